@@ -1,0 +1,59 @@
+"""``calx``: with no command, opens the window; otherwise runs one command and exits."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from desktop import __version__
+from desktop.cli.common import refuse
+from desktop.core.errors import CalxError
+
+# (module, register function) per command group; imported lazily so `calx --help` stays fast.
+COMMAND_GROUPS: tuple[str, ...] = (
+    "desktop.cli.kb",        # therapies, show, search
+    "desktop.cli.dosing",    # bsa, body, dose
+    "desktop.cli.plans",     # plan
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse's own usage errors also exit 2, with usage on stderr; keep JSON for --json.
+        if "--json" in sys.argv:
+            import json
+
+            print(json.dumps({"error": {"code": "bad_arguments", "message": message}}))
+        super().error(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = _Parser(prog="calx", description="Calx: calcinosis in systemic sclerosis, "
+                     "reference and dosing calculator (offline).")
+    parser.add_argument("--version", action="version", version=f"calx {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in COMMAND_GROUPS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue  # that group has not landed yet
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 0
+    try:
+        return handler(args)
+    except CalxError as error:
+        refuse(error, args)
