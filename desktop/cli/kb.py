@@ -1,0 +1,408 @@
+"""Knowledge-base commands: ``calx therapies``, ``calx show ID``, ``calx search QUERY``,
+``calx overview``. A thin shell over ``desktop.data.refdb.ReferenceDB``.
+
+Text output is for a terminal; ``--json`` prints one JSON document (texts in the ``--lang``
+language, numbers as the structured values of the content). Statements whose primary study
+could not be found are marked "as reported in the review" in both forms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import textwrap
+from typing import Any
+
+from desktop.cli.common import add_common, print_json
+from desktop.core.errors import CalxError
+from desktop.core.formatting import format_frequency, format_interval, format_number, format_unit
+from desktop.core.regimen import Bilingual, DoseSpec, DurationSpec, Regimen, Schedule, ValueSpec
+from desktop.data.models import (
+    CATEGORIES,
+    DESIGNS,
+    DIRECTIONS,
+    REVIEW_REF,
+    Reference,
+    Source,
+    Statement,
+    Therapy,
+)
+from desktop.data.refdb import MAX_LIMIT, ReferenceDB
+
+WIDTH = 100
+COLON = {"en": ": ", "fr": " : "}  # French puts a space before a colon
+
+# Interface words of these commands (the clinical words come from the content).
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "synonyms": "Also known as", "summary": "Summary", "mechanism": "Mechanism",
+        "regimens": "Regimens", "evidence": "Evidence", "adverse_effects": "Adverse effects",
+        "cautions": "Cautions", "monitoring": "Monitoring", "patient_advice": "Patient advice",
+        "instructions": "Instructions", "references": "References", "evidence_level":
+        "Evidence", "off_label": "off-label", "conflicting": "conflicting evidence",
+        "as_reported": "as reported in the review", "verified": "verified",
+        "secondary": "secondary source", "unverified": "unverified", "route": "route",
+        "dose": "dose", "schedule": "schedule", "product": "product",
+        "concentration": "concentration", "source": "source", "schedule_source":
+        "schedule source", "note": "note", "renal": "renal caution", "no_dose":
+        "no dose in the review", "patients": "patients", "patient": "patient",
+        "population": "population", "intervention": "intervention", "outcome": "outcome",
+        "follow_up": "follow-up", "no_hits": "No match.", "content": "content",
+        "regimen_summary": "Regimens", "adverse": "Main adverse effects", "none": "—",
+    },
+    "fr": {
+        "synonyms": "Autres noms", "summary": "Résumé", "mechanism": "Mécanisme",
+        "regimens": "Schémas", "evidence": "Données", "adverse_effects": "Effets indésirables",
+        "cautions": "Précautions", "monitoring": "Surveillance", "patient_advice":
+        "Conseils au patient", "instructions": "Instructions", "references": "Références",
+        "evidence_level": "Niveau de preuve", "off_label": "hors AMM", "conflicting":
+        "preuves contradictoires", "as_reported": "tel que rapporté dans la revue",
+        "verified": "vérifié", "secondary": "source secondaire", "unverified": "non vérifié",
+        "route": "voie", "dose": "dose", "schedule": "rythme", "product": "produit",
+        "concentration": "concentration", "source": "source", "schedule_source":
+        "source du rythme", "note": "note", "renal": "précaution rénale", "no_dose":
+        "pas de dose dans la revue", "patients": "patients", "patient": "patient",
+        "population": "population", "intervention": "intervention", "outcome": "résultat",
+        "follow_up": "suivi", "no_hits": "Aucun résultat.", "content": "contenu",
+        "regimen_summary": "Schémas", "adverse": "Principaux effets indésirables", "none": "—",
+    },
+}
+
+ROUTES: dict[str, Bilingual] = {
+    "oral": Bilingual("orale", "oral"), "iv": Bilingual("intraveineuse", "intravenous"),
+    "sc": Bilingual("sous-cutanée", "subcutaneous"),
+    "intralesional": Bilingual("intralésionnelle", "intralesional"),
+    "topical": Bilingual("locale", "topical"), "procedure": Bilingual("procédure", "procedure"),
+}
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("therapies", help="list every therapy, measure and procedure")
+    add_common(p)
+    p.set_defaults(handler=cmd_therapies)
+
+    p = subparsers.add_parser("show", help="one record in full")
+    p.add_argument("id", help="therapy id, e.g. rituximab (see `calx therapies`)")
+    add_common(p)
+    p.set_defaults(handler=cmd_show)
+
+    p = subparsers.add_parser("search", help="full-text search in French and English")
+    p.add_argument("query", help="words to find (accents and case do not matter)")
+    p.add_argument("--limit", type=int, default=20, help=f"at most this many hits (1–{MAX_LIMIT})")
+    add_common(p)
+    p.set_defaults(handler=cmd_search)
+
+    p = subparsers.add_parser("overview", help="the overview table: one row per therapy")
+    add_common(p)
+    p.set_defaults(handler=cmd_overview)
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def plain(value: Any, lang: str) -> Any:
+    """Dataclasses as dicts, tuples as lists, bilingual texts in ``lang``: for ``--json``."""
+    if isinstance(value, Bilingual):
+        return value.get(lang)
+    if isinstance(value, Statement):
+        return {"text": value.text.get(lang), "source": plain(value.source, lang),
+                "as_reported_in_review": value.as_reported_in_review}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name), lang) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [plain(v, lang) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v, lang) for k, v in value.items()}
+    return value
+
+
+def _meta_json(db: ReferenceDB, lang: str) -> dict[str, Any]:
+    m = db.metadata()
+    return {"lang": lang, "content_version": m.content_version, "content_date": m.content_date,
+            "content_hash": m.content_hash}
+
+
+# ---------------------------------------------------------------- words for numbers
+
+
+def _value(spec: ValueSpec, lang: str) -> str:
+    n = lambda x: format_number(x, lang, 3)  # noqa: E731
+    if spec.options:
+        joiner = " ou " if lang == "fr" else " or "
+        return joiner.join(n(o) for o in spec.options)
+    if spec.low is None:
+        return f"{'jusqu’à' if lang == 'fr' else 'up to'} {n(spec.high)}"
+    if spec.low == spec.high:
+        return n(spec.high)
+    return f"{n(spec.low)} à {n(spec.high)}" if lang == "fr" else f"{n(spec.low)}–{n(spec.high)}"
+
+
+def _duration(d: DurationSpec, lang: str) -> str:
+    # English: singular for exactly one ("1 week"); French: below two ("1 semaine").
+    single = (d.value.is_fixed and d.value.high == 1) or (lang == "fr" and d.value.high < 2)
+    return f"{_value(d.value, lang)} {format_unit(d.unit, lang, singular=single)}"
+
+
+def describe_dose(dose: DoseSpec, lang: str) -> str:
+    """"375 mg/m² per dose", "240–480 mg per day", "up to 500 mg per dose, three times daily"."""
+    fr = lang == "fr"
+    basis = {"fixed": "", "per_kg": "/kg", "per_m2": "/m²"}[dose.basis]
+    per = ({"administration": "par administration", "day": "par jour"} if fr else
+           {"administration": "per dose", "day": "per day"})[dose.per]
+    text = f"{_value(dose.amount, lang)} {format_unit(dose.unit, lang)}{basis} {per}"
+    if dose.times_per_day:
+        text += f", {format_frequency(dose.times_per_day, lang)}"
+    return text
+
+
+def _every(d: DurationSpec, lang: str) -> str:
+    if d.value.low is not None and d.value.low != d.value.high:
+        return format_interval(d.value.low, d.unit, lang, high=d.value.high)
+    if d.value.low is None:  # "up to every ..." is not a pattern the content uses; say it plainly
+        return f"{'au plus tous les' if lang == 'fr' else 'at most every'} {_duration(d, lang)}"
+    return format_interval(d.value.high, d.unit, lang)
+
+
+def describe_schedule(s: Schedule, lang: str) -> str:
+    """The schedule in words, from its structured numbers."""
+    fr = lang == "fr"
+    if s.pattern == "once":
+        return "une seule fois" if fr else "once"
+    if s.pattern == "offsets_then_every":
+        unit = s.offsets[0].unit if s.offsets else "week"
+        at = ", ".join(_value(o.value, lang) for o in s.offsets)
+        text = f"{'aux' if fr else 'at'} {format_unit(unit, lang)} {at}"  # "at weeks 0, 2, 6"
+        if s.every:
+            text += f"{', puis ' if fr else ', then '}{_every(s.every, lang)}"
+        return text
+    if s.pattern == "series":
+        count = s.count or 1
+        doses = (f"{count} administrations" if fr else f"{count} doses")
+        text = f"{doses}, {_every(s.every, lang)}" if s.every else doses
+        if s.courses and s.course_every:
+            text += (f" ; {s.courses} cures à {_duration(s.course_every, lang)} d'intervalle"
+                     if fr else f"; {s.courses} courses {_duration(s.course_every, lang)} apart")
+        elif s.course_every:
+            text += (f" ; cure répétée {_every(s.course_every, lang)}" if fr else
+                     f"; course repeated {_every(s.course_every, lang)}")
+        return text
+    if s.pattern == "daily":
+        if s.duration:
+            return (f"tous les jours pendant {_duration(s.duration, lang)}" if fr else
+                    f"daily for {_duration(s.duration, lang)}")
+        return "tous les jours, au long cours" if fr else "daily, continuous"
+    if s.pattern == "cycle" and s.on and s.off:
+        return (f"cycles : {_duration(s.on, lang)} de traitement, puis "
+                f"{_duration(s.off, lang)} d'arrêt" if fr else
+                f"cycles: {_duration(s.on, lang)} on, then {_duration(s.off, lang)} off")
+    if s.pattern == "every" and s.every:
+        text = _every(s.every, lang)
+        if s.duration:
+            text += f" {'pendant' if fr else 'for'} {_duration(s.duration, lang)}"
+        return text
+    return s.pattern
+
+
+# ---------------------------------------------------------------- text output
+
+
+def _wrap(text: str, indent: str, first: str | None = None) -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=first if first is not None else indent,
+                         subsequent_indent=indent, break_on_hyphens=False)
+
+
+def _source_words(source: Source, refs: dict[str, Reference], lang: str) -> str:
+    w = WORDS[lang]
+    short = refs[source.ref].short if source.ref in refs else source.ref
+    if source.ref == REVIEW_REF and source.verification == "unverified":
+        return f"[{short}{COLON[lang]}{w['as_reported']}]"
+    return f"[{short}, {w[source.verification]}]"
+
+
+def _statement_line(st: Statement, refs: dict[str, Reference], lang: str, bullet: str) -> str:
+    text = f"{st.text.get(lang)} {_source_words(st.source, refs, lang)}"
+    return _wrap(text, " " * (2 + len(bullet)), first=f"  {bullet}")
+
+
+def _detail(key: str, text: str, lang: str) -> str:
+    """An indented "label: text" line of a regimen or study, wrapped."""
+    return _wrap(f"{WORDS[lang][key]}{COLON[lang]}{text}", "      ", first="    ")
+
+
+def _regimen_lines(r: Regimen, refs: dict[str, Reference], lang: str) -> list[str]:
+    w = WORDS[lang]
+    lines = [_wrap(f"{r.id}{COLON[lang]}{r.label.get(lang)}", "    ", first="  - ")]
+    lines.append(_detail("route", ROUTES[r.route].get(lang) if r.route in ROUTES else r.route,
+                         lang))
+    lines.append(_detail("dose", describe_dose(r.dose, lang) if r.dose else w["no_dose"], lang))
+    if r.schedule:
+        lines.append(_detail("schedule", describe_schedule(r.schedule, lang), lang))
+    if r.concentration:
+        lines.append(_detail("concentration", f"{format_number(r.concentration.value, lang)} "
+                             f"{r.concentration.unit}", lang))
+    if r.product:
+        lines.append(_detail("product", r.product, lang))
+    lines.append(_detail("source", _source_words(r.source, refs, lang), lang))
+    if r.schedule_source:
+        lines.append(_detail("schedule_source", _source_words(r.schedule_source, refs, lang),
+                             lang))
+    if r.renal_caution:
+        lines.append(_detail("renal", r.renal_caution.get(lang), lang))
+    if r.notes:
+        lines.append(_detail("note", r.notes.get(lang), lang))
+    return lines
+
+
+def render_therapy(t: Therapy, refs: dict[str, Reference], lang: str) -> str:
+    """The full record for a terminal."""
+    w = WORDS[lang]
+    flags = [t.review_section.get(lang), CATEGORIES[t.category].get(lang),
+             f"{w['evidence_level']}{COLON[lang]}{DESIGNS[t.evidence_level].get(lang)}"]
+    if t.off_label:
+        flags.append(w["off_label"])
+    if t.conflicting_evidence:
+        flags.append(w["conflicting"])
+    out = [f"{t.name.get(lang)}  ({t.id})", _wrap(" · ".join(flags), "")]
+    if t.synonyms.get(lang):
+        out.append(_wrap(f"{w['synonyms']}{COLON[lang]}{', '.join(t.synonyms.get(lang))}",
+                         "  ", first=""))
+    out += ["", w["summary"], _statement_line(t.summary, refs, lang, "")]
+    if t.mechanism:
+        out += ["", w["mechanism"], _statement_line(t.mechanism, refs, lang, "")]
+    if t.regimens:
+        out += ["", w["regimens"]]
+        for r in t.regimens:
+            out += _regimen_lines(r, refs, lang)
+    if t.evidence:
+        out += ["", w["evidence"]]
+        for e in t.evidence:
+            head = [e.study.get(lang), DESIGNS[e.design].get(lang)]
+            if e.patients is not None:
+                head.append(f"{e.patients} {w['patients'] if e.patients > 1 else w['patient']}")
+            head.append(DIRECTIONS[e.direction].get(lang))
+            out.append(_wrap(" · ".join(head), "    ", first="  - "))
+            parts = [("population", e.population), ("intervention", e.intervention),
+                     ("outcome", e.outcome), ("follow_up", e.follow_up)]
+            for key, text in parts:
+                if text is not None:
+                    out.append(_detail(key, text.get(lang), lang))
+            out.append(_detail("source", _source_words(e.source, refs, lang), lang))
+    for kind in ("adverse_effects", "cautions", "monitoring", "patient_advice"):
+        items = getattr(t, kind)
+        if items:
+            out += ["", w[kind], *(_statement_line(s, refs, lang, "- ") for s in items)]
+    if t.instructions:
+        out += ["", w["instructions"], *(_statement_line(s, refs, lang, f"{i}. ")
+                                         for i, s in enumerate(t.instructions, 1))]
+    cited = [refs[r] for r in dict.fromkeys(s.ref for s in t.sources()) if r in refs]
+    if cited:
+        out += ["", w["references"]]
+        for ref in cited:
+            doi = f" doi:{ref.doi}" if ref.doi else ""
+            out.append(_wrap(f"{ref.citation}{doi} ({w[ref.verification]})", "    ",
+                             first=f"  - {ref.short}: "))
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_therapies(args: argparse.Namespace) -> int:
+    with ReferenceDB.open() as db:
+        items = db.therapies(args.lang)
+        if args.json:
+            print_json({**_meta_json(db, args.lang), "therapies": [
+                {"id": t.id, "name": t.name, "names": {"fr": t.names.fr, "en": t.names.en},
+                 "synonyms": list(t.synonyms),
+                 "category": t.category, "category_label": CATEGORIES[t.category].get(args.lang),
+                 "evidence_level": t.evidence_level, "off_label": t.off_label,
+                 "conflicting_evidence": t.conflicting_evidence} for t in items]})
+            return 0
+        category = None
+        for t in items:
+            if t.category != category:
+                category = t.category
+                print(f"{'' if t is items[0] else chr(10)}{CATEGORIES[category].get(args.lang)}")
+            print(f"  {t.id:<30} {t.name}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with ReferenceDB.open() as db:
+        therapy = db.therapy(args.id)
+        refs = {r.id: r for r in db.references()}
+        cited = [refs[r] for r in dict.fromkeys(s.ref for s in therapy.sources()) if r in refs]
+        if args.json:
+            doc = plain(therapy, args.lang)
+            doc["names"] = {"fr": therapy.name.fr, "en": therapy.name.en}
+            doc["synonyms"] = list(therapy.synonyms.get(args.lang))
+            doc["category_label"] = CATEGORIES[therapy.category].get(args.lang)
+            for regimen, out in zip(therapy.regimens, doc["regimens"], strict=True):
+                out["description"] = {
+                    "dose": describe_dose(regimen.dose, args.lang) if regimen.dose else None,
+                    "schedule": (describe_schedule(regimen.schedule, args.lang)
+                                 if regimen.schedule else None)}
+                for key in ("source", "schedule_source"):
+                    src = getattr(regimen, key)
+                    if src is not None:
+                        out[key]["as_reported_in_review"] = (
+                            src.ref == REVIEW_REF and src.verification == "unverified")
+            for e, out in zip(therapy.evidence, doc["evidence"], strict=True):
+                out["as_reported_in_review"] = e.as_reported_in_review
+            doc["references"] = [plain(r, args.lang) for r in cited]
+            print_json({**_meta_json(db, args.lang), "therapy": doc})
+            return 0
+        print(render_therapy(therapy, refs, args.lang))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    if not 1 <= args.limit <= MAX_LIMIT:
+        raise CalxError("search_limit_out_of_range", field="limit", min=1, max=MAX_LIMIT)
+    with ReferenceDB.open() as db:
+        hits = db.search(args.query, args.lang, args.limit)
+        if args.json:
+            print_json({**_meta_json(db, args.lang), "query": args.query,
+                        "hits": [plain(h, args.lang) for h in hits]})
+            return 0
+        if not hits:
+            print(WORDS[args.lang]["no_hits"])
+        for h in hits:
+            print(f"{h.name}  ({h.therapy_id})")
+            print(_wrap(_bracket(h.snippet, h.highlights), "    "))
+    return 0
+
+
+def _bracket(snippet: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """Matched words in [brackets] for a terminal."""
+    out, last = [], 0
+    for start, end in spans:
+        out += [snippet[last:start], "[", snippet[start:end], "]"]
+        last = end
+    out.append(snippet[last:])
+    return "".join(out)
+
+
+def cmd_overview(args: argparse.Namespace) -> int:
+    lang = args.lang
+    w = WORDS[lang]
+    with ReferenceDB.open() as db:
+        rows = db.overview(args.lang)
+        if args.json:
+            print_json({**_meta_json(db, args.lang), "rows": [plain(r, args.lang)
+                                                               for r in rows]})
+            return 0
+        category = None
+        for r in rows:
+            if r.category != category:
+                category = r.category
+                print(f"{'' if r is rows[0] else chr(10)}{r.category_label}")
+            flags = [r.evidence_label]
+            if r.off_label:
+                flags.append(w["off_label"])
+            if r.conflicting_evidence:
+                flags.append(w["conflicting"])
+            print(f"  {r.name}  ({r.therapy_id}) · {' · '.join(flags)}")
+            print(_detail("regimen_summary", r.regimen_summary or w["none"], lang))
+            print(_detail("adverse", r.main_adverse_effects or w["none"], lang))
+    return 0

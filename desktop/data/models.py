@@ -1,0 +1,235 @@
+"""What the knowledge base returns: frozen dataclasses for a therapy record and its parts.
+
+A record (``db/content/<id>.toml``) is one therapy, general measure or procedure of the review
+(Valenzuela & Chung 2016). Every clinical statement carries its ``Source``. Regimens and products
+are the dosing engine's own types from ``desktop.core.regimen`` and are reused, not copied.
+
+The vocabularies (categories, study designs, directions of effect) live here with their words in
+French and English, so the build, the command line, the window and the PDF name them alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.regimen import Bilingual, Product, Regimen, Source
+
+__all__ = [
+    "CATEGORIES",
+    "DESIGNS",
+    "DIRECTIONS",
+    "REVIEW_REF",
+    "STATEMENT_KINDS",
+    "Bilingual",
+    "DbMetadata",
+    "Evidence",
+    "OverviewRow",
+    "Product",
+    "Reference",
+    "Regimen",
+    "SearchHit",
+    "Source",
+    "Statement",
+    "Synonyms",
+    "Therapy",
+    "TherapySummary",
+    "category_rank",
+]
+
+# The reference id of the source review: an "unverified" statement citing it is shown as
+# "as reported in the review" (its primary study could not be found; CLINICAL.md §1).
+REVIEW_REF = "valenzuela-2016"
+
+# In the review's order: general measures, drugs, emerging therapies, interventional procedures.
+CATEGORIES: dict[str, Bilingual] = {
+    "general": Bilingual("Mesures générales", "General measures"),
+    "drug": Bilingual("Traitement pharmacologique", "Drug treatment"),
+    "emerging": Bilingual("Thérapies émergentes", "Emerging therapies"),
+    "procedure": Bilingual("Procédures interventionnelles", "Interventional procedures"),
+}
+
+# Study designs, weakest to strongest (db/content/README.md, "Designs").
+DESIGNS: dict[str, Bilingual] = {
+    "expert-opinion": Bilingual("Avis d'expert", "Expert opinion"),
+    "unpublished-observation": Bilingual("Observation non publiée", "Unpublished observation"),
+    "case-report": Bilingual("Rapport de cas", "Case report"),
+    "case-series": Bilingual("Série de cas", "Case series"),
+    "retrospective-study": Bilingual("Étude rétrospective", "Retrospective study"),
+    "prospective-open-study": Bilingual("Étude prospective ouverte", "Prospective open study"),
+    "controlled-trial": Bilingual("Essai contrôlé", "Controlled trial"),
+}
+
+DIRECTIONS: dict[str, Bilingual] = {
+    "improved": Bilingual("Amélioration", "Improved"),
+    "no-effect": Bilingual("Pas d'effet", "No effect"),
+    "worsened": Bilingual("Aggravation", "Worsened"),
+    "mixed": Bilingual("Résultats mitigés", "Mixed"),
+}
+
+# The lists of plain statements of a record, in display order.
+STATEMENT_KINDS: tuple[str, ...] = (
+    "adverse_effects", "cautions", "monitoring", "patient_advice", "instructions",
+)
+
+
+def category_rank(category: str) -> int:
+    """Position of a category in the review (unknown categories last)."""
+    order = tuple(CATEGORIES)
+    return order.index(category) if category in order else len(order)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One clinical sentence in both languages and where it comes from."""
+
+    text: Bilingual
+    source: Source
+
+    @property
+    def as_reported_in_review(self) -> bool:
+        """True when the primary study could not be checked: the review is the only source."""
+        return self.source.ref == REVIEW_REF and self.source.verification == "unverified"
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    """Brand names, abbreviations and other names, per language (BCC/CCB, IGIV/IVIG...)."""
+
+    fr: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+
+    def get(self, lang: str) -> tuple[str, ...]:
+        return self.fr if lang == "fr" else self.en
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One study behind a therapy: design, number of patients, population, outcome."""
+
+    study: Bilingual
+    design: str                       # a key of DESIGNS
+    population: Bilingual
+    outcome: Bilingual
+    direction: str                    # a key of DIRECTIONS
+    source: Source
+    patients: int | None = None       # None when the review does not say
+    intervention: Bilingual | None = None
+    follow_up: Bilingual | None = None
+
+    @property
+    def as_reported_in_review(self) -> bool:
+        return self.source.ref == REVIEW_REF and self.source.verification == "unverified"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A citation a record may cite (``_references.toml``) and how far it was checked."""
+
+    id: str
+    short: str
+    citation: str
+    verification: str                 # verified | secondary | unverified
+    doi: str | None = None
+    note: str | None = None
+    review: bool = False              # the source review itself
+    convention: bool = False          # a product decision of Calx, not a clinical source
+
+
+@dataclass(frozen=True)
+class Therapy:
+    """A full record: a therapy, general measure or procedure of the review."""
+
+    id: str
+    category: str                     # a key of CATEGORIES
+    order: int                        # position in the review
+    review_section: Bilingual
+    name: Bilingual
+    synonyms: Synonyms
+    off_label: bool
+    conflicting_evidence: bool
+    evidence_level: str               # a key of DESIGNS: the strongest design behind it
+    summary: Statement
+    mechanism: Statement | None = None
+    regimens: tuple[Regimen, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    adverse_effects: tuple[Statement, ...] = ()
+    cautions: tuple[Statement, ...] = ()
+    monitoring: tuple[Statement, ...] = ()
+    patient_advice: tuple[Statement, ...] = ()
+    instructions: tuple[Statement, ...] = ()  # numbered steps, in order
+
+    def statements(self) -> tuple[tuple[str, Statement], ...]:
+        """Every plain statement with its kind ("summary", "mechanism", "cautions"...)."""
+        out: list[tuple[str, Statement]] = [("summary", self.summary)]
+        if self.mechanism is not None:
+            out.append(("mechanism", self.mechanism))
+        for kind in STATEMENT_KINDS:
+            out.extend((kind, s) for s in getattr(self, kind))
+        return tuple(out)
+
+    def sources(self) -> tuple[Source, ...]:
+        """Every source the record cites, statements, evidence and regimens alike."""
+        found = [s.source for _, s in self.statements()]
+        found += [e.source for e in self.evidence]
+        for r in self.regimens:
+            found.append(r.source)
+            if r.schedule_source is not None:
+                found.append(r.schedule_source)
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class TherapySummary:
+    """A line of the therapy list, in one language (``ReferenceDB.therapies(lang)``)."""
+
+    id: str
+    category: str
+    order: int
+    name: str
+    names: Bilingual
+    synonyms: tuple[str, ...]
+    summary: str
+    evidence_level: str
+    off_label: bool
+    conflicting_evidence: bool
+
+
+@dataclass(frozen=True)
+class DbMetadata:
+    """Which content a reference database was built from."""
+
+    schema_version: int
+    content_version: str              # "2026.11.0", bumped by hand in db/content/_meta.toml
+    content_date: str                 # ISO date
+    content_hash: str                 # sha256 hex of the stored content (desktop.data.build)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A search result in the requested language. ``highlights`` are (start, end) character
+    offsets into ``snippet`` of the words that matched; ``score`` is higher for better matches
+    (negated bm25), comparable only within one search."""
+
+    therapy_id: str
+    name: str
+    category: str
+    snippet: str
+    highlights: tuple[tuple[int, int], ...]
+    score: float
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One line of the overview table (the review's missing "Tableau 1"), in one language."""
+
+    therapy_id: str
+    category: str
+    category_label: str
+    order: int
+    name: str
+    regimen_summary: str              # regimen labels, "" when the review gives none
+    evidence_level: str
+    evidence_label: str
+    main_adverse_effects: str         # "" when the record lists none
+    off_label: bool
+    conflicting_evidence: bool

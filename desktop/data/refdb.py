@@ -1,0 +1,429 @@
+"""Read-only access to the reference database (built by ``desktop.data.build``).
+
+``ReferenceDB.open()`` opens the file read-only (SQLite URI ``mode=ro``) and checks it before
+anything is shown: the file exists, is an intact SQLite database, has the schema this version
+reads, and its stored content still hashes to the recorded content hash. Any failure is a
+``CalxError`` (``db_missing``, ``db_unreadable``, ``db_corrupt``, ``db_schema_unsupported``,
+``db_hash_mismatch``), never a traceback.
+
+Threads: a ``ReferenceDB`` holds one SQLite connection and must be used from the thread that
+opened it (Python's sqlite3 refuses otherwise). Open one per thread if work moves off the UI
+thread; opening is cheap.
+
+Search (``search``): user text never reaches FTS5 as syntax. Words are extracted (letters and
+digits only), capped in number and length, and each is double-quoted as a prefix (``"ritu"*``),
+so "mg/kg", "O'Brien", quotes, ``*``, ``NEAR``, ``AND``, ``-`` and parentheses are only words or
+separators. Records whose names or synonyms hold every word rank first; then the rest by bm25
+with name and synonym columns weighted above the text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from desktop.core.errors import CalxError
+from desktop.core.regimen import (
+    Bilingual,
+    ContentError,
+    Product,
+    Regimen,
+    Source,
+    regimen_from_dict,
+)
+from desktop.data.content import product_from_source
+from desktop.data.models import (
+    STATEMENT_KINDS,
+    DbMetadata,
+    Evidence,
+    OverviewRow,
+    Reference,
+    SearchHit,
+    Statement,
+    Synonyms,
+    Therapy,
+    TherapySummary,
+)
+from desktop.data.schema import (
+    SCHEMA_VERSION,
+    SEARCH_COLUMNS,
+    SEARCH_TABLE,
+    TABLES,
+    content_hash,
+)
+
+LANGS = ("fr", "en")
+MAX_QUERY_WORDS = 8       # more words narrow nothing useful and only cost time
+MAX_WORD_CHARS = 40       # the longest French or English word in the content is far shorter
+MAX_LIMIT = 100
+SNIPPET_WORDS = 16
+
+_WORD = re.compile(r"[^\W_]+")       # letters and digits: what the unicode61 tokenizer indexes
+_OPEN, _CLOSE = "\x01", "\x02"        # highlight markers; content never holds control characters
+_NAME_COLUMNS = "{name_fr name_en synonyms_fr synonyms_en}"
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 expression for free user text, or None when it holds no word.
+
+    Every word becomes a quoted prefix phrase (``"ritu"*``); words are ANDed. Only letters and
+    digits survive, so nothing in the result is FTS5 syntax but quotes and stars.
+    """
+    words: list[str] = []
+    seen: set[str] = set()
+    for m in _WORD.finditer(unicodedata.normalize("NFC", query[:10_000])):
+        word = m.group()[:MAX_WORD_CHARS]
+        key = word.casefold()
+        if key not in seen:
+            seen.add(key)
+            words.append(word)
+            if len(words) == MAX_QUERY_WORDS:
+                break
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def _unmark(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Strip the highlight markers; return the plain text and the (start, end) of each mark."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    start = -1
+    length = 0
+    for ch in text:
+        if ch == _OPEN:
+            start = length
+        elif ch == _CLOSE:
+            if start >= 0 and length > start:
+                spans.append((start, length))
+            start = -1
+        else:
+            out.append(ch)
+            length += 1
+    return "".join(out), tuple(spans)
+
+
+def _suggest(wanted: str, candidates: dict[str, str]) -> str:
+    """Up to three ids close to ``wanted`` (by id, name or synonym), comma-separated, or "—"."""
+    key = wanted.casefold()[:100]
+    found = [candidates[k] for k in candidates if k.startswith(key)] if key else []
+    found += [candidates[k] for k in difflib.get_close_matches(key, list(candidates), n=5,
+                                                               cutoff=0.6)]
+    unique = list(dict.fromkeys(found))[:3]
+    return ", ".join(unique) if unique else "—"
+
+
+def _source(row: sqlite3.Row) -> Source:
+    return Source(ref=row["ref"], verification=row["verification"], section=row["section"])
+
+
+def _text(row: sqlite3.Row, prefix: str) -> Bilingual | None:
+    fr, en = row[f"{prefix}_fr"], row[f"{prefix}_en"]
+    return None if fr is None or en is None else Bilingual(fr, en)
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise CalxError("unknown_language", field="lang", lang=str(lang)[:20])
+    return lang
+
+
+class ReferenceDB:
+    """The therapy knowledge base, read-only. Use ``ReferenceDB.open()``; one thread only."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, metadata: DbMetadata) -> None:
+        self._conn = conn
+        self._path = path
+        self._metadata = metadata
+        self._id_candidates: dict[str, str] | None = None
+        self._category_of: dict[str, str] | None = None
+
+    # ------------------------------------------------------------ opening and checks
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> ReferenceDB:
+        """Open and check the database (default: ``desktop.paths.reference_db()``)."""
+        if path is None:
+            from desktop.paths import reference_db
+
+            path = reference_db()
+        path = Path(path)
+        shown = str(path)
+        if not path.is_file():
+            raise CalxError("db_missing", path=shown)
+        try:
+            if path.stat().st_size == 0:
+                raise CalxError("db_corrupt", path=shown, detail="empty file")
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        except OSError as err:
+            raise CalxError("db_unreadable", path=shown, detail=str(err)) from None
+        except sqlite3.Error as err:
+            raise CalxError("db_unreadable", path=shown, detail=str(err)) from None
+        try:
+            metadata = cls._check(conn, shown)
+        except BaseException:
+            conn.close()
+            raise
+        conn.row_factory = sqlite3.Row
+        return cls(conn, path, metadata)
+
+    @staticmethod
+    def _check(conn: sqlite3.Connection, shown: str) -> DbMetadata:
+        try:
+            status = conn.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as err:
+            raise CalxError("db_corrupt", path=shown, detail=str(err)) from None
+        if [tuple(r) for r in status] != [("ok",)]:
+            detail = "; ".join(str(r[0]) for r in status[:3])
+            raise CalxError("db_corrupt", path=shown, detail=detail)
+        try:
+            tables = {r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+            if "metadata" not in tables:
+                raise CalxError("db_schema_unsupported", path=shown, found="—",
+                                expected=SCHEMA_VERSION)
+            meta = dict(conn.execute("SELECT key, value FROM metadata").fetchall())
+            found = meta.get("schema_version", "—")
+            missing = (set(TABLES) | {SEARCH_TABLE}) - tables
+            if found != str(SCHEMA_VERSION) or missing:
+                raise CalxError("db_schema_unsupported", path=shown, found=found,
+                                expected=SCHEMA_VERSION)
+            try:
+                actual = content_hash(conn)
+            except sqlite3.OperationalError:  # a column this version reads is not there
+                raise CalxError("db_schema_unsupported", path=shown, found=found,
+                                expected=SCHEMA_VERSION) from None
+        except sqlite3.DatabaseError as err:
+            raise CalxError("db_corrupt", path=shown, detail=str(err)) from None
+        recorded = meta.get("content_hash", "")
+        if actual != recorded:
+            raise CalxError("db_hash_mismatch", path=shown, recorded=recorded[:12] or "—",
+                            actual=actual[:12])
+        return DbMetadata(
+            schema_version=SCHEMA_VERSION,
+            content_version=meta.get("content_version", ""),
+            content_date=meta.get("content_date", ""),
+            content_hash=recorded,
+        )
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> ReferenceDB:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def metadata(self) -> DbMetadata:
+        return self._metadata
+
+    # ------------------------------------------------------------ lists
+
+    def therapies(self, lang: str = "en") -> list[TherapySummary]:
+        """Every record in review order (category, then position in the review)."""
+        _check_lang(lang)
+        rows = self._conn.execute(
+            "SELECT t.*, s.text_fr AS summary_fr, s.text_en AS summary_en FROM therapies t "
+            "JOIN statements s ON s.therapy_id = t.id AND s.kind = 'summary' "
+            "ORDER BY t.category_rank, t.sort_order, t.id")
+        return [TherapySummary(
+            id=r["id"], category=r["category"], order=r["sort_order"],
+            name=r[f"name_{lang}"], names=Bilingual(r["name_fr"], r["name_en"]),
+            synonyms=tuple(json.loads(r[f"synonyms_{lang}"])), summary=r[f"summary_{lang}"],
+            evidence_level=r["evidence_level"], off_label=bool(r["off_label"]),
+            conflicting_evidence=bool(r["conflicting_evidence"]),
+        ) for r in rows]
+
+    def overview(self, lang: str = "en") -> list[OverviewRow]:
+        """The overview table (the review's missing "Tableau 1"), one row per therapy."""
+        _check_lang(lang)
+        rows = self._conn.execute("SELECT * FROM overview WHERE lang = ? ORDER BY position",
+                                  (lang,))
+        return [OverviewRow(
+            therapy_id=r["therapy_id"], category=r["category"],
+            category_label=r["category_label"], order=r["position"], name=r["name"],
+            regimen_summary=r["regimen_summary"], evidence_level=r["evidence_level"],
+            evidence_label=r["evidence_label"], main_adverse_effects=r["main_adverse_effects"],
+            off_label=bool(r["off_label"]), conflicting_evidence=bool(r["conflicting_evidence"]),
+        ) for r in rows]
+
+    def references(self) -> list[Reference]:
+        return [self._reference(r) for r in
+                self._conn.execute("SELECT * FROM refs ORDER BY position")]
+
+    def reference(self, reference_id: str) -> Reference:
+        row = self._conn.execute("SELECT * FROM refs WHERE id = ?", (reference_id,)).fetchone()
+        if row is None:
+            raise CalxError("unknown_reference", field="reference", id=str(reference_id)[:100])
+        return self._reference(row)
+
+    @staticmethod
+    def _reference(r: sqlite3.Row) -> Reference:
+        return Reference(id=r["id"], short=r["short"], citation=r["citation"],
+                         verification=r["verification"], doi=r["doi"], note=r["note"],
+                         review=bool(r["review"]), convention=bool(r["convention"]))
+
+    def regimens(self) -> list[Regimen]:
+        """Every regimen, in review order."""
+        rows = self._conn.execute(
+            "SELECT r.therapy_id, r.data FROM regimens r JOIN therapies t ON t.id = r.therapy_id "
+            "ORDER BY t.position, r.position")
+        return [self._regimen(r["data"], r["therapy_id"]) for r in rows]
+
+    def regimen(self, regimen_id: str) -> Regimen:
+        row = self._conn.execute("SELECT therapy_id, data FROM regimens WHERE id = ?",
+                                 (regimen_id,)).fetchone()
+        if row is None:
+            ids = {r[0]: r[0] for r in self._conn.execute("SELECT id FROM regimens")}
+            raise CalxError("unknown_regimen", field="regimen", id=str(regimen_id)[:100],
+                            suggestions=_suggest(str(regimen_id), ids))
+        return self._regimen(row["data"], row["therapy_id"])
+
+    @staticmethod
+    def _regimen(data: str, therapy_id: str) -> Regimen:
+        try:
+            return regimen_from_dict(json.loads(data), therapy_id)
+        except (ContentError, ValueError) as err:  # the hash matched, so only a build bug
+            raise CalxError("internal_error", detail=f"regimen of {therapy_id}: {err}") from None
+
+    def products(self) -> list[Product]:
+        return [self._product(r["data"]) for r in
+                self._conn.execute("SELECT data FROM products ORDER BY position")]
+
+    def product(self, product_id: str) -> Product:
+        row = self._conn.execute("SELECT data FROM products WHERE id = ?",
+                                 (product_id,)).fetchone()
+        if row is None:
+            raise CalxError("unknown_product", field="product", id=str(product_id)[:100])
+        return self._product(row["data"])
+
+    @staticmethod
+    def _product(data: str) -> Product:
+        try:
+            return product_from_source(json.loads(data))
+        except (ContentError, ValueError) as err:
+            raise CalxError("internal_error", detail=f"product: {err}") from None
+
+    # ------------------------------------------------------------ one record
+
+    def therapy(self, therapy_id: str) -> Therapy:
+        """The full record; ``CalxError("unknown_therapy")`` with close matches otherwise."""
+        conn = self._conn
+        t = conn.execute("SELECT * FROM therapies WHERE id = ?", (therapy_id,)).fetchone()
+        if t is None:
+            raise CalxError("unknown_therapy", field="therapy", id=str(therapy_id)[:100],
+                            suggestions=_suggest(str(therapy_id), self._candidates()))
+        kinds: dict[str, list[Statement]] = {}
+        for r in conn.execute("SELECT * FROM statements WHERE therapy_id = ? "
+                              "ORDER BY kind, position", (therapy_id,)):
+            kinds.setdefault(r["kind"], []).append(
+                Statement(Bilingual(r["text_fr"], r["text_en"]), _source(r)))
+        evidence = tuple(Evidence(
+            study=Bilingual(r["study_fr"], r["study_en"]), design=r["design"],
+            population=_text(r, "population") or Bilingual("", ""),
+            outcome=_text(r, "outcome") or Bilingual("", ""), direction=r["direction"],
+            source=_source(r), patients=r["patients"], intervention=_text(r, "intervention"),
+            follow_up=_text(r, "follow_up"),
+        ) for r in conn.execute("SELECT * FROM evidence WHERE therapy_id = ? ORDER BY position",
+                                (therapy_id,)))
+        regimens = tuple(self._regimen(r["data"], therapy_id) for r in conn.execute(
+            "SELECT data FROM regimens WHERE therapy_id = ? ORDER BY position", (therapy_id,)))
+        mechanism = kinds.get("mechanism", [None])[0]
+        return Therapy(
+            id=t["id"], category=t["category"], order=t["sort_order"],
+            review_section=Bilingual(t["review_section_fr"], t["review_section_en"]),
+            name=Bilingual(t["name_fr"], t["name_en"]),
+            synonyms=Synonyms(tuple(json.loads(t["synonyms_fr"])),
+                              tuple(json.loads(t["synonyms_en"]))),
+            off_label=bool(t["off_label"]), conflicting_evidence=bool(t["conflicting_evidence"]),
+            evidence_level=t["evidence_level"], summary=kinds["summary"][0],
+            mechanism=mechanism, regimens=regimens, evidence=evidence,
+            **{kind: tuple(kinds.get(kind, ())) for kind in STATEMENT_KINDS},
+        )
+
+    def _candidates(self) -> dict[str, str]:
+        """Lower-cased ids, names and synonyms -> therapy id, for "did you mean"."""
+        if self._id_candidates is None:
+            found: dict[str, str] = {}
+            for r in self._conn.execute("SELECT * FROM therapies ORDER BY position"):
+                names: Iterable[str] = (
+                    r["id"], r["name_fr"], r["name_en"],
+                    *json.loads(r["synonyms_fr"]), *json.loads(r["synonyms_en"]))
+                for n in names:
+                    found.setdefault(n.casefold(), r["id"])
+            self._id_candidates = found
+        return self._id_candidates
+
+    # ------------------------------------------------------------ search
+
+    def search(self, query: str, lang: str = "en", limit: int = 20) -> list[SearchHit]:
+        """Ranked hits for free user text, one per therapy, name and snippet in ``lang``.
+
+        Matches both languages, accent- and case-insensitively, every word as a prefix. Hits
+        whose names or synonyms hold every word come first (ordered by their name score), then
+        the others by bm25 over every column. Never raises on any ``query``.
+        """
+        _check_lang(lang)
+        expression = match_expression(query) if isinstance(query, str) else None
+        limit = min(int(limit), MAX_LIMIT)
+        if expression is None or limit < 1:
+            return []
+        by_name = self._ranked(f"{_NAME_COLUMNS} : ({expression})", limit, lang, body=False)
+        everywhere = self._ranked(expression, limit + len(by_name), lang, body=True)
+        # Snippets are computed inside the ranked queries: FTS5 then works them out for the
+        # returned rows only, while a second MATCH restricted to those rows would expand every
+        # prefix again (costly on a large index).
+        matched = {row[0]: row for row in everywhere}
+        categories = self._categories()
+        hits: list[SearchHit] = []
+        for rowid, therapy_id, name, rank, summary, _ in by_name:
+            # The name says why it was found: show the summary, with the highlights of the
+            # unfiltered query when it has them (the name-only query marks no summary word).
+            summary = matched[rowid][4] if rowid in matched else summary
+            text, spans = _unmark(summary)
+            hits.append(SearchHit(therapy_id, name, categories.get(therapy_id, ""), text, spans,
+                                  -float(rank)))
+        seen = {row[0] for row in by_name}
+        for rowid, therapy_id, name, rank, summary, body in everywhere:
+            if rowid in seen:
+                continue
+            # The summary when it matched, else the passage of the text that matched.
+            chosen = summary if _OPEN in summary or body is None or _OPEN not in body else body
+            text, spans = _unmark(chosen)
+            hits.append(SearchHit(therapy_id, name, categories.get(therapy_id, ""), text, spans,
+                                  -float(rank)))
+        return hits[:limit]
+
+    def _ranked(self, expression: str, limit: int, lang: str, body: bool) -> list[tuple[Any, ...]]:
+        """(rowid, therapy id, name, rank, marked summary, marked body snippet or None)."""
+        summary_col = 1 + SEARCH_COLUMNS.index(f"summary_{lang}")
+        body_col = 1 + SEARCH_COLUMNS.index(f"body_{lang}")
+        snippet = (f"snippet({SEARCH_TABLE}, {body_col}, ?, ?, '…', {SNIPPET_WORDS})" if body
+                   else "NULL")
+        marks: tuple[str, ...] = (_OPEN, _CLOSE, _OPEN, _CLOSE) if body else (_OPEN, _CLOSE)
+        try:
+            return self._conn.execute(
+                f"SELECT rowid, therapy_id, name_{lang}, rank, "
+                f"highlight({SEARCH_TABLE}, {summary_col}, ?, ?), {snippet} "
+                f"FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? ORDER BY rank LIMIT ?",
+                (*marks, expression, limit)).fetchall()
+        except sqlite3.OperationalError as err:
+            if "fts5" in str(err):  # cannot happen with quoted words; never fail a keystroke
+                return []
+            raise
+
+    def _categories(self) -> dict[str, str]:
+        if self._category_of is None:
+            self._category_of = dict(self._conn.execute("SELECT id, category FROM therapies"))
+        return self._category_of

@@ -1,0 +1,213 @@
+"""``calx therapies | show | search | overview``: the JSON, text and error contract."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from desktop.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def real_env(real_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CALX_DB", str(real_db))
+    return real_db
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        code = main(argv)
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict:
+    code, out, err = run([*argv, "--json"], capsys)
+    assert code == 0, err
+    return json.loads(out)  # exactly one JSON document
+
+
+# ------------------------------------------------------------------ therapies
+
+
+def test_therapies_json_lists_every_record(real_env: Path, real_content,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    doc = run_json(["therapies", "--lang", "fr"], capsys)
+    assert [t["id"] for t in doc["therapies"]] == [t.id for t in real_content.therapies]
+    first = doc["therapies"][0]
+    assert set(first) >= {"id", "name", "names", "category", "synonyms"}
+    assert first["name"] == first["names"]["fr"]
+    assert doc["content_version"] == real_content.meta.content_version
+
+
+def test_therapies_text(real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["therapies"], capsys)
+    assert code == 0
+    assert "rituximab" in out and "Rituximab" in out
+    assert "Interventional procedures" in out
+    code, out, _ = run(["therapies", "--lang", "fr"], capsys)
+    assert "Procédures interventionnelles" in out
+
+
+# ------------------------------------------------------------------ show
+
+
+def test_show_json_has_the_whole_record(real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = run_json(["show", "rituximab"], capsys)["therapy"]
+    assert doc["id"] == "rituximab" and doc["name"] == "Rituximab"
+    assert doc["names"] == {"fr": "Rituximab", "en": "Rituximab"}
+    assert doc["off_label"] is True and doc["conflicting_evidence"] is True
+    regimens = {r["id"]: r for r in doc["regimens"]}
+    weekly = regimens["rituximab-375-weekly"]
+    assert weekly["dose"]["amount"] == {"low": 375.0, "high": 375.0, "options": []}
+    assert weekly["dose"]["basis"] == "per_m2" and weekly["dose"]["unit"] == "mg"
+    assert weekly["schedule"]["count"] == 4 and weekly["schedule"]["courses"] == 2
+    assert weekly["schedule_source"]["as_reported_in_review"] is True
+    assert weekly["description"]["dose"] == "375 mg/m² per dose"
+    assert any(e["direction"] == "worsened" for e in doc["evidence"])
+    assert any(c["as_reported_in_review"] for c in doc["cautions"])
+    refs = {r["id"]: r for r in doc["references"]}
+    assert refs["daoussis-2012"]["verification"] == "verified"
+    assert "valenzuela-2016" in refs
+
+
+def test_show_json_in_french(real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = run_json(["show", "minocycline", "--lang", "fr"], capsys)["therapy"]
+    cyclic = next(r for r in doc["regimens"] if r["id"] == "minocycline-cyclic")
+    assert cyclic["dose"]["amount"]["options"] == [50.0, 100.0]
+    assert cyclic["description"]["dose"] == "50 ou 100 mg par jour"
+    assert "semaines" in cyclic["description"]["schedule"]
+
+
+def test_show_text_marks_statements_reported_only_by_the_review(
+        real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["show", "rituximab"], capsys)
+    assert code == 0
+    for heading in ("Summary", "Mechanism", "Regimens", "Evidence", "Cautions", "References"):
+        assert f"\n{heading}\n" in out
+    assert "as reported in the review" in out
+    assert "375 mg/m² per dose" in out
+    assert "Daoussis" in out
+    code, out, _ = run(["show", "rituximab", "--lang", "fr"], capsys)
+    assert "tel que rapporté dans la revue" in out
+    assert "Schémas" in out
+
+
+def test_show_text_of_every_record(real_env: Path, real_content,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    for therapy in real_content.therapies:
+        for lang in ("fr", "en"):
+            code, out, err = run(["show", therapy.id, "--lang", lang], capsys)
+            assert code == 0, err
+            assert therapy.name.get(lang) in out
+            assert max(len(line) for line in out.splitlines()) <= 140
+
+
+def test_show_dressing_instructions_are_numbered(real_env: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["show", "hydrocolloid-dressing"], capsys)
+    assert code == 0
+    assert "\nInstructions\n" in out
+    assert "  1. " in out and "  2. " in out
+
+
+# ------------------------------------------------------------------ search and overview
+
+
+def test_search_json(real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = run_json(["search", "paracetamol", "--lang", "fr"], capsys)
+    assert doc["query"] == "paracetamol"
+    hit = doc["hits"][0]
+    assert hit["therapy_id"] == "analgesia"
+    assert set(hit) == {"therapy_id", "name", "category", "snippet", "highlights", "score"}
+    for start, end in hit["highlights"]:
+        assert 0 <= start < end <= len(hit["snippet"])
+
+
+def test_search_text_brackets_matches(real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["search", "hypotension", "--limit", "3"], capsys)
+    assert code == 0
+    assert "[hypotension]" in out.lower()
+
+
+@pytest.mark.parametrize("query", ["mg/kg", "O'Brien", '"', "*", "NEAR", "", "x" * 10_000])
+def test_search_hostile_input(real_env: Path, capsys: pytest.CaptureFixture[str],
+                              query: str) -> None:
+    doc = run_json(["search", query], capsys)
+    assert isinstance(doc["hits"], list)
+
+
+def test_search_nothing_found(real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["search", "zzzzqqq", "--lang", "fr"], capsys)
+    assert code == 0 and "Aucun résultat." in out
+
+
+def test_overview(real_env: Path, real_content, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = run_json(["overview", "--lang", "fr"], capsys)
+    assert len(doc["rows"]) == len(real_content.therapies)
+    code, out, _ = run(["overview"], capsys)
+    assert code == 0 and "Main adverse effects" in out
+
+
+# ------------------------------------------------------------------ errors
+
+
+def test_unknown_id_exits_2_with_message_and_json_error(
+        real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["show", "rituxmab", "--json"], capsys)
+    assert code == 2
+    assert "rituxmab" in err and "rituximab" in err
+    doc = json.loads(out)
+    assert doc["error"]["code"] == "unknown_therapy"
+    assert "rituximab" in doc["error"]["message"]
+    code, out, err = run(["show", "rituxmab", "--lang", "fr"], capsys)
+    assert code == 2 and out == ""
+    assert "Aucun traitement" in err
+
+
+def test_missing_database_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("CALX_DB", str(tmp_path / "absent.sqlite"))
+    code, out, err = run(["therapies", "--json"], capsys)
+    assert code == 2
+    assert json.loads(out)["error"]["code"] == "db_missing"
+    assert "absent.sqlite" in err and "Traceback" not in err
+
+
+def test_corrupt_database_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"\x00garbage" * 1000)
+    monkeypatch.setenv("CALX_DB", str(bad))
+    code, out, _ = run(["search", "ritu", "--json"], capsys)
+    assert code == 2 and json.loads(out)["error"]["code"] == "db_corrupt"
+
+
+def test_limit_out_of_range(real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["search", "ritu", "--limit", "0", "--json"], capsys)
+    assert code == 2
+    assert json.loads(out)["error"]["code"] == "search_limit_out_of_range"
+
+
+def test_the_installed_entry_point(real_db: Path) -> None:
+    calx = ROOT / ".venv" / "bin" / "calx"
+    if not calx.exists():
+        pytest.skip("no .venv/bin/calx (run `make venv`)")
+    env = {**os.environ, "CALX_DB": str(real_db)}
+    result = subprocess.run([str(calx), "search", "ritu", "--json"], capture_output=True,
+                            text=True, env=env, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["hits"][0]["therapy_id"] == "rituximab"
+    result = subprocess.run([str(calx), "show", "nope", "--json"], capture_output=True,
+                            text=True, env=env, timeout=60, check=False)
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["error"]["code"] == "unknown_therapy"
+    assert "Traceback" not in result.stderr
