@@ -19,8 +19,612 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "fr": "Calx a rencontré un problème inattendu et n'a rien modifié : {detail}",
     },
     # --- knowledge base (desktop/data)
+    "db_missing": {
+        "en": "The reference database was not found at {path}. Rebuild it with `make db`.",
+        "fr": "La base de référence est introuvable ({path}). Reconstruisez-la avec `make db`.",
+    },
+    "db_unreadable": {
+        "en": "The reference database {path} cannot be opened: {detail}",
+        "fr": "La base de référence {path} ne peut pas être ouverte : {detail}",
+    },
+    "db_corrupt": {
+        "en": "The reference database {path} is damaged and was not used ({detail}). "
+              "Rebuild it with `make db` or reinstall Calx.",
+        "fr": "La base de référence {path} est endommagée et n'a pas été utilisée ({detail}). "
+              "Reconstruisez-la avec `make db` ou réinstallez Calx.",
+    },
+    "db_schema_unsupported": {
+        "en": "The reference database {path} has schema version {found}; this Calx reads "
+              "version {expected}. Rebuild it with `make db` or install the matching Calx.",
+        "fr": "La base de référence {path} est au schéma version {found} ; cette version de Calx "
+              "lit la version {expected}. Reconstruisez-la avec `make db` ou installez la "
+              "version de Calx correspondante.",
+    },
+    "db_hash_mismatch": {
+        "en": "The reference database {path} was modified after it was built (content hash "
+              "{actual}, expected {recorded}) and was not used. Rebuild it with `make db`.",
+        "fr": "La base de référence {path} a été modifiée après sa construction (empreinte "
+              "{actual}, attendue {recorded}) et n'a pas été utilisée. Reconstruisez-la avec "
+              "`make db`.",
+    },
+    "unknown_therapy": {
+        "en": "No therapy has the id “{id}” (close matches: {suggestions}). "
+              "`calx therapies` lists them all.",
+        "fr": "Aucun traitement n'a l'identifiant « {id} » (proches : {suggestions}). "
+              "`calx therapies` les liste tous.",
+    },
+    "unknown_regimen": {
+        "en": "No regimen has the id “{id}” (close matches: {suggestions}).",
+        "fr": "Aucun schéma n'a l'identifiant « {id} » (proches : {suggestions}).",
+    },
+    "unknown_product": {
+        "en": "No product has the id “{id}”.",
+        "fr": "Aucun produit n'a l'identifiant « {id} ».",
+    },
+    "unknown_reference": {
+        "en": "No reference has the id “{id}”.",
+        "fr": "Aucune référence n'a l'identifiant « {id} ».",
+    },
+    "search_limit_out_of_range": {
+        "en": "The number of search results must be between {min} and {max}.",
+        "fr": "Le nombre de résultats doit être compris entre {min} et {max}.",
+    },
+    "unknown_language": {
+        "en": "Unknown language “{lang}”: use fr or en.",
+        "fr": "Langue inconnue « {lang} » : utilisez fr ou en.",
+    },
     # --- dosing (desktop/core)
+    # Typed measurements (desktop/core/parsing.py)
+    "input_empty": {
+        "en": "A value is missing for {measure_en}{measure_fr:.0}: type a number and its unit "
+              "(for example 70 kg).",
+        "fr": "Une valeur manque pour {measure_fr}{measure_en:.0} : saisissez un nombre et son "
+              "unité (par exemple 70 kg).",
+    },
+    "input_too_long": {
+        "en": "This entry is too long (at most {max} characters): type a number and its unit.",
+        "fr": "Cette saisie est trop longue ({max} caractères au plus) : saisissez un nombre et "
+              "son unité.",
+    },
+    "not_a_number": {
+        "en": "“{text}” is not a number Calx can read: type digits, for example 70.5 or 70,5.",
+        "fr": "« {text} » n'est pas un nombre lisible : saisissez des chiffres, par exemple 70,5 "
+              "ou 70.5.",
+    },
+    "number_ambiguous": {
+        "en": "“{text}” is ambiguous (a thousands separator or two numbers?): type the number "
+              "without separators, with one decimal mark, for example 1234.5.",
+        "fr": "« {text} » est ambigu (séparateur de milliers ou deux nombres ?) : saisissez le "
+              "nombre sans séparateur, avec une seule marque décimale, par exemple 1234,5.",
+    },
+    "number_negative": {
+        "en": "“{text}” is negative: a measurement cannot be below zero.",
+        "fr": "« {text} » est négatif : une mesure ne peut pas être inférieure à zéro.",
+    },
+    "unit_unknown": {
+        "en": "Unknown unit “{unit}” for {measure_en}{measure_fr:.0}: use {expected}.",
+        "fr": "Unité inconnue « {unit} » pour {measure_fr}{measure_en:.0} : utilisez {expected}.",
+    },
+    "wrong_unit_kind": {
+        "en": "“{got}” is not a unit for {measure_en}{measure_fr:.0}: use {expected}.",
+        "fr": "« {got} » n'est pas une unité pour {measure_fr}{measure_en:.0} : utilisez "
+              "{expected}.",
+    },
+    "feet_inches_malformed": {
+        "en": "“{text}” cannot be read as feet and inches: write it like 5 ft 7 in (inches "
+              "below 12).",
+        "fr": "« {text} » ne se lit pas en pieds et pouces : écrivez par exemple 5 ft 7 in "
+              "(moins de 12 pouces).",
+    },
+    # Hard limits (desktop/core/limits.py)
+    "weight_out_of_range": {
+        "en": "Weight “{entered}” ({value} kg) is outside the accepted range, {min} to {max} kg.",
+        "fr": "Le poids « {entered} » ({value} kg) est hors de la plage acceptée, de {min} à "
+              "{max} kg.",
+    },
+    "height_out_of_range": {
+        "en": "Height “{entered}” ({value} cm) is outside the accepted range, {min} to {max} cm.",
+        "fr": "La taille « {entered} » ({value} cm) est hors de la plage acceptée, de {min} à "
+              "{max} cm.",
+    },
+    "age_out_of_range": {
+        "en": "Age “{entered}” ({value} years) is outside the accepted range, {min} to {max} "
+              "years.",
+        "fr": "L'âge « {entered} » ({value} ans) est hors de la plage acceptée, de {min} à "
+              "{max} ans.",
+    },
+    "creatinine_out_of_range": {
+        "en": "Creatinine “{entered}” ({value} mg/dL) is outside the accepted range, {min} to "
+              "{max} mg/dL ({min_umol} to {max_umol} µmol/L).",
+        "fr": "La créatinine « {entered} » ({value} mg/dL) est hors de la plage acceptée, de "
+              "{min} à {max} mg/dL ({min_umol} à {max_umol} µmol/L).",
+    },
+    "creatinine_probably_umol": {
+        "en": "Creatinine {value} mg/dL is above {max} mg/dL: was it in µmol/L? Type the unit, "
+              "for example “{value} µmol/L” (accepted: {min_umol} to {max_umol} µmol/L).",
+        "fr": "Une créatinine de {value} mg/dL dépasse {max} mg/dL : était-elle en µmol/L ? "
+              "Saisissez l'unité, par exemple « {value} µmol/L » (accepté : {min_umol} à "
+              "{max_umol} µmol/L).",
+    },
+    "creatinine_probably_mg_dl": {
+        "en": "Creatinine “{entered}” is below {min_umol} µmol/L: was it in mg/dL? Type the unit, "
+              "for example “1.1 mg/dL” (accepted: {min} to {max} mg/dL).",
+        "fr": "La créatinine « {entered} » est inférieure à {min_umol} µmol/L : était-elle en "
+              "mg/dL ? Saisissez l'unité, par exemple « 1,1 mg/dL » (accepté : {min} à {max} "
+              "mg/dL).",
+    },
+    # Soft limits: warnings, the calculation goes on
+    "weight_unusual": {
+        "en": "Check the weight: {value} kg is unusual for an adult (below {low} or above "
+              "{high} kg).",
+        "fr": "Vérifiez le poids : {value} kg est inhabituel chez l'adulte (moins de {low} ou "
+              "plus de {high} kg).",
+    },
+    "height_unusual": {
+        "en": "Check the height: {value} cm is unusual for an adult (below {low} or above "
+              "{high} cm).",
+        "fr": "Vérifiez la taille : {value} cm est inhabituelle chez l'adulte (moins de {low} ou "
+              "plus de {high} cm).",
+    },
+    "bmi_implausible": {
+        "en": "Check weight and height: they give a BMI of {bmi} (expected {low} to {high}). "
+              "Was the weight entered in pounds as kilograms, or the height in the wrong unit?",
+        "fr": "Vérifiez le poids et la taille : ils donnent un IMC de {bmi} (attendu de {low} à "
+              "{high}). Le poids a-t-il été saisi en livres au lieu de kilogrammes, ou la taille "
+              "dans une autre unité ?",
+    },
+    # Patient and calculators (desktop/core/patient.py, desktop/core/calculators/)
+    "sex_unknown": {
+        "en": "Unknown sex “{text}”: use female or male.",
+        "fr": "Sexe inconnu « {text} » : utilisez female (femme) ou male (homme).",
+    },
+    "bsa_formula_unknown": {
+        "en": "Unknown body-surface-area formula “{formula}”: use one of {known}.",
+        "fr": "Formule de surface corporelle inconnue « {formula} » : utilisez {known}.",
+    },
+    "needs_age": {
+        "en": "{calculator} needs the age.",
+        "fr": "{calculator} nécessite l'âge.",
+    },
+    "needs_sex": {
+        "en": "{calculator} needs the sex (female or male).",
+        "fr": "{calculator} nécessite le sexe (femme ou homme).",
+    },
+    "needs_weight": {
+        "en": "{calculator} needs the weight.",
+        "fr": "{calculator} nécessite le poids.",
+    },
+    "needs_height": {
+        "en": "{calculator} needs the height.",
+        "fr": "{calculator} nécessite la taille.",
+    },
+    "needs_creatinine": {
+        "en": "{calculator} needs the serum creatinine.",
+        "fr": "{calculator} nécessite la créatinine sérique.",
+    },
+    "crcl_weight_unknown": {
+        "en": "Unknown weight for creatinine clearance “{basis}”: use one of {known}.",
+        "fr": "Poids inconnu pour la clairance de la créatinine « {basis} » : utilisez {known}.",
+    },
+    "ibw_undefined": {
+        "en": "Ideal body weight (Devine) has no meaning at a height of {height} cm.",
+        "fr": "Le poids idéal (Devine) n'a pas de sens pour une taille de {height} cm.",
+    },
+    "ibw_extrapolated_short": {
+        "en": "Height {height} cm is below {min_height} cm (60 inches): the Devine ideal body "
+              "weight is extrapolated beyond the range it was written for.",
+        "fr": "La taille de {height} cm est inférieure à {min_height} cm (60 pouces) : le poids "
+              "idéal de Devine est extrapolé hors du domaine pour lequel il a été établi.",
+    },
+    "crcl_adult_formula": {
+        "en": "Cockcroft–Gault was derived in adults; at {age} years its result is uncertain.",
+        "fr": "La formule de Cockcroft–Gault a été établie chez l'adulte ; à {age} ans son "
+              "résultat est incertain.",
+    },
+    "egfr_adults_only": {
+        "en": "CKD-EPI 2021 is for adults only ({min_age} years and over); the age given is "
+              "{age} years.",
+        "fr": "CKD-EPI 2021 est réservé à l'adulte ({min_age} ans et plus) ; l'âge saisi est "
+              "{age} ans.",
+    },
+    # dosing (part 2: desktop/core/dosing.py, schedule.py, vials.py).
+    # Words that differ by language (unit spellings, content texts) come as two parameters,
+    # *_en and *_fr: each template prints its own and hides the other with the empty format
+    # ":.0", so both languages keep the same parameters (tests/core/test_messages.py).
+    "choice_out_of_range": {
+        "en": "“{name}”: {value} is outside the range given by the source "
+              "({range_en}{range_fr:.0} {unit_en}{unit_fr:.0}).",
+        "fr": "« {name} » : {value} est hors de l'intervalle donné par la source "
+              "({range_fr}{range_en:.0} {unit_fr}{unit_en:.0}).",
+    },
+    "choice_not_an_option": {
+        "en": "“{name}”: {value} is not one of the source's options "
+              "({options_en}{options_fr:.0} {unit_en}{unit_fr:.0}).",
+        "fr": "« {name} » : {value} ne fait pas partie des options de la source "
+              "({options_fr}{options_en:.0} {unit_fr}{unit_en:.0}).",
+    },
+    "choice_required": {
+        "en": "“{name}”: the source gives only a maximum ({max} {unit_en}{unit_fr:.0}); "
+              "choose a value up to it.",
+        "fr": "« {name} » : la source ne donne qu'un maximum ({max} {unit_fr}{unit_en:.0}) ; "
+              "choisissez une valeur inférieure ou égale.",
+    },
+    "choice_not_whole": {
+        "en": "“{name}”: a calendar needs a whole number of days or months "
+              "({value} {unit_en}{unit_fr:.0} is not).",
+        "fr": "« {name} » : un calendrier demande un nombre entier de jours ou de mois "
+              "({value} {unit_fr}{unit_en:.0} n'en est pas un).",
+    },
+    "unknown_choice": {
+        "en": "“{name}” is not a value this regimen lets you choose (choices: {allowed}).",
+        "fr": "« {name} » n'est pas une valeur à choisir pour ce schéma (choix possibles : "
+              "{allowed}).",
+    },
+    "range_lower_bound_used": {
+        "en": "No value chosen for “{name}”: Calx used the lowest value the source gives, "
+              "{value} {unit_en}{unit_fr:.0} (source: {range_en}{range_fr:.0} "
+              "{unit_en}{unit_fr:.0}). Choose a value to change it.",
+        "fr": "Aucune valeur choisie pour « {name} » : Calx a pris la plus basse valeur donnée "
+              "par la source, {value} {unit_fr}{unit_en:.0} (source : {range_fr}{range_en:.0} "
+              "{unit_fr}{unit_en:.0}). Choisissez une valeur pour la modifier.",
+    },
+    "horizon_out_of_range": {
+        "en": "The schedule horizon must be {min} to {max} months (got {value}).",
+        "fr": "L'horizon du calendrier doit être de {min} à {max} mois (reçu : {value}).",
+    },
+    "start_date_invalid": {
+        "en": "“{value}” is not a start date: use YYYY-MM-DD, e.g. 2026-01-05.",
+        "fr": "« {value} » n'est pas une date de début : utilisez AAAA-MM-JJ, p. ex. 2026-01-05.",
+    },
+    "choose_malformed": {
+        "en": "“{text}” is not a choice: use NAME=VALUE, e.g. --choose every=6.",
+        "fr": "« {text} » n'est pas un choix : utilisez NOM=VALEUR, p. ex. --choose every=6.",
+    },
+    "no_schedule_in_review": {
+        "en": "The review gives no timing for this regimen: no dates are planned.",
+        "fr": "La revue ne précise pas le rythme de ce schéma : aucune date n'est planifiée.",
+    },
+    "schedule_inconsistent": {
+        "en": "The timing of regimen {regimen} is inconsistent (a repeat starts before the "
+              "previous one ends): its content file needs checking.",
+        "fr": "Le rythme du schéma {regimen} est incohérent (une reprise commence avant la fin "
+              "de la précédente) : son fichier de contenu doit être vérifié.",
+    },
+    "unknown_pattern": {
+        "en": "Unknown schedule pattern “{pattern}”.",
+        "fr": "Rythme d'administration inconnu « {pattern} ».",
+    },
+    "no_vials": {
+        "en": "No vial sizes are recorded for this product.",
+        "fr": "Aucune taille de flacon n'est enregistrée pour ce produit.",
+    },
+    "dose_not_positive": {
+        "en": "The dose must be above zero (got {value}).",
+        "fr": "La dose doit être supérieure à zéro (reçu : {value}).",
+    },
+    "dose_needs_too_many_vials": {
+        "en": "{value} mg would need more than {max} vials: check the inputs.",
+        "fr": "{value} mg demanderaient plus de {max} flacons : vérifiez les données saisies.",
+    },
+    "volume_not_positive": {
+        "en": "The volume must be above zero (got {value}).",
+        "fr": "Le volume doit être supérieur à zéro (reçu : {value}).",
+    },
+    "final_concentration_below_label": {
+        "en": "{dose} mg in {volume} mL gives {concentration} mg/mL, below the {min}–{max} mg/mL "
+              "of the label: a dose under {min_dose} mg cannot reach {min} mg/mL in {volume} mL.",
+        "fr": "{dose} mg dans {volume} mL donnent {concentration} mg/mL, sous les {min} à {max} "
+              "mg/mL de l'étiquetage : une dose inférieure à {min_dose} mg ne peut atteindre "
+              "{min} mg/mL dans {volume} mL.",
+    },
+    "final_concentration_above_label": {
+        "en": "{dose} mg in {volume} mL gives {concentration} mg/mL, above the {min}–{max} mg/mL "
+              "of the label: a dose over {max_dose} mg exceeds {max} mg/mL in {volume} mL.",
+        "fr": "{dose} mg dans {volume} mL donnent {concentration} mg/mL, au-dessus des {min} à "
+              "{max} mg/mL de l'étiquetage : une dose supérieure à {max_dose} mg dépasse {max} "
+              "mg/mL dans {volume} mL.",
+    },
+    "final_concentration_unreachable": {
+        "en": "The concentrate ({concentration} mg/mL) is already below the {min} mg/mL minimum: "
+              "no dilution can reach the labelled range.",
+        "fr": "Le concentré ({concentration} mg/mL) est déjà sous le minimum de {min} mg/mL : "
+              "aucune dilution ne peut atteindre l'intervalle de l'étiquetage.",
+    },
+    "concentration_not_positive": {
+        "en": "Concentrations must be above zero (target {target} mg/mL, stock {stock} mg/mL).",
+        "fr": "Les concentrations doivent être supérieures à zéro (cible {target} mg/mL, "
+              "solution mère {stock} mg/mL).",
+    },
+    "product_mismatch": {
+        "en": "Product {product} is not the product of this regimen ({expected}).",
+        "fr": "Le produit {product} n'est pas celui de ce schéma ({expected}).",
+    },
+    "height_required": {
+        "en": "This dose is per m² of body-surface area: enter the height.",
+        "fr": "Cette dose est exprimée par m² de surface corporelle : saisissez la taille.",
+    },
+    "weight_required": {
+        "en": "This dose is per kg of body weight: enter the weight.",
+        "fr": "Cette dose est exprimée par kg de poids : saisissez le poids.",
+    },
+    "no_dose_in_review": {
+        "en": "No dose given in the review for this regimen: Calx calculates none "
+              "(the schedule still applies).",
+        "fr": "La revue ne donne aucune dose pour ce schéma : Calx n'en calcule pas "
+              "(le calendrier s'applique).",
+    },
+    "dose_below_rounding_step": {
+        "en": "The calculated dose ({dose} mg) is under half the {step} mg rounding step: it was "
+              "not rounded. Check the inputs.",
+        "fr": "La dose calculée ({dose} mg) est inférieure à la moitié du pas d'arrondi de "
+              "{step} mg : elle n'a pas été arrondie. Vérifiez les données saisies.",
+    },
+    "rounding_deviation_above_band": {
+        "en": "Rounding changes the dose by {sign}{deviation}% ({calculated} mg → {rounded} mg), "
+              "beyond the {band}% band of NICE KTT22: check the dose before giving it.",
+        "fr": "L'arrondi modifie la dose de {sign}{deviation} % ({calculated} mg → {rounded} mg), "
+              "au-delà de l'écart de {band} % de NICE KTT22 : vérifiez la dose avant de la donner.",
+    },
+    "renal_caution": {
+        "en": "{text_en}{text_fr:.0}",
+        "fr": "{text_fr}{text_en:.0}",
+    },
+    "renal_caution_low_clearance": {
+        "en": "Creatinine clearance {crcl} mL/min is under {threshold} mL/min: the renal caution "
+              "applies to this patient. ({threshold} mL/min is Calx's own threshold: no source "
+              "gives one.)",
+        "fr": "Clairance de la créatinine {crcl} mL/min, inférieure à {threshold} mL/min : la "
+              "mise en garde rénale concerne ce patient. ({threshold} mL/min est un seuil propre "
+              "à Calx : aucune source n'en donne.)",
+    },
+    "product_note": {
+        "en": "{text_en}{text_fr:.0}",
+        "fr": "{text_fr}{text_en:.0}",
+    },
+    # working: the steps of a dose calculation, shown in the window, the PDF and the CLI
+    "working_bsa_mosteller": {
+        "en": "BSA (Mosteller) = √({height} cm × {weight} kg / 3600) = {bsa} m² "
+              "({bsa_exact} m² unrounded, used for the dose)",
+        "fr": "Surface corporelle (Mosteller) = √({height} cm × {weight} kg / 3600) = {bsa} m² "
+              "({bsa_exact} m² non arrondie, utilisée pour la dose)",
+    },
+    "working_bsa_dubois": {
+        "en": "BSA (DuBois & DuBois) = 0.007184 × {weight}^0.425 × {height}^0.725 = {bsa} m² "
+              "({bsa_exact} m² unrounded, used for the dose)",
+        "fr": "Surface corporelle (DuBois & DuBois) = 0,007184 × {weight}^0,425 × {height}^0,725 "
+              "= {bsa} m² ({bsa_exact} m² non arrondie, utilisée pour la dose)",
+    },
+    "working_bsa_haycock": {
+        "en": "BSA (Haycock) = 0.024265 × {weight}^0.5378 × {height}^0.3964 = {bsa} m² "
+              "({bsa_exact} m² unrounded, used for the dose)",
+        "fr": "Surface corporelle (Haycock) = 0,024265 × {weight}^0,5378 × {height}^0,3964 = "
+              "{bsa} m² ({bsa_exact} m² non arrondie, utilisée pour la dose)",
+    },
+    "working_bsa_gehan_george": {
+        "en": "BSA (Gehan & George) = 0.0235 × {weight}^0.51456 × {height}^0.42246 = {bsa} m² "
+              "({bsa_exact} m² unrounded, used for the dose)",
+        "fr": "Surface corporelle (Gehan & George) = 0,0235 × {weight}^0,51456 × "
+              "{height}^0,42246 = {bsa} m² ({bsa_exact} m² non arrondie, utilisée pour la dose)",
+    },
+    "working_bsa_boyd": {
+        "en": "BSA (Boyd) = 0.0003207 × {height}^0.3 × {weight_g}^(0.7285 − 0.0188 × "
+              "log₁₀ {weight_g}) (weight in grams) = {bsa} m² ({bsa_exact} m² unrounded, "
+              "used for the dose)",
+        "fr": "Surface corporelle (Boyd) = 0,0003207 × {height}^0,3 × {weight_g}^(0,7285 − "
+              "0,0188 × log₁₀ {weight_g}) (poids en grammes) = {bsa} m² ({bsa_exact} m² non "
+              "arrondie, utilisée pour la dose)",
+    },
+    "working_dose_per_m2": {
+        "en": "{amount} {unit_en}{unit_fr:.0}/m² × {bsa_exact} m² = {dose} {unit_en}{unit_fr:.0}",
+        "fr": "{amount} {unit_fr}{unit_en:.0}/m² × {bsa_exact} m² = {dose} {unit_fr}{unit_en:.0}",
+    },
+    "working_dose_per_kg": {
+        "en": "{amount} {unit_en}{unit_fr:.0}/kg × {weight} kg = {dose} {unit_en}{unit_fr:.0}",
+        "fr": "{amount} {unit_fr}{unit_en:.0}/kg × {weight} kg = {dose} {unit_fr}{unit_en:.0}",
+    },
+    "working_dose_fixed": {
+        "en": "Fixed dose: {amount} {unit_en}{unit_fr:.0} per administration",
+        "fr": "Dose fixe : {amount} {unit_fr}{unit_en:.0} par administration",
+    },
+    "working_dose_fixed_daily": {
+        "en": "Fixed dose: {amount} {unit_en}{unit_fr:.0} daily",
+        "fr": "Dose fixe : {amount} {unit_fr}{unit_en:.0} par jour",
+    },
+    "working_dose_chosen": {
+        "en": "Dose chosen by the clinician: {value} {unit_en}{unit_fr:.0} "
+              "(source: {range_en}{range_fr:.0} {unit_en}{unit_fr:.0})",
+        "fr": "Dose choisie par le clinicien : {value} {unit_fr}{unit_en:.0} "
+              "(source : {range_fr}{range_en:.0} {unit_fr}{unit_en:.0})",
+    },
+    "working_daily_split": {
+        "en": "{daily} {unit_en}{unit_fr:.0} daily ÷ {times} doses = {dose} {unit_en}{unit_fr:.0} "
+              "per dose",
+        "fr": "{daily} {unit_fr}{unit_en:.0} par jour ÷ {times} prises = {dose} "
+              "{unit_fr}{unit_en:.0} par prise",
+    },
+    "working_daily_not_divided": {
+        "en": "{daily} {unit_en}{unit_fr:.0} is the total daily dose; the source does not say "
+              "how many doses a day",
+        "fr": "{daily} {unit_fr}{unit_en:.0} est la dose quotidienne totale ; la source ne "
+              "précise pas le nombre de prises par jour",
+    },
+    "working_times_per_day": {
+        "en": "{dose} {unit_en}{unit_fr:.0} × {times} a day = {daily} {unit_en}{unit_fr:.0} daily",
+        "fr": "{dose} {unit_fr}{unit_en:.0} × {times} par jour = {daily} {unit_fr}{unit_en:.0} "
+              "par jour",
+    },
+    "working_rounded": {
+        "en": "Rounded to {rounded} mg ({sign}{deviation}% from {calculated} mg) "
+              "[Calx convention: nearest {step} mg]",
+        "fr": "Arrondie à {rounded} mg ({sign}{deviation} % par rapport à {calculated} mg) "
+              "[convention de Calx : aux {step} mg les plus proches]",
+    },
+    "working_rounding_not_needed": {
+        "en": "{calculated} mg is already a multiple of {step} mg: no rounding needed "
+              "[Calx convention: nearest {step} mg]",
+        "fr": "{calculated} mg est déjà un multiple de {step} mg : pas d'arrondi "
+              "[convention de Calx : aux {step} mg les plus proches]",
+    },
+    "working_not_rounded": {
+        "en": "No rounding rule for this product: the calculated dose is shown as it is",
+        "fr": "Pas de règle d'arrondi pour ce produit : la dose calculée est affichée telle quelle",
+    },
+    "working_course_total_administrations": {
+        "en": "Course: {n} × {dose} {unit_en}{unit_fr:.0} = {total} {unit_en}{unit_fr:.0}",
+        "fr": "Cure : {n} × {dose} {unit_fr}{unit_en:.0} = {total} {unit_fr}{unit_en:.0}",
+    },
+    "working_course_total_days": {
+        "en": "Course: {n} days × {dose} {unit_en}{unit_fr:.0} daily = "
+              "{total} {unit_en}{unit_fr:.0}",
+        "fr": "Cure : {n} jours × {dose} {unit_fr}{unit_en:.0} par jour = "
+              "{total} {unit_fr}{unit_en:.0}",
+    },
+    "working_volume": {
+        "en": "{dose} mg ÷ {concentration} mg/mL = {volume} mL of concentrate",
+        "fr": "{dose} mg ÷ {concentration} mg/mL = {volume} mL de solution concentrée",
+    },
+    "working_vials": {
+        "en": "Vials: {vials_en}{vials_fr:.0} ({total} mg; {waste} mg left over)",
+        "fr": "Flacons : {vials_fr}{vials_en:.0} ({total} mg ; {waste} mg non utilisés)",
+    },
+    "working_dilution_fixed": {
+        "en": "Diluted to {volume} mL in total: {concentration} mg/mL "
+              "(allowed {min}–{max} mg/mL)",
+        "fr": "Diluée à {volume} mL au total : {concentration} mg/mL "
+              "(autorisé : {min} à {max} mg/mL)",
+    },
+    "working_dilution_range": {
+        "en": "To reach {min}–{max} mg/mL, dilute to a total of {volume_min}–{volume_max} mL",
+        "fr": "Pour obtenir {min} à {max} mg/mL, diluer à un volume total de {volume_min} à "
+              "{volume_max} mL",
+    },
+    "working_dilution_range_diluent": {
+        "en": "To reach {min}–{max} mg/mL, dilute to a total of {volume_min}–{volume_max} mL "
+              "(add {diluent_min}–{diluent_max} mL of diluent to the concentrate)",
+        "fr": "Pour obtenir {min} à {max} mg/mL, diluer à un volume total de {volume_min} à "
+              "{volume_max} mL (ajouter {diluent_min} à {diluent_max} mL de diluant au concentré)",
+    },
+    "working_concentration": {
+        "en": "Concentration given by the review: {value} {unit_en}{unit_fr:.0}",
+        "fr": "Concentration donnée par la revue : {value} {unit_fr}{unit_en:.0}",
+    },
+    "working_crcl": {
+        "en": "Creatinine clearance (Cockcroft–Gault, actual body weight) = {crcl} mL/min",
+        "fr": "Clairance de la créatinine (Cockcroft–Gault, poids réel) = {crcl} mL/min",
+    },
+    "working_crcl_unavailable": {
+        "en": "Creatinine clearance not calculated (it needs creatinine, age and sex)",
+        "fr": "Clairance de la créatinine non calculée (il faut la créatinine, l'âge et le sexe)",
+    },
     # --- plans (desktop/reports)
+    "plan_date_required": {
+        "en": "A plan needs the date it is prepared on (the date of the measurements).",
+        "fr": "Un plan doit porter sa date de préparation (la date des mesures).",
+    },
+    "plan_date_invalid": {
+        "en": "“{value}” is not a date: use YYYY-MM-DD, e.g. 2026-01-05.",
+        "fr": "« {value} » n'est pas une date : utilisez AAAA-MM-JJ, p. ex. 2026-01-05.",
+    },
+    "plan_patient_required": {
+        "en": "A plan needs the patient's measurements (at least the weight).",
+        "fr": "Un plan a besoin des mesures du patient (au moins le poids).",
+    },
+    "plan_text_invalid": {
+        "en": "The {name} field must be text.",
+        "fr": "Le champ {name} doit être du texte.",
+    },
+    "plan_text_required": {
+        "en": "The {name} field is empty: the plan needs it.",
+        "fr": "Le champ {name} est vide : le plan en a besoin.",
+    },
+    "plan_text_too_long": {
+        "en": "The {name} field is too long ({length} characters; at most {max}).",
+        "fr": "Le champ {name} est trop long ({length} caractères ; au plus {max}).",
+    },
+    "plan_too_many_contacts": {
+        "en": "A plan holds at most {max} contact lines.",
+        "fr": "Un plan contient au plus {max} lignes de contact.",
+    },
+    "plan_no_treatment": {
+        "en": "A plan needs at least one regimen (--regimen ID).",
+        "fr": "Un plan doit contenir au moins un schéma (--regimen ID).",
+    },
+    "plan_duplicate_regimen": {
+        "en": "The regimen {id} is listed more than once.",
+        "fr": "Le schéma {id} figure plusieurs fois.",
+    },
+    "plan_choice_unknown_regimen": {
+        "en": "A choice names the regimen “{id}”, which is not in this plan.",
+        "fr": "Un choix porte sur le schéma « {id} », absent de ce plan.",
+    },
+    "plan_choice_not_a_number": {
+        "en": "The choice {name} of {regimen} must be a number, not “{value}”.",
+        "fr": "Le choix {name} de {regimen} doit être un nombre, pas « {value} ».",
+    },
+    "plan_choose_malformed": {
+        "en": "“{text}” is not a choice: use REGIMEN_ID:NAME=VALUE, "
+              "e.g. --choose minocycline-cyclic:dose=100.",
+        "fr": "« {text} » n'est pas un choix : utilisez ID_SCHEMA:NOM=VALEUR, "
+              "p. ex. --choose minocycline-cyclic:dose=100.",
+    },
+    "plan_therapy_has_regimens": {
+        "en": "“{id}” is a therapy with regimens: name one of them ({regimens}).",
+        "fr": "« {id} » est un traitement qui a des schémas : indiquez-en un ({regimens}).",
+    },
+    "plan_not_serialisable": {
+        "en": "This plan cannot be saved exactly as it is ({detail}); nothing was saved.",
+        "fr": "Ce plan ne peut pas être enregistré tel quel ({detail}) ; rien n'a été enregistré.",
+    },
+    "saved_plan_not_found": {
+        "en": "No saved plan has the id {plan_id}.",
+        "fr": "Aucun plan enregistré n'a l'identifiant {plan_id}.",
+    },
+    "saved_plan_damaged": {
+        "en": "The saved plan {plan_id} no longer matches its checksum: it was altered or "
+              "damaged and is not shown.",
+        "fr": "Le plan enregistré {plan_id} ne correspond plus à son empreinte : il a été modifié "
+              "ou endommagé et n'est pas affiché.",
+    },
+    "saved_plan_unsupported": {
+        "en": "This saved plan was written by another version of Calx (format {version}).",
+        "fr": "Ce plan enregistré provient d'une autre version de Calx (format {version}).",
+    },
+    "saved_plan_unreadable": {
+        "en": "This saved plan cannot be read back exactly ({detail}).",
+        "fr": "Ce plan enregistré ne peut pas être relu à l'identique ({detail}).",
+    },
+    "user_db_unreadable": {
+        "en": "The saved-plans database {path} cannot be opened ({detail}).",
+        "fr": "La base des plans enregistrés {path} ne peut pas être ouverte ({detail}).",
+    },
+    "log_time_invalid": {
+        "en": "“{value}” is not a date and time for the log.",
+        "fr": "« {value} » n'est pas une date et heure valable pour le journal.",
+    },
+    "log_action_unknown": {
+        "en": "“{action}” is not a log action (expected one of: {allowed}).",
+        "fr": "« {action} » n'est pas une action du journal (attendu : {allowed}).",
+    },
+    "calendar_needs_plan": {
+        "en": "A calendar export needs the plan's id and date.",
+        "fr": "L'export du calendrier a besoin de l'identifiant et de la date du plan.",
+    },
+    "output_is_folder": {
+        "en": "{path} is a folder: give a file name.",
+        "fr": "{path} est un dossier : indiquez un nom de fichier.",
+    },
+    "output_folder_missing": {
+        "en": "The folder of {path} does not exist; nothing was written.",
+        "fr": "Le dossier de {path} n'existe pas ; rien n'a été écrit.",
+    },
+    "output_paths_same": {
+        "en": "{path} is given for two outputs: use a different file for each.",
+        "fr": "{path} est indiqué pour deux sorties : utilisez un fichier différent pour chacune.",
+    },
+    "output_not_writable": {
+        "en": "Cannot write {path} ({detail}); no file was written.",
+        "fr": "Impossible d'écrire {path} ({detail}) ; aucun fichier n'a été écrit.",
+    },
 }
 
 

@@ -1,0 +1,250 @@
+"""``calx dose REGIMEN_ID``: the dose of one administration and the dated schedule of a regimen.
+
+Registered by ``desktop.cli.dosing.register`` (the dosing command group). A thin shell: the
+patient is read by ``Patient.from_inputs``, the regimen and its product come from the reference
+database, the dose from ``desktop.core.dosing.compute_dose`` and the dates from
+``desktop.core.schedule.build_schedule``.
+
+JSON contract (kept stable for scripts; amounts are unrounded floats):
+``regimen``, ``dose_mg`` (calculated, unrounded, per administration; the daily total when
+``dose_per`` is "day"; null when the review gives no dose or the dose is not a mass),
+``dose_ml`` (doses in mL, such as aluminium hydroxide 30 mL), ``dose_units``, ``dose_per``,
+``dose_display``, ``rounded_dose_mg``, ``deviation_percent``, ``daily_dose_mg`` / ``daily_dose_ml``,
+``course_total_mg``, ``bsa_m2``, ``bsa_formula``, ``volume_ml`` (concentrate), ``vials`` (list of
+{"strength_mg", "count"}), ``final_concentration_mg_ml``, ``choices`` (every ranged value used),
+``start``, ``horizon_months``, ``administrations`` (ISO dates: every dose, session or day of
+treatment inside the horizon), ``schedule`` (rows with start and end dates), ``next_after_horizon``,
+``working`` (the steps in words), ``warnings`` (list of {"code", "message"}).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, timedelta
+from typing import Any
+
+from desktop.cli.common import add_common, print_json
+from desktop.core.errors import CalxError, Issue
+from desktop.core.messages import render
+
+BSA_FORMULA_CHOICES: tuple[str, ...] = ("mosteller", "dubois", "haycock", "gehan-george", "boyd")
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {"dose": "Dose", "calculated": "calculated", "rounded": "rounded", "daily": "Daily",
+           "course": "Course total", "volume": "Concentrate", "vials": "Vials",
+           "working": "Working", "schedule": "Schedule", "after": "Next date after the horizon",
+           "no_dose": "no dose given in the review", "to": "to", "continues": "continues",
+           "dose_row": "dose", "session": "session", "dressing change": "dressing change",
+           "daily_row": "daily treatment", "on": "treatment", "off": "pause", "day": "day",
+           "days": "days", "course_n": "course", "warnings": "Warnings"},
+    "fr": {"dose": "Dose", "calculated": "calculée", "rounded": "arrondie", "daily": "Par jour",
+           "course": "Total de la cure", "volume": "Solution concentrée", "vials": "Flacons",
+           "working": "Calcul", "schedule": "Calendrier", "after": "Date suivante après l'horizon",
+           "no_dose": "pas de dose dans la revue", "to": "au", "continues": "se poursuit",
+           "dose_row": "dose", "session": "séance", "dressing change": "changement de pansement",
+           "daily_row": "traitement quotidien", "on": "traitement", "off": "pause",
+           "day": "jour", "days": "jours", "course_n": "cure", "warnings": "Avertissements"},
+}
+
+
+# Schedule row kinds (desktop.core.schedule.KIND_*) → key in WORDS.
+ROW_WORDS: dict[str, str] = {"dose": "dose_row", "daily": "daily_row", "session": "session",
+                             "dressing change": "dressing change", "on": "on", "off": "off"}
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "dose", help="dose of one administration of a regimen, with its working and its dates")
+    p.add_argument("regimen", metavar="REGIMEN_ID", help="a regimen id (see `calx show THERAPY`)")
+    p.add_argument("--weight", required=True, help='weight with its unit: "70 kg", "154 lb"')
+    p.add_argument("--height", help='height: "170 cm", "1.70 m", "5 ft 7 in" (per m² doses)')
+    p.add_argument("--sex", help="female or male (creatinine clearance)")
+    p.add_argument("--age", help="age in years (creatinine clearance)")
+    p.add_argument("--creatinine", help='serum creatinine: "1.09 mg/dL" or "85 µmol/L"')
+    p.add_argument("--formula", choices=BSA_FORMULA_CHOICES, default="mosteller",
+                   help="BSA formula for per m² doses (default: mosteller)")
+    p.add_argument("--start", help="first administration, YYYY-MM-DD (default: today)")
+    p.add_argument("--horizon-months", type=int, default=12,
+                   help="how far ahead to plan, 1 to 60 months (default: 12)")
+    p.add_argument("--choose", action="extend", nargs="+", default=[], metavar="NAME=VALUE",
+                   help="a value inside a range of the source: dose=360, every=6, on=8, off=3")
+    add_common(p)
+    p.set_defaults(handler=run_dose)
+
+
+def parse_choices(items: list[str], lang: str) -> dict[str, float]:
+    """``["every=6", "dose=360"]`` → ``{"every": 6.0, "dose": 360.0}`` (decimal comma accepted)."""
+    from desktop.core.parsing import parse_number
+
+    choices: dict[str, float] = {}
+    for item in items:
+        name, sep, text = item.partition("=")
+        name = name.strip()
+        if not sep or not name or not text.strip() or name in choices:
+            raise CalxError("choose_malformed", field="choose", text=item)
+        choices[name] = parse_number(text.strip(), lang, field=name)
+    return choices
+
+
+def parse_start(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CalxError("start_date_invalid", field="start", value=text) from None
+
+
+def _mass_mg(q: Any) -> float | None:
+    """A quantity in mg, or None when absent or not a mass (mL, units)."""
+    if q is None:
+        return None
+    try:
+        return float(q.m_as("mg"))
+    except Exception:  # pint.DimensionalityError
+        return None
+
+
+def _in(q: Any, unit: str) -> float | None:
+    if q is None:
+        return None
+    try:
+        return float(q.m_as(unit))
+    except Exception:  # pint.DimensionalityError
+        return None
+
+
+def administration_dates(schedule: Any) -> list[str]:
+    """Every dated administration: each dose or session, and each day of a treatment period."""
+    days: list[str] = []
+    for row in schedule.treatment_rows():
+        d = row.date
+        while d <= row.end:
+            days.append(d.isoformat())
+            d += timedelta(days=1)
+    return days
+
+
+def dose_display(result: Any, lang: str) -> str | None:
+    """"681.79 mg", "240 mg daily", "500 mg three times daily", "30 mL four times daily"."""
+    from desktop.core.formatting import format_dose, format_frequency
+
+    if result.calculated is None:
+        return None
+    text = format_dose(result.calculated, lang)
+    if result.times_per_day:
+        return f"{text} {format_frequency(result.times_per_day, lang)}"
+    if result.per == "day":
+        return f"{text} {format_frequency(1, lang)}"
+    return text
+
+
+def run_dose(args: argparse.Namespace) -> int:
+    from desktop.cli.dosing import _warnings_json
+    from desktop.core.dosing import compute_dose
+    from desktop.core.patient import Patient
+    from desktop.core.schedule import build_schedule
+    from desktop.data.refdb import ReferenceDB
+
+    lang = args.lang
+    choices = parse_choices(args.choose, lang)
+    start = parse_start(args.start)
+    patient, _ = Patient.from_inputs(args.weight, args.height, sex=args.sex, age=args.age,
+                                     creatinine=args.creatinine, lang=lang)
+    db = ReferenceDB.open()
+    try:
+        regimen = db.regimen(args.regimen)
+        product = db.product(regimen.product) if regimen.product else None
+    finally:
+        db.close()
+    result = compute_dose(regimen, patient, product, choices, bsa_formula=args.formula)
+    schedule = build_schedule(regimen, start, args.horizon_months, choices)
+
+    working = patient.conversion_notes(lang) + [render(step, lang) for step in result.working]
+    issues: list[Issue] = [*result.warnings, *schedule.warnings, *schedule.notes]
+    bsa = next((i for i in result.inputs if i.name == "bsa"), None)
+
+    if args.json:
+        unit = result.unit
+        print_json({
+            "regimen": regimen.id,
+            "label": regimen.label.get(lang),
+            "basis": result.basis,
+            "dose_per": result.per,
+            "times_per_day": result.times_per_day,
+            "dose_mg": _mass_mg(result.calculated),
+            "dose_ml": _in(result.calculated, "mL") if unit == "mL" else None,
+            "dose_units": _in(result.calculated, "units") if unit == "units" else None,
+            "dose_display": dose_display(result, lang),
+            "rounded_dose_mg": _mass_mg(result.rounded),
+            "deviation_percent": result.deviation_percent,
+            "daily_dose_mg": _mass_mg(result.daily),
+            "daily_dose_ml": _in(result.daily, "mL") if unit == "mL" else None,
+            "course_total_mg": _mass_mg(result.course_total),
+            "bsa_m2": float(bsa.value.magnitude) if bsa else None,
+            "bsa_formula": bsa.method if bsa else None,
+            "volume_ml": _in(result.volume, "mL"),
+            "vials": ([{"strength_mg": v.strength_mg, "count": v.count}
+                       for v in result.vials.vials] if result.vials else []),
+            "final_concentration_mg_ml": (result.dilution.final_concentration_mg_ml
+                                          if result.dilution else None),
+            "choices": {**schedule.choices, **result.choices},
+            "start": start.isoformat(),
+            "horizon_months": schedule.horizon_months,
+            "administrations": administration_dates(schedule),
+            "schedule": [{"date": a.date.isoformat(), "end": a.end.isoformat(), "kind": a.kind,
+                          "number": a.number, "course": a.course, "first_day": a.first_day,
+                          "last_day": a.last_day, "continues": a.continues}
+                         for a in schedule.administrations],
+            "next_after_horizon": (schedule.next_after_horizon.isoformat()
+                                   if schedule.next_after_horizon else None),
+            "working": working,
+            "warnings": _warnings_json(issues, lang),
+        })
+        return 0
+
+    _print_text(regimen, result, schedule, patient, working, issues, lang)
+    return 0
+
+
+def _print_text(regimen: Any, result: Any, schedule: Any, patient: Any, working: list[str],
+                issues: list[Issue], lang: str) -> None:
+    from desktop.cli.dosing import _input_lines, _print_warnings
+    from desktop.core.formatting import format_date, format_dose, format_percent, format_quantity
+
+    w = WORDS[lang]
+    colon = " : " if lang == "fr" else ": "
+    print(f"{regimen.label.get(lang)} ({regimen.id})")
+    for line in _input_lines(patient, lang):
+        print(line)
+    if result.calculated is None:
+        print(f"{w['dose']}{colon}{w['no_dose']}")
+    else:
+        line = f"{w['dose']}{colon}{dose_display(result, lang)} ({w['calculated']})"
+        if result.rounded is not None:
+            line += (f"; {format_dose(result.rounded, lang)} ({w['rounded']}, "
+                     f"{format_percent(result.deviation_percent or 0.0, lang, 2, signed=True)})")
+        print(line)
+        if result.daily is not None and result.per_administration_known:
+            print(f"{w['daily']}{colon}{format_dose(result.daily, lang)}")
+        if result.course_total is not None:
+            print(f"{w['course']}{colon}{format_dose(result.course_total, lang)}")
+        if result.volume is not None:
+            print(f"{w['volume']}{colon}{format_quantity(result.volume, lang)}")
+    print(f"{w['working']}{colon.rstrip()}")
+    for step in working:
+        print(f"  - {step}")
+    print(f"{w['schedule']}{colon.rstrip()}")
+    for a in schedule.administrations:
+        kind = w[ROW_WORDS.get(a.kind, a.kind)]
+        if a.is_period:
+            span = f"{format_date(a.date, lang)} {w['to']} {format_date(a.end, lang)}"
+            days = w["day"] if a.days == 1 else w["days"]
+            more = f", {w['continues']}" if a.continues else ""
+            print(f"  {span}{colon}{kind} ({a.days} {days}{more})")
+        else:
+            course = f", {w['course_n']} {a.course}" if a.course > 1 else ""
+            print(f"  {format_date(a.date, lang)}{colon}{kind} {a.number}{course}")
+    if schedule.next_after_horizon is not None:
+        print(f"  {w['after']}{colon}{format_date(schedule.next_after_horizon, lang)}")
+    _print_warnings(issues, lang)

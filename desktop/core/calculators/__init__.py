@@ -1,0 +1,109 @@
+"""Body-size and kidney-function calculators, one module each (formulas: CLINICAL.md §2).
+
+Every calculator takes pint quantities of the Calx registry and returns either a quantity (``bsa``)
+or a ``Calculation`` that carries its inputs, equation, citation and warnings, so the window, the
+PDF and the command line can show the working. Intermediate values are never rounded.
+Each module also offers a plain-float function in canonical units (``bsa_mosteller(kg, cm)``) for
+the arithmetic itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from desktop.core.errors import CalxError, Issue
+
+if TYPE_CHECKING:
+    import pint
+
+
+@dataclass(frozen=True, kw_only=True)
+class Calculation:
+    """One result with its working: ``name`` of the formula, ``equation`` per language,
+    the ``inputs`` (label → quantity or value), the ``citation`` and any ``warnings``."""
+
+    calculator: str                     # stable id: "bmi", "ibw-devine", "crcl-cockcroft-gault"…
+    name: str | Mapping[str, str]       # as clinicians know it: "Cockcroft–Gault"
+    value: pint.Quantity
+    equation: Mapping[str, str]         # {"en": ..., "fr": ...}
+    citation: str | None
+    inputs: Mapping[str, Any] = field(default_factory=dict)
+    warnings: tuple[Issue, ...] = ()
+    display_unit: str | None = None     # when the unit is not the quantity's ("mL/min/1.73 m²")
+    # A few words after an input, per language: {"W": {"en": "ideal weight (Devine)", ...}}.
+    input_notes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def name_in(self, lang: str = "en") -> str:
+        if isinstance(self.name, str):
+            return self.name
+        return self.name.get(lang) or self.name["en"]
+
+    @property
+    def magnitude(self) -> float:
+        return float(self.value.magnitude)
+
+    def value_text(self, lang: str = "en", max_decimals: int = 2) -> str:
+        from desktop.core.formatting import format_quantity
+
+        if self.display_unit:
+            return format_quantity((self.magnitude, self.display_unit), lang, max_decimals)
+        return format_quantity(self.value, lang, max_decimals)
+
+    def working(self, lang: str = "en", max_decimals: int = 2) -> str:
+        """"Cockcroft–Gault: (140 − age) × W / (72 × SCr) …; age = 55 years, W = 90 kg, … →
+        97.48 mL/min"."""
+        from desktop.core.formatting import format_number, format_quantity
+
+        parts = []
+        for label, value in self.inputs.items():
+            if hasattr(value, "units"):
+                text = format_quantity(value, lang, max_decimals)
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                text = format_number(value, lang, max_decimals)
+            else:
+                text = _WORDS_FR.get(str(value), str(value)) if lang == "fr" else str(value)
+            note = self.input_notes.get(label)
+            if note:
+                text += f" ({note.get(lang) or note['en']})"
+            shown = _WORDS_FR.get(label, label) if lang == "fr" else label
+            parts.append(f"{shown} = {text}")
+        colon = " : " if lang == "fr" else ": "
+        equation = self.equation.get(lang) or self.equation["en"]
+        inputs = "; ".join(parts)
+        result = self.value_text(lang, max_decimals)
+        return f"{self.name_in(lang)}{colon}{equation}; {inputs} → {result}"
+
+
+# Input labels and values that are words, in French ("age" → "âge"); symbols stay as they are.
+_WORDS_FR = {"age": "âge", "sex": "sexe", "female": "femme", "male": "homme"}
+
+
+def magnitude_in(value: Any, unit: str, field_name: str) -> float:
+    """``value`` (a quantity of the Calx registry) as a float in ``unit``; refuses plain numbers,
+    whose unit would be a guess."""
+    from desktop.core.units import is_quantity
+
+    if not is_quantity(value):
+        raise TypeError(f"{field_name} must be a quantity of the Calx registry (Q_(80, 'kg')), "
+                        f"not {value!r}")
+    try:
+        return float(value.m_as(unit))
+    except Exception as exc:  # pint DimensionalityError: "170 cm" given as a weight
+        from desktop.core.parsing import measure_params
+
+        raise CalxError("wrong_unit_kind", field=field_name, expected=unit,
+                        got=format(value.units, "~"), **measure_params(field_name)) from exc
+
+
+# Codes for a missing input (words in messages.py: "needs_age", "needs_sex", "needs_weight",
+# "needs_height", "needs_creatinine").
+_NEEDS: dict[str, str] = {name: f"needs_{name}" for name in
+                          ("age", "sex", "weight", "height", "creatinine")}
+
+
+def require_input(value: Any, field_name: str, calculator: str) -> None:
+    """Refuse a calculation whose input is missing, naming the input (field) and calculator."""
+    if value is None:
+        raise CalxError(_NEEDS[field_name], field=field_name, calculator=calculator)

@@ -1,0 +1,481 @@
+"""From a regimen of the knowledge base and a patient's measurements to one administration's dose.
+
+``compute_dose(regimen, patient, product)`` returns a ``DoseResult``: the basis (fixed, per kg,
+per m²), the inputs used with their units, the calculated dose (a pint Quantity, never rounded and
+never hidden), the dose rounded by the product's rule with its deviation in percent (CLINICAL.md
+§5), the daily dose and course total where they apply, the volume of concentrate, the vials, the
+final concentration after dilution, warnings, and the ``working``: the steps of the calculation as
+codes with parameters, turned into French or English words by ``desktop.core.messages`` so that
+the window, the PDF and the command line show the same working.
+
+Formulas: per m² dose = amount (mg/m²) × BSA (m², unrounded; Mosteller by default);
+per kg dose = amount (mg/kg) × actual body weight (kg); fixed dose = amount.
+"times_per_day" doses: daily dose = dose × times per day; a daily total split into
+``times_per_day`` doses: dose = daily ÷ times per day.
+
+Ranges in the source ("240–480 mg daily", "50 or 100 mg") stay ranges until the clinician chooses
+a value (choice ``"dose"``); without a choice the lower bound is used and a warning says so; an
+"up to" with no lower bound needs a choice. Nothing here is in a language: results hold codes and
+numbers only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from desktop.core.errors import CalxError, Issue
+from desktop.core.regimen import DoseSpec, Product, Regimen, ValueSpec
+from desktop.core.schedule import (
+    check_choice_names,
+    options_word_params,
+    range_word_params,
+    unit_word_params,
+)
+from desktop.core.vials import (
+    Dilution,
+    VialCombination,
+    choose_vials,
+    concentrate_volume_ml,
+    dilution_for,
+)
+
+if TYPE_CHECKING:
+    import pint
+
+    from desktop.core.patient import Patient
+
+# NICE KTT22 (citing NHS England): dose bands within 10 % of the calculated dose for biological
+# drugs, 6 % for standard chemotherapy (CLINICAL.md §5).
+BAND_BIOLOGICAL_PERCENT = 10.0
+BAND_STANDARD_PERCENT = 6.0
+# Therapies of the knowledge base that are biological drugs (monoclonal antibodies, receptor
+# antagonists): the 10 % band applies to them.
+BIOLOGICAL_THERAPIES: frozenset[str] = frozenset({
+    "rituximab", "infliximab", "other-anti-tnf", "anakinra", "tocilizumab",
+})
+# Creatinine clearance under which a regimen's renal caution is shown as a stronger warning.
+# Calx's own threshold: the review gives none (it says "renal impairment" without a number).
+RENAL_CAUTION_CRCL_ML_MIN = 60.0
+
+# Dose units of the content (regimen.DOSE_UNITS) → what one of them is in mg (None: not a mass).
+_MG_PER_UNIT: dict[str, float | None] = {"mcg": 0.001, "mg": 1.0, "g": 1000.0,
+                                         "mL": None, "units": None}
+
+
+@dataclass(frozen=True)
+class InputUsed:
+    """One measurement the dose depends on: ``name`` ("weight", "height", "bsa", "crcl"), its
+    value with its unit, and how it was obtained (BSA formula, weight used for the clearance)."""
+
+    name: str
+    value: pint.Quantity
+    method: str | None = None
+
+
+@dataclass(frozen=True)
+class DoseResult:
+    """The dose of one administration of a regimen, with everything needed to check it.
+
+    ``calculated`` is per administration, or per day when the source gives a daily total without
+    saying how it is divided (``per == "day"`` and no ``times_per_day``). It is None when the
+    source gives no dose (``has_dose`` is False): the schedule still applies.
+    """
+
+    regimen_id: str
+    basis: str | None                        # "fixed" | "per_kg" | "per_m2"
+    per: str | None                          # "administration" | "day"
+    unit: str | None                         # the source's dose unit: "mg", "g", "mL", ...
+    prescribed: pint.Quantity | None         # 375 mg/m², 3 mg/kg, 1 g: after any choice
+    prescribed_range: ValueSpec | None       # the source's range or options, when it has one
+    inputs: tuple[InputUsed, ...]
+    calculated: pint.Quantity | None         # unrounded
+    rounded: pint.Quantity | None = None     # by the product's rule (mg)
+    deviation_percent: float | None = None   # (rounded − calculated) ÷ calculated × 100
+    rounding_step: pint.Quantity | None = None
+    times_per_day: int | None = None
+    daily: pint.Quantity | None = None
+    course_total: pint.Quantity | None = None
+    course_doses: int | None = None          # administrations (or days) in that total
+    volume: pint.Quantity | None = None      # concentrate to draw up (mL)
+    concentration: pint.Quantity | None = None  # of the concentrate, or the source's strength
+    vials: VialCombination | None = None
+    dilution: Dilution | None = None
+    choices: Mapping[str, float] = field(default_factory=dict)
+    warnings: tuple[Issue, ...] = ()
+    working: tuple[Issue, ...] = ()
+
+    @property
+    def has_dose(self) -> bool:
+        return self.calculated is not None
+
+    @property
+    def given(self) -> pint.Quantity | None:
+        """The dose to give: the rounded dose when the product has a rule, else the calculated."""
+        return self.rounded if self.rounded is not None else self.calculated
+
+    @property
+    def per_administration_known(self) -> bool:
+        return self.per == "administration" or self.times_per_day is not None
+
+    def amount_in(self, unit: str) -> float | None:
+        """``calculated`` in ``unit`` ("mg", "mL"); None if absent or not convertible."""
+        return _magnitude_in(self.calculated, unit)
+
+
+def _magnitude_in(q: pint.Quantity | None, unit: str) -> float | None:
+    if q is None:
+        return None
+    try:
+        return float(q.m_as(unit))
+    except Exception:  # pint.DimensionalityError: a volume asked as a mass, etc.
+        return None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _round_for_display(x: float, decimals: int = 2) -> float | int:
+    """A number for a message parameter: ``decimals`` places, an int when whole ("70", not
+    "70.0"). Display only: results keep the unrounded value."""
+    r = round(x, decimals)
+    return int(r) if r == int(r) else r
+
+
+def _words(en: str, fr: str) -> dict[str, str]:
+    return {"text_en": en, "text_fr": fr}
+
+
+def _basis_unit(dose: DoseSpec) -> str:
+    """The unit of the source's amount: "mg", "mg/kg", "mg/m²"."""
+    return {"fixed": dose.unit, "per_kg": f"{dose.unit}/kg",
+            "per_m2": f"{dose.unit}/m²"}[dose.basis]
+
+
+def _step(code: str, unit: str | None = None, count: float = 2, **params: Any) -> Issue:
+    """A working step; ``unit`` adds its spelling in both languages (``unit_en``/``unit_fr``),
+    singular or plural for ``count``."""
+    if unit is not None:
+        params |= {"unit": unit, **unit_word_params(unit, count)}
+    return Issue(code, params)
+
+
+def _choose_amount(dose: DoseSpec, choices: Mapping[str, float] | None,
+                   warnings: list[Issue], working: list[Issue]) -> tuple[float, dict[str, float]]:
+    """The amount per basis unit: the fixed value, the clinician's choice, or the lower bound."""
+    spec = dose.amount
+    if spec.is_fixed:
+        return spec.high, {}
+    unit = _basis_unit(dose)
+    chosen = (choices or {}).get("dose")
+    low = spec.low if spec.low is not None else 0
+    if chosen is not None:
+        valid = (isinstance(chosen, int | float) and not isinstance(chosen, bool)
+                 and math.isfinite(chosen) and chosen > 0)
+        if valid and spec.options and not spec.accepts(float(chosen)):
+            raise CalxError("choice_not_an_option", field="dose", name="dose", value=chosen,
+                            unit=unit, **options_word_params(spec.options),
+                            **unit_word_params(unit, spec.high))
+        if not valid or not spec.accepts(float(chosen)):
+            raise CalxError("choice_out_of_range", field="dose", name="dose", value=chosen,
+                            min=low, max=spec.high, unit=unit, **range_word_params(spec),
+                            **unit_word_params(unit, spec.high))
+        working.append(Issue("working_dose_chosen", {
+            "value": float(chosen), "min": low, "max": spec.high, "unit": unit,
+            **range_word_params(spec), **unit_word_params(unit, spec.high)}, field="dose"))
+        return float(chosen), {"dose": float(chosen)}
+    if spec.low is None:
+        raise CalxError("choice_required", field="dose", name="dose", max=spec.high, unit=unit,
+                        **unit_word_params(unit, spec.high))
+    default = spec.default
+    assert default is not None
+    warnings.append(Issue("range_lower_bound_used", {
+        "name": "dose", "value": default, "min": low, "max": spec.high, "unit": unit,
+        **range_word_params(spec), **unit_word_params(unit, spec.high)}, field="dose"))
+    return default, {"dose": default}
+
+
+def _bsa_step(formula: str, weight_kg: float, height_cm: float, bsa_m2: float) -> Issue:
+    params = {"weight": _round_for_display(weight_kg, 2),
+              "height": _round_for_display(height_cm, 1),
+              "bsa": _round_for_display(bsa_m2, 2), "bsa_exact": _round_for_display(bsa_m2, 4)}
+    if formula == "boyd":
+        params["weight_g"] = _round_for_display(weight_kg * 1000, 0)
+    return Issue(f"working_bsa_{formula.replace('-', '_')}", params)
+
+
+def _is_biological(regimen: Regimen) -> bool:
+    return regimen.therapy_id in BIOLOGICAL_THERAPIES
+
+
+def _course(regimen: Regimen) -> tuple[str, int] | None:
+    """(kind, count) of the doses or days a course total covers, or None for open-ended ones.
+
+    ``series``: ``count`` administrations per course; ``daily`` with a fixed duration in days or
+    weeks: its days. Durations in months depend on the calendar (see the schedule's dates), and
+    continuous or repeating patterns have no total.
+    """
+    s = regimen.schedule
+    if s is None:
+        return None
+    if s.pattern == "series" and s.count:
+        return "administrations", s.count
+    if s.pattern == "daily" and s.duration is not None and s.duration.value.is_fixed:
+        days = s.duration.value.high * {"day": 1, "week": 7}.get(s.duration.unit, 0)
+        return ("days", round(days)) if days else None
+    return None
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+def compute_dose(
+    regimen: Regimen,
+    patient: Patient | None,
+    product: Product | None = None,
+    choices: Mapping[str, float] | None = None,
+    bsa_formula: str = "mosteller",
+) -> DoseResult:
+    """The dose of one administration of ``regimen`` for ``patient`` (see the module docstring).
+
+    ``product`` is the regimen's product (``regimen.product``) for rounding, volume and vials;
+    ``choices`` holds the clinician's values inside the source's ranges (``"dose"``; schedule
+    names are accepted and left to ``build_schedule``). The patient's soft-limit warnings
+    (unusual weight or height, implausible BMI) are repeated next to the dose. Raises
+    ``CalxError`` for a choice the regimen does not offer or outside its range, a per-m² dose
+    without height, an unknown BSA formula, or a product that is not the regimen's.
+    """
+    check_choice_names(regimen, choices)
+    if product is not None and regimen.product is not None and product.id != regimen.product:
+        raise CalxError("product_mismatch", field="product", product=product.id,
+                        expected=regimen.product)
+    from desktop.core.calculators.bsa import formula_info
+    from desktop.core.units import Q_
+
+    formula = formula_info(bsa_formula)  # refuses an unknown formula ("bsa_formula_unknown")
+    warnings: list[Issue] = patient.warnings() if patient is not None else []
+    working: list[Issue] = []
+    inputs: list[InputUsed] = []
+    dose = regimen.dose
+
+    if dose is None:
+        working.append(Issue("no_dose_in_review", {"regimen": regimen.id}))
+        concentration = None
+        if regimen.concentration is not None:
+            c = regimen.concentration
+            concentration = Q_(c.value, c.unit)
+            working.append(_step("working_concentration", c.unit, c.value, value=c.value))
+        _product_notes(product, working)
+        _renal(regimen, patient, warnings, working, inputs)
+        return DoseResult(regimen.id, None, None, None, None, None, tuple(inputs), None,
+                          concentration=concentration, warnings=tuple(warnings),
+                          working=tuple(working))
+
+    amount, used_choices = _choose_amount(dose, choices, warnings, working)
+    unit = dose.unit
+
+    # ---- calculated dose (per administration, or the daily total)
+    if dose.basis == "per_m2":
+        if patient is None or patient.height is None:
+            raise CalxError("height_required", field="height", regimen=regimen.id)
+        from desktop.core.calculators.bsa import bsa as body_surface_area
+
+        bsa_q = body_surface_area(patient.weight, patient.height, formula=formula.key)
+        bsa_m2 = float(bsa_q.magnitude)
+        weight_kg, height_cm = patient.weight_kg, patient.height_cm
+        assert height_cm is not None
+        inputs += [InputUsed("weight", patient.weight), InputUsed("height", patient.height),
+                   InputUsed("bsa", bsa_q, formula.key)]
+        working.append(_bsa_step(formula.key, weight_kg, height_cm, bsa_m2))
+        value = amount * bsa_m2
+        working.append(_step("working_dose_per_m2", unit, value, amount=amount,
+                             bsa_exact=_round_for_display(bsa_m2, 4),
+                             dose=_round_for_display(value)))
+    elif dose.basis == "per_kg":
+        if patient is None:
+            raise CalxError("weight_required", field="weight", regimen=regimen.id)
+        weight_kg = patient.weight_kg
+        inputs.append(InputUsed("weight", patient.weight, "actual"))
+        value = amount * weight_kg
+        working.append(_step("working_dose_per_kg", unit, value, amount=amount,
+                             weight=_round_for_display(weight_kg),
+                             dose=_round_for_display(value)))
+    else:
+        value = amount
+        working.append(_step(
+            "working_dose_fixed_daily" if dose.per == "day" else "working_dose_fixed",
+            unit, amount, amount=amount))
+
+    tpd = dose.times_per_day
+    daily_value: float | None = None
+    if dose.per == "day":
+        daily_value = value
+        if tpd:
+            value = daily_value / tpd
+            working.append(_step("working_daily_split", unit, daily_value,
+                                 daily=_round_for_display(daily_value), times=tpd,
+                                 dose=_round_for_display(value)))
+        else:
+            working.append(_step("working_daily_not_divided", unit, daily_value,
+                                 daily=_round_for_display(daily_value)))
+    elif tpd:
+        daily_value = value * tpd
+        working.append(_step("working_times_per_day", unit, daily_value,
+                             dose=_round_for_display(value), times=tpd,
+                             daily=_round_for_display(daily_value)))
+
+    calculated = Q_(value, unit)
+    mg_per_unit = _MG_PER_UNIT.get(unit)
+
+    # ---- rounding by the product's rule (CLINICAL.md §5)
+    rounded = deviation = step_q = None
+    given_mg = value * mg_per_unit if mg_per_unit is not None else None
+    if product is not None and product.dose_step_mg and given_mg is not None:
+        step = product.dose_step_mg
+        value_mg = given_mg
+        rounded_mg = math.floor(value_mg / step + 0.5) * step  # half up, as on a ward
+        step_q = Q_(step, "mg")
+        if rounded_mg <= 0:
+            warnings.append(Issue("dose_below_rounding_step", {
+                "dose": _round_for_display(value_mg), "step": step}, field="dose"))
+        else:
+            rounded = Q_(rounded_mg, "mg")
+            deviation = (rounded_mg - value_mg) / value_mg * 100
+            given_mg = rounded_mg
+            band = BAND_BIOLOGICAL_PERCENT if _is_biological(regimen) else BAND_STANDARD_PERCENT
+            shown = {"rounded": _round_for_display(rounded_mg),
+                     "calculated": _round_for_display(value_mg),
+                     "deviation": _round_for_display(deviation),
+                     "sign": "+" if _round_for_display(deviation) > 0 else ""}
+            if math.isclose(rounded_mg, value_mg, rel_tol=0, abs_tol=1e-9):
+                working.append(Issue("working_rounding_not_needed", {**shown, "step": step}))
+            else:
+                working.append(Issue("working_rounded", {**shown, "step": step}))
+            if abs(deviation) > band + 1e-9:
+                warnings.append(Issue("rounding_deviation_above_band", {**shown, "band": band},
+                                      field="dose"))
+    elif dose.basis != "fixed":
+        working.append(Issue("working_not_rounded", {}))
+
+    # ---- daily dose and course total, from the dose given
+    given_value = given_mg / mg_per_unit if given_mg is not None and mg_per_unit else value
+    daily = None
+    if daily_value is not None:
+        daily_given = given_value * tpd if tpd else given_value
+        daily = Q_(daily_given, unit)
+    course_total = course_doses = None
+    course = _course(regimen)
+    if course is not None:
+        kind, n = course
+        per_item = daily.m_as(unit) if (kind == "days" and daily is not None) else given_value
+        if kind == "days" and daily is None:
+            per_item = given_value  # a per-administration dose given once a day
+        course_total = Q_(per_item * n, unit)
+        course_doses = n
+        working.append(_step(
+            "working_course_total_days" if kind == "days"
+            else "working_course_total_administrations",
+            unit, per_item * n, n=n, dose=_round_for_display(per_item),
+            total=_round_for_display(per_item * n)))
+
+    # ---- volume, vials, dilution
+    volume = concentration = None
+    vials = dilution = None
+    if product is not None and given_mg is not None:
+        if product.concentration_mg_ml:
+            concentration = Q_(product.concentration_mg_ml, "mg/mL")
+            ml = concentrate_volume_ml(given_mg, product.concentration_mg_ml)
+            volume = Q_(ml, "mL")
+            working.append(Issue("working_volume", {
+                "dose": _round_for_display(given_mg), "concentration": product.concentration_mg_ml,
+                "volume": _round_for_display(ml)}))
+        if product.vials:
+            vials = choose_vials(given_mg, product.vials)
+            en = " + ".join(f"{v.count} × {v.strength_mg:g} mg" for v in vials.vials)
+            working.append(Issue("working_vials", {
+                "vials_en": en, "vials_fr": en.replace(".", ","),
+                "total": _round_for_display(vials.total_mg),
+                "waste": _round_for_display(vials.waste_mg)}))
+        dilution = dilution_for(given_mg, product)
+        if dilution is not None:
+            _dilution_step(dilution, working)
+            warnings.extend(dilution.warnings)
+    _product_notes(product, working)
+    _renal(regimen, patient, warnings, working, inputs)
+
+    return DoseResult(
+        regimen_id=regimen.id, basis=dose.basis, per=dose.per, unit=unit,
+        prescribed=Q_(amount, _basis_unit(dose)), prescribed_range=(
+            dose.amount if dose.amount.is_range else None),
+        inputs=tuple(inputs), calculated=calculated, rounded=rounded,
+        deviation_percent=deviation, rounding_step=step_q, times_per_day=tpd, daily=daily,
+        course_total=course_total, course_doses=course_doses, volume=volume,
+        concentration=concentration, vials=vials, dilution=dilution, choices=used_choices,
+        warnings=tuple(warnings), working=tuple(working),
+    )
+
+
+def _dilution_step(d: Dilution, working: list[Issue]) -> None:
+    low, high = d.allowed_mg_ml if d.allowed_mg_ml else (None, None)
+    if d.final_volume_ml is not None and d.final_concentration_mg_ml is not None:
+        params: dict[str, Any] = {
+            "volume": d.final_volume_ml,
+            "concentration": _round_for_display(d.final_concentration_mg_ml, 3)}
+        if low is not None:
+            working.append(Issue("working_dilution_fixed", {**params, "min": low, "max": high}))
+    elif d.total_volume_range_ml is not None:
+        lo_v, hi_v = d.total_volume_range_ml
+        params = {"min": low, "max": high, "volume_min": _round_for_display(lo_v, 1),
+                  "volume_max": _round_for_display(hi_v, 1)}
+        if d.diluent_range_ml is not None:
+            params |= {"diluent_min": _round_for_display(d.diluent_range_ml[0], 1),
+                       "diluent_max": _round_for_display(d.diluent_range_ml[1], 1)}
+            working.append(Issue("working_dilution_range_diluent", params))
+        else:
+            working.append(Issue("working_dilution_range", params))
+
+
+def _product_notes(product: Product | None, working: list[Issue]) -> None:
+    """Product facts the clinician needs next to the dose (e.g. triamcinolone 20 mg/mL is a 1:1
+    dilution of the 40 mg/mL suspension; CLINICAL.md §3), as the content states them."""
+    if product is None or product.notes is None:
+        return
+    working.append(Issue("product_note", {**_words(product.notes.en, product.notes.fr),
+                                          "product": product.id}))
+
+
+def _renal(regimen: Regimen, patient: Patient | None, warnings: list[Issue],
+           working: list[Issue], inputs: list[InputUsed]) -> None:
+    """The regimen's renal caution, stronger when the patient's clearance is known and low."""
+    if regimen.renal_caution is None:
+        return
+    rc = regimen.renal_caution
+    warnings.append(Issue("renal_caution", _words(rc.en, rc.fr)))
+    crcl = _creatinine_clearance(patient)
+    if crcl is None:
+        working.append(Issue("working_crcl_unavailable", {}))
+        return
+    crcl_q, method, crcl_warnings = crcl
+    warnings.extend(crcl_warnings)
+    ml_min = float(crcl_q.m_as("mL/min"))
+    inputs.append(InputUsed("crcl", crcl_q, method))
+    working.append(Issue("working_crcl", {"crcl": _round_for_display(ml_min, 0),
+                                          "weight_used": method}))
+    if ml_min < RENAL_CAUTION_CRCL_ML_MIN:
+        warnings.append(Issue("renal_caution_low_clearance", {
+            "crcl": _round_for_display(ml_min, 0), "threshold": RENAL_CAUTION_CRCL_ML_MIN},
+            field="creatinine"))
+
+
+def _creatinine_clearance(
+        patient: Patient | None) -> tuple[pint.Quantity, str, tuple[Issue, ...]] | None:
+    """Cockcroft–Gault with actual body weight, when every input is there; else None."""
+    if patient is None or patient.creatinine is None or patient.age_years is None \
+            or patient.sex not in ("female", "male"):
+        return None
+    from desktop.core.calculators.cockcroft_gault import cockcroft_gault_for
+
+    result = cockcroft_gault_for(patient, weight_basis="actual")
+    return result.value, result.weight_basis, result.warnings

@@ -1,0 +1,266 @@
+"""The one place numbers, doses, frequencies and dates become text: screen, PDF and command line.
+
+Rules (CLINICAL.md §4, after the ISMP List of Error-Prone Abbreviations and the Joint Commission
+"Do Not Use" list):
+
+- no trailing zero ("1 mg", never "1.0 mg") and always a leading zero ("0.5 mg", never ".5 mg");
+- "mcg" (never µg/ug), "mL" (never ml/cc), "units" (never U/IU), "daily" (never qd/od),
+  "every other day" (never qod); a space between number and unit;
+- thousands: "100,000" in English, "100 000" in French with a non-breaking space (U+00A0), so a
+  comma is never a thousands separator where it could be read as a decimal mark;
+- French uses a decimal comma ("1,5 mg").
+
+Numbers are rounded half up on their decimal form (2.675 → "2.68"), as a person would.
+Nothing here imports pint: quantities are read through ``.magnitude`` and ``.units``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import Any
+
+NBSP = "\u00a0"
+_CONTEXT = Context(prec=400)  # enough digits for any float written out in full
+
+# Unit spellings: key → (en singular, en plural, fr singular, fr plural). Keys are the symbols of
+# resources/units.txt (what ``format(q.units, "~P")`` prints) plus spellings code may pass.
+_SPELLING: dict[str, tuple[str, str, str, str]] = {
+    "mcg": ("mcg",) * 4,
+    "mg": ("mg",) * 4,
+    "g": ("g",) * 4,
+    "kg": ("kg",) * 4,
+    "lb": ("lb",) * 4,
+    "oz": ("oz",) * 4,
+    "m": ("m",) * 4,
+    "cm": ("cm",) * 4,
+    "mm": ("mm",) * 4,
+    "dm": ("dm",) * 4,
+    "in": ("in",) * 4,
+    "ft": ("ft",) * 4,
+    "m²": ("m²",) * 4,
+    "L": ("L",) * 4,
+    "dL": ("dL",) * 4,
+    "mL": ("mL",) * 4,
+    "mol": ("mol",) * 4,
+    "mmol": ("mmol",) * 4,
+    "µmol": ("µmol",) * 4,
+    "s": ("s",) * 4,
+    "min": ("min",) * 4,
+    "h": ("h",) * 4,
+    "units": ("unit", "units", "unité", "unités"),
+    "d": ("day", "days", "jour", "jours"),
+    "wk": ("week", "weeks", "semaine", "semaines"),
+    "mo": ("month", "months", "mois", "mois"),
+    "yr": ("year", "years", "an", "ans"),
+}
+# Other spellings code may pass in a (value, unit) pair, mapped to a key above. Error-prone
+# spellings are corrected rather than shown (µg → mcg, ml → mL, U/IU → units).
+_ALIASES: dict[str, str] = {
+    "microgram": "mcg", "µg": "mcg", "μg": "mcg", "ug": "mcg",
+    "milligram": "mg", "gram": "g", "kilogram": "kg",
+    "ml": "mL", "milliliter": "mL", "millilitre": "mL", "l": "L", "dl": "dL",
+    "m2": "m²", "m^2": "m²", "m**2": "m²", "m ** 2": "m²", "square_meter": "m²",
+    "unit": "units", "U": "units", "IU": "units", "UI": "units",
+    "umol": "µmol", "μmol": "µmol",
+    "day": "d", "days": "d", "week": "wk", "weeks": "wk",
+    "month": "mo", "months": "mo", "year": "yr", "years": "yr",
+}
+# Whole display units that are not a ratio of the tokens above.
+_SPECIAL: dict[str, tuple[str, str]] = {
+    "mL/min/1.73 m²": ("mL/min/1.73 m²", "mL/min/1,73 m²"),
+}
+
+
+def _check_finite(x: Any) -> float:
+    if isinstance(x, bool) or not isinstance(x, int | float | Decimal):
+        raise TypeError(f"not a number: {x!r}")
+    value = float(x)
+    if not math.isfinite(value):
+        raise ValueError(f"cannot display {x!r}")
+    return value
+
+
+def _group(digits: str, sep: str) -> str:
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)]
+    return sep.join(parts)
+
+
+def format_number(x: float | int | Decimal, lang: str = "en", max_decimals: int = 2) -> str:
+    """``x`` rounded half up to at most ``max_decimals`` decimals, without trailing zeros.
+
+    English "100,000.5", French "100 000,5" (U+00A0 between groups). Raises ValueError for NaN
+    and infinities: a number that cannot be shown must never be shown as something else.
+    """
+    _check_finite(x)
+    if max_decimals < 0:
+        raise ValueError("max_decimals must be 0 or more")
+    exact = Decimal(repr(float(x))) if isinstance(x, float) else Decimal(x)
+    rounded = exact.quantize(Decimal(1).scaleb(-max_decimals), rounding=ROUND_HALF_UP,
+                             context=_CONTEXT)
+    negative = rounded < 0
+    whole, _, fraction = format(abs(rounded), "f").partition(".")
+    fraction = fraction.rstrip("0")
+    fr = lang == "fr"
+    text = _group(whole, NBSP if fr else ",")
+    if fraction:
+        text += ("," if fr else ".") + fraction
+    return f"-{text}" if negative and text != "0" else text
+
+
+def format_percent(x: float, lang: str = "en", max_decimals: int = 1, signed: bool = False) -> str:
+    """"2.3%" / "2,3 %" (French puts a non-breaking space before %). ``signed`` adds "+"."""
+    text = format_number(x, lang, max_decimals)
+    if signed and not text.startswith("-") and text != "0":
+        text = "+" + text
+    return f"{text}{NBSP}%" if lang == "fr" else f"{text}%"
+
+
+def _unit_key(unit: Any) -> str:
+    """The display key of a pint unit or a unit spelling."""
+    if not isinstance(unit, str):  # a pint Unit: its symbols, e.g. "mg/m²", "units/mL"
+        unit = format(unit, "~P")
+    return unit.strip()
+
+
+def _token(token: str) -> str:
+    token = token.strip()
+    if token in _SPELLING:
+        return token
+    if token in _ALIASES:
+        return _ALIASES[token]
+    raise ValueError(f"no display spelling for unit {token!r}")
+
+
+def format_unit(unit: Any, lang: str = "en", singular: bool = False) -> str:
+    """The spelling of a unit for display ("units" → "unités" in French, "ml" → "mL")."""
+    key = _unit_key(unit)
+    if key in _SPECIAL:
+        return _SPECIAL[key][1 if lang == "fr" else 0]
+    if key in ("", "dimensionless"):
+        return ""
+    tokens = [_token(t) for t in key.split("/")]
+    fr = lang == "fr"
+    if len(tokens) == 1:
+        en_one, en_many, fr_one, fr_many = _SPELLING[tokens[0]]
+        if fr:
+            return fr_one if singular else fr_many
+        return en_one if singular else en_many
+    # In a ratio, words take their plural form ("units/mL", "unités/mL").
+    return "/".join(_SPELLING[t][3 if fr else 1] for t in tokens)
+
+
+def _split(q: Any) -> tuple[float, Any]:
+    if isinstance(q, tuple):
+        value, unit = q
+        return _check_finite(value), unit
+    if hasattr(q, "magnitude") and hasattr(q, "units"):
+        return _check_finite(q.magnitude), q.units
+    raise TypeError(f"not a quantity: {q!r}")
+
+
+def _is_singular(text: str, value: float, lang: str) -> bool:
+    # English: only exactly one ("1 unit"); French: below two ("1,5 unité").
+    if lang == "fr":
+        return abs(value) < 2
+    return text in ("1", "-1")
+
+
+def format_quantity(q: Any, lang: str = "en", max_decimals: int = 2) -> str:
+    """``q`` (a pint Quantity or a ``(value, unit)`` pair) as "1.5 mg" / "1,5 mg"."""
+    value, unit = _split(q)
+    number = format_number(value, lang, max_decimals)
+    spelled = format_unit(unit, lang, singular=_is_singular(number, value, lang))
+    return f"{number} {spelled}" if spelled else number
+
+
+def format_dose(q: Any, lang: str = "en", max_decimals: int = 2) -> str:
+    """A dose, like ``format_quantity``, but a non-zero dose is never shown as "0": small doses
+    keep as many decimals as needed for two significant digits (0.0042 mg → "0.0042 mg")."""
+    value, unit = _split(q)
+    if value < 0:
+        raise ValueError(f"a dose cannot be negative: {value!r}")
+    decimals = max_decimals
+    if value != 0:
+        # decimals needed for two significant digits, at least max_decimals
+        decimals = max(max_decimals, 1 - math.floor(math.log10(value)))
+    return format_quantity((value, unit), lang, decimals)
+
+
+def format_range(low: float, high: float, unit: Any, lang: str = "en",
+                 max_decimals: int = 2) -> str:
+    """"240–480 mg" (en dash, unit once)."""
+    spelled = format_unit(unit, lang)
+    text = f"{format_number(low, lang, max_decimals)}–{format_number(high, lang, max_decimals)}"
+    return f"{text} {spelled}" if spelled else text
+
+
+def format_bsa(bsa: Any, lang: str = "en") -> str:
+    """Body-surface area for display, to 2 decimals ("1.87 m²", "2 m²"). Display only: doses use the
+    unrounded value (CLINICAL.md §2)."""
+    value = float(bsa.m_as("m²")) if hasattr(bsa, "m_as") else _check_finite(bsa)
+    return format_quantity((value, "m²"), lang, 2)
+
+
+_TIMES_EN = ("daily", "twice daily", "three times daily", "four times daily", "five times daily",
+             "six times daily", "seven times daily", "eight times daily", "nine times daily",
+             "ten times daily", "eleven times daily", "twelve times daily")
+_TIMES_FR = ("par jour", "deux fois par jour", "trois fois par jour", "quatre fois par jour",
+             "cinq fois par jour", "six fois par jour", "sept fois par jour", "huit fois par jour",
+             "neuf fois par jour", "dix fois par jour", "onze fois par jour",
+             "douze fois par jour")
+
+
+def format_frequency(times_per_day: int = 1, lang: str = "en") -> str:
+    """"daily", "three times daily" / "par jour", "trois fois par jour" (never qd/od/tid)."""
+    if isinstance(times_per_day, bool) or not isinstance(times_per_day, int) \
+            or not 1 <= times_per_day <= 12:
+        raise ValueError(f"times per day must be 1 to 12, not {times_per_day!r}")
+    return (_TIMES_FR if lang == "fr" else _TIMES_EN)[times_per_day - 1]
+
+
+# (en every-one, en every-n, fr every-one, fr every-n, fr gender "m"/"f")
+_INTERVAL: dict[str, tuple[str, str, str, str, str]] = {
+    "d": ("daily", "days", "tous les jours", "jours", "m"),
+    "wk": ("every week", "weeks", "toutes les semaines", "semaines", "f"),
+    "mo": ("every month", "months", "tous les mois", "mois", "m"),
+    "yr": ("every year", "years", "tous les ans", "ans", "m"),
+}
+
+
+def format_interval(every: float, unit: str, lang: str = "en", high: float | None = None) -> str:
+    """A repeat interval in words: "daily", "every other day", "every 3 days", "every 4–8 weeks" /
+    "tous les jours", "un jour sur deux", "tous les 3 jours", "toutes les 4 à 8 semaines"."""
+    key = _token(unit)
+    if key not in _INTERVAL:
+        raise ValueError(f"not an interval unit: {unit!r}")
+    one_en, many_en, one_fr, many_fr, gender = _INTERVAL[key]
+    fr = lang == "fr"
+    every_word = ("toutes les" if gender == "f" else "tous les") if fr else "every"
+    if high is not None and high != every:
+        span = (f"{format_number(every, lang)} à {format_number(high, lang)}" if fr
+                else f"{format_number(every, lang)}–{format_number(high, lang)}")
+        return f"{every_word} {span} {many_fr if fr else many_en}"
+    if every == 1:
+        return one_fr if fr else one_en
+    if every == 2 and key == "d":
+        return "un jour sur deux" if fr else "every other day"
+    return f"{every_word} {format_number(every, lang)} {many_fr if fr else many_en}"
+
+
+def format_date(d: dt.date, lang: str = "en", weekday: bool = False) -> str:
+    """An unambiguous date: "3 March 2025" / "3 mars 2025", "1er mars 2025" (never 03/04/2025).
+    ``weekday`` adds the day name ("Monday 3 March 2025" / "lundi 3 mars 2025")."""
+    from babel.dates import format_date as babel_format_date  # lazy: babel costs at import
+
+    if isinstance(d, dt.datetime):
+        d = d.date()
+    pattern = "EEEE d MMMM y" if weekday else "d MMMM y"
+    text = babel_format_date(d, pattern, locale="fr" if lang == "fr" else "en")
+    if lang == "fr" and d.day == 1:
+        # French writes the first of the month as an ordinal: "1er mars 2025".
+        head, sep, tail = text.partition("1 ")
+        text = f"{head}1er {tail}" if sep else text
+    return text

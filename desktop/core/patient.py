@@ -1,0 +1,147 @@
+"""The measurements of one patient, checked once, in canonical units.
+
+``Patient.from_inputs`` reads what the clinician typed (any accepted unit, French or English
+numbers), refuses what is outside the hard limits and returns the soft-limit warnings with the
+patient (CLINICAL.md §4). Code that already has quantities uses the plain constructor, which
+converts them to kg / cm / mg/dL and applies the same hard limits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from desktop.core.errors import CalxError, Issue
+from desktop.core.limits import check_hard, require_within, soft_warnings
+from desktop.core.parsing import EXPECTED_UNITS, ParsedQuantity, measure_params, parse_quantity
+
+if TYPE_CHECKING:
+    import pint
+
+Sex = Literal["female", "male"]
+SEXES: tuple[str, ...] = ("female", "male")
+
+# Accepted spellings of sex in typed input (both languages; "m" is male in both).
+_SEX_WORDS: dict[str, str] = {
+    "female": "female", "f": "female", "woman": "female", "femme": "female",
+    "féminin": "female", "feminin": "female",
+    "male": "male", "m": "male", "man": "male", "homme": "male", "h": "male",
+    "masculin": "male",
+}
+
+
+def parse_sex(text: str | None) -> Sex | None:
+    """"female"/"male" from typed text (also F/M, femme/homme, H); None for no input."""
+    if text is None or not text.strip():
+        return None
+    sex = _SEX_WORDS.get(text.strip().lower())
+    if sex is None:
+        raise CalxError("sex_unknown", field="sex", text=text.strip())
+    return sex  # type: ignore[return-value]
+
+
+def _convert(value: Any, kind: str) -> pint.Quantity:
+    from desktop.core.units import creatinine_mg_dl, is_quantity
+
+    if not is_quantity(value):
+        raise TypeError(f"{kind} must be a quantity of the Calx registry, not {value!r}")
+    unit = {"weight": "kg", "height": "cm"}.get(kind)
+    try:
+        converted = creatinine_mg_dl(value) if kind == "creatinine" else value.to(unit)
+    except Exception as exc:  # a dimensionality error: wrong kind of quantity
+        raise CalxError("wrong_unit_kind", field=kind, expected=EXPECTED_UNITS[kind],
+                        got=format(value.units, "~"), **measure_params(kind)) from exc
+    require_within(kind, float(converted.magnitude))
+    return converted
+
+
+@dataclass(frozen=True)
+class Patient:
+    """Weight in kg, height in cm, creatinine in mg/dL (pint quantities), age in years."""
+
+    weight: pint.Quantity
+    height: pint.Quantity | None = None
+    sex: Sex | None = None
+    age_years: float | None = None
+    creatinine: pint.Quantity | None = None
+    # What was typed, for showing conversions ("154 lb = 69.85 kg"); not part of equality.
+    entered: tuple[ParsedQuantity, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "weight", _convert(self.weight, "weight"))
+        if self.height is not None:
+            object.__setattr__(self, "height", _convert(self.height, "height"))
+        if self.creatinine is not None:
+            object.__setattr__(self, "creatinine", _convert(self.creatinine, "creatinine"))
+        if self.sex is not None and self.sex not in SEXES:
+            raise CalxError("sex_unknown", field="sex", text=str(self.sex))
+        if self.age_years is not None:
+            if isinstance(self.age_years, bool) or not isinstance(self.age_years, int | float):
+                raise TypeError(f"age_years must be a number, not {self.age_years!r}")
+            require_within("age", float(self.age_years))
+            object.__setattr__(self, "age_years", float(self.age_years))
+
+    # ---- plain numbers in canonical units, for formulas
+    @property
+    def weight_kg(self) -> float:
+        return float(self.weight.magnitude)
+
+    @property
+    def height_cm(self) -> float | None:
+        return None if self.height is None else float(self.height.magnitude)
+
+    @property
+    def creatinine_mg_dl(self) -> float | None:
+        return None if self.creatinine is None else float(self.creatinine.magnitude)
+
+    @property
+    def is_adult(self) -> bool | None:
+        return None if self.age_years is None else self.age_years >= 18
+
+    def warnings(self) -> list[Issue]:
+        """Soft-limit warnings (unusual weight or height, implausible BMI)."""
+        return soft_warnings(self.weight_kg, self.height_cm, self.age_years)
+
+    def conversion_notes(self, lang: str = "en") -> list[str]:
+        """"154 lb = 69.85 kg" for every input typed in another unit than the canonical one."""
+        return [note for p in self.entered if (note := p.conversion_note(lang))]
+
+    @classmethod
+    def from_inputs(
+        cls,
+        weight: str,
+        height: str | None = None,
+        sex: str | None = None,
+        age: str | None = None,
+        creatinine: str | None = None,
+        lang: str = "en",
+        weight_unit: str = "kg",
+        height_unit: str = "cm",
+    ) -> tuple[Patient, list[Issue]]:
+        """Parse typed inputs, refuse hard-limit violations (``CalxError`` naming the field) and
+        return the patient with its soft-limit warnings. Bare numbers take ``weight_unit`` /
+        ``height_unit``, mg/dL for creatinine and years for age."""
+
+        def read(text: str | None, kind: str, unit: str | None = None) -> ParsedQuantity | None:
+            if text is None or (isinstance(text, str) and not text.strip()):
+                return None
+            parsed = parse_quantity(text, kind, lang, default_unit=unit)  # type: ignore[arg-type]
+            check_hard(parsed)
+            return parsed
+
+        if weight is None or not str(weight).strip():
+            raise CalxError("input_empty", field="weight", **measure_params("weight"))
+        w = read(weight, "weight", weight_unit)
+        h = read(height, "height", height_unit)
+        a = read(age, "age")
+        c = read(creatinine, "creatinine")
+        assert w is not None
+        patient = cls(
+            weight=w.quantity,
+            height=h.quantity if h else None,
+            sex=parse_sex(sex),
+            age_years=a.value_canonical if a else None,
+            creatinine=c.quantity if c else None,
+            entered=tuple(p for p in (w, h, a, c) if p is not None),
+        )
+        return patient, patient.warnings()

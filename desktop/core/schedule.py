@@ -1,0 +1,457 @@
+"""Dated schedules: a regimen's timing pattern turned into a calendar from a start date.
+
+``build_schedule(regimen, start)`` lays out every administration (or treatment period) from
+``start`` up to a horizon (default 12 months), for each pattern of ``regimen.PATTERNS``:
+
+- ``once``: one administration on the start date;
+- ``offsets_then_every``: fixed offsets, then a repeat interval from the last offset
+  (infliximab weeks 0, 2, 6 then every 8 weeks);
+- ``series``: ``count`` doses ``every`` apart; ``courses`` courses ``course_every`` apart, measured
+  from the first dose of one course to the first dose of the next; ``course_every`` without
+  ``courses`` repeats until the horizon (rituximab 1 g × 2 then every 6 months);
+- ``daily``: one treatment period of ``duration`` (ceftriaxone 20 days: days 1–20), or continuous
+  until the horizon;
+- ``cycle``: alternating "on" (daily treatment) and "off" periods (minocycline 4–8 weeks on,
+  3–4 months off);
+- ``every``: one administration every interval (triamcinolone every 4–8 weeks, dressing every
+  3 days), optionally for ``duration``.
+
+Calendar rules (Calx's own, stated so they can be checked by hand): a week is 7 days; a month is a
+calendar month with the day clamped to the month's end (31 January + 1 month = 28 February), and
+repeated monthly dates are counted from the first date, not chained, so they do not drift
+(31 January, 28 February, 31 March). The horizon covers ``[start, start + horizon months)``: a date
+on the horizon's end itself belongs to the next period. Treatment periods that run past the horizon
+end on its last day and are marked ``continues``.
+
+Ranges in the source stay ranges: the clinician chooses a value inside them by name (``"every"``,
+``"on"``, ``"off"``, ``"duration"``, ``"course_every"``, ``"offset_N"``); without a choice the lower
+bound is used and a ``range_lower_bound_used`` warning says so. Choices are whole numbers of the
+source's unit (a calendar needs whole days or months).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import pairwise
+
+from desktop.core.errors import CalxError, Issue
+from desktop.core.formatting import format_number, format_unit
+from desktop.core.regimen import DurationSpec, Regimen, Schedule, Source, ValueSpec
+
+HORIZON_MIN_MONTHS = 1
+HORIZON_MAX_MONTHS = 60
+DEFAULT_HORIZON_MONTHS = 12
+
+# What one row of the calendar is.
+KIND_DOSE = "dose"                  # a drug administration (infusion, injection)
+KIND_SESSION = "session"            # a procedure session (ESWL, CO₂ laser)
+KIND_DRESSING = "dressing change"   # the review's only topical regimen is the hydrocolloid dressing
+KIND_DAILY = "daily"                # a period of daily treatment (start and end date)
+KIND_ON = "on"                      # a cycle's treatment period (daily treatment)
+KIND_OFF = "off"                    # a cycle's pause (no treatment)
+
+# Every name a schedule may offer as a choice (besides "offset_N").
+SCHEDULE_CHOICES: tuple[str, ...] = ("every", "duration", "on", "off", "course_every")
+
+
+def unit_word_params(unit: str, amount: float) -> dict[str, str]:
+    """``unit_en``/``unit_fr`` message parameters: the unit's spelling in each language ("weeks" /
+    "semaines", "mg/kg"), singular or plural for ``amount``. Messages print the one of their
+    language (``desktop.core.messages``, dosing section)."""
+    return {"unit_en": format_unit(unit, "en", singular=amount == 1),
+            "unit_fr": format_unit(unit, "fr", singular=abs(amount) < 2)}
+
+
+def options_word_params(options: tuple[float, ...]) -> dict[str, str]:
+    """"50 or 100" / "50 ou 100" for a message."""
+    return {f"options_{lang}": f" {word} ".join(format_number(o, lang, 4) for o in options)
+            for lang, word in (("en", "or"), ("fr", "ou"))}
+
+
+def range_word_params(spec: ValueSpec) -> dict[str, str]:
+    """The source's values in words: "240–480", "50 or 100", "up to 500" (en and fr)."""
+    if spec.options:
+        opts = options_word_params(spec.options)
+        return {"range_en": opts["options_en"], "range_fr": opts["options_fr"]}
+    if spec.low is None:
+        return {"range_en": f"up to {format_number(spec.high, 'en', 4)}",
+                "range_fr": f"jusqu'à {format_number(spec.high, 'fr', 4)}"}
+    return {"range_en": f"{format_number(spec.low, 'en', 4)}–{format_number(spec.high, 'en', 4)}",
+            "range_fr": f"{format_number(spec.low, 'fr', 4)} à "
+                        f"{format_number(spec.high, 'fr', 4)}"}
+
+
+@dataclass(frozen=True)
+class Administration:
+    """One row of the calendar: a dated event, or a treatment period from ``date`` to ``end``.
+
+    ``number`` counts the rows of the same kind from 1; ``course`` is the course (or cycle) it
+    belongs to; ``number_in_course`` its place inside that course. ``first_day``/``last_day`` count
+    treatment days from the start date (day 1), so "ceftriaxone days 1–20" reads off directly.
+    """
+
+    date: _dt.date  # (the module's ``date`` is shadowed by this field inside the class)
+    end: _dt.date
+    number: int
+    course: int
+    kind: str
+    number_in_course: int = 1
+    first_day: int = 1
+    last_day: int = 1
+    continues: bool = False  # a period cut at the horizon: treatment goes on after it
+
+    @property
+    def days(self) -> int:
+        """Calendar days covered, both ends included."""
+        return (self.end - self.date).days + 1
+
+    @property
+    def is_period(self) -> bool:
+        return self.kind in (KIND_DAILY, KIND_ON, KIND_OFF)
+
+
+@dataclass(frozen=True)
+class RegimenSchedule:
+    """The dated calendar of one regimen from ``start`` up to ``horizon_end`` (excluded)."""
+
+    regimen_id: str
+    pattern: str | None
+    start: date
+    horizon_months: int
+    horizon_end: date
+    administrations: tuple[Administration, ...]
+    choices: Mapping[str, float]             # every ranged value used (chosen or lower bound)
+    warnings: tuple[Issue, ...] = ()
+    source: Source | None = None             # where the timing comes from
+    next_after_horizon: date | None = None   # first planned date past the horizon, if any
+    repeats_until_horizon: bool = False      # open-ended: cut by the horizon, not by the regimen
+    notes: tuple[Issue, ...] = field(default=())
+
+    @property
+    def last_day(self) -> date:
+        return self.horizon_end - timedelta(days=1)
+
+    def treatment_rows(self) -> tuple[Administration, ...]:
+        """Rows when something is given or done (not the pauses of a cycle)."""
+        return tuple(a for a in self.administrations if a.kind != KIND_OFF)
+
+    def dates(self) -> list[date]:
+        """The first date of each treatment row (each dose, session, period start)."""
+        return [a.date for a in self.treatment_rows()]
+
+
+# --------------------------------------------------------------------------- calendar arithmetic
+
+
+def add_months(day: date, months: int) -> date:
+    """Same day of the month ``months`` later, clamped to the month's last day."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_duration(day: date, amount: float, unit: str) -> date:
+    """``day`` + ``amount`` ``unit`` (whole days or months; see the module's calendar rules)."""
+    if unit in ("month", "year"):
+        months = amount * (12 if unit == "year" else 1)
+        return add_months(day, round(months))
+    days = amount * (7 if unit == "week" else 1)
+    return day + timedelta(days=round(days))
+
+
+def _months_of(amount: float, unit: str) -> int | None:
+    if unit == "month":
+        return round(amount)
+    if unit == "year":
+        return round(amount * 12)
+    return None
+
+
+def _step(origin: date, amount: float, unit: str, k: int) -> date:
+    """The k-th repeat of an interval counted from ``origin`` (no monthly drift)."""
+    months = _months_of(amount, unit)
+    if months is not None:
+        return add_months(origin, months * k)
+    return origin + timedelta(days=round(amount * (7 if unit == "week" else 1)) * k)
+
+
+# --------------------------------------------------------------------------- choices
+
+
+def _whole(amount: float, unit: str) -> bool:
+    """A calendar needs whole days (or whole months for months and years)."""
+    if unit in ("day", "month"):
+        return math.isclose(amount, round(amount))
+    if unit == "week":
+        return math.isclose(amount * 7, round(amount * 7))
+    return math.isclose(amount * 12, round(amount * 12))
+
+
+class _Choices:
+    """Resolves ranged durations: a valid choice, else the lower bound with a warning."""
+
+    def __init__(self, choices: Mapping[str, float] | None) -> None:
+        self.given = dict(choices or {})
+        self.used: dict[str, float] = {}
+        self.warnings: list[Issue] = []
+
+    def value(self, name: str, spec: DurationSpec) -> float:
+        v = spec.value
+        if v.is_fixed:
+            return v.high
+        chosen = self.given.get(name)
+        if chosen is not None:
+            ok = isinstance(chosen, int | float) and math.isfinite(chosen) and chosen > 0
+            if not ok or not v.accepts(float(chosen)):
+                raise CalxError(
+                    "choice_out_of_range", field=name, name=name, value=chosen,
+                    min=v.low if v.low is not None else 0, max=v.high, unit=spec.unit,
+                    **range_word_params(v), **unit_word_params(spec.unit, v.high))
+            if not _whole(float(chosen), spec.unit):
+                raise CalxError("choice_not_whole", field=name, name=name, value=chosen,
+                                unit=spec.unit, **unit_word_params(spec.unit, float(chosen)))
+            self.used[name] = float(chosen)
+            return float(chosen)
+        if v.low is None:  # "up to N weeks": no sensible default
+            raise CalxError("choice_required", field=name, name=name, max=v.high, unit=spec.unit,
+                            **unit_word_params(spec.unit, v.high))
+        self.used[name] = v.low
+        self.warnings.append(Issue(
+            "range_lower_bound_used",
+            {"name": name, "value": v.low, "min": v.low, "max": v.high, "unit": spec.unit,
+             **range_word_params(v), **unit_word_params(spec.unit, v.high)},
+            field=name))
+        return v.low
+
+
+def schedule_choice_names(schedule: Schedule | None) -> dict[str, DurationSpec]:
+    """Every value of the schedule a clinician may choose (ranges only), by choice name."""
+    if schedule is None:
+        return {}
+    names: dict[str, DurationSpec] = {}
+    for key in SCHEDULE_CHOICES:
+        spec = getattr(schedule, key)
+        if spec is not None and spec.value.is_range:
+            names[key] = spec
+    for i, spec in enumerate(schedule.offsets, start=1):
+        if spec.value.is_range:
+            names[f"offset_{i}"] = spec
+    return names
+
+
+def regimen_choice_names(regimen: Regimen) -> set[str]:
+    """All choice names a regimen accepts: its schedule ranges and ``"dose"`` for a dose range."""
+    names = set(schedule_choice_names(regimen.schedule))
+    if regimen.dose is not None and regimen.dose.amount.is_range:
+        names.add("dose")
+    return names
+
+
+def check_choice_names(regimen: Regimen, choices: Mapping[str, float] | None) -> None:
+    """Refuse a choice the regimen does not offer (a typo must never be silently ignored)."""
+    allowed = regimen_choice_names(regimen)
+    for name in choices or {}:
+        if name not in allowed:
+            raise CalxError("unknown_choice", field=name, name=name,
+                            allowed=", ".join(sorted(allowed)) if allowed else "—")
+
+
+def check_horizon(horizon_months: int) -> None:
+    if (isinstance(horizon_months, bool) or not isinstance(horizon_months, int)
+            or not HORIZON_MIN_MONTHS <= horizon_months <= HORIZON_MAX_MONTHS):
+        raise CalxError("horizon_out_of_range", field="horizon_months", value=horizon_months,
+                        min=HORIZON_MIN_MONTHS, max=HORIZON_MAX_MONTHS)
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+def _event_kind(regimen: Regimen) -> str:
+    if regimen.route == "procedure":
+        return KIND_SESSION
+    if regimen.route == "topical" and regimen.dose is None:
+        return KIND_DRESSING
+    return KIND_DOSE
+
+
+class _Builder:
+    def __init__(self, start: date, horizon_end: date) -> None:
+        self.start = start
+        self.horizon_end = horizon_end
+        self.rows: list[Administration] = []
+        self.counts: dict[str, int] = {}
+        self.next_after: date | None = None
+
+    def inside(self, day: date) -> bool:
+        return day < self.horizon_end
+
+    def past(self, day: date) -> None:
+        """Remember the first planned date that falls after the horizon."""
+        if self.next_after is None or day < self.next_after:
+            self.next_after = day
+
+    def _number(self, kind: str) -> int:
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        return self.counts[kind]
+
+    def event(self, day: date, kind: str, course: int = 1, in_course: int = 1) -> bool:
+        if not self.inside(day):
+            self.past(day)
+            return False
+        n = (day - self.start).days + 1
+        self.rows.append(
+            Administration(day, day, self._number(kind), course, kind, in_course, n, n))
+        return True
+
+    def period(self, first: date, end_excl: date, kind: str, course: int = 1) -> bool:
+        """A period ``[first, end_excl)``, cut at the horizon."""
+        if not self.inside(first):
+            if kind != KIND_OFF:  # a pause is not a planned date
+                self.past(first)
+            return False
+        continues = end_excl > self.horizon_end
+        last = min(end_excl, self.horizon_end) - timedelta(days=1)
+        self.rows.append(Administration(
+            first, last, self._number(kind), course, kind, 1,
+            (first - self.start).days + 1, (last - self.start).days + 1, continues))
+        return True
+
+
+def build_schedule(
+    regimen: Regimen,
+    start: date,
+    horizon_months: int = DEFAULT_HORIZON_MONTHS,
+    choices: Mapping[str, float] | None = None,
+) -> RegimenSchedule:
+    """Dated administrations of ``regimen`` from ``start`` for ``horizon_months`` months.
+
+    Raises ``CalxError`` for a horizon outside 1–60 months (``horizon_out_of_range``), a choice
+    the regimen does not offer (``unknown_choice``), a choice outside the source's range
+    (``choice_out_of_range``) or not a whole number of days/months (``choice_not_whole``).
+    ``choices`` may also hold ``"dose"``: it belongs to the dose and is checked by ``dosing``.
+    """
+    check_horizon(horizon_months)
+    if not isinstance(start, date):
+        raise CalxError("start_date_invalid", field="start", value=str(start))
+    check_choice_names(regimen, choices)
+    horizon_end = add_months(start, horizon_months)
+    sched = regimen.schedule
+    source = regimen.schedule_source or regimen.source
+    if sched is None:
+        return RegimenSchedule(
+            regimen.id, None, start, horizon_months, horizon_end, (), {}, source=source,
+            notes=(Issue("no_schedule_in_review"),))
+
+    pick = _Choices(choices)
+    b = _Builder(start, horizon_end)
+    kind = _event_kind(regimen)
+    open_ended = False
+
+    if sched.pattern == "once":
+        b.event(start, kind)
+
+    elif sched.pattern == "offsets_then_every":
+        offsets = [
+            (pick.value(f"offset_{i}", spec), spec.unit)
+            for i, spec in enumerate(sched.offsets, start=1)
+        ]
+        offset_days = [add_duration(start, amount, unit) for amount, unit in offsets]
+        if any(a >= b_ for a, b_ in pairwise(offset_days)):
+            raise CalxError("schedule_inconsistent", field="schedule.offsets", regimen=regimen.id)
+        n = 0
+        for day in offset_days:
+            n += 1
+            b.event(day, kind, 1, n)
+        if sched.every is not None:
+            open_ended = True
+            every = pick.value("every", sched.every)
+            last = offset_days[-1] if offset_days else start
+            k = 1
+            while True:
+                day = _step(last, every, sched.every.unit, k)
+                n += 1
+                if not b.event(day, kind, 1, n):
+                    break
+                k += 1
+
+    elif sched.pattern == "series":
+        assert sched.count is not None and sched.every is not None  # checked by schedule_from
+        every = pick.value("every", sched.every)
+        course_every = (pick.value("course_every", sched.course_every)
+                        if sched.course_every is not None else None)
+        courses = sched.courses if sched.courses is not None else (None if course_every else 1)
+        open_ended = courses is None
+        course = 1
+        while courses is None or course <= courses:
+            if course == 1:
+                origin = start
+            else:
+                assert course_every is not None and sched.course_every is not None
+                origin = _step(start, course_every, sched.course_every.unit, course - 1)
+            if not b.inside(origin):
+                b.past(origin)
+                break
+            if b.rows and origin <= b.rows[-1].date:
+                # A course starting before the previous one ends is a content error.
+                raise CalxError("schedule_inconsistent", field="schedule.course_every",
+                                regimen=regimen.id)
+            for i in range(sched.count):
+                b.event(_step(origin, every, sched.every.unit, i), kind, course, i + 1)
+            course += 1
+
+    elif sched.pattern == "daily":
+        if sched.duration is None:
+            open_ended = True
+            b.period(start, b.horizon_end + timedelta(days=1), KIND_DAILY)
+        else:
+            amount = pick.value("duration", sched.duration)
+            b.period(start, add_duration(start, amount, sched.duration.unit), KIND_DAILY)
+
+    elif sched.pattern == "cycle":
+        assert sched.on is not None and sched.off is not None
+        on = pick.value("on", sched.on)
+        off = pick.value("off", sched.off)
+        open_ended = True
+        cycle_start = start
+        cycle = 1
+        while b.inside(cycle_start):
+            off_start = add_duration(cycle_start, on, sched.on.unit)
+            next_start = add_duration(off_start, off, sched.off.unit)
+            b.period(cycle_start, off_start, KIND_ON, cycle)
+            b.period(off_start, next_start, KIND_OFF, cycle)
+            cycle_start = next_start
+            cycle += 1
+        b.past(cycle_start)
+
+    elif sched.pattern == "every":
+        assert sched.every is not None
+        every = pick.value("every", sched.every)
+        treatment_end = None  # first day after the treatment (None: until the horizon)
+        if sched.duration is not None:
+            treatment_end = add_duration(start, pick.value("duration", sched.duration),
+                                         sched.duration.unit)
+        else:
+            open_ended = True
+        k = 0
+        while True:
+            day = _step(start, every, sched.every.unit, k)
+            if treatment_end is not None and day >= treatment_end:
+                break
+            if not b.event(day, kind, 1, k + 1):
+                break
+            k += 1
+    else:  # pragma: no cover - schedule_from refuses unknown patterns
+        raise CalxError("unknown_pattern", field="schedule.pattern", pattern=sched.pattern)
+
+    return RegimenSchedule(
+        regimen_id=regimen.id, pattern=sched.pattern, start=start,
+        horizon_months=horizon_months, horizon_end=horizon_end,
+        administrations=tuple(b.rows), choices=dict(pick.used),
+        warnings=tuple(pick.warnings), source=source,
+        next_after_horizon=b.next_after, repeats_until_horizon=open_ended,
+    )
