@@ -32,14 +32,14 @@ run: $(DB)
 
 test: $(DB)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not installer"
-	$(BIN)/ruff check desktop db tests benchmarks build_installer.py
+	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
 bench: $(DB)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop db tests benchmarks build_installer.py
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

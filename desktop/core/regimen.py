@@ -172,7 +172,8 @@ class Product:
     concentration_mg_ml: float | None = None
     vials: tuple[Vial, ...] = ()
     final_volume_ml: float | None = None          # infliximab: diluted to 250 mL in total
-    final_concentration_mg_ml: tuple[float, float] | None = None   # allowed (min, max) after dilution
+    # allowed (min, max) after dilution
+    final_concentration_mg_ml: tuple[float, float] | None = None
     dose_step_mg: float | None = None             # the rounding rule for calculated doses
     dose_step_note: Bilingual | None = None
     strengths_mg: tuple[float, ...] = ()           # oral forms (capsules, tablets)
@@ -228,7 +229,8 @@ def source_from(v: Any, path: str, known_refs: Sequence[str] | None = None) -> S
 
 
 def value_spec_from(v: Any, path: str) -> ValueSpec:
-    """``375`` | ``{min = 240, max = 480}`` | ``{max = 500}`` ("up to") | ``{options = [50, 100]}``."""
+    """``375`` | ``{min = 240, max = 480}`` | ``{max = 500}`` ("up to") |
+    ``{options = [50, 100]}``."""
     if isinstance(v, Mapping):
         if "options" in v:
             opts = v["options"]
@@ -293,7 +295,8 @@ def dose_from(v: Any, path: str) -> DoseSpec:
     amount = value_spec_from(_require(v, "amount", path), f"{path}.amount")
     unit = _require(v, "unit", path)
     if unit not in DOSE_UNITS:
-        raise ContentError(f"{path}.unit", f"unknown unit {unit!r} (expected one of {', '.join(DOSE_UNITS)})")
+        raise ContentError(
+            f"{path}.unit", f"unknown unit {unit!r} (expected one of {', '.join(DOSE_UNITS)})")
     basis = v.get("basis", "fixed")
     if basis not in BASES:
         raise ContentError(f"{path}.basis", f"must be one of {', '.join(BASES)}")
@@ -301,7 +304,8 @@ def dose_from(v: Any, path: str) -> DoseSpec:
     if per not in ("administration", "day"):
         raise ContentError(f"{path}.per", "must be 'administration' or 'day'")
     tpd = v.get("times_per_day")
-    if tpd is not None and (isinstance(tpd, bool) or not isinstance(tpd, int) or not 1 <= tpd <= 12):
+    whole = isinstance(tpd, int) and not isinstance(tpd, bool)
+    if tpd is not None and not (whole and 1 <= tpd <= 12):
         raise ContentError(f"{path}.times_per_day", "must be a whole number from 1 to 12")
     return DoseSpec(amount=amount, unit=unit, basis=basis, per=per, times_per_day=tpd)
 
@@ -359,7 +363,8 @@ def regimen_from_dict(
         raise ContentError(f"{path}.product", f"unknown product {product!r}")
     conc = None
     if "concentration" in d:
-        value, unit = _split_quantity(d["concentration"], f"{path}.concentration", CONCENTRATION_UNITS)
+        value, unit = _split_quantity(
+            d["concentration"], f"{path}.concentration", CONCENTRATION_UNITS)
         conc = Concentration(value, unit)
     return Regimen(
         id=rid,
@@ -415,4 +420,11 @@ def product_from_dict(
         dose_step_note=opt_text("dose_step_note"),
         strengths_mg=tuple(_number(s, f"{path}.strengths_mg") for s in d.get("strengths_mg", ())),
         notes=opt_text("notes"),
+        sources=_sources_list(d.get("sources", []), f"{path}.sources", known_refs),
     )
+
+
+def _sources_list(v: Any, path: str, known_refs: Sequence[str] | None) -> tuple[Source, ...]:
+    if not isinstance(v, list):
+        raise ContentError(path, "must be a list of sources")
+    return tuple(source_from(s, f"{path}[{i}]", known_refs) for i, s in enumerate(v))

@@ -19,7 +19,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -400,20 +400,14 @@ def _load_products(path: Path, refs: Sequence[str], problems: list[Problem],
 
 def product_from_source(d: Mapping[str, Any], path: str = "products",
                              known_refs: Sequence[str] | None = None) -> Product:
-    """``product_from_dict`` plus the product's further ``sources`` list (which that parser
-    leaves empty). Used by the build and by the database reader alike."""
-    product = product_from_dict(d, path, known_refs)
+    """``product_from_dict``, refusing unknown keys in the product's further ``sources``."""
     extra = d.get("sources", [])
-    if not isinstance(extra, list):
-        raise ContentError(f"{path}.sources", "must be a list of sources")
-    for j, s in enumerate(extra):
+    for j, s in enumerate(extra if isinstance(extra, list) else []):
         if isinstance(s, Mapping):
             unknown = sorted(set(s) - _SOURCE)
             if unknown:
                 raise ContentError(f"{path}.sources[{j}].{unknown[0]}", "unknown key")
-    parsed = tuple(source_from(s, f"{path}.sources[{j}]", known_refs)
-                   for j, s in enumerate(extra))
-    return replace(product, sources=parsed)
+    return product_from_dict(d, path, known_refs)
 
 
 # ---------------------------------------------------------------- one therapy record

@@ -37,7 +37,7 @@ from desktop.core.regimen import (
     Source,
     regimen_from_dict,
 )
-from desktop.data.content import product_from_source
+from desktop.core.regimen import product_from_dict
 from desktop.data.models import (
     STATEMENT_KINDS,
     DbMetadata,
@@ -311,7 +311,7 @@ class ReferenceDB:
     @staticmethod
     def _product(data: str) -> Product:
         try:
-            return product_from_source(json.loads(data))
+            return product_from_dict(json.loads(data))
         except (ContentError, ValueError) as err:
             raise CalxError("internal_error", detail=f"product: {err}") from None
 
