@@ -629,14 +629,17 @@ MESSAGES: dict[str, Mapping[str, str]] = {
 
 
 def format_param(value: Any, lang: str) -> str:
-    """Numbers without trailing zeros, with the language's decimal mark; other values as text."""
+    """Numbers as ``formatting.format_number`` writes them (no trailing zero, the language's
+    decimal mark and thousands separator, up to 4 decimals); other values as text."""
     if isinstance(value, bool):
         return str(value)
-    if isinstance(value, float):
-        text = f"{value:.6g}" if abs(value) < 1e6 else f"{value:.0f}"
-        if "e" in text:
-            text = f"{value:f}".rstrip("0").rstrip(".")
-        return text.replace(".", ",") if lang == "fr" else text
+    if isinstance(value, int | float):
+        from desktop.core.formatting import format_number
+
+        try:
+            return format_number(value, lang, max_decimals=4)
+        except ValueError:
+            return str(value)
     return str(value)
 
 

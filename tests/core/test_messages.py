@@ -53,8 +53,10 @@ def test_unknown_code_renders_as_the_code_rather_than_crashing() -> None:
     assert render(CalxError("no_such_code").issue, "fr") == "no_such_code"
 
 
-@pytest.mark.parametrize(("value", "en", "fr"), [(2.0, "2", "2"), (0.5, "0.5", "0,5"),
-                                                 (681.7948, "681.795", "681,795")])
-def test_format_param_has_no_trailing_zero(value: float, en: str, fr: str) -> None:
+@pytest.mark.parametrize(("value", "en", "fr"), [
+    (2.0, "2", "2"), (0.5, "0.5", "0,5"), (681.7948, "681.7948", "681,7948"),
+    (2720, "2,720", "2\u00a0720"),
+])
+def test_format_param_follows_the_display_rules(value: float, en: str, fr: str) -> None:
     assert format_param(value, "en") == en
     assert format_param(value, "fr") == fr
