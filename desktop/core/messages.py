@@ -557,6 +557,10 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "A choice names the regimen “{id}”, which is not in this plan.",
         "fr": "Un choix porte sur le schéma « {id} », absent de ce plan.",
     },
+    "plan_start_unknown_regimen": {
+        "en": "A start date is given for the regimen “{id}”, which is not in this plan.",
+        "fr": "Une date de début est donnée pour le schéma « {id} », absent de ce plan.",
+    },
     "plan_choice_not_a_number": {
         "en": "The choice {name} of {regimen} must be a number, not “{value}”.",
         "fr": "Le choix {name} de {regimen} doit être un nombre, pas « {value} ».",

@@ -35,9 +35,9 @@ from desktop.core.regimen import (
     Product,
     Regimen,
     Source,
+    product_from_dict,
     regimen_from_dict,
 )
-from desktop.core.regimen import product_from_dict
 from desktop.data.models import (
     STATEMENT_KINDS,
     DbMetadata,

@@ -1,0 +1,207 @@
+"""``calx plan``: a treatment plan as PDF (patient copy, optional clinician copy) and ``.ics``.
+
+    calx plan --patient NAME --weight W [--height H] [--sex ..] [--age ..] [--creatinine ..]
+              --regimen ID [--regimen ID ...] [--choose REGIMEN_ID:NAME=VALUE ...]
+              --start YYYY-MM-DD [--lang fr|en] [--prepared-by NAME] --out plan.pdf
+              [--clinician-copy copy.pdf] [--ics plan.ics] [--save] [--json]
+
+Everything is checked and rendered in memory first; files are then written to temporary files in
+their own folders and renamed into place. Refused input exits 2 with a message and writes no file,
+not even part of one. ``--save`` also stores the plan in the user database and logs each export.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import tempfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.common import add_common, print_json
+from desktop.core.errors import CalxError, Issue
+from desktop.core.messages import render
+
+BSA_FORMULA_CHOICES = ("mosteller", "dubois", "haycock", "gehan-george", "boyd")
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "plan", help="a patient's treatment plan as PDF (and clinician copy, calendar)")
+    p.add_argument("--patient", required=True, metavar="NAME", help="the patient's name")
+    p.add_argument("--weight", required=True, help='weight with its unit: "70 kg", "154 lb"')
+    p.add_argument("--height", help='height: "170 cm", "1.70 m" (needed for per m² doses)')
+    p.add_argument("--sex", help="female or male (creatinine clearance)")
+    p.add_argument("--age", help="age in years")
+    p.add_argument("--creatinine", help='serum creatinine: "1.09 mg/dL" or "85 µmol/L"')
+    p.add_argument("--formula", choices=BSA_FORMULA_CHOICES, default="mosteller",
+                   help="BSA formula for per m² doses (default: mosteller)")
+    p.add_argument("--regimen", action="append", required=True, metavar="ID",
+                   help="a regimen id, or a therapy without regimen for advice only (repeat)")
+    p.add_argument("--choose", action="append", default=[], metavar="REGIMEN_ID:NAME=VALUE",
+                   help="a value inside a range of the source, e.g. minocycline-cyclic:dose=100")
+    p.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="first day of treatment")
+    p.add_argument("--horizon-months", type=int, default=12,
+                   help="how far ahead the calendar goes, 1 to 60 months (default: 12)")
+    p.add_argument("--prepared-by", default="", metavar="NAME", help="who prepared the plan")
+    p.add_argument("--prepared-on", metavar="YYYY-MM-DD",
+                   help="date of the plan and of the measurements (default: today)")
+    p.add_argument("--notes", default="", help="free text printed on both copies")
+    p.add_argument("--out", required=True, type=Path, help="the patient plan (PDF) to write")
+    p.add_argument("--clinician-copy", type=Path, help="also write the clinician copy (PDF)")
+    p.add_argument("--ics", type=Path, help="also write the calendar (.ics)")
+    p.add_argument("--save", action="store_true",
+                   help="store the plan in the user database and log the exports")
+    add_common(p)
+    p.set_defaults(handler=run_plan)
+
+
+def parse_plan_choices(items: list[str], regimens: list[str], lang: str
+                       ) -> dict[str, dict[str, float]]:
+    """``["minocycline-cyclic:dose=100", "minocycline-cyclic:on=6"]`` →
+    ``{"minocycline-cyclic": {"dose": 100.0, "on": 6.0}}`` (decimal comma accepted)."""
+    from desktop.cli.dose import parse_choices
+
+    grouped: dict[str, list[str]] = {}
+    for item in items:
+        regimen, sep, choice = item.partition(":")
+        regimen = regimen.strip()
+        if not sep or not regimen or "=" not in choice:
+            raise CalxError("plan_choose_malformed", field="choose", text=item[:100])
+        if regimen not in regimens:
+            raise CalxError("plan_choice_unknown_regimen", field="choose", id=regimen[:100])
+        grouped.setdefault(regimen, []).append(choice)
+    return {regimen: parse_choices(choices, lang) for regimen, choices in grouped.items()}
+
+
+def _date(text: str | None, code: str, field: str) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CalxError(code, field=field, value=text[:40]) from None
+
+
+def _check_outputs(paths: dict[str, Path]) -> None:
+    """Refuse before anything is computed: missing folders, folders as files, one file twice."""
+    seen: dict[Path, str] = {}
+    for kind, path in paths.items():
+        if path.is_dir():
+            raise CalxError("output_is_folder", field=kind, path=str(path))
+        folder = path.resolve().parent
+        if not folder.is_dir():
+            raise CalxError("output_folder_missing", field=kind, path=str(path))
+        key = path.resolve()
+        if key in seen:
+            raise CalxError("output_paths_same", field=kind, path=str(path))
+        seen[key] = kind
+
+
+def write_all(outputs: dict[Path, bytes]) -> None:
+    """Write every file or none: each goes to a temporary file in its folder (flushed to disk),
+    then all are renamed into place. On any error the temporary files are removed."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in outputs.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                       dir=path.resolve().parent)
+            staged.append((tmp, path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except OSError as exc:
+        raise CalxError("output_not_writable", path=str(exc.filename or ""),
+                        detail=exc.strerror or str(exc)) from None
+    finally:
+        for tmp, _ in staged:  # left over only when something failed
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    from desktop.core.patient import Patient
+    from desktop.data.refdb import ReferenceDB
+    from desktop.reports.ics import schedule_to_ics
+    from desktop.reports.model import build_plan
+    from desktop.reports.pdf_plan import render_clinician_copy, render_patient_plan
+    from desktop.reports.phrases import dose_phrase
+
+    lang = args.lang
+    paths = {"out": args.out}
+    if args.clinician_copy is not None:
+        paths["clinician_copy"] = args.clinician_copy
+    if args.ics is not None:
+        paths["ics"] = args.ics
+    _check_outputs(paths)
+    start = _date(args.start, "start_date_invalid", "start")
+    prepared_on = _date(args.prepared_on, "plan_date_invalid", "prepared_on")
+    choices = parse_plan_choices(args.choose, args.regimen, lang)
+    patient, _ = Patient.from_inputs(args.weight, args.height, args.sex, args.age,
+                                     args.creatinine, lang=lang)
+    with ReferenceDB.open() as db:
+        plan = build_plan(db, patient, args.regimen, start, lang, choices, args.prepared_by,
+                          prepared_on, args.formula, patient_name=args.patient,
+                          horizon_months=args.horizon_months, notes=args.notes)
+
+    try:
+        outputs: dict[Path, bytes] = {args.out: render_patient_plan(plan)}
+        actions = {args.out: "exported_pdf"}
+        if args.clinician_copy is not None:
+            outputs[args.clinician_copy] = render_clinician_copy(plan)
+            actions[args.clinician_copy] = "exported_clinician_pdf"
+        if args.ics is not None:
+            outputs[args.ics] = schedule_to_ics(plan)
+            actions[args.ics] = "exported_ics"
+    except CalxError:
+        raise
+    except Exception as exc:  # a rendering bug must still end in a message, not a traceback
+        raise CalxError("internal_error", detail=f"{type(exc).__name__}: {exc}"[:300]) from exc
+    write_all(outputs)
+
+    if args.save:
+        from desktop.data.userdb import UserDB
+
+        now = datetime.now(UTC)
+        with UserDB.open() as userdb:
+            userdb.save_plan(plan, saved_at=now)
+            for path, data in outputs.items():
+                userdb.record_output(plan.plan_id, plan.content.content_version, actions[path],
+                                     data, at=now)
+
+    warnings: list[Issue] = []
+    for item in plan.items:
+        if item.dose is not None:
+            warnings += [w for w in item.dose.warnings if w not in warnings]
+        if item.schedule is not None:
+            warnings += [w for w in item.schedule.warnings if w not in warnings]
+    if args.json:
+        import hashlib
+
+        print_json({
+            "plan_id": plan.plan_id,
+            "lang": plan.lang,
+            "content_version": plan.content.content_version,
+            "files": {kind: str(path) for kind, path in paths.items()},
+            "sha256": {kind: hashlib.sha256(outputs[path]).hexdigest()
+                       for kind, path in paths.items()},
+            "treatments": [{
+                "regimen": item.regimen_id,
+                "dose_display": dose_phrase(item, lang),
+                "administrations": [r.date.isoformat() for r in item.schedule.treatment_rows()]
+                if item.schedule is not None else [],
+            } for item in plan.items],
+            "warnings": [{"code": w.code, "message": render(w, lang)} for w in warnings],
+            "saved": bool(args.save),
+        })
+    else:
+        for kind, path in paths.items():
+            print(f"{kind}: {path}")
+        for w in warnings:
+            print(f"! {render(w, lang)}")
+    return 0

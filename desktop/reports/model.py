@@ -1,0 +1,311 @@
+"""A treatment plan as data: ``PlanDocument``, built once from the knowledge base and the engine.
+
+``build_plan`` asks the reference database for each regimen, its therapy record and product, the
+dosing engine for the dose (``compute_dose``) and the schedule engine for the dated calendar
+(``build_schedule``). The PDF copies, the calendar export and the saved-plan store all read the
+same ``PlanDocument``; nothing in it is computed again when it is printed, so a saved plan reprints
+exactly as it was, even after the content or the engine changes.
+
+Nothing here reads the clock: ``prepared_on`` (the date of the measurements, the PDF's creation
+date and the calendar's time stamp) is passed in.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from desktop.core.calculators.bsa import bsa, formula_info
+from desktop.core.dosing import DoseResult, compute_dose
+from desktop.core.errors import CalxError, Issue
+from desktop.core.patient import Patient
+from desktop.core.regimen import LANGS, Product, Regimen, Source
+from desktop.core.schedule import DEFAULT_HORIZON_MONTHS, RegimenSchedule, build_schedule
+from desktop.data.models import DbMetadata, Reference, Statement, Therapy
+from desktop.data.userdb import PlanRecord, canonical_json, sha256_hex
+from desktop.reports.snapshot import SnapshotError, decode, encode
+
+if TYPE_CHECKING:
+    from desktop.data.refdb import ReferenceDB
+    from desktop.data.userdb import SavedPlan, UserDB
+
+# Records whose plain-words advice every patient plan carries (the review's "Mesures générales").
+GENERAL_MEASURES_RECORD = "prevention"                  # cold, smoking, trauma, stress
+WHEN_TO_CALL_RECORD = "antibiotics-superinfection"      # spreading redness, thick discharge
+
+# Longest user text accepted (a name of 5,000 characters must still print; 20,000 is refused).
+MAX_TEXT_CHARS = 10_000
+MAX_CONTACTS = 8
+SNAPSHOT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """A contact line of the patient plan: a label and, if known, the number or name. Both are
+    user text; an empty ``value`` prints as a line to fill in by hand."""
+
+    label: str
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One treatment of the plan. ``regimen`` is None for a record the review gives no regimen for
+    (bisphosphonates, for instance): the plan then carries its advice and a dose line to fill."""
+
+    regimen_id: str                      # the regimen id, or the therapy id for advice only
+    therapy: Therapy
+    regimen: Regimen | None = None
+    product: Product | None = None
+    dose: DoseResult | None = None
+    schedule: RegimenSchedule | None = None
+    choices: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def has_calendar(self) -> bool:
+        return self.schedule is not None and bool(self.schedule.treatment_rows())
+
+
+@dataclass(frozen=True)
+class PlanDocument:
+    """Everything both copies print. Built by ``build_plan``; never changed afterwards."""
+
+    plan_id: str
+    lang: str                            # the plan's language, independent of the window's
+    patient_name: str                    # user text
+    prepared_by: str                     # user text
+    prepared_on: date
+    patient: Patient
+    patient_warnings: tuple[Issue, ...]
+    bsa_formula: str
+    bsa_m2: float | None                 # unrounded; None without a height
+    start: date
+    horizon_months: int
+    items: tuple[PlanItem, ...]
+    general_measures: tuple[Statement, ...]
+    when_to_call: tuple[Statement, ...]
+    references: tuple[Reference, ...]    # every reference the items cite, first cited first
+    content: DbMetadata
+    notes: str = ""                      # user text
+    contacts: tuple[ContactLine, ...] = ()
+
+    # ----------------------------------------------------------------- storage
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready data of the whole plan: inputs and computed results."""
+        return {"snapshot_version": SNAPSHOT_VERSION, "plan": encode(self)}
+
+    @classmethod
+    def from_json(cls, document: Mapping[str, Any]) -> PlanDocument:
+        if document.get("snapshot_version") != SNAPSHOT_VERSION:
+            raise CalxError("saved_plan_unsupported", version=str(
+                document.get("snapshot_version"))[:20])
+        try:
+            plan = decode(cls, document["plan"])
+        except (SnapshotError, KeyError, TypeError, ValueError) as exc:
+            raise CalxError("saved_plan_unreadable", detail=str(exc)[:200]) from None
+        assert isinstance(plan, PlanDocument)
+        return plan
+
+    def to_record(self) -> PlanRecord:
+        """What ``UserDB.save_plan`` stores."""
+        try:
+            document = self.to_json()
+        except SnapshotError as exc:
+            raise CalxError("plan_not_serialisable", detail=str(exc)[:200]) from None
+        return PlanRecord(
+            plan_id=self.plan_id, patient_name=self.patient_name, prepared_on=self.prepared_on,
+            lang=self.lang, regimen_ids=tuple(i.regimen_id for i in self.items),
+            content_version=self.content.content_version,
+            content_hash=self.content.content_hash, document=document)
+
+    @classmethod
+    def from_saved(cls, saved: SavedPlan) -> PlanDocument:
+        return cls.from_json(saved.record.document)
+
+
+def load_plan(userdb: UserDB, plan_id: str) -> PlanDocument:
+    """A saved plan, exactly as it was saved (see ``UserDB.load_plan`` for the checks)."""
+    return PlanDocument.from_saved(userdb.load_plan(plan_id))
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _check_text(value: Any, name: str, required: bool = False) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise CalxError("plan_text_invalid", field=name, name=name)
+    if required and not value.strip():
+        raise CalxError("plan_text_required", field=name, name=name)
+    if len(value) > MAX_TEXT_CHARS:
+        raise CalxError("plan_text_too_long", field=name, name=name, length=len(value),
+                        max=MAX_TEXT_CHARS)
+    return value
+
+
+def _plan_id(inputs: Mapping[str, Any]) -> str:
+    """Derived from the inputs and the content hash: the same plan always gets the same id."""
+    return "plan-" + sha256_hex(canonical_json(encode(inputs)))[:20]
+
+
+def _referenced(sources: Sequence[Source], db: ReferenceDB) -> tuple[Reference, ...]:
+    seen: dict[str, Reference] = {}
+    for source in sources:
+        if source.ref not in seen:
+            seen[source.ref] = db.reference(source.ref)
+    return tuple(seen.values())
+
+
+def _advice(db: ReferenceDB, therapy_id: str) -> tuple[Statement, ...]:
+    try:
+        return db.therapy(therapy_id).patient_advice
+    except CalxError as exc:
+        if exc.code == "unknown_therapy":  # a knowledge base without that record
+            return ()
+        raise
+
+
+def _advice_only_item(db: ReferenceDB, wanted: str, choices: Mapping[str, float],
+                      not_a_regimen: CalxError) -> PlanItem:
+    """A record without regimen (bisphosphonates) gives advice only; anything else unknown is
+    refused with the regimen error (and its close matches)."""
+    try:
+        therapy = db.therapy(wanted)
+    except CalxError:
+        therapy = None
+    if therapy is None:
+        raise not_a_regimen
+    if therapy.regimens:
+        raise CalxError("plan_therapy_has_regimens", field="regimen", id=wanted,
+                        regimens=", ".join(r.id for r in therapy.regimens))
+    if choices:
+        raise CalxError("unknown_choice", field="choose", name=", ".join(sorted(choices)),
+                        allowed="—")
+    return PlanItem(regimen_id=wanted, therapy=therapy)
+
+
+def _item(db: ReferenceDB, wanted: str, patient: Patient, choices: Mapping[str, float],
+          start: date, horizon_months: int, bsa_formula: str) -> PlanItem:
+    try:
+        regimen = db.regimen(wanted)
+    except CalxError as exc:
+        if exc.code != "unknown_regimen":
+            raise
+        return _advice_only_item(db, wanted, choices, exc)
+    therapy = db.therapy(regimen.therapy_id)
+    product = db.product(regimen.product) if regimen.product else None
+    dose = compute_dose(regimen, patient, product, choices, bsa_formula)
+    schedule = build_schedule(regimen, start, horizon_months, choices)
+    return PlanItem(regimen_id=regimen.id, therapy=therapy, regimen=regimen, product=product,
+                    dose=dose, schedule=schedule, choices=dict(choices))
+
+
+def build_plan(
+    db: ReferenceDB,
+    patient: Patient,
+    regimen_ids: Sequence[str],
+    start: date,
+    lang: str,
+    choices: Mapping[str, Mapping[str, float]] | None = None,
+    prepared_by: str = "",
+    prepared_on: date | None = None,
+    bsa_formula: str = "mosteller",
+    *,
+    patient_name: str,
+    horizon_months: int = DEFAULT_HORIZON_MONTHS,
+    notes: str = "",
+    contacts: Sequence[ContactLine] | None = None,
+    starts: Mapping[str, date] | None = None,
+) -> PlanDocument:
+    """The plan for ``patient`` and the regimens ``regimen_ids`` (in that order), starting on
+    ``start``. ``choices`` maps a regimen id to its choices inside the source's ranges
+    (``{"minocycline-cyclic": {"dose": 100, "on": 6}}``). ``prepared_on`` is required: it dates the
+    measurements, the PDF and the calendar. Raises ``CalxError`` for any bad input; nothing is
+    half-built. ``starts`` gives a regimen its own first day (default: ``start``); the plan's
+    "treatment starts" date is the earliest of them."""
+    if lang not in LANGS:
+        raise CalxError("unknown_language", field="lang", lang=str(lang)[:20])
+    if not isinstance(prepared_on, date):
+        raise CalxError("plan_date_required", field="prepared_on")
+    if not isinstance(start, date):
+        raise CalxError("start_date_invalid", field="start", value=str(start)[:40])
+    if not isinstance(patient, Patient):
+        raise CalxError("plan_patient_required", field="patient")
+    patient_name = _check_text(patient_name, "patient", required=True)
+    prepared_by = _check_text(prepared_by, "prepared_by")
+    notes = _check_text(notes, "notes")
+    contacts = tuple(contacts) if contacts is not None else ()
+    if len(contacts) > MAX_CONTACTS:
+        raise CalxError("plan_too_many_contacts", field="contacts", max=MAX_CONTACTS)
+    for contact in contacts:
+        _check_text(contact.label, "contacts")
+        _check_text(contact.value, "contacts")
+    bsa_formula = formula_info(str(bsa_formula)[:40]).key  # refuses an unknown formula
+    ids = list(regimen_ids)
+    if not ids:
+        raise CalxError("plan_no_treatment", field="regimen")
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise CalxError("plan_duplicate_regimen", field="regimen", id=", ".join(duplicates))
+    choices = {k: dict(v) for k, v in (choices or {}).items()}
+    stray = sorted(set(choices) - set(ids))
+    if stray:
+        raise CalxError("plan_choice_unknown_regimen", field="choose", id=", ".join(stray))
+    for rid, per_regimen in choices.items():
+        for name, value in per_regimen.items():
+            if (isinstance(value, bool) or not isinstance(value, int | float)
+                    or not math.isfinite(value)):
+                raise CalxError("plan_choice_not_a_number", field=name, regimen=rid, name=name,
+                                value=str(value)[:40])
+
+    starts = dict(starts or {})
+    stray = sorted(set(starts) - set(ids))
+    if stray:
+        raise CalxError("plan_start_unknown_regimen", field="start", id=", ".join(stray))
+    for own_start in starts.values():
+        if not isinstance(own_start, date):
+            raise CalxError("start_date_invalid", field="start", value=str(own_start)[:40])
+    patient_warnings = tuple(patient.warnings())
+    items = tuple(_item(db, rid, patient, choices.get(rid, {}), starts.get(rid, start),
+                        horizon_months, bsa_formula) for rid in ids)
+    first_day = min(starts.get(rid, start) for rid in ids)
+
+    bsa_m2 = None
+    if patient.height is not None:
+        bsa_m2 = float(bsa(patient.weight, patient.height, bsa_formula).m_as("m²"))
+
+    sources: list[Source] = []
+    for item in items:
+        if item.regimen is not None:
+            sources.append(item.regimen.source)
+            if item.regimen.schedule_source is not None:
+                sources.append(item.regimen.schedule_source)
+        if item.product is not None:
+            sources.append(item.product.source)
+            sources.extend(item.product.sources)
+        sources.extend(e.source for e in item.therapy.evidence)
+    general = _advice(db, GENERAL_MEASURES_RECORD)
+    when_to_call = _advice(db, WHEN_TO_CALL_RECORD)
+    sources.extend(s.source for s in general + when_to_call)
+    content = db.metadata()
+
+    inputs = {
+        "patient_name": patient_name, "prepared_by": prepared_by, "prepared_on": prepared_on,
+        "patient": patient, "regimens": tuple(ids), "choices": choices, "start": start,
+        "starts": starts,
+        "lang": lang, "bsa_formula": bsa_formula, "horizon_months": horizon_months,
+        "notes": notes, "contacts": contacts, "content_hash": content.content_hash,
+    }
+    return PlanDocument(
+        plan_id=_plan_id(inputs), lang=lang, patient_name=patient_name, prepared_by=prepared_by,
+        prepared_on=prepared_on, patient=patient, patient_warnings=patient_warnings,
+        bsa_formula=bsa_formula, bsa_m2=bsa_m2, start=first_day, horizon_months=horizon_months,
+        items=items, general_measures=general, when_to_call=when_to_call,
+        references=_referenced(sources, db), content=content, notes=notes, contacts=contacts,
+    )
+

@@ -1,0 +1,625 @@
+"""The printed treatment plan: the patient's copy and the clinician's copy (reportlab, pure Python).
+
+``render_patient_plan(plan)`` and ``render_clinician_copy(plan)`` return the PDF bytes and, given
+``out`` (a path or a binary stream), write them there; a path is written atomically. Both read a
+``PlanDocument`` and compute nothing clinical: doses, dates and statements were fixed when the plan
+was built, so a saved plan reprints byte for byte.
+
+The patient copy is in plain words, in the plan's language: who it is for, each treatment (why, how
+much, how, when, advice, steps, side effects), when to call, contacts to fill, everyday measures,
+and a month-by-month calendar with a tick box for every dose. The clinician copy shows the working:
+measurements with units and date, the BSA formula and value, each dose (calculated, rounded and
+deviation, volume, vials, concentration), warnings, evidence level and references.
+
+User text (names, notes, contacts) is always escaped (``styles.user_text``): markup in a name is
+printed as typed. Every page carries the header, "page N of M", the content version and date, and
+the intended-use line.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.core.formatting import (
+    format_bsa,
+    format_dose,
+    format_number,
+    format_percent,
+    format_quantity,
+)
+from desktop.core.messages import render
+from desktop.core.regimen import Source
+from desktop.core.schedule import KIND_OFF, schedule_choice_names
+from desktop.data.models import DESIGNS, DIRECTIONS, REVIEW_REF, Evidence, Statement
+from desktop.reports.document import CONTENT_WIDTH, PageDecor, render_pdf, write_pdf
+from desktop.reports.model import PlanDocument, PlanItem
+from desktop.reports.phrases import (
+    boxes_per_day,
+    day,
+    dose_phrase,
+    duration_text,
+    kind_word,
+    listed_dates,
+    route_phrase,
+    treatment_name,
+    when_phrases,
+)
+from desktop.reports.styles import (
+    FONT,
+    FONT_BOLD,
+    INK,
+    MUTED,
+    RULE,
+    SHADE,
+    Styles,
+    text,
+    user_text,
+)
+from desktop.reports.words import colon, word
+
+Copy = Literal["patient", "clinician"]
+BOX = "\u2610"          # ☐ ballot box: the tick box of the calendar
+NBSP = "\u00a0"
+LABEL_WIDTH = 34 * mm
+OUTSIDE = "#f4f4f4"     # days of the neighbouring months in a calendar grid
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def render_plan(plan: PlanDocument, copy: Copy = "patient", lang: str | None = None,
+                out: Path | str | BinaryIO | None = None) -> bytes:
+    """The PDF of one copy of ``plan`` in ``lang`` (default: the plan's language)."""
+    lang = lang or plan.lang
+    styles = Styles(body_size=11 if copy == "patient" else 9.5)
+    if copy == "patient":
+        story = _patient_story(plan, lang, styles)
+        header, use, title = "header_patient", "intended_use_patient", "pdf_title_patient"
+    else:
+        story = _clinician_story(plan, lang, styles)
+        header, use, title = "header_clinician", "intended_use_clinician", "pdf_title_clinician"
+    decor = PageDecor(
+        header_left=word(header, lang),
+        header_right=plan.patient_name,
+        footer_left=word("content_line", lang, version=plan.content.content_version,
+                         date=_content_date(plan, lang)),
+        footer_note=word(use, lang),
+        page_of=lambda n, m: word("page_of", lang, n=n, m=m),
+    )
+    data = render_pdf(story, decor, plan.prepared_on, word(title, lang), lang)
+    if out is not None:
+        write_pdf(data, out)
+    return data
+
+
+def render_patient_plan(plan: PlanDocument, lang: str | None = None,
+                        out: Path | str | BinaryIO | None = None) -> bytes:
+    return render_plan(plan, "patient", lang, out)
+
+
+def render_clinician_copy(plan: PlanDocument, lang: str | None = None,
+                          out: Path | str | BinaryIO | None = None) -> bytes:
+    return render_plan(plan, "clinician", lang, out)
+
+
+def _content_date(plan: PlanDocument, lang: str) -> str:
+    try:
+        return day(date.fromisoformat(plan.content.content_date), lang)
+    except ValueError:
+        return text(plan.content.content_date)
+
+
+# --------------------------------------------------------------------------- small builders
+
+
+def _cell(markup: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """A table cell: a plain string when the text has no markup and fits on one line (drawn
+    directly, several times cheaper than a Paragraph), else a wrapping Paragraph."""
+    if "<" not in markup and "&" not in markup and \
+            stringWidth(markup, style.fontName, style.fontSize) <= width:
+        return markup
+    return Paragraph(markup, style)
+
+
+def _label_table(rows: Iterable[tuple[str, str]], st: Styles, label_width: float = LABEL_WIDTH,
+                 shaded: bool = False) -> Table:
+    """Two columns: a bold label and its value (both already markup-safe)."""
+    pad = 4
+    value_width = CONTENT_WIDTH - label_width
+    data = [[_cell(label, st.label, label_width - 2 * pad),
+             _cell(value, st.body, value_width - 2 * pad)] for label, value in rows]
+    # splitInRow: a 5,000-character name is taller than a page; the row must break across pages.
+    table = Table(data, colWidths=[label_width, value_width], hAlign="LEFT", splitInRow=1)
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (0, -1), st.label.fontName),
+        ("FONTNAME", (1, 0), (1, -1), st.body.fontName),
+        ("FONTSIZE", (0, 0), (-1, -1), st.body.fontSize),
+        ("LEADING", (0, 0), (-1, -1), st.body.leading),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if shaded:
+        style.append(("BACKGROUND", (0, 0), (-1, -1), SHADE))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _bullets(statements: Iterable[str], st: Styles) -> list[Flowable]:
+    return [Paragraph(s, st.bullet, bulletText="•") for s in statements]
+
+
+def _numbered(statements: Iterable[str], st: Styles) -> list[Flowable]:
+    return [Paragraph(s, st.bullet, bulletText=f"{i}.") for i, s in enumerate(statements, 1)]
+
+
+def _statements(statements: Iterable[Statement], lang: str) -> list[str]:
+    return [text(s.text.get(lang)) for s in statements]
+
+
+def _fill_line(width_chars: int = 40) -> str:
+    return "_" * width_chars
+
+
+# --------------------------------------------------------------------------- patient copy
+
+
+def _patient_story(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph(text(word("patient_title", lang)), st.title)]
+    identity = [(text(word("for", lang)), user_text(plan.patient_name))]
+    if plan.prepared_by.strip():
+        identity.append((text(word("prepared_by", lang)), user_text(plan.prepared_by)))
+    identity += [
+        (text(word("prepared_on", lang)), text(day(plan.prepared_on, lang))),
+        (text(word("starts", lang)), text(day(plan.start, lang))),
+    ]
+    story += [_label_table(identity, st, 42 * mm, shaded=True), Spacer(1, 4),
+              Paragraph(text(word("intro", lang)), st.body)]
+
+    story.append(Paragraph(text(word("your_treatments", lang)), st.h1))
+    for number, item in enumerate(plan.items, 1):
+        story.extend(_patient_item(number, item, lang, st))
+
+    # When to call, and whom: the record of infection signs, then the lines to fill.
+    call = [*_statements(plan.when_to_call, lang), text(word("when_to_call_any", lang))]
+    story.append(KeepTogether([Paragraph(text(word("when_to_call", lang)), st.h1),
+                               *_bullets(call, st)]))
+    story.append(KeepTogether(_contacts(plan, lang, st)))
+    if plan.general_measures:
+        story.append(KeepTogether([Paragraph(text(word("general", lang)), st.h1),
+                                   *_bullets(_statements(plan.general_measures, lang), st)]))
+    if plan.notes.strip():
+        story += [Paragraph(text(word("notes", lang)), st.h1),
+                  Paragraph(user_text(plan.notes), st.body)]
+    story.append(PageBreak())
+    story.extend(_calendar(plan, lang, st))
+    return story
+
+
+def _patient_item(number: int, item: PlanItem, lang: str, st: Styles) -> list[Flowable]:
+    c = colon(lang)
+    rows: list[tuple[str, str]] = [(text(word("why", lang)), text(word("why_calcinosis", lang)))]
+    dose = dose_phrase(item, lang)
+    if dose is not None:
+        rows.append((text(word("how_much", lang)), text(dose)))
+    elif item.regimen is None:
+        rows.append((text(word("how_much", lang)),
+                     text(word("dose_as_prescribed", lang)) + _fill_line(24)))
+    how = route_phrase(item, lang)
+    if how is not None:
+        rows.append((text(word("how", lang)), text(how)))
+    rows.append((text(word("when", lang)), "<br/>".join(text(s) for s in when_phrases(item, lang))))
+    dates = listed_dates(item)
+    if dates is not None and len(dates) > 1:
+        rows.append((text(word("dates", lang)), text(", ".join(day(d, lang) for d in dates))))
+    head: list[Flowable] = [
+        Paragraph(f"{number}. {text(treatment_name(item, lang))}", st.h2),
+        _label_table(rows, st),
+    ]
+    # The heading keeps its table (a few rows) on the same page; no KeepTogether (laid out twice).
+    block: list[Flowable] = [CondPageBreak(50 * mm), *head]
+    advice = _statements(item.therapy.patient_advice, lang)
+    if advice:
+        block.append(KeepTogether([Paragraph(text(word("good_to_know", lang)) + c.rstrip(),
+                                             st.subhead), *_bullets(advice, st)]))
+    steps = _statements(item.therapy.instructions, lang)
+    if steps:
+        block.append(KeepTogether([Paragraph(text(word("steps", lang)) + c.rstrip(), st.subhead),
+                                   *_numbered(steps, st)]))
+    effects = _statements(item.therapy.adverse_effects, lang)
+    if effects:
+        block.append(KeepTogether([
+            Paragraph(text(word("side_effects", lang)) + c.rstrip(), st.subhead),
+            Paragraph(text(word("side_effects_intro", lang)), st.body),
+            *_bullets(effects, st)]))
+    block.append(Spacer(1, 6))
+    return block
+
+
+def _contacts(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
+    contacts = [(user_text(c.label), user_text(c.value) if c.value.strip() else "")
+                for c in plan.contacts]
+    if not contacts:
+        contacts = [(text(word(k, lang)), "") for k in
+                    ("contact_doctor", "contact_nurse", "contact_clinic", "contact_emergency")]
+    data = [[Paragraph(label, st.label), Paragraph(value, st.body)] for label, value in contacts]
+    table = Table(data, colWidths=[52 * mm, CONTENT_WIDTH - 52 * mm], hAlign="LEFT",
+                  splitInRow=1)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LINEBELOW", (1, 0), (1, -1), 0.6, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 9),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return [Paragraph(text(word("contacts", lang)), st.h1), table]
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+def _day_marks(plan: PlanDocument, lang: str) -> dict[date, list[str]]:
+    """For each day, the markers to print (plain text, not markup): "☐ 1" per dose of treatment 1,
+    "1 break" when a cycle pauses. Markers are in treatment order."""
+    marks: dict[date, list[str]] = defaultdict(list)
+    for number, item in enumerate(plan.items, 1):
+        if item.schedule is None:
+            continue
+        boxes = BOX * boxes_per_day(item)
+        for row in item.schedule.administrations:
+            if row.kind == KIND_OFF:
+                marks[row.date].append(f"{number}{NBSP}{kind_word(row, lang)}")
+                continue
+            current = row.date
+            while current <= row.end:
+                marks[current].append(f"{boxes}{NBSP}{number}")
+                current += timedelta(days=1)
+    return marks
+
+
+def _month_title(year: int, month: int, lang: str) -> str:
+    from babel.dates import format_date as babel_format_date  # lazy, like core.formatting
+
+    title = babel_format_date(date(year, month, 1), "LLLL y", locale=lang)
+    return title[:1].upper() + title[1:]
+
+
+def _calendar(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph(text(word("calendar", lang)), st.h1)]
+    marks = _day_marks(plan, lang)
+    if not marks:
+        return [*story, Paragraph(text(word("no_calendar", lang)), st.body)]
+    legend = []
+    for number, item in enumerate(plan.items, 1):
+        if not item.has_calendar:
+            continue
+        dose = dose_phrase(item, lang)
+        name = text(treatment_name(item, lang)) + (f" ({text(dose)})" if dose else "")
+        legend.append(f"<b>{BOX}{NBSP}{number}</b>{NBSP}= {name}")
+    story += [Paragraph(text(word("calendar_intro", lang)), st.body), *_bullets(legend, st),
+              Spacer(1, 4)]
+    # Days before the start or after the calendar's last day are shaded like the neighbouring
+    # months' days: an empty white day must mean "nothing to take", never "not planned".
+    schedules = [i.schedule for i in plan.items if i.schedule is not None]
+    span = (min(s.start for s in schedules), max(s.last_day for s in schedules))
+    months = sorted({(d.year, d.month) for d in marks})
+    for year, month in months:
+        title, grid, height = _month_grid(year, month, marks, span, lang, st)
+        # The grid's height is known (fixed row heights): a page break when it would not fit,
+        # instead of KeepTogether, which lays the month out twice.
+        story += [CondPageBreak(height + st.h2.leading + st.h2.spaceBefore + st.h2.spaceAfter
+                                + 2), title, grid]
+    return story
+
+
+CAL_FONT_SIZE = 10
+CAL_LEADING = 12.5
+
+
+def _wrap_marks(marks: list[str], width: float) -> list[str]:
+    """Markers side by side, on as many lines as the cell needs (plain strings draw much faster
+    than a Paragraph per day, and a calendar has hundreds of days)."""
+    lines: list[str] = []
+    for mark in marks:
+        if lines and stringWidth(f"{lines[-1]}  {mark}", FONT, CAL_FONT_SIZE) <= width:
+            lines[-1] = f"{lines[-1]}  {mark}"
+        else:
+            lines.append(mark)
+    return lines
+
+
+def _month_grid(year: int, month: int, marks: dict[date, list[str]],
+                span: tuple[date, date], lang: str, st: Styles
+                ) -> tuple[Paragraph, Table, float]:
+    """One month, Monday first: a bold row of day numbers above a row of tick boxes per week.
+    Returns the title, the grid and the grid's height (its rows have fixed heights)."""
+    width = CONTENT_WIDTH / 7
+    inner = width - 5
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    rows: list[list[str]] = [word("weekdays", lang).split()]
+    heights: list[float] = [CAL_LEADING + 4]
+    style: list[tuple[object, ...]] = [
+        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+        ("LINEBEFORE", (1, 0), (-1, -1), 0.5, RULE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
+        ("FONTSIZE", (0, 0), (-1, -1), CAL_FONT_SIZE),
+        ("LEADING", (0, 0), (-1, -1), CAL_LEADING),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]
+    for week in weeks:
+        number_row, marks_row = len(rows), len(rows) + 1
+        numbers: list[str] = []
+        boxes: list[str] = []
+        tallest = 1
+        for col, d in enumerate(week):
+            if d.month != month:
+                numbers.append("")
+                boxes.append("")
+                style.append(("BACKGROUND", (col, number_row), (col, marks_row), OUTSIDE))
+                continue
+            if not span[0] <= d <= span[1]:
+                style.append(("BACKGROUND", (col, number_row), (col, marks_row), OUTSIDE))
+                style.append(("TEXTCOLOR", (col, number_row), (col, number_row), MUTED))
+            numbers.append(str(d.day))
+            lines = _wrap_marks(marks.get(d, []), inner)
+            tallest = max(tallest, len(lines))
+            boxes.append("\n".join(lines))
+        rows += [numbers, boxes]
+        heights += [CAL_LEADING + 2, tallest * CAL_LEADING + 5]
+        style += [("FONTNAME", (0, number_row), (-1, number_row), FONT_BOLD),
+                  ("LINEBELOW", (0, marks_row), (-1, marks_row), 0.5, RULE)]
+    table = Table(rows, colWidths=[width] * 7, rowHeights=heights, hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return Paragraph(text(_month_title(year, month, lang)), st.h2), table, sum(heights)
+
+
+# --------------------------------------------------------------------------- clinician copy
+
+
+def _verification(source: Source, lang: str) -> str:
+    if source.ref == REVIEW_REF and source.verification == "unverified":
+        return word("as_reported", lang)
+    return word(source.verification, lang)
+
+
+def _clinician_story(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
+    ref_number = {r.id: i for i, r in enumerate(plan.references, 1)}
+    story: list[Flowable] = [Paragraph(text(word("clinician_title", lang)), st.title)]
+    identity = [(text(word("for", lang)), user_text(plan.patient_name))]
+    if plan.prepared_by.strip():
+        identity.append((text(word("prepared_by", lang)), user_text(plan.prepared_by)))
+    identity += [
+        (text(word("prepared_on", lang)), text(day(plan.prepared_on, lang))),
+        (text(word("starts", lang)), text(day(plan.start, lang))),
+        (text(word("plan_id", lang)), text(plan.plan_id)),
+        (text(word("patient_copy_language", lang)), text(word(f"language_{plan.lang}", lang))),
+        (text(word("content_version", lang)),
+         text(f"{plan.content.content_version} ({_content_date(plan, lang)}), "
+              f"sha256 {plan.content.content_hash[:16]}")),
+    ]
+    story.append(_label_table(identity, st, 40 * mm, shaded=True))
+    story.extend(_measurements(plan, lang, st))
+    for number, item in enumerate(plan.items, 1):
+        story.extend(_clinician_item(number, item, lang, st, ref_number))
+    if plan.references:
+        story.append(Paragraph(text(word("references", lang)), st.h1))
+        for i, ref in enumerate(plan.references, 1):
+            line = text(ref.citation)
+            if ref.doi:
+                line += f" doi:{text(ref.doi)}"
+            line += f" <font color='#555555'>({text(word(ref.verification, lang))})</font>"
+            story.append(Paragraph(line, st.bullet, bulletText=f"[{i}]"))
+    if plan.notes.strip():
+        story += [Paragraph(text(word("notes", lang)), st.h1),
+                  Paragraph(user_text(plan.notes), st.body)]
+    return story
+
+
+def _measurements(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
+    p = plan.patient
+    missing = f"<font color='#555555'>{text(word('not_given', lang))}</font>"
+    entered = {e.kind: e for e in p.entered}
+
+    def with_entry(kind: str, shown: str) -> str:
+        e = entered.get(kind)
+        if e is not None and e.converted:
+            return f"{shown} ({text(word('entered_as', lang))} {text(e.entered_text(lang))})"
+        return shown
+
+    rows = [
+        (word("measured_on", lang), text(day(plan.prepared_on, lang))),
+        (word("weight", lang), with_entry("weight", text(format_quantity(p.weight, lang)))),
+        (word("height", lang), with_entry("height", text(format_quantity(p.height, lang)))
+         if p.height is not None else missing),
+        (word("sex", lang), text(word(f"sex_{p.sex}", lang)) if p.sex else missing),
+        (word("age", lang), text(f"{format_number(p.age_years, lang)} {word('years', lang)}")
+         if p.age_years is not None else missing),
+        (word("creatinine", lang),
+         with_entry("creatinine", text(format_quantity(p.creatinine, lang)))
+         if p.creatinine is not None else missing),
+    ]
+    if plan.bsa_m2 is not None:
+        from desktop.core.calculators.bsa import formula_info
+
+        info = formula_info(plan.bsa_formula)
+        equation = info.equation.replace(".", ",") if lang == "fr" else info.equation
+        rows.append((word("bsa", lang),
+                     text(f"{format_bsa(plan.bsa_m2, lang)} ({info.name}: {equation}; "
+                          f"{info.citation})")))
+    story: list[Flowable] = [Paragraph(text(word("measurements", lang)), st.h1),
+                             _label_table([(text(k), v) for k, v in rows], st, 40 * mm)]
+    if plan.patient_warnings:
+        story.append(Paragraph(text(word("patient_warnings", lang)) + colon(lang).rstrip(),
+                               st.subhead))
+        story += [Paragraph(text(render(w, lang)), st.warning, bulletText="!")
+                  for w in plan.patient_warnings]
+    return story
+
+
+def _clinician_item(number: int, item: PlanItem, lang: str, st: Styles,
+                    ref_number: dict[str, int]) -> list[Flowable]:
+    therapy = item.therapy
+    flags = [DESIGNS[therapy.evidence_level].get(lang) if therapy.evidence_level in DESIGNS
+             else therapy.evidence_level]
+    if therapy.off_label:
+        flags.append(word("off_label", lang))
+    if therapy.conflicting_evidence:
+        flags.append(word("conflicting", lang))
+    head: list[Flowable] = [Paragraph(f"{number}. {text(treatment_name(item, lang))}", st.h2)]
+    rows: list[tuple[str, str]] = []
+    if item.regimen is not None:
+        rows.append((word("regimen", lang), text(item.regimen.label.get(lang))))
+    rows.append((word("evidence", lang), text(", ".join(flags))))
+    story: list[Flowable] = []
+    d = item.dose
+    if item.regimen is None:
+        rows.append((word("prescribed", lang), text(word("advice_only", lang))))
+    elif d is None or not d.has_dose:
+        rows.append((word("prescribed", lang), text(word("no_dose", lang))))
+        if d is not None and d.concentration is not None:
+            rows.append((word("concentration", lang), text(format_quantity(d.concentration,
+                                                                           lang))))
+    else:
+        rows += _dose_rows(item, lang)
+    if item.product is not None:
+        rows.append((word("product", lang), text(item.product.name.get(lang))))
+    if item.schedule is not None:
+        rows.append((word("schedule", lang), _schedule_text(item, lang)))
+    sources = []
+    if item.regimen is not None:
+        sources.append(_source_text(word("dose_source", lang), item.regimen.source, lang,
+                                    ref_number))
+        if item.regimen.schedule_source is not None:
+            sources.append(_source_text(word("schedule_source", lang),
+                                        item.regimen.schedule_source, lang, ref_number))
+    if sources:
+        rows.append((word("sources", lang), "<br/>".join(sources)))
+    if therapy.evidence:
+        rows.append((word("studies", lang), "<br/>".join(
+            _evidence_text(e, lang, ref_number) for e in therapy.evidence)))
+    head.append(_label_table([(text(k), v) for k, v in rows], st, 36 * mm))
+    # A page break rather than KeepTogether: the heading keeps a few rows under it, the long
+    # table may split, and the layout is not computed twice (the clinician copy is dense).
+    story += [CondPageBreak(60 * mm), *head]
+    if d is not None and d.working:
+        story.append(CondPageBreak(25 * mm))
+        story.append(Paragraph(text(word("working", lang)) + colon(lang).rstrip(), st.subhead))
+        story += _numbered([text(render(w, lang)) for w in d.working], st)
+    warnings = list(d.warnings if d is not None else ())
+    if item.schedule is not None:
+        warnings += list(item.schedule.warnings) + list(item.schedule.notes)
+    if item.regimen is not None and item.regimen.notes is not None:
+        notes = [text(item.regimen.notes.get(lang))]
+    else:
+        notes = []
+    cautions = _statements(therapy.cautions, lang)
+    if warnings or notes or cautions:
+        story.append(CondPageBreak(20 * mm))
+        story.append(Paragraph(text(word("warnings", lang)) + colon(lang).rstrip(), st.subhead))
+        story += [Paragraph(text(render(w, lang)), st.warning, bulletText="!") for w in warnings]
+        story += _bullets(notes + cautions, st)
+    story.append(Spacer(1, 6))
+    return story
+
+
+def _dose_rows(item: PlanItem, lang: str) -> list[tuple[str, str]]:
+    d = item.dose
+    assert d is not None and d.calculated is not None
+    rows: list[tuple[str, str]] = []
+    if d.prescribed is not None:
+        rows.append((word("prescribed", lang), text(format_quantity(d.prescribed, lang))))
+    rows.append((word("calculated", lang), "<b>" + text(format_dose(d.calculated, lang)) + "</b>"))
+    if d.rounded is not None and d.deviation_percent is not None:
+        rows.append((word("rounded", lang), "<b>" + text(format_dose(d.rounded, lang)) + "</b> ("
+                     + text(f"{word('deviation', lang)} "
+                            f"{format_percent(d.deviation_percent, lang, 1, signed=True)}") + ")"))
+    if d.daily is not None:
+        rows.append((word("daily_dose", lang), text(format_dose(d.daily, lang))))
+    if d.course_total is not None:
+        rows.append((word("course_total", lang), text(format_dose(d.course_total, lang))))
+    if d.volume is not None:
+        rows.append((word("volume", lang), text(format_quantity(d.volume, lang))))
+    if d.vials is not None and d.vials.vials:
+        vials = " + ".join(f"{v.count} × {format_number(v.strength_mg, lang)} mg"
+                           for v in d.vials.vials)
+        rows.append((word("vials", lang), text(
+            f"{vials} ({word('waste', lang)} {format_number(d.vials.waste_mg, lang)} mg)")))
+    if d.concentration is not None:
+        rows.append((word("concentration", lang), text(format_quantity(d.concentration, lang))))
+    return rows
+
+
+def _schedule_text(item: PlanItem, lang: str) -> str:
+    s = item.schedule
+    assert s is not None
+    rows = s.treatment_rows()
+    if not rows:
+        out = text(word("schedule_none", lang))
+    else:
+        out = text(word("schedule_summary", lang, count=len(rows), kind=kind_word(rows[0], lang),
+                        first=day(rows[0].date, lang), last=day(rows[-1].end, lang),
+                        months=s.horizon_months))
+        dates = listed_dates(item)
+        if dates is not None:
+            out += "<br/>" + text(", ".join(day(x, lang) for x in dates))
+    if s.choices:
+        units = schedule_choice_names(item.regimen.schedule if item.regimen else None)
+        used = ", ".join(
+            f"{k} = " + (duration_text(v, units[k].unit, lang) if k in units
+                         else format_number(v, lang))
+            for k, v in sorted(s.choices.items()))
+        out += "<br/>" + text(f"{word('choices_used', lang)}{colon(lang)}{used}")
+    if s.next_after_horizon is not None:
+        out += "<br/>" + text(f"{word('next_after', lang)}{colon(lang)}"
+                              f"{day(s.next_after_horizon, lang)}")
+    return out
+
+
+def _evidence_text(e: Evidence, lang: str, ref_number: dict[str, int]) -> str:
+    """"Robertson et al. 2003: case series, 9 patients, improved [7]"."""
+    parts = [DESIGNS[e.design].get(lang) if e.design in DESIGNS else e.design]
+    if e.patients is not None:
+        parts.append(word("one_patient", lang) if e.patients == 1
+                     else word("n_patients", lang, n=e.patients))
+    parts.append(DIRECTIONS[e.direction].get(lang) if e.direction in DIRECTIONS else e.direction)
+    number = ref_number.get(e.source.ref)
+    cite = f" [{number}]" if number is not None else ""
+    if e.as_reported_in_review:
+        cite += f" ({word('as_reported', lang)})"
+    return text(f"{e.study.get(lang)}{colon(lang)}{', '.join(parts).lower()}{cite}")
+
+
+def _source_text(what: str, source: Source, lang: str, ref_number: dict[str, int]) -> str:
+    number = ref_number.get(source.ref)
+    cite = f"[{number}]" if number is not None else source.ref
+    return text(f"{what}{colon(lang)}{cite} ({_verification(source, lang)})")

@@ -1,0 +1,137 @@
+"""Plain-words phrases about one plan item, shared by the PDF and the calendar export.
+
+"How much" comes from the ``DoseResult`` (the dose to give: rounded by the product's rule when it
+has one), "when" from the ``RegimenSchedule`` and the values it used. Numbers, units, frequencies,
+intervals and dates are written by ``desktop.core.formatting`` (CLINICAL.md §4), never here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.core.formatting import format_date, format_dose, format_frequency, format_interval
+from desktop.core.formatting import format_number as _format_number
+from desktop.core.regimen import DurationSpec
+from desktop.core.schedule import KIND_OFF, Administration, unit_word_params
+from desktop.reports.model import PlanItem
+from desktop.reports.words import word
+
+# Above this many dated rows the treatment section says "see the calendar" instead of a list.
+MAX_LISTED_DATES = 16
+
+
+def treatment_name(item: PlanItem, lang: str) -> str:
+    return item.therapy.name.get(lang)
+
+
+def day(d: date, lang: str) -> str:
+    return format_date(d, lang)
+
+
+def duration_text(amount: float, unit: str, lang: str) -> str:
+    """"6 weeks" / "6 semaines", "3 months" / "3 mois"."""
+    words = unit_word_params(unit, amount)
+    return f"{_format_number(amount, lang)} {words['unit_fr' if lang == 'fr' else 'unit_en']}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def dose_phrase(item: PlanItem, lang: str) -> str | None:
+    """"670 mg per infusion", "100 mg daily", "500 mg three times daily"; None without a dose."""
+    d = item.dose
+    if d is None or not d.has_dose or d.given is None:
+        return None
+    amount = format_dose(d.given, lang)
+    if d.times_per_day:
+        return word("dose_daily", lang, dose=amount,
+                    frequency=format_frequency(d.times_per_day, lang))
+    if d.per == "day":
+        return word("dose_daily", lang, dose=amount, frequency=format_frequency(1, lang))
+    route = item.regimen.route if item.regimen is not None else ""
+    if route == "iv":
+        return word("per_infusion", lang, dose=amount)
+    if route in ("intralesional", "sc"):
+        return word("per_injection", lang, dose=amount)
+    return word("each_time", lang, dose=amount)
+
+
+def route_phrase(item: PlanItem, lang: str) -> str | None:
+    if item.regimen is None:
+        return None
+    return word(f"route_{item.regimen.route}", lang)
+
+
+def _value(item: PlanItem, name: str, spec: DurationSpec | None) -> tuple[float, str] | None:
+    """The value the schedule used for ``name`` (the clinician's choice or the source's value)."""
+    if spec is None or item.schedule is None:
+        return None
+    used = item.schedule.choices.get(name)
+    return (float(used) if used is not None else spec.value.high), spec.unit
+
+
+def when_phrases(item: PlanItem, lang: str) -> list[str]:
+    """Sentences for "When": the rhythm, then what happens after the calendar ends."""
+    schedule = item.schedule
+    regimen = item.regimen
+    if schedule is None or regimen is None or regimen.schedule is None:
+        return [word("when_as_prescribed", lang)]
+    rows = schedule.treatment_rows()
+    out: list[str] = []
+    pattern = schedule.pattern
+    spec = regimen.schedule
+    if rows:
+        first = rows[0]
+        if pattern == "daily":
+            if first.continues:
+                out.append(word("when_daily_open", lang, first=day(first.date, lang)))
+            else:
+                out.append(word("when_daily_period", lang, first=day(first.date, lang),
+                                last=day(first.end, lang)))
+        elif pattern == "cycle":
+            on = _value(item, "on", spec.on)
+            off = _value(item, "off", spec.off)
+            assert on is not None and off is not None
+            out.append(word("when_cycle", lang, on=duration_text(*on, lang),
+                            off=duration_text(*off, lang), first=day(first.date, lang),
+                            last=day(first.end, lang)))
+        elif pattern == "every":
+            every = _value(item, "every", spec.every)
+            assert every is not None
+            out.append(word("when_every", lang,
+                            interval=_capital(format_interval(every[0], every[1], lang)),
+                            first=day(first.date, lang)))
+        elif len(rows) == 1:
+            out.append(word("when_once", lang, date=day(first.date, lang)))
+        else:
+            out.append(word("when_events", lang, count=len(rows), first=day(first.date, lang),
+                            last=day(rows[-1].end, lang)))
+    if schedule.repeats_until_horizon:
+        out.append(word("when_continues", lang, date=day(schedule.last_day, lang)))
+    elif schedule.next_after_horizon is not None:
+        out.append(word("when_next", lang, date=day(schedule.next_after_horizon, lang)))
+    return out
+
+
+def listed_dates(item: PlanItem) -> list[date] | None:
+    """The dates to list beside a treatment given on separate days (infusions, sessions), or
+    None when the calendar says it better (daily treatment, cycles, many dates)."""
+    if item.schedule is None:
+        return None
+    rows = item.schedule.treatment_rows()
+    if not rows or any(r.is_period for r in rows) or len(rows) > MAX_LISTED_DATES:
+        return None
+    return [r.date for r in rows]
+
+
+def boxes_per_day(item: PlanItem) -> int:
+    """Tick boxes per treatment day: one per dose ("three times daily" → 3)."""
+    d = item.dose
+    if d is not None and d.times_per_day:
+        return d.times_per_day
+    return 1
+
+
+def kind_word(row: Administration, lang: str) -> str:
+    return word(f"kind_{row.kind}", lang) if row.kind != KIND_OFF else word("calendar_break", lang)

@@ -1,0 +1,148 @@
+"""Fonts, paragraph styles and safe text for the PDF plans (reportlab).
+
+Every user string (patient name, notes, "prepared by") goes through ``user_text`` before it
+reaches a ``Paragraph``: reportlab parses Paragraph text as markup, so ``Zoë <b>& O'Brien`` would
+crash the build and ``<font size=40>`` would silently restyle the page. Text from the knowledge
+base is escaped too (``text``): it is prose, never markup. Only this package writes markup.
+
+The font is DejaVu Sans, shipped in ``resources/fonts`` and embedded (subset) in every PDF: it has
+French accents, ², µ, ≥, → and Arabic. Characters it lacks (emoji) are replaced by a visible
+"\ufffd" so the PDF stays valid.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from desktop.paths import resource
+
+FONT = "CalxSans"
+FONT_BOLD = "CalxSans-Bold"
+
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#555555")
+ACCENT = colors.HexColor("#1f4e79")
+RULE = colors.HexColor("#9aa7b4")
+SHADE = colors.HexColor("#eef2f6")
+WARN = colors.HexColor("#8a1c1c")
+
+_fonts_lock = threading.Lock()
+_fonts_ready = False
+
+
+def register_fonts() -> None:
+    """Register DejaVu Sans (regular and bold) once per process (parsing the TTF costs ~50 ms)."""
+    global _fonts_ready
+    if _fonts_ready:
+        return
+    with _fonts_lock:
+        if _fonts_ready:
+            return
+        pdfmetrics.registerFont(TTFont(FONT, str(resource("fonts", "DejaVuSans.ttf"))))
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
+        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD,
+                                      italic=FONT, boldItalic=FONT_BOLD)
+        _fonts_ready = True
+
+
+# Control characters (other than tab/newline) and lone surrogates have no business in a name and
+# some upset PDF text extraction: they become spaces, never passed through.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+_drawable: frozenset[int] = frozenset()
+
+
+def _drawable_code_points() -> frozenset[int]:
+    """Code points both fonts can draw, in the Basic Multilingual Plane. reportlab writes a
+    malformed ToUnicode entry for characters beyond U+FFFF (emoji), so those are replaced too."""
+    global _drawable
+    if not _drawable:
+        register_fonts()
+        regular = pdfmetrics.getFont(FONT).face.charToGlyph
+        bold = pdfmetrics.getFont(FONT_BOLD).face.charToGlyph
+        _drawable = frozenset(c for c in regular if c in bold and c <= 0xFFFF)
+    return _drawable
+
+
+def clean(value: str) -> str:
+    """User text made safe to draw: NFC-normalised, control characters replaced by spaces, and any
+    character the embedded font cannot draw (emoji, rare scripts) replaced by "\ufffd", so the PDF
+    stays valid and the gap is visible rather than silently dropped."""
+    value = _BAD_CHARS.sub(" ", unicodedata.normalize("NFC", str(value)))
+    drawable = _drawable_code_points()
+    if all(ord(ch) in drawable or ch in "\t\n" for ch in value):
+        return value
+    return "".join(ch if ord(ch) in drawable or ch in "\t\n" else REPLACEMENT for ch in value)
+
+
+def user_text(value: str) -> str:
+    """A user string ready for a Paragraph: cleaned and escaped (markup is printed as typed); line
+    breaks are kept. Words longer than the line are broken by the styles' ``splitLongWords``."""
+    escaped = escape(clean(value), {'"': "&quot;", "'": "&#39;"})
+    return escaped.replace("\n", "<br/>")
+
+
+def text(value: str) -> str:
+    """Knowledge-base or program text for a Paragraph: escaped, never interpreted as markup."""
+    return escape(clean(value))
+
+
+def one_line(value: str, font: str, size: float, width: float) -> str:
+    """User text for ``canvas.drawString`` (header): cleaned and cut with "…" to fit ``width``."""
+    value = " ".join(clean(value).split())
+    if pdfmetrics.stringWidth(value, font, size) <= width:
+        return value
+    # Binary search on the prefix length: names can be 5,000 characters long.
+    lo, hi = 0, len(value)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if pdfmetrics.stringWidth(value[:mid] + "…", font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return value[:lo].rstrip() + "…"
+
+
+def _style(name: str, **kw: object) -> ParagraphStyle:
+    base: dict[str, object] = {
+        "fontName": FONT, "fontSize": 10.5, "leading": 14, "textColor": INK, "alignment": TA_LEFT,
+        "splitLongWords": 1,
+    }
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+class Styles:
+    """The paragraph styles of both copies. Patient text is set large enough to read at home."""
+
+    def __init__(self, body_size: float = 11) -> None:
+        register_fonts()
+        lead = body_size * 1.35
+        self.title = _style("title", fontName=FONT_BOLD, fontSize=20, leading=25,
+                            textColor=ACCENT, spaceAfter=4)
+        self.subtitle = _style("subtitle", fontSize=body_size, leading=lead, textColor=MUTED)
+        self.h1 = _style("h1", fontName=FONT_BOLD, fontSize=15, leading=19, textColor=ACCENT,
+                         spaceBefore=12, spaceAfter=4)
+        self.h2 = _style("h2", fontName=FONT_BOLD, fontSize=12.5, leading=16, textColor=INK,
+                         spaceBefore=8, spaceAfter=3)
+        self.body = _style("body", fontSize=body_size, leading=lead, spaceAfter=3)
+        self.label = _style("label", fontName=FONT_BOLD, fontSize=body_size, leading=lead)
+        self.subhead = _style("subhead", fontName=FONT_BOLD, fontSize=body_size, leading=lead,
+                              spaceBefore=5, keepWithNext=1)
+        self.small = _style("small", fontSize=body_size - 2, leading=(body_size - 2) * 1.3,
+                            textColor=MUTED)
+        self.cell = _style("cell", fontSize=body_size - 1, leading=(body_size - 1) * 1.3)
+        self.cell_bold = _style("cell_bold", fontName=FONT_BOLD, fontSize=body_size - 1,
+                                leading=(body_size - 1) * 1.3)
+        self.bullet = _style("bullet", fontSize=body_size, leading=lead, leftIndent=14,
+                             bulletIndent=3, spaceAfter=2)
+        self.warning = _style("warning", fontSize=body_size, leading=lead, textColor=WARN)

@@ -1,0 +1,217 @@
+"""Interface words of the printed plans and the calendar, in French and English.
+
+Clinical sentences (advice, side effects, dressing steps) come from the knowledge base, and error or
+working-step words from ``desktop.core.messages``; only the headings and the glue between them live
+here. Patient words are plain: "by drip into a vein", not "IV".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+WORDS: dict[str, dict[str, str]] = {
+    # ---- frame
+    "header_patient": {"en": "Calx · Treatment plan", "fr": "Calx · Plan de traitement"},
+    "header_clinician": {"en": "Calx · Treatment plan: clinician copy",
+                         "fr": "Calx · Plan de traitement : copie clinicien"},
+    "page_of": {"en": "Page {n} of {m}", "fr": "Page {n} sur {m}"},
+    "content_line": {"en": "Calx content {version} ({date})",
+                     "fr": "Contenu Calx {version} ({date})"},
+    "intended_use_patient": {
+        "en": "Prepared with Calx, a reference and dosing aid for clinicians. Your care team's "
+              "advice comes first: this plan does not replace it.",
+        "fr": "Préparé avec Calx, outil de référence et de calcul de doses pour les cliniciens. "
+              "Les conseils de votre équipe soignante priment : ce plan ne les remplace pas.",
+    },
+    "intended_use_clinician": {
+        "en": "Calx is a reference and dosing aid for clinicians, not a prescription: check every "
+              "dose and date before prescribing.",
+        "fr": "Calx est une aide à la référence et au calcul de doses, pas une prescription : "
+              "vérifiez chaque dose et chaque date avant de prescrire.",
+    },
+    "pdf_title_patient": {"en": "Treatment plan", "fr": "Plan de traitement"},
+    "pdf_title_clinician": {"en": "Treatment plan: clinician copy",
+                            "fr": "Plan de traitement : copie clinicien"},
+    # ---- patient plan
+    "patient_title": {"en": "Your treatment plan", "fr": "Votre plan de traitement"},
+    "for": {"en": "For", "fr": "Pour"},
+    "prepared_by": {"en": "Prepared by", "fr": "Préparé par"},
+    "prepared_on": {"en": "Date", "fr": "Date"},
+    "starts": {"en": "Treatment starts", "fr": "Début du traitement"},
+    "intro": {
+        "en": "This plan lists your treatments for calcinosis (calcium deposits in or under the "
+              "skin): how much to take, how and when, and what to watch for. Keep it at home and "
+              "bring it to every appointment.",
+        "fr": "Ce plan présente vos traitements de la calcinose (dépôts de calcium dans ou sous la "
+              "peau) : quelle dose, comment et quand, et ce qu'il faut surveiller. Gardez-le chez "
+              "vous et apportez-le à chaque rendez-vous.",
+    },
+    "your_treatments": {"en": "Your treatments", "fr": "Vos traitements"},
+    "how_much": {"en": "How much", "fr": "Quelle dose"},
+    "how": {"en": "How", "fr": "Comment"},
+    "when": {"en": "When", "fr": "Quand"},
+    "dates": {"en": "Dates", "fr": "Dates"},
+    "good_to_know": {"en": "Good to know", "fr": "À savoir"},
+    "steps": {"en": "Step by step", "fr": "Étape par étape"},
+    "side_effects": {"en": "Side effects to watch for", "fr": "Effets indésirables à surveiller"},
+    "side_effects_intro": {"en": "Tell your care team if you notice:",
+                           "fr": "Signalez à votre équipe soignante si vous remarquez :"},
+    "dose_as_prescribed": {"en": "As prescribed by your doctor: ", "fr": "Selon l'ordonnance de "
+                           "votre médecin : "},
+    "when_as_prescribed": {"en": "As prescribed by your doctor.",
+                           "fr": "Selon l'ordonnance de votre médecin."},
+    "per_infusion": {"en": "{dose} per infusion", "fr": "{dose} par perfusion"},
+    "per_injection": {"en": "{dose} per injection", "fr": "{dose} par injection"},
+    "each_time": {"en": "{dose} each time", "fr": "{dose} à chaque prise"},
+    "dose_daily": {"en": "{dose} {frequency}", "fr": "{dose} {frequency}"},
+    "route_oral": {"en": "By mouth.", "fr": "Par la bouche."},
+    "route_iv": {"en": "By drip (infusion) into a vein, in hospital.",
+                 "fr": "En perfusion dans une veine, à l'hôpital."},
+    "route_sc": {"en": "By injection under the skin.", "fr": "En injection sous la peau."},
+    "route_intralesional": {"en": "By injection into the calcium deposit, given by your doctor.",
+                            "fr": "En injection dans le dépôt de calcium, faite par votre "
+                                  "médecin."},
+    "route_topical": {"en": "On the skin.", "fr": "Sur la peau."},
+    "route_procedure": {"en": "A procedure done by your care team.",
+                        "fr": "Une intervention faite par votre équipe soignante."},
+    "when_once": {"en": "Once, on {date}.", "fr": "Une fois, le {date}."},
+    "when_events": {"en": "{count} times, from {first} to {last}.",
+                    "fr": "{count} fois, du {first} au {last}."},
+    "when_every": {"en": "{interval}, from {first}.", "fr": "{interval}, à partir du {first}."},
+    "when_daily_period": {"en": "Every day from {first} to {last}.",
+                          "fr": "Tous les jours du {first} au {last}."},
+    "when_daily_open": {"en": "Every day from {first}, until your doctor tells you otherwise.",
+                        "fr": "Tous les jours à partir du {first}, jusqu'à nouvel avis de votre "
+                              "médecin."},
+    "when_cycle": {"en": "In cycles: every day for {on}, then a break of {off}. First cycle "
+                         "from {first} to {last}.",
+                   "fr": "Par cycles : tous les jours pendant {on}, puis une pause de {off}. "
+                         "Premier cycle du {first} au {last}."},
+    "when_continues": {"en": "This treatment goes on after {date}: ask your care team for the "
+                             "next dates.",
+                       "fr": "Ce traitement continue après le {date} : demandez les dates "
+                             "suivantes à votre équipe soignante."},
+    "when_next": {"en": "Next date after this calendar: {date}.",
+                  "fr": "Date suivante, après ce calendrier : {date}."},
+    "see_calendar": {"en": "See the calendar.", "fr": "Voir le calendrier."},
+    "why": {"en": "Why", "fr": "Pourquoi"},
+    "why_calcinosis": {"en": "Part of your care for calcinosis.",
+                       "fr": "Fait partie de la prise en charge de votre calcinose."},
+    "when_to_call": {"en": "When to call your care team", "fr": "Quand appeler votre équipe "
+                     "soignante"},
+    "when_to_call_any": {
+        "en": "Call also if a side effect worries you, or if you are not sure how to take a "
+              "treatment.",
+        "fr": "Appelez aussi si un effet indésirable vous inquiète, ou si vous ne savez pas "
+              "comment prendre un traitement.",
+    },
+    "contacts": {"en": "Your contacts", "fr": "Vos contacts"},
+    "contact_doctor": {"en": "Doctor", "fr": "Médecin"},
+    "contact_nurse": {"en": "Nurse", "fr": "Infirmier ou infirmière"},
+    "contact_clinic": {"en": "Hospital or clinic", "fr": "Hôpital ou clinique"},
+    "contact_emergency": {"en": "In an emergency", "fr": "En cas d'urgence"},
+    "general": {"en": "Every day", "fr": "Au quotidien"},
+    "notes": {"en": "Notes", "fr": "Notes"},
+    "calendar": {"en": "Your calendar", "fr": "Votre calendrier"},
+    "calendar_intro": {
+        "en": "Tick a box each time you take a treatment or have it given. The number next to "
+              "each box is the treatment:",
+        "fr": "Cochez une case à chaque prise ou à chaque soin. Le numéro à côté de chaque case "
+              "est celui du traitement :",
+    },
+    "calendar_break": {"en": "break", "fr": "pause"},
+    "no_calendar": {"en": "No dated treatment in this plan.",
+                    "fr": "Aucun traitement daté dans ce plan."},
+    "weekdays": {"en": "Mon Tue Wed Thu Fri Sat Sun", "fr": "lun. mar. mer. jeu. ven. sam. dim."},
+    "kind_dose": {"en": "dose", "fr": "administration"},
+    "kind_session": {"en": "session", "fr": "séance"},
+    "kind_dressing change": {"en": "dressing change", "fr": "changement de pansement"},
+    "kind_daily": {"en": "daily treatment", "fr": "traitement quotidien"},
+    "kind_on": {"en": "treatment period", "fr": "période de traitement"},
+    # ---- clinician copy
+    "clinician_title": {"en": "Treatment plan: clinician copy",
+                        "fr": "Plan de traitement : copie clinicien"},
+    "plan_id": {"en": "Plan", "fr": "Plan"},
+    "patient_copy_language": {"en": "Patient copy in", "fr": "Copie patient en"},
+    "language_en": {"en": "English", "fr": "anglais"},
+    "language_fr": {"en": "French", "fr": "français"},
+    "measurements": {"en": "Patient measurements", "fr": "Mesures du patient"},
+    "measured_on": {"en": "Measured on", "fr": "Mesures du"},
+    "weight": {"en": "Weight", "fr": "Poids"},
+    "height": {"en": "Height", "fr": "Taille"},
+    "sex": {"en": "Sex", "fr": "Sexe"},
+    "sex_female": {"en": "female", "fr": "femme"},
+    "sex_male": {"en": "male", "fr": "homme"},
+    "age": {"en": "Age", "fr": "Âge"},
+    "years": {"en": "years", "fr": "ans"},
+    "creatinine": {"en": "Serum creatinine", "fr": "Créatininémie"},
+    "bsa": {"en": "Body-surface area", "fr": "Surface corporelle"},
+    "entered_as": {"en": "entered as", "fr": "saisi"},
+    "not_given": {"en": "not given", "fr": "non renseigné"},
+    "regimen": {"en": "Regimen", "fr": "Schéma"},
+    "route": {"en": "Route", "fr": "Voie"},
+    "prescribed": {"en": "Prescribed", "fr": "Prescrit"},
+    "calculated": {"en": "Calculated dose", "fr": "Dose calculée"},
+    "rounded": {"en": "Rounded dose", "fr": "Dose arrondie"},
+    "deviation": {"en": "deviation", "fr": "écart"},
+    "daily_dose": {"en": "Daily dose", "fr": "Dose quotidienne"},
+    "course_total": {"en": "Course total", "fr": "Total de la cure"},
+    "volume": {"en": "Volume of concentrate", "fr": "Volume de solution"},
+    "vials": {"en": "Vials", "fr": "Flacons"},
+    "waste": {"en": "waste", "fr": "perte"},
+    "concentration": {"en": "Concentration", "fr": "Concentration"},
+    "product": {"en": "Product", "fr": "Produit"},
+    "no_dose": {"en": "The review gives no dose: none is calculated.",
+                "fr": "La revue ne donne pas de dose : aucune n'est calculée."},
+    "working": {"en": "Working", "fr": "Calcul"},
+    "warnings": {"en": "Warnings", "fr": "Avertissements"},
+    "schedule": {"en": "Schedule", "fr": "Calendrier"},
+    "schedule_summary": {"en": "{count} × {kind} from {first} to {last} (horizon {months} months)",
+                         "fr": "{count} × {kind} du {first} au {last} (horizon {months} mois)"},
+    "schedule_none": {"en": "No dated administration within the horizon.",
+                      "fr": "Aucune administration datée dans l'horizon."},
+    "choices_used": {"en": "Values used", "fr": "Valeurs retenues"},
+    "next_after": {"en": "next after the horizon", "fr": "suivante après l'horizon"},
+    "evidence": {"en": "Evidence", "fr": "Niveau de preuve"},
+    "off_label": {"en": "off-label", "fr": "hors AMM"},
+    "conflicting": {"en": "conflicting evidence", "fr": "preuves contradictoires"},
+    "sources": {"en": "Sources", "fr": "Sources"},
+    "studies": {"en": "Studies", "fr": "Études"},
+    "n_patients": {"en": "{n} patients", "fr": "{n} patients"},
+    "one_patient": {"en": "1 patient", "fr": "1 patient"},
+    "dose_source": {"en": "dose", "fr": "dose"},
+    "schedule_source": {"en": "schedule", "fr": "rythme"},
+    "references": {"en": "References", "fr": "Références"},
+    "verified": {"en": "verified", "fr": "vérifié"},
+    "secondary": {"en": "secondary source", "fr": "source secondaire"},
+    "unverified": {"en": "unverified", "fr": "non vérifié"},
+    "as_reported": {"en": "as reported in the review", "fr": "tel que rapporté dans la revue"},
+    "content_version": {"en": "Content version", "fr": "Version du contenu"},
+    "advice_only": {"en": "No regimen in the review: advice only, dose as prescribed.",
+                    "fr": "Pas de schéma dans la revue : conseils seulement, dose selon "
+                          "l'ordonnance."},
+    "patient_warnings": {"en": "Input warnings", "fr": "Avertissements sur les mesures"},
+    # ---- calendar export
+    "ics_calendar_name": {"en": "Calx treatment plan", "fr": "Plan de traitement Calx"},
+    "ics_summary_event": {"en": "{treatment}: {kind} {number}",
+                          "fr": "{treatment} : {kind} {number}"},
+    "ics_summary_period": {"en": "{treatment}: {kind}", "fr": "{treatment} : {kind}"},
+    "ics_dose": {"en": "Dose: {dose}", "fr": "Dose : {dose}"},
+    "ics_how": {"en": "How: {how}", "fr": "Comment : {how}"},
+    "ics_footer": {"en": "From your Calx treatment plan prepared on {date}. Follow your care "
+                         "team's advice.",
+                   "fr": "D'après votre plan de traitement Calx du {date}. Suivez les conseils "
+                         "de votre équipe soignante."},
+}
+
+
+def word(key: str, lang: str, **params: Any) -> str:
+    """The word or sentence ``key`` in ``lang`` (English when the language is unknown)."""
+    entry = WORDS[key]
+    template = entry.get(lang) or entry["en"]
+    return template.format(**params) if params else template
+
+
+def colon(lang: str) -> str:
+    """French puts a (non-breaking) space before a colon."""
+    return "\u00a0: " if lang == "fr" else ": "

@@ -1,0 +1,282 @@
+"""The printed plans: what a patient and a clinician read, checked in the extracted PDF text.
+
+Worked example (CLINICAL.md §2, §3): 80 kg, 180 cm → Mosteller BSA √(180 × 80 / 3600) = 2.00 m²;
+rituximab 375 mg/m² × 2.00 m² = 750 mg, already on the 10 mg step (deviation 0 %); 750 mg of the
+10 mg/mL concentrate = 75 mL; vials 500 and 100 mg: 1 × 500 + 3 × 100 wastes 50 mg (the least; 8 ×
+100 wastes as much with more vials). Weekly × 4 from Monday 3 March 2025: 3, 10, 17, 24 March; the
+second course 18 months later (3 September 2026) lies past the 12-month calendar.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pypdf
+import pytest
+from plan_helpers import PREPARED_ON, PlanMaker, flat, page_bodies, pdf_pages, squeeze
+
+from desktop.data.refdb import ReferenceDB
+from desktop.reports.model import ContactLine
+from desktop.reports.pdf_plan import render_clinician_copy, render_patient_plan, render_plan
+from desktop.reports.words import word
+
+ALL = ["rituximab-375-weekly", "minocycline-cyclic", "hydrocolloid-dressing-every-3-days",
+       "bisphosphonates"]
+MINO = {"minocycline-cyclic": {"dose": 100, "on": 6, "off": 3}}
+
+
+def _text(data: bytes) -> str:
+    return flat("\n".join(pdf_pages(data)))
+
+
+# --------------------------------------------------------------------------- patient copy
+
+
+def test_patient_plan_in_english_says_who_what_how_much_and_when(make_plan: PlanMaker) -> None:
+    text = _text(render_patient_plan(make_plan(ALL, choices=MINO)))
+    assert "Your treatment plan" in text
+    assert "Zoë Martin" in text and "Dr Claire Dupont" in text
+    assert "1 March 2025" in text                       # prepared on
+    assert "750 mg per infusion" in text                # 375 mg/m² × 2.00 m²
+    assert "By drip (infusion) into a vein, in hospital." in text
+    for d in ("3 March 2025", "10 March 2025", "17 March 2025", "24 March 2025"):
+        assert d in text
+    assert "Next date after this calendar: 3 September 2026." in text
+    # minocycline cycles: 6 weeks on from 3 March (last day 13 April), 3 months off
+    assert "100 mg daily" in text
+    assert "In cycles: every day for 6 weeks, then a break of 3 months." in text
+    assert "from 3 March 2025 to 13 April 2025" in text
+
+
+def test_patient_plan_carries_the_reviews_practical_advice(make_plan: PlanMaker) -> None:
+    text = _text(render_patient_plan(make_plan(ALL, choices=MINO)))
+    # bisphosphonates: fasting, a full glass of water, no food for half an hour
+    assert "empty stomach" in text and "240 mL" in text and "half an hour" in text
+    assert "As prescribed by your doctor:" in text      # no dose in the review: a line to fill
+    # DuoDERM: the dressing steps, and change every 3 days or sooner if it leaks
+    assert "3% hydrogen peroxide" in text
+    assert "½ to 1 inch" in text
+    assert "Every 3 days, from 3 March 2025." in text
+    assert "every three days, or sooner if a lot of fluid leaks" in text
+    # minocycline: side effects from the record, and the cycles
+    assert "Side effects to watch for" in text and "Dizziness" in text
+    assert "Follow the timetable of treatment periods and breaks" in text
+    # when to call (spreading redness, thick green or yellow discharge) and general measures
+    assert "redness around a lesion is spreading" in text
+    assert "thick green or yellow fluid" in text
+    assert "not to smoke" in text and "from the cold" in text and "knocks and injuries" in text
+    assert "Your contacts" in text and "In an emergency" in text
+
+
+def test_patient_plan_in_french(make_plan: PlanMaker) -> None:
+    text = _text(render_patient_plan(make_plan(ALL, lang="fr", choices=MINO)))
+    assert "Votre plan de traitement" in text
+    assert "1er mars 2025" in text                      # French ordinal for the first
+    assert "750 mg par perfusion" in text
+    assert "En perfusion dans une veine, à l'hôpital." in text
+    for d in ("3 mars 2025", "10 mars 2025", "17 mars 2025", "24 mars 2025"):
+        assert d in text
+    assert "100 mg par jour" in text
+    assert "Par cycles : tous les jours pendant 6 semaines, puis une pause de 3 mois." in text
+    assert "eau oxygénée" in text and "à jeun" in text and "demi-heure" in text
+    assert "vert ou jaune" in text
+    assert "Page 1 sur" in text
+
+
+def test_calendar_has_a_tick_box_per_dose_on_the_right_days(make_plan: PlanMaker) -> None:
+    # 3-month calendar from 3 March 2025: rituximab on 3, 10, 17, 24 March (4 boxes); probenecid
+    # 500 mg three times daily every day from 3 March to 2 June 2025 (92 days × 3 = 276 boxes).
+    plan = make_plan(["rituximab-375-weekly", "probenecid-500-tid"], horizon_months=3,
+                     choices={"probenecid-500-tid": {"dose": 500}})
+    pages = pdf_pages(render_patient_plan(plan))
+    calendar = "\n".join(pages)
+    assert "☐ 1 = Rituximab (750 mg per infusion)" in flat(calendar)
+    assert "☐ 2 = Probenecid (500 mg three times daily)" in flat(calendar)
+    assert calendar.count("☐") == 2 + 4 + 276          # legend + rituximab + probenecid
+    assert calendar.count("☐ 1") == 1 + 4
+    assert "☐ 1  ☐☐☐ 2" in calendar                    # both on 3 March, in treatment order
+    for month in ("March 2025", "April 2025", "May 2025", "June 2025"):
+        assert month in calendar
+    assert "July 2025" not in calendar
+
+
+def test_a_cycle_pause_is_marked_on_its_first_day(make_plan: PlanMaker) -> None:
+    plan = make_plan(["minocycline-cyclic"], horizon_months=3,
+                     choices={"minocycline-cyclic": {"dose": 100, "on": 6, "off": 3}})
+    calendar = "\n".join(pdf_pages(render_patient_plan(plan)))
+    assert calendar.count("☐ 1") == 1 + 42              # legend + 6 weeks of daily doses
+    assert "1 break" in calendar                        # 14 April 2025
+
+
+@pytest.mark.parametrize("lang,of", [("en", "of"), ("fr", "sur")])
+def test_every_page_has_page_n_of_m_content_version_and_intended_use(
+        make_plan: PlanMaker, ref_db: ReferenceDB, lang: str, of: str) -> None:
+    meta = ref_db.metadata()
+    for render in (render_patient_plan, render_clinician_copy):
+        pages = [flat(p) for p in pdf_pages(render(make_plan(ALL, lang=lang, choices=MINO)))]
+        assert len(pages) >= 2
+        for n, page in enumerate(pages, 1):
+            assert f"Page {n} {of} {len(pages)}" in page
+            assert meta.content_version in page
+            use = "intended_use_patient" if render is render_patient_plan else \
+                "intended_use_clinician"
+            assert flat(word(use, lang)) in page
+
+
+def test_a_saved_plan_reprints_byte_for_byte(make_plan: PlanMaker) -> None:
+    from desktop.reports.model import PlanDocument
+
+    plan = make_plan(ALL, choices=MINO)
+    back = PlanDocument.from_json(plan.to_json())
+    assert back == plan
+    assert render_patient_plan(back) == render_patient_plan(plan)
+    assert render_clinician_copy(back) == render_clinician_copy(plan)
+
+
+def test_output_is_deterministic_and_dated_from_the_plan(make_plan: PlanMaker) -> None:
+    first = render_patient_plan(make_plan(ALL, choices=MINO))
+    again = render_patient_plan(make_plan(ALL, choices=MINO))
+    assert first == again
+    reader = pypdf.PdfReader(io.BytesIO(first))
+    assert reader.metadata.creation_date.date() == PREPARED_ON
+    later = render_patient_plan(make_plan(ALL, choices=MINO, prepared_on=date(2025, 3, 2)))
+    assert later != first
+
+
+def test_writes_to_a_path_or_a_stream(make_plan: PlanMaker, tmp_path) -> None:
+    plan = make_plan()
+    path = tmp_path / "plan.pdf"
+    data = render_plan(plan, "patient", out=path)
+    assert path.read_bytes() == data
+    stream = io.BytesIO()
+    render_patient_plan(plan, out=stream)
+    assert stream.getvalue() == data
+    assert not list(tmp_path.glob("*.part"))
+
+
+# --------------------------------------------------------------------------- clinician copy
+
+
+def test_clinician_copy_shows_the_working(make_plan: PlanMaker) -> None:
+    text = _text(render_clinician_copy(make_plan(ALL, choices=MINO)))
+    assert "Treatment plan: clinician copy" in text
+    assert "Measured on 1 March 2025" in text
+    assert "Weight 80 kg" in text and "Height 180 cm" in text
+    assert "Serum creatinine 0.9 mg/dL" in text
+    assert "2 m² (Mosteller" in text                    # BSA formula and value
+    assert "Prescribed 375 mg/m²" in text
+    assert "Calculated dose 750 mg" in text
+    assert "Rounded dose 750 mg (deviation 0%)" in text
+    assert "Volume of concentrate 75 mL" in text
+    assert "1 × 500 mg + 3 × 100 mg (waste 50 mg)" in text
+    assert "Concentration 10 mg/mL" in text
+    assert "Case series, off-label, conflicting evidence" in text     # evidence level, flags
+    assert "Daoussis D et al. Semin Arthritis Rheum 2012" in text     # references
+    assert "as reported in the review" in text
+    assert "Warnings" in text and "Off-label for calcinosis" in text
+    assert "on = 6 weeks" in text and "off = 3 months" in text        # values used
+    assert "plan-" in text and "2026.11" in text
+
+
+def test_clinician_copy_in_french_uses_decimal_commas(make_plan: PlanMaker) -> None:
+    from desktop.core.patient import Patient
+
+    patient, _ = Patient.from_inputs("70,5 kg", "165 cm", lang="fr")
+    text = _text(render_clinician_copy(make_plan(["infliximab-3-mg-kg"], lang="fr",
+                                                 patient=patient)))
+    # 3 mg/kg × 70.5 kg = 211.5 mg → rounded to 210 mg (−0.7 %), 21 mL, 3 × 100 mg vials
+    assert "Poids 70,5 kg" in text
+    assert "Dose calculée 211,5 mg" in text
+    assert "Dose arrondie 210 mg (écart -0,7 %)" in text
+    assert "Volume de solution 21 mL" in text
+    assert "3 × 100 mg (perte 90 mg)" in text
+
+
+def test_conversions_of_typed_units_are_shown(make_plan: PlanMaker) -> None:
+    from desktop.core.patient import Patient
+
+    patient, _ = Patient.from_inputs("154 lb", "180 cm", "female", "54", "80 µmol/L")
+    text = _text(render_clinician_copy(make_plan(patient=patient)))
+    assert "69.85 kg (entered as 154 lb)" in text       # 154 × 0.45359237 = 69.853 kg
+    assert "0.9 mg/dL (entered as 80 µmol/L)" in text   # 80 / 88.4 = 0.905 mg/dL
+
+
+# --------------------------------------------------------------------------- hostile user text
+
+
+HOSTILE = {
+    "markup": "Zoë <b>& O'Brien",
+    "font": "<font size=40>Big</font>",
+    "entity": "Ann &amp; &lt;Bob&gt; \"quoted\"",
+    "emoji": "Émile 😀👍🏽 Durand",
+    "arabic": "محمد عبد الله",
+    "mixed": "Zoë محمد <i>x</i> ≥ → ² µ",
+    "control": "Tab\tand\x00nul\x0bvt",
+    "long": "Zoé-" + "Abcdefghij" * 500,                 # 5,004 characters, one "word"
+    "long_words": " ".join(["Maximilienne"] * 420),      # 5,459 characters of words
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+@pytest.mark.parametrize("copy", ["patient", "clinician"])
+def test_hostile_names_produce_a_valid_pdf_with_the_text_as_typed(
+        make_plan: PlanMaker, case: str, copy: str) -> None:
+    name = HOSTILE[case]
+    plan = make_plan(patient_name=name, prepared_by=name, notes=name)
+    data = render_plan(plan, copy)               # type: ignore[arg-type]
+    reader = pypdf.PdfReader(io.BytesIO(data), strict=True)
+    assert len(reader.pages) >= 1
+    text = page_bodies(data, word(f"header_{copy}", "en"))
+    if case in ("markup", "font", "entity", "long", "long_words"):
+        # printed as typed: the markup is text, never interpreted
+        assert squeeze(name) in squeeze(text)
+    if case == "emoji":
+        # characters the font cannot draw are shown as a visible replacement mark
+        assert "Émile" in text and "Durand" in text and "\ufffd" in text
+    if case == "control":
+        assert "Tab and nul vt" in flat(text)
+
+
+def test_markup_in_contacts_and_prepared_by_is_printed_as_typed(make_plan: PlanMaker) -> None:
+    plan = make_plan(prepared_by="Dr <i>Who</i>", notes="Line <two> & three",
+                     contacts=[ContactLine("Nurse <Anne>", "01 23 45 67 89")])
+    text = _text(render_patient_plan(plan))
+    assert "Dr <i>Who</i>" in text
+    assert "Line <two> & three" in text
+    assert "Nurse <Anne> 01 23 45 67 89" in text
+
+
+def test_a_patient_plan_without_optional_texts_still_reads(make_plan: PlanMaker) -> None:
+    text = _text(render_patient_plan(make_plan(prepared_by="", notes="")))
+    assert "Prepared by" not in text
+    assert "Notes" not in text
+    assert "Doctor" in text and "Nurse" in text     # the contact lines to fill
+
+
+def test_same_inputs_give_the_same_bytes_in_another_process(make_plan: PlanMaker,
+                                                            ref_db_path) -> None:
+    import hashlib
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import hashlib, sys\n"
+        "from datetime import date\n"
+        "from desktop.core.patient import Patient\n"
+        "from desktop.data.refdb import ReferenceDB\n"
+        "from desktop.reports.model import build_plan\n"
+        "from desktop.reports.pdf_plan import render_patient_plan\n"
+        "p, _ = Patient.from_inputs('80 kg', '180 cm', 'female', '54', '0.9 mg/dL')\n"
+        "with ReferenceDB.open(sys.argv[1]) as db:\n"
+        "    plan = build_plan(db, p, ['rituximab-375-weekly', 'bisphosphonates'],\n"
+        "                      date(2025, 3, 3), 'fr', None, 'Dr Claire Dupont',\n"
+        "                      date(2025, 3, 1), patient_name='Zoë Martin')\n"
+        "print(hashlib.sha256(render_patient_plan(plan)).hexdigest())\n")
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", script, str(ref_db_path)], cwd=root,
+                         capture_output=True, text=True, check=True)
+    here = render_patient_plan(make_plan(["rituximab-375-weekly", "bisphosphonates"],
+                                         lang="fr"))
+    assert out.stdout.strip() == hashlib.sha256(here).hexdigest()
