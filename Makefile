@@ -7,17 +7,20 @@ STAMP  := $(VENV)/.installed
 DB     := db/calx.sqlite
 CONTENT := $(wildcard db/content/*.toml)
 BUILD_SOURCES := $(wildcard desktop/data/*.py) db/build.py
+TS     := $(wildcard resources/translations/*.ts)
+QM     := $(TS:.ts=.qm)
 
 # This machine sets PYTHONDONTWRITEBYTECODE=1, which makes pytest re-rewrite every module at
 # each run (about 0.5 s with hypothesis); bytecode caches are fine in our own venv.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: venv db run test bench lint screenshots installer clean
+.PHONY: venv db translations run test bench lint screenshots installer clean
 
 venv: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	# --clear: a changed lock must not leave packages it dropped behind in the venv
+	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
@@ -27,15 +30,21 @@ $(DB): $(STAMP) $(CONTENT) $(BUILD_SOURCES) resources/units.txt
 
 db: $(DB)
 
-run: $(DB)
+# The window's French words: .ts sources (reviewed, committed) → .qm (built, gitignored).
+$(QM) &: $(STAMP) $(TS) tools/build_translations.py
+	$(BIN)/python tools/build_translations.py
+
+translations: $(QM)
+
+run: $(DB) $(QM)
 	$(BIN)/calx
 
-test: $(DB)
+test: $(DB) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not installer"
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-bench: $(DB)
+bench: $(DB) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
 
 lint: $(STAMP)
@@ -43,11 +52,11 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-screenshots: $(DB)
+screenshots: $(DB) $(QM)
 	$(BIN)/python tools/screenshots.py
 
-installer: $(DB)
+installer: $(DB) $(QM)
 	$(BIN)/python build_installer.py
 
 clean:
-	rm -rf $(VENV) $(DB) build dist
+	rm -rf $(VENV) $(DB) $(QM) build dist

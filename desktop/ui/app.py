@@ -1,19 +1,99 @@
-"""Start the window. Placeholder main window until the desktop issue lands."""
+"""Start the window: ``python -m desktop`` / ``calx`` with no arguments.
+
+Start-up order matters for speed: only Qt and the window's own light modules are imported before
+the first paint; the reference database (sqlite), pint and the dosing engine are loaded right
+after it. Flags:
+
+- ``--exit-after-startup``: show the window, wait for its first paint, exit 0 (start-up benchmark);
+- ``--self-test``: offscreen, search, compute a rituximab and an infliximab dose, render a plan if
+  ``desktop.reports`` offers it; prints each step and exits 0 or 1.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Sequence
 
 
 def run(argv: Sequence[str] = ()) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QLabel
+    argv = list(argv)
+    exit_after_startup = "--exit-after-startup" in argv
+    self_test = "--self-test" in argv
+    if self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    app = QApplication.instance() or QApplication(["calx", *argv])
-    label = QLabel("Calx")
-    label.setWindowTitle("Calx")
-    label.resize(640, 400)
-    label.show()
-    if "--exit-after-startup" in argv:
-        QTimer.singleShot(0, app.quit)
-    return app.exec()
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName("Calx")
+    QCoreApplication.setApplicationName("Calx")
+    from desktop import __version__
+
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(["calx"])
+    assert isinstance(app, QApplication)
+    app.setDesktopFileName("calx")
+
+    from desktop.ui.context import AppContext
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import INTENDED_USE_SEEN, Preferences
+
+    temporary_settings = None
+    if self_test:
+        import tempfile
+
+        temporary_settings = tempfile.TemporaryDirectory(prefix="calx-self-test-")
+        prefs = Preferences.at(os.path.join(temporary_settings.name, "calx.ini"))
+    else:
+        prefs = Preferences()
+    context = AppContext(prefs)
+    window = MainWindow(context, defer_views=True)
+    _install_excepthook(window)
+    status = {"code": 0}
+
+    def after_first_paint() -> None:
+        if exit_after_startup:
+            app.quit()
+            return
+        window.build_views()
+        context.load_database()
+        if self_test:
+            from desktop.ui.self_test import run_self_test
+
+            status["code"] = 1  # unless the run below finishes and passes
+            try:
+                status["code"] = run_self_test(window, print)
+            finally:
+                app.quit()
+        elif not prefs.get(INTENDED_USE_SEEN):
+            window.show_intended_use()
+
+    window.firstPainted.connect(after_first_paint)
+    window.show()
+    if exit_after_startup:
+        # Safety net: never hang a benchmark if no paint ever arrives.
+        QTimer.singleShot(10_000, lambda: (status.update(code=1), app.quit()))
+    code = app.exec()
+    if temporary_settings is not None:
+        temporary_settings.cleanup()
+    return status["code"] or code
+
+
+def _install_excepthook(window: object) -> None:
+    """An unexpected error in a slot: a message in the status bar and a log line, not a crash."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
+        import traceback
+
+        traceback.print_exception(kind, error, tb, file=sys.stderr)  # type: ignore[arg-type]
+        try:
+            from desktop.core.errors import Issue
+
+            message = window.context.render(  # type: ignore[attr-defined]
+                Issue("internal_error", {"detail": f"{kind.__name__}: {error}"}))
+            window.show_status(message)  # type: ignore[attr-defined]
+        except Exception:
+            pass
+
+    sys.excepthook = hook

@@ -1,0 +1,110 @@
+"""Preferences: language, default BSA formula and units. ``load()`` reads, ``save()`` writes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui import settings as S
+from desktop.ui.context import AppContext
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.context = context
+        self.language = QComboBox(self)
+        self.language.addItem("English", "en")
+        self.language.addItem("Français", "fr")
+        self.bsa_formula = QComboBox(self)
+        for key in S.BSA_FORMULAS:
+            self.bsa_formula.addItem(key, key)
+        self.weight_unit = QComboBox(self)
+        self.height_unit = QComboBox(self)
+        self.creatinine_unit = QComboBox(self)
+        for combo, units in ((self.weight_unit, S.WEIGHT_UNITS), (self.height_unit, S.HEIGHT_UNITS),
+                             (self.creatinine_unit, S.CREATININE_UNITS)):
+            for unit in units:
+                combo.addItem(unit, unit)
+        self.labels = [QLabel(self) for _ in range(5)]
+        form = QFormLayout()
+        for label, field in zip(self.labels, (self.language, self.bsa_formula, self.weight_unit,
+                                              self.height_unit, self.creatinine_unit), strict=True):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.buttons)
+        self.load()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Preferences"))
+        texts = (
+            (self.tr("&Language:"), self.tr("Language of the window and of the clinical text")),
+            (self.tr("Default &BSA formula:"),
+             self.tr("Body-surface-area formula used for doses per m² unless you pick another")),
+            (self.tr("Default &weight unit:"), self.tr("Unit offered first for the weight")),
+            (self.tr("Default &height unit:"), self.tr("Unit offered first for the height")),
+            (self.tr("Default &creatinine unit:"),
+             self.tr("Unit offered first for serum creatinine")),
+        )
+        fields = (self.language, self.bsa_formula, self.weight_unit, self.height_unit,
+                  self.creatinine_unit)
+        for label, field, (text, tip) in zip(self.labels, fields, texts, strict=True):
+            label.setText(text)
+            field.setToolTip(tip)
+            field.setAccessibleName(text.replace("&", "").rstrip(":"))
+        names = {"mosteller": self.tr("Mosteller"), "dubois": self.tr("DuBois & DuBois"),
+                 "haycock": self.tr("Haycock"), "gehan-george": self.tr("Gehan & George"),
+                 "boyd": self.tr("Boyd")}
+        for i in range(self.bsa_formula.count()):
+            self.bsa_formula.setItemText(i, names[self.bsa_formula.itemData(i)])
+        self.note.setText(self.tr("Changes apply at once; the patient's values already typed "
+                                  "keep their units."))
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+
+    def load(self) -> None:
+        prefs = self.context.prefs
+        for combo, setting in self._pairs():
+            combo.setCurrentIndex(max(0, combo.findData(prefs.get(setting))))
+
+    def save(self) -> None:
+        prefs = self.context.prefs
+        for combo, setting in self._pairs():
+            if setting is S.LANGUAGE:
+                continue
+            prefs.set(setting, combo.currentData())
+        self.context.set_language(self.language.currentData())
+        self.context.preferencesChanged.emit()
+
+    def accept(self) -> None:
+        self.save()
+        super().accept()
+
+    def _pairs(self) -> tuple[tuple[QComboBox, S.Setting[str]], ...]:
+        return ((self.language, S.LANGUAGE), (self.bsa_formula, S.BSA_FORMULA),
+                (self.weight_unit, S.WEIGHT_UNIT), (self.height_unit, S.HEIGHT_UNIT),
+                (self.creatinine_unit, S.CREATININE_UNIT))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

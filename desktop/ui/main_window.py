@@ -1,0 +1,390 @@
+"""The main window: navigator on the left, the four views in tabs, menus and a status bar.
+
+It only wires parts together; each view is its own widget in its own module. Views are built
+empty and filled when the reference database is ready (opened after the first paint).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui import settings as S
+from desktop.ui.context import AppContext
+from desktop.ui.icons import app_icon
+from desktop.ui.navigator import Navigator
+
+
+class MainWindow(QMainWindow):
+    firstPainted = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None,
+                 defer_views: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.context = context
+        self._painted = False
+        self.setWindowIcon(app_icon())
+
+        # The navigator and the therapy view are built now; the compute, plan and overview views
+        # (most of the widget types) right after the first paint when ``defer_views`` is set,
+        # so that start-up pays only for what the first frame shows.
+        from desktop.ui.views.therapy_view import TherapyView
+
+        self.navigator = Navigator(context, self)
+        self.therapy_view = TherapyView(context, self)
+        self.compute_view: Any = None
+        self.plan_view: Any = None
+        self.overview_view: Any = None
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("views")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.therapy_view, "")
+        for _ in range(3):
+            self.tabs.addTab(QWidget(self.tabs), "")
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("databaseProblem")
+        self.banner.setWordWrap(True)
+        self.banner.setFrameShape(QLabel.Shape.StyledPanel)
+        self.banner.setMargin(8)
+        self.banner.hide()
+
+        # Horizontal by default, and made without arguments: resolving the (orientation, parent)
+        # overload builds every enum of the Qt namespace (about 15 ms) before the first paint.
+        # The layout below gives it its parent.
+        splitter = QSplitter()
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([280, 820])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.content_label = QLabel(self)
+        self.content_label.setObjectName("contentVersion")
+        self.statusBar().addPermanentWidget(self.content_label)
+
+        self._make_actions()
+        self._make_menus()
+        self.setTabOrder(self.navigator.search_field, self.navigator.tree)
+        self.setTabOrder(self.navigator.tree, self.tabs)
+
+        self.navigator.therapyChosen.connect(self.open_therapy)
+        self.navigator.searchFinished.connect(self._search_finished)
+        self.therapy_view.computeRequested.connect(self.compute_regimen)
+        context.databaseReady.connect(self._database_ready)
+        context.databaseFailed.connect(self._database_failed)
+        context.languageChanged.connect(self._language_changed)
+
+        self.resize(1100, 720)
+        geometry = context.prefs.get(S.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if not defer_views:
+            self.build_views()
+        self.retranslate()
+        self._update_actions()
+
+    def build_views(self) -> None:
+        """Create the compute, plan and overview views (once) in place of their placeholders."""
+        if self.compute_view is not None:
+            return
+        from desktop.ui.views.compute_view import ComputeView
+        from desktop.ui.views.overview_view import OverviewView
+        from desktop.ui.views.plan_view import PlanView
+
+        self.compute_view = ComputeView(self.context, self)
+        self.plan_view = PlanView(self.context, self)
+        self.overview_view = OverviewView(self.context, self)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        for index, view in enumerate((self.compute_view, self.plan_view, self.overview_view),
+                                     start=1):
+            placeholder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, view, "")
+            placeholder.deleteLater()
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        self.compute_view.addToPlanRequested.connect(self.plan_view.add)
+        self.compute_view.patient_panel.patientChanged.connect(self._patient_changed)
+        self.compute_view.bsa_panel.formulaChanged.connect(
+            lambda _f: self._patient_changed(self.compute_view.patient_panel.patient))
+        self.overview_view.therapyChosen.connect(self.open_therapy)
+        self.plan_view.changed.connect(self._update_actions)
+        self.compute_view.statusMessage.connect(self.show_status)
+        self.plan_view.statusMessage.connect(self.show_status)
+        self.tabs.currentChanged.connect(self._update_actions)
+        if self.context.db is not None:  # the database was opened before the views existed
+            self.overview_view.reload()
+        self.retranslate()
+        self._update_actions()
+
+    # ------------------------------------------------------------------ actions and menus
+
+    def _action(self, name: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list)
+                                else QKeySequence.keyBindings(shortcut)
+                                if isinstance(shortcut, QKeySequence.StandardKey)
+                                else [QKeySequence(shortcut)])
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        SK = QKeySequence.StandardKey
+        self.print_action = self._action("printAction", self.print_current, SK.Print)
+        self.save_plan_action = self._action("savePlanAction",
+                                             lambda: self.plan_view and self.plan_view.save_pdf(),
+                                             SK.Save)
+        self.export_calendar_action = self._action(
+            "exportCalendarAction", lambda: self.plan_view and self.plan_view.export_calendar())
+        self.quit_action = self._action("quitAction", self.close, SK.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.find_action = self._action("findAction", self.focus_search, SK.Find)
+        preferences_keys = QKeySequence.keyBindings(SK.Preferences) or [QKeySequence("Ctrl+,")]
+        self.preferences_action = self._action("preferencesAction", self.show_preferences,
+                                               preferences_keys)
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.view_actions = [
+            self._action(f"showView{i}", lambda _=False, i=i: self.tabs.setCurrentIndex(i),
+                         f"Ctrl+{i + 1}")
+            for i in range(4)
+        ]
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang, label in (("en", "English"), ("fr", "Français")):
+            action = self._action(f"language_{lang}", lambda _=False, lang=lang:
+                                  self.context.set_language(lang))
+            action.setText(label)  # a language is named in its own words, never translated
+            action.setCheckable(True)
+            action.setChecked(self.context.lang == lang)
+            self.language_group.addAction(action)
+            self.language_actions[lang] = action
+        self.intended_use_action = self._action("intendedUseAction", self.show_intended_use)
+        self.about_action = self._action("aboutAction", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_qt_action = self._action("aboutQtAction", self._about_qt)
+        self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = QMenu(bar)
+        self.file_menu.addActions([self.print_action, self.save_plan_action,
+                                   self.export_calendar_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = QMenu(bar)
+        self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.preferences_action)
+        self.view_menu = QMenu(bar)
+        self.view_menu.addActions(self.view_actions)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.addActions(list(self.language_actions.values()))
+        self.help_menu = QMenu(bar)
+        self.help_menu.addActions([self.intended_use_action, self.about_action,
+                                   self.about_qt_action])
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.help_menu):
+            bar.addMenu(menu)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Calx — calcinosis in systemic sclerosis"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        texts = {
+            self.print_action: (self.tr("&Print…"), self.tr("Print the current view")),
+            self.save_plan_action: (self.tr("&Save plan as PDF…"),
+                                    self.tr("Save the patient's plan as a PDF file")),
+            self.export_calendar_action: (self.tr("&Export calendar…"),
+                                          self.tr("Save the plan's administrations as a "
+                                                  "calendar file (.ics)")),
+            self.quit_action: (self.tr("&Quit"), self.tr("Close Calx")),
+            self.find_action: (self.tr("&Find therapy"), self.tr("Go to the search field")),
+            self.preferences_action: (self.tr("&Preferences…"),
+                                      self.tr("Language, default BSA formula and units")),
+            self.intended_use_action: (self.tr("&Intended use"),
+                                       self.tr("What Calx is for, and what it is not")),
+            self.about_action: (self.tr("&About Calx"),
+                                self.tr("Version of the program and of its clinical content")),
+            self.about_qt_action: (self.tr("About &Qt"), self.tr("The Qt toolkit")),
+        }
+        tab_names = (self.tr("&Therapy"), self.tr("&Compute"), self.tr("P&lan"),
+                     self.tr("&Overview"))
+        tab_tips = (self.tr("What the review reports about the chosen therapy"),
+                    self.tr("Patient values, doses and the calendar of administrations"),
+                    self.tr("The regimens chosen for this patient"),
+                    self.tr("All therapies in one table (the review's Table 1)"))
+        for i, (name, tip) in enumerate(zip(tab_names, tab_tips, strict=True)):
+            self.tabs.setTabText(i, name.replace("&", ""))
+            self.tabs.widget(i).setAccessibleName(name.replace("&", ""))
+            self.tabs.setTabToolTip(i, tip)
+            texts[self.view_actions[i]] = (name, tip)
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        self.tabs.setAccessibleName(self.tr("Views"))
+        self.banner.setAccessibleName(self.tr("Database problem"))
+        self.content_label.setAccessibleName(self.tr("Content version"))
+        self._show_content_version()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------ start-up
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # After this paint has reached the screen, not inside it.
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.firstPainted.emit()
+
+    def _database_ready(self) -> None:
+        self.banner.hide()
+        self.navigator.setEnabled(True)
+        self._show_content_version()
+        count = self.navigator.tree_model.therapy_count() if self.navigator.tree_model else 0
+        self.show_status(self.tr("%n therapies loaded.", "", count))
+
+    def _database_failed(self, message: str) -> None:
+        self.banner.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.banner.setText(self.tr("The reference database cannot be used: %1").replace(
+            "%1", message))
+        self.banner.show()
+        self.navigator.setEnabled(False)
+        self.show_status(self.tr("No reference database."))
+
+    def _show_content_version(self) -> None:
+        metadata = self.context.metadata()
+        if metadata is None:
+            self.content_label.setText("")
+            return
+        self.content_label.setText(self.tr("Content %1 (%2)")
+                                   .replace("%1", metadata.content_version)
+                                   .replace("%2", metadata.content_date))
+
+    def _language_changed(self, lang: str) -> None:
+        self.language_actions[lang].setChecked(True)
+        if self.context.database_error is not None:
+            self._database_failed(self.context.render(self.context.database_error))
+
+    # ------------------------------------------------------------------ navigation
+
+    def open_therapy(self, therapy_id: str) -> None:
+        from desktop.core.errors import CalxError
+
+        self.build_views()
+        try:
+            self.therapy_view.show_therapy(therapy_id)
+            self.compute_view.set_therapy(therapy_id)
+        except CalxError as error:  # an id from an old link or a stale list: say so, go on
+            self.show_status(self.context.render(error.issue))
+            return
+        self.navigator.select_therapy(therapy_id)
+        if self.tabs.currentWidget() not in (self.therapy_view, self.compute_view):
+            self.tabs.setCurrentWidget(self.therapy_view)
+
+    def _patient_changed(self, patient: object) -> None:
+        if self.plan_view is None:
+            return
+        self.plan_view.set_patient(patient, bsa_formula=self.compute_view.bsa_panel
+                                   .current_formula())  # type: ignore[arg-type]
+
+    def compute_regimen(self, regimen_id: str) -> None:
+        self.build_views()
+        self.compute_view.select_regimen(regimen_id)
+        self.tabs.setCurrentWidget(self.compute_view)
+
+    def focus_search(self) -> None:
+        self.navigator.focus_search()
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def _search_finished(self, count: int, ms: float) -> None:
+        self.show_status(self.tr("%n result(s)", "", count) + f" · {ms:.1f} ms")
+
+    def _update_actions(self) -> None:
+        current = self.tabs.currentWidget()
+        self.print_action.setEnabled(bool(getattr(current, "printable", lambda: False)()))
+        if self.plan_view is None:
+            self.save_plan_action.setEnabled(False)
+            self.export_calendar_action.setEnabled(False)
+            return
+        self.save_plan_action.setEnabled(self.plan_view.can_save())
+        self.save_plan_action.setToolTip(self.plan_view.save_tooltip())
+        self.export_calendar_action.setEnabled(self.plan_view.can_save())
+
+    # ------------------------------------------------------------------ dialogs
+
+    def print_current(self) -> None:
+        view = self.tabs.currentWidget()
+        if hasattr(view, "print_view"):
+            view.print_view()
+
+    def show_preferences(self) -> None:
+        from desktop.ui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.context, self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_intended_use(self) -> None:
+        from desktop.ui.dialogs.intended_use import IntendedUseDialog
+
+        dialog = IntendedUseDialog(self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.context.prefs.set(S.INTENDED_USE_SEEN, True))
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        from desktop.ui.dialogs.about import AboutDialog
+
+        error = self.context.database_error
+        dialog = AboutDialog(self.context.metadata(),
+                             self.context.render(error) if error is not None else None, self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _about_qt(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.aboutQt(self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.prefs.set(S.WINDOW_GEOMETRY, self.saveGeometry())
+        self.context.prefs.sync()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Qt item models over the knowledge base and the dosing results."""

@@ -1,0 +1,97 @@
+"""The overview table (the review's missing "Tableau 1"): one row per therapy.
+
+Columns are named constants; ``SORT_ROLE`` gives values that sort as a clinician expects
+(categories and evidence levels in their clinical order, names without regard to case or accents).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.data.models import DESIGNS, OverviewRow, category_rank
+from desktop.ui.roles import SORT_ROLE, THERAPY_ID_ROLE
+
+_Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()  # the invisible root: an immutable default
+
+COL_NAME = 0
+COL_CATEGORY = 1
+COL_REGIMENS = 2
+COL_EVIDENCE = 3
+COL_FLAGS = 4
+COL_ADVERSE = 5  # last: the longest text, stretched to the window's edge
+COLUMN_COUNT = 6
+
+_DESIGN_ORDER = {key: i for i, key in enumerate(DESIGNS)}
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive sort key ("Étidronate" sorts with "etidronate")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class OverviewTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[OverviewRow] = []
+
+    def set_rows(self, rows: Sequence[OverviewRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> OverviewRow:
+        return self._rows[row]
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Therapy"), self.tr("Category"), self.tr("Regimens"),
+                self.tr("Strongest evidence"), self.tr("Flags"), self.tr("Main adverse effects"))
+
+    def flags_text(self, row: OverviewRow) -> str:
+        flags = []
+        if row.off_label:
+            flags.append(self.tr("Off-label"))
+        if row.conflicting_evidence:
+            flags.append(self.tr("Conflicting evidence"))
+        return ", ".join(flags)
+
+    def rowCount(self, parent: _Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT and role in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.headers()[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.AccessibleTextRole):
+            return (row.name, row.category_label, row.regimen_summary, row.evidence_label,
+                    self.flags_text(row), row.main_adverse_effects)[column]
+        if role == SORT_ROLE:
+            if column == COL_NAME:
+                return _fold(row.name)
+            if column == COL_CATEGORY:
+                return category_rank(row.category) * 10_000 + row.order
+            if column == COL_EVIDENCE:
+                return _DESIGN_ORDER.get(row.evidence_level, -1)
+            if column == COL_FLAGS:
+                return int(row.off_label) + 2 * int(row.conflicting_evidence)
+            return _fold(self.data(index, Qt.ItemDataRole.DisplayRole) or "")
+        if role == THERAPY_ID_ROLE:
+            return row.therapy_id
+        return None

@@ -1,0 +1,1 @@
+"""The four views of the main window: therapy, compute, plan, overview."""

@@ -1,0 +1,303 @@
+"""The compute view: the patient, a regimen with its choices, the dose, BSA and the calendar.
+
+Any change (a field, a choice, the formula, the start date) recomputes at once: one dose takes
+well under a millisecond (``benchmarks/bench_dosing``). Refusals and warnings appear next to the
+field that caused them (``Issue.field``); what belongs to no field appears under the dose.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui import settings as S
+from desktop.ui.context import AppContext
+from desktop.ui.plan_entry import PlanEntry
+from desktop.ui.widgets.bsa_panel import BsaPanel
+from desktop.ui.widgets.choice_editor import ChoiceEditor
+from desktop.ui.widgets.dose_result import DoseResultPanel
+from desktop.ui.widgets.patient_panel import PatientPanel
+from desktop.ui.widgets.schedule_panel import SchedulePanel
+
+if TYPE_CHECKING:
+    from desktop.core.errors import Issue
+    from desktop.data.models import Therapy
+    from desktop.ui.computation import Computation
+
+PATIENT_FIELDS = ("weight", "height", "age", "creatinine", "sex")
+
+
+class ComputeView(QWidget):
+    addToPlanRequested = Signal(object)  # PlanEntry
+    statusMessage = Signal(str)
+    computed = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("computeView")
+        self.context = context
+        self.therapy: Therapy | None = None
+        self.computation: Computation | None = None
+
+        self.patient_box = QGroupBox(self)
+        self.patient_panel = PatientPanel(context, self.patient_box)
+        QVBoxLayout(self.patient_box).addWidget(self.patient_panel)
+        self.bsa_box = QGroupBox(self)
+        self.bsa_panel = BsaPanel(context.prefs.get(S.BSA_FORMULA), self.bsa_box)
+        QVBoxLayout(self.bsa_box).addWidget(self.bsa_panel)
+
+        self.regimen_box = QGroupBox(self)
+        self.therapy_label = QLabel(self.regimen_box)
+        self.therapy_label.setObjectName("computeTherapy")
+        self.therapy_label.setWordWrap(True)
+        self.regimen = QComboBox(self.regimen_box)
+        self.regimen.setObjectName("regimenCombo")
+        self.regimen.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.regimen.setMinimumContentsLength(12)
+        self.regimen_label = QLabel(self.regimen_box)
+        self.regimen_label.setBuddy(self.regimen)
+        self.regimen_detail = QLabel(self.regimen_box)
+        self.regimen_detail.setObjectName("regimenDetail")
+        self.regimen_detail.setWordWrap(True)
+        self.choices = ChoiceEditor(self.regimen_box)
+        self.add_button = QPushButton(self.regimen_box)
+        self.add_button.setObjectName("addToPlan")
+        self.add_button.setEnabled(False)
+        regimen_form = QFormLayout(self.regimen_box)
+        regimen_form.addRow(self.therapy_label)
+        regimen_form.addRow(self.regimen_label, self.regimen)
+        regimen_form.addRow(self.regimen_detail)
+        regimen_form.addRow(self.choices)
+        regimen_form.addRow(self.add_button)
+
+        self.dose_box = QGroupBox(self)
+        self.dose_panel = DoseResultPanel(self.dose_box)
+        QVBoxLayout(self.dose_box).addWidget(self.dose_panel)
+        self.schedule_box = QGroupBox(self)
+        self.schedule_panel = SchedulePanel(self.schedule_box)
+        QVBoxLayout(self.schedule_box).addWidget(self.schedule_panel)
+
+        page = QWidget(self)
+        grid = QGridLayout(page)
+        # Three columns on a wide window: who, what and how much, when.
+        grid.addWidget(self.patient_box, 0, 0)
+        grid.addWidget(self.bsa_box, 1, 0)
+        grid.addWidget(self.regimen_box, 0, 1)
+        grid.addWidget(self.dose_box, 1, 1, 2, 1)
+        grid.addWidget(self.schedule_box, 0, 2, 3, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 4)
+        grid.setColumnStretch(2, 3)
+        grid.setRowStretch(2, 1)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("computeScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        self.patient_panel.patientChanged.connect(self._patient_changed)
+        self.regimen.currentIndexChanged.connect(self._regimen_changed)
+        self.choices.changed.connect(self.recompute)
+        self.bsa_panel.formulaChanged.connect(lambda _f: self._patient_changed(
+            self.patient_panel.patient))
+        self.schedule_panel.changed.connect(self.recompute)
+        self.add_button.clicked.connect(self._add_to_plan)
+        context.languageChanged.connect(self._language_changed)
+        context.preferencesChanged.connect(
+            lambda: self.bsa_panel.set_formula(context.prefs.get(S.BSA_FORMULA)))
+        self.retranslate()
+        self._show_nothing()
+
+    # ------------------------------------------------------------------ therapy and regimen
+
+    def set_therapy(self, therapy_id: str) -> None:
+        db = self.context.db
+        if db is None or (self.therapy is not None and self.therapy.id == therapy_id):
+            return
+        self.therapy = db.therapy(therapy_id)
+        self._fill_regimens()
+
+    def _fill_regimens(self) -> None:
+        lang = self.context.lang
+        current = self.regimen.currentData()
+        self.regimen.blockSignals(True)
+        self.regimen.clear()
+        if self.therapy is not None:
+            self.therapy_label.setText(f"<b>{_escape(self.therapy.name.get(lang))}</b>")
+            for regimen in self.therapy.regimens:
+                self.regimen.addItem(regimen.label.get(lang), regimen.id)
+        index = self.regimen.findData(current)
+        self.regimen.setCurrentIndex(index if index >= 0 else 0)
+        self.regimen.blockSignals(False)
+        self._regimen_changed()
+
+    def select_regimen(self, regimen_id: str) -> None:
+        db = self.context.db
+        if db is None:
+            return
+        regimen = db.regimen(regimen_id)
+        self.set_therapy(regimen.therapy_id)
+        self.regimen.setCurrentIndex(max(0, self.regimen.findData(regimen_id)))
+
+    def regimen_id(self) -> str | None:
+        data = self.regimen.currentData()
+        return str(data) if data else None
+
+    def _regimen_changed(self, _index: int = 0) -> None:
+        regimen_id = self.regimen_id()
+        if regimen_id is None or self.context.db is None:
+            self.choices.set_specs([], self.context.lang)
+            self._show_nothing()
+            return
+        from desktop.ui.computation import choice_specs
+
+        regimen = self.context.db.regimen(regimen_id)
+        lang = self.context.lang
+        detail = f"<b>{_escape(regimen.label.get(lang))}</b>"
+        if regimen.notes is not None:
+            detail += f"<br><small>{_escape(regimen.notes.get(lang))}</small>"
+        self.regimen_detail.setText(detail)
+        self.choices.set_specs(choice_specs(regimen), lang)
+        self.recompute()
+
+    # ------------------------------------------------------------------ computing
+
+    def _patient_changed(self, patient: Any) -> None:
+        self.bsa_panel.update_patient(patient, self.context.lang)
+        self.recompute()
+
+    def recompute(self) -> None:
+        regimen_id = self.regimen_id()
+        db = self.context.db
+        if regimen_id is None or db is None:
+            self._show_nothing()
+            return
+        from desktop.ui.computation import compute
+
+        panel = self.patient_panel
+        self.computation = result = compute(
+            db, regimen_id, panel.patient, self.choices.values(),
+            self.bsa_panel.current_formula(), self.schedule_panel.start_date(),
+            self.schedule_panel.horizon_months())
+        render = self.context.render
+        lang = self.context.lang
+        # Refusals and warnings go next to their field; the rest under the dose.
+        choice_messages: dict[str, tuple[str, str]] = {}
+        loose_errors: list[str] = []
+        field_issues: list[Issue] = []
+        for issue in result.errors:
+            if issue.field in self.choices.editors:
+                choice_messages[issue.field] = (render(issue), "error")
+            elif issue.field in PATIENT_FIELDS and issue.code not in ("height_required",
+                                                                      "weight_required"):
+                field_issues.append(issue)
+            else:
+                loose_errors.append(render(issue))
+        loose_warnings: list[Issue] = []
+        for issue in result.warnings:
+            if issue.field in self.choices.editors:
+                choice_messages.setdefault(issue.field, (render(issue), "warning"))
+            elif issue.field in PATIENT_FIELDS:
+                field_issues.append(issue)
+            else:
+                loose_warnings.append(issue)
+        self.choices.show_messages(choice_messages)
+        panel.show_issues(field_issues)
+        if result.dose is not None:
+            self.dose_panel.show_result(result.dose, lang, render, loose_warnings)
+            if loose_errors:
+                self.dose_panel.status.setText("\n".join(loose_errors))
+                self.dose_panel.status.show()
+        else:
+            message = "\n".join(loose_errors)
+            if not message and panel.patient is None:
+                message = self.tr("Enter the patient's weight (and height for doses per m²) "
+                                  "to compute the dose.")
+            self.dose_panel.clear(message)
+            self.dose_panel.show_warnings([render(w) for w in loose_warnings])
+        notes = [render(n) for n in result.schedule.notes] if result.schedule else []
+        self.schedule_panel.show_schedule(result.schedule, lang, notes)
+        self.add_button.setEnabled(result.schedule is not None and not result.errors
+                                   and (result.dose is not None or result.regimen.dose is None))
+        self.computed.emit()
+
+    def _show_nothing(self) -> None:
+        self.computation = None
+        self.dose_panel.clear(self.tr("Choose a therapy, then a regimen."))
+        self.schedule_panel.show_schedule(None, self.context.lang, [])
+        self.add_button.setEnabled(False)
+
+    def _add_to_plan(self) -> None:
+        if self.computation is None or self.therapy is None:
+            return
+        regimen = self.computation.regimen
+        entry = PlanEntry(regimen_id=regimen.id, therapy_id=regimen.therapy_id,
+                          therapy_name=self.therapy.name, label=regimen.label,
+                          choices=dict(self.choices.values()),
+                          start=self.schedule_panel.start_date(),
+                          horizon_months=self.schedule_panel.horizon_months())
+        self.addToPlanRequested.emit(entry)
+        self.statusMessage.emit(self.tr("Added to the plan: %1").replace(
+            "%1", regimen.label.get(self.context.lang)))
+
+    def _language_changed(self, _lang: str) -> None:
+        values = self.choices.values()
+        if self.therapy is not None:
+            self._fill_regimens()
+            for name, value in values.items():
+                if name in self.choices.editors:
+                    self.choices.set_value(name, value)
+        self.bsa_panel.update_patient(self.patient_panel.patient, self.context.lang)
+        self.recompute()
+
+    # ------------------------------------------------------------------ view protocol
+
+    def printable(self) -> bool:
+        return False
+
+    def print_view(self) -> None:
+        return
+
+    def retranslate(self) -> None:
+        self.patient_box.setTitle(self.tr("Patient"))
+        self.bsa_box.setTitle(self.tr("Body-surface area"))
+        self.regimen_box.setTitle(self.tr("Regimen"))
+        self.dose_box.setTitle(self.tr("Dose"))
+        self.schedule_box.setTitle(self.tr("Calendar"))
+        self.regimen_label.setText(self.tr("&Regimen:"))
+        self.regimen.setAccessibleName(self.tr("Regimen"))
+        self.regimen.setToolTip(self.tr("Regimens the review reports for this therapy"))
+        self.therapy_label.setAccessibleName(self.tr("Therapy"))
+        self.regimen_detail.setAccessibleName(self.tr("Regimen details"))
+        self.add_button.setText(self.tr("&Add to plan"))
+        self.add_button.setAccessibleName(self.tr("Add to plan"))
+        self.add_button.setToolTip(self.tr("Add this regimen, with the values chosen, to the "
+                                           "patient's plan"))
+        if self.therapy is None:
+            self.therapy_label.setText(self.tr("No therapy chosen yet."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text)

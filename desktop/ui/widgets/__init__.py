@@ -1,0 +1,1 @@
+"""Reusable widgets: rich-text delegate, unit fields, badges."""

@@ -1,0 +1,154 @@
+"""The result of a dose calculation: the numbers a nurse draws up, the warnings, the working.
+
+Every number is formatted by ``desktop.core.formatting`` and every sentence (warnings, working
+steps) comes from ``desktop.core.messages`` in the user's language: the window shows the same
+words as the PDF and the command line. The calculated dose is always shown, next to the rounded
+dose and its deviation (CLINICAL.md §5).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from desktop.ui.widgets.measure_field import message_colour
+
+if TYPE_CHECKING:
+    from desktop.core.dosing import DoseResult
+    from desktop.core.errors import Issue
+
+ROWS: tuple[str, ...] = ("calculated", "rounded", "daily", "course", "volume", "vials")
+
+
+class DoseResultPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("doseResult")
+        self.status = QLabel(self)
+        self.status.setObjectName("doseStatus")
+        self.status.setWordWrap(True)
+        self.values: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        for key in ROWS:
+            label, value = QLabel(self), QLabel(self)
+            value.setObjectName(f"dose_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            form.addRow(label, value)
+            self.labels[key], self.values[key] = label, value
+        self.warnings = QLabel(self)
+        self.warnings.setObjectName("doseWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setTextFormat(Qt.TextFormat.RichText)
+        self.working_title = QLabel(self)
+        self.working = QTextBrowser(self)
+        self.working.setObjectName("doseWorking")
+        self.working.setMinimumHeight(110)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)
+        layout.addLayout(form)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.working_title)
+        layout.addWidget(self.working, 1)
+        self.result: DoseResult | None = None
+        self.retranslate()
+        self.clear()
+
+    def clear(self, message: str = "") -> None:
+        self.result = None
+        self.status.setText(message)
+        self.status.setVisible(bool(message))
+        for key in ROWS:
+            self._row(key, None)
+        self.warnings.hide()
+        self.working.clear()
+
+    def _row(self, key: str, text: str | None) -> None:
+        self.values[key].setText(text or "")
+        self.values[key].setVisible(bool(text))
+        self.labels[key].setVisible(bool(text))
+
+    def show_result(self, result: DoseResult, lang: str, render: object,
+                    warnings: list[Issue]) -> None:
+        """Show ``result``; ``warnings`` are the ones not already shown next to a field."""
+        from desktop.core.formatting import format_dose, format_number, format_percent
+
+        self.result = result
+        self.status.setVisible(not result.has_dose)
+        if not result.has_dose:
+            self.status.setText(self.tr("The review gives no dose for this regimen."))
+        calculated = format_dose(result.calculated, lang) if result.calculated is not None \
+            else None
+        if calculated and result.per == "day" and not result.times_per_day:
+            calculated += " " + self.tr("per day")
+        self._row("calculated", calculated)
+        rounded = None
+        if result.rounded is not None and result.deviation_percent is not None:
+            rounded = self.tr("%1 (%2 from the calculated dose)").replace(
+                "%1", format_dose(result.rounded, lang)).replace(
+                "%2", format_percent(result.deviation_percent, lang, signed=True))
+        self._row("rounded", rounded)
+        self._row("daily", format_dose(result.daily, lang) if result.daily is not None
+                  and result.times_per_day else None)
+        course = None
+        if result.course_total is not None and result.course_doses:
+            course = self.tr("%1 over %2").replace("%1", format_dose(result.course_total, lang)) \
+                .replace("%2", self.tr("%n administration(s)", "", result.course_doses))
+        self._row("course", course)
+        volume = None
+        if result.volume is not None:
+            volume = format_dose(result.volume, lang)
+            if result.concentration is not None:
+                volume += " " + self.tr("at %1").replace("%1", format_dose(
+                    result.concentration, lang))
+        self._row("volume", volume)
+        vials = None
+        if result.vials is not None:
+            parts = [f"{v.count} × {format_number(v.strength_mg, lang)} mg"
+                     for v in result.vials.vials]
+            vials = " + ".join(parts) + "  " + self.tr("(waste %1 mg)").replace(
+                "%1", format_number(result.vials.waste_mg, lang))
+        self._row("vials", vials)
+        self.show_warnings([render(w) for w in warnings])  # type: ignore[operator]
+        steps = "".join(f"<li>{escape(render(step))}</li>"  # type: ignore[operator]
+                        for step in result.working)
+        self.working.setHtml(f"<ol>{steps}</ol>")
+
+    def show_warnings(self, texts: list[str]) -> None:
+        colour = message_colour(self, "warning")
+        self.warnings.setVisible(bool(texts))
+        self.warnings.setText("".join(f'<p style="color:{colour}">⚠ {escape(t)}</p>'
+                                      for t in dict.fromkeys(texts)))
+
+    def retranslate(self) -> None:
+        names = {
+            "calculated": (self.tr("Calculated dose:"),
+                           self.tr("The exact result of the formula, never rounded")),
+            "rounded": (self.tr("Dose to give:"),
+                        self.tr("Rounded by the product's rule; the deviation is shown")),
+            "daily": (self.tr("Daily dose:"), self.tr("Dose per day")),
+            "course": (self.tr("Course total:"), self.tr("Total of one course")),
+            "volume": (self.tr("Volume to draw up:"),
+                       self.tr("Volume of concentrate for the dose to give")),
+            "vials": (self.tr("Vials:"), self.tr("Vials that waste least, then fewest vials")),
+        }
+        for key, (label, tip) in names.items():
+            self.labels[key].setText(label)
+            self.values[key].setToolTip(tip)
+            self.values[key].setAccessibleName(label.rstrip(":"))
+        self.status.setAccessibleName(self.tr("Dose status"))
+        self.warnings.setAccessibleName(self.tr("Dose warnings"))
+        self.working_title.setText(self.tr("Working:"))
+        self.working.setAccessibleName(self.tr("Working of the calculation"))
+        self.working.setToolTip(self.tr("Each step of the calculation, with the values used"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,129 @@
+"""The calendar of administrations from a chosen start date: a list and a month view with the
+dates highlighted. The dates come from ``desktop.core.schedule.build_schedule``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QBrush, QPalette, QTextCharFormat
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QListView,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.models.schedule_list import ScheduleListModel
+
+if TYPE_CHECKING:
+    from desktop.core.schedule import RegimenSchedule
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class SchedulePanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("schedulePanel")
+        self.start = QDateEdit(QDate.currentDate(), self)
+        self.start.setObjectName("startDate")
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.horizon = QSpinBox(self)
+        self.horizon.setObjectName("horizonMonths")
+        self.horizon.setRange(1, 60)
+        self.horizon.setValue(12)
+        self.start_label, self.horizon_label = QLabel(self), QLabel(self)
+        self.start_label.setBuddy(self.start)
+        self.horizon_label.setBuddy(self.horizon)
+        self.model = ScheduleListModel(self)
+        self.list = QListView(self)
+        self.list.setObjectName("administrations")
+        self.list.setModel(self.model)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setObjectName("administrationCalendar")
+        self.calendar.setGridVisible(True)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.notes = QLabel(self)
+        self.notes.setWordWrap(True)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.start_label, self.start)
+        form.addRow(self.horizon_label, self.horizon)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.calendar)
+        layout.addWidget(self.list, 1)
+        self.start.dateChanged.connect(self.changed)
+        self.horizon.valueChanged.connect(self.changed)
+        self.list.selectionModel().currentChanged.connect(
+            lambda current, _prev: current.isValid() and self.calendar.setSelectedDate(
+                to_qdate(current.data(Qt.ItemDataRole.UserRole))))
+        self._marked: list[QDate] = []
+        self.retranslate()
+
+    def start_date(self) -> dt.date:
+        d = self.start.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def horizon_months(self) -> int:
+        return self.horizon.value()
+
+    def show_schedule(self, schedule: RegimenSchedule | None, lang: str, notes: list[str]) -> None:
+        self.model.set_schedule(schedule, lang)
+        for day in self._marked:
+            self.calendar.setDateTextFormat(day, QTextCharFormat())
+        self._marked = []
+        mark = QTextCharFormat()
+        mark.setFontWeight(700)
+        mark.setBackground(QBrush(self.palette().color(QPalette.ColorRole.Highlight)))
+        mark.setForeground(QBrush(self.palette().color(QPalette.ColorRole.HighlightedText)))
+        if schedule is not None:
+            for row in schedule.treatment_rows():
+                day = row.date
+                while day <= row.end:
+                    self.calendar.setDateTextFormat(to_qdate(day), mark)
+                    self._marked.append(to_qdate(day))
+                    day += dt.timedelta(days=1)
+            if schedule.administrations:
+                self.calendar.setSelectedDate(to_qdate(schedule.administrations[0].date))
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+
+    def retranslate(self) -> None:
+        # Month and day names follow the interface language (set as Qt's default locale).
+        self.calendar.setLocale(QLocale())
+        self.start.setLocale(QLocale())
+        self.start_label.setText(self.tr("&Start date:"))
+        self.start.setAccessibleName(self.tr("Start date"))
+        self.start.setToolTip(self.tr("Date of the first administration"))
+        self.horizon_label.setText(self.tr("&Horizon:"))
+        self.horizon.setSuffix(" " + self.tr("months"))
+        self.horizon.setAccessibleName(self.tr("Horizon in months"))
+        self.horizon.setToolTip(self.tr("How far ahead the calendar goes"))
+        self.list.setAccessibleName(self.tr("Administrations"))
+        self.list.setToolTip(self.tr("Every administration up to the horizon"))
+        self.calendar.setAccessibleName(self.tr("Calendar of administrations"))
+        self.calendar.setToolTip(self.tr("Days with an administration are highlighted"))
+        self.notes.setAccessibleName(self.tr("Calendar notes"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,1354 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/about.py" line="41" />
+            <location filename="../../desktop/ui/dialogs/about.py" line="42" />
+            <source>About Calx</source>
+            <translation>À propos de Calx</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/about.py" line="44" />
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/about.py" line="47" />
+            <source>Offline reference and dosing calculator for calcinosis in systemic sclerosis.</source>
+            <translation>Référence hors ligne et calculateur de doses pour la calcinose de la sclérodermie systémique.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/about.py" line="54" />
+            <source>Clinical content: version %1, dated %2</source>
+            <translation>Contenu clinique : version %1, du %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/about.py" line="58" />
+            <source>Content fingerprint: %1</source>
+            <translation>Empreinte du contenu : %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/about.py" line="62" />
+            <source>Source review: Valenzuela A, Chung L. Management of Calcinosis Associated with Systemic Sclerosis. Curr Treat Options Rheumatol 2016;2(1):85–96.</source>
+            <translation>Revue source : Valenzuela A, Chung L. Management of Calcinosis Associated with Systemic Sclerosis. Curr Treat Options Rheumatol 2016;2(1):85–96.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BsaPanel</name>
+        <message>
+            <location filename="../../desktop/ui/widgets/bsa_panel.py" line="86" />
+            <source>BSA &amp;formula for doses:</source>
+            <translation>&amp;Formule de surface corporelle :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/bsa_panel.py" line="87" />
+            <source>BSA formula for doses</source>
+            <translation>Formule de surface corporelle pour les doses</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/bsa_panel.py" line="88" />
+            <source>Formula used for doses per m²; the table compares all five</source>
+            <translation>Formule utilisée pour les doses par m² ; le tableau compare les cinq</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/bsa_panel.py" line="90" />
+            <source>Body-surface area by five formulas</source>
+            <translation>Surface corporelle selon cinq formules</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/bsa_panel.py" line="91" />
+            <source>Needs weight and height; the formula used is in bold</source>
+            <translation>Nécessite le poids et la taille ; la formule utilisée est en gras</translation>
+        </message>
+    </context>
+    <context>
+        <name>BsaTableModel</name>
+        <message>
+            <location filename="../../desktop/ui/models/bsa_table.py" line="51" />
+            <source>Formula</source>
+            <translation>Formule</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/bsa_table.py" line="51" />
+            <source>BSA</source>
+            <translation>SC</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChoiceEditor</name>
+        <message>
+            <location filename="../../desktop/ui/widgets/choice_editor.py" line="124" />
+            <source>Dose:</source>
+            <translation>Dose :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/choice_editor.py" line="124" />
+            <source>Interval:</source>
+            <translation>Intervalle :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/choice_editor.py" line="125" />
+            <source>Treatment period:</source>
+            <translation>Période de traitement :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/choice_editor.py" line="125" />
+            <source>Pause:</source>
+            <translation>Pause :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/choice_editor.py" line="126" />
+            <source>Duration:</source>
+            <translation>Durée :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/choice_editor.py" line="126" />
+            <source>Courses every:</source>
+            <translation>Cures tous les :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/choice_editor.py" line="129" />
+            <source>Offset %1:</source>
+            <translation>Décalage %1 :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/choice_editor.py" line="135" />
+            <source>Choose a value within the source's range: %1 %2</source>
+            <translation>Choisissez une valeur dans l’intervalle de la source : %1 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComputeView</name>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="229" />
+            <source>Enter the patient's weight (and height for doses per m²) to compute the dose.</source>
+            <translation>Saisissez le poids du patient (et la taille pour les doses par m²) pour calculer la dose.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="241" />
+            <source>Choose a therapy, then a regimen.</source>
+            <translation>Choisissez un traitement, puis un schéma.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="255" />
+            <source>Added to the plan: %1</source>
+            <translation>Ajouté au plan : %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="277" />
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="278" />
+            <source>Body-surface area</source>
+            <translation>Surface corporelle</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="279" />
+            <location filename="../../desktop/ui/views/compute_view.py" line="283" />
+            <source>Regimen</source>
+            <translation>Schéma</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="280" />
+            <source>Dose</source>
+            <translation>Dose</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="281" />
+            <source>Calendar</source>
+            <translation>Calendrier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="282" />
+            <source>&amp;Regimen:</source>
+            <translation>&amp;Schéma :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="284" />
+            <source>Regimens the review reports for this therapy</source>
+            <translation>Schémas rapportés par la revue pour ce traitement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="285" />
+            <source>Therapy</source>
+            <translation>Traitement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="286" />
+            <source>Regimen details</source>
+            <translation>Détails du schéma</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="287" />
+            <source>&amp;Add to plan</source>
+            <translation>&amp;Ajouter au plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="288" />
+            <source>Add to plan</source>
+            <translation>Ajouter au plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="289" />
+            <source>Add this regimen, with the values chosen, to the patient's plan</source>
+            <translation>Ajouter ce schéma, avec les valeurs choisies, au plan du patient</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/compute_view.py" line="292" />
+            <source>No therapy chosen yet.</source>
+            <translation>Aucun traitement choisi pour l’instant.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DoseResultPanel</name>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="85" />
+            <source>The review gives no dose for this regimen.</source>
+            <translation>La revue ne donne pas de dose pour ce schéma.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="89" />
+            <source>per day</source>
+            <translation>par jour</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="93" />
+            <source>%1 (%2 from the calculated dose)</source>
+            <translation>%1 (%2 par rapport à la dose calculée)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="101" />
+            <source>%1 over %2</source>
+            <translation>%1 en %2</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="102" />
+            <source>%n administration(s)</source>
+            <translation>
+                <numerusform>%n administration</numerusform>
+                <numerusform>%n administrations</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="108" />
+            <source>at %1</source>
+            <translation>à %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="115" />
+            <source>(waste %1 mg)</source>
+            <translation>(perte %1 mg)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="131" />
+            <source>Calculated dose:</source>
+            <translation>Dose calculée :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="132" />
+            <source>The exact result of the formula, never rounded</source>
+            <translation>Le résultat exact de la formule, jamais arrondi</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="133" />
+            <source>Dose to give:</source>
+            <translation>Dose à administrer :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="134" />
+            <source>Rounded by the product's rule; the deviation is shown</source>
+            <translation>Arrondie selon la règle du produit ; l’écart est indiqué</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="135" />
+            <source>Daily dose:</source>
+            <translation>Dose quotidienne :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="135" />
+            <source>Dose per day</source>
+            <translation>Dose par jour</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="136" />
+            <source>Course total:</source>
+            <translation>Total de la cure :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="136" />
+            <source>Total of one course</source>
+            <translation>Total d’une cure</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="137" />
+            <source>Volume to draw up:</source>
+            <translation>Volume à prélever :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="138" />
+            <source>Volume of concentrate for the dose to give</source>
+            <translation>Volume de solution concentrée pour la dose à administrer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="139" />
+            <source>Vials:</source>
+            <translation>Flacons :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="139" />
+            <source>Vials that waste least, then fewest vials</source>
+            <translation>Flacons qui gaspillent le moins, puis le moins de flacons</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="145" />
+            <source>Dose status</source>
+            <translation>État de la dose</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="146" />
+            <source>Dose warnings</source>
+            <translation>Avertissements sur la dose</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="147" />
+            <source>Working:</source>
+            <translation>Calcul détaillé :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="148" />
+            <source>Working of the calculation</source>
+            <translation>Détail du calcul</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/dose_result.py" line="149" />
+            <source>Each step of the calculation, with the values used</source>
+            <translation>Chaque étape du calcul, avec les valeurs utilisées</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntendedUseDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/intended_use.py" line="24" />
+            <source>Intended use</source>
+            <translation>Usage prévu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/intended_use.py" line="26" />
+            <source>&lt;p&gt;&lt;b&gt;Calx is a reference for clinicians, not a prescriber.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;It gathers what a published review reports about treating calcinosis in systemic sclerosis, with the source and how far each statement was checked, and it helps with dose arithmetic. Most treatments rest on case reports or small series and are used off-label.&lt;/p&gt;&lt;p&gt;Every dose, schedule and decision remains the prescribing clinician's responsibility: check each result against the product information and the patient.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Calx est une référence pour les cliniciens, pas un prescripteur.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Il rassemble ce qu’une revue publiée rapporte sur le traitement de la calcinose de la sclérodermie systémique, avec la source et le degré de vérification de chaque affirmation, et il aide aux calculs de doses. La plupart des traitements reposent sur des cas isolés ou de petites séries et sont utilisés hors AMM.&lt;/p&gt;&lt;p&gt;Chaque dose, chaque calendrier et chaque décision restent sous la responsabilité du médecin prescripteur : vérifiez chaque résultat au regard de l’information du produit et du patient.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/intended_use.py" line="34" />
+            <source>Intended use notice</source>
+            <translation>Avis d’usage prévu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/intended_use.py" line="35" />
+            <location filename="../../desktop/ui/dialogs/intended_use.py" line="37" />
+            <source>I understand</source>
+            <translation>J’ai compris</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="178" />
+            <source>Calx — calcinosis in systemic sclerosis</source>
+            <translation>Calx — calcinose de la sclérodermie systémique</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="179" />
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="180" />
+            <source>&amp;Edit</source>
+            <translation>&amp;Édition</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="181" />
+            <source>&amp;View</source>
+            <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="182" />
+            <source>&amp;Help</source>
+            <translation>Aid&amp;e</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="183" />
+            <source>&amp;Language</source>
+            <translation>&amp;Langue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="185" />
+            <source>&amp;Print…</source>
+            <translation>&amp;Imprimer…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="185" />
+            <source>Print the current view</source>
+            <translation>Imprimer la vue affichée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="186" />
+            <source>&amp;Save plan as PDF…</source>
+            <translation>&amp;Enregistrer le plan en PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="187" />
+            <source>Save the patient's plan as a PDF file</source>
+            <translation>Enregistrer le plan du patient dans un fichier PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="188" />
+            <source>&amp;Export calendar…</source>
+            <translation>E&amp;xporter le calendrier…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="189" />
+            <source>Save the plan's administrations as a calendar file (.ics)</source>
+            <translation>Enregistrer les administrations du plan dans un fichier de calendrier (.ics)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="191" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="191" />
+            <source>Close Calx</source>
+            <translation>Fermer Calx</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="192" />
+            <source>&amp;Find therapy</source>
+            <translation>&amp;Rechercher un traitement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="192" />
+            <source>Go to the search field</source>
+            <translation>Aller au champ de recherche</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="193" />
+            <source>&amp;Preferences…</source>
+            <translation>&amp;Préférences…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="194" />
+            <source>Language, default BSA formula and units</source>
+            <translation>Langue, formule de surface corporelle et unités par défaut</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="195" />
+            <source>&amp;Intended use</source>
+            <translation>&amp;Usage prévu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="196" />
+            <source>What Calx is for, and what it is not</source>
+            <translation>À quoi sert Calx, et à quoi il ne sert pas</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="197" />
+            <source>&amp;About Calx</source>
+            <translation>&amp;À propos de Calx</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="198" />
+            <source>Version of the program and of its clinical content</source>
+            <translation>Version du programme et de son contenu clinique</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="199" />
+            <source>About &amp;Qt</source>
+            <translation>À propos de &amp;Qt</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="199" />
+            <source>The Qt toolkit</source>
+            <translation>La bibliothèque Qt</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="201" />
+            <source>&amp;Therapy</source>
+            <translation>&amp;Traitement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="201" />
+            <source>&amp;Compute</source>
+            <translation>&amp;Calcul</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="201" />
+            <source>P&amp;lan</source>
+            <translation>P&amp;lan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="202" />
+            <source>&amp;Overview</source>
+            <translation>&amp;Vue d’ensemble</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="203" />
+            <source>What the review reports about the chosen therapy</source>
+            <translation>Ce que la revue rapporte sur le traitement choisi</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="204" />
+            <source>Patient values, doses and the calendar of administrations</source>
+            <translation>Valeurs du patient, doses et calendrier des administrations</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="205" />
+            <source>The regimens chosen for this patient</source>
+            <translation>Les schémas choisis pour ce patient</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="206" />
+            <source>All therapies in one table (the review's Table 1)</source>
+            <translation>Tous les traitements dans un tableau (le Tableau 1 de la revue)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="215" />
+            <source>Views</source>
+            <translation>Vues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="216" />
+            <source>Database problem</source>
+            <translation>Problème de base de données</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="217" />
+            <source>Content version</source>
+            <translation>Version du contenu</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/main_window.py" line="239" />
+            <source>%n therapies loaded.</source>
+            <translation>
+                <numerusform>%n traitement chargé.</numerusform>
+                <numerusform>%n traitements chargés.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="242" />
+            <source>The reference database cannot be used: %1</source>
+            <translation>La base de référence est inutilisable : %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="246" />
+            <source>No reference database.</source>
+            <translation>Pas de base de référence.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="253" />
+            <source>Content %1 (%2)</source>
+            <translation>Contenu %1 (%2)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/main_window.py" line="292" />
+            <source>%n result(s)</source>
+            <translation>
+                <numerusform>%n résultat</numerusform>
+                <numerusform>%n résultats</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Navigator</name>
+        <message>
+            <location filename="../../desktop/ui/navigator.py" line="127" />
+            <source>No therapy matches “%1”.</source>
+            <translation>Aucun traitement ne correspond à « %1 ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigator.py" line="196" />
+            <source>Search therapies (Ctrl+F)</source>
+            <translation>Rechercher un traitement (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigator.py" line="198" />
+            <source>Type a drug, brand, abbreviation or any word; ↑ ↓ choose a result, Enter opens it</source>
+            <translation>Tapez un médicament, un nom commercial, une abréviation ou un mot ; ↑ ↓ choisissent un résultat, Entrée l’ouvre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigator.py" line="199" />
+            <source>Search therapies</source>
+            <translation>Rechercher un traitement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigator.py" line="200" />
+            <source>Therapies by category</source>
+            <translation>Traitements par catégorie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigator.py" line="201" />
+            <source>Therapies grouped as in the review; Enter opens one</source>
+            <translation>Traitements regroupés comme dans la revue ; Entrée en ouvre un</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigator.py" line="202" />
+            <source>Search results</source>
+            <translation>Résultats de la recherche</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigator.py" line="203" />
+            <source>Matching therapies, best first; Enter opens one</source>
+            <translation>Traitements correspondants, les meilleurs d’abord ; Entrée en ouvre un</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/navigator.py" line="204" />
+            <source>No search results</source>
+            <translation>Aucun résultat</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverviewTableModel</name>
+        <message>
+            <location filename="../../desktop/ui/models/overview_table.py" line="52" />
+            <source>Therapy</source>
+            <translation>Traitement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/overview_table.py" line="52" />
+            <source>Category</source>
+            <translation>Catégorie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/overview_table.py" line="52" />
+            <source>Regimens</source>
+            <translation>Schémas</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/overview_table.py" line="53" />
+            <source>Strongest evidence</source>
+            <translation>Meilleur niveau de preuve</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/overview_table.py" line="53" />
+            <source>Flags</source>
+            <translation>Signalements</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/overview_table.py" line="53" />
+            <source>Main adverse effects</source>
+            <translation>Principaux effets indésirables</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/overview_table.py" line="58" />
+            <source>Off-label</source>
+            <translation>Hors AMM</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/overview_table.py" line="60" />
+            <source>Conflicting evidence</source>
+            <translation>Données contradictoires</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverviewView</name>
+        <message>
+            <location filename="../../desktop/ui/views/overview_view.py" line="88" />
+            <source>Overview of all therapies</source>
+            <translation>Vue d’ensemble de tous les traitements</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/overview_view.py" line="89" />
+            <source>Click a column title to sort; Enter opens a therapy</source>
+            <translation>Cliquez sur un titre de colonne pour trier ; Entrée ouvre un traitement</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatientPanel</name>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="188" />
+            <source>&amp;Weight:</source>
+            <translation>&amp;Poids :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="188" />
+            <source>Weight</source>
+            <translation>Poids</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="189" />
+            <source>Body weight; a number alone takes the unit on the right (you may also type “154 lb”)</source>
+            <translation>Poids corporel ; un nombre seul prend l’unité de droite (vous pouvez aussi taper « 154 lb »)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="190" />
+            <source>e.g. 70</source>
+            <translation>ex. 70</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="191" />
+            <source>&amp;Height:</source>
+            <translation>&amp;Taille :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="191" />
+            <source>Height</source>
+            <translation>Taille</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="192" />
+            <source>Height; needed for doses per m² (you may also type “5 ft 7 in”)</source>
+            <translation>Taille ; nécessaire pour les doses par m² (vous pouvez aussi taper « 5 ft 7 in »)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="193" />
+            <source>e.g. 170</source>
+            <translation>ex. 170</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="194" />
+            <source>&amp;Age (years):</source>
+            <translation>Â&amp;ge (ans) :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="194" />
+            <source>Age</source>
+            <translation>Âge</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="195" />
+            <source>Age in years (optional; needed for kidney function)</source>
+            <translation>Âge en années (facultatif ; nécessaire pour la fonction rénale)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="196" />
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="199" />
+            <source>optional</source>
+            <translation>facultatif</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="197" />
+            <source>&amp;Creatinine:</source>
+            <translation>&amp;Créatinine :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="197" />
+            <source>Serum creatinine</source>
+            <translation>Créatinine sérique</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="198" />
+            <source>Serum creatinine (optional), for kidney function</source>
+            <translation>Créatinine sérique (facultatif), pour la fonction rénale</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="203" />
+            <source>Unit of %1</source>
+            <translation>Unité : %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="205" />
+            <source>&amp;Sex:</source>
+            <translation>&amp;Sexe :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="206" />
+            <source>Sex</source>
+            <translation>Sexe</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="207" />
+            <source>Optional; needed for ideal body weight and kidney function</source>
+            <translation>Facultatif ; nécessaire pour le poids idéal et la fonction rénale</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="208" />
+            <source>Not given</source>
+            <translation>Non précisé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="208" />
+            <source>Female</source>
+            <translation>Femme</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="208" />
+            <source>Male</source>
+            <translation>Homme</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="210" />
+            <source>Unit conversions</source>
+            <translation>Conversions d’unités</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanView</name>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="159" />
+            <source>dose needs the patient's measurements</source>
+            <translation>la dose nécessite les mesures du patient</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="162" />
+            <source>from %1</source>
+            <translation>à partir du %1</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/views/plan_view.py" line="163" />
+            <source>%n administration(s) in %1 months</source>
+            <translation>
+                <numerusform>%n administration en %1 mois</numerusform>
+                <numerusform>%n administrations en %1 mois</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="193" />
+            <source>Print the patient's plan</source>
+            <translation>Imprimer le plan du patient</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="195" />
+            <source>Save the patient's plan and the clinician copy as PDF files</source>
+            <translation>Enregistrer le plan du patient et la copie du clinicien en fichiers PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="197" />
+            <source>Save the administrations as a calendar file (.ics)</source>
+            <translation>Enregistrer les administrations dans un fichier de calendrier (.ics)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="198" />
+            <source>No regimen in the plan yet: choose one in the Compute view and press “Add to plan”.</source>
+            <translation>Aucun schéma dans le plan pour l’instant : choisissez-en un dans la vue Calcul et appuyez sur « Ajouter au plan ».</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/views/plan_view.py" line="200" />
+            <source>%n regimen(s) in this patient's plan.</source>
+            <translation>
+                <numerusform>%n schéma dans le plan de ce patient.</numerusform>
+                <numerusform>%n schémas dans le plan de ce patient.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="209" />
+            <source>Printed and PDF plans are not available in this version yet</source>
+            <translation>Les plans imprimés et PDF ne sont pas encore disponibles dans cette version</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="211" />
+            <source>Add a regimen to the plan first</source>
+            <translation>Ajoutez d’abord un schéma au plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="212" />
+            <source>Save the plan as a PDF file</source>
+            <translation>Enregistrer le plan dans un fichier PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="224" />
+            <source>Enter the patient's measurements in the Compute view first.</source>
+            <translation>Saisissez d’abord les mesures du patient dans la vue Calcul.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="227" />
+            <source>Enter the patient's name: it is printed on every page.</source>
+            <translation>Saisissez le nom du patient : il est imprimé sur chaque page.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="269" />
+            <source>Saved %1 and %2</source>
+            <translation>%1 et %2 enregistrés</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="280" />
+            <source>Saved %1</source>
+            <translation>%1 enregistré</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="293" />
+            <source>Save the plan as PDF</source>
+            <translation>Enregistrer le plan en PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="293" />
+            <source>PDF files</source>
+            <translation>Fichiers PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="301" />
+            <source>Export the calendar</source>
+            <translation>Exporter le calendrier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="302" />
+            <source>Calendar files</source>
+            <translation>Fichiers de calendrier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="323" />
+            <source>Plan</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="324" />
+            <source>The regimens of this plan, in the order they will print</source>
+            <translation>Les schémas de ce plan, dans l’ordre d’impression</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="325" />
+            <source>Plan summary</source>
+            <translation>Résumé du plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="326" />
+            <source>Plan problem</source>
+            <translation>Problème du plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="328" />
+            <source>Patient &amp;name:</source>
+            <translation>&amp;Nom du patient :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="329" />
+            <source>Printed on every page of the plan</source>
+            <translation>Imprimé sur chaque page du plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="330" />
+            <source>Prepared &amp;by:</source>
+            <translation>Préparé &amp;par :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="331" />
+            <source>The clinician who prepares the plan (optional)</source>
+            <translation>Le clinicien qui prépare le plan (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="332" />
+            <source>Plan lan&amp;guage:</source>
+            <translation>Lan&amp;gue du plan :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="333" />
+            <source>Language of the printed plan, whatever the window's language</source>
+            <translation>Langue du plan imprimé, quelle que soit la langue de la fenêtre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="338" />
+            <source>Move &amp;up</source>
+            <translation>&amp;Monter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="338" />
+            <source>Move the chosen regimen up</source>
+            <translation>Monter le schéma choisi</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="339" />
+            <source>Move &amp;down</source>
+            <translation>&amp;Descendre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="339" />
+            <source>Move the chosen regimen down</source>
+            <translation>Descendre le schéma choisi</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="340" />
+            <source>&amp;Remove</source>
+            <translation>&amp;Retirer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="341" />
+            <source>Remove the chosen regimen from the plan</source>
+            <translation>Retirer le schéma choisi du plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="342" />
+            <source>&amp;Print plan…</source>
+            <translation>&amp;Imprimer le plan…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="343" />
+            <source>Save &amp;PDF…</source>
+            <translation>Enregistrer en &amp;PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="344" />
+            <source>Export &amp;calendar…</source>
+            <translation>Exporter le &amp;calendrier…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="58" />
+            <source>Preferences</source>
+            <translation>Préférences</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="60" />
+            <source>&amp;Language:</source>
+            <translation>&amp;Langue :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="60" />
+            <source>Language of the window and of the clinical text</source>
+            <translation>Langue de la fenêtre et du texte clinique</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="61" />
+            <source>Default &amp;BSA formula:</source>
+            <translation>&amp;Formule de surface corporelle par défaut :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="62" />
+            <source>Body-surface-area formula used for doses per m² unless you pick another</source>
+            <translation>Formule de surface corporelle utilisée pour les doses par m², sauf si vous en choisissez une autre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="63" />
+            <source>Default &amp;weight unit:</source>
+            <translation>Unité de &amp;poids par défaut :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="63" />
+            <source>Unit offered first for the weight</source>
+            <translation>Unité proposée d’abord pour le poids</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="64" />
+            <source>Default &amp;height unit:</source>
+            <translation>Unité de &amp;taille par défaut :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="64" />
+            <source>Unit offered first for the height</source>
+            <translation>Unité proposée d’abord pour la taille</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="65" />
+            <source>Default &amp;creatinine unit:</source>
+            <translation>Unité de &amp;créatinine par défaut :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="66" />
+            <source>Unit offered first for serum creatinine</source>
+            <translation>Unité proposée d’abord pour la créatinine sérique</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="74" />
+            <source>Mosteller</source>
+            <translation>Mosteller</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="74" />
+            <source>DuBois &amp; DuBois</source>
+            <translation>DuBois et DuBois</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="75" />
+            <source>Haycock</source>
+            <translation>Haycock</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="75" />
+            <source>Gehan &amp; George</source>
+            <translation>Gehan et George</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="76" />
+            <source>Boyd</source>
+            <translation>Boyd</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/preferences.py" line="79" />
+            <source>Changes apply at once; the patient's values already typed keep their units.</source>
+            <translation>Les changements s’appliquent aussitôt ; les valeurs déjà saisies pour le patient gardent leurs unités.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleListModel</name>
+        <message>
+            <location filename="../../desktop/ui/models/schedule_list.py" line="35" />
+            <source>Dose %1</source>
+            <translation>Dose %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/schedule_list.py" line="35" />
+            <source>Session %1</source>
+            <translation>Séance %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/schedule_list.py" line="36" />
+            <source>Dressing change %1</source>
+            <translation>Changement de pansement %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/schedule_list.py" line="37" />
+            <source>Daily treatment</source>
+            <translation>Traitement quotidien</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/schedule_list.py" line="37" />
+            <source>Treatment period %1</source>
+            <translation>Période de traitement %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/schedule_list.py" line="38" />
+            <source>Pause %1</source>
+            <translation>Pause %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/schedule_list.py" line="46" />
+            <source>%1 to %2 (days %3–%4)</source>
+            <translation>du %1 au %2 (jours %3 à %4)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/schedule_list.py" line="50" />
+            <source>(continues)</source>
+            <translation>(se poursuit)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/schedule_list.py" line="55" />
+            <source>course %1</source>
+            <translation>cure %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchedulePanel</name>
+        <message>
+            <location filename="../../desktop/ui/widgets/schedule_panel.py" line="113" />
+            <source>&amp;Start date:</source>
+            <translation>&amp;Date de début :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/schedule_panel.py" line="114" />
+            <source>Start date</source>
+            <translation>Date de début</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/schedule_panel.py" line="115" />
+            <source>Date of the first administration</source>
+            <translation>Date de la première administration</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/schedule_panel.py" line="116" />
+            <source>&amp;Horizon:</source>
+            <translation>&amp;Horizon :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/schedule_panel.py" line="117" />
+            <source>months</source>
+            <translation>mois</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/schedule_panel.py" line="118" />
+            <source>Horizon in months</source>
+            <translation>Horizon en mois</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/schedule_panel.py" line="119" />
+            <source>How far ahead the calendar goes</source>
+            <translation>Jusqu’où va le calendrier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/schedule_panel.py" line="120" />
+            <source>Administrations</source>
+            <translation>Administrations</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/schedule_panel.py" line="121" />
+            <source>Every administration up to the horizon</source>
+            <translation>Toutes les administrations jusqu’à l’horizon</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/schedule_panel.py" line="122" />
+            <source>Calendar of administrations</source>
+            <translation>Calendrier des administrations</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/schedule_panel.py" line="123" />
+            <source>Days with an administration are highlighted</source>
+            <translation>Les jours d’administration sont surlignés</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/schedule_panel.py" line="124" />
+            <source>Calendar notes</source>
+            <translation>Remarques sur le calendrier</translation>
+        </message>
+    </context>
+    <context>
+        <name>TherapyView</name>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="39" />
+            <source>Choose a therapy on the left, or search for one (Ctrl+F).</source>
+            <translation>Choisissez un traitement à gauche, ou recherchez-en un (Ctrl+F).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="53" />
+            <source>Summary</source>
+            <translation>Résumé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="53" />
+            <source>Mechanism</source>
+            <translation>Mécanisme</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="54" />
+            <source>Regimens</source>
+            <translation>Schémas</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="54" />
+            <source>Evidence</source>
+            <translation>Données cliniques</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="55" />
+            <source>Adverse effects</source>
+            <translation>Effets indésirables</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="55" />
+            <source>Cautions</source>
+            <translation>Précautions</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="56" />
+            <source>Monitoring</source>
+            <translation>Surveillance</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="56" />
+            <source>Advice for the patient</source>
+            <translation>Conseils au patient</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="57" />
+            <source>Instructions</source>
+            <translation>Instructions</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="57" />
+            <source>References</source>
+            <translation>Références</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="58" />
+            <source>Off-label</source>
+            <translation>Hors AMM</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="58" />
+            <source>Conflicting evidence</source>
+            <translation>Données contradictoires</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="59" />
+            <source>Study</source>
+            <translation>Étude</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="59" />
+            <source>Design</source>
+            <translation>Type d’étude</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="59" />
+            <source>n</source>
+            <translation>n</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="60" />
+            <source>Outcome</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="60" />
+            <source>Follow-up</source>
+            <translation>Suivi</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="61" />
+            <source>as reported in the review</source>
+            <translation>tel que rapporté dans la revue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="62" />
+            <source>secondary source</source>
+            <translation>source secondaire</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="62" />
+            <source>unverified</source>
+            <translation>non vérifié</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="63" />
+            <source>verified</source>
+            <translation>vérifié</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="63" />
+            <source>Compute this dose…</source>
+            <translation>Calculer cette dose…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="64" />
+            <source>The review gives no dose: no calculation.</source>
+            <translation>La revue ne donne pas de dose : pas de calcul.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="65" />
+            <source>Timing:</source>
+            <translation>Calendrier :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="65" />
+            <source>Strongest evidence</source>
+            <translation>Meilleur niveau de preuve</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="66" />
+            <source>oral</source>
+            <translation>voie orale</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="66" />
+            <source>intravenous</source>
+            <translation>intraveineuse</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="67" />
+            <source>subcutaneous</source>
+            <translation>sous-cutanée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="67" />
+            <source>intralesional</source>
+            <translation>intralésionnelle</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="68" />
+            <source>topical</source>
+            <translation>locale</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="68" />
+            <source>procedure</source>
+            <translation>intervention</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/therapy_view.py" line="86" />
+            <source>Therapy details</source>
+            <translation>Détails du traitement</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,102 @@
+"""The real program, as a separate process: start-up flags, lazy imports, translations."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ACCELERATOR = re.compile(r"&[^\s&;]")
+TRANSLATIONS = ROOT / "resources" / "translations"
+
+
+def _run(args: list[str], calx_db: Path, home: Path,
+         timeout: float = 60) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CALX_DB=str(calx_db),
+               XDG_CONFIG_HOME=str(home), HOME=str(home))
+    return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_exit_after_startup_paints_and_exits_zero(calx_db, tmp_path):
+    done = _run(["-m", "desktop", "--exit-after-startup"], calx_db, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_self_test_passes_on_the_real_window(calx_db, tmp_path):
+    done = _run(["-m", "desktop", "--self-test"], calx_db, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "self-test passed" in done.stdout
+    assert "rituximab-375-weekly: calculated '681.79 mg'" in done.stdout
+    assert "infliximab-3-mg-kg: calculated '210 mg'" in done.stdout
+
+
+def test_self_test_fails_without_a_database(tmp_path):
+    done = _run(["-m", "desktop", "--self-test"], tmp_path / "missing.sqlite", tmp_path)
+    assert done.returncode == 1
+    assert "FAIL reference database opened" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
+PROBE = """
+import json, sys
+from desktop.ui import main_window
+HEAVY = ("pint", "reportlab", "sqlite3", "sqlite_utils", "babel", "desktop.core.dosing",
+         "desktop.data.refdb", "desktop.core.units")
+seen = {}
+paint = main_window.MainWindow.paintEvent
+def first_paint(self, event):
+    paint(self, event)
+    if not seen:
+        seen.update({name: name in sys.modules for name in HEAVY})
+main_window.MainWindow.paintEvent = first_paint
+from desktop.ui.app import run
+code = run(["--exit-after-startup"])
+print(json.dumps(seen))
+sys.exit(code)
+"""
+
+
+def test_heavy_modules_wait_for_the_first_paint(calx_db, tmp_path):
+    done = _run(["-c", PROBE], calx_db, tmp_path)
+    assert done.returncode == 0, done.stderr
+    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert loaded and not any(loaded.values()), loaded
+
+
+def test_french_translation_is_complete_and_keeps_placeholders():
+    root = ET.parse(TRANSLATIONS / "calx_fr.ts").getroot()
+    messages = list(root.iter("message"))
+    assert len(messages) > 200
+    for message in messages:
+        source = message.find("source").text
+        translation = message.find("translation")
+        assert translation.get("type") not in ("unfinished", "vanished", "obsolete"), source
+        forms = [f.text for f in translation.findall("numerusform")] or [translation.text]
+        for text in forms:
+            assert text and text.strip(), source
+            for placeholder in ("%1", "%2", "%3", "%4", "%n"):
+                assert (placeholder in source) == (placeholder in text), (source, text)
+            # A keyboard accelerator ("&File") keeps one in French ("&Fichier").
+            assert bool(ACCELERATOR.search(source)) <= bool(ACCELERATOR.search(text)), source
+
+
+def test_every_window_string_is_in_the_translation_file(tmp_path):
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    sources = sorted(str(p) for p in (ROOT / "desktop" / "ui").rglob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+
+    def strings(path: Path) -> set[tuple[str, str]]:
+        root = ET.parse(path).getroot()
+        return {(c.find("name").text, m.find("source").text)
+                for c in root.iter("context") for m in c.iter("message")}
+
+    missing = strings(fresh) - strings(TRANSLATIONS / "calx_fr.ts")
+    assert not missing, f"run tools/build_translations.py --update and translate: {missing}"
