@@ -113,8 +113,16 @@ def _evidence_rows(content: Content) -> Iterable[dict[str, Any]]:
 
 def regimen_summary(t: Therapy, lang: str) -> str:
     """The overview's regimen column: every regimen label of the record ("" when none)."""
-    separator = " ; " if lang == "fr" else "; "  # French puts a space before ";"
-    return separator.join(r.label.get(lang) for r in t.regimens)
+    return _list_separator(lang).join(r.label.get(lang) for r in t.regimens)
+
+
+def _list_separator(lang: str) -> str:
+    return " ; " if lang == "fr" else "; "  # French puts a space before ";"
+
+
+def adverse_effects_summary(t: Therapy, lang: str) -> str:
+    """The overview's adverse-effects column: each effect, without its final full stop."""
+    return _list_separator(lang).join(s.text.get(lang).rstrip(". ") for s in t.adverse_effects)
 
 
 def _overview_rows(content: Content) -> Iterable[dict[str, Any]]:
@@ -126,7 +134,7 @@ def _overview_rows(content: Content) -> Iterable[dict[str, Any]]:
                 "regimen_summary": regimen_summary(t, lang),
                 "evidence_level": t.evidence_level,
                 "evidence_label": DESIGNS[t.evidence_level].get(lang),
-                "main_adverse_effects": " ".join(s.text.get(lang) for s in t.adverse_effects),
+                "main_adverse_effects": adverse_effects_summary(t, lang),
                 "off_label": int(t.off_label),
                 "conflicting_evidence": int(t.conflicting_evidence),
             }

@@ -190,7 +190,16 @@ def test_overview_has_one_row_per_therapy_in_each_language(real_content, real_db
                 for regimen in therapy.regimens:
                     assert regimen.label.get(lang) in row.regimen_summary
                 for effect in therapy.adverse_effects:
-                    assert effect.text.get(lang) in row.main_adverse_effects
+                    assert effect.text.get(lang).rstrip(". ") in row.main_adverse_effects
+
+
+def test_overview_separates_adverse_effects_like_a_list(real_db: Path) -> None:
+    # The review: hypotension, lower-limb oedema and headache for calcium-channel blockers.
+    with ReferenceDB.open(real_db) as db:
+        en = next(r for r in db.overview("en") if r.therapy_id == "calcium-channel-blockers")
+        fr = next(r for r in db.overview("fr") if r.therapy_id == "calcium-channel-blockers")
+    assert en.main_adverse_effects.count("; ") == 2
+    assert fr.main_adverse_effects.count(" ; ") == 2
 
 
 def test_overview_regimen_summary_for_rituximab(real_db: Path) -> None:
