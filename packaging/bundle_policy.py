@@ -1,0 +1,326 @@
+"""What goes into a Calx bundle and what is left out.
+
+One policy serves both bundles that ``build_installer.py`` builds, so that their size ratio means
+something: the Calx application (``calx.spec``) and the bare PySide6 window it is compared with
+(``calx.spec -- --bare``). Each rule below was checked by running the bundle without the files it
+drops (offscreen self-test, plus the link check of ``build_installer.py`` for the plugins that only
+load on a real display: xcb, wayland).
+
+This module is plain Python (no PyInstaller import at module level) so the tests can load it.
+Note: ``packaging/`` must never get an ``__init__.py``: it would shadow the ``packaging`` library
+that PyInstaller and pip import.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import PurePosixPath
+
+# --- Python modules ---------------------------------------------------------------------------
+
+# The PySide6 modules Calx may import. Every other PySide6 module is excluded, even when a Qt
+# library pulls its Python module in by link dependency (libQt6Pdf links libQt6Network: the
+# library stays, the PySide6.QtNetwork module, its TLS and network-information plugins go).
+KEPT_QT_MODULES: frozenset[str] = frozenset({
+    "QtCore", "QtGui", "QtWidgets",
+    "QtSvg", "QtSvgWidgets",          # the SVG app icon and toolbar icons
+    "QtPrintSupport",                 # printing the overview table and the plan
+    "QtPdf", "QtPdfWidgets",          # previewing the plan PDF
+})
+
+# Modules no part of Calx needs at run time, that libraries import optionally or for their tests.
+EXCLUDED_MODULES: tuple[str, ...] = (
+    "tkinter", "_tkinter", "turtle", "idlelib", "lib2to3", "pydoc_data", "ensurepip", "venv",
+    "distutils", "setuptools", "pkg_resources", "pip",
+    "unittest", "doctest", "pdb", "test",
+    "curses", "readline", "xmlrpc",
+    "numpy", "IPython", "matplotlib", "pytest", "_pytest", "hypothesis", "pygments", "rich",
+    "PyQt5", "PyQt6", "PySide2",
+    "pint.testsuite", "pint.testing",
+    # Calx is offline: no TLS (http.client and urllib import ssl only if present).
+    "ssl", "_ssl",
+    # No process pools (concurrent.futures imports it only for ProcessPoolExecutor).
+    "multiprocessing",
+    # reportlab decodes XMP metadata files with it (rparsexml.smartDecode); Calx embeds none.
+    "charset_normalizer",
+    # reportlab 5 imports Pillow's core at start-up, so PIL stays; these optional codecs and
+    # bridges of Pillow bring 9 MB of libraries (AVIF, WebP, FreeType, HarfBuzz, LittleCMS).
+    "PIL._avif", "PIL._webp", "PIL._imagingft", "PIL._imagingcms", "PIL._imagingtk",
+    "PIL._imagingmath", "PIL._imagingmorph", "PIL.ImageQt", "PIL.ImageTk",
+)
+
+
+def excluded_modules(pyside6_dir: str | os.PathLike[str] | None) -> list[str]:
+    """EXCLUDED_MODULES plus every installed PySide6 module outside KEPT_QT_MODULES."""
+    excluded = list(EXCLUDED_MODULES)
+    if pyside6_dir is not None:
+        for name in sorted(os.listdir(pyside6_dir)):
+            match = re.match(r"^(Qt\w+)\.(?:abi3\.so|pyd|.*\.so|.*\.pyd)$", name)
+            if match and match.group(1) not in KEPT_QT_MODULES:
+                excluded.append(f"PySide6.{match.group(1)}")
+    return sorted(set(excluded))
+
+
+# --- Calx's own files -------------------------------------------------------------------------
+
+# resources/ is bundled whole except these: sources (.ts), the icons the executable or the
+# macOS .app carries itself (.ico, .icns), notes.
+RESOURCE_SKIPPED_SUFFIXES: frozenset[str] = frozenset({".ts", ".ico", ".icns", ".pro", ".md"})
+
+
+# --- Qt plugins, libraries, translations -----------------------------------------------------
+
+# Plugin types a desktop widgets application loads; any other type is dropped (eglfs device
+# integrations, evdev input for framebuffers, network information, TLS, SQL drivers, QML...).
+KEPT_PLUGIN_TYPES: frozenset[str] = frozenset({
+    "platforms", "platformthemes", "platforminputcontexts", "styles",
+    "imageformats", "iconengines", "printsupport",
+    # Not xcbglintegrations: widgets paint without OpenGL (checked on X11 under Xvfb).
+    "wayland-decoration-client", "wayland-graphics-integration-client",
+    "wayland-shell-integration",
+})
+
+# Within a kept type, the plugins kept (by substring of the file name); types not listed keep all.
+KEPT_PLUGINS: dict[str, tuple[str, ...]] = {
+    # Desktop sessions (X11, Wayland, Windows, macOS) and the headless one the self-test uses.
+    # Dropped: eglfs, linuxfb, vnc, minimal, minimalegl, vkkhrdisplay, direct2d.
+    "platforms": ("qxcb", "qwayland", "qoffscreen", "qwindows", "qcocoa"),
+    # PNG, BMP, PPM and XPM are built into QtGui; Calx's icons are PNG and SVG (ICO on Windows).
+    "imageformats": ("qsvg", "qico"),
+    # Compose (dead keys: é, è, ç on many layouts) and IBus input methods. Not Qt's virtual
+    # keyboard (PySide6-Addons), for touch kiosks: it links QtQuick and QtQml (20 MB).
+    "platforminputcontexts": ("compose", "ibus"),
+}
+
+# Plugins dropped even inside a kept type (substring of the file name).
+DROPPED_PLUGINS: dict[str, tuple[str, ...]] = {
+    # The GTK3 theme links the host's GTK, cairo, pango and gdk-pixbuf; bundling half of that
+    # stack breaks on other distributions. The xdg-desktop-portal theme still follows the
+    # desktop's light/dark preference and provides native file dialogs.
+    "platformthemes": ("gtk3",),
+}
+
+# Qt libraries only the dropped plugins use (the eglfs platform).
+DROPPED_LIBRARY_PATTERNS: tuple[str, ...] = (
+    "*Qt6EglFSDeviceIntegration*", "*Qt6EglFsKms*",
+    # Windows: the software OpenGL renderer and ANGLE (about 20 MB); widgets do not use OpenGL.
+    "opengl32sw.dll", "*/opengl32sw.dll", "d3dcompiler_*.dll", "*/d3dcompiler_*.dll",
+)
+
+# Qt's own translations (standard dialogs, context menus): the two languages Calx speaks.
+QT_TRANSLATION_LANGUAGES: tuple[str, ...] = ("fr", "en")
+
+# babel's CLDR data: 1,100 locales, 35 MB. Calx formats dates with locale "fr" or "en"; the
+# regional English and French ones are kept should a region be passed (en_GB needs en_001).
+BABEL_LOCALES: frozenset[str] = frozenset({"root", "fr", "fr_FR", "en", "en_001", "en_GB",
+                                           "en_US"})
+
+# System libraries taken from the user's machine rather than the build host's:
+# - libcups talks to the local print server and drags in a TLS stack (gnutls, p11-kit, nettle:
+#   8 MB). Every desktop distribution installs it; without it Qt still prints to PDF.
+# - libgssapi_krb5 (Kerberos, 1.5 MB with libkrb5), linked by libQt6Network, which libQt6Pdf
+#   links: Calx never authenticates to a server. libcups depends on it, so any desktop with
+#   printing has it.
+SYSTEM_LIBRARY_PATTERNS: tuple[str, ...] = ("libcups.so*", "libgssapi_krb5.so*")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the bundle being built needs beyond the shared policy."""
+
+    # pint's own default_en.txt: Calx loads resources/units.txt instead.
+    keep_pint_definitions: bool = False
+
+
+def _plugin_parts(dest: PurePosixPath) -> tuple[str, str] | None:
+    """(plugin type, file name) when ``dest`` is a Qt plugin of the PySide6 package."""
+    parts = dest.parts
+    if not parts or parts[0] != "PySide6" or "plugins" not in parts:
+        return None
+    index = parts.index("plugins")
+    if len(parts) != index + 3:
+        return None
+    return parts[index + 1], parts[index + 2]
+
+
+def drop_reason(dest: str, options: Options = Options()) -> str | None:
+    """Why the file at ``dest`` (its path inside the bundle) is left out, or None to keep it."""
+    path = PurePosixPath(dest.replace("\\", "/"))
+    name = path.name
+    plugin = _plugin_parts(path)
+    if plugin is not None:
+        kind, filename = plugin
+        if kind not in KEPT_PLUGIN_TYPES:
+            return f"Qt plugin type {kind} unused"
+        kept = KEPT_PLUGINS.get(kind)
+        if kept is not None and not any(k in filename for k in kept):
+            return f"Qt {kind} plugin unused"
+        if any(d in filename for d in DROPPED_PLUGINS.get(kind, ())):
+            return f"Qt {kind} plugin unused"
+        return None
+    if (path.parts[:1] == ("PySide6",) or len(path.parts) == 1) and any(
+            fnmatchcase(str(path), pattern) or fnmatchcase(name, pattern)
+            for pattern in DROPPED_LIBRARY_PATTERNS):
+        return "Qt library of an unused plugin"
+    if len(path.parts) == 1 and any(fnmatchcase(name, p) for p in SYSTEM_LIBRARY_PATTERNS):
+        return "system library taken from the user's machine"
+    if path.parts[:1] == ("PySide6",) and "translations" in path.parts and name.endswith(".qm"):
+        languages = "|".join(QT_TRANSLATION_LANGUAGES)
+        if not re.fullmatch(rf"qt(?:base)?_(?:{languages})(?:_[A-Z]{{2}})?\.qm", name):
+            return "Qt translation of another language or module"
+    if (path.parts[:2] == ("babel", "locale-data") and name.endswith(".dat")
+            and name[:-4] not in BABEL_LOCALES):
+        return "babel locale Calx does not use"
+    if (path.parts[:1] == ("pint",) and len(path.parts) == 2 and name.endswith(".txt")
+            and not options.keep_pint_definitions):
+        return "pint default definitions (Calx loads resources/units.txt)"
+    return None
+
+
+# --- Libraries left orphaned by a dropped plugin ---------------------------------------------
+
+NeededNames = Callable[[str], Iterable[str]]
+"""Maps a binary's path to the file names of the shared libraries it links directly."""
+
+
+@dataclass
+class PruneReport:
+    dropped: dict[str, str] = field(default_factory=dict)   # dest -> reason
+
+    def summary(self) -> str:
+        counts: dict[str, int] = {}
+        for reason in self.dropped.values():
+            counts[reason] = counts.get(reason, 0) + 1
+        return "; ".join(f"{n} × {reason}" for reason, n in sorted(counts.items()))
+
+
+Entry = tuple[str, str, str]   # PyInstaller TOC entry: (dest, src, typecode)
+
+
+def prune(binaries: list[Entry], datas: list[Entry], needed_names: NeededNames,
+          options: Options = Options()) -> tuple[list[Entry], list[Entry], PruneReport]:
+    """Drop what the policy leaves out from PyInstaller TOCs ``(dest, src, typecode)``.
+
+    PyInstaller collects a plugin's shared-library dependencies before the spec can filter the
+    plugin; so a library is also dropped when only dropped binaries link it (the GTK3 theme's
+    cairo and pango, libcups' TLS stack). The link graph follows direct links between bundled
+    files only, so a kept plugin linking a dropped system library does not keep that library's
+    own dependencies. Libraries no dropped file links (loaded with ctypes) are always kept.
+    """
+    report = PruneReport()
+    real = [e for e in binaries if e[2] != "SYMLINK"]
+    by_name: dict[str, list[Entry]] = {}
+    for entry in real:
+        by_name.setdefault(PurePosixPath(entry[0].replace("\\", "/")).name, []).append(entry)
+    for dest, target, typecode in binaries:   # libQt6Gui.so.6 -> PySide6/Qt/lib/libQt6Gui.so.6
+        if typecode == "SYMLINK":
+            name = PurePosixPath(dest.replace("\\", "/")).name
+            target_path = os.path.normpath(os.path.join(os.path.dirname(dest), target))
+            by_name.setdefault(name, []).extend(e for e in real
+                                                if os.path.normpath(e[0]) == target_path)
+
+    links: dict[str, list[Entry]] = {}
+
+    def linked(entry: Entry) -> list[Entry]:
+        if entry[0] not in links:
+            links[entry[0]] = [dep for name in needed_names(entry[1])
+                               for dep in by_name.get(PurePosixPath(name).name, ())]
+        return links[entry[0]]
+
+    def closure(roots: Iterable[Entry], stop: set[str]) -> set[str]:
+        seen: set[str] = set()
+        stack = list(roots)
+        while stack:
+            for dep in linked(stack.pop()):
+                if dep[0] not in seen and dep[0] not in stop:
+                    seen.add(dep[0])
+                    stack.append(dep)
+        return seen
+
+    dropped = {}
+    for entry in real:
+        reason = drop_reason(entry[0], options)
+        if reason:
+            dropped[entry[0]] = reason
+    if dropped:
+        # What the kept extensions, plugins and executables link, directly or not.
+        roots = [e for e in real if e[0] not in dropped and not _dependency_only(e[0])]
+        needed = closure(roots, stop=set(dropped)) | {e[0] for e in roots}
+        for dest in closure((e for e in real if e[0] in dropped), stop=set(dropped)):
+            if dest not in needed:
+                dropped[dest] = "library only dropped files link"
+    report.dropped.update(dropped)
+
+    final_bins = []
+    for entry in binaries:
+        dest, target, typecode = entry
+        if typecode == "SYMLINK":
+            target_path = os.path.normpath(os.path.join(os.path.dirname(dest), target))
+            if target_path in {os.path.normpath(d) for d in dropped}:
+                report.dropped[dest] = "link to a dropped library"
+                continue
+        elif dest in dropped:
+            continue
+        final_bins.append(entry)
+
+    final_datas = []
+    for entry in datas:
+        reason = drop_reason(entry[0], options)
+        if reason:
+            report.dropped[entry[0]] = reason
+        else:
+            final_datas.append(entry)
+    return final_bins, final_datas, report
+
+
+def elf_needed(path: str) -> list[str]:
+    """The DT_NEEDED names of an ELF shared library or executable (its direct links).
+
+    ``ldd`` lists the whole transitive closure, which cannot tell what a file links itself.
+    Returns [] for anything that is not an ELF file with a dynamic section.
+    """
+    import struct
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return []
+    if data[:4] != b"\x7fELF" or len(data) < 64:
+        return []
+    is64, endian = data[4] == 2, "<" if data[5] == 1 else ">"
+    if is64:
+        shoff, = struct.unpack_from(endian + "Q", data, 0x28)
+        shentsize, shnum = struct.unpack_from(endian + "HH", data, 0x3A)
+        section_format, dyn_format = endian + "IIQQQQIIQQ", endian + "qQ"
+    else:
+        shoff, = struct.unpack_from(endian + "I", data, 0x20)
+        shentsize, shnum = struct.unpack_from(endian + "HH", data, 0x2E)
+        section_format, dyn_format = endian + "IIIIIIIIII", endian + "iI"
+    sections = [struct.unpack_from(section_format, data, shoff + i * shentsize)
+                for i in range(shnum) if shoff + (i + 1) * shentsize <= len(data)]
+    names: list[str] = []
+    for section in sections:
+        if section[1] != 6:   # SHT_DYNAMIC
+            continue
+        offset, size, link = section[4], section[5], section[6]
+        strtab_offset = sections[link][4]
+        step = struct.calcsize(dyn_format)
+        for position in range(offset, offset + size, step):
+            tag, value = struct.unpack_from(dyn_format, data, position)
+            if tag == 0:      # DT_NULL
+                break
+            if tag == 1:      # DT_NEEDED
+                start = strtab_offset + value
+                names.append(data[start:data.index(b"\0", start)].decode("utf-8", "replace"))
+    return names
+
+
+def _dependency_only(dest: str) -> bool:
+    """True for files PyInstaller places only as link dependencies (top-level or Qt's lib dir)."""
+    path = PurePosixPath(dest.replace("\\", "/"))
+    return len(path.parts) == 1 or path.parts[:3] == ("PySide6", "Qt", "lib")

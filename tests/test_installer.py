@@ -1,0 +1,331 @@
+"""The installer: what the bundle leaves out, how its run is judged, and (marked ``installer``,
+slow) a real build whose executable must pass its self-test.
+
+The quick tests run with ``make test``; ``make installer`` runs build_installer.py itself, and
+``pytest -m installer tests/test_installer.py`` runs the build test below.
+"""
+
+from __future__ import annotations
+
+import configparser
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGING = ROOT / "packaging"
+IS_LINUX = sys.platform.startswith("linux")
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+policy = _load("bundle_policy", PACKAGING / "bundle_policy.py")
+installer = _load("build_installer", ROOT / "build_installer.py")
+
+
+# --- what the policy drops -------------------------------------------------------------------
+
+QT = "PySide6/Qt"
+
+
+@pytest.mark.parametrize("dest", [
+    f"{QT}/plugins/platforms/libqxcb.so",
+    f"{QT}/plugins/platforms/libqwayland.so",
+    f"{QT}/plugins/platforms/libqoffscreen.so",       # the self-test's platform
+    f"{QT}/plugins/platformthemes/libqxdgdesktopportal.so",
+    f"{QT}/plugins/imageformats/libqsvg.so",
+    f"{QT}/plugins/iconengines/libqsvgicon.so",
+    f"{QT}/plugins/printsupport/libcupsprintersupport.so",
+    f"{QT}/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
+    f"{QT}/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
+    f"{QT}/lib/libQt6Core.so.6",
+    f"{QT}/translations/qtbase_fr.qm",
+    f"{QT}/translations/qt_en.qm",
+    "resources/translations/calx_fr.qm",              # Calx's own translations
+    "resources/translations/calx_de.qm",              # never filtered by language
+    "resources/units.txt",
+    "db/calx.sqlite",
+    "babel/locale-data/fr.dat",
+    "babel/locale-data/en_GB.dat",
+    "babel/locale-data/root.dat",
+    "babel/global.dat",
+    "libpython3.11.so.1.0",
+    "PySide6/plugins/platforms/qwindows.dll",        # the Windows layout
+])
+def test_policy_keeps_what_calx_uses(dest: str) -> None:
+    assert policy.drop_reason(dest) is None
+
+
+@pytest.mark.parametrize("dest", [
+    f"{QT}/plugins/platforms/libqeglfs.so",
+    f"{QT}/plugins/platforms/libqvnc.so",
+    f"{QT}/plugins/platforms/libqlinuxfb.so",
+    f"{QT}/plugins/platformthemes/libqgtk3.so",
+    f"{QT}/plugins/imageformats/libqtiff.so",
+    f"{QT}/plugins/imageformats/libqpdf.so",
+    f"{QT}/plugins/egldeviceintegrations/libqeglfs-kms-egldevice-integration.so",
+    f"{QT}/plugins/generic/libqevdevmouseplugin.so",
+    f"{QT}/plugins/tls/libqopensslbackend.so",
+    f"{QT}/plugins/xcbglintegrations/libqxcb-glx-integration.so",
+    f"{QT}/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+    f"{QT}/lib/libQt6EglFSDeviceIntegration.so.6",
+    f"{QT}/translations/qtbase_de.qm",
+    f"{QT}/translations/qt_help_fr.qm",
+    "babel/locale-data/de.dat",
+    "babel/locale-data/fr_CA.dat",
+    "pint/default_en.txt",
+    "libcups.so.2",
+    "PySide6/opengl32sw.dll",
+    "PySide6/plugins/platforms/qdirect2d.dll",
+])
+def test_policy_drops_what_calx_does_not_use(dest: str) -> None:
+    assert policy.drop_reason(dest)
+
+
+def test_pint_definitions_stay_when_the_app_has_none_of_its_own() -> None:
+    keep = policy.Options(keep_pint_definitions=True)
+    assert policy.drop_reason("pint/default_en.txt", keep) is None
+
+
+def test_every_unused_pyside6_module_is_excluded(tmp_path: Path) -> None:
+    for name in ("QtCore.abi3.so", "QtPdf.abi3.so", "QtNetwork.abi3.so", "QtQml.abi3.so",
+                 "QtWebEngineCore.pyd", "__init__.py"):
+        (tmp_path / name).write_bytes(b"")
+    excluded = policy.excluded_modules(tmp_path)
+    assert {"PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtWebEngineCore"} <= set(excluded)
+    assert "PySide6.QtCore" not in excluded and "PySide6.QtPdf" not in excluded
+    assert "tkinter" in excluded
+
+
+# --- libraries left orphaned by dropped plugins ----------------------------------------------
+
+def test_prune_drops_libraries_only_dropped_plugins_link() -> None:
+    gtk = (f"{QT}/plugins/platformthemes/libqgtk3.so", "/src/libqgtk3.so", "BINARY")
+    portal = (f"{QT}/plugins/platformthemes/libqxdgdesktopportal.so", "/src/portal.so", "BINARY")
+    cairo = ("libcairo.so.2", "/sys/libcairo.so.2", "BINARY")          # gtk3 only
+    pixman = ("libpixman-1.so.0", "/sys/libpixman-1.so.0", "BINARY")   # via cairo only
+    glib = ("libglib-2.0.so.0", "/sys/libglib-2.0.so.0", "BINARY")     # gtk3 and portal
+    ctypes_lib = ("libloaded.so", "/sys/libloaded.so", "BINARY")        # linked by nothing
+    gui = (f"{QT}/lib/libQt6Gui.so.6", "/src/libQt6Gui.so.6", "BINARY")
+    gui_link = ("libQt6Gui.so.6", f"{QT}/lib/libQt6Gui.so.6", "SYMLINK")
+    links = {
+        "/src/libqgtk3.so": ["libcairo.so.2", "libglib-2.0.so.0", "libQt6Gui.so.6"],
+        "/sys/libcairo.so.2": ["libpixman-1.so.0"],
+        "/src/portal.so": ["libglib-2.0.so.0", "libQt6Gui.so.6"],
+    }
+    binaries = [gtk, portal, cairo, pixman, glib, ctypes_lib, gui, gui_link]
+    kept, _, report = policy.prune(binaries, [], lambda src: links.get(src, []))
+
+    assert set(report.dropped) == {gtk[0], cairo[0], pixman[0]}
+    assert kept == [portal, glib, ctypes_lib, gui, gui_link]
+
+
+def test_prune_follows_direct_links_not_through_dropped_libraries() -> None:
+    # libcups is dropped (the user's own is used); the kept cups plugin still names it, but the
+    # TLS stack only libcups links must go with it.
+    plugin = (f"{QT}/plugins/printsupport/libcupsprintersupport.so", "/src/cupsps.so", "BINARY")
+    cups = ("libcups.so.2", "/sys/libcups.so.2", "BINARY")
+    gnutls = ("libgnutls.so.30", "/sys/libgnutls.so.30", "BINARY")
+    links = {"/src/cupsps.so": ["libcups.so.2"], "/sys/libcups.so.2": ["libgnutls.so.30"]}
+    kept, _, report = policy.prune([plugin, cups, gnutls], [], lambda s: links.get(s, []))
+    assert kept == [plugin]
+    assert report.dropped[gnutls[0]] == "library only dropped files link"
+
+
+def test_prune_drops_the_symlink_to_a_dropped_library() -> None:
+    eglfs = (f"{QT}/lib/libQt6EglFSDeviceIntegration.so.6", "/src/eglfs.so", "BINARY")
+    link = ("libQt6EglFSDeviceIntegration.so.6", eglfs[0], "SYMLINK")
+    kept, _, report = policy.prune([eglfs, link], [], lambda s: [])
+    assert kept == []
+    assert report.dropped[link[0]] == "link to a dropped library"
+
+
+def test_prune_filters_data_files_too() -> None:
+    datas = [("babel/locale-data/de.dat", "/x/de.dat", "DATA"),
+             ("babel/locale-data/fr.dat", "/x/fr.dat", "DATA")]
+    _, kept, report = policy.prune([], datas, lambda s: [])
+    assert kept == [datas[1]]
+    assert "babel locale" in report.summary()
+
+
+@pytest.mark.skipif(not IS_LINUX, reason="ELF files are Linux's")
+def test_elf_needed_reads_direct_links_only() -> None:
+    import PySide6
+
+    qtcore = next(Path(PySide6.__file__).parent.glob("QtCore*.so"))
+    needed = policy.elf_needed(str(qtcore))
+    assert "libQt6Core.so.6" in needed
+    # ldd would list libicuuc (linked by libQt6Core); the direct links do not.
+    assert not any(name.startswith("libicu") for name in needed)
+    assert policy.elf_needed(str(ROOT / "build_installer.py")) == []
+
+
+# --- how a run of the bundle is judged -------------------------------------------------------
+
+@pytest.mark.parametrize("stderr", [
+    "Traceback (most recent call last):\n  File ...",
+    "ModuleNotFoundError: No module named 'PIL'",
+    "critical: QPainter::begin: Paint device returned engine == 0",
+    "fatal: This application failed to start",
+    "Error: cannot open the reference database",
+])
+def test_errors_on_stderr_fail_the_build(stderr: str) -> None:
+    assert installer.unexpected_errors(stderr)
+
+
+@pytest.mark.parametrize("stderr", [
+    "",
+    "warning: This plugin does not support propagateSizeHints()",
+    "warning: qt.qpa.fonts: Populating font family aliases took 60 ms",
+])
+def test_known_warnings_do_not(stderr: str) -> None:
+    assert installer.unexpected_errors(stderr) == []
+
+
+def test_self_test_support_is_read_from_code_not_docstrings(tmp_path: Path) -> None:
+    (tmp_path / "settings.py").write_text('"""Kept in one ini file (tests, ``--self-test``)."""\n')
+    assert not installer.supports_self_test(tmp_path)
+    (tmp_path / "app.py").write_text('def run(argv):\n    return "--self-test" in argv\n')
+    assert installer.supports_self_test(tmp_path)
+
+
+def test_qt_modules_used_finds_both_import_forms(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(installer, "ROOT", tmp_path)
+    package = tmp_path / "desktop"
+    package.mkdir()
+    (package / "a.py").write_text("from PySide6.QtPdf import QPdfDocument\n")
+    (package / "b.py").write_text("from PySide6 import (\n    QtCore,\n    QtNetwork,\n)\n")
+    (package / "c.py").write_text("from PySide6 import QtSvg as svg, QtGui  # icons\n"
+                                  "from PySide6.QtWidgets import QWidget\n")
+    assert set(installer.qt_modules_used(package)) == {
+        "QtPdf", "QtCore", "QtNetwork", "QtSvg", "QtGui", "QtWidgets"}
+
+
+def test_tree_size_counts_files_once_and_links_never(tmp_path: Path) -> None:
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "libQt6Core.so.6").write_bytes(b"x" * 1000)
+    (tmp_path / "data.txt").write_bytes(b"y" * 24)
+    if IS_LINUX:
+        (tmp_path / "libQt6Core.so.6").symlink_to("lib/libQt6Core.so.6")
+    assert installer.tree_size(tmp_path) == (1024, 2)
+
+
+def _fake_executable(tmp_path: Path, body: str) -> Path:
+    script = tmp_path / "calx"
+    script.write_text(f"#!/bin/sh\n{body}\n")
+    script.chmod(0o755)
+    return script
+
+
+@pytest.mark.skipif(shutil.which("sh") is None, reason="fake executables are shell scripts")
+@pytest.mark.parametrize(("body", "reason"), [
+    ("echo 'self-test failed'; exit 1", "exited with code 1"),
+    ("echo 'Traceback (most recent call last):' >&2; exit 0", "printed errors on stderr"),
+    ("echo 'critical: QFont: cannot load font' >&2", "printed errors on stderr"),
+    ("sleep 5", "did not finish within 1 s"),
+])
+def test_a_failing_or_hanging_executable_fails_the_build(tmp_path: Path, body: str,
+                                                         reason: str) -> None:
+    with pytest.raises(installer.BuildError, match=reason):
+        installer.run_bundle(_fake_executable(tmp_path, body), ["--self-test"], 1, "calx")
+
+
+@pytest.mark.skipif(shutil.which("sh") is None, reason="fake executables are shell scripts")
+def test_the_executable_runs_without_python_in_a_fresh_home(tmp_path: Path) -> None:
+    body = ('echo "home=$HOME qpa=$QT_QPA_PLATFORM venv=${VIRTUAL_ENV:-none} '
+            'pythonpath=${PYTHONPATH:-none} cwd=$(pwd)"; '
+            'echo "warning: This plugin does not support propagateSizeHints()" >&2')
+    result = installer.run_bundle(_fake_executable(tmp_path, body), [], 10, "calx")
+    fields = dict(item.split("=", 1) for item in result.stdout.split())
+    assert fields["qpa"] == "offscreen"
+    assert fields["venv"] == "none" and fields["pythonpath"] == "none"
+    assert fields["home"] == fields["cwd"] != str(Path.home())
+    assert result.warnings == ["warning: This plugin does not support propagateSizeHints()"]
+
+
+# --- the Linux menu entry --------------------------------------------------------------------
+
+def test_desktop_entry_has_what_menus_need() -> None:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # keys are case-sensitive
+    entry.read(PACKAGING / "calx.desktop", encoding="utf-8")
+    section = entry["Desktop Entry"]
+    assert section["Type"] == "Application"
+    assert section["Exec"] == "calx" and section["Icon"] == "calx"
+    assert section["Terminal"] == "false"
+    assert section["Categories"].endswith(";")
+    # Qt names the window class after the executable: the entry must match it.
+    assert section["StartupWMClass"] == "calx"
+    for key in ("GenericName", "Comment", "Keywords"):
+        assert section[f"{key}[fr]"], f"{key} lacks its French text"
+
+
+@pytest.mark.skipif(not IS_LINUX or shutil.which("sh") is None, reason="a Linux desktop script")
+def test_menu_entry_script_quotes_the_folder_path(tmp_path: Path) -> None:
+    bundle = tmp_path / 'Calx folder "new" $HOME'
+    bundle.mkdir()
+    for name in ("calx.desktop", "install-desktop-entry.sh"):
+        shutil.copy2(PACKAGING / name, bundle / name)
+    (bundle / "calx.png").write_bytes(b"png")
+    (bundle / "calx").write_text("#!/bin/sh\n")
+    (bundle / "calx").chmod(0o755)
+    env = {"HOME": str(tmp_path / "home"), "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+    subprocess.run(["sh", str(bundle / "install-desktop-entry.sh")], env=env, check=True,
+                   capture_output=True)
+    installed = tmp_path / "home/.local/share/applications/calx.desktop"
+    lines = installed.read_text(encoding="utf-8").splitlines()
+    exec_line = next(line for line in lines if line.startswith("Exec="))
+    # Desktop Entry quoting: \" and \$ inside double quotes, each backslash then doubled.
+    assert exec_line == f'Exec="{tmp_path}/Calx folder \\\\"new\\\\" \\\\$HOME/calx"'
+    assert (tmp_path / "home/.local/share/icons/hicolor/256x256/apps/calx.png").is_file()
+    subprocess.run(["sh", str(bundle / "install-desktop-entry.sh"), "--remove"], env=env,
+                   check=True, capture_output=True)
+    assert not installed.exists()
+
+
+# --- the real build (slow: `pytest -m installer`) --------------------------------------------
+
+@pytest.mark.installer
+def test_bundle_builds_and_its_executable_passes_the_self_test(tmp_path: Path) -> None:
+    dist, work = tmp_path / "dist", tmp_path / "build"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build_installer.py"), "--dist", str(dist),
+         "--work", str(work), "--no-baseline"],
+        cwd=ROOT, capture_output=True, text=True, timeout=900, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test passed" in result.stdout or "--exit-after-startup: passed" in result.stdout
+
+    bundle = dist / "calx"
+    internal = bundle / "_internal"
+    assert (internal / "db" / "calx.sqlite").is_file()
+    assert (internal / "resources" / "units.txt").is_file()
+    assert list((internal / "resources" / "fonts").glob("*.ttf"))
+    if IS_LINUX:
+        assert os.access(bundle / "calx", os.X_OK)
+        for name in ("calx.desktop", "calx.png", "install-desktop-entry.sh", "README.txt"):
+            assert (bundle / name).is_file(), name
+    # The policy's exclusions reached the bundle.
+    plugins = internal / "PySide6" / "Qt" / "plugins"
+    assert not (plugins / "platforms" / "libqeglfs.so").exists()
+    assert not (plugins / "platformthemes" / "libqgtk3.so").exists()
+    assert not (internal / "babel" / "locale-data" / "de.dat").exists()
+    assert not list(internal.rglob("libcups.so*"))
+    if IS_LINUX:
+        import tarfile
+
+        (archive,) = dist.glob("calx-*-linux-*.tar.gz")
+        with tarfile.open(archive) as packed:
+            assert packed.getmember("calx/calx").mode & 0o111   # still executable once unpacked
