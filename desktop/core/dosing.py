@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import CalxError, Issue
+from desktop.core.messages import localized
 from desktop.core.regimen import DoseSpec, Product, Regimen, ValueSpec
 from desktop.core.schedule import (
     check_choice_names,
@@ -144,10 +145,6 @@ def _round_for_display(x: float, decimals: int = 2) -> float | int:
     return int(r) if r == int(r) else r
 
 
-def _words(en: str, fr: str) -> dict[str, str]:
-    return {"text_en": en, "text_fr": fr}
-
-
 def _basis_unit(dose: DoseSpec) -> str:
     """The unit of the source's amount: "mg", "mg/kg", "mg/m²"."""
     return {"fixed": dose.unit, "per_kg": f"{dose.unit}/kg",
@@ -155,10 +152,10 @@ def _basis_unit(dose: DoseSpec) -> str:
 
 
 def _step(code: str, unit: str | None = None, count: float = 2, **params: Any) -> Issue:
-    """A working step; ``unit`` adds its spelling in both languages (``unit_en``/``unit_fr``),
-    singular or plural for ``count``."""
+    """A working step; ``unit`` becomes the ``unit`` parameter, its spelling in each language
+    (singular or plural for ``count``)."""
     if unit is not None:
-        params |= {"unit": unit, **unit_word_params(unit, count)}
+        params["unit"] = unit_word_params(unit, count)
     return Issue(code, params)
 
 
@@ -176,24 +173,26 @@ def _choose_amount(dose: DoseSpec, choices: Mapping[str, float] | None,
                  and math.isfinite(chosen) and chosen > 0)
         if valid and spec.options and not spec.accepts(float(chosen)):
             raise CalxError("choice_not_an_option", field="dose", name="dose", value=chosen,
-                            unit=unit, **options_word_params(spec.options),
-                            **unit_word_params(unit, spec.high))
+                            options=options_word_params(spec.options),
+                            unit=unit_word_params(unit, spec.high))
         if not valid or not spec.accepts(float(chosen)):
             raise CalxError("choice_out_of_range", field="dose", name="dose", value=chosen,
-                            min=low, max=spec.high, unit=unit, **range_word_params(spec),
-                            **unit_word_params(unit, spec.high))
+                            min=low, max=spec.high, range=range_word_params(spec),
+                            unit=unit_word_params(unit, spec.high))
         working.append(Issue("working_dose_chosen", {
-            "value": float(chosen), "min": low, "max": spec.high, "unit": unit,
-            **range_word_params(spec), **unit_word_params(unit, spec.high)}, field="dose"))
+            "value": float(chosen), "min": low, "max": spec.high,
+            "range": range_word_params(spec), "unit": unit_word_params(unit, spec.high)},
+            field="dose"))
         return float(chosen), {"dose": float(chosen)}
     if spec.low is None:
-        raise CalxError("choice_required", field="dose", name="dose", max=spec.high, unit=unit,
-                        **unit_word_params(unit, spec.high))
+        raise CalxError("choice_required", field="dose", name="dose", max=spec.high,
+                        unit=unit_word_params(unit, spec.high))
     default = spec.default
     assert default is not None
     warnings.append(Issue("range_lower_bound_used", {
-        "name": "dose", "value": default, "min": low, "max": spec.high, "unit": unit,
-        **range_word_params(spec), **unit_word_params(unit, spec.high)}, field="dose"))
+        "name": "dose", "value": default, "min": low, "max": spec.high,
+        "range": range_word_params(spec), "unit": unit_word_params(unit, spec.high)},
+        field="dose"))
     return default, {"dose": default}
 
 
@@ -395,7 +394,7 @@ def compute_dose(
             vials = choose_vials(given_mg, product.vials)
             en = " + ".join(f"{v.count} × {v.strength_mg:g} mg" for v in vials.vials)
             working.append(Issue("working_vials", {
-                "vials_en": en, "vials_fr": en.replace(".", ","),
+                "vials": localized(en=en, fr=en.replace(".", ",")),
                 "total": _round_for_display(vials.total_mg),
                 "waste": _round_for_display(vials.waste_mg)}))
         dilution = dilution_for(given_mg, product)
@@ -442,8 +441,8 @@ def _product_notes(product: Product | None, working: list[Issue]) -> None:
     dilution of the 40 mg/mL suspension; CLINICAL.md §3), as the content states them."""
     if product is None or product.notes is None:
         return
-    working.append(Issue("product_note", {**_words(product.notes.en, product.notes.fr),
-                                          "product": product.id}))
+    working.append(Issue("product_note", {
+        "text": localized(en=product.notes.en, fr=product.notes.fr), "product": product.id}))
 
 
 def _renal(regimen: Regimen, patient: Patient | None, warnings: list[Issue],
@@ -452,7 +451,7 @@ def _renal(regimen: Regimen, patient: Patient | None, warnings: list[Issue],
     if regimen.renal_caution is None:
         return
     rc = regimen.renal_caution
-    warnings.append(Issue("renal_caution", _words(rc.en, rc.fr)))
+    warnings.append(Issue("renal_caution", {"text": localized(en=rc.en, fr=rc.fr)}))
     crcl = _creatinine_clearance(patient)
     if crcl is None:
         working.append(Issue("working_crcl_unavailable", {}))

@@ -1,8 +1,10 @@
 """Every error and warning code in French and English: the only place their words live.
 
 ``render(issue, lang)`` fills the template with the issue's parameters. Numbers in parameters are
-formatted for the language (decimal comma in French) by ``format_param``. A code without words is a
-bug: ``tests/core/test_messages.py`` checks that every code raised in the package has both.
+formatted for the language (decimal comma in French) by ``format_param``; a parameter whose words
+differ by language ("weeks" / "semaines") is one ``localized(en=..., fr=...)`` value, of which
+``format_param`` takes the language's text. A code without words is a bug:
+``tests/core/test_messages.py`` checks that every code raised in the package has both.
 """
 
 from __future__ import annotations
@@ -76,10 +78,9 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     # --- dosing (desktop/core)
     # Typed measurements (desktop/core/parsing.py)
     "input_empty": {
-        "en": "A value is missing for {measure_en}{measure_fr:.0}: type a number and its unit "
-              "(for example 70 kg).",
-        "fr": "Une valeur manque pour {measure_fr}{measure_en:.0} : saisissez un nombre et son "
-              "unité (par exemple 70 kg).",
+        "en": "A value is missing for {measure}: type a number and its unit (for example 70 kg).",
+        "fr": "Une valeur manque pour {measure} : saisissez un nombre et son unité (par exemple "
+              "70 kg).",
     },
     "input_too_long": {
         "en": "This entry is too long (at most {max} characters): type a number and its unit.",
@@ -102,13 +103,12 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "fr": "« {text} » est négatif : une mesure ne peut pas être inférieure à zéro.",
     },
     "unit_unknown": {
-        "en": "Unknown unit “{unit}” for {measure_en}{measure_fr:.0}: use {expected}.",
-        "fr": "Unité inconnue « {unit} » pour {measure_fr}{measure_en:.0} : utilisez {expected}.",
+        "en": "Unknown unit “{unit}” for {measure}: use {expected}.",
+        "fr": "Unité inconnue « {unit} » pour {measure} : utilisez {expected}.",
     },
     "wrong_unit_kind": {
-        "en": "“{got}” is not a unit for {measure_en}{measure_fr:.0}: use {expected}.",
-        "fr": "« {got} » n'est pas une unité pour {measure_fr}{measure_en:.0} : utilisez "
-              "{expected}.",
+        "en": "“{got}” is not a unit for {measure}: use {expected}.",
+        "fr": "« {got} » n'est pas une unité pour {measure} : utilisez {expected}.",
     },
     "feet_inches_malformed": {
         "en": "“{text}” cannot be read as feet and inches: write it like 5 ft 7 in (inches "
@@ -228,32 +228,30 @@ MESSAGES: dict[str, Mapping[str, str]] = {
               "{age} ans.",
     },
     # dosing (part 2: desktop/core/dosing.py, schedule.py, vials.py).
-    # Words that differ by language (unit spellings, content texts) come as two parameters,
-    # *_en and *_fr: each template prints its own and hides the other with the empty format
-    # ":.0", so both languages keep the same parameters (tests/core/test_messages.py).
+    # Words that differ by language (unit spellings, ranges in words, content texts) come as one
+    # localised parameter, ``localized(en=..., fr=...)``: each template prints it as ``{unit}``
+    # and ``format_param`` picks the language's text.
     "choice_out_of_range": {
-        "en": "“{name}”: {value} is outside the range given by the source "
-              "({range_en}{range_fr:.0} {unit_en}{unit_fr:.0}).",
+        "en": "“{name}”: {value} is outside the range given by the source ({range} {unit}).",
         "fr": "« {name} » : {value} est hors de l'intervalle donné par la source "
-              "({range_fr}{range_en:.0} {unit_fr}{unit_en:.0}).",
+              "({range} {unit}).",
     },
     "choice_not_an_option": {
-        "en": "“{name}”: {value} is not one of the source's options "
-              "({options_en}{options_fr:.0} {unit_en}{unit_fr:.0}).",
+        "en": "“{name}”: {value} is not one of the source's options ({options} {unit}).",
         "fr": "« {name} » : {value} ne fait pas partie des options de la source "
-              "({options_fr}{options_en:.0} {unit_fr}{unit_en:.0}).",
+              "({options} {unit}).",
     },
     "choice_required": {
-        "en": "“{name}”: the source gives only a maximum ({max} {unit_en}{unit_fr:.0}); "
+        "en": "“{name}”: the source gives only a maximum ({max} {unit}); "
               "choose a value up to it.",
-        "fr": "« {name} » : la source ne donne qu'un maximum ({max} {unit_fr}{unit_en:.0}) ; "
+        "fr": "« {name} » : la source ne donne qu'un maximum ({max} {unit}) ; "
               "choisissez une valeur inférieure ou égale.",
     },
     "choice_not_whole": {
         "en": "“{name}”: a calendar needs a whole number of days or months "
-              "({value} {unit_en}{unit_fr:.0} is not).",
+              "({value} {unit} is not).",
         "fr": "« {name} » : un calendrier demande un nombre entier de jours ou de mois "
-              "({value} {unit_fr}{unit_en:.0} n'en est pas un).",
+              "({value} {unit} n'en est pas un).",
     },
     "unknown_choice": {
         "en": "“{name}” is not a value this regimen lets you choose (choices: {allowed}).",
@@ -262,11 +260,10 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     },
     "range_lower_bound_used": {
         "en": "No value chosen for “{name}”: Calx used the lowest value the source gives, "
-              "{value} {unit_en}{unit_fr:.0} (source: {range_en}{range_fr:.0} "
-              "{unit_en}{unit_fr:.0}). Choose a value to change it.",
+              "{value} {unit} (source: {range} {unit}). Choose a value to change it.",
         "fr": "Aucune valeur choisie pour « {name} » : Calx a pris la plus basse valeur donnée "
-              "par la source, {value} {unit_fr}{unit_en:.0} (source : {range_fr}{range_en:.0} "
-              "{unit_fr}{unit_en:.0}). Choisissez une valeur pour la modifier.",
+              "par la source, {value} {unit} (source : {range} {unit}). Choisissez une valeur "
+              "pour la modifier.",
     },
     "horizon_out_of_range": {
         "en": "The schedule horizon must be {min} to {max} months (got {value}).",
@@ -366,8 +363,8 @@ MESSAGES: dict[str, Mapping[str, str]] = {
               "au-delà de l'écart de {band} % de NICE KTT22 : vérifiez la dose avant de la donner.",
     },
     "renal_caution": {
-        "en": "{text_en}{text_fr:.0}",
-        "fr": "{text_fr}{text_en:.0}",
+        "en": "{text}",
+        "fr": "{text}",
     },
     "renal_caution_low_clearance": {
         "en": "Creatinine clearance {crcl} mL/min is under {threshold} mL/min: the renal caution "
@@ -378,8 +375,8 @@ MESSAGES: dict[str, Mapping[str, str]] = {
               "à Calx : aucune source n'en donne.)",
     },
     "product_note": {
-        "en": "{text_en}{text_fr:.0}",
-        "fr": "{text_fr}{text_en:.0}",
+        "en": "{text}",
+        "fr": "{text}",
     },
     # working: the steps of a dose calculation, shown in the window, the PDF and the CLI
     "working_bsa_mosteller": {
@@ -415,43 +412,38 @@ MESSAGES: dict[str, Mapping[str, str]] = {
               "arrondie, utilisée pour la dose)",
     },
     "working_dose_per_m2": {
-        "en": "{amount} {unit_en}{unit_fr:.0}/m² × {bsa_exact} m² = {dose} {unit_en}{unit_fr:.0}",
-        "fr": "{amount} {unit_fr}{unit_en:.0}/m² × {bsa_exact} m² = {dose} {unit_fr}{unit_en:.0}",
+        "en": "{amount} {unit}/m² × {bsa_exact} m² = {dose} {unit}",
+        "fr": "{amount} {unit}/m² × {bsa_exact} m² = {dose} {unit}",
     },
     "working_dose_per_kg": {
-        "en": "{amount} {unit_en}{unit_fr:.0}/kg × {weight} kg = {dose} {unit_en}{unit_fr:.0}",
-        "fr": "{amount} {unit_fr}{unit_en:.0}/kg × {weight} kg = {dose} {unit_fr}{unit_en:.0}",
+        "en": "{amount} {unit}/kg × {weight} kg = {dose} {unit}",
+        "fr": "{amount} {unit}/kg × {weight} kg = {dose} {unit}",
     },
     "working_dose_fixed": {
-        "en": "Fixed dose: {amount} {unit_en}{unit_fr:.0} per administration",
-        "fr": "Dose fixe : {amount} {unit_fr}{unit_en:.0} par administration",
+        "en": "Fixed dose: {amount} {unit} per administration",
+        "fr": "Dose fixe : {amount} {unit} par administration",
     },
     "working_dose_fixed_daily": {
-        "en": "Fixed dose: {amount} {unit_en}{unit_fr:.0} daily",
-        "fr": "Dose fixe : {amount} {unit_fr}{unit_en:.0} par jour",
+        "en": "Fixed dose: {amount} {unit} daily",
+        "fr": "Dose fixe : {amount} {unit} par jour",
     },
     "working_dose_chosen": {
-        "en": "Dose chosen by the clinician: {value} {unit_en}{unit_fr:.0} "
-              "(source: {range_en}{range_fr:.0} {unit_en}{unit_fr:.0})",
-        "fr": "Dose choisie par le clinicien : {value} {unit_fr}{unit_en:.0} "
-              "(source : {range_fr}{range_en:.0} {unit_fr}{unit_en:.0})",
+        "en": "Dose chosen by the clinician: {value} {unit} (source: {range} {unit})",
+        "fr": "Dose choisie par le clinicien : {value} {unit} (source : {range} {unit})",
     },
     "working_daily_split": {
-        "en": "{daily} {unit_en}{unit_fr:.0} daily ÷ {times} doses = {dose} {unit_en}{unit_fr:.0} "
-              "per dose",
-        "fr": "{daily} {unit_fr}{unit_en:.0} par jour ÷ {times} prises = {dose} "
-              "{unit_fr}{unit_en:.0} par prise",
+        "en": "{daily} {unit} daily ÷ {times} doses = {dose} {unit} per dose",
+        "fr": "{daily} {unit} par jour ÷ {times} prises = {dose} {unit} par prise",
     },
     "working_daily_not_divided": {
-        "en": "{daily} {unit_en}{unit_fr:.0} is the total daily dose; the source does not say "
+        "en": "{daily} {unit} is the total daily dose; the source does not say "
               "how many doses a day",
-        "fr": "{daily} {unit_fr}{unit_en:.0} est la dose quotidienne totale ; la source ne "
+        "fr": "{daily} {unit} est la dose quotidienne totale ; la source ne "
               "précise pas le nombre de prises par jour",
     },
     "working_times_per_day": {
-        "en": "{dose} {unit_en}{unit_fr:.0} × {times} a day = {daily} {unit_en}{unit_fr:.0} daily",
-        "fr": "{dose} {unit_fr}{unit_en:.0} × {times} par jour = {daily} {unit_fr}{unit_en:.0} "
-              "par jour",
+        "en": "{dose} {unit} × {times} a day = {daily} {unit} daily",
+        "fr": "{dose} {unit} × {times} par jour = {daily} {unit} par jour",
     },
     "working_rounded": {
         "en": "Rounded to {rounded} mg ({sign}{deviation}% from {calculated} mg) "
@@ -470,22 +462,20 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "fr": "Pas de règle d'arrondi pour ce produit : la dose calculée est affichée telle quelle",
     },
     "working_course_total_administrations": {
-        "en": "Course: {n} × {dose} {unit_en}{unit_fr:.0} = {total} {unit_en}{unit_fr:.0}",
-        "fr": "Cure : {n} × {dose} {unit_fr}{unit_en:.0} = {total} {unit_fr}{unit_en:.0}",
+        "en": "Course: {n} × {dose} {unit} = {total} {unit}",
+        "fr": "Cure : {n} × {dose} {unit} = {total} {unit}",
     },
     "working_course_total_days": {
-        "en": "Course: {n} days × {dose} {unit_en}{unit_fr:.0} daily = "
-              "{total} {unit_en}{unit_fr:.0}",
-        "fr": "Cure : {n} jours × {dose} {unit_fr}{unit_en:.0} par jour = "
-              "{total} {unit_fr}{unit_en:.0}",
+        "en": "Course: {n} days × {dose} {unit} daily = {total} {unit}",
+        "fr": "Cure : {n} jours × {dose} {unit} par jour = {total} {unit}",
     },
     "working_volume": {
         "en": "{dose} mg ÷ {concentration} mg/mL = {volume} mL of concentrate",
         "fr": "{dose} mg ÷ {concentration} mg/mL = {volume} mL de solution concentrée",
     },
     "working_vials": {
-        "en": "Vials: {vials_en}{vials_fr:.0} ({total} mg; {waste} mg left over)",
-        "fr": "Flacons : {vials_fr}{vials_en:.0} ({total} mg ; {waste} mg non utilisés)",
+        "en": "Vials: {vials} ({total} mg; {waste} mg left over)",
+        "fr": "Flacons : {vials} ({total} mg ; {waste} mg non utilisés)",
     },
     "working_dilution_fixed": {
         "en": "Diluted to {volume} mL in total: {concentration} mg/mL "
@@ -505,8 +495,8 @@ MESSAGES: dict[str, Mapping[str, str]] = {
               "{volume_max} mL (ajouter {diluent_min} à {diluent_max} mL de diluant au concentré)",
     },
     "working_concentration": {
-        "en": "Concentration given by the review: {value} {unit_en}{unit_fr:.0}",
-        "fr": "Concentration donnée par la revue : {value} {unit_fr}{unit_en:.0}",
+        "en": "Concentration given by the review: {value} {unit}",
+        "fr": "Concentration donnée par la revue : {value} {unit}",
     },
     "working_crcl": {
         "en": "Creatinine clearance (Cockcroft–Gault, actual body weight) = {crcl} mL/min",
@@ -632,9 +622,27 @@ MESSAGES: dict[str, Mapping[str, str]] = {
 }
 
 
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+
+def localized(*, en: str, fr: str) -> dict[str, str]:
+    """A message parameter whose words depend on the language: ``{"en": ..., "fr": ...}``.
+
+    A plain dict, so an issue holding it is stored as JSON in a saved plan and reads back equal;
+    ``format_param`` prints the text of the message's language."""
+    return {"en": en, "fr": fr}
+
+
+def _is_localized(value: Any) -> bool:
+    """True for a value built by ``localized``."""
+    return isinstance(value, Mapping) and set(value) == set(LANGUAGES)
+
+
 def format_param(value: Any, lang: str) -> str:
-    """Numbers as ``formatting.format_number`` writes them (no trailing zero, the language's
-    decimal mark and thousands separator, up to 4 decimals); other values as text."""
+    """A localised value as its text in ``lang`` (English for another language); numbers as
+    ``formatting.format_number`` writes them (no trailing zero, the language's decimal mark and
+    thousands separator, up to 4 decimals); other values as text."""
+    if _is_localized(value):
+        return format_param(value[lang] if lang in value else value["en"], lang)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | float):

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 from desktop.core.errors import CalxError
 from desktop.core.formatting import format_number, format_unit
+from desktop.core.messages import localized
 
 if TYPE_CHECKING:
     import pint
@@ -42,7 +43,7 @@ PARSE_ERROR_CODES: frozenset[str] = frozenset({
 
 MAX_INPUT_LENGTH = 60
 
-# The measurement named in messages, per language (messages print one and hide the other).
+# The measurement named in messages, per language (English, French).
 _MEASURE: dict[str | None, tuple[str, str]] = {
     "weight": ("weight", "le poids"), "height": ("height", "la taille"),
     "creatinine": ("creatinine", "la créatinine"), "age": ("age", "l'âge"),
@@ -51,9 +52,10 @@ _MEASURE: dict[str | None, tuple[str, str]] = {
 
 
 def measure_params(kind: str | None) -> dict[str, str]:
-    """``measure_en`` / ``measure_fr`` parameters naming the measurement in a message."""
+    """The ``measure`` message parameter naming the measurement ("weight" / "le poids"), as a
+    ``localized`` value."""
     en, fr = _MEASURE.get(kind, _MEASURE[None])
-    return {"measure_en": en, "measure_fr": fr}
+    return localized(en=en, fr=fr)
 
 # Unit text (lower case, no spaces) → (registry unit, display symbol). One table for every kind:
 # a known unit of the wrong kind is refused as "wrong_unit_kind", an unknown one as "unit_unknown".
@@ -160,7 +162,7 @@ def parse_number(text: str, lang: str = "en", field: str | None = None) -> float
     for what is refused."""
     raw = text.strip()
     if not raw:
-        raise CalxError("input_empty", field=field, **measure_params(field))
+        raise CalxError("input_empty", field=field, measure=measure_params(field))
     if raw.startswith(_MINUS) and len(raw) > 1:
         raise CalxError("number_negative", field=field, text=raw)
     if not _NUMBER.fullmatch(raw):
@@ -183,14 +185,14 @@ def _lookup_unit(unit_text: str, kind: str) -> tuple[str, str]:
     found = _UNITS.get(key)
     if found is None:
         raise CalxError("unit_unknown", field=kind, unit=unit_text.strip(),
-                        expected=EXPECTED_UNITS[kind], **measure_params(kind))
+                        expected=EXPECTED_UNITS[kind], measure=measure_params(kind))
     return found
 
 
 def _check_kind(quantity: pint.Quantity, kind: str, unit_text: str) -> None:
     if not any(quantity.check(dim) for dim in _DIMENSIONS[kind]):
         raise CalxError("wrong_unit_kind", field=kind, expected=EXPECTED_UNITS[kind],
-                        got=unit_text.strip(), **measure_params(kind))
+                        got=unit_text.strip(), measure=measure_params(kind))
 
 
 def _to_canonical(quantity: pint.Quantity, kind: str) -> pint.Quantity:
@@ -214,7 +216,7 @@ def parse_quantity(text: str, kind: Kind, lang: str = "en",
     original = text
     raw = text.strip()
     if not raw:
-        raise CalxError("input_empty", field=kind, **measure_params(kind))
+        raise CalxError("input_empty", field=kind, measure=measure_params(kind))
     if len(raw) > MAX_INPUT_LENGTH:
         raise CalxError("input_too_long", field=kind, max=MAX_INPUT_LENGTH)
     if raw.startswith(_MINUS) and len(raw) > 1:

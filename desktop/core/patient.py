@@ -50,7 +50,7 @@ def _convert(value: Any, kind: str) -> pint.Quantity:
         converted = creatinine_mg_dl(value) if kind == "creatinine" else value.to(unit)
     except Exception as exc:  # a dimensionality error: wrong kind of quantity
         raise CalxError("wrong_unit_kind", field=kind, expected=EXPECTED_UNITS[kind],
-                        got=format(value.units, "~"), **measure_params(kind)) from exc
+                        got=format(value.units, "~"), measure=measure_params(kind)) from exc
     require_within(kind, float(converted.magnitude))
     return converted
 
@@ -130,7 +130,7 @@ class Patient:
             return parsed
 
         if weight is None or not str(weight).strip():
-            raise CalxError("input_empty", field="weight", **measure_params("weight"))
+            raise CalxError("input_empty", field="weight", measure=measure_params("weight"))
         w = read(weight, "weight", weight_unit)
         h = read(height, "height", height_unit)
         a = read(age, "age")

@@ -41,6 +41,7 @@ from itertools import pairwise
 
 from desktop.core.errors import CalxError, Issue
 from desktop.core.formatting import format_number, format_unit
+from desktop.core.messages import localized
 from desktop.core.regimen import DurationSpec, Regimen, Schedule, Source, ValueSpec
 
 HORIZON_MIN_MONTHS = 1
@@ -60,30 +61,28 @@ SCHEDULE_CHOICES: tuple[str, ...] = ("every", "duration", "on", "off", "course_e
 
 
 def unit_word_params(unit: str, amount: float) -> dict[str, str]:
-    """``unit_en``/``unit_fr`` message parameters: the unit's spelling in each language ("weeks" /
-    "semaines", "mg/kg"), singular or plural for ``amount``. Messages print the one of their
-    language (``desktop.core.messages``, dosing section)."""
-    return {"unit_en": format_unit(unit, "en", singular=amount == 1),
-            "unit_fr": format_unit(unit, "fr", singular=abs(amount) < 2)}
+    """The ``unit`` message parameter: the unit's spelling in each language ("weeks" /
+    "semaines", "mg/kg"), singular or plural for ``amount``, as a ``localized`` value."""
+    return localized(en=format_unit(unit, "en", singular=amount == 1),
+                     fr=format_unit(unit, "fr", singular=abs(amount) < 2))
 
 
 def options_word_params(options: tuple[float, ...]) -> dict[str, str]:
-    """"50 or 100" / "50 ou 100" for a message."""
-    return {f"options_{lang}": f" {word} ".join(format_number(o, lang, 4) for o in options)
-            for lang, word in (("en", "or"), ("fr", "ou"))}
+    """"50 or 100" / "50 ou 100" for a message, as a ``localized`` value."""
+    return localized(en=" or ".join(format_number(o, "en", 4) for o in options),
+                     fr=" ou ".join(format_number(o, "fr", 4) for o in options))
 
 
 def range_word_params(spec: ValueSpec) -> dict[str, str]:
-    """The source's values in words: "240–480", "50 or 100", "up to 500" (en and fr)."""
+    """The source's values in words: "240–480" / "240 à 480", "50 or 100" / "50 ou 100",
+    "up to 500" / "jusqu'à 500", as a ``localized`` value."""
     if spec.options:
-        opts = options_word_params(spec.options)
-        return {"range_en": opts["options_en"], "range_fr": opts["options_fr"]}
+        return options_word_params(spec.options)
+    high_en, high_fr = format_number(spec.high, "en", 4), format_number(spec.high, "fr", 4)
     if spec.low is None:
-        return {"range_en": f"up to {format_number(spec.high, 'en', 4)}",
-                "range_fr": f"jusqu'à {format_number(spec.high, 'fr', 4)}"}
-    return {"range_en": f"{format_number(spec.low, 'en', 4)}–{format_number(spec.high, 'en', 4)}",
-            "range_fr": f"{format_number(spec.low, 'fr', 4)} à "
-                        f"{format_number(spec.high, 'fr', 4)}"}
+        return localized(en=f"up to {high_en}", fr=f"jusqu'à {high_fr}")
+    return localized(en=f"{format_number(spec.low, 'en', 4)}–{high_en}",
+                     fr=f"{format_number(spec.low, 'fr', 4)} à {high_fr}")
 
 
 @dataclass(frozen=True)
@@ -210,21 +209,21 @@ class _Choices:
             if not ok or not v.accepts(float(chosen)):
                 raise CalxError(
                     "choice_out_of_range", field=name, name=name, value=chosen,
-                    min=v.low if v.low is not None else 0, max=v.high, unit=spec.unit,
-                    **range_word_params(v), **unit_word_params(spec.unit, v.high))
+                    min=v.low if v.low is not None else 0, max=v.high,
+                    range=range_word_params(v), unit=unit_word_params(spec.unit, v.high))
             if not _whole(float(chosen), spec.unit):
                 raise CalxError("choice_not_whole", field=name, name=name, value=chosen,
-                                unit=spec.unit, **unit_word_params(spec.unit, float(chosen)))
+                                unit=unit_word_params(spec.unit, float(chosen)))
             self.used[name] = float(chosen)
             return float(chosen)
         if v.low is None:  # "up to N weeks": no sensible default
-            raise CalxError("choice_required", field=name, name=name, max=v.high, unit=spec.unit,
-                            **unit_word_params(spec.unit, v.high))
+            raise CalxError("choice_required", field=name, name=name, max=v.high,
+                            unit=unit_word_params(spec.unit, v.high))
         self.used[name] = v.low
         self.warnings.append(Issue(
             "range_lower_bound_used",
-            {"name": name, "value": v.low, "min": v.low, "max": v.high, "unit": spec.unit,
-             **range_word_params(v), **unit_word_params(spec.unit, v.high)},
+            {"name": name, "value": v.low, "min": v.low, "max": v.high,
+             "range": range_word_params(v), "unit": unit_word_params(spec.unit, v.high)},
             field=name))
         return v.low
 

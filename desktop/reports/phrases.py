@@ -31,7 +31,7 @@ def day(d: date, lang: str) -> str:
 def duration_text(amount: float, unit: str, lang: str) -> str:
     """"6 weeks" / "6 semaines", "3 months" / "3 mois"."""
     words = unit_word_params(unit, amount)
-    return f"{_format_number(amount, lang)} {words['unit_fr' if lang == 'fr' else 'unit_en']}"
+    return f"{_format_number(amount, lang)} {words['fr' if lang == 'fr' else 'en']}"
 
 
 def _capital(text: str) -> str:

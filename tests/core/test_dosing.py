@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from desktop.core.dosing import BAND_BIOLOGICAL_PERCENT, RENAL_CAUTION_CRCL_ML_MIN, compute_dose
 from desktop.core.errors import CalxError, Issue
-from desktop.core.messages import MESSAGES, render
+from desktop.core.messages import MESSAGES, localized, render
 from desktop.core.patient import Patient
 from desktop.core.regimen import Product, Regimen, product_from_dict, regimen_from_dict
 
@@ -197,8 +197,10 @@ def test_diltiazem_choice_outside_the_range_is_refused(value: float) -> None:
     with pytest.raises(CalxError) as err:
         dose("diltiazem-240-480", choices={"dose": value})
     e = err.value
-    assert (e.code, e.field, e.params["min"], e.params["max"], e.params["unit"]) == (
-        "choice_out_of_range", "dose", 240, 480, "mg")
+    assert (e.code, e.field, e.params["min"], e.params["max"]) == (
+        "choice_out_of_range", "dose", 240, 480)
+    assert e.params["unit"] == localized(en="mg", fr="mg")
+    assert e.params["range"] == localized(en="240–480", fr="240 à 480")
 
 
 def test_diltiazem_180_and_colchicine_and_warfarin_fixed_daily_doses() -> None:

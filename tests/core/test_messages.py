@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.errors import CalxError, Issue
-from desktop.core.messages import MESSAGES, format_param, render
+from desktop.core.messages import MESSAGES, format_param, localized, render
 
 PACKAGE = Path(__file__).resolve().parents[2] / "desktop"
 # CalxError("code", ...), Issue("code", ...), Issue(code="code", ...)
@@ -43,6 +43,16 @@ def test_both_languages_use_the_same_parameters(code: str) -> None:
     assert fields(MESSAGES[code]["fr"]) == fields(MESSAGES[code]["en"])
 
 
+@pytest.mark.parametrize("code", sorted(MESSAGES))
+def test_no_template_formats_or_hides_a_parameter(code: str) -> None:
+    # Words that differ by language are one localised parameter, never a pair of which each
+    # template hides one with a format spec such as "{unit_fr:.0}".
+    for lang in ("fr", "en"):
+        specs = [(f, spec) for _, f, spec, _ in string.Formatter().parse(MESSAGES[code][lang])
+                 if f is not None and spec]
+        assert not specs, (code, lang, specs)
+
+
 def test_render_fills_parameters_with_the_language_decimal_mark() -> None:
     issue = Issue("internal_error", {"detail": 1.5})
     assert render(issue, "en").endswith("1.5")
@@ -60,3 +70,13 @@ def test_unknown_code_renders_as_the_code_rather_than_crashing() -> None:
 def test_format_param_follows_the_display_rules(value: float, en: str, fr: str) -> None:
     assert format_param(value, "en") == en
     assert format_param(value, "fr") == fr
+
+
+def test_a_localized_parameter_prints_the_text_of_the_language() -> None:
+    weeks = localized(en="weeks", fr="semaines")
+    assert weeks == {"en": "weeks", "fr": "semaines"}  # plain JSON for saved plans
+    assert (format_param(weeks, "en"), format_param(weeks, "fr")) == ("weeks", "semaines")
+    assert format_param(weeks, "de") == "weeks"  # like the templates: English otherwise
+    issue = Issue("choice_not_whole", {"name": "on", "value": 4.5, "unit": weeks})
+    assert render(issue, "en").endswith("(4.5 weeks is not).")
+    assert render(issue, "fr").endswith("(4,5 semaines n'en est pas un).")

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.errors import CalxError
-from desktop.core.messages import MESSAGES, render
+from desktop.core.messages import MESSAGES, localized, render
 from desktop.core.regimen import Regimen, regimen_from_dict
 from desktop.core.schedule import (
     KIND_DAILY,
@@ -321,17 +321,21 @@ def test_horizon_bounds_are_accepted(months: int) -> None:
     assert s.horizon_end == add_months(START, months)
 
 
+WEEKS, MONTHS = localized(en="weeks", fr="semaines"), localized(en="months", fr="mois")
+
+
 @pytest.mark.parametrize(("name", "value", "low", "high", "unit"), [
-    ("on", 3, 4, 8, "week"), ("on", 9, 4, 8, "week"), ("off", 5, 3, 4, "month"),
-    ("off", 2, 3, 4, "month"), ("on", 0, 4, 8, "week"), ("on", float("nan"), 4, 8, "week"),
+    ("on", 3, 4, 8, WEEKS), ("on", 9, 4, 8, WEEKS), ("off", 5, 3, 4, MONTHS),
+    ("off", 2, 3, 4, MONTHS), ("on", 0, 4, 8, WEEKS), ("on", float("nan"), 4, 8, WEEKS),
 ])
 def test_a_choice_outside_its_range_is_refused(name: str, value: float, low: float,
-                                               high: float, unit: str) -> None:
+                                               high: float, unit: dict[str, str]) -> None:
     with pytest.raises(CalxError) as err:
         build_schedule(regimen("minocycline-cyclic"), START, choices={name: value})
     e = err.value
     assert (e.code, e.field) == ("choice_out_of_range", name)
     assert (e.params["min"], e.params["max"], e.params["unit"]) == (low, high, unit)
+    assert e.params["range"] == localized(en=f"{low}–{high}", fr=f"{low} à {high}")
     assert "semaines" in render(e.issue, "fr") or "mois" in render(e.issue, "fr")
 
 

@@ -94,7 +94,7 @@ def magnitude_in(value: Any, unit: str, field_name: str) -> float:
         from desktop.core.parsing import measure_params
 
         raise CalxError("wrong_unit_kind", field=field_name, expected=unit,
-                        got=format(value.units, "~"), **measure_params(field_name)) from exc
+                        got=format(value.units, "~"), measure=measure_params(field_name)) from exc
 
 
 # Codes for a missing input (words in messages.py: "needs_age", "needs_sex", "needs_weight",

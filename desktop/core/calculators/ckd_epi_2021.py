@@ -66,7 +66,7 @@ def ckd_epi_2021(*, age_years: float | None, sex: str | None,
     except ValueError as exc:
         raise CalxError("wrong_unit_kind", field="creatinine", expected="mg/dL, µmol/L",
                         got=format(creatinine.units, "~"),
-                        **measure_params("creatinine")) from exc
+                        measure=measure_params("creatinine")) from exc
     require_within("creatinine", scr)
     kappa, alpha = _KAPPA[sex], _ALPHA[sex]
     female = " × 1.012" if sex == "female" else ""

@@ -97,7 +97,7 @@ def cockcroft_gault(
     except ValueError as exc:
         raise CalxError("wrong_unit_kind", field="creatinine", expected="mg/dL, µmol/L",
                         got=format(creatinine.units, "~"),
-                        **measure_params("creatinine")) from exc
+                        measure=measure_params("creatinine")) from exc
     require_within("creatinine", scr)
     actual_kg = magnitude_in(weight, "kg", "weight")
     require_within("weight", actual_kg)

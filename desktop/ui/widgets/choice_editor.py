@@ -42,7 +42,7 @@ class ChoiceEditor(QWidget):
         if spec.whole:
             from desktop.core.schedule import unit_word_params
 
-            return unit_word_params(spec.unit, spec.high)[f"unit_{self.lang}"]
+            return unit_word_params(spec.unit, spec.high)[self.lang]
         from desktop.core.formatting import format_unit
 
         return format_unit(spec.unit, self.lang)
