@@ -42,6 +42,7 @@ run: $(DB) $(QM)
 test: $(DB) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not installer"
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 bench: $(DB) $(QM)
