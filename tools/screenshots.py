@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +98,11 @@ def take(out: Path) -> list[Path]:
     window.tabs.setCurrentWidget(window.plan_view)
     window.plan_view.patient_name.setText("Jane Example")
     window.plan_view.prepared_by.setText("Dr A. Example, rheumatology")
+    # The preview renders in a worker after typing pauses: wait for its pages, not for a clock.
+    preview = window.plan_view.preview
+    deadline = time.monotonic() + 20
+    while preview.page_count() == 0 and time.monotonic() < deadline:
+        QTest.qWait(50)
     shot("plan")
     # 5. The overview table.
     window.tabs.setCurrentWidget(window.overview_view)

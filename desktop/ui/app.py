@@ -5,8 +5,8 @@ the first paint; the reference database (sqlite), pint and the dosing engine are
 after it. Flags:
 
 - ``--exit-after-startup``: show the window, wait for its first paint, exit 0 (start-up benchmark);
-- ``--self-test``: offscreen, search, compute a rituximab and an infliximab dose, render a plan if
-  ``desktop.reports`` offers it; prints each step and exits 0 or 1.
+- ``--self-test``: offscreen, search, compute a rituximab and an infliximab dose, save a plan as PDF
+  and .ics in a throwaway user database; prints each step and exits 0 or 1.
 """
 
 from __future__ import annotations
@@ -45,6 +45,10 @@ def run(argv: Sequence[str] = ()) -> int:
 
         temporary_settings = tempfile.TemporaryDirectory(prefix="calx-self-test-")
         prefs = Preferences.at(os.path.join(temporary_settings.name, "calx.ini"))
+        # Saved plans and their log go there too: the self-test never writes the user's own.
+        from desktop.data.userdb import ENV_FOLDER
+
+        os.environ[ENV_FOLDER] = os.path.join(temporary_settings.name, "user-data")
     else:
         prefs = Preferences()
     context = AppContext(prefs)
@@ -75,6 +79,7 @@ def run(argv: Sequence[str] = ()) -> int:
         # Safety net: never hang a benchmark if no paint ever arrives.
         QTimer.singleShot(10_000, lambda: (status.update(code=1), app.quit()))
     code = app.exec()
+    context.shutdown()
     if temporary_settings is not None:
         temporary_settings.cleanup()
     return status["code"] or code

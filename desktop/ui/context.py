@@ -17,6 +17,7 @@ from desktop.ui.i18n import LanguageSwitcher
 if TYPE_CHECKING:
     from desktop.core.errors import Issue
     from desktop.data.refdb import ReferenceDB
+    from desktop.data.userdb import UserDB
 
 
 class AppContext(QObject):
@@ -32,6 +33,7 @@ class AppContext(QObject):
         self.db_path = db_path
         self.db: ReferenceDB | None = None
         self.database_error: Issue | None = None
+        self._user_db: UserDB | None = None
         self._switcher = LanguageSwitcher()
         self.translations_found = self._switcher.apply(prefs.get(S.LANGUAGE))
 
@@ -81,13 +83,31 @@ class AppContext(QObject):
         self.databaseFailed.emit(self.render(self.database_error))
         return False
 
+    def user_db(self) -> UserDB:
+        """The saved-plans database, opened on first use (``CALX_USER_DATA`` or the platform's
+        user data folder). Raises ``CalxError`` (``user_db_unreadable``) when it cannot be used.
+        Opening it takes a few ms (SQLite, one migration check), so the UI thread does it."""
+        if self._user_db is None:
+            from desktop.core.errors import CalxError
+            from desktop.data.userdb import UserDB, user_data_folder
+
+            try:
+                self._user_db = UserDB.open()
+            except OSError as error:  # a folder it may not create or a file it may not open
+                raise CalxError("user_db_unreadable", path=str(user_data_folder()),
+                                detail=error.strerror or str(error)) from None
+        return self._user_db
+
     def shutdown(self) -> None:
-        """Remove the translators and close the database (tests open many windows)."""
+        """Remove the translators and close the databases (tests open many windows)."""
         self._switcher.apply("en")
         self._switcher.remove_all()
         if self.db is not None:
             self.db.close()
             self.db = None
+        if self._user_db is not None:
+            self._user_db.close()
+            self._user_db = None
 
     def metadata(self) -> Any:
         return self.db.metadata() if self.db is not None else None

@@ -155,9 +155,12 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         SK = QKeySequence.StandardKey
         self.print_action = self._action("printAction", self.print_current, SK.Print)
-        self.save_plan_action = self._action("savePlanAction",
-                                             lambda: self.plan_view and self.plan_view.save_pdf(),
-                                             SK.Save)
+        self.saved_plans_action = self._action("savedPlansAction", self.show_saved_plans,
+                                               SK.Open)
+        self.save_plan_action = self._action(
+            "savePlanAction", lambda: self.plan_view and self.plan_view.save_plan(), SK.Save)
+        self.export_pdf_action = self._action(
+            "exportPdfAction", lambda: self.plan_view and self.plan_view.save_pdf(), SK.SaveAs)
         self.export_calendar_action = self._action(
             "exportCalendarAction", lambda: self.plan_view and self.plan_view.export_calendar())
         self.quit_action = self._action("quitAction", self.close, SK.Quit)
@@ -191,7 +194,9 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = QMenu(bar)
-        self.file_menu.addActions([self.print_action, self.save_plan_action,
+        self.file_menu.addActions([self.saved_plans_action, self.save_plan_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.print_action, self.export_pdf_action,
                                    self.export_calendar_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -219,8 +224,15 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         texts = {
             self.print_action: (self.tr("&Print…"), self.tr("Print the current view")),
-            self.save_plan_action: (self.tr("&Save plan as PDF…"),
-                                    self.tr("Save the patient's plan as a PDF file")),
+            self.saved_plans_action: (self.tr("&Open saved plans…"),
+                                      self.tr("Reopen a saved plan and reprint it exactly as it "
+                                              "was")),
+            self.save_plan_action: (self.tr("&Save plan"),
+                                    self.tr("Keep the patient's plan in Calx to reopen and "
+                                            "reprint it later")),
+            self.export_pdf_action: (self.tr("Save plan as P&DF…"),
+                                     self.tr("Save the patient's plan and the clinician copy as "
+                                             "PDF files")),
             self.export_calendar_action: (self.tr("&Export calendar…"),
                                           self.tr("Save the plan's administrations as a "
                                                   "calendar file (.ics)")),
@@ -339,13 +351,10 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         current = self.tabs.currentWidget()
         self.print_action.setEnabled(bool(getattr(current, "printable", lambda: False)()))
-        if self.plan_view is None:
-            self.save_plan_action.setEnabled(False)
-            self.export_calendar_action.setEnabled(False)
-            return
-        self.save_plan_action.setEnabled(self.plan_view.can_save())
-        self.save_plan_action.setToolTip(self.plan_view.save_tooltip())
-        self.export_calendar_action.setEnabled(self.plan_view.can_save())
+        ready = self.plan_view is not None and self.plan_view.can_save()
+        for action in (self.save_plan_action, self.export_pdf_action,
+                       self.export_calendar_action):
+            action.setEnabled(ready)
 
     # ------------------------------------------------------------------ dialogs
 
@@ -353,6 +362,15 @@ class MainWindow(QMainWindow):
         view = self.tabs.currentWidget()
         if hasattr(view, "print_view"):
             view.print_view()
+
+    def show_saved_plans(self) -> Any:
+        from desktop.ui.dialogs.saved_plans import SavedPlansDialog
+
+        dialog = SavedPlansDialog(self.context, self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.outputs.statusMessage.connect(self.show_status)
+        dialog.open()
+        return dialog
 
     def show_preferences(self) -> None:
         from desktop.ui.dialogs.preferences import PreferencesDialog

@@ -11,3 +11,4 @@ THERAPY_ID_ROLE = USER_ROLE + 1    # str: the therapy's slug id
 HTML_ROLE = USER_ROLE + 2          # str: escaped rich text for the HTML delegate
 SORT_ROLE = USER_ROLE + 3          # a value that sorts as a clinician expects
 REGIMEN_ID_ROLE = USER_ROLE + 4    # str: the regimen's slug id
+PLAN_ID_ROLE = USER_ROLE + 5       # str: a saved plan's id (user database)

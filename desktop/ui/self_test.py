@@ -1,7 +1,9 @@
 """``calx --self-test``: drive the real window once through its main workflow and report.
 
 Used after building the installer to prove the bundle works: it needs the database, the
-translations, pint's definitions and the dosing engine to be present and working together.
+translations, pint's definitions, the dosing engine and the PDF renderer to be present and working
+together. Plans are saved in a throwaway user database (``app.py`` points ``CALX_USER_DATA`` at a
+temporary folder), never in the clinician's own.
 """
 
 from __future__ import annotations
@@ -17,6 +19,30 @@ from typing import Any
 # = 1.8181 m²; rituximab 375 mg/m² → 681.8 mg; infliximab 3 mg/kg → 210 mg.
 PATIENT = {"weight": "70", "height": "170", "sex": "female", "age": "50"}
 CASES = (("rituximab-375-weekly", 681.8), ("infliximab-3-mg-kg", 210.0))
+
+
+def _wait_for_export(plan_view: Any, start: Callable[[], bool], timeout_ms: int = 30_000) -> Any:
+    """Start a save or export and wait (events running) for its result; None if none came."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    results: list[Any] = []
+    loop = QEventLoop()
+    outputs = plan_view.outputs
+
+    def done(result: Any) -> None:
+        results.append(result)
+        loop.quit()
+
+    outputs.exported.connect(done)
+    outputs.problem.connect(loop.quit)
+    try:
+        if start():
+            QTimer.singleShot(timeout_ms, loop.quit)
+            loop.exec()
+    finally:
+        outputs.exported.disconnect(done)
+        outputs.problem.disconnect(loop.quit)
+    return results[0] if results else None
 
 
 def run_self_test(window: Any, say: Callable[[str], None]) -> int:
@@ -68,21 +94,20 @@ def run_self_test(window: Any, say: Callable[[str], None]) -> int:
     plan = window.plan_view
     check(len(plan.entries()) == len(CASES), f"plan holds {len(plan.entries())} regimen(s)")
 
-    from desktop.ui.views.plan_view import reports_available
-
-    if reports_available():
-        plan.patient_name.setText("Self-test patient")
-        folder = Path(tempfile.mkdtemp(prefix="calx-self-test-"))
-        written = plan.save_pdf_to(folder / "plan.pdf")
-        sizes = [p.stat().st_size for p in written]
-        check(len(written) == 2 and min(sizes) > 1000,
-              f"patient plan and clinician copy rendered to PDF ({sizes} bytes)"
-              + ("" if written else f": {plan.problem.text()}"))
-        ics = folder / "plan.ics"
-        check(plan.export_calendar_to(ics) and b"BEGIN:VEVENT" in ics.read_bytes(),
-              "calendar exported (.ics)")
-        shutil.rmtree(folder, ignore_errors=True)
-    else:
-        say("skip desktop.reports offers no plan rendering yet")
+    plan.patient_name.setText("Self-test patient")
+    folder = Path(tempfile.mkdtemp(prefix="calx-self-test-"))
+    result = _wait_for_export(plan, lambda: plan.save_pdf_to(folder / "plan.pdf"))
+    written = list(result.written.values()) if result is not None else []
+    sizes = [p.stat().st_size for p in written]
+    check(len(written) == 2 and min(sizes) > 1000,
+          f"patient plan and clinician copy rendered to PDF ({sizes} bytes)"
+          + ("" if written else f": {plan.problem.text()}"))
+    ics = folder / "plan.ics"
+    result = _wait_for_export(plan, lambda: plan.export_calendar_to(ics))
+    check(result is not None and ics.exists() and b"BEGIN:VEVENT" in ics.read_bytes(),
+          "calendar exported (.ics)")
+    ok, _broken = context.user_db().verify_log()
+    check(ok and len(context.user_db().log_entries()) == 3, "3 exports logged, log verified")
+    shutil.rmtree(folder, ignore_errors=True)
     say("self-test " + ("passed" if not failures else f"FAILED ({len(failures)})"))
     return 0 if not failures else 1

@@ -15,7 +15,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="239" />
+            <location filename="../../desktop/ui/main_window.py" line="291" />
             <source>%n therapies loaded.</source>
             <translation>
                 <numerusform>%n therapy loaded.</numerusform>
@@ -23,7 +23,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="292" />
+            <location filename="../../desktop/ui/main_window.py" line="349" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>%n result</numerusform>
@@ -34,7 +34,7 @@
     <context>
         <name>PlanView</name>
         <message numerus="yes">
-            <location filename="../../desktop/ui/views/plan_view.py" line="163" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="187" />
             <source>%n administration(s) in %1 months</source>
             <translation>
                 <numerusform>%n administration in %1 months</numerusform>
@@ -42,7 +42,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/views/plan_view.py" line="200" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="221" />
             <source>%n regimen(s) in this patient's plan.</source>
             <translation>
                 <numerusform>%n regimen in this patient's plan.</numerusform>

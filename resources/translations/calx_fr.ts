@@ -356,182 +356,202 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="178" />
+            <location filename="../../desktop/ui/main_window.py" line="219" />
             <source>Calx — calcinosis in systemic sclerosis</source>
             <translation>Calx — calcinose de la sclérodermie systémique</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="179" />
+            <location filename="../../desktop/ui/main_window.py" line="220" />
             <source>&amp;File</source>
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="180" />
+            <location filename="../../desktop/ui/main_window.py" line="221" />
             <source>&amp;Edit</source>
             <translation>&amp;Édition</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="181" />
+            <location filename="../../desktop/ui/main_window.py" line="222" />
             <source>&amp;View</source>
             <translation>&amp;Affichage</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="182" />
+            <location filename="../../desktop/ui/main_window.py" line="223" />
             <source>&amp;Help</source>
             <translation>Aid&amp;e</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="183" />
+            <location filename="../../desktop/ui/main_window.py" line="224" />
             <source>&amp;Language</source>
             <translation>&amp;Langue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="185" />
+            <location filename="../../desktop/ui/main_window.py" line="226" />
             <source>&amp;Print…</source>
             <translation>&amp;Imprimer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="185" />
+            <location filename="../../desktop/ui/main_window.py" line="226" />
             <source>Print the current view</source>
             <translation>Imprimer la vue affichée</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="186" />
-            <source>&amp;Save plan as PDF…</source>
-            <translation>&amp;Enregistrer le plan en PDF…</translation>
+            <location filename="../../desktop/ui/main_window.py" line="227" />
+            <source>&amp;Open saved plans…</source>
+            <translation>&amp;Ouvrir un plan enregistré…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="187" />
-            <source>Save the patient's plan as a PDF file</source>
-            <translation>Enregistrer le plan du patient dans un fichier PDF</translation>
+            <location filename="../../desktop/ui/main_window.py" line="228" />
+            <source>Reopen a saved plan and reprint it exactly as it was</source>
+            <translation>Rouvrir un plan enregistré et le réimprimer exactement tel qu’il était</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="188" />
+            <location filename="../../desktop/ui/main_window.py" line="230" />
+            <source>&amp;Save plan</source>
+            <translation>Enregi&amp;strer le plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="231" />
+            <source>Keep the patient's plan in Calx to reopen and reprint it later</source>
+            <translation>Garder le plan du patient dans Calx pour le rouvrir et le réimprimer plus tard</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="233" />
+            <source>Save plan as P&amp;DF…</source>
+            <translation>Enregistrer le plan en P&amp;DF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="234" />
+            <source>Save the patient's plan and the clinician copy as PDF files</source>
+            <translation>Enregistrer le plan du patient et la copie du clinicien en fichiers PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="236" />
             <source>&amp;Export calendar…</source>
             <translation>E&amp;xporter le calendrier…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="189" />
+            <location filename="../../desktop/ui/main_window.py" line="237" />
             <source>Save the plan's administrations as a calendar file (.ics)</source>
             <translation>Enregistrer les administrations du plan dans un fichier de calendrier (.ics)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="191" />
+            <location filename="../../desktop/ui/main_window.py" line="239" />
             <source>&amp;Quit</source>
             <translation>&amp;Quitter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="191" />
+            <location filename="../../desktop/ui/main_window.py" line="239" />
             <source>Close Calx</source>
             <translation>Fermer Calx</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="192" />
+            <location filename="../../desktop/ui/main_window.py" line="240" />
             <source>&amp;Find therapy</source>
             <translation>&amp;Rechercher un traitement</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="192" />
+            <location filename="../../desktop/ui/main_window.py" line="240" />
             <source>Go to the search field</source>
             <translation>Aller au champ de recherche</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="193" />
+            <location filename="../../desktop/ui/main_window.py" line="241" />
             <source>&amp;Preferences…</source>
             <translation>&amp;Préférences…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="194" />
+            <location filename="../../desktop/ui/main_window.py" line="242" />
             <source>Language, default BSA formula and units</source>
             <translation>Langue, formule de surface corporelle et unités par défaut</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="195" />
+            <location filename="../../desktop/ui/main_window.py" line="243" />
             <source>&amp;Intended use</source>
             <translation>&amp;Usage prévu</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="196" />
+            <location filename="../../desktop/ui/main_window.py" line="244" />
             <source>What Calx is for, and what it is not</source>
             <translation>À quoi sert Calx, et à quoi il ne sert pas</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="197" />
+            <location filename="../../desktop/ui/main_window.py" line="245" />
             <source>&amp;About Calx</source>
             <translation>&amp;À propos de Calx</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="198" />
+            <location filename="../../desktop/ui/main_window.py" line="246" />
             <source>Version of the program and of its clinical content</source>
             <translation>Version du programme et de son contenu clinique</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="199" />
+            <location filename="../../desktop/ui/main_window.py" line="247" />
             <source>About &amp;Qt</source>
             <translation>À propos de &amp;Qt</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="199" />
+            <location filename="../../desktop/ui/main_window.py" line="247" />
             <source>The Qt toolkit</source>
             <translation>La bibliothèque Qt</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="201" />
+            <location filename="../../desktop/ui/main_window.py" line="249" />
             <source>&amp;Therapy</source>
             <translation>&amp;Traitement</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="201" />
+            <location filename="../../desktop/ui/main_window.py" line="249" />
             <source>&amp;Compute</source>
             <translation>&amp;Calcul</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="201" />
+            <location filename="../../desktop/ui/main_window.py" line="249" />
             <source>P&amp;lan</source>
             <translation>P&amp;lan</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="202" />
+            <location filename="../../desktop/ui/main_window.py" line="250" />
             <source>&amp;Overview</source>
             <translation>&amp;Vue d’ensemble</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="203" />
+            <location filename="../../desktop/ui/main_window.py" line="251" />
             <source>What the review reports about the chosen therapy</source>
             <translation>Ce que la revue rapporte sur le traitement choisi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="204" />
+            <location filename="../../desktop/ui/main_window.py" line="252" />
             <source>Patient values, doses and the calendar of administrations</source>
             <translation>Valeurs du patient, doses et calendrier des administrations</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="205" />
+            <location filename="../../desktop/ui/main_window.py" line="253" />
             <source>The regimens chosen for this patient</source>
             <translation>Les schémas choisis pour ce patient</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="206" />
+            <location filename="../../desktop/ui/main_window.py" line="254" />
             <source>All therapies in one table (the review's Table 1)</source>
             <translation>Tous les traitements dans un tableau (le Tableau 1 de la revue)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="215" />
+            <location filename="../../desktop/ui/main_window.py" line="264" />
             <source>Views</source>
             <translation>Vues</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="216" />
+            <location filename="../../desktop/ui/main_window.py" line="265" />
             <source>Database problem</source>
             <translation>Problème de base de données</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="217" />
+            <location filename="../../desktop/ui/main_window.py" line="266" />
             <source>Content version</source>
             <translation>Version du contenu</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="239" />
+            <location filename="../../desktop/ui/main_window.py" line="291" />
             <source>%n therapies loaded.</source>
             <translation>
                 <numerusform>%n traitement chargé.</numerusform>
@@ -539,22 +559,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="242" />
+            <location filename="../../desktop/ui/main_window.py" line="295" />
             <source>The reference database cannot be used: %1</source>
             <translation>La base de référence est inutilisable : %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="246" />
+            <location filename="../../desktop/ui/main_window.py" line="299" />
             <source>No reference database.</source>
             <translation>Pas de base de référence.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="253" />
+            <location filename="../../desktop/ui/main_window.py" line="306" />
             <source>Content %1 (%2)</source>
             <translation>Contenu %1 (%2)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/main_window.py" line="292" />
+            <location filename="../../desktop/ui/main_window.py" line="349" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>%n résultat</numerusform>
@@ -565,47 +585,47 @@
     <context>
         <name>Navigator</name>
         <message>
-            <location filename="../../desktop/ui/navigator.py" line="127" />
+            <location filename="../../desktop/ui/navigator.py" line="129" />
             <source>No therapy matches “%1”.</source>
             <translation>Aucun traitement ne correspond à « %1 ».</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigator.py" line="196" />
+            <location filename="../../desktop/ui/navigator.py" line="202" />
             <source>Search therapies (Ctrl+F)</source>
             <translation>Rechercher un traitement (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigator.py" line="198" />
+            <location filename="../../desktop/ui/navigator.py" line="204" />
             <source>Type a drug, brand, abbreviation or any word; ↑ ↓ choose a result, Enter opens it</source>
             <translation>Tapez un médicament, un nom commercial, une abréviation ou un mot ; ↑ ↓ choisissent un résultat, Entrée l’ouvre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigator.py" line="199" />
+            <location filename="../../desktop/ui/navigator.py" line="205" />
             <source>Search therapies</source>
             <translation>Rechercher un traitement</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigator.py" line="200" />
+            <location filename="../../desktop/ui/navigator.py" line="206" />
             <source>Therapies by category</source>
             <translation>Traitements par catégorie</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigator.py" line="201" />
+            <location filename="../../desktop/ui/navigator.py" line="207" />
             <source>Therapies grouped as in the review; Enter opens one</source>
             <translation>Traitements regroupés comme dans la revue ; Entrée en ouvre un</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigator.py" line="202" />
+            <location filename="../../desktop/ui/navigator.py" line="208" />
             <source>Search results</source>
             <translation>Résultats de la recherche</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigator.py" line="203" />
+            <location filename="../../desktop/ui/navigator.py" line="209" />
             <source>Matching therapies, best first; Enter opens one</source>
             <translation>Traitements correspondants, les meilleurs d’abord ; Entrée en ouvre un</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/navigator.py" line="204" />
+            <location filename="../../desktop/ui/navigator.py" line="210" />
             <source>No search results</source>
             <translation>Aucun résultat</translation>
         </message>
@@ -786,19 +806,144 @@
         </message>
     </context>
     <context>
+        <name>PdfPreview</name>
+        <message>
+            <location filename="../../desktop/ui/widgets/pdf_preview.py" line="83" />
+            <source>This PDF cannot be shown.</source>
+            <translation>Ce PDF ne peut pas être affiché.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/pdf_preview.py" line="87" />
+            <source>Pages: %1</source>
+            <translation>Pages : %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/pdf_preview.py" line="91" />
+            <source>Preparing the preview…</source>
+            <translation>Préparation de l’aperçu…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/pdf_preview.py" line="101" />
+            <source>Previe&amp;w:</source>
+            <translation>Aperç&amp;u :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/pdf_preview.py" line="102" />
+            <source>Patient plan</source>
+            <translation>Plan du patient</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/pdf_preview.py" line="103" />
+            <source>Clinician copy</source>
+            <translation>Copie du clinicien</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/pdf_preview.py" line="104" />
+            <source>Copy to preview</source>
+            <translation>Copie à afficher</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/pdf_preview.py" line="105" />
+            <source>Which copy of the plan the preview shows and Print prints</source>
+            <translation>La copie du plan que l’aperçu affiche et qu’Imprimer imprime</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/pdf_preview.py" line="106" />
+            <location filename="../../desktop/ui/widgets/pdf_preview.py" line="108" />
+            <source>Plan preview</source>
+            <translation>Aperçu du plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/pdf_preview.py" line="107" />
+            <source>The plan as it will print</source>
+            <translation>Le plan tel qu’il sera imprimé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/pdf_preview.py" line="109" />
+            <source>Preview state</source>
+            <translation>État de l’aperçu</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanOutputPanel</name>
+        <message>
+            <location filename="../../desktop/ui/widgets/plan_output_panel.py" line="131" />
+            <source>Save the plan as PDF</source>
+            <translation>Enregistrer le plan en PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/plan_output_panel.py" line="132" />
+            <source>PDF files</source>
+            <translation>Fichiers PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/plan_output_panel.py" line="140" />
+            <source>Export the calendar</source>
+            <translation>Exporter le calendrier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/plan_output_panel.py" line="141" />
+            <source>Calendar files</source>
+            <translation>Fichiers de calendrier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/plan_output_panel.py" line="147" />
+            <source>&amp;Print…</source>
+            <translation>&amp;Imprimer…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/plan_output_panel.py" line="148" />
+            <source>Print the copy shown in the preview</source>
+            <translation>Imprimer la copie affichée dans l’aperçu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/plan_output_panel.py" line="149" />
+            <source>S&amp;ave as PDF…</source>
+            <translation>Enregis&amp;trer en PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/plan_output_panel.py" line="150" />
+            <source>Save the patient's plan and the clinician copy as PDF files</source>
+            <translation>Enregistrer le plan du patient et la copie du clinicien en fichiers PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/plan_output_panel.py" line="151" />
+            <source>Export &amp;calendar…</source>
+            <translation>Exporter le &amp;calendrier…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/plan_output_panel.py" line="152" />
+            <source>Save the administrations as a calendar file (.ics)</source>
+            <translation>Enregistrer les administrations dans un fichier de calendrier (.ics)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanOutputs</name>
+        <message>
+            <location filename="../../desktop/ui/plan_outputs.py" line="134" />
+            <source>Plan sent to the printer</source>
+            <translation>Plan envoyé à l’imprimante</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/plan_outputs.py" line="143" />
+            <source>Saved %1</source>
+            <translation>Enregistré : %1</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanView</name>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="159" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="183" />
             <source>dose needs the patient's measurements</source>
             <translation>la dose nécessite les mesures du patient</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="162" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="186" />
             <source>from %1</source>
             <translation>à partir du %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/views/plan_view.py" line="163" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="187" />
             <source>%n administration(s) in %1 months</source>
             <translation>
                 <numerusform>%n administration en %1 mois</numerusform>
@@ -806,27 +951,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="193" />
-            <source>Print the patient's plan</source>
-            <translation>Imprimer le plan du patient</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="195" />
-            <source>Save the patient's plan and the clinician copy as PDF files</source>
-            <translation>Enregistrer le plan du patient et la copie du clinicien en fichiers PDF</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="197" />
-            <source>Save the administrations as a calendar file (.ics)</source>
-            <translation>Enregistrer les administrations dans un fichier de calendrier (.ics)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="198" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="219" />
             <source>No regimen in the plan yet: choose one in the Compute view and press “Add to plan”.</source>
             <translation>Aucun schéma dans le plan pour l’instant : choisissez-en un dans la vue Calcul et appuyez sur « Ajouter au plan ».</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/views/plan_view.py" line="200" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="221" />
             <source>%n regimen(s) in this patient's plan.</source>
             <translation>
                 <numerusform>%n schéma dans le plan de ce patient.</numerusform>
@@ -834,154 +964,115 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="209" />
-            <source>Printed and PDF plans are not available in this version yet</source>
-            <translation>Les plans imprimés et PDF ne sont pas encore disponibles dans cette version</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="211" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="230" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="241" />
             <source>Add a regimen to the plan first</source>
             <translation>Ajoutez d’abord un schéma au plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="212" />
-            <source>Save the plan as a PDF file</source>
-            <translation>Enregistrer le plan dans un fichier PDF</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="224" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="243" />
             <source>Enter the patient's measurements in the Compute view first.</source>
             <translation>Saisissez d’abord les mesures du patient dans la vue Calcul.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="227" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="245" />
             <source>Enter the patient's name: it is printed on every page.</source>
             <translation>Saisissez le nom du patient : il est imprimé sur chaque page.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="269" />
-            <source>Saved %1 and %2</source>
-            <translation>%1 et %2 enregistrés</translation>
+            <location filename="../../desktop/ui/views/plan_view.py" line="217" />
+            <source>Keep this plan in Calx to reopen and reprint it later (File › Open saved plans)</source>
+            <translation>Garder ce plan dans Calx pour le rouvrir et le réimprimer plus tard (Fichier › Ouvrir un plan enregistré)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="280" />
-            <source>Saved %1</source>
-            <translation>%1 enregistré</translation>
+            <location filename="../../desktop/ui/views/plan_view.py" line="289" />
+            <source>Plan saved for %1</source>
+            <translation>Plan enregistré pour %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="293" />
-            <source>Save the plan as PDF</source>
-            <translation>Enregistrer le plan en PDF</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="293" />
-            <source>PDF files</source>
-            <translation>Fichiers PDF</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="301" />
-            <source>Export the calendar</source>
-            <translation>Exporter le calendrier</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="302" />
-            <source>Calendar files</source>
-            <translation>Fichiers de calendrier</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="323" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="312" />
             <source>Plan</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="324" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="313" />
             <source>The regimens of this plan, in the order they will print</source>
             <translation>Les schémas de ce plan, dans l’ordre d’impression</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="325" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="314" />
             <source>Plan summary</source>
             <translation>Résumé du plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="326" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="315" />
             <source>Plan problem</source>
             <translation>Problème du plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="328" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="317" />
             <source>Patient &amp;name:</source>
             <translation>&amp;Nom du patient :</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="329" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="318" />
             <source>Printed on every page of the plan</source>
             <translation>Imprimé sur chaque page du plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="330" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="319" />
             <source>Prepared &amp;by:</source>
             <translation>Préparé &amp;par :</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="331" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="320" />
             <source>The clinician who prepares the plan (optional)</source>
             <translation>Le clinicien qui prépare le plan (facultatif)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="332" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="321" />
             <source>Plan lan&amp;guage:</source>
             <translation>Lan&amp;gue du plan :</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="333" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="322" />
             <source>Language of the printed plan, whatever the window's language</source>
             <translation>Langue du plan imprimé, quelle que soit la langue de la fenêtre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="338" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="327" />
             <source>Move &amp;up</source>
             <translation>&amp;Monter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="338" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="327" />
             <source>Move the chosen regimen up</source>
             <translation>Monter le schéma choisi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="339" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="328" />
             <source>Move &amp;down</source>
             <translation>&amp;Descendre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="339" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="328" />
             <source>Move the chosen regimen down</source>
             <translation>Descendre le schéma choisi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="340" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="329" />
             <source>&amp;Remove</source>
             <translation>&amp;Retirer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="341" />
+            <location filename="../../desktop/ui/views/plan_view.py" line="330" />
             <source>Remove the chosen regimen from the plan</source>
             <translation>Retirer le schéma choisi du plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="342" />
-            <source>&amp;Print plan…</source>
-            <translation>&amp;Imprimer le plan…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="343" />
-            <source>Save &amp;PDF…</source>
-            <translation>Enregistrer en &amp;PDF…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/plan_view.py" line="344" />
-            <source>Export &amp;calendar…</source>
-            <translation>Exporter le &amp;calendrier…</translation>
+            <location filename="../../desktop/ui/views/plan_view.py" line="331" />
+            <source>&amp;Save plan</source>
+            <translation>Enregi&amp;strer le plan</translation>
         </message>
     </context>
     <context>
@@ -1070,6 +1161,103 @@
             <location filename="../../desktop/ui/dialogs/preferences.py" line="79" />
             <source>Changes apply at once; the patient's values already typed keep their units.</source>
             <translation>Les changements s’appliquent aussitôt ; les valeurs déjà saisies pour le patient gardent leurs unités.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedPlansDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/saved_plans.py" line="115" />
+            <source>No saved plan yet: in the Plan view, press “Save plan”.</source>
+            <translation>Aucun plan enregistré pour l’instant : dans la vue Plan, appuyez sur « Enregistrer le plan ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/saved_plans.py" line="143" />
+            <source>Made with content %1 (%2); it reprints exactly as it was saved.</source>
+            <translation>Établi avec le contenu %1 (%2) ; il se réimprime exactement tel qu’il a été enregistré.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/saved_plans.py" line="149" />
+            <source>This is also the content installed now.</source>
+            <translation>C’est aussi le contenu installé actuellement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/saved_plans.py" line="151" />
+            <source>The content installed now is %1 (%2): check this plan against it before renewing a treatment.</source>
+            <translation>Le contenu installé actuellement est %1 (%2) : vérifiez ce plan au regard de celui-ci avant de renouveler un traitement.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/saved_plans.py" line="132" />
+            <source>Choose a saved plan to see it here.</source>
+            <translation>Choisissez un plan enregistré pour l’afficher ici.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/saved_plans.py" line="162" />
+            <location filename="../../desktop/ui/dialogs/saved_plans.py" line="167" />
+            <source>Saved plans</source>
+            <translation>Plans enregistrés</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/saved_plans.py" line="163" />
+            <source>&amp;Find patient:</source>
+            <translation>&amp;Rechercher un patient :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/saved_plans.py" line="165" />
+            <source>Find patient</source>
+            <translation>Rechercher un patient</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/saved_plans.py" line="165" />
+            <source>Show only the plans of patients whose name contains this text</source>
+            <translation>N’afficher que les plans des patients dont le nom contient ce texte</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/saved_plans.py" line="167" />
+            <source>Plans kept in Calx, newest first</source>
+            <translation>Plans gardés dans Calx, les plus récents en premier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/saved_plans.py" line="172" />
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/saved_plans.py" line="173" />
+            <source>Close the list of saved plans</source>
+            <translation>Fermer la liste des plans enregistrés</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/saved_plans.py" line="174" />
+            <source>Content version of the plan</source>
+            <translation>Version du contenu du plan</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedPlansModel</name>
+        <message>
+            <location filename="../../desktop/ui/models/saved_plans.py" line="52" />
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/saved_plans.py" line="52" />
+            <source>Plan date</source>
+            <translation>Date du plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/saved_plans.py" line="83" />
+            <source>Saved %1 at %2</source>
+            <translation>Enregistré le %1 à %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/saved_plans.py" line="52" />
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/models/saved_plans.py" line="53" />
+            <source>Content version</source>
+            <translation>Version du contenu</translation>
         </message>
     </context>
     <context>

@@ -76,6 +76,16 @@ def fail_on_qt_warnings() -> Iterator[list[str]]:
     assert not seen, "Qt printed warnings:\n" + "\n".join(seen)
 
 
+@pytest.fixture(autouse=True)
+def user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Saved plans and their log go to a throwaway folder: no test touches the user's own."""
+    from desktop.data.userdb import ENV_FOLDER
+
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv(ENV_FOLDER, str(folder))
+    return folder
+
+
 @pytest.fixture
 def prefs(tmp_path: Path):
     from desktop.ui.settings import LANGUAGE, Preferences
@@ -107,3 +117,28 @@ def window(qtbot, context):
     with qtbot.waitSignal(context.databaseReady, timeout=5000):
         context.load_database()
     return win
+
+
+@pytest.fixture
+def plan_view(qtbot, window):
+    """The plan view with rituximab 375 mg/m² weekly from 3 March 2025 and infliximab 3 mg/kg
+    from 14 April 2025, for a 70 kg, 170 cm patient, added from the Compute view as a clinician
+    would, and the patient's name typed (markup in it must print as typed)."""
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    compute = window.compute_view
+    compute.patient_panel.set_values(weight="70", height="170")
+    assert compute.patient_panel.patient is not None
+    starts = {"rituximab-375-weekly": dt.date(2025, 3, 3),
+              "infliximab-3-mg-kg": dt.date(2025, 4, 14)}
+    for regimen_id, start in starts.items():
+        window.compute_regimen(regimen_id)
+        compute.schedule_panel.start.setDate(QDate(start.year, start.month, start.day))
+        compute.add_button.click()
+    view = window.plan_view
+    assert [e.start for e in view.entries()] == list(starts.values())
+    view.patient_name.setText("Zoë <b>O'Brien</b>")
+    view.plan_language.setCurrentIndex(view.plan_language.findData("en"))
+    return view

@@ -1,13 +1,16 @@
-"""The plan view: the regimens chosen for the current patient, in order, with their doses.
+"""The plan view: the regimens chosen for the current patient, in order, with their doses, and a
+preview of the printed plan beside them.
 
-Doses are recomputed for the patient in the panel whenever it changes. Printing and saving the
-plan use ``desktop.reports`` when it offers plan rendering; until then the actions stay disabled
-and say why.
+Doses are recomputed for the patient in the panel whenever it changes. The plan itself is built
+by ``desktop.reports.model.build_plan`` (each regimen from its own start date); previewing,
+printing, saving and exporting it are the ``PlanOutputPanel``'s (rendered off the UI thread, files
+written atomically, every output logged in the user database).
 """
 
 from __future__ import annotations
 
-import importlib.util
+import datetime as dt
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,13 +18,13 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -29,17 +32,11 @@ from PySide6.QtWidgets import (
 from desktop.ui.context import AppContext
 from desktop.ui.models.plan_list import PlanListModel
 from desktop.ui.plan_entry import PlanEntry
+from desktop.ui.widgets.plan_output_panel import PlanOutputPanel
 
 if TYPE_CHECKING:
     from desktop.core.patient import Patient
-
-
-def reports_available() -> bool:
-    """True when ``desktop.reports`` offers plan rendering (``desktop/reports/pdf_plan.py``)."""
-    try:
-        return importlib.util.find_spec("desktop.reports.pdf_plan") is not None
-    except ModuleNotFoundError:
-        return False
+    from desktop.reports.model import PlanDocument
 
 
 class PlanView(QWidget):
@@ -54,6 +51,7 @@ class PlanView(QWidget):
         self.bsa_formula = "mosteller"
         self.model = PlanListModel(self)
         self.model.describe = self.describe
+        self.model.set_language(context.lang)  # the window may start in French
         self.list = QListView(self)
         self.list.setObjectName("planList")
         self.list.setModel(self.model)
@@ -71,7 +69,7 @@ class PlanView(QWidget):
         self.prepared_by.setObjectName("planPreparedBy")
         self.plan_language = QComboBox(self)
         self.plan_language.setObjectName("planLanguage")
-        self.plan_language.addItem("Français", "fr")
+        self.plan_language.addItem("Français", "fr")  # a language named in its own words
         self.plan_language.addItem("English", "en")
         self.plan_language.setCurrentIndex(self.plan_language.findData(context.lang))
         self.problem = QLabel(self)
@@ -84,44 +82,70 @@ class PlanView(QWidget):
                                                    self.plan_language), strict=True):
             label.setBuddy(field)
             form.addRow(label, field)
-        self.up = QPushButton(self)
-        self.up.setObjectName("planUp")
-        self.down = QPushButton(self)
-        self.down.setObjectName("planDown")
-        self.remove_button = QPushButton(self)
-        self.remove_button.setObjectName("planRemove")
-        self.print_button = QPushButton(self)
-        self.print_button.setObjectName("planPrint")
-        self.save_button = QPushButton(self)
-        self.save_button.setObjectName("planSave")
-        buttons = QHBoxLayout()
+        self.up, self.down, self.remove_button, self.save_button = (
+            self._button(name) for name in ("planUp", "planDown", "planRemove", "planSave"))
+        self.panel = PlanOutputPanel(context, self.plan_or_reason, self)
+        self.preview, self.outputs = self.panel.preview, self.panel.outputs
+        self._layout(form)
+        self._connect()
+        self.retranslate()
+        self._update_buttons()
+
+    def _button(self, name: str) -> QPushButton:
+        button = QPushButton(self)
+        button.setObjectName(name)
+        return button
+
+    def _layout(self, form: QFormLayout) -> None:
+        moves = QHBoxLayout()
         for button in (self.up, self.down, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.save_button)
-        self.export_button = QPushButton(self)
-        self.export_button.setObjectName("planExport")
-        buttons.addWidget(self.export_button)
+            moves.addWidget(button)
+        moves.addStretch(1)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.intro)
+        column.addWidget(self.list, 1)
+        column.addLayout(moves)
+        column.addLayout(form)
+        column.addWidget(self.problem)
+        saving = QHBoxLayout()
+        saving.addStretch(1)
+        saving.addWidget(self.save_button)
+        column.addLayout(saving)
+        splitter = QSplitter(self)
+        splitter.setObjectName("planSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 520])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
+        layout.addWidget(splitter)
+        # Tab follows the page: the list and its buttons, the form, then the preview and outputs.
+        order = (self.list, self.up, self.down, self.remove_button, self.patient_name,
+                 self.prepared_by, self.plan_language, self.save_button, self.preview.copy,
+                 self.preview.view, self.panel.print_button, self.panel.pdf_button,
+                 self.panel.export_button)
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
+
+    def _connect(self) -> None:
         self.up.clicked.connect(lambda: self._move(-1))
         self.down.clicked.connect(lambda: self._move(1))
         self.remove_button.clicked.connect(self.remove_current)
-        self.print_button.clicked.connect(self.print_view)
-        self.save_button.clicked.connect(self.save_pdf)
-        self.export_button.clicked.connect(self.export_calendar)
+        self.save_button.clicked.connect(self.save_plan)
         self.list.selectionModel().currentChanged.connect(self._update_buttons)
-        self.model.rowsInserted.connect(self._update_buttons)
-        self.model.rowsRemoved.connect(self._update_buttons)
-        self.model.rowsMoved.connect(self._update_buttons)
-        context.languageChanged.connect(self.model.set_language)
-        self.retranslate()
-        self._update_buttons()
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved):
+            signal.connect(self._update_buttons)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved,
+                       self.model.dataChanged, self.patient_name.textChanged,
+                       self.prepared_by.textChanged, self.plan_language.currentIndexChanged,
+                       self.context.languageChanged):  # the last: a reason in the new words
+            signal.connect(self.panel.schedule_preview)
+        self.panel.refused.connect(self._refused)
+        self.outputs.problem.connect(self._problem)
+        self.outputs.statusMessage.connect(self.statusMessage)
+        self.context.languageChanged.connect(self.model.set_language)
 
     # ------------------------------------------------------------------ content
 
@@ -188,60 +212,64 @@ class PlanView(QWidget):
         self.up.setEnabled(row > 0)
         self.down.setEnabled(0 <= row < count - 1)
         self.remove_button.setEnabled(row >= 0)
-        for button in (self.print_button, self.save_button, self.export_button):
-            button.setEnabled(self.can_save())
-        self.print_button.setToolTip(self.save_tooltip(self.tr("Print the patient's plan")))
+        self.save_button.setEnabled(self.can_save())
         self.save_button.setToolTip(self.save_tooltip(self.tr(
-            "Save the patient's plan and the clinician copy as PDF files")))
-        self.export_button.setToolTip(self.save_tooltip(self.tr(
-            "Save the administrations as a calendar file (.ics)")))
+            "Keep this plan in Calx to reopen and reprint it later (File › Open saved plans)")))
+        self.panel.set_ready(self.can_save(), self.save_tooltip())
         self.intro.setText(self.tr("No regimen in the plan yet: choose one in the Compute view "
                                    "and press “Add to plan”.") if count == 0 else
                            self.tr("%n regimen(s) in this patient's plan.", "", count))
 
-    # ------------------------------------------------------------------ printing and saving
+    # ------------------------------------------------------------------ the built plan
 
     def can_save(self) -> bool:
-        return reports_available() and self.model.rowCount() > 0
+        return self.model.rowCount() > 0
 
     def save_tooltip(self, ready: str = "") -> str:
-        if not reports_available():
-            return self.tr("Printed and PDF plans are not available in this version yet")
         if self.model.rowCount() == 0:
             return self.tr("Add a regimen to the plan first")
-        return ready or self.tr("Save the plan as a PDF file")
+        return ready
 
-    def build_document(self) -> Any:
-        """The plan as ``desktop.reports`` builds it, or None (the reason shown in the view)."""
+    def plan_or_reason(self) -> tuple[PlanDocument | None, str]:
+        """The plan as ``desktop.reports`` builds it, or why it cannot be built yet. Built in the
+        UI thread: about 3 ms, and the reference database's connection belongs to this thread."""
         from desktop.core.errors import CalxError
 
-        self.problem.hide()
         db = self.context.db
         entries = self.entries()
         if db is None or not entries:
-            return None
+            return None, self.tr("Add a regimen to the plan first")
         if self.patient is None:
-            self._problem(self.tr("Enter the patient's measurements in the Compute view first."))
-            return None
+            return None, self.tr("Enter the patient's measurements in the Compute view first.")
         if not self.patient_name.text().strip():
-            self._problem(self.tr("Enter the patient's name: it is printed on every page."))
-            self.patient_name.setFocus()
-            return None
-        import datetime as dt
-
+            return None, self.tr("Enter the patient's name: it is printed on every page.")
         from desktop.reports.model import build_plan
 
+        starts = {e.regimen_id: e.start for e in entries}  # each regimen from its own date
         try:
-            return build_plan(
-                db, self.patient, [e.regimen_id for e in entries],
-                min(e.start for e in entries), self.plan_language.currentData(),
+            plan = build_plan(
+                db, self.patient, [e.regimen_id for e in entries], min(starts.values()),
+                self.plan_language.currentData(),
                 choices={e.regimen_id: e.choices for e in entries if e.choices},
                 prepared_by=self.prepared_by.text(), prepared_on=dt.date.today(),
                 bsa_formula=self.bsa_formula, patient_name=self.patient_name.text(),
-                horizon_months=max(e.horizon_months for e in entries))
+                horizon_months=max(e.horizon_months for e in entries), starts=starts)
         except CalxError as error:
-            self._problem(self.context.render(error.issue))
-            return None
+            return None, self.context.render(error.issue)
+        self.problem.hide()  # whatever stood in the way of building the plan is gone
+        return plan, ""
+
+    def build_document(self) -> PlanDocument | None:
+        """The plan, or None with the reason shown in the view (for an action the user asked)."""
+        plan, reason = self.plan_or_reason()
+        if plan is None:
+            self._refused(reason)
+        return plan
+
+    def _refused(self, reason: str) -> None:
+        self._problem(reason)
+        if self.entries() and self.patient is not None and not self.patient_name.text().strip():
+            self.patient_name.setFocus()
 
     def _problem(self, text: str) -> None:
         from desktop.ui.widgets.measure_field import message_colour
@@ -251,73 +279,34 @@ class PlanView(QWidget):
         self.problem.show()
         self.statusMessage.emit(text)
 
-    def render_pdf_to(self, path: Path, copy: str = "patient") -> bool:
-        """Write one copy of the plan ("patient" or "clinician") to ``path``."""
-        plan = self.build_document()
-        if plan is None:
-            return False
-        from desktop.reports.pdf_plan import render_plan
+    # ------------------------------------------------------------------ printing and saving
 
-        render_plan(plan, copy, out=path)  # type: ignore[arg-type]
+    def save_plan(self) -> bool:
+        """Store the plan in the user database, to reopen and reprint it later."""
+        plan = self.build_document()
+        if plan is None or not self.outputs.save(plan):
+            return False
+        self.statusMessage.emit(self.tr("Plan saved for %1").replace("%1", plan.patient_name))
         return True
 
-    def save_pdf_to(self, path: Path) -> list[Path]:
-        """The patient plan at ``path`` and the clinician copy beside it (``…-clinician.pdf``)."""
-        clinician = path.with_name(f"{path.stem}-clinician{path.suffix or '.pdf'}")
-        if not (self.render_pdf_to(path) and self.render_pdf_to(clinician, "clinician")):
-            return []
-        self.statusMessage.emit(self.tr("Saved %1 and %2").replace("%1", path.name)
-                                .replace("%2", clinician.name))
-        return [path, clinician]
+    def print_view(self) -> None:
+        """Print the copy shown in the preview (File › Print, Ctrl+P)."""
+        self.panel.print_plan()
+
+    def save_pdf_to(self, path: Path) -> bool:
+        return self.panel.save_pdf_to(path)
 
     def export_calendar_to(self, path: Path) -> bool:
-        plan = self.build_document()
-        if plan is None:
-            return False
-        from desktop.reports.ics import schedule_to_ics
-
-        path.write_bytes(schedule_to_ics(plan))
-        self.statusMessage.emit(self.tr("Saved %1").replace("%1", path.name))
-        return True
-
-    def _ask_path(self, title: str, suffix: str, kind: str) -> Path | None:
-        name = (self.patient_name.text().strip() or "plan").replace("/", "-")
-        chosen, _filter = QFileDialog.getSaveFileName(self, title, f"{name}{suffix}",
-                                                      f"{kind} (*{suffix})")
-        return Path(chosen) if chosen else None
+        return self.panel.export_calendar_to(path)
 
     def save_pdf(self) -> None:
-        if not self.can_save() or self.build_document() is None:
-            self.statusMessage.emit(self.problem.text() or self.save_tooltip())
-            return
-        path = self._ask_path(self.tr("Save the plan as PDF"), ".pdf", self.tr("PDF files"))
-        if path is not None:
-            self.save_pdf_to(path)
+        self.panel.save_pdf()
 
     def export_calendar(self) -> None:
-        if not self.can_save() or self.build_document() is None:
-            self.statusMessage.emit(self.problem.text() or self.save_tooltip())
-            return
-        path = self._ask_path(self.tr("Export the calendar"), ".ics",
-                              self.tr("Calendar files"))
-        if path is not None:
-            self.export_calendar_to(path)
+        self.panel.export_calendar()
 
     def printable(self) -> bool:
         return self.can_save()
-
-    def print_view(self) -> None:
-        """Print the patient plan through the system print dialog (pages drawn by QtPdf)."""
-        import tempfile
-
-        with tempfile.TemporaryDirectory(prefix="calx-print-") as folder:
-            path = Path(folder) / "plan.pdf"
-            if not self.can_save() or not self.render_pdf_to(path):
-                self.statusMessage.emit(self.problem.text() or self.save_tooltip())
-                return
-            from desktop.ui.views.printing import print_pdf
-
-            print_pdf(path, self)
 
     def retranslate(self) -> None:
         self.list.setAccessibleName(self.tr("Plan"))
@@ -339,9 +328,7 @@ class PlanView(QWidget):
                 (self.down, self.tr("Move &down"), self.tr("Move the chosen regimen down")),
                 (self.remove_button, self.tr("&Remove"),
                  self.tr("Remove the chosen regimen from the plan")),
-                (self.print_button, self.tr("&Print plan…"), ""),
-                (self.save_button, self.tr("Save &PDF…"), ""),
-                (self.export_button, self.tr("Export &calendar…"), "")):
+                (self.save_button, self.tr("&Save plan"), "")):
             button.setText(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             if tip:

@@ -1,0 +1,181 @@
+"""Saved plans: reopen a plan kept in the user database and reprint it exactly as it was.
+
+The list comes from ``UserDB.list_plans``; choosing a plan reads it back whole
+(``desktop.reports.model.load_plan``: its doses, dates and statements as they were saved, checked
+against their stored hash) and previews it. It is never recomputed, so it prints as it did, with
+the content version it used; a note says when that differs from the content now installed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.models.saved_plans import COL_PATIENT, COL_PREPARED, SavedPlansModel
+from desktop.ui.roles import PLAN_ID_ROLE, SORT_ROLE
+from desktop.ui.widgets.plan_output_panel import PlanOutputPanel
+
+if TYPE_CHECKING:
+    from desktop.reports.model import PlanDocument
+    from desktop.ui.context import AppContext
+
+
+class SavedPlansDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("savedPlansDialog")
+        self.context = context
+        self.plan: PlanDocument | None = None
+        self.reason = ""  # why no plan is shown
+        self.model = SavedPlansModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(COL_PATIENT)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("savedPlansFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter_label = QLabel(self)
+        self.filter_label.setBuddy(self.filter)
+        self.table = QTableView(self)
+        self.table.setObjectName("savedPlansTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_PREPARED, Qt.SortOrder.DescendingOrder)  # newest first
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_PATIENT, QHeaderView.ResizeMode.Stretch)  # elided
+        self.note = QLabel(self)
+        self.note.setObjectName("savedPlanNote")
+        self.note.setWordWrap(True)
+        # The saved plan as it was: the panel previews, prints and exports it, never rebuilds it.
+        self.panel = PlanOutputPanel(context, lambda: (self.plan, self.reason), self)
+        self.preview, self.outputs = self.panel.preview, self.panel.outputs
+        self.print_button = self.panel.print_button
+        self.pdf_button = self.panel.pdf_button
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self._layout()
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.open_current())
+        self.outputs.problem.connect(self.note.setText)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(1140, 720)
+        self.retranslate()
+        self.reload()
+
+    def _layout(self) -> None:
+        search = QHBoxLayout()
+        search.addWidget(self.filter_label)
+        search.addWidget(self.filter, 1)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(search)
+        column.addWidget(self.table, 1)
+        right = QWidget(self)
+        preview = QVBoxLayout(right)
+        preview.setContentsMargins(0, 0, 0, 0)
+        preview.addWidget(self.note)
+        preview.addWidget(self.panel, 1)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([540, 580])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.buttons)
+
+    # ------------------------------------------------------------------ list and plan
+
+    def reload(self) -> None:
+        """Read the list again from the user database (a message instead when it cannot)."""
+        from desktop.core.errors import CalxError
+
+        try:
+            plans = self.context.user_db().list_plans()
+            message = self.tr("No saved plan yet: in the Plan view, press “Save plan”.")
+        except CalxError as error:
+            plans, message = [], self.context.render(error.issue)
+        self.model.set_plans(plans, self.context.lang)
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+        else:
+            self._set_plan(None, message)
+
+    def open_current(self) -> None:
+        """Read the chosen plan back exactly as saved, then preview it."""
+        from desktop.core.errors import CalxError
+        from desktop.reports.model import load_plan
+
+        index = self.table.currentIndex()
+        plan_id = index.data(PLAN_ID_ROLE) if index.isValid() else None
+        if plan_id is None:
+            self._set_plan(None, self.tr("Choose a saved plan to see it here."))
+            return
+        try:
+            plan = load_plan(self.context.user_db(), plan_id)
+        except CalxError as error:  # a damaged or unreadable plan: say so, print nothing
+            self._set_plan(None, self.context.render(error.issue))
+            return
+        self._set_plan(plan)
+
+    def content_note(self, plan: PlanDocument) -> str:
+        """Which content the plan used, and whether the content installed now is the same."""
+        used = self.tr("Made with content %1 (%2); it reprints exactly as it was saved.") \
+            .replace("%1", plan.content.content_version).replace("%2", plan.content.content_date)
+        current = self.context.metadata()
+        if current is None:
+            return used
+        if current.content_hash == plan.content.content_hash:
+            return used + " " + self.tr("This is also the content installed now.")
+        return used + " " + self.tr(
+            "The content installed now is %1 (%2): check this plan against it before "
+            "renewing a treatment.").replace("%1", current.content_version) \
+            .replace("%2", current.content_date)
+
+    def _set_plan(self, plan: PlanDocument | None, reason: str = "") -> None:
+        self.plan, self.reason = plan, reason
+        self.panel.set_ready(plan is not None, reason)
+        self.note.setText(self.content_note(plan) if plan is not None else "")
+        self.panel.schedule_preview()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Saved plans"))
+        self.filter_label.setText(self.tr("&Find patient:"))
+        for widget, name, tip in (
+                (self.filter, self.tr("Find patient"), self.tr("Show only the plans of patients "
+                                                               "whose name contains this text")),
+                (self.table, self.tr("Saved plans"), self.tr("Plans kept in Calx, newest "
+                                                             "first"))):
+            widget.setAccessibleName(name)
+            widget.setToolTip(tip)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close"))
+        close.setToolTip(self.tr("Close the list of saved plans"))
+        self.note.setAccessibleName(self.tr("Content version of the plan"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                          self.model.columnCount() - 1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,105 @@
+"""Saved plans (``UserDB.list_plans``) as a table: patient, plan date, language, content version.
+
+Most recently saved first, as the user database lists them; ``SORT_ROLE`` sorts names without
+regard to case or accents, and plan dates as dates, then by when they were saved (shown in the
+date's tooltip).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.ui.models.overview_table import _fold
+from desktop.ui.roles import PLAN_ID_ROLE, SORT_ROLE
+
+if TYPE_CHECKING:
+    from desktop.data.userdb import PlanSummary
+
+_Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()  # the invisible root: an immutable default
+
+COL_PATIENT = 0
+COL_PREPARED = 1
+COL_LANGUAGE = 2
+COL_CONTENT = 3
+COLUMN_COUNT = 4
+
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}  # each language in its own words
+
+
+class SavedPlansModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._plans: list[PlanSummary] = []
+        self._lang = "en"
+
+    def set_plans(self, plans: Sequence[PlanSummary], lang: str) -> None:
+        self.beginResetModel()
+        self._plans = list(plans)
+        self._lang = lang
+        self.endResetModel()
+
+    def summary(self, row: int) -> PlanSummary:
+        return self._plans[row]
+
+    def row_of(self, plan_id: str) -> int:
+        return next((i for i, p in enumerate(self._plans) if p.plan_id == plan_id), -1)
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Patient"), self.tr("Plan date"), self.tr("Language"),
+                self.tr("Content version"))
+
+    def rowCount(self, parent: _Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._plans)
+
+    def columnCount(self, parent: _Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT and role in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.headers()[section]
+        return None
+
+    def text(self, plan: PlanSummary, column: int) -> str:
+        from desktop.core.formatting import format_date
+
+        if column == COL_PATIENT:
+            return plan.patient_name
+        if column == COL_PREPARED:
+            return format_date(plan.prepared_on, self._lang)
+        if column == COL_LANGUAGE:
+            return LANGUAGE_NAMES.get(plan.lang, plan.lang)
+        return plan.content_version
+
+    def saved_text(self, plan: PlanSummary) -> str:
+        from desktop.core.formatting import format_date
+
+        local = plan.saved_at.astimezone()  # stored in UTC, shown in the clinician's time
+        return self.tr("Saved %1 at %2").replace("%1", format_date(local.date(), self._lang)) \
+            .replace("%2", f"{local:%H:%M}")
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._plans) \
+                or not 0 <= index.column() < COLUMN_COUNT:
+            return None
+        plan = self._plans[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.text(plan, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_PATIENT:
+                return "\n".join([plan.patient_name, *plan.regimen_ids])
+            if column == COL_PREPARED:
+                return self.saved_text(plan)
+            return self.text(plan, column)
+        if role == SORT_ROLE:
+            return (_fold(plan.patient_name), f"{plan.prepared_on} {plan.saved_at.isoformat()}",
+                    plan.lang, plan.content_version)[column]
+        if role == PLAN_ID_ROLE:
+            return plan.plan_id
+        return None

@@ -1,0 +1,114 @@
+"""A preview of a plan PDF (QtPdf): the pages as they will print, or a line saying why not yet.
+
+It shows bytes it is given; it never renders a plan itself (``PlanOutputs.preview`` does, off
+the UI thread). The copy picker (patient plan / clinician copy) says which one to ask for.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, Qt, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class PdfPreview(QWidget):
+    copyChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdfPreview")
+        self.copy = QComboBox(self)
+        self.copy.setObjectName("previewCopy")
+        self.copy.addItem("", "patient")
+        self.copy.addItem("", "clinician")
+        self.copy_label = QLabel(self)
+        self.copy_label.setBuddy(self.copy)
+        self.state = QLabel(self)
+        self.state.setObjectName("previewState")
+        self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None
+        self.shown: bytes | None = None  # the PDF on screen, None while a message is
+        self.view = QPdfView(self)
+        self.view.setObjectName("previewPages")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(8)
+        self.placeholder = QLabel(self)
+        self.placeholder.setObjectName("previewPlaceholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setMargin(24)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.view)
+        top = QHBoxLayout()
+        top.addWidget(self.copy_label)
+        top.addWidget(self.copy)
+        top.addStretch(1)
+        top.addWidget(self.state)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        self.copy.currentIndexChanged.connect(lambda _i: self.copyChanged.emit(self.copy_kind()))
+        self.retranslate()
+
+    def copy_kind(self) -> str:
+        return str(self.copy.currentData())
+
+    def page_count(self) -> int:
+        return self.document.pageCount() if self.stack.currentWidget() is self.view else 0
+
+    def show_pdf(self, data: bytes) -> bool:
+        """Show the PDF ``data`` (loading bytes already in memory is immediate)."""
+        previous = self._buffer
+        self.document.close()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._buffer = buffer
+        self.document.load(buffer)
+        if previous is not None:
+            previous.deleteLater()
+        if self.document.status() != QPdfDocument.Status.Ready:
+            self.show_message(self.tr("This PDF cannot be shown."))
+            return False
+        self.shown = data
+        self.stack.setCurrentWidget(self.view)
+        self.state.setText(self.tr("Pages: %1").replace("%1", str(self.document.pageCount())))
+        return True
+
+    def show_busy(self) -> None:
+        self.state.setText(self.tr("Preparing the preview…"))
+
+    def show_message(self, text: str) -> None:
+        """No pages to show: say why (or what to do) in their place."""
+        self.shown = None
+        self.placeholder.setText(text)
+        self.stack.setCurrentWidget(self.placeholder)
+        self.state.setText("")
+
+    def retranslate(self) -> None:
+        self.copy_label.setText(self.tr("Previe&w:"))
+        self.copy.setItemText(0, self.tr("Patient plan"))
+        self.copy.setItemText(1, self.tr("Clinician copy"))
+        self.copy.setAccessibleName(self.tr("Copy to preview"))
+        self.copy.setToolTip(self.tr("Which copy of the plan the preview shows and Print prints"))
+        self.view.setAccessibleName(self.tr("Plan preview"))
+        self.view.setToolTip(self.tr("The plan as it will print"))
+        self.placeholder.setAccessibleName(self.tr("Plan preview"))
+        self.state.setAccessibleName(self.tr("Preview state"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,190 @@
+"""Saved plans: Ctrl+S keeps the plan, Ctrl+O lists the saved ones, and a reopened plan reprints
+byte for byte as it was, with the content version it used."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+RITUXIMAB = "rituximab-375-weekly"
+
+
+def summary(plan_id: str, name: str, day: int, lang: str = "fr"):
+    from desktop.data.userdb import PlanSummary
+
+    return PlanSummary(plan_id, name, dt.date(2025, 3, day),
+                       dt.datetime(2025, 3, day, 9, 30, tzinfo=dt.UTC), lang, (RITUXIMAB,),
+                       "2026.11.0")
+
+
+def test_saved_plans_model(qtmodeltester):
+    from PySide6.QtCore import QSortFilterProxyModel, Qt
+
+    from desktop.ui.models.saved_plans import (
+        COL_LANGUAGE,
+        COL_PATIENT,
+        COL_PREPARED,
+        COLUMN_COUNT,
+        SavedPlansModel,
+    )
+    from desktop.ui.roles import PLAN_ID_ROLE, SORT_ROLE
+
+    model = SavedPlansModel()
+    qtmodeltester.check(model)
+    model.set_plans([summary("plan-b", "Émile Zola", 1), summary("plan-a", "anne Dupont", 2)],
+                    "fr")
+    qtmodeltester.check(model)
+    assert model.columnCount() == COLUMN_COUNT and model.rowCount() == 2
+    assert model.index(0, COL_PREPARED).data() == "1er mars 2025"
+    assert model.index(0, COL_LANGUAGE).data() == "Français"
+    saved = model.index(0, COL_PREPARED).data(Qt.ItemDataRole.ToolTipRole)
+    local = model.summary(0).saved_at.astimezone()  # when it was saved, in local time
+    assert "mars 2025" in saved and f"{local:%H:%M}" in saved
+    assert model.index(1, 0).data(PLAN_ID_ROLE) == "plan-a"
+    assert model.row_of("plan-a") == 1 and model.row_of("nope") == -1
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.sort(COL_PATIENT, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(proxy)
+    # Accents and case do not decide the order: "anne" before "Émile".
+    assert [proxy.index(r, COL_PATIENT).data() for r in range(2)] == ["anne Dupont",
+                                                                       "Émile Zola"]
+
+
+def test_save_and_open_shortcuts(window):
+    SK = QKeySequence.StandardKey
+    assert window.save_plan_action.shortcut() == QKeySequence(SK.Save)
+    assert window.saved_plans_action.shortcut() == QKeySequence(SK.Open)
+    assert QKeySequence(SK.Open).toString() == "Ctrl+O"
+    assert window.saved_plans_action in window.file_menu.actions()
+    assert window.save_plan_action in window.file_menu.actions()
+
+
+def open_dialog(qtbot, window):
+    from desktop.ui.dialogs.saved_plans import SavedPlansDialog
+
+    window.saved_plans_action.trigger()
+    dialog = window.findChild(SavedPlansDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def test_reopened_plan_reprints_exactly_as_it_was(qtbot, window, plan_view, tmp_path,
+                                                  monkeypatch):
+    from desktop.reports.model import load_plan
+    from desktop.reports.pdf_plan import render_plan
+    from desktop.ui.views import printing
+
+    first = tmp_path / "first.pdf"
+    with qtbot.waitSignal(plan_view.outputs.exported, timeout=20_000):
+        plan_view.save_pdf_to(first)
+    window.save_plan_action.trigger()  # Ctrl+S: again harmless, same plan, same id
+    saved_id = plan_view.build_document().plan_id
+    # The clinician goes on: another patient, another plan.
+    plan_view.list.setCurrentIndex(plan_view.model.index(0, 0))
+    plan_view.remove_current()
+    plan_view.patient_name.setText("Second Patient")
+    assert window.plan_view.save_plan()
+
+    dialog = open_dialog(qtbot, window)
+    assert dialog.model.rowCount() == 2
+    names = {dialog.model.index(r, 0).data() for r in range(2)}
+    assert names == {"Zoë <b>O'Brien</b>", "Second Patient"}
+    from desktop.ui.models.saved_plans import COL_CONTENT
+
+    assert {dialog.model.index(r, COL_CONTENT).data() for r in range(2)} == {
+        window.context.metadata().content_version}
+    dialog.filter.setText("zoë")
+    assert dialog.proxy.rowCount() == 1
+    dialog.table.selectRow(0)
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.plan_id == saved_id)
+    # The preview shows the very bytes of the first export.
+    qtbot.waitUntil(lambda: dialog.preview.shown == first.read_bytes(), timeout=20_000)
+    assert dialog.preview.page_count() >= 2
+    assert "also the content installed now" in dialog.note.text()
+    assert "2026" in dialog.note.text()
+
+    monkeypatch.setattr(printing, "ask_printer", lambda _parent: _pdf_printer(tmp_path))
+    with qtbot.waitSignal(dialog.outputs.printed, timeout=20_000) as printed:
+        dialog.print_button.click()
+    assert printed.args == [True]
+    userdb = window.context.user_db()
+    expected = render_plan(load_plan(userdb, saved_id))
+    assert expected == first.read_bytes()
+    entry = userdb.log_entries()[-1]
+    assert (entry.plan_id, entry.action) == (saved_id, "printed")
+    assert entry.output_sha256 == hashlib.sha256(expected).hexdigest()
+    assert userdb.verify_log() == (True, None)
+    dialog.reject()
+
+
+def _pdf_printer(folder):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(folder / "printer.pdf"))
+    return printer
+
+
+def test_note_when_the_content_changed_since(qtbot, window, plan_view, monkeypatch):
+    assert plan_view.save_plan()
+    installed = window.context.metadata()
+    newer = replace(installed, content_version="2027.1.0", content_hash="f" * 64)
+    monkeypatch.setattr(window.context, "metadata", lambda: newer)
+    dialog = open_dialog(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    note = dialog.note.text()
+    assert installed.content_version in note and "2027.1.0" in note
+    assert "before renewing" in note
+    dialog.reject()
+
+
+def test_a_damaged_saved_plan_is_refused_with_a_message(qtbot, window, plan_view, user_data):
+    assert plan_view.save_plan()
+    with sqlite3.connect(user_data / "calx-user.sqlite") as conn:  # tampering behind Calx's back
+        conn.execute("UPDATE plans SET document = replace(document, '680', '880')")
+    dialog = open_dialog(qtbot, window)
+    qtbot.waitUntil(lambda: "altered" in dialog.preview.placeholder.text())
+    assert dialog.plan is None
+    assert not dialog.print_button.isEnabled() and not dialog.pdf_button.isEnabled()
+    dialog.reject()
+
+
+def test_no_saved_plan_yet(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    assert dialog.model.rowCount() == 0
+    qtbot.waitUntil(lambda: "Save plan" in dialog.preview.placeholder.text())
+    assert not dialog.print_button.isEnabled()
+    dialog.reject()
+
+
+def test_dialog_speaks_the_window_language(qtbot, window):
+    window.context.set_language("fr")
+    dialog = open_dialog(qtbot, window)
+    assert dialog.windowTitle() == "Plans enregistrés"
+    assert dialog.model.headerData(0, Qt.Orientation.Horizontal) == "Patient"
+    assert dialog.print_button.text() == "&Imprimer…"
+    dialog.reject()
+
+
+def test_closing_the_dialog_mid_export_still_writes_and_logs(qtbot, window, plan_view, tmp_path):
+    from PySide6.QtCore import QThreadPool
+
+    assert plan_view.save_plan()
+    dialog = open_dialog(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    target = tmp_path / "again.pdf"
+    assert dialog.panel.save_pdf_to(target)
+    dialog.close()  # deleted on close, while the job may still be rendering
+    qtbot.waitUntil(lambda: len(window.context.user_db().log_entries()) == 2, timeout=20_000)
+    assert QThreadPool.globalInstance().waitForDone(20_000)
+    assert target.exists() and (tmp_path / "again-clinician.pdf").exists()
+    assert [e.action for e in window.context.user_db().log_entries()] == [
+        "exported_pdf", "exported_clinician_pdf"]
