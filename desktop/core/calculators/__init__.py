@@ -97,6 +97,25 @@ def magnitude_in(value: Any, unit: str, field_name: str) -> float:
                         got=format(value.units, "~"), measure=measure_params(field_name)) from exc
 
 
+def creatinine_in_mg_dl(creatinine: Any) -> float:
+    """Serum creatinine (mg/dL or µmol/L, a quantity of the Calx registry) in mg/dL, within the
+    hard limits (µmol/L ÷ 88.4, CLINICAL.md §2)."""
+    from desktop.core.limits import require_within
+    from desktop.core.parsing import measure_params
+    from desktop.core.units import creatinine_mg_dl, is_quantity
+
+    if not is_quantity(creatinine):
+        raise TypeError(f"creatinine must be a quantity of the Calx registry, not {creatinine!r}")
+    try:
+        scr = float(creatinine_mg_dl(creatinine).magnitude)
+    except ValueError as exc:
+        raise CalxError("wrong_unit_kind", field="creatinine", expected="mg/dL, µmol/L",
+                        got=format(creatinine.units, "~"),
+                        measure=measure_params("creatinine")) from exc
+    require_within("creatinine", scr)
+    return scr
+
+
 # Codes for a missing input (words in messages.py: "needs_age", "needs_sex", "needs_weight",
 # "needs_height", "needs_creatinine").
 _NEEDS: dict[str, str] = {name: f"needs_{name}" for name in

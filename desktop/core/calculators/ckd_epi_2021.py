@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.core.calculators import Calculation, require_input
+from desktop.core.calculators import Calculation, creatinine_in_mg_dl, require_input
 from desktop.core.errors import CalxError
 from desktop.core.limits import require_within
-from desktop.core.parsing import measure_params
 
 if TYPE_CHECKING:
     import pint
@@ -47,7 +46,7 @@ def egfr_ckd_epi_2021(age_years: float, creatinine_mg_dl: float, sex: str) -> fl
 def ckd_epi_2021(*, age_years: float | None, sex: str | None,
                  creatinine: pint.Quantity | None) -> Calculation:
     """eGFR (mL/min/1.73 m²). ``creatinine`` may be in mg/dL or µmol/L."""
-    from desktop.core.units import Q_, creatinine_mg_dl, is_quantity
+    from desktop.core.units import Q_
 
     name = "CKD-EPI 2021"
     for value, field_name in ((age_years, "age"), (sex, "sex"), (creatinine, "creatinine")):
@@ -59,15 +58,7 @@ def ckd_epi_2021(*, age_years: float | None, sex: str | None,
     if age_years < MIN_AGE_YEARS:
         raise CalxError("egfr_adults_only", field="age", age=float(age_years),
                         min_age=MIN_AGE_YEARS)
-    if not is_quantity(creatinine):
-        raise TypeError(f"creatinine must be a quantity of the Calx registry, not {creatinine!r}")
-    try:
-        scr = float(creatinine_mg_dl(creatinine).magnitude)
-    except ValueError as exc:
-        raise CalxError("wrong_unit_kind", field="creatinine", expected="mg/dL, µmol/L",
-                        got=format(creatinine.units, "~"),
-                        measure=measure_params("creatinine")) from exc
-    require_within("creatinine", scr)
+    scr = creatinine_in_mg_dl(creatinine)
     kappa, alpha = _KAPPA[sex], _ALPHA[sex]
     female = " × 1.012" if sex == "female" else ""
     equation = (f"142 × min(SCr/{kappa:g}, 1)^−{abs(alpha):g} × max(SCr/{kappa:g}, 1)^−1.200"

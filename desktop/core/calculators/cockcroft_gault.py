@@ -22,12 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from desktop.core.calculators import Calculation, magnitude_in, require_input
+from desktop.core.calculators import Calculation, creatinine_in_mg_dl, magnitude_in, require_input
 from desktop.core.calculators.adjusted_body_weight import adjusted_body_weight
 from desktop.core.calculators.ideal_body_weight import ideal_body_weight
 from desktop.core.errors import CalxError, Issue
 from desktop.core.limits import require_within
-from desktop.core.parsing import measure_params
 
 if TYPE_CHECKING:
     import pint
@@ -75,7 +74,7 @@ def cockcroft_gault(
 ) -> CreatinineClearance:
     """Creatinine clearance (mL/min) with the weight it used. Missing inputs are refused with
     "calculation_needs_input" naming the field. ``creatinine`` may be in mg/dL or µmol/L."""
-    from desktop.core.units import Q_, creatinine_mg_dl, is_quantity
+    from desktop.core.units import Q_
 
     name = "Cockcroft–Gault"
     if weight_basis not in WEIGHT_BASES:
@@ -90,15 +89,7 @@ def cockcroft_gault(
         raise CalxError("sex_unknown", field="sex", text=str(sex))
     assert age_years is not None and creatinine is not None
     require_within("age", float(age_years))
-    if not is_quantity(creatinine):
-        raise TypeError(f"creatinine must be a quantity of the Calx registry, not {creatinine!r}")
-    try:
-        scr = float(creatinine_mg_dl(creatinine).magnitude)
-    except ValueError as exc:
-        raise CalxError("wrong_unit_kind", field="creatinine", expected="mg/dL, µmol/L",
-                        got=format(creatinine.units, "~"),
-                        measure=measure_params("creatinine")) from exc
-    require_within("creatinine", scr)
+    scr = creatinine_in_mg_dl(creatinine)
     actual_kg = magnitude_in(weight, "kg", "weight")
     require_within("weight", actual_kg)
 
