@@ -11,6 +11,19 @@ from desktop.core.errors import CalxError
 from desktop.core.messages import render
 
 EXIT_REFUSED = 2
+BSA_FORMULA_CHOICES: tuple[str, ...] = ("mosteller", "dubois", "haycock", "gehan-george", "boyd")
+
+
+def add_patient_arguments(parser: argparse.ArgumentParser) -> None:
+    """The patient's measurements, as ``dose`` and ``plan`` take them (height optional: only per
+    m² doses need it)."""
+    parser.add_argument("--weight", required=True, help='weight with its unit: "70 kg", "154 lb"')
+    parser.add_argument("--height", help='height: "170 cm", "1.70 m", "5 ft 7 in" (per m² doses)')
+    parser.add_argument("--sex", help="female or male (creatinine clearance)")
+    parser.add_argument("--age", help="age in years (creatinine clearance)")
+    parser.add_argument("--creatinine", help='serum creatinine: "1.09 mg/dL" or "85 µmol/L"')
+    parser.add_argument("--formula", choices=BSA_FORMULA_CHOICES, default="mosteller",
+                        help="BSA formula for per m² doses (default: mosteller)")
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:

@@ -23,11 +23,9 @@ import argparse
 from datetime import date, timedelta
 from typing import Any
 
-from desktop.cli.common import add_common, print_json
+from desktop.cli.common import add_common, add_patient_arguments, print_json
 from desktop.core.errors import CalxError, Issue
 from desktop.core.messages import render
-
-BSA_FORMULA_CHOICES: tuple[str, ...] = ("mosteller", "dubois", "haycock", "gehan-george", "boyd")
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {"dose": "Dose", "calculated": "calculated", "rounded": "rounded", "daily": "Daily",
@@ -56,13 +54,7 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "dose", help="dose of one administration of a regimen, with its working and its dates")
     p.add_argument("regimen", metavar="REGIMEN_ID", help="a regimen id (see `calx show THERAPY`)")
-    p.add_argument("--weight", required=True, help='weight with its unit: "70 kg", "154 lb"')
-    p.add_argument("--height", help='height: "170 cm", "1.70 m", "5 ft 7 in" (per m² doses)')
-    p.add_argument("--sex", help="female or male (creatinine clearance)")
-    p.add_argument("--age", help="age in years (creatinine clearance)")
-    p.add_argument("--creatinine", help='serum creatinine: "1.09 mg/dL" or "85 µmol/L"')
-    p.add_argument("--formula", choices=BSA_FORMULA_CHOICES, default="mosteller",
-                   help="BSA formula for per m² doses (default: mosteller)")
+    add_patient_arguments(p)
     p.add_argument("--start", help="first administration, YYYY-MM-DD (default: today)")
     p.add_argument("--horizon-months", type=int, default=12,
                    help="how far ahead to plan, 1 to 60 months (default: 12)")

@@ -20,24 +20,16 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import add_common, print_json
+from desktop.cli.common import add_common, add_patient_arguments, print_json
 from desktop.core.errors import CalxError, Issue
 from desktop.core.messages import render
-
-BSA_FORMULA_CHOICES = ("mosteller", "dubois", "haycock", "gehan-george", "boyd")
 
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "plan", help="a patient's treatment plan as PDF (and clinician copy, calendar)")
     p.add_argument("--patient", required=True, metavar="NAME", help="the patient's name")
-    p.add_argument("--weight", required=True, help='weight with its unit: "70 kg", "154 lb"')
-    p.add_argument("--height", help='height: "170 cm", "1.70 m" (needed for per m² doses)')
-    p.add_argument("--sex", help="female or male (creatinine clearance)")
-    p.add_argument("--age", help="age in years")
-    p.add_argument("--creatinine", help='serum creatinine: "1.09 mg/dL" or "85 µmol/L"')
-    p.add_argument("--formula", choices=BSA_FORMULA_CHOICES, default="mosteller",
-                   help="BSA formula for per m² doses (default: mosteller)")
+    add_patient_arguments(p)
     p.add_argument("--regimen", action="append", required=True, metavar="ID",
                    help="a regimen id, or a therapy without regimen for advice only (repeat)")
     p.add_argument("--choose", action="append", default=[], metavar="REGIMEN_ID:NAME=VALUE",
