@@ -183,18 +183,21 @@ def _fill_line(width_chars: int = 40) -> str:
     return "_" * width_chars
 
 
+def _identity_rows(plan: PlanDocument, lang: str) -> list[tuple[str, str]]:
+    """Who the plan is for, who prepared it and when, when treatment starts: both copies."""
+    rows = [(text(word("for", lang)), user_text(plan.patient_name))]
+    if plan.prepared_by.strip():
+        rows.append((text(word("prepared_by", lang)), user_text(plan.prepared_by)))
+    return [*rows, (text(word("prepared_on", lang)), text(day(plan.prepared_on, lang))),
+            (text(word("starts", lang)), text(day(plan.start, lang)))]
+
+
 # --------------------------------------------------------------------------- patient copy
 
 
 def _patient_story(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph(text(word("patient_title", lang)), st.title)]
-    identity = [(text(word("for", lang)), user_text(plan.patient_name))]
-    if plan.prepared_by.strip():
-        identity.append((text(word("prepared_by", lang)), user_text(plan.prepared_by)))
-    identity += [
-        (text(word("prepared_on", lang)), text(day(plan.prepared_on, lang))),
-        (text(word("starts", lang)), text(day(plan.start, lang))),
-    ]
+    identity = _identity_rows(plan, lang)
     story += [_label_table(identity, st, 42 * mm, shaded=True), Spacer(1, 4),
               Paragraph(text(word("intro", lang)), st.body)]
 
@@ -415,12 +418,8 @@ def _verification(source: Source, lang: str) -> str:
 def _clinician_story(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
     ref_number = {r.id: i for i, r in enumerate(plan.references, 1)}
     story: list[Flowable] = [Paragraph(text(word("clinician_title", lang)), st.title)]
-    identity = [(text(word("for", lang)), user_text(plan.patient_name))]
-    if plan.prepared_by.strip():
-        identity.append((text(word("prepared_by", lang)), user_text(plan.prepared_by)))
-    identity += [
-        (text(word("prepared_on", lang)), text(day(plan.prepared_on, lang))),
-        (text(word("starts", lang)), text(day(plan.start, lang))),
+    identity = [
+        *_identity_rows(plan, lang),
         (text(word("plan_id", lang)), text(plan.plan_id)),
         (text(word("patient_copy_language", lang)), text(word(f"language_{plan.lang}", lang))),
         (text(word("content_version", lang)),

@@ -6,17 +6,15 @@ Columns are named constants; ``SORT_ROLE`` gives values that sort as a clinician
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desktop.data.models import DESIGNS, OverviewRow, category_rank
+from desktop.ui.models.table_base import Index as _Index
+from desktop.ui.models.table_base import RowTableModel, fold
 from desktop.ui.roles import SORT_ROLE, THERAPY_ID_ROLE
-
-_Index = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()  # the invisible root: an immutable default
 
 COL_NAME = 0
 COL_CATEGORY = 1
@@ -29,16 +27,8 @@ COLUMN_COUNT = 6
 _DESIGN_ORDER = {key: i for i, key in enumerate(DESIGNS)}
 
 
-def _fold(text: str) -> str:
-    """Case- and accent-insensitive sort key ("Étidronate" sorts with "etidronate")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-class OverviewTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[OverviewRow] = []
+class OverviewTableModel(RowTableModel):
+    _rows: list[OverviewRow]
 
     def set_rows(self, rows: Sequence[OverviewRow]) -> None:
         self.beginResetModel()
@@ -60,19 +50,6 @@ class OverviewTableModel(QAbstractTableModel):
             flags.append(self.tr("Conflicting evidence"))
         return ", ".join(flags)
 
-    def rowCount(self, parent: _Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT and role in (
-                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.headers()[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -84,14 +61,14 @@ class OverviewTableModel(QAbstractTableModel):
                     self.flags_text(row), row.main_adverse_effects)[column]
         if role == SORT_ROLE:
             if column == COL_NAME:
-                return _fold(row.name)
+                return fold(row.name)
             if column == COL_CATEGORY:
                 return category_rank(row.category) * 10_000 + row.order
             if column == COL_EVIDENCE:
                 return _DESIGN_ORDER.get(row.evidence_level, -1)
             if column == COL_FLAGS:
                 return int(row.off_label) + 2 * int(row.conflicting_evidence)
-            return _fold(self.data(index, Qt.ItemDataRole.DisplayRole) or "")
+            return fold(self.data(index, Qt.ItemDataRole.DisplayRole) or "")
         if role == THERAPY_ID_ROLE:
             return row.therapy_id
         return None

@@ -10,16 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
-from desktop.ui.models.overview_table import _fold
+from desktop.ui.models.table_base import Index as _Index
+from desktop.ui.models.table_base import RowTableModel, fold
 from desktop.ui.roles import PLAN_ID_ROLE, SORT_ROLE
 
 if TYPE_CHECKING:
     from desktop.data.userdb import PlanSummary
 
-_Index = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()  # the invisible root: an immutable default
 
 COL_PATIENT = 0
 COL_PREPARED = 1
@@ -30,40 +29,27 @@ COLUMN_COUNT = 4
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}  # each language in its own words
 
 
-class SavedPlansModel(QAbstractTableModel):
+class SavedPlansModel(RowTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._plans: list[PlanSummary] = []
+        self._rows: list[PlanSummary] = []
         self._lang = "en"
 
     def set_plans(self, plans: Sequence[PlanSummary], lang: str) -> None:
         self.beginResetModel()
-        self._plans = list(plans)
+        self._rows = list(plans)
         self._lang = lang
         self.endResetModel()
 
     def summary(self, row: int) -> PlanSummary:
-        return self._plans[row]
+        return self._rows[row]
 
     def row_of(self, plan_id: str) -> int:
-        return next((i for i, p in enumerate(self._plans) if p.plan_id == plan_id), -1)
+        return next((i for i, p in enumerate(self._rows) if p.plan_id == plan_id), -1)
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Patient"), self.tr("Plan date"), self.tr("Language"),
                 self.tr("Content version"))
-
-    def rowCount(self, parent: _Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._plans)
-
-    def columnCount(self, parent: _Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT and role in (
-                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.headers()[section]
-        return None
 
     def text(self, plan: PlanSummary, column: int) -> str:
         from desktop.core.formatting import format_date
@@ -84,10 +70,10 @@ class SavedPlansModel(QAbstractTableModel):
             .replace("%2", f"{local:%H:%M}")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._plans) \
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) \
                 or not 0 <= index.column() < COLUMN_COUNT:
             return None
-        plan = self._plans[index.row()]
+        plan = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.text(plan, column)
@@ -98,7 +84,7 @@ class SavedPlansModel(QAbstractTableModel):
                 return self.saved_text(plan)
             return self.text(plan, column)
         if role == SORT_ROLE:
-            return (_fold(plan.patient_name), f"{plan.prepared_on} {plan.saved_at.isoformat()}",
+            return (fold(plan.patient_name), f"{plan.prepared_on} {plan.saved_at.isoformat()}",
                     plan.lang, plan.content_version)[column]
         if role == PLAN_ID_ROLE:
             return plan.plan_id
