@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     := db/calx.sqlite
-CONTENT := $(wildcard db/content/*.toml)
+CONTENT := $(wildcard db/content/*.toml db/content/safety/*.toml)
 BUILD_SOURCES := $(wildcard desktop/data/*.py) db/build.py
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)

@@ -17,8 +17,8 @@ ROOT = HERE.parent
 if str(ROOT) not in sys.path:  # run from a checkout without the package installed
     sys.path.insert(0, str(ROOT))
 
-from desktop.data.build import build  # noqa: E402
-from desktop.data.content import ContentValidationError  # noqa: E402
+from desktop.data.build import write_database  # noqa: E402
+from desktop.data.content import ContentValidationError, load_content  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="content directory (default: db/content beside this script)")
     args = parser.parse_args(argv)
     try:
-        meta = build(args.content, args.out)
+        content = load_content(args.content)
+        meta = write_database(content, args.out)
     except ContentValidationError as error:
         print(f"build refused: {len(error.problems)} problem(s) in {args.content}",
               file=sys.stderr)
@@ -39,7 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build failed: cannot write {args.out}: {error}", file=sys.stderr)
         return 1
     print(f"{args.out}: content {meta.content_version} ({meta.content_date}), "
-          f"sha256 {meta.content_hash[:12]}")
+          f"sha256 {meta.content_hash[:12]}; {len(content.safety.medications)} medications, "
+          f"{len(content.safety.rules)} plan-check rules")
+    for note in content.notes:
+        print(f"  note: {note}")
     return 0
 
 

@@ -24,6 +24,57 @@ def add_patient_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--creatinine", help='serum creatinine: "1.09 mg/dL" or "85 µmol/L"')
     parser.add_argument("--formula", choices=BSA_FORMULA_CHOICES, default="mosteller",
                         help="BSA formula for per m² doses (default: mosteller)")
+    add_context_arguments(parser)
+
+
+def add_context_arguments(parser: argparse.ArgumentParser) -> None:
+    """What the plan check needs beyond the measurements."""
+    parser.add_argument("--pregnant", metavar="yes|no|unknown", default=None,
+                        help="is the patient pregnant (default: unknown)")
+    parser.add_argument("--breastfeeding", metavar="yes|no|unknown", default=None,
+                        help="is the patient breastfeeding (default: unknown)")
+    parser.add_argument("--comedication", action="append", default=[], metavar="NAME",
+                        help="a medication the patient already takes (repeat); names Calx does "
+                             "not know are kept and shown as not checked")
+
+
+def read_patient(args: argparse.Namespace, db: Any) -> tuple[Any, list[Any]]:
+    """The patient of ``dose``, ``plan`` and ``check``: measurements, pregnancy, breastfeeding
+    and current medications (matched against the reference database's medication list)."""
+    from desktop.core.patient import Patient
+    from desktop.core.plan_check import current_medications
+
+    medications = current_medications(args.comedication or [], db.safety())
+    return Patient.from_inputs(args.weight, args.height, sex=args.sex, age=args.age,
+                               creatinine=args.creatinine, lang=args.lang,
+                               pregnant=args.pregnant, breastfeeding=args.breastfeeding,
+                               medications=medications)
+
+
+def alerts_text(alerts: Any, lang: str, db: Any, overrides: Any = None) -> list[str]:
+    """The plan check's alerts as lines of text, strongest first (none when there is none)."""
+    from desktop.reports.alerts import alert_lines, reference_map
+
+    if not alerts:
+        return []
+    refs = reference_map(db_references(db))
+    lines = ["Alertes :" if lang == "fr" else "Alerts:"]
+    for alert in alerts:
+        reason = overrides.get(alert.code) if overrides else None
+        lines += [f"  {line}" for line in alert_lines(alert, lang, db.safety(), refs, reason)]
+    return lines
+
+
+def alerts_json(alerts: Any, lang: str, db: Any, overrides: Any = None) -> list[dict[str, Any]]:
+    from desktop.reports.alerts import alert_document, reference_map
+
+    refs = reference_map(db_references(db))
+    return [alert_document(a, lang, refs, overrides.get(a.code) if overrides else None)
+            for a in alerts]
+
+
+def db_references(db: Any) -> list[Any]:
+    return list(db.references())
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:

@@ -14,7 +14,9 @@ JSON contract (kept stable for scripts; amounts are unrounded floats):
 {"strength_mg", "count"}), ``final_concentration_mg_ml``, ``choices`` (every ranged value used),
 ``start``, ``horizon_months``, ``administrations`` (ISO dates: every dose, session or day of
 treatment inside the horizon), ``schedule`` (rows with start and end dates), ``next_after_horizon``,
-``working`` (the steps in words), ``warnings`` (list of {"code", "message"}).
+``working`` (the steps in words), ``warnings`` (list of {"code", "message"}), ``alerts`` (the plan
+check of this regimen alone: list of {"severity", "code", "message", "action", "sources",
+"triggered_by", …}, see ``desktop.reports.alerts``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,14 @@ import argparse
 from datetime import date, timedelta
 from typing import Any
 
-from desktop.cli.common import add_common, add_patient_arguments, print_json
+from desktop.cli.common import (
+    add_common,
+    add_patient_arguments,
+    alerts_json,
+    alerts_text,
+    print_json,
+    read_patient,
+)
 from desktop.core.errors import CalxError, Issue
 from desktop.core.messages import render
 
@@ -134,19 +143,21 @@ def dose_display(result: Any, lang: str) -> str | None:
 def run_dose(args: argparse.Namespace) -> int:
     from desktop.cli.dosing import _warnings_json
     from desktop.core.dosing import compute_dose
-    from desktop.core.patient import Patient
+    from desktop.core.plan_check import PlanRegimen, check_plan
     from desktop.core.schedule import build_schedule
     from desktop.data.refdb import ReferenceDB
 
     lang = args.lang
     choices = parse_choices(args.choose, lang)
     start = parse_start(args.start)
-    patient, _ = Patient.from_inputs(args.weight, args.height, sex=args.sex, age=args.age,
-                                     creatinine=args.creatinine, lang=lang)
     db = ReferenceDB.open()
     try:
+        patient, _ = read_patient(args, db)
         regimen = db.regimen(args.regimen)
         product = db.product(regimen.product) if regimen.product else None
+        alerts = check_plan(patient, [PlanRegimen(regimen.id, regimen.drug)], None, db.safety())
+        alerts_document = alerts_json(alerts, lang, db)
+        alert_lines = alerts_text(alerts, lang, db)
     finally:
         db.close()
     result = compute_dose(regimen, patient, product, choices, bsa_formula=args.formula)
@@ -192,10 +203,13 @@ def run_dose(args: argparse.Namespace) -> int:
                                    if schedule.next_after_horizon else None),
             "working": working,
             "warnings": _warnings_json(issues, lang),
+            "alerts": alerts_document,
         })
         return 0
 
     _print_text(regimen, result, schedule, patient, working, issues, lang)
+    for line in alert_lines:
+        print(line)
     return 0
 
 

@@ -4,6 +4,13 @@
               --regimen ID [--regimen ID ...] [--choose REGIMEN_ID:NAME=VALUE ...]
               --start YYYY-MM-DD [--lang fr|en] [--prepared-by NAME] --out plan.pdf
               [--clinician-copy copy.pdf] [--ics plan.ics] [--save] [--json]
+              [--pregnant yes|no|unknown] [--breastfeeding ..] [--comedication NAME ...]
+              [--override CODE:REASON ...]
+    calx check --weight W [...] --regimen ID [...] [--comedication NAME ...] [--json]
+
+The plan check runs on the whole plan: its alerts are printed (``"alerts"`` in JSON); a
+contraindication refuses the plan (exit 2, nothing written) unless ``--override CODE:REASON``
+gives the clinician's reason, which is printed on the clinician copy, saved and logged.
 
 Everything is checked and rendered in memory first; files are then written to temporary files in
 their own folders and renamed into place. Refused input exits 2 with a message and writes no file,
@@ -15,12 +22,20 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import sys
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import add_common, add_patient_arguments, print_json
+from desktop.cli.common import (
+    add_common,
+    add_patient_arguments,
+    alerts_json,
+    alerts_text,
+    print_json,
+    read_patient,
+)
 from desktop.core.errors import CalxError, Issue
 from desktop.core.messages import render
 
@@ -46,8 +61,20 @@ def register(subparsers: Any) -> None:
     p.add_argument("--ics", type=Path, help="also write the calendar (.ics)")
     p.add_argument("--save", action="store_true",
                    help="store the plan in the user database and log the exports")
+    p.add_argument("--override", action="append", default=[], metavar="CODE:REASON",
+                   help="print despite the contraindication CODE, for REASON (printed on the "
+                        "clinician copy, saved and logged)")
     add_common(p)
     p.set_defaults(handler=run_plan)
+
+    c = subparsers.add_parser(
+        "check", help="check a plan (regimens, patient, current medications): alerts only, "
+                      "no file written")
+    add_patient_arguments(c)
+    c.add_argument("--regimen", action="append", default=[], metavar="ID",
+                   help="a regimen id, or a therapy without regimen (repeat)")
+    add_common(c)
+    c.set_defaults(handler=run_check)
 
 
 def parse_plan_choices(items: list[str], regimens: list[str], lang: str
@@ -66,6 +93,18 @@ def parse_plan_choices(items: list[str], regimens: list[str], lang: str
             raise CalxError("plan_choice_unknown_regimen", field="choose", id=regimen[:100])
         grouped.setdefault(regimen, []).append(choice)
     return {regimen: parse_choices(choices, lang) for regimen, choices in grouped.items()}
+
+
+def parse_overrides(items: list[str]) -> dict[str, str]:
+    """``["colchicine-clarithromycin:reason"]`` → ``{"colchicine-clarithromycin": "reason"}``."""
+    found: dict[str, str] = {}
+    for item in items:
+        code, sep, reason = item.partition(":")
+        code, reason = code.strip(), reason.strip()
+        if not sep or not code or not reason or code in found:
+            raise CalxError("override_malformed", field="override", text=item[:100])
+        found[code] = reason
+    return found
 
 
 def _date(text: str | None, code: str, field: str) -> date:
@@ -117,12 +156,8 @@ def write_all(outputs: dict[Path, bytes]) -> None:
 
 
 def run_plan(args: argparse.Namespace) -> int:
-    from desktop.core.patient import Patient
     from desktop.data.refdb import ReferenceDB
-    from desktop.reports.ics import schedule_to_ics
     from desktop.reports.model import build_plan
-    from desktop.reports.pdf_plan import render_clinician_copy, render_patient_plan
-    from desktop.reports.phrases import dose_phrase
 
     lang = args.lang
     paths = {"out": args.out}
@@ -134,12 +169,42 @@ def run_plan(args: argparse.Namespace) -> int:
     start = _date(args.start, "start_date_invalid", "start")
     prepared_on = _date(args.prepared_on, "plan_date_invalid", "prepared_on")
     choices = parse_plan_choices(args.choose, args.regimen, lang)
-    patient, _ = Patient.from_inputs(args.weight, args.height, args.sex, args.age,
-                                     args.creatinine, lang=lang)
+    overrides = parse_overrides(args.override)
     with ReferenceDB.open() as db:
+        patient, _ = read_patient(args, db)
+        previous = _previous_weight(args.patient) if args.save else None
         plan = build_plan(db, patient, args.regimen, start, lang, choices, args.prepared_by,
                           prepared_on, args.formula, patient_name=args.patient,
-                          horizon_months=args.horizon_months, notes=args.notes)
+                          horizon_months=args.horizon_months, notes=args.notes,
+                          overrides=overrides, previous_weight_kg=previous)
+        given = {o.code: o.reason for o in plan.overrides}
+        if plan.unresolved:
+            if not args.json:
+                for line in alerts_text(plan.unresolved, lang, db):
+                    print(line, file=sys.stderr)
+            raise CalxError("plan_contraindicated", field="override",
+                            codes=", ".join(a.code for a in plan.unresolved))
+        alerts_document = alerts_json(plan.alerts, lang, db, given)
+        alert_lines = alerts_text(plan.alerts, lang, db, given)
+    outputs, actions = _render(plan, args)
+    write_all(outputs)
+    if args.save:
+        _save(plan, outputs, actions)
+    _report(plan, args, paths, outputs, alerts_document, alert_lines)
+    return 0
+
+
+def _previous_weight(patient_name: str) -> float | None:
+    from desktop.data.userdb import UserDB
+    from desktop.reports.model import previous_weight_kg
+
+    with UserDB.open() as userdb:
+        return previous_weight_kg(userdb, patient_name)
+
+
+def _render(plan: Any, args: argparse.Namespace) -> tuple[dict[Path, bytes], dict[Path, str]]:
+    from desktop.reports.ics import schedule_to_ics
+    from desktop.reports.pdf_plan import render_clinician_copy, render_patient_plan
 
     try:
         outputs: dict[Path, bytes] = {args.out: render_patient_plan(plan)}
@@ -154,18 +219,30 @@ def run_plan(args: argparse.Namespace) -> int:
         raise
     except Exception as exc:  # a rendering bug must still end in a message, not a traceback
         raise CalxError("internal_error", detail=f"{type(exc).__name__}: {exc}"[:300]) from exc
-    write_all(outputs)
+    return outputs, actions
 
-    if args.save:
-        from desktop.data.userdb import UserDB
 
-        now = datetime.now(UTC)
-        with UserDB.open() as userdb:
-            userdb.save_plan(plan, saved_at=now)
-            for path, data in outputs.items():
-                userdb.record_output(plan.plan_id, plan.content.content_version, actions[path],
-                                     data, at=now)
+def _save(plan: Any, outputs: dict[Path, bytes], actions: dict[Path, str]) -> None:
+    from desktop.data.userdb import UserDB
+    from desktop.reports.model import override_log_bytes
 
+    now = datetime.now(UTC)
+    with UserDB.open() as userdb:
+        userdb.save_plan(plan, saved_at=now)
+        if plan.overrides:
+            userdb.record_output(plan.plan_id, plan.content.content_version, "override",
+                                 override_log_bytes(plan), at=now)
+        for path, data in outputs.items():
+            userdb.record_output(plan.plan_id, plan.content.content_version, actions[path],
+                                 data, at=now)
+
+
+def _report(plan: Any, args: argparse.Namespace, paths: dict[str, Path],
+            outputs: dict[Path, bytes], alerts_document: list[dict[str, Any]],
+            alert_lines: list[str]) -> None:
+    from desktop.reports.phrases import dose_phrase
+
+    lang = plan.lang
     warnings: list[Issue] = []
     for item in plan.items:
         if item.dose is not None:
@@ -189,11 +266,66 @@ def run_plan(args: argparse.Namespace) -> int:
                 if item.schedule is not None else [],
             } for item in plan.items],
             "warnings": [{"code": w.code, "message": render(w, lang)} for w in warnings],
+            "alerts": alerts_document,
+            "overrides": [{"code": o.code, "reason": o.reason} for o in plan.overrides],
             "saved": bool(args.save),
         })
-    else:
-        for kind, path in paths.items():
-            print(f"{kind}: {path}")
-        for w in warnings:
-            print(f"! {render(w, lang)}")
+        return
+    for kind, path in paths.items():
+        print(f"{kind}: {path}")
+    for w in warnings:
+        print(f"! {render(w, lang)}")
+    for line in alert_lines:
+        print(line)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """``calx check``: the plan check alone; writes nothing."""
+    from desktop.core.plan_check import PlanRegimen, check_plan, renal_estimates
+    from desktop.data.refdb import ReferenceDB
+    from desktop.reports.alerts import ESTIMATE_WORDS
+
+    lang = args.lang
+    with ReferenceDB.open() as db:
+        patient, _ = read_patient(args, db)
+        regimens = [PlanRegimen(rid, _drug_of(db, rid)) for rid in dict.fromkeys(args.regimen)]
+        alerts = check_plan(patient, regimens, None, db.safety())
+        estimates = renal_estimates(patient)
+        if args.json:
+            print_json({
+                "regimens": [{"regimen": r.regimen_id, "medication": r.medication_id}
+                             for r in regimens],
+                "comedications": [{"name": m.name, "medication": m.medication_id,
+                                   "checked": m.medication_id is not None}
+                                  for m in patient.medications],
+                "renal_estimates": [{"name": e.name, "value": e.value, "unit": e.unit}
+                                    for e in estimates],
+                "alerts": alerts_json(alerts, lang, db),
+            })
+            return 0
+        from desktop.core.formatting import format_number
+
+        for e in estimates:
+            print(f"{ESTIMATE_WORDS[e.name].get(lang)}{' : ' if lang == 'fr' else ': '}"
+                  f"{format_number(e.value, lang, 0)} {e.unit}")
+        lines = alerts_text(alerts, lang, db)
+        print("\n".join(lines) if lines else (
+            "Aucune alerte." if lang == "fr" else "No alert."))
     return 0
+
+
+def _drug_of(db: Any, wanted: str) -> str | None:
+    """The medication a regimen gives; a therapy without regimen gives none; else refused."""
+    try:
+        return db.regimen(wanted).drug  # type: ignore[no-any-return]
+    except CalxError as exc:
+        if exc.code != "unknown_regimen":
+            raise
+        try:
+            therapy = db.therapy(wanted)
+        except CalxError:
+            raise exc from None
+        if therapy.regimens:
+            raise CalxError("plan_therapy_has_regimens", field="regimen", id=wanted,
+                            regimens=", ".join(r.id for r in therapy.regimens)) from None
+        return None

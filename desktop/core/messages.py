@@ -178,6 +178,35 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "Unknown sex “{text}”: use female or male.",
         "fr": "Sexe inconnu « {text} » : utilisez female (femme) ou male (homme).",
     },
+    "status_unknown": {
+        "en": "“{text}” is not an answer for {field}: use yes, no or unknown.",
+        "fr": "« {text} » n'est pas une réponse pour {field} : utilisez oui (yes), non (no) ou "
+              "inconnu (unknown).",
+    },
+    "too_many_medications": {
+        "en": "At most {max} current medications can be listed.",
+        "fr": "Au plus {max} traitements en cours peuvent être indiqués.",
+    },
+    "medication_name_invalid": {
+        "en": "A current medication needs a name of 1 to {max} characters.",
+        "fr": "Un traitement en cours doit avoir un nom de 1 à {max} caractères.",
+    },
+    "plan_contraindicated": {
+        "en": "The plan has a contraindication ({codes}). Nothing was written. Review the alert "
+              "and, to go on, give your reason with --override CODE:REASON.",
+        "fr": "Le plan comporte une contre-indication ({codes}). Rien n'a été écrit. Vérifiez "
+              "l'alerte et, pour continuer, donnez votre raison avec --override CODE:RAISON.",
+    },
+    "override_malformed": {
+        "en": "“{text}” is not CODE:REASON (for example colchicine-clarithromycin:reason).",
+        "fr": "« {text} » n'est pas CODE:RAISON (par exemple colchicine-clarithromycin:raison).",
+    },
+    "override_not_needed": {
+        "en": "No contraindication with the code “{code}” on this plan (contraindications: "
+              "{codes}).",
+        "fr": "Aucune contre-indication de code « {code} » dans ce plan (contre-indications : "
+              "{codes}).",
+    },
     "bsa_formula_unknown": {
         "en": "Unknown body-surface-area formula “{formula}”: use one of {known}.",
         "fr": "Formule de surface corporelle inconnue « {formula} » : utilisez {known}.",

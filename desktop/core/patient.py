@@ -20,6 +20,36 @@ if TYPE_CHECKING:
 
 Sex = Literal["female", "male"]
 SEXES: tuple[str, ...] = ("female", "male")
+# Pregnancy and breastfeeding: asked, answered or not (the plan check reminds when "unknown").
+Status = Literal["yes", "no", "unknown"]
+STATUSES: tuple[str, ...] = ("yes", "no", "unknown")
+_STATUS_WORDS: dict[str, str] = {
+    "yes": "yes", "y": "yes", "oui": "yes", "o": "yes", "true": "yes",
+    "no": "no", "n": "no", "non": "no", "false": "no",
+    "unknown": "unknown", "?": "unknown", "inconnu": "unknown", "inconnue": "unknown",
+    "ne sait pas": "unknown", "nsp": "unknown",
+}
+MAX_CURRENT_MEDICATIONS = 50
+MAX_MEDICATION_NAME_CHARS = 100
+
+
+def parse_status(text: str | None, field_name: str) -> Status:
+    """"yes"/"no"/"unknown" from typed text (also oui/non/inconnu); "unknown" for no input."""
+    if text is None or not str(text).strip():
+        return "unknown"
+    status = _STATUS_WORDS.get(str(text).strip().casefold())
+    if status is None:
+        raise CalxError("status_unknown", field=field_name, text=str(text).strip()[:40])
+    return status  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class CurrentMedication:
+    """A medication the patient already takes: the name as typed and, when Calx knows it, the id
+    of its medication list. An unknown name is kept (shown "not checked"), never dropped."""
+
+    name: str
+    medication_id: str | None = None
 
 # Accepted spellings of sex in typed input (both languages; "m" is male in both).
 _SEX_WORDS: dict[str, str] = {
@@ -64,6 +94,9 @@ class Patient:
     sex: Sex | None = None
     age_years: float | None = None
     creatinine: pint.Quantity | None = None
+    pregnant: Status = "unknown"
+    breastfeeding: Status = "unknown"
+    medications: tuple[CurrentMedication, ...] = ()
     # What was typed, for showing conversions ("154 lb = 69.85 kg"); not part of equality.
     entered: tuple[ParsedQuantity, ...] = field(default=(), compare=False, repr=False)
 
@@ -80,6 +113,19 @@ class Patient:
                 raise TypeError(f"age_years must be a number, not {self.age_years!r}")
             require_within("age", float(self.age_years))
             object.__setattr__(self, "age_years", float(self.age_years))
+        for name in ("pregnant", "breastfeeding"):
+            if getattr(self, name) not in STATUSES:
+                raise CalxError("status_unknown", field=name, text=str(getattr(self, name))[:40])
+        meds = tuple(self.medications)
+        if len(meds) > MAX_CURRENT_MEDICATIONS:
+            raise CalxError("too_many_medications", field="medications",
+                            max=MAX_CURRENT_MEDICATIONS)
+        for med in meds:
+            if not isinstance(med, CurrentMedication) or not isinstance(med.name, str) \
+                    or not med.name.strip() or len(med.name) > MAX_MEDICATION_NAME_CHARS:
+                raise CalxError("medication_name_invalid", field="medications",
+                                max=MAX_MEDICATION_NAME_CHARS)
+        object.__setattr__(self, "medications", meds)
 
     # ---- plain numbers in canonical units, for formulas
     @property
@@ -117,6 +163,9 @@ class Patient:
         lang: str = "en",
         weight_unit: str = "kg",
         height_unit: str = "cm",
+        pregnant: str | None = None,
+        breastfeeding: str | None = None,
+        medications: tuple[CurrentMedication, ...] = (),
     ) -> tuple[Patient, list[Issue]]:
         """Parse typed inputs, refuse hard-limit violations (``CalxError`` naming the field) and
         return the patient with its soft-limit warnings. Bare numbers take ``weight_unit`` /
@@ -142,6 +191,9 @@ class Patient:
             sex=parse_sex(sex),
             age_years=a.value_canonical if a else None,
             creatinine=c.quantity if c else None,
+            pregnant=parse_status(pregnant, "pregnant"),
+            breastfeeding=parse_status(breastfeeding, "breastfeeding"),
+            medications=tuple(medications),
             entered=tuple(p for p in (w, h, a, c) if p is not None),
         )
         return patient, patient.warnings()

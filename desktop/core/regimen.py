@@ -153,6 +153,13 @@ class Regimen:
     concentration: Concentration | None = None
     renal_caution: Bilingual | None = None
     notes: Bilingual | None = None
+    # The medication it gives (an id of db/content/safety/_medications.toml); None for a
+    # procedure or a dressing. The plan check reads the plan's medications through it.
+    drug: str | None = None
+
+
+# Routes whose regimens give a medication, and so must name it (``drug``).
+DRUG_ROUTES: tuple[str, ...] = ("oral", "iv", "sc", "intralesional")
 
 
 @dataclass(frozen=True)
@@ -361,6 +368,9 @@ def regimen_from_dict(
     product = d.get("product")
     if product is not None and known_products is not None and product not in known_products:
         raise ContentError(f"{path}.product", f"unknown product {product!r}")
+    drug = d.get("drug")
+    if drug is not None and (not isinstance(drug, str) or not SLUG.fullmatch(drug)):
+        raise ContentError(f"{path}.drug", f"{drug!r} must be a medication id like 'colchicine'")
     conc = None
     if "concentration" in d:
         value, unit = _split_quantity(
@@ -381,6 +391,7 @@ def regimen_from_dict(
         renal_caution=(bilingual_from(d["renal_caution"], f"{path}.renal_caution")
                        if "renal_caution" in d else None),
         notes=bilingual_from(d["notes"], f"{path}.notes") if "notes" in d else None,
+        drug=drug,
     )
 
 

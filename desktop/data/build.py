@@ -20,6 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from desktop.core.regimen import Bilingual, Source
+from desktop.core.safety import medication_to_dict, rule_to_dict
 from desktop.data.content import Content, load_content
 from desktop.data.models import CATEGORIES, DESIGNS, DIRECTIONS, DbMetadata, Therapy
 from desktop.data.schema import (
@@ -109,6 +110,18 @@ def _evidence_rows(content: Content) -> Iterable[dict[str, Any]]:
                    **_both("intervention", e.intervention), **_both("outcome", e.outcome),
                    **_both("follow_up", e.follow_up), "direction": e.direction,
                    **_source_columns(e.source)}
+
+
+def _medication_rows(content: Content) -> Iterable[dict[str, Any]]:
+    for i, m in enumerate(content.safety.medications):
+        yield {"id": m.id, "position": i, **_both("name", m.name),
+               "data": canonical_json(medication_to_dict(m))}
+
+
+def _rule_rows(content: Content) -> Iterable[dict[str, Any]]:
+    for i, r in enumerate(content.safety.rules):
+        yield {"code": r.code, "position": i, "kind": r.kind, "severity": r.severity,
+               "data": canonical_json(rule_to_dict(r))}
 
 
 def regimen_summary(t: Therapy, lang: str) -> str:
@@ -237,6 +250,8 @@ def _fill(conn: sqlite3.Connection, content: Content) -> DbMetadata:
     _insert(db, "regimens", _regimen_rows(content))
     _insert(db, "evidence", _evidence_rows(content))
     _insert(db, "overview", _overview_rows(content))
+    _insert(db, "medications", _medication_rows(content))
+    _insert(db, "safety_rules", _rule_rows(content))
     placeholders = ", ".join("?" * (len(SEARCH_COLUMNS) + 2))
     conn.executemany(
         f"INSERT INTO {SEARCH_TABLE}(rowid, therapy_id, {', '.join(SEARCH_COLUMNS)}) "

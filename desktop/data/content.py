@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.regimen import (
+    DRUG_ROUTES,
     SLUG,
     Bilingual,
     ContentError,
@@ -34,6 +35,13 @@ from desktop.core.regimen import (
     product_from_dict,
     regimen_from_dict,
     source_from,
+)
+from desktop.core.safety import (
+    Medication,
+    SafetyContent,
+    SafetyRule,
+    medication_from_dict,
+    rule_from_dict,
 )
 from desktop.data.models import (
     CATEGORIES,
@@ -51,6 +59,8 @@ from desktop.data.models import (
 META_FILE = "_meta.toml"
 REFERENCES_FILE = "_references.toml"
 PRODUCTS_FILE = "_products.toml"
+SAFETY_DIR = "safety"
+MEDICATIONS_FILE = "_medications.toml"
 
 VERSION_PATTERN = re.compile(r"\d{4}\.\d{1,2}\.\d+")
 
@@ -75,7 +85,7 @@ _THERAPY = frozenset({
 })
 _REGIMEN = frozenset({
     "id", "label", "route", "product", "dose", "schedule", "source", "schedule_source",
-    "concentration", "renal_caution", "notes",
+    "concentration", "renal_caution", "notes", "drug",
 })
 _DOSE = frozenset({"amount", "unit", "basis", "per", "times_per_day"})
 _EVIDENCE = frozenset({
@@ -139,6 +149,8 @@ class Content:
     therapies: tuple[Therapy, ...]
     regimen_sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     product_sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    safety: SafetyContent = field(default_factory=SafetyContent)
+    notes: tuple[str, ...] = ()          # what the build says but does not refuse
 
 
 class _Collector:
@@ -637,10 +649,116 @@ def load_content(directory: Path) -> Content:
         if record.therapy is not None:
             therapies.append(record.therapy)
 
+    safety, safety_refs, notes = _load_safety(directory / SAFETY_DIR, ref_ids, problems)
+    _check_regimen_drugs(therapies, regimen_files, safety, problems)
     if problems:
         raise ContentValidationError(problems)
+    references = references + safety_refs
     therapies.sort(key=lambda t: (category_rank(t.category), t.order, t.id))
     return Content(
         meta=meta, references=references, products=products, therapies=tuple(therapies),
-        regimen_sources=regimen_sources, product_sources=product_sources,
+        regimen_sources=regimen_sources, product_sources=product_sources, safety=safety,
+        notes=notes,
     )
+
+
+# ---------------------------------------------------------------- safety rules (plan check)
+
+
+def safety_reference_files(folder: Path) -> list[Path]:
+    """``_references.toml`` and any ``_references_<topic>.toml`` of the safety folder."""
+    return sorted(p for p in folder.glob("_references*.toml"))
+
+
+def safety_rule_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("_"))
+
+
+def _load_medications(path: Path, problems: list[Problem]) -> tuple[Medication, ...]:
+    out = _Collector(str(path), problems)
+    d = _read_toml(path, problems) or {}
+    _unknown_keys(d, frozenset({"medication"}), "", out)
+    _control_characters(d, out)
+    found: list[Medication] = []
+    seen: dict[str, str] = {}
+    for i, entry in enumerate(_list_of_tables(d, "medication", "", out)):
+        p = f"medication[{i}]"
+        try:
+            med = medication_from_dict(entry, p)
+        except ContentError as err:
+            out.error(err)
+            continue
+        if med.id in seen:
+            out.add(f"{p}.id", f"duplicate medication id {med.id!r} (also {seen[med.id]})")
+            continue
+        seen[med.id] = p
+        found.append(med)
+    return tuple(found)
+
+
+def _load_safety(folder: Path, main_refs: Sequence[str], problems: list[Problem],
+                 ) -> tuple[SafetyContent, tuple[Reference, ...], tuple[str, ...]]:
+    """The medication list, the rules and their references. The folder may be partly filled
+    while the rules are written: no folder or no medication list loads no rule (and says so);
+    anything present is validated in full."""
+    if not folder.is_dir():
+        return SafetyContent(), (), (f"{folder}: no safety folder, no plan-check rule loaded",)
+    refs: list[Reference] = []
+    for path in safety_reference_files(folder):
+        before = len(problems)
+        loaded = _load_references(path, problems)
+        if len(problems) == before:
+            refs.extend(loaded)
+    known = set(main_refs)
+    for r in refs:
+        if r.id in known:
+            problems.append(Problem(str(folder), f"{r.id}", "reference id already used "
+                                    "(by ../_references.toml or another references file)"))
+        known.add(r.id)
+    rule_files = safety_rule_files(folder)
+    med_path = folder / MEDICATIONS_FILE
+    if not med_path.is_file():
+        note = (f"{med_path}: missing, {len(rule_files)} rule file(s) not loaded"
+                if rule_files else f"{med_path}: missing, no plan-check rule loaded")
+        return SafetyContent(), tuple(refs), (note,)
+    medications = _load_medications(med_path, problems)
+    by_id = {m.id: m for m in medications}
+    rules: list[SafetyRule] = []
+    codes: dict[str, str] = {}
+    for path in rule_files:
+        out = _Collector(str(path), problems)
+        d = _read_toml(path, problems) or {}
+        _unknown_keys(d, frozenset({"rule"}), "", out)
+        _control_characters(d, out)
+        for i, entry in enumerate(_list_of_tables(d, "rule", "", out)):
+            p = f"rule[{i}]"
+            try:
+                rule = rule_from_dict(entry, p, sorted(known), by_id)
+            except ContentError as err:
+                out.error(err)
+                continue
+            if rule.code in codes:
+                out.add(f"{p}.code", f"duplicate rule code {rule.code!r} (also in "
+                                     f"{codes[rule.code]})")
+                continue
+            codes[rule.code] = str(path)
+            rules.append(rule)
+    rules.sort(key=lambda r: r.code)  # one order whatever the files: a deterministic build
+    return SafetyContent(medications=medications, rules=tuple(rules)), tuple(refs), ()
+
+
+def _check_regimen_drugs(therapies: Sequence[Therapy], regimen_files: Mapping[str, str],
+                         safety: SafetyContent, problems: list[Problem]) -> None:
+    """Every regimen that gives a medication names it, with an id of the medication list."""
+    if not safety.medications:
+        return  # no list yet (partly filled folder): nothing to check the ids against
+    for t in therapies:
+        for r in t.regimens:
+            where = regimen_files.get(r.id, t.id)
+            if r.drug is None:
+                if r.route in DRUG_ROUTES:
+                    problems.append(Problem(where, f"regimens[{r.id}].drug",
+                                            "is missing (the medication id it gives)"))
+            elif safety.medication(r.drug) is None:
+                problems.append(Problem(where, f"regimens[{r.id}].drug",
+                                        f"unknown medication id {r.drug!r}"))

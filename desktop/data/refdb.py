@@ -38,6 +38,7 @@ from desktop.core.regimen import (
     product_from_dict,
     regimen_from_dict,
 )
+from desktop.core.safety import SafetyContent, medication_from_dict, rule_from_dict
 from desktop.data.models import (
     STATEMENT_KINDS,
     DbMetadata,
@@ -143,6 +144,7 @@ class ReferenceDB:
         self._metadata = metadata
         self._id_candidates: dict[str, str] | None = None
         self._category_of: dict[str, str] | None = None
+        self._safety: SafetyContent | None = None
 
     # ------------------------------------------------------------ opening and checks
 
@@ -314,6 +316,22 @@ class ReferenceDB:
             return product_from_dict(json.loads(data))
         except (ContentError, ValueError) as err:
             raise CalxError("internal_error", detail=f"product: {err}") from None
+
+    # ------------------------------------------------------------ plan check
+
+    def safety(self) -> SafetyContent:
+        """The medication list and the plan-check rules (read once, then kept)."""
+        if self._safety is None:
+            try:
+                medications = tuple(medication_from_dict(json.loads(r["data"])) for r in
+                                    self._conn.execute(
+                                        "SELECT data FROM medications ORDER BY position"))
+                rules = tuple(rule_from_dict(json.loads(r["data"])) for r in self._conn.execute(
+                    "SELECT data FROM safety_rules ORDER BY position"))
+            except (ContentError, ValueError) as err:  # the hash matched: only a build bug
+                raise CalxError("internal_error", detail=f"safety rules: {err}") from None
+            self._safety = SafetyContent(medications=medications, rules=rules)
+        return self._safety
 
     # ------------------------------------------------------------ one record
 

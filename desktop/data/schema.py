@@ -8,6 +8,8 @@ table so ``regimen_from_dict`` / ``product_from_dict`` rebuild exactly what the 
   advice, instructions: one row each with its source), ``regimens``, ``evidence``, ``products``,
   ``refs`` (the references), ``overview`` (one row per therapy and language: the review's
   missing "Tableau 1");
+- ``medications`` (the list the plan check recognises) and ``safety_rules`` (the sourced rules of
+  ``db/content/safety/``, sorted by code), each with its canonical JSON in ``data``;
 - ``search``: an FTS5 index, one row per therapy, names, synonyms, summary and every other text
   in both languages (``unicode61 remove_diacritics 2``, prefix indexes).
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the medication list and the plan-check rules
 
 # Column name -> SQLite type, in table order; primary key columns listed per table.
 TABLES: dict[str, dict[str, type]] = {
@@ -56,6 +58,8 @@ TABLES: dict[str, dict[str, type]] = {
         "name": str, "regimen_summary": str, "evidence_level": str, "evidence_label": str,
         "main_adverse_effects": str, "off_label": int, "conflicting_evidence": int,
     },
+    "medications": {"id": str, "position": int, "name_fr": str, "name_en": str, "data": str},
+    "safety_rules": {"code": str, "position": int, "kind": str, "severity": str, "data": str},
 }
 
 PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
@@ -67,6 +71,8 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "regimens": ("id",),
     "evidence": ("therapy_id", "position"),
     "overview": ("therapy_id", "lang"),
+    "medications": ("id",),
+    "safety_rules": ("code",),
 }
 
 NOT_NULL: dict[str, tuple[str, ...]] = {
@@ -75,6 +81,8 @@ NOT_NULL: dict[str, tuple[str, ...]] = {
     "statements": ("text_fr", "text_en", "ref", "verification"),
     "regimens": ("therapy_id", "label_fr", "label_en", "route", "data"),
     "evidence": ("study_fr", "study_en", "design", "ref", "verification"),
+    "medications": ("name_fr", "name_en", "data"),
+    "safety_rules": ("kind", "severity", "data"),
 }
 
 SEARCH_TABLE = "search"
@@ -98,7 +106,7 @@ def search_table_sql() -> str:
 # What the hash reads: every table in this order, rows in primary-key order.
 HASHED_TABLES: tuple[str, ...] = (
     "metadata", "refs", "products", "therapies", "statements", "regimens", "evidence",
-    "overview", SEARCH_TABLE,
+    "overview", "medications", "safety_rules", SEARCH_TABLE,
 )
 
 

@@ -48,6 +48,7 @@ LOG_ACTIONS: tuple[str, ...] = (
     "exported_pdf",            # the patient plan saved as a PDF file
     "exported_clinician_pdf",  # the clinician copy saved as a PDF file
     "exported_ics",            # the calendar saved as an .ics file
+    "override",                # a contraindication printed anyway: the hash is of the reason
 )
 
 

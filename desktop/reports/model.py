@@ -22,7 +22,16 @@ from desktop.core.calculators.bsa import bsa, formula_info
 from desktop.core.dosing import DoseResult, compute_dose
 from desktop.core.errors import CalxError, Issue
 from desktop.core.patient import Patient
-from desktop.core.regimen import LANGS, Product, Regimen, Source
+from desktop.core.plan_check import (
+    Alert,
+    PlanRegimen,
+    RenalEstimate,
+    blocking,
+    check_plan,
+    patient_instructions,
+    renal_estimates,
+)
+from desktop.core.regimen import LANGS, Bilingual, Product, Regimen, Source
 from desktop.core.schedule import DEFAULT_HORIZON_MONTHS, RegimenSchedule, build_schedule
 from desktop.data.models import DbMetadata, Reference, Statement, Therapy
 from desktop.data.userdb import PlanRecord, canonical_json, sha256_hex
@@ -39,7 +48,19 @@ WHEN_TO_CALL_RECORD = "antibiotics-superinfection"      # spreading redness, thi
 # Longest user text accepted (a name of 5,000 characters must still print; 20,000 is refused).
 MAX_TEXT_CHARS = 10_000
 MAX_CONTACTS = 8
-SNAPSHOT_VERSION = 1
+# 2: the plan check (alerts, overrides, renal estimates, patient instructions) and the patient's
+# pregnancy, breastfeeding and current medications. Version 1 documents read as they were (the new
+# fields take their empty defaults).
+SNAPSHOT_VERSION = 2
+READABLE_SNAPSHOTS = (1, 2)
+
+
+@dataclass(frozen=True)
+class Override:
+    """The clinician's reason for printing a plan despite a contraindication (user text)."""
+
+    code: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -63,6 +84,13 @@ class PlanItem:
     dose: DoseResult | None = None
     schedule: RegimenSchedule | None = None
     choices: Mapping[str, float] = field(default_factory=dict)
+    # Plain instructions for the patient from the plan check's rules (e.g. how far apart to take
+    # two medicines), in the patient's words; the patient copy prints them with the treatment.
+    patient_instructions: tuple[Bilingual, ...] = ()
+
+    @property
+    def medication_id(self) -> str | None:
+        return self.regimen.drug if self.regimen is not None else None
 
     @property
     def has_calendar(self) -> bool:
@@ -91,6 +119,19 @@ class PlanDocument:
     content: DbMetadata
     notes: str = ""                      # user text
     contacts: tuple[ContactLine, ...] = ()
+    alerts: tuple[Alert, ...] = ()       # the plan check, strongest first
+    overrides: tuple[Override, ...] = ()
+    renal_estimates: tuple[RenalEstimate, ...] = ()
+    # Instructions for medications the patient already takes (not items of the plan).
+    other_instructions: tuple[Bilingual, ...] = ()
+
+    @property
+    def unresolved(self) -> tuple[Alert, ...]:
+        """Contraindications without the clinician's reason: the plan must not be printed."""
+        return blocking(self.alerts, [o.code for o in self.overrides])
+
+    def override_for(self, code: str) -> str | None:
+        return next((o.reason for o in self.overrides if o.code == code), None)
 
     # ----------------------------------------------------------------- storage
 
@@ -100,7 +141,7 @@ class PlanDocument:
 
     @classmethod
     def from_json(cls, document: Mapping[str, Any]) -> PlanDocument:
-        if document.get("snapshot_version") != SNAPSHOT_VERSION:
+        if document.get("snapshot_version") not in READABLE_SNAPSHOTS:
             raise CalxError("saved_plan_unsupported", version=str(
                 document.get("snapshot_version"))[:20])
         try:
@@ -125,6 +166,25 @@ class PlanDocument:
     @classmethod
     def from_saved(cls, saved: SavedPlan) -> PlanDocument:
         return cls.from_json(saved.record.document)
+
+
+def previous_weight_kg(userdb: UserDB, patient_name: str) -> float | None:
+    """The weight on the patient's last saved plan (same name, any case), or None."""
+    key = " ".join(patient_name.split()).casefold()
+    for summary in userdb.list_plans():  # most recent first
+        if " ".join(summary.patient_name.split()).casefold() != key:
+            continue
+        try:
+            return load_plan(userdb, summary.plan_id).patient.weight_kg
+        except CalxError:
+            continue  # an unreadable plan says nothing about the weight
+    return None
+
+
+def override_log_bytes(plan: PlanDocument) -> bytes:
+    """What the log hashes for the plan's overrides: each code and reason, canonical JSON."""
+    return canonical_json([{"code": o.code, "reason": o.reason}
+                           for o in plan.overrides]).encode("utf-8")
 
 
 def load_plan(userdb: UserDB, plan_id: str) -> PlanDocument:
@@ -221,13 +281,18 @@ def build_plan(
     notes: str = "",
     contacts: Sequence[ContactLine] | None = None,
     starts: Mapping[str, date] | None = None,
+    overrides: Mapping[str, str] | None = None,
+    previous_weight_kg: float | None = None,
 ) -> PlanDocument:
     """The plan for ``patient`` and the regimens ``regimen_ids`` (in that order), starting on
     ``start``. ``choices`` maps a regimen id to its choices inside the source's ranges
     (``{"minocycline-cyclic": {"dose": 100, "on": 6}}``). ``prepared_on`` is required: it dates the
     measurements, the PDF and the calendar. Raises ``CalxError`` for any bad input; nothing is
     half-built. ``starts`` gives a regimen its own first day (default: ``start``); the plan's
-    "treatment starts" date is the earliest of them."""
+    "treatment starts" date is the earliest of them. The plan check runs on the whole plan
+    (``alerts``); ``overrides`` maps a contraindication's code to the clinician's reason (refused
+    for a code that is not a contraindication of this plan); ``previous_weight_kg`` is the weight
+    of the patient's last saved plan."""
     if lang not in LANGS:
         raise CalxError("unknown_language", field="lang", lang=str(lang)[:20])
     if not isinstance(prepared_on, date):
@@ -289,6 +354,9 @@ def build_plan(
             sources.append(item.product.source)
             sources.extend(item.product.sources)
         sources.extend(e.source for e in item.therapy.evidence)
+    items, alerts, other = _checked(db, patient, items, previous_weight_kg)
+    given = _overrides(overrides, alerts)
+    sources.extend(_alert_sources(alerts))
     general = _advice(db, GENERAL_MEASURES_RECORD)
     when_to_call = _advice(db, WHEN_TO_CALL_RECORD)
     sources.extend(s.source for s in general + when_to_call)
@@ -300,6 +368,7 @@ def build_plan(
         "starts": starts,
         "lang": lang, "bsa_formula": bsa_formula, "horizon_months": horizon_months,
         "notes": notes, "contacts": contacts, "content_hash": content.content_hash,
+        "overrides": given,
     }
     return PlanDocument(
         plan_id=_plan_id(inputs), lang=lang, patient_name=patient_name, prepared_by=prepared_by,
@@ -307,5 +376,48 @@ def build_plan(
         bsa_formula=bsa_formula, bsa_m2=bsa_m2, start=first_day, horizon_months=horizon_months,
         items=items, general_measures=general, when_to_call=when_to_call,
         references=_referenced(sources, db), content=content, notes=notes, contacts=contacts,
+        alerts=alerts, overrides=given, renal_estimates=renal_estimates(patient),
+        other_instructions=other,
     )
+
+
+def _checked(db: ReferenceDB, patient: Patient, items: tuple[PlanItem, ...],
+             previous_weight_kg: float | None
+             ) -> tuple[tuple[PlanItem, ...], tuple[Alert, ...], tuple[Bilingual, ...]]:
+    """The plan check on the whole plan, and each item's plain instructions for the patient."""
+    from dataclasses import replace
+
+    regimens = [PlanRegimen(i.regimen_id, i.medication_id) for i in items]
+    alerts = check_plan(patient, regimens, patient.medications, db.safety(), previous_weight_kg)
+    per_medication = patient_instructions(alerts)
+    on_plan = {i.medication_id for i in items if i.medication_id}
+    given: set[str] = set()
+    out = []
+    for item in items:
+        mid = item.medication_id
+        mine = per_medication.get(mid, ()) if mid and mid not in given else ()
+        if mid:
+            given.add(mid)  # a medication on two regimens: its instructions once
+        out.append(replace(item, patient_instructions=mine))
+    other = tuple(dict.fromkeys(text for mid, texts in sorted(per_medication.items())
+                                if mid not in on_plan for text in texts
+                                if not any(text in per_medication.get(p, ()) for p in on_plan)))
+    return tuple(out), alerts, other
+
+
+def _overrides(overrides: Mapping[str, str] | None,
+               alerts: Sequence[Alert]) -> tuple[Override, ...]:
+    blocking_codes = sorted(a.code for a in alerts if a.blocks)
+    given = []
+    for code, reason in sorted((overrides or {}).items()):
+        if code not in blocking_codes:
+            raise CalxError("override_not_needed", field="override", code=str(code)[:100],
+                            codes=", ".join(blocking_codes) or "—")
+        given.append(Override(code, _check_text(reason, "override", required=True).strip()))
+    return tuple(given)
+
+
+def _alert_sources(alerts: Sequence[Alert]) -> list[Source]:
+    return [Source(ref=s.ref, verification="verified", section=s.section)
+            for a in alerts for s in a.sources]
 

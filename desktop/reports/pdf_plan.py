@@ -207,6 +207,10 @@ def _patient_story(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
 
     # When to call, and whom: the record of infection signs, then the lines to fill.
     call = [*_statements(plan.when_to_call, lang), text(word("when_to_call_any", lang))]
+    if plan.other_instructions:
+        story.append(KeepTogether([Paragraph(text(word("other_medicines", lang)), st.h1),
+                                   *_bullets([text(i.get(lang))
+                                              for i in plan.other_instructions], st)]))
     story.append(KeepTogether([Paragraph(text(word("when_to_call", lang)), st.h1),
                                *_bullets(call, st)]))
     story.append(KeepTogether(_contacts(plan, lang, st)))
@@ -247,6 +251,11 @@ def _patient_item(number: int, item: PlanItem, lang: str, st: Styles) -> list[Fl
     if advice:
         block.append(KeepTogether([Paragraph(text(word("good_to_know", lang)) + c.rstrip(),
                                              st.subhead), *_bullets(advice, st)]))
+    if item.patient_instructions:  # from the plan check's rules (issue 9); plain words
+        block.append(KeepTogether([Paragraph(text(word("important", lang)) + c.rstrip(),
+                                             st.subhead),
+                                   *_bullets([text(i.get(lang))
+                                              for i in item.patient_instructions], st)]))
     steps = _statements(item.therapy.instructions, lang)
     if steps:
         block.append(KeepTogether([Paragraph(text(word("steps", lang)) + c.rstrip(), st.subhead),
@@ -428,6 +437,7 @@ def _clinician_story(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable
     ]
     story.append(_label_table(identity, st, 40 * mm, shaded=True))
     story.extend(_measurements(plan, lang, st))
+    story.extend(_safety_checks(plan, lang, st, ref_number))
     for number, item in enumerate(plan.items, 1):
         story.extend(_clinician_item(number, item, lang, st, ref_number))
     if plan.references:
@@ -482,6 +492,55 @@ def _measurements(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
                                st.subhead))
         story += [Paragraph(text(render(w, lang)), st.warning, bulletText="!")
                   for w in plan.patient_warnings]
+    return story
+
+
+def _safety_checks(plan: PlanDocument, lang: str, st: Styles,
+                   ref_number: dict[str, int]) -> list[Flowable]:
+    """Every alert of the plan check with its triggers, sources and any override; the patient's
+    renal estimates, pregnancy, breastfeeding and current medications."""
+    from desktop.core.plan_check import ESTIMATE_WORDS
+    from desktop.reports.alerts import SEVERITY_ICONS, WORDS, severity_label, trigger_text
+
+    p = plan.patient
+    c = colon(lang)
+    estimates = "<br/>".join(
+        text(f"{ESTIMATE_WORDS[e.name].get(lang)}{c}{format_number(e.value, lang, 0)} {e.unit}")
+        for e in plan.renal_estimates) or text(word("renal_unknown", lang))
+    meds = ", ".join(
+        text(m.name) + ("" if m.medication_id else
+                        f" <b>({text(word('not_checked', lang))})</b>")
+        for m in p.medications) or text(word("none", lang))
+    rows = [(text(word("renal_estimates", lang)), estimates)]
+    if p.sex != "male":
+        rows += [(text(word("pregnant", lang)), text(word(f"status_{p.pregnant}", lang))),
+                 (text(word("breastfeeding", lang)),
+                  text(word(f"status_{p.breastfeeding}", lang)))]
+    rows.append((text(word("current_medications", lang)), meds))
+    story: list[Flowable] = [Paragraph(text(word("safety_checks", lang)), st.h1),
+                             Paragraph(text(word("safety_intro", lang)), st.body),
+                             _label_table(rows, st, 40 * mm)]
+    if not plan.alerts:
+        story.append(Paragraph(text(word("no_alert", lang)), st.body))
+    labels = {i.regimen_id: i.regimen.label.get(lang) for i in plan.items if i.regimen}
+    for alert in plan.alerts:
+        icon = SEVERITY_ICONS.get(alert.severity, "?")
+        head = (f"<b>{text(icon)} {text(severity_label(alert.severity, lang).upper())}</b> "
+                f"<font color='#555555'>({text(alert.code)})</font>{c}"
+                f"{text(alert.message.get(lang))}")
+        lines = [f"<b>{text(WORDS['action'].get(lang))}</b>{c}{text(alert.action.get(lang))}"]
+        lines += [text(line) for line in trigger_text(alert, lang, None, labels)]
+        cited = "; ".join(
+            (f"[{ref_number[s.ref]}] " if s.ref in ref_number else "") + text(s.section)
+            for s in alert.sources)
+        lines.append(f"{text(WORDS['sources'].get(lang))}{c}{cited}")
+        reason = plan.override_for(alert.code)
+        if reason is not None:
+            lines.append(f"<b>{text(word('override_reason', lang))}{c}</b>{user_text(reason)}")
+        style = st.warning if alert.severity in ("contraindicated", "avoid") else st.body
+        story.append(KeepTogether([Paragraph(head, style),
+                                   *[Paragraph(line, st.bullet, bulletText="–")
+                                     for line in lines]]))
     return story
 
 

@@ -190,6 +190,30 @@ WORDS: dict[str, dict[str, str]] = {
     "advice_only": {"en": "No regimen in the review: advice only, dose as prescribed.",
                     "fr": "Pas de schéma dans la revue : conseils seulement, dose selon "
                           "l'ordonnance."},
+    "safety_checks": {"en": "Safety checks", "fr": "Vérifications de sécurité"},
+    "safety_intro": {
+        "en": "The whole plan checked against the patient and the current medications, with the "
+              "rules' sources (labels, SmPC, ANSM thesaurus) and Calx's own checks.",
+        "fr": "Le plan entier vérifié au regard du patient et de ses traitements en cours, avec "
+              "les sources des règles (RCP, notices, thésaurus ANSM) et les vérifications "
+              "propres à Calx.",
+    },
+    "no_alert": {"en": "No alert.", "fr": "Aucune alerte."},
+    "renal_estimates": {"en": "Renal function estimates", "fr": "Estimations de la fonction rénale"},
+    "renal_unknown": {"en": "not computed (creatinine, age or sex missing)",
+                      "fr": "non calculée (créatinine, âge ou sexe manquant)"},
+    "pregnant": {"en": "Pregnant", "fr": "Enceinte"},
+    "breastfeeding": {"en": "Breastfeeding", "fr": "Allaitement"},
+    "status_yes": {"en": "yes", "fr": "oui"},
+    "status_no": {"en": "no", "fr": "non"},
+    "status_unknown": {"en": "not stated", "fr": "non renseigné"},
+    "current_medications": {"en": "Current medications", "fr": "Traitements en cours"},
+    "none": {"en": "none", "fr": "aucun"},
+    "not_checked": {"en": "not checked", "fr": "non vérifié"},
+    "override_reason": {"en": "Overridden by the prescriber; reason", "fr":
+                        "Passée outre par le prescripteur ; raison"},
+    "important": {"en": "Important", "fr": "Important"},
+    "other_medicines": {"en": "With your other medicines", "fr": "Avec vos autres médicaments"},
     "patient_warnings": {"en": "Input warnings", "fr": "Avertissements sur les mesures"},
     # ---- calendar export
     "ics_calendar_name": {"en": "Calx treatment plan", "fr": "Plan de traitement Calx"},

@@ -14,6 +14,7 @@ from desktop.core.messages import render
 from desktop.data.build import build
 from desktop.data.models import CATEGORIES
 from desktop.data.refdb import ReferenceDB
+from desktop.data.schema import SCHEMA_VERSION
 
 
 def _copy(src: Path, tmp_path: Path) -> Path:
@@ -78,7 +79,7 @@ def test_another_sqlite_database_has_an_unsupported_schema(tmp_path: Path) -> No
     conn.close()
     err = _refused(path)
     assert err.code == "db_schema_unsupported"
-    assert err.params["expected"] == 1
+    assert err.params["expected"] == SCHEMA_VERSION
 
 
 def test_a_newer_schema_version_is_unsupported(synthetic_db: Path, tmp_path: Path) -> None:
@@ -144,7 +145,7 @@ def test_default_path_follows_calx_db(synthetic_db: Path,
 def test_metadata(synthetic_db: Path) -> None:
     with ReferenceDB.open(synthetic_db) as db:
         meta = db.metadata()
-    assert meta.schema_version == 1
+    assert meta.schema_version == SCHEMA_VERSION
     assert (meta.content_version, meta.content_date) == ("2026.11.0", "2026-11-28")
     assert len(meta.content_hash) == 64
 

@@ -1,0 +1,534 @@
+"""The plan check: a whole plan (patient, regimens, current medications) against the safety rules.
+
+``check_plan(patient, regimens, comedications, rules)`` returns every alert, strongest first.
+It is pure (no clock, no database, no Qt), gives the same tuple whatever the order of its input
+(alerts are sorted by severity, code and triggers; triggers are sorted), and never raises: an
+unexpected problem becomes an alert asking for a check by hand, never a silent pass.
+
+Two sources of alerts:
+
+- the sourced rules of ``db/content/safety/`` (``desktop.core.safety``), one alert per rule that
+  fires, with every regimen, medication and measurement that made it fire;
+- Calx's own plan logic (CLINICAL.md §4, cited as ``calx-convention``): the same medication
+  twice, pounds typed as kilograms (BMI ≥ 50; no height and more than 150 kg), a weight that
+  changed by more than 10 % since the patient's last plan, current medications Calx does not know
+  ("not checked"), and renal thresholds that cannot be checked without a creatinine.
+
+Renal rules look at every estimate Calx can make: Cockcroft–Gault on actual weight, on adjusted
+weight when BMI ≥ 30 (Devine ideal weight + 0.4 × excess), and CKD-EPI 2021 (adults); the alert
+names each estimate below the threshold.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from desktop.core.regimen import Bilingual
+from desktop.core.safety import (
+    CLASS_PREFIX,
+    SEVERITIES,
+    RuleSource,
+    SafetyContent,
+    SafetyRule,
+    severity_rank,
+)
+
+if TYPE_CHECKING:
+    from desktop.core.patient import CurrentMedication, Patient
+
+# Calx's own plausibility thresholds (CLINICAL.md §4).
+UNIT_CHECK_BMI = 50.0
+UNIT_CHECK_WEIGHT_NO_HEIGHT_KG = 150.0
+WEIGHT_CHANGE_FRACTION = 0.10
+OBESITY_BMI = 30.0
+LB_PER_KG = 1 / 0.45359237
+CALX_SOURCE = RuleSource(ref="calx-convention", section="CLINICAL.md §4")
+RULES_SOURCE = RuleSource(ref="calx-convention", section="CLINICAL.md §6")
+
+# Measurement names (``Measurement.name``) and their words.
+ESTIMATE_WORDS: dict[str, Bilingual] = {
+    "crcl-actual": Bilingual("Cockcroft–Gault (poids réel)", "Cockcroft–Gault (actual weight)"),
+    "crcl-adjusted": Bilingual("Cockcroft–Gault (poids ajusté)",
+                               "Cockcroft–Gault (adjusted weight)"),
+    "egfr-ckd-epi-2021": Bilingual("DFG CKD-EPI 2021", "eGFR CKD-EPI 2021"),
+}
+
+
+@dataclass(frozen=True)
+class PlanRegimen:
+    """A regimen of the plan and the medication it gives (None for a procedure or advice)."""
+
+    regimen_id: str
+    medication_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """A value that made an alert fire: ``name`` (crcl-actual, bmi, weight, age…), value, unit."""
+
+    name: str
+    value: float
+    unit: str
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """What made an alert fire. ``medications`` are medication ids, or the names as typed for
+    current medications Calx does not know; ``patient`` holds answers such as "pregnant=yes"."""
+
+    regimens: tuple[str, ...] = ()
+    medications: tuple[str, ...] = ()
+    measurements: tuple[Measurement, ...] = ()
+    patient: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One finding of the plan check. ``patient_instruction`` is plain words for the patient
+    copy (only where the source gives one); ``builtin`` marks Calx's own plan logic."""
+
+    severity: str
+    code: str
+    kind: str
+    message: Bilingual
+    action: Bilingual
+    sources: tuple[RuleSource, ...]
+    triggered_by: Triggers
+    patient_instruction: Bilingual | None = None
+    builtin: bool = False
+
+    @property
+    def blocks(self) -> bool:
+        """A contraindication: the plan needs the clinician's reason to be printed or saved."""
+        return self.severity == "contraindicated"
+
+
+@dataclass(frozen=True)
+class RenalEstimate:
+    name: str          # a key of ESTIMATE_WORDS
+    value: float       # mL/min (CKD-EPI: mL/min/1.73 m²)
+    unit: str
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@dataclass(frozen=True)
+class _Taker:
+    """A medication present in the plan: from a regimen (``regimen``) or taken already."""
+
+    medication_id: str
+    regimen: str | None
+    tokens: frozenset[str]
+
+    @property
+    def on_plan(self) -> bool:
+        return self.regimen is not None
+
+
+def _num(x: float, lang: str, decimals: int = 0) -> str:
+    from desktop.core.formatting import format_number
+
+    return format_number(x, lang, decimals)
+
+
+def _both(make: Any) -> Bilingual:
+    return Bilingual(make("fr"), make("en"))
+
+
+def _finite(x: Any) -> float | None:
+    if isinstance(x, bool) or not isinstance(x, int | float):
+        return None
+    x = float(x)
+    return x if math.isfinite(x) else None
+
+
+def renal_estimates(patient: Patient | None) -> tuple[RenalEstimate, ...]:
+    """Every renal estimate Calx can make for ``patient`` (empty when an input is missing)."""
+    from desktop.core.calculators.adjusted_body_weight import abw_value
+    from desktop.core.calculators.ckd_epi_2021 import MIN_AGE_YEARS, egfr_ckd_epi_2021
+    from desktop.core.calculators.cockcroft_gault import crcl_cockcroft_gault
+    from desktop.core.calculators.ideal_body_weight import ibw_devine
+
+    if patient is None:
+        return ()
+    scr, age, sex = patient.creatinine_mg_dl, patient.age_years, patient.sex
+    if scr is None or age is None or sex not in ("female", "male") or scr <= 0:
+        return ()
+    weight = patient.weight_kg
+    found = [RenalEstimate("crcl-actual", crcl_cockcroft_gault(age, weight, scr, sex), "mL/min")]
+    height = patient.height_cm
+    if height is not None and weight / (height / 100) ** 2 >= OBESITY_BMI:
+        ibw = ibw_devine(height, sex)
+        if ibw > 0:
+            found.append(RenalEstimate(
+                "crcl-adjusted", crcl_cockcroft_gault(age, abw_value(weight, ibw), scr, sex),
+                "mL/min"))
+    if age >= MIN_AGE_YEARS:
+        found.append(RenalEstimate("egfr-ckd-epi-2021", egfr_ckd_epi_2021(age, scr, sex),
+                                   "mL/min/1.73 m²"))
+    return tuple(e for e in found if math.isfinite(e.value))
+
+
+def _takers(regimens: Iterable[PlanRegimen], comedications: Iterable[CurrentMedication],
+            rules: SafetyContent) -> tuple[list[_Taker], list[str]]:
+    """Every medication present (plan and current), and the typed names Calx does not know."""
+    takers: list[_Taker] = []
+    unknown: list[str] = []
+
+    def tokens(mid: str) -> frozenset[str]:
+        med = rules.medication(mid)
+        classes = med.classes if med is not None else ()
+        return frozenset((mid, *(CLASS_PREFIX + c for c in classes)))
+
+    for r in regimens:
+        mid = getattr(r, "medication_id", None)
+        rid = getattr(r, "regimen_id", None)
+        if isinstance(mid, str) and mid and isinstance(rid, str):
+            takers.append(_Taker(mid, rid, tokens(mid)))
+    for c in comedications:
+        mid = getattr(c, "medication_id", None)
+        name = getattr(c, "name", None)
+        if isinstance(mid, str) and mid and rules.medication(mid) is not None:
+            takers.append(_Taker(mid, None, tokens(mid)))
+        elif isinstance(name, str) and name.strip():
+            unknown.append(name.strip())
+        elif isinstance(mid, str) and mid:
+            unknown.append(mid)
+    return takers, unknown
+
+
+def _matching(takers: Sequence[_Taker], targets: Sequence[str]) -> list[_Taker]:
+    wanted = set(targets)
+    return [t for t in takers if t.tokens & wanted]
+
+
+def _triggers(takers: Iterable[_Taker], measurements: Iterable[Measurement] = (),
+              patient: Iterable[str] = ()) -> Triggers:
+    takers = list(takers)
+    return Triggers(
+        regimens=tuple(sorted({t.regimen for t in takers if t.regimen is not None})),
+        medications=tuple(sorted({t.medication_id for t in takers})),
+        measurements=tuple(sorted(set(measurements), key=lambda m: (m.name, m.value))),
+        patient=tuple(sorted(set(patient))),
+    )
+
+
+def _alert(rule: SafetyRule, triggers: Triggers, severity: str | None = None,
+           message: Bilingual | None = None) -> Alert:
+    return Alert(severity=severity or rule.severity, code=rule.code, kind=rule.kind,
+                 message=message or rule.message, action=rule.action, sources=rule.sources,
+                 triggered_by=triggers, patient_instruction=rule.patient)
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _interaction(rule: SafetyRule, takers: Sequence[_Taker]) -> Alert | None:
+    left, right = _matching(takers, rule.drugs), _matching(takers, rule.with_)
+    involved: set[_Taker] = set()
+    for a in left:
+        for b in right:
+            if a.medication_id != b.medication_id and (a.on_plan or b.on_plan):
+                involved.update((a, b))
+    return _alert(rule, _triggers(involved)) if involved else None
+
+
+def _renal(rule: SafetyRule, on_plan: Sequence[_Taker],
+           estimates: Sequence[RenalEstimate]) -> Alert | None:
+    drugs = _matching(on_plan, rule.drugs)
+    threshold = rule.below_ml_min
+    if not drugs or threshold is None:
+        return None
+    low = [e for e in estimates if e.value < threshold]
+    if not low:
+        return None
+
+    def text(lang: str) -> str:
+        named = "; ".join(f"{ESTIMATE_WORDS[e.name].get(lang)} {_num(e.value, lang)} {e.unit}"
+                          for e in low)
+        below = "sous" if lang == "fr" else "below"
+        return (f"{rule.message.get(lang)} ({named}: {below} {_num(threshold, lang)} mL/min)"
+                if lang == "en" else
+                f"{rule.message.get(lang)} ({named} : {below} {_num(threshold, lang)} mL/min)")
+
+    return _alert(rule, _triggers(drugs, [Measurement(e.name, round(e.value, 1), e.unit)
+                                          for e in low]), message=_both(text))
+
+
+def _age(rule: SafetyRule, on_plan: Sequence[_Taker], patient: Patient | None) -> Alert | None:
+    age = patient.age_years if patient is not None else None
+    drugs = _matching(on_plan, rule.drugs)
+    if not drugs or age is None or rule.under_years is None or not age < rule.under_years:
+        return None
+    return _alert(rule, _triggers(drugs, [Measurement("age", age, "years")]))
+
+
+_STATUS_WORDS = {
+    "pregnancy": Bilingual("Grossesse non renseignée : ", "Pregnancy status unknown: "),
+    "breastfeeding": Bilingual("Allaitement non renseigné : ", "Breastfeeding status unknown: "),
+}
+
+
+def _reproductive(rule: SafetyRule, on_plan: Sequence[_Taker],
+                  patient: Patient | None) -> Alert | None:
+    drugs = _matching(on_plan, rule.drugs)
+    if not drugs or (patient is not None and patient.sex == "male"):
+        return None
+    field = "pregnant" if rule.kind == "pregnancy" else "breastfeeding"
+    status = getattr(patient, field, "unknown") if patient is not None else "unknown"
+    if status == "yes":
+        return _alert(rule, _triggers(drugs, patient=[f"{field}=yes"]))
+    if status == "unknown" and severity_rank(rule.severity) <= SEVERITIES.index("avoid"):
+        prefix = _STATUS_WORDS[rule.kind]
+        # A reminder, not a block: the clinician has not said whether it applies.
+        return _alert(rule, _triggers(drugs, patient=[f"{field}=unknown"]), severity="consider",
+                      message=_both(lambda lang: prefix.get(lang) + rule.message.get(lang)))
+    return None
+
+
+def _duplicate(rule: SafetyRule, takers: Sequence[_Taker]) -> Alert | None:
+    found = _matching(takers, rule.drugs)
+    if len({t.medication_id for t in found}) < 2 or not any(t.on_plan for t in found):
+        return None
+    return _alert(rule, _triggers(found))
+
+
+def _on_plan_rule(rule: SafetyRule, on_plan: Sequence[_Taker]) -> Alert | None:
+    drugs = _matching(on_plan, rule.drugs)
+    return _alert(rule, _triggers(drugs)) if drugs else None
+
+
+def _rule_alert(rule: SafetyRule, takers: Sequence[_Taker], on_plan: Sequence[_Taker],
+                patient: Patient | None, estimates: Sequence[RenalEstimate]) -> Alert | None:
+    kind = rule.kind
+    if kind == "interaction":
+        return _interaction(rule, takers)
+    if kind == "renal":
+        return _renal(rule, on_plan, estimates)
+    if kind == "age":
+        return _age(rule, on_plan, patient)
+    if kind in ("pregnancy", "breastfeeding"):
+        return _reproductive(rule, on_plan, patient)
+    if kind == "duplicate":
+        return _duplicate(rule, takers)
+    return _on_plan_rule(rule, on_plan)  # screening, monitoring, adverse-effects
+
+
+# --------------------------------------------------------------------------- Calx's own checks
+
+
+def _builtin(severity: str, code: str, kind: str, message: Bilingual, action: Bilingual,
+             triggers: Triggers, sources: tuple[RuleSource, ...] = (CALX_SOURCE,)) -> Alert:
+    return Alert(severity=severity, code=code, kind=kind, message=message, action=action,
+                 sources=sources, triggered_by=triggers, builtin=True)
+
+
+def _same_medication(takers: Sequence[_Taker], rules: SafetyContent) -> list[Alert]:
+    alerts = []
+    by_id: dict[str, list[_Taker]] = {}
+    for t in takers:
+        by_id.setdefault(t.medication_id, []).append(t)
+    for mid, group in sorted(by_id.items()):
+        if len(group) < 2 or not any(t.on_plan for t in group):
+            continue
+        med = rules.medication(mid)
+        name = med.name if med is not None else Bilingual(mid, mid)
+        current = any(not t.on_plan for t in group)
+        alerts.append(_builtin(
+            "avoid", f"same-medication-{mid}", "duplicate",
+            _both(lambda lang, name=name, current=current: (
+                f"{name.get(lang)} : deux fois dans le plan"
+                + (" (déjà pris par le patient)" if current else "") + "."
+                if lang == "fr" else
+                f"{name.get(lang)}: twice in the plan"
+                + (" (the patient already takes it)" if current else "") + ".")),
+            Bilingual("Ne garder qu'un schéma de ce médicament, ou vérifier la dose totale.",
+                      "Keep one regimen of this medication, or check the total dose."),
+            _triggers(group)))
+    return alerts
+
+
+def _unit_checks(patient: Patient | None, previous_weight_kg: float | None) -> list[Alert]:
+    if patient is None:
+        return []
+    alerts = []
+    weight = patient.weight_kg
+    height = patient.height_cm
+    pounds = Bilingual(
+        f"{_num(weight, 'fr', 1)} kg = {_num(weight * LB_PER_KG, 'fr', 1)} lb",
+        f"{_num(weight, 'en', 1)} kg = {_num(weight * LB_PER_KG, 'en', 1)} lb")
+    as_pounds = Bilingual(
+        f"{_num(weight, 'fr', 1)} lb = {_num(weight / LB_PER_KG, 'fr', 1)} kg",
+        f"{_num(weight, 'en', 1)} lb = {_num(weight / LB_PER_KG, 'en', 1)} kg")
+    action = Bilingual(
+        "Vérifier l'unité : si le poids a été saisi en livres, le saisir en lb "
+        f"({as_pounds.fr}). Les doses par kg et par m² en dépendent.",
+        f"Check the unit: if the weight was typed in pounds, enter it in lb ({as_pounds.en}). "
+        "Doses per kg and per m² depend on it.")
+    if height is not None:
+        bmi = weight / (height / 100) ** 2
+        if bmi >= UNIT_CHECK_BMI:
+            alerts.append(_builtin(
+                "precaution", "check-weight-unit", "plausibility",
+                _both(lambda lang: (f"IMC {_num(bmi, lang, 1)} : vérifiez l'unité ({pounds.fr})."
+                                    if lang == "fr" else
+                                    f"BMI {_num(bmi, lang, 1)}: check the unit ({pounds.en}).")),
+                action, Triggers(measurements=(Measurement("bmi", round(bmi, 1), "kg/m²"),
+                                               Measurement("weight", weight, "kg")))))
+    elif weight > UNIT_CHECK_WEIGHT_NO_HEIGHT_KG:
+        alerts.append(_builtin(
+            "precaution", "check-weight-unit", "plausibility",
+            _both(lambda lang: (f"Poids de plus de {_num(UNIT_CHECK_WEIGHT_NO_HEIGHT_KG, lang)} kg "
+                                f"sans taille : vérifiez l'unité ({pounds.fr})." if lang == "fr"
+                                else f"Weight above {_num(UNIT_CHECK_WEIGHT_NO_HEIGHT_KG, lang)} "
+                                f"kg with no height: check the unit ({pounds.en}).")),
+            action, Triggers(measurements=(Measurement("weight", weight, "kg"),))))
+    previous = _finite(previous_weight_kg)
+    if previous is not None and previous > 0:
+        change = (weight - previous) / previous
+        if abs(change) > WEIGHT_CHANGE_FRACTION:
+            alerts.append(_builtin(
+                "precaution", "weight-changed", "plausibility",
+                _both(lambda lang: (
+                    f"Le poids a changé de {_num(change * 100, lang, 0)} % depuis le dernier plan "
+                    f"({_num(previous, lang, 1)} kg → {_num(weight, lang, 1)} kg)."
+                    if lang == "fr" else
+                    f"The weight changed by {_num(change * 100, lang, 0)} % since the last plan "
+                    f"({_num(previous, lang, 1)} kg → {_num(weight, lang, 1)} kg).")),
+                Bilingual("Vérifier le poids et son unité avant d'imprimer.",
+                          "Check the weight and its unit before printing."),
+                Triggers(measurements=(Measurement("previous-weight", previous, "kg"),
+                                       Measurement("weight", weight, "kg")))))
+    return alerts
+
+
+def _not_checked(unknown: Sequence[str]) -> list[Alert]:
+    if not unknown:
+        return []
+    names = sorted(set(unknown), key=lambda n: (n.casefold(), n))
+    shown = ", ".join(names)
+    return [_builtin(
+        "consider", "medication-not-checked", "interaction",
+        Bilingual(f"Non vérifié : {shown} (médicament inconnu de Calx).",
+                  f"Not checked: {shown} (a medication Calx does not know)."),
+        Bilingual("Vérifier ces interactions dans une autre référence.",
+                  "Check these interactions in another reference."),
+        Triggers(medications=tuple(names)), (RULES_SOURCE,))]
+
+
+def _renal_unknown(rules: Sequence[SafetyRule], on_plan: Sequence[_Taker],
+                   estimates: Sequence[RenalEstimate]) -> list[Alert]:
+    if estimates:
+        return []
+    hit = [(r, _matching(on_plan, r.drugs)) for r in rules if r.kind == "renal"]
+    hit = [(r, d) for r, d in hit if d]
+    if not hit:
+        return []
+    takers = [t for _, d in hit for t in d]
+    sources = tuple(sorted({s for r, _ in hit for s in r.sources},
+                           key=lambda s: (s.ref, s.section)))
+    return [_builtin(
+        "consider", "renal-function-unknown", "renal",
+        Bilingual("Le RCP fixe un seuil rénal pour un médicament du plan ; la fonction rénale "
+                  "n'est pas connue (créatinine, âge ou sexe manquant).",
+                  "A label sets a renal threshold for a medication of the plan; the renal "
+                  "function is not known (creatinine, age or sex missing)."),
+        Bilingual("Saisir la créatinine, l'âge et le sexe pour vérifier les seuils.",
+                  "Enter creatinine, age and sex to check the thresholds."),
+        _triggers(takers), sources)]
+
+
+# --------------------------------------------------------------------------- the entry point
+
+
+def _sort_key(alert: Alert) -> tuple[Any, ...]:
+    t = alert.triggered_by
+    return (severity_rank(alert.severity), alert.code, t.regimens, t.medications,
+            tuple((m.name, m.value) for m in t.measurements), t.patient)
+
+
+def check_plan(
+    patient: Patient | None,
+    regimens: Sequence[PlanRegimen],
+    comedications: Sequence[CurrentMedication] | None,
+    rules: SafetyContent,
+    previous_weight_kg: float | None = None,
+) -> tuple[Alert, ...]:
+    """Every alert for the plan, strongest first (see the module docstring). ``comedications``
+    None means the patient's own list; ``previous_weight_kg`` is the weight of the patient's last
+    saved plan, if any. Never raises."""
+    try:
+        return _check(patient, regimens, comedications, rules, previous_weight_kg)
+    except Exception as exc:  # a bug must show as an alert, never as a silent pass
+        return (_builtin(
+            "avoid", "plan-check-failed", "internal",
+            Bilingual("La vérification du plan n'a pas pu aboutir : vérifiez le plan vous-même.",
+                      "The plan check could not finish: check the plan yourself."),
+            Bilingual(f"Détail : {type(exc).__name__}", f"Detail: {type(exc).__name__}"),
+            Triggers(), (RULES_SOURCE,)),)
+
+
+def _check(patient: Patient | None, regimens: Sequence[PlanRegimen],
+           comedications: Sequence[CurrentMedication] | None, rules: SafetyContent,
+           previous_weight_kg: float | None) -> tuple[Alert, ...]:
+    if comedications is None:
+        comedications = patient.medications if patient is not None else ()
+    takers, unknown = _takers(regimens or (), comedications or (), rules)
+    on_plan = [t for t in takers if t.on_plan]
+    estimates = renal_estimates(patient)
+    alerts: dict[str, Alert] = {}
+    for rule in rules.rules:
+        alert = _rule_alert(rule, takers, on_plan, patient, estimates)
+        if alert is not None:
+            kept = alerts.get(alert.code)
+            if kept is None or _sort_key(alert) < _sort_key(kept):
+                alerts[alert.code] = alert
+    for alert in (*_same_medication(takers, rules), *_unit_checks(patient, previous_weight_kg),
+                  *_not_checked(unknown), *_renal_unknown(rules.rules, on_plan, estimates)):
+        alerts.setdefault(alert.code, alert)
+    return tuple(sorted(alerts.values(), key=_sort_key))
+
+
+def patient_instructions(alerts: Iterable[Alert]) -> dict[str, tuple[Bilingual, ...]]:
+    """Plain instructions for the patient copy, per medication id (each once, in alert order)."""
+    out: dict[str, list[Bilingual]] = {}
+    for alert in alerts:
+        if alert.patient_instruction is None:
+            continue
+        for mid in alert.triggered_by.medications:
+            kept = out.setdefault(mid, [])
+            if alert.patient_instruction not in kept:
+                kept.append(alert.patient_instruction)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def blocking(alerts: Iterable[Alert], overridden: Mapping[str, str] | Iterable[str] = ()
+             ) -> tuple[Alert, ...]:
+    """Contraindications without the clinician's reason (``overridden``: codes given one)."""
+    done = set(overridden)
+    return tuple(a for a in alerts if a.blocks and a.code not in done)
+
+
+def current_medications(names: Iterable[str], rules: SafetyContent) -> tuple[CurrentMedication, ...]:
+    """Typed names → current medications, matched accent- and case-insensitively against names
+    and synonyms of the list; an unknown name is kept with no id ("not checked"). Repeats of the
+    same medication are kept once."""
+    from desktop.core.patient import CurrentMedication
+    from desktop.core.safety import match_medication, medication_index
+
+    index = medication_index(rules.medications)
+    found: list[CurrentMedication] = []
+    seen: set[str] = set()
+    for name in names:
+        if not isinstance(name, str) or not name.strip():
+            continue
+        mid = match_medication(name, rules.medications, index)
+        key = mid or name.strip().casefold()
+        if key not in seen:
+            seen.add(key)
+            found.append(CurrentMedication(name=name.strip(), medication_id=mid))
+    return tuple(found)
