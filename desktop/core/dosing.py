@@ -462,9 +462,16 @@ def _renal(regimen: Regimen, patient: Patient | None, warnings: list[Issue],
     inputs.append(InputUsed("crcl", crcl_q, method))
     working.append(Issue("working_crcl", {"crcl": _round_for_display(ml_min, 0),
                                           "weight_used": method}))
-    if ml_min < RENAL_CAUTION_CRCL_ML_MIN:
+    # Every estimate Calx can make (Cockcroft–Gault on actual and, when BMI ≥ 30, adjusted
+    # weight; CKD-EPI 2021): in obesity the actual-weight clearance alone hides a low function.
+    from desktop.core.plan_check import ESTIMATE_WORDS, renal_estimates
+
+    low = min(renal_estimates(patient), key=lambda e: e.value, default=None)
+    if low is not None and low.value < RENAL_CAUTION_CRCL_ML_MIN:
+        name = ESTIMATE_WORDS[low.name]
         warnings.append(Issue("renal_caution_low_clearance", {
-            "crcl": _round_for_display(ml_min, 0), "threshold": RENAL_CAUTION_CRCL_ML_MIN},
+            "crcl": _round_for_display(low.value, 0), "threshold": RENAL_CAUTION_CRCL_ML_MIN,
+            "estimate": localized(en=name.en, fr=name.fr), "unit": low.unit},
             field="creatinine"))
 
 

@@ -396,10 +396,10 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "fr": "{text}",
     },
     "renal_caution_low_clearance": {
-        "en": "Creatinine clearance {crcl} mL/min is under {threshold} mL/min: the renal caution "
+        "en": "{estimate} {crcl} {unit} is under {threshold} mL/min: the renal caution "
               "applies to this patient. ({threshold} mL/min is Calx's own threshold: no source "
               "gives one.)",
-        "fr": "Clairance de la créatinine {crcl} mL/min, inférieure à {threshold} mL/min : la "
+        "fr": "{estimate} {crcl} {unit}, inférieur à {threshold} mL/min : la "
               "mise en garde rénale concerne ce patient. ({threshold} mL/min est un seuil propre "
               "à Calx : aucune source n'en donne.)",
     },

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import settings as S
 from desktop.ui.context import AppContext
+from desktop.ui.widgets.alerts_panel import AlertsPanel
 from desktop.ui.plan_entry import PlanEntry
 from desktop.ui.widgets.bsa_panel import BsaPanel
 from desktop.ui.widgets.choice_editor import ChoiceEditor
@@ -85,6 +86,9 @@ class ComputeView(QWidget):
         self.dose_box = QGroupBox(self)
         self.dose_panel = DoseResultPanel(self.dose_box)
         QVBoxLayout(self.dose_box).addWidget(self.dose_panel)
+        self.alerts_box = QGroupBox(self)
+        self.alerts_panel = AlertsPanel(self.alerts_box)
+        QVBoxLayout(self.alerts_box).addWidget(self.alerts_panel)
         self.schedule_box = QGroupBox(self)
         self.schedule_panel = SchedulePanel(self.schedule_box)
         QVBoxLayout(self.schedule_box).addWidget(self.schedule_panel)
@@ -93,7 +97,8 @@ class ComputeView(QWidget):
         grid = QGridLayout(page)
         # Three columns on a wide window: who, what and how much, when.
         grid.addWidget(self.patient_box, 0, 0)
-        grid.addWidget(self.bsa_box, 1, 0)
+        grid.addWidget(self.alerts_box, 1, 0)
+        grid.addWidget(self.bsa_box, 2, 0)
         grid.addWidget(self.regimen_box, 0, 1)
         grid.addWidget(self.dose_box, 1, 1, 2, 1)
         grid.addWidget(self.schedule_box, 0, 2, 3, 1)
@@ -234,13 +239,31 @@ class ComputeView(QWidget):
         self.schedule_panel.show_schedule(result.schedule, lang, notes)
         self.add_button.setEnabled(result.schedule is not None and not result.errors
                                    and (result.dose is not None or result.regimen.dose is None))
+        self._check(result.regimen)
         self.computed.emit()
+
+    def _check(self, regimen: Any) -> None:
+        """The plan check of this regimen alone, for the patient in the panel (live)."""
+        from desktop.core.plan_check import PlanRegimen, check_plan
+        from desktop.reports.alerts import reference_map
+
+        db = self.context.db
+        if db is None or regimen is None:
+            self.alerts_panel.show_alerts((), self.context.lang)
+            return
+        alerts = check_plan(self.patient_panel.patient, [PlanRegimen(regimen.id, regimen.drug)],
+                            None, db.safety())
+        self.alerts_panel.show_alerts(alerts, self.context.lang, db.safety(),
+                                      reference_map(db.references()),
+                                      regimen_labels={regimen.id: regimen.label.get(
+                                          self.context.lang)})
 
     def _show_nothing(self) -> None:
         self.computation = None
         self.dose_panel.clear(self.tr("Choose a therapy, then a regimen."))
         self.schedule_panel.show_schedule(None, self.context.lang, [])
         self.add_button.setEnabled(False)
+        self.alerts_panel.show_alerts((), self.context.lang)
 
     def _add_to_plan(self) -> None:
         if self.computation is None or self.therapy is None:
@@ -274,6 +297,7 @@ class ComputeView(QWidget):
         return
 
     def retranslate(self) -> None:
+        self.alerts_box.setTitle(self.tr("Safety checks"))
         self.patient_box.setTitle(self.tr("Patient"))
         self.bsa_box.setTitle(self.tr("Body-surface area"))
         self.regimen_box.setTitle(self.tr("Regimen"))

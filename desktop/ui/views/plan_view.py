@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.context import AppContext
 from desktop.ui.models.plan_list import PlanListModel
 from desktop.ui.plan_entry import PlanEntry
+from desktop.ui.widgets.alerts_panel import AlertsPanel
 from desktop.ui.widgets.plan_output_panel import PlanOutputPanel
 
 if TYPE_CHECKING:
@@ -84,6 +85,11 @@ class PlanView(QWidget):
             form.addRow(label, field)
         self.up, self.down, self.remove_button, self.save_button = (
             self._button(name) for name in ("planUp", "planDown", "planRemove", "planSave"))
+        self.alerts_panel = AlertsPanel(self)
+        self.override_button = self._button("planOverride")
+        self.override_button.hide()
+        # Contraindication code → the clinician's reason for printing anyway (this plan only).
+        self.overrides: dict[str, str] = {}
         self.panel = PlanOutputPanel(context, self.plan_or_reason, self)
         self.preview, self.outputs = self.panel.preview, self.panel.outputs
         self._layout(form)
@@ -108,6 +114,11 @@ class PlanView(QWidget):
         column.addWidget(self.list, 1)
         column.addLayout(moves)
         column.addLayout(form)
+        column.addWidget(self.alerts_panel, 1)
+        overriding = QHBoxLayout()
+        overriding.addStretch(1)
+        overriding.addWidget(self.override_button)
+        column.addLayout(overriding)
         column.addWidget(self.problem)
         saving = QHBoxLayout()
         saving.addStretch(1)
@@ -134,6 +145,11 @@ class PlanView(QWidget):
         self.down.clicked.connect(lambda: self._move(1))
         self.remove_button.clicked.connect(self.remove_current)
         self.save_button.clicked.connect(self.save_plan)
+        self.override_button.clicked.connect(self.ask_overrides)
+        self.patient_name.editingFinished.connect(self.refresh_alerts)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved,
+                       self.model.dataChanged, self.context.languageChanged):
+            signal.connect(self.refresh_alerts)
         self.list.selectionModel().currentChanged.connect(self._update_buttons)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved):
             signal.connect(self._update_buttons)
@@ -162,6 +178,7 @@ class PlanView(QWidget):
         if bsa_formula:
             self.bsa_formula = bsa_formula
         self.model.refresh()
+        self.refresh_alerts()
 
     def describe(self, entry: PlanEntry) -> str:
         """The dose and first date of ``entry`` for the current patient, in one line."""
@@ -253,11 +270,98 @@ class PlanView(QWidget):
                 choices={e.regimen_id: e.choices for e in entries if e.choices},
                 prepared_by=self.prepared_by.text(), prepared_on=dt.date.today(),
                 bsa_formula=self.bsa_formula, patient_name=self.patient_name.text(),
-                horizon_months=max(e.horizon_months for e in entries), starts=starts)
+                horizon_months=max(e.horizon_months for e in entries), starts=starts,
+                overrides=self._current_overrides(), previous_weight_kg=self._previous_weight())
         except CalxError as error:
             return None, self.context.render(error.issue)
+        self._show_alerts(plan.alerts)
+        if plan.unresolved:
+            codes = ", ".join(a.code for a in plan.unresolved)
+            return None, self.tr("Contraindication (%1): the plan cannot be printed, saved or "
+                                 "exported until you give a reason (“Give a reason…”).") \
+                .replace("%1", codes)
         self.problem.hide()  # whatever stood in the way of building the plan is gone
         return plan, ""
+
+    # ------------------------------------------------------------------ safety checks
+
+    def _regimens(self) -> list[Any]:
+        from desktop.core.errors import CalxError
+        from desktop.core.plan_check import PlanRegimen
+
+        db = self.context.db
+        found = []
+        for e in self.entries():
+            try:
+                drug = db.regimen(e.regimen_id).drug if db is not None else None
+            except CalxError:
+                drug = None  # a record without regimen (advice only)
+            found.append(PlanRegimen(e.regimen_id, drug))
+        return found
+
+    def _previous_weight(self) -> float | None:
+        """The weight on this patient's last saved plan (same name), for the weight check."""
+        from desktop.core.errors import CalxError
+        from desktop.reports.model import previous_weight_kg
+
+        name = self.patient_name.text().strip()
+        if not name:
+            return None
+        try:
+            return previous_weight_kg(self.context.user_db(), name)
+        except (CalxError, OSError):
+            return None
+
+    def refresh_alerts(self, *_args: Any) -> None:
+        """The plan check, live: the patient, the regimens or the medications changed."""
+        from desktop.core.plan_check import check_plan
+
+        db = self.context.db
+        if db is None:
+            return
+        alerts = check_plan(self.patient, self._regimens(), None, db.safety(),
+                            self._previous_weight())
+        self._show_alerts(alerts)
+
+    def _current_overrides(self) -> dict[str, str]:
+        """Reasons given for contraindications that are still on the plan."""
+        present = {a.code for a in self.alerts_panel.alerts if a.blocks}
+        return {k: v for k, v in self.overrides.items() if k in present}
+
+    def _show_alerts(self, alerts: Any) -> None:
+        from desktop.reports.alerts import reference_map
+
+        db = self.context.db
+        lang = self.context.lang
+        labels = {e.regimen_id: e.label.get(lang) for e in self.entries()}
+        self.alerts_panel.show_alerts(alerts, lang, db.safety() if db else None,
+                                      reference_map(db.references()) if db else None,
+                                      self._current_overrides(), labels)
+        blocking = [a for a in alerts if a.blocks]
+        self.override_button.setVisible(bool(blocking))
+
+    def ask_overrides(self) -> bool:
+        """Ask the clinician's reason for each contraindication (a dialog each); True when every
+        contraindication has one."""
+        from PySide6.QtWidgets import QInputDialog
+
+        lang = self.context.lang
+        for alert in [a for a in self.alerts_panel.alerts if a.blocks]:
+            reason, ok = QInputDialog.getMultiLineText(
+                self, self.tr("Reason for overriding a contraindication"),
+                self.tr("%1\n\nThis plan has a contraindication (%2). Your reason is printed on "
+                        "the clinician copy, saved with the plan and logged:")
+                .replace("%1", alert.message.get(lang)).replace("%2", alert.code),
+                self.overrides.get(alert.code, ""))
+            if not ok:
+                return False
+            if reason.strip():
+                self.overrides[alert.code] = reason.strip()
+            else:
+                self.overrides.pop(alert.code, None)
+        self.panel.schedule_preview()
+        self.refresh_alerts()
+        return all(a.code in self.overrides for a in self.alerts_panel.alerts if a.blocks)
 
     def build_document(self) -> PlanDocument | None:
         """The plan, or None with the reason shown in the view (for an action the user asked)."""
@@ -328,7 +432,9 @@ class PlanView(QWidget):
                 (self.down, self.tr("Move &down"), self.tr("Move the chosen regimen down")),
                 (self.remove_button, self.tr("&Remove"),
                  self.tr("Remove the chosen regimen from the plan")),
-                (self.save_button, self.tr("&Save plan"), "")):
+                (self.save_button, self.tr("&Save plan"), ""),
+                (self.override_button, self.tr("Give a &reason…"),
+                 self.tr("Give your reason for printing despite the contraindication"))):
             button.setText(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             if tip:

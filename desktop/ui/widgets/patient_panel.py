@@ -17,12 +17,14 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 from desktop.ui import settings as S
 from desktop.ui.context import AppContext
 from desktop.ui.widgets.measure_field import MeasureField
+from desktop.ui.widgets.medication_list import MedicationList
 
 if TYPE_CHECKING:
     from desktop.core.errors import Issue
     from desktop.core.patient import Patient
 
-FIELDS: tuple[str, ...] = ("weight", "height", "sex", "age", "creatinine")
+FIELDS: tuple[str, ...] = ("weight", "height", "sex", "age", "creatinine", "pregnant",
+                           "breastfeeding", "medications")
 
 
 class PatientPanel(QWidget):
@@ -41,6 +43,16 @@ class PatientPanel(QWidget):
         self.sex.setObjectName("sexCombo")
         for value in (None, "female", "male"):
             self.sex.addItem("", value)
+        self.pregnant = QComboBox(self)
+        self.pregnant.setObjectName("pregnantCombo")
+        self.breastfeeding = QComboBox(self)
+        self.breastfeeding.setObjectName("breastfeedingCombo")
+        for combo in (self.pregnant, self.breastfeeding):
+            for value in ("unknown", "no", "yes"):
+                combo.addItem("", value)
+        self.medications = MedicationList(self)
+        self.medications.set_catalogue(context.db.safety() if context.db is not None else None,
+                                       context.lang)
         self.sex_message = QLabel(self)
         self.sex_message.hide()
         self.notes = QLabel(self)
@@ -51,10 +63,13 @@ class PatientPanel(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         widgets: dict[str, QWidget] = {"weight": self.weight, "height": self.height,
                                        "sex": self.sex, "age": self.age,
-                                       "creatinine": self.creatinine}
+                                       "creatinine": self.creatinine, "pregnant": self.pregnant,
+                                       "breastfeeding": self.breastfeeding,
+                                       "medications": self.medications}
         for name in FIELDS:
             buddy = widgets[name]
-            self.labels[name].setBuddy(buddy.edit if isinstance(buddy, MeasureField) else buddy)
+            self.labels[name].setBuddy(buddy.edit if isinstance(buddy, MeasureField | MedicationList)
+                                       else buddy)
             form.addRow(self.labels[name], buddy)
         form.addRow(self.notes)
         self.setTabOrder(self.weight.edit, self.weight.unit)
@@ -64,6 +79,9 @@ class PatientPanel(QWidget):
         self.setTabOrder(self.sex, self.age.edit)
         self.setTabOrder(self.age.edit, self.creatinine.edit)
         self.setTabOrder(self.creatinine.edit, self.creatinine.unit)
+        self.setTabOrder(self.creatinine.unit, self.pregnant)
+        self.setTabOrder(self.pregnant, self.breastfeeding)
+        self.setTabOrder(self.breastfeeding, self.medications.edit)
 
         self.weight.set_unit(prefs.get(S.WEIGHT_UNIT))
         self.height.set_unit(prefs.get(S.HEIGHT_UNIT))
@@ -80,6 +98,11 @@ class PatientPanel(QWidget):
             field.edited.connect(self._check.start)
             field.edit.editingFinished.connect(self.validate)
         self.sex.currentIndexChanged.connect(self.validate)
+        self.pregnant.currentIndexChanged.connect(self.validate)
+        self.breastfeeding.currentIndexChanged.connect(self.validate)
+        self.medications.changed.connect(self.validate)
+        context.languageChanged.connect(lambda lang: self.medications.set_catalogue(
+            context.db.safety() if context.db is not None else None, lang))
         context.languageChanged.connect(lambda _lang: self.validate())
         context.preferencesChanged.connect(self._preferences_changed)
         self.retranslate()
@@ -102,6 +125,9 @@ class PatientPanel(QWidget):
     def validate(self) -> Patient | None:
         """Check every field, mark the invalid ones, and emit the patient (or None)."""
         self._check.stop()
+        if self.medications.safety is None and self.context.db is not None:
+            # The database may open after the panel is built.
+            self.medications.set_catalogue(self.context.db.safety(), self.context.lang)
         from desktop.core.errors import CalxError, Issue
         from desktop.core.limits import check_hard
         from desktop.core.parsing import parse_quantity
@@ -135,6 +161,9 @@ class PatientPanel(QWidget):
                     sex=parse_sex(self.sex.currentData()),
                     age_years=age.value_canonical if age is not None else None,
                     creatinine=parsed["creatinine"].quantity if "creatinine" in parsed else None,
+                    pregnant=self.pregnant.currentData(),
+                    breastfeeding=self.breastfeeding.currentData(),
+                    medications=self.medications.medications(),
                     entered=tuple(parsed[k] for k in ("weight", "height", "age", "creatinine")
                                   if k in parsed),
                 )
@@ -207,6 +236,15 @@ class PatientPanel(QWidget):
         self.sex.setToolTip(self.tr("Optional; needed for ideal body weight and kidney function"))
         for i, text in enumerate((self.tr("Not given"), self.tr("Female"), self.tr("Male"))):
             self.sex.setItemText(i, text)
+        self.labels["pregnant"].setText(self.tr("&Pregnant:"))
+        self.labels["breastfeeding"].setText(self.tr("&Breastfeeding:"))
+        self.labels["medications"].setText(self.tr("Current &medications:"))
+        for combo, name in ((self.pregnant, self.tr("Pregnant")),
+                            (self.breastfeeding, self.tr("Breastfeeding"))):
+            combo.setAccessibleName(name)
+            combo.setToolTip(self.tr("For the plan's safety checks"))
+            for i, text in enumerate((self.tr("Not known"), self.tr("No"), self.tr("Yes"))):
+                combo.setItemText(i, text)
         self.notes.setAccessibleName(self.tr("Unit conversions"))
         if self.patient is not None or self.errors:
             self._show_messages()
