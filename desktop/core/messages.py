@@ -202,9 +202,9 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "fr": "« {text} » n'est pas CODE:RAISON (par exemple colchicine-clarithromycin:raison).",
     },
     "override_not_needed": {
-        "en": "No contraindication with the code “{code}” on this plan (contraindications: "
+        "en": "No contraindication with the code “{given}” on this plan (contraindications: "
               "{codes}).",
-        "fr": "Aucune contre-indication de code « {code} » dans ce plan (contre-indications : "
+        "fr": "Aucune contre-indication de code « {given} » dans ce plan (contre-indications : "
               "{codes}).",
     },
     "bsa_formula_unknown": {

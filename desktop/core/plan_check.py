@@ -513,7 +513,8 @@ def blocking(alerts: Iterable[Alert], overridden: Mapping[str, str] | Iterable[s
     return tuple(a for a in alerts if a.blocks and a.code not in done)
 
 
-def current_medications(names: Iterable[str], rules: SafetyContent) -> tuple[CurrentMedication, ...]:
+def current_medications(names: Iterable[str],
+                        rules: SafetyContent) -> tuple[CurrentMedication, ...]:
     """Typed names → current medications, matched accent- and case-insensitively against names
     and synonyms of the list; an unknown name is kept with no id ("not checked"). Repeats of the
     same medication are kept once."""

@@ -411,7 +411,7 @@ def _overrides(overrides: Mapping[str, str] | None,
     given = []
     for code, reason in sorted((overrides or {}).items()):
         if code not in blocking_codes:
-            raise CalxError("override_not_needed", field="override", code=str(code)[:100],
+            raise CalxError("override_not_needed", field="override", given=str(code)[:100],
                             codes=", ".join(blocking_codes) or "—")
         given.append(Override(code, _check_text(reason, "override", required=True).strip()))
     return tuple(given)

@@ -202,6 +202,10 @@
             <source>No therapy chosen yet.</source>
             <translation>Aucun traitement choisi pour l’instant.</translation>
         </message>
+            <message>
+            <source>Safety checks</source>
+            <translation>Vérifications de sécurité</translation>
+        </message>
     </context>
     <context>
         <name>DoseResultPanel</name>
@@ -804,6 +808,42 @@
             <source>Unit conversions</source>
             <translation>Conversions d’unités</translation>
         </message>
+            <message>
+            <source>&amp;Pregnant:</source>
+            <translation>&amp;Enceinte :</translation>
+        </message>
+        <message>
+            <source>&amp;Breastfeeding:</source>
+            <translation>A&amp;llaitement :</translation>
+        </message>
+        <message>
+            <source>Current &amp;medications:</source>
+            <translation>&amp;Traitements en cours :</translation>
+        </message>
+        <message>
+            <source>Pregnant</source>
+            <translation>Enceinte</translation>
+        </message>
+        <message>
+            <source>Breastfeeding</source>
+            <translation>Allaitement</translation>
+        </message>
+        <message>
+            <source>For the plan&apos;s safety checks</source>
+            <translation>Pour les vérifications de sécurité du plan</translation>
+        </message>
+        <message>
+            <source>Not known</source>
+            <translation>Non renseigné</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
     </context>
     <context>
         <name>PdfPreview</name>
@@ -1073,6 +1113,30 @@
             <location filename="../../desktop/ui/views/plan_view.py" line="331" />
             <source>&amp;Save plan</source>
             <translation>Enregi&amp;strer le plan</translation>
+        </message>
+            <message>
+            <source>Contraindication (%1): the plan cannot be printed, saved or exported until you give a reason (“Give a reason…”).</source>
+            <translation>Contre-indication (%1) : le plan ne peut être ni imprimé, ni enregistré, ni exporté tant que vous n&apos;avez pas donné de raison (« Donner une raison… »).</translation>
+        </message>
+        <message>
+            <source>Reason for overriding a contraindication</source>
+            <translation>Raison de passer outre une contre-indication</translation>
+        </message>
+        <message>
+            <source>%1
+
+This plan has a contraindication (%2). Your reason is printed on the clinician copy, saved with the plan and logged:</source>
+            <translation>%1
+
+Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la copie clinicien, enregistrée avec le plan et journalisée :</translation>
+        </message>
+        <message>
+            <source>Give a &amp;reason…</source>
+            <translation>Donner une &amp;raison…</translation>
+        </message>
+        <message>
+            <source>Give your reason for printing despite the contraindication</source>
+            <translation>Donner votre raison d&apos;imprimer malgré la contre-indication</translation>
         </message>
     </context>
     <context>
@@ -1537,6 +1601,92 @@
             <location filename="../../desktop/ui/views/therapy_view.py" line="86" />
             <source>Therapy details</source>
             <translation>Détails du traitement</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlertsPanel</name>
+        <message>
+            <source>Safety checks: no alert.</source>
+            <translation>Vérifications de sécurité : aucune alerte.</translation>
+        </message>
+        <message>
+            <source>Safety checks: %1 alert(s), %2 contraindication(s) — click an alert to see why and its sources.</source>
+            <translation>Vérifications de sécurité : %1 alerte(s), dont %2 contre-indication(s) — cliquez sur une alerte pour voir pourquoi et ses sources.</translation>
+        </message>
+        <message>
+            <source>Safety checks: %1 alert(s) — click an alert to see why and its sources.</source>
+            <translation>Vérifications de sécurité : %1 alerte(s) — cliquez sur une alerte pour voir pourquoi et ses sources.</translation>
+        </message>
+        <message>
+            <source>Safety alerts</source>
+            <translation>Alertes de sécurité</translation>
+        </message>
+        <message>
+            <source>Safety checks</source>
+            <translation>Vérifications de sécurité</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Each alert: its severity and why; open it for the action, what triggered it and its sources</source>
+            <translation>Chaque alerte : sa gravité et pourquoi ; ouvrez-la pour la conduite à tenir, ce qui l&apos;a déclenchée et ses sources</translation>
+        </message>
+    </context>
+    <context>
+        <name>MedicationList</name>
+        <message>
+            <source>Calx does not know this medication: its interactions are not checked.</source>
+            <translation>Calx ne connaît pas ce médicament : ses interactions ne sont pas vérifiées.</translation>
+        </message>
+        <message>
+            <source>a medication the patient takes</source>
+            <translation>un médicament que prend le patient</translation>
+        </message>
+        <message>
+            <source>Current medication</source>
+            <translation>Traitement en cours</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Ajouter</translation>
+        </message>
+        <message>
+            <source>Add the current medication</source>
+            <translation>Ajouter le traitement en cours</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <source>Remove the chosen current medication</source>
+            <translation>Retirer le traitement en cours choisi</translation>
+        </message>
+        <message>
+            <source>Current medications</source>
+            <translation>Traitements en cours</translation>
+        </message>
+        <message>
+            <source>not checked</source>
+            <translation>non vérifié</translation>
+        </message>
+        <message>
+            <source>Type a medication the patient already takes (name or brand, French or English), then Add</source>
+            <translation>Saisissez un médicament que le patient prend déjà (nom ou marque, en français ou en anglais), puis Ajouter</translation>
+        </message>
+        <message>
+            <source>Add it to the patient&apos;s current medications</source>
+            <translation>L&apos;ajouter aux traitements en cours du patient</translation>
+        </message>
+        <message>
+            <source>Remove the chosen medication from the list</source>
+            <translation>Retirer de la liste le médicament choisi</translation>
+        </message>
+        <message>
+            <source>Medications the patient already takes, checked against the plan; “not checked” when Calx does not know them</source>
+            <translation>Médicaments que le patient prend déjà, vérifiés avec le plan ; « non vérifié » quand Calx ne les connaît pas</translation>
         </message>
     </context>
 </TS>

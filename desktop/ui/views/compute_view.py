@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import settings as S
 from desktop.ui.context import AppContext
-from desktop.ui.widgets.alerts_panel import AlertsPanel
 from desktop.ui.plan_entry import PlanEntry
+from desktop.ui.widgets.alerts_panel import AlertsPanel
 from desktop.ui.widgets.bsa_panel import BsaPanel
 from desktop.ui.widgets.choice_editor import ChoiceEditor
 from desktop.ui.widgets.dose_result import DoseResultPanel
@@ -105,7 +105,7 @@ class ComputeView(QWidget):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 4)
         grid.setColumnStretch(2, 3)
-        grid.setRowStretch(2, 1)
+        grid.setRowStretch(1, 1)  # the safety checks take the room left
         scroll = QScrollArea(self)
         scroll.setObjectName("computeScroll")
         scroll.setWidgetResizable(True)

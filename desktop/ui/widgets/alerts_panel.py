@@ -11,8 +11,15 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from desktop.core.plan_check import Alert
@@ -37,6 +44,7 @@ class AlertsPanel(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setMinimumHeight(90)
+        self.tree.viewport().installEventFilter(self)
         # One column as wide as the view: long messages wrap instead of being cut.
         self.tree.header().setStretchLastSection(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -49,7 +57,8 @@ class AlertsPanel(QWidget):
         self.retranslate()
 
     def show_alerts(self, alerts: Sequence[Alert], lang: str,
-                    safety: SafetyContent | None = None, references: Mapping[str, Any] | None = None,
+                    safety: SafetyContent | None = None,
+                    references: Mapping[str, Any] | None = None,
                     overrides: Mapping[str, str] | None = None,
                     regimen_labels: Mapping[str, str] | None = None) -> None:
         from desktop.reports.alerts import (
@@ -74,8 +83,8 @@ class AlertsPanel(QWidget):
         c = colon(lang)
         for alert in self.alerts:
             word = severity_label(alert.severity, lang)
-            head = QTreeWidgetItem([f"{SEVERITY_ICONS.get(alert.severity, '?')} {word.upper()}"
-                                    f"{c}{alert.message.get(lang)}"])
+            head = self._item(f"{SEVERITY_ICONS.get(alert.severity, '?')} {word.upper()}"
+                              f"{c}{alert.message.get(lang)}")
             head.setData(0, Qt.ItemDataRole.UserRole, alert.code)
             head.setForeground(0, QBrush(QColor(_COLOURS.get(alert.severity, "#000000"))))
             head.setToolTip(0, f"{word} ({alert.code})")
@@ -90,12 +99,53 @@ class AlertsPanel(QWidget):
             if alert.code in overrides:
                 lines.append(f"{WORDS['override'].get(lang)}{c}{overrides[alert.code]}")
             for line in lines:
-                child = QTreeWidgetItem([line])
-                child.setToolTip(0, line)
-                head.addChild(child)
+                head.addChild(self._item(line))
             self.tree.addTopLevelItem(head)
             head.setExpanded(alert.code in expanded)
+        self._rewrap()
         self._summarise()
+
+    # ---- wrapping: a tree row does not wrap by itself, so each text is broken to the width
+
+    _RAW = Qt.ItemDataRole.UserRole + 1
+
+    def _item(self, text: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([self._wrapped(text, item_depth=0)])
+        item.setData(0, self._RAW, text)
+        item.setToolTip(0, text)
+        return item
+
+    def _wrapped(self, text: str, item_depth: int) -> str:
+        width = self.tree.viewport().width() - self.tree.indentation() * (item_depth + 2) - 8
+        font = self.tree.font()
+        font.setBold(item_depth == 0)  # heads may be bold: measure the widest
+        metrics = QFontMetrics(font)
+        if width < 80:
+            return text
+        lines: list[str] = []
+        current = ""
+        for word in text.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if current and metrics.horizontalAdvance(candidate) > width:
+                lines.append(current)
+                current = word
+            else:
+                current = candidate
+        lines.append(current)
+        return "\n".join(lines)
+
+    def _rewrap(self) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            head = self.tree.topLevelItem(i)
+            head.setText(0, self._wrapped(head.data(0, self._RAW) or "", 0))
+            for j in range(head.childCount()):
+                child = head.child(j)
+                child.setText(0, self._wrapped(child.data(0, self._RAW) or "", 1))
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._rewrap()  # the width changed: break the lines again
+        return super().eventFilter(watched, event)
 
     def _summarise(self) -> None:
         count = len(self.alerts)
@@ -112,6 +162,8 @@ class AlertsPanel(QWidget):
 
     def retranslate(self) -> None:
         self.tree.setAccessibleName(self.tr("Safety alerts"))
+        self.tree.setToolTip(self.tr("Each alert: its severity and why; open it for the action, "
+                                     "what triggered it and its sources"))
         self.summary.setAccessibleName(self.tr("Safety checks"))
         self._summarise()
 

@@ -49,14 +49,11 @@ class MedicationList(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
         row.addWidget(self.add_button)
-        below = QHBoxLayout()
-        below.setContentsMargins(0, 0, 0, 0)
-        below.addWidget(self.list, 1)
-        below.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addLayout(below)
+        layout.addWidget(self.list)
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
         self.add_button.clicked.connect(self.add_typed)
         self.edit.returnPressed.connect(self.add_typed)
         self.remove_button.clicked.connect(self.remove_current)
@@ -122,6 +119,12 @@ class MedicationList(QWidget):
         self.remove_button.setText(self.tr("Remove"))
         self.remove_button.setAccessibleName(self.tr("Remove the chosen current medication"))
         self.list.setAccessibleName(self.tr("Current medications"))
+        self.edit.setToolTip(self.tr("Type a medication the patient already takes (name or "
+                                     "brand, French or English), then Add"))
+        self.add_button.setToolTip(self.tr("Add it to the patient's current medications"))
+        self.remove_button.setToolTip(self.tr("Remove the chosen medication from the list"))
+        self.list.setToolTip(self.tr("Medications the patient already takes, checked against "
+                                     "the plan; “not checked” when Calx does not know them"))
         self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -68,8 +68,8 @@ class PatientPanel(QWidget):
                                        "medications": self.medications}
         for name in FIELDS:
             buddy = widgets[name]
-            self.labels[name].setBuddy(buddy.edit if isinstance(buddy, MeasureField | MedicationList)
-                                       else buddy)
+            editable = isinstance(buddy, MeasureField | MedicationList)
+            self.labels[name].setBuddy(buddy.edit if editable else buddy)  # type: ignore[attr-defined]
             form.addRow(self.labels[name], buddy)
         form.addRow(self.notes)
         self.setTabOrder(self.weight.edit, self.weight.unit)
