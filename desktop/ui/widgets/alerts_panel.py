@@ -87,7 +87,6 @@ class AlertsPanel(QWidget):
                               f"{c}{alert.message.get(lang)}")
             head.setData(0, Qt.ItemDataRole.UserRole, alert.code)
             head.setForeground(0, QBrush(QColor(_COLOURS.get(alert.severity, "#000000"))))
-            head.setToolTip(0, f"{word} ({alert.code})")
             font = head.font(0)
             font.setBold(alert.severity in ("contraindicated", "avoid"))
             head.setFont(0, font)
