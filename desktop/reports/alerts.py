@@ -70,12 +70,18 @@ def measurement_text(m: Measurement, lang: str) -> str:
             f"{unit.get(lang) if unit else m.unit}")
 
 
-def medication_name(mid: str, lang: str, safety: SafetyContent | None) -> str:
-    med = safety.medication(mid) if safety is not None else None
-    return med.name.get(lang) if med is not None else mid
+def medication_name(mid: str, lang: str,
+                    names: SafetyContent | Mapping[str, Bilingual] | None) -> str:
+    """The medication's name in ``lang`` (from the list or a saved plan's names), else as typed."""
+    if isinstance(names, SafetyContent):
+        med = names.medication(mid)
+        return med.name.get(lang) if med is not None else mid
+    found = (names or {}).get(mid)
+    return found.get(lang) if found is not None else mid
 
 
-def trigger_text(alert: Alert, lang: str, safety: SafetyContent | None = None,
+def trigger_text(alert: Alert, lang: str,
+                 safety: SafetyContent | Mapping[str, Bilingual] | None = None,
                  regimen_labels: Mapping[str, str] | None = None) -> list[str]:
     """"Regimens: …", "Medications: …", "Measurements: …", "Patient: …" (those that apply)."""
     t = alert.triggered_by

@@ -124,6 +124,8 @@ class PlanDocument:
     renal_estimates: tuple[RenalEstimate, ...] = ()
     # Instructions for medications the patient already takes (not items of the plan).
     other_instructions: tuple[Bilingual, ...] = ()
+    # Names of the medications the alerts name (ids → names), so the copy prints names.
+    medication_names: Mapping[str, Bilingual] = field(default_factory=dict)
 
     @property
     def unresolved(self) -> tuple[Alert, ...]:
@@ -377,8 +379,18 @@ def build_plan(
         items=items, general_measures=general, when_to_call=when_to_call,
         references=_referenced(sources, db), content=content, notes=notes, contacts=contacts,
         alerts=alerts, overrides=given, renal_estimates=renal_estimates(patient),
-        other_instructions=other,
+        other_instructions=other, medication_names=_medication_names(db, alerts),
     )
+
+
+def _medication_names(db: ReferenceDB, alerts: Sequence[Alert]) -> dict[str, Bilingual]:
+    safety = db.safety()
+    names = {}
+    for mid in sorted({m for a in alerts for m in a.triggered_by.medications}):
+        med = safety.medication(mid)
+        if med is not None:
+            names[mid] = med.name
+    return names
 
 
 def _checked(db: ReferenceDB, patient: Patient, items: tuple[PlanItem, ...],

@@ -529,7 +529,8 @@ def _safety_checks(plan: PlanDocument, lang: str, st: Styles,
                 f"<font color='#555555'>({text(alert.code)})</font>{c}"
                 f"{text(alert.message.get(lang))}")
         lines = [f"<b>{text(WORDS['action'].get(lang))}</b>{c}{text(alert.action.get(lang))}"]
-        lines += [text(line) for line in trigger_text(alert, lang, None, labels)]
+        lines += [text(line) for line in trigger_text(alert, lang, plan.medication_names,
+                                                      labels)]
         cited = "; ".join(
             (f"[{ref_number[s.ref]}] " if s.ref in ref_number else "") + text(s.section)
             for s in alert.sources)

@@ -1,0 +1,164 @@
+"""The safety folder (db/content/safety/): validated by the build, stored, read back; a folder
+still being filled loads what is there; the real content is complete and consistent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.data.build import build
+from desktop.data.content import ContentValidationError, load_content
+from desktop.data.refdb import ReferenceDB
+
+MEDS = '''
+[[medication]]
+id = "colchicine"
+name = { fr = "Colchicine", en = "Colchicine" }
+synonyms = { fr = [], en = [] }
+
+[[medication]]
+id = "clarithromycin"
+name = { fr = "Clarithromycine", en = "Clarithromycin" }
+synonyms = { fr = ["Zeclar"], en = ["Biaxin"] }
+classes = ["macrolide"]
+
+[[medication]]
+id = "minocycline"
+name = { fr = "Minocycline", en = "Minocycline" }
+synonyms = { fr = [], en = [] }
+classes = ["tetracycline"]
+
+[[medication]]
+id = "rituximab"
+name = { fr = "Rituximab", en = "Rituximab" }
+synonyms = { fr = [], en = [] }
+'''
+REFS = '''
+[colchicine-us-pi]
+short = "Colchicine US PI"
+citation = "Colchicine tablets, US prescribing information."
+verification = "verified"
+'''
+RULE = '''
+[[rule]]
+code = "colchicine-macrolides"
+kind = "interaction"
+severity = "contraindicated"
+drugs = ["colchicine"]
+with = ["class:macrolide"]
+message = { fr = "Risque.", en = "Risk." }
+action = { fr = "Ne pas associer.", en = "Do not combine." }
+sources = [{ ref = "colchicine-us-pi", section = "7 Drug Interactions" }]
+'''
+
+
+def safety(content: Path, rules: str = RULE, meds: str = MEDS, refs: str = REFS) -> Path:
+    folder = content / "safety"
+    folder.mkdir(exist_ok=True)
+    (folder / "_medications.toml").write_text(meds, encoding="utf-8")
+    (folder / "_references.toml").write_text(refs, encoding="utf-8")
+    (folder / "colchicine.toml").write_text(rules, encoding="utf-8")
+    return folder
+
+
+def drug_fields(synthetic) -> None:  # type: ignore[no-untyped-def]
+    for name in ("rituximab.toml", "colchicine.toml", "minocycline.toml"):
+        text = synthetic.text(name)
+        synthetic.write(name, text.replace('route = "', f'drug = "{name[:-5]}"\nroute = "'))
+
+
+def problems(directory: Path) -> list[str]:
+    with pytest.raises(ContentValidationError) as refused:
+        load_content(directory)
+    return [str(p) for p in refused.value.problems]
+
+
+def test_no_safety_folder_loads_no_rule_and_says_so(synthetic) -> None:  # type: ignore[no-untyped-def]
+    content = load_content(synthetic.dir)
+    assert content.safety.rules == () and content.notes
+
+
+def test_rule_files_without_the_medication_list_are_not_loaded(synthetic) -> None:  # type: ignore[no-untyped-def]
+    folder = safety(synthetic.dir)
+    (folder / "_medications.toml").unlink()
+    content = load_content(synthetic.dir)
+    assert content.safety.rules == ()
+    assert "1 rule file(s) not loaded" in content.notes[0]
+
+
+def test_rules_are_validated_stored_and_read_back(synthetic, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    drug_fields(synthetic)
+    safety(synthetic.dir)
+    out = tmp_path / "calx.sqlite"
+    first = build(synthetic.dir, out)
+    with ReferenceDB.open(out) as db:
+        rules = db.safety()
+        assert [r.code for r in rules.rules] == ["colchicine-macrolides"]
+        assert rules.medication("clarithromycin").synonyms_fr == ("Zeclar",)
+        assert db.reference("colchicine-us-pi").short == "Colchicine US PI"
+        assert db.regimen("rituximab-375-weekly").drug == "rituximab"
+    again = build(synthetic.dir, tmp_path / "again.sqlite")
+    assert again.content_hash == first.content_hash  # deterministic
+    assert out.read_bytes() == (tmp_path / "again.sqlite").read_bytes()
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ('sources = [{ ref = "colchicine-us-pi", section = "7 Drug Interactions" }]\n', "",
+     "a rule without a source is refused"),
+    ('ref = "colchicine-us-pi"', 'ref = "nowhere"', "unknown reference 'nowhere'"),
+    ('drugs = ["colchicine"]', 'drugs = ["colchicin"]', "unknown medication id 'colchicin'"),
+    ('with = ["class:macrolide"]', 'with = ["class:macrolides"]', "unknown class 'macrolides'"),
+    ('message = { fr = "Risque.", en = "Risk." }', 'message = { en = "Risk." }', "fr"),
+    ('severity = "contraindicated"', 'severity = "major"', "'major' is not one of"),
+    ('kind = "interaction"', 'kind = "renal"', "below_ml_min"),
+    ('section = "7 Drug Interactions"', 'section = ""', "section"),
+    ('code = "colchicine-macrolides"', 'code = "colchicine-macrolides"\ncolour = "red"',
+     "unknown key"),
+])
+def test_a_bad_rule_is_refused_with_its_file_and_field(synthetic, old, new, expected) -> None:  # type: ignore[no-untyped-def]
+    drug_fields(synthetic)
+    assert old in RULE
+    safety(synthetic.dir, rules=RULE.replace(old, new))
+    found = problems(synthetic.dir)
+    assert any("colchicine.toml" in p and expected in p for p in found), found
+
+
+def test_duplicate_codes_ids_and_reference_clashes_are_refused(synthetic) -> None:  # type: ignore[no-untyped-def]
+    drug_fields(synthetic)
+    safety(synthetic.dir, rules=RULE + RULE,
+           refs=REFS + '\n[valenzuela-2016]\nshort = "x"\ncitation = "y"\nverification = '
+                       '"verified"\n')
+    found = problems(synthetic.dir)
+    assert any("duplicate rule code" in p for p in found)
+    assert any("already used" in p for p in found)
+
+
+def test_a_regimen_must_name_a_known_medication(synthetic) -> None:  # type: ignore[no-untyped-def]
+    safety(synthetic.dir)
+    found = problems(synthetic.dir)
+    assert any("drug" in p and "is missing" in p for p in found)
+    drug_fields(synthetic)
+    synthetic.edit("rituximab.toml", 'drug = "rituximab"', 'drug = "rituximabb"')
+    assert any("unknown medication id 'rituximabb'" in p for p in problems(synthetic.dir))
+
+
+def test_the_real_content_maps_every_drug_regimen(real_content) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.regimen import DRUG_ROUTES
+
+    safety = real_content.safety
+    assert safety.rules, "the real content has rules"
+    for therapy in real_content.therapies:
+        for regimen in therapy.regimens:
+            if regimen.route in DRUG_ROUTES:
+                assert safety.medication(regimen.drug) is not None, regimen.id
+    # the co-medications the issue lists are all known by name
+    from desktop.core.plan_check import current_medications
+
+    names = ["methotrexate", "mycophenolate", "azathioprine", "cyclophosphamide", "ciclosporin",
+             "tacrolimus", "hydroxychloroquine", "nifedipine", "amlodipine", "sildenafil",
+             "tadalafil", "bosentan", "ambrisentan", "iloprost", "omeprazole", "aspirin",
+             "clopidogrel", "atorvastatin", "clarithromycin", "fluconazole", "digoxin",
+             "amiodarone", "levothyroxine", "isotretinoin", "acitretin", "diltiazem"]
+    unknown = [m.name for m in current_medications(names, safety) if m.medication_id is None]
+    assert unknown == []
