@@ -10,8 +10,10 @@ Decisions where CLINICAL.md leaves a choice:
 - "Creatinine > 20 with unit mg/dL (probably µmol/L)" is above the hard limit of 20 mg/dL, so it
   is refused with its own code suggesting µmol/L; symmetrically a µmol/L value below 8.84 is
   refused with a code suggesting mg/dL.
-- The weight and height soft limits are adult limits: they apply when the age is 18 or more, or
-  unknown (Calx is used for adults). The BMI check applies at any age.
+- The lower weight and height soft limits are adult limits: they apply when the age is 18 or
+  more, or unknown (Calx is used for adults). The upper ones and the BMI check apply at any age,
+  so that a child's pounds typed as kilograms still warn (the plan check adds the BMI ≥ 50 and
+  the over-150-kg-without-height unit checks, also at any age).
 """
 
 from __future__ import annotations
@@ -87,11 +89,13 @@ def soft_warnings(weight_kg: float, height_cm: float | None = None,
     """Warnings for plausible-but-suspicious measurements (already within the hard limits)."""
     issues: list[Issue] = []
     adult = age_years is None or age_years >= ADULT_AGE_YEARS
-    if adult and not SOFT_WEIGHT_KG[0] <= weight_kg <= SOFT_WEIGHT_KG[1]:
+    # A child keeps the checks of its own: the upper limits (no child is heavier or taller than
+    # the adult limits); only the lower ones are adult-only (CLINICAL.md §4).
+    if (weight_kg > SOFT_WEIGHT_KG[1]) or (adult and weight_kg < SOFT_WEIGHT_KG[0]):
         issues.append(Issue("weight_unusual", {"value": weight_kg, "low": SOFT_WEIGHT_KG[0],
                                                "high": SOFT_WEIGHT_KG[1]}, "weight"))
     if height_cm is not None:
-        if adult and not SOFT_HEIGHT_CM[0] <= height_cm <= SOFT_HEIGHT_CM[1]:
+        if height_cm > SOFT_HEIGHT_CM[1] or (adult and height_cm < SOFT_HEIGHT_CM[0]):
             issues.append(Issue("height_unusual", {"value": height_cm, "low": SOFT_HEIGHT_CM[0],
                                                    "high": SOFT_HEIGHT_CM[1]}, "height"))
         bmi = weight_kg / (height_cm / 100) ** 2

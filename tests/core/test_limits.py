@@ -81,7 +81,9 @@ def test_ordinary_adult_has_no_warning() -> None:
     (80, 211, 40, ["height_unusual"]),          # BMI 18.0
     (30, 155, 40, []),                          # bounds are inside (BMI 12.49: checked below)
     (250, 210, 40, []),                         # BMI 56.7
-    (25, 120, 10, []),                          # a child: adult limits do not apply, BMI 17.4
+    (25, 120, 10, []),                          # a child: adult lower limits do not apply
+    (260, 150, 7, ["weight_unusual"]),          # a child keeps the upper limits of its own
+    (40, 215, 15, ["height_unusual"]),
 ])
 def test_adult_weight_and_height_soft_limits(weight: float, height: float, age: float | None,
                                               expected: list[str]) -> None:
