@@ -49,12 +49,14 @@ WORDS: dict[str, dict[str, str]] = {
         "population": "population", "intervention": "intervention", "outcome": "outcome",
         "follow_up": "follow-up", "no_hits": "No match.", "content": "content",
         "regimen_summary": "Regimens", "adverse": "Main adverse effects", "none": "—",
+        "advised_against": "ADVISED AGAINST",
     },
     "fr": {
         "synonyms": "Autres noms", "summary": "Résumé", "mechanism": "Mécanisme",
         "regimens": "Schémas", "evidence": "Données", "adverse_effects": "Effets indésirables",
         "cautions": "Précautions", "monitoring": "Surveillance", "patient_advice":
         "Conseils au patient", "instructions": "Instructions", "references": "Références",
+        "advised_against": "DÉCONSEILLÉ",
         "evidence_level": "Niveau de preuve", "off_label": "hors AMM", "conflicting":
         "preuves contradictoires", "as_reported": "tel que rapporté dans la revue",
         "verified": "vérifié", "secondary": "source secondaire", "unverified": "non vérifié",
@@ -263,6 +265,8 @@ def render_therapy(t: Therapy, refs: dict[str, Reference], lang: str) -> str:
     if t.conflicting_evidence:
         flags.append(w["conflicting"])
     out = [f"{t.name.get(lang)}  ({t.id})", _wrap(" · ".join(flags), "")]
+    for st in t.advised_against:
+        out.append(_statement_line(st, refs, lang, f"{w['advised_against']}{COLON[lang]}"))
     if t.synonyms.get(lang):
         out.append(_wrap(f"{w['synonyms']}{COLON[lang]}{', '.join(t.synonyms.get(lang))}",
                          "  ", first=""))
@@ -398,6 +402,8 @@ def cmd_overview(args: argparse.Namespace) -> int:
                 category = r.category
                 print(f"{'' if r is rows[0] else chr(10)}{r.category_label}")
             flags = [r.evidence_label]
+            if r.advised_against:
+                flags.append(f"{w['advised_against']} ({r.advised_against})")
             if r.off_label:
                 flags.append(w["off_label"])
             if r.conflicting_evidence:

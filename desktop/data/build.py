@@ -138,6 +138,13 @@ def adverse_effects_summary(t: Therapy, lang: str) -> str:
     return _list_separator(lang).join(s.text.get(lang).rstrip(". ") for s in t.adverse_effects)
 
 
+def _advisers(content: Content, t: Therapy) -> str:
+    """Who advises against the therapy, by the short names of the references cited."""
+    shorts = {r.id: r.short for r in content.references}
+    return "; ".join(dict.fromkeys(shorts.get(s.source.ref, s.source.ref)
+                                   for s in t.advised_against))
+
+
 def _overview_rows(content: Content) -> Iterable[dict[str, Any]]:
     for i, t in enumerate(content.therapies):
         for lang in LANGS:
@@ -150,6 +157,7 @@ def _overview_rows(content: Content) -> Iterable[dict[str, Any]]:
                 "main_adverse_effects": adverse_effects_summary(t, lang),
                 "off_label": int(t.off_label),
                 "conflicting_evidence": int(t.conflicting_evidence),
+                "advised_against": _advisers(content, t),
             }
 
 

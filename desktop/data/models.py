@@ -68,7 +68,8 @@ DIRECTIONS: dict[str, Bilingual] = {
 
 # The lists of plain statements of a record, in display order.
 STATEMENT_KINDS: tuple[str, ...] = (
-    "adverse_effects", "cautions", "monitoring", "patient_advice", "instructions",
+    "advised_against", "adverse_effects", "cautions", "monitoring", "patient_advice",
+    "instructions",
 )
 
 
@@ -154,6 +155,9 @@ class Therapy:
     evidence: tuple[Evidence, ...] = ()
     adverse_effects: tuple[Statement, ...] = ()
     cautions: tuple[Statement, ...] = ()
+    # A later source that advises against the therapy (warfarin: Traineau 2020), shown as a
+    # banner on the page and a flag in the overview.
+    advised_against: tuple[Statement, ...] = ()
     monitoring: tuple[Statement, ...] = ()
     patient_advice: tuple[Statement, ...] = ()
     instructions: tuple[Statement, ...] = ()  # numbered steps, in order
@@ -233,3 +237,4 @@ class OverviewRow:
     main_adverse_effects: str         # "" when the record lists none
     off_label: bool
     conflicting_evidence: bool
+    advised_against: str = ""         # who advises against it ("Traineau et al. 2020"), or ""

@@ -258,6 +258,7 @@ class ReferenceDB:
             regimen_summary=r["regimen_summary"], evidence_level=r["evidence_level"],
             evidence_label=r["evidence_label"], main_adverse_effects=r["main_adverse_effects"],
             off_label=bool(r["off_label"]), conflicting_evidence=bool(r["conflicting_evidence"]),
+            advised_against=r["advised_against"] or "",
         ) for r in rows]
 
     def references(self) -> list[Reference]:

@@ -57,6 +57,7 @@ TABLES: dict[str, dict[str, type]] = {
         "therapy_id": str, "lang": str, "position": int, "category": str, "category_label": str,
         "name": str, "regimen_summary": str, "evidence_level": str, "evidence_label": str,
         "main_adverse_effects": str, "off_label": int, "conflicting_evidence": int,
+        "advised_against": str,
     },
     "medications": {"id": str, "position": int, "name_fr": str, "name_en": str, "data": str},
     "safety_rules": {"code": str, "position": int, "kind": str, "severity": str, "data": str},

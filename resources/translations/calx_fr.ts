@@ -676,6 +676,10 @@
             <source>Conflicting evidence</source>
             <translation>Données contradictoires</translation>
         </message>
+        <message>
+            <source>Advised against (%1)</source>
+            <translation>Déconseillé (%1)</translation>
+        </message>
     </context>
     <context>
         <name>OverviewView</name>
@@ -1601,6 +1605,10 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
             <location filename="../../desktop/ui/views/therapy_view.py" line="86" />
             <source>Therapy details</source>
             <translation>Détails du traitement</translation>
+        </message>
+        <message>
+            <source>Advised against</source>
+            <translation>Déconseillé</translation>
         </message>
     </context>
     <context>

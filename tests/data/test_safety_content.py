@@ -162,3 +162,17 @@ def test_the_real_content_maps_every_drug_regimen(real_content) -> None:  # type
              "amiodarone", "levothyroxine", "isotretinoin", "acitretin", "diltiazem"]
     unknown = [m.name for m in current_medications(names, safety) if m.medication_id is None]
     assert unknown == []
+
+
+def test_warfarin_is_shown_as_advised_against_with_traineau_2020(real_db) -> None:  # type: ignore[no-untyped-def]
+    # CLINICAL.md §1: Traineau H et al. J Am Acad Dermatol 2020;82(2):317–325, "low-dose warfarin
+    # should not be used", level IB.
+    with ReferenceDB.open(real_db) as db:
+        warfarin = db.therapy("warfarin")
+        assert [s.source.ref for s in warfarin.advised_against] == ["traineau-2020"]
+        assert "level IB" in warfarin.advised_against[0].text.en
+        row = next(r for r in db.overview("en") if r.therapy_id == "warfarin")
+        assert "Traineau" in row.advised_against
+        assert all(not r.advised_against for r in db.overview("en") if r.therapy_id != "warfarin")
+        advice = " ".join(s.text.en + s.text.fr for s in warfarin.patient_advice)
+        assert "low" not in advice and "faible" not in advice

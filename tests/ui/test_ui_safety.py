@@ -85,3 +85,14 @@ def test_plan_is_blocked_until_a_reason_is_given(qtbot, window, monkeypatch, tmp
 
     text = pdf_text(render_clinician_copy(plan))
     assert "Safety checks" in text and "dialysis team agrees" in text
+
+
+def test_warfarin_page_and_overview_say_traineau_advises_against_it(window):
+    window.open_therapy("warfarin")
+    text = window.therapy_view.browser.toPlainText()
+    assert "Advised against" in text and "should not be used" in text
+    assert text.index("Advised against") < text.index("Summary") if "Summary" in text else True
+    model = window.overview_view.table.model()
+    flags = [model.index(r, 4).data() for r in range(model.rowCount())
+             if "Warfarin" in (model.index(r, 0).data() or "")]
+    assert flags and "Advised against (Traineau et al. 2020)" in flags[0]

@@ -44,6 +44,8 @@ class OverviewTableModel(RowTableModel):
 
     def flags_text(self, row: OverviewRow) -> str:
         flags = []
+        if row.advised_against:
+            flags.append(self.tr("Advised against (%1)").replace("%1", row.advised_against))
         if row.off_label:
             flags.append(self.tr("Off-label"))
         if row.conflicting_evidence:
@@ -67,7 +69,8 @@ class OverviewTableModel(RowTableModel):
             if column == COL_EVIDENCE:
                 return _DESIGN_ORDER.get(row.evidence_level, -1)
             if column == COL_FLAGS:
-                return int(row.off_label) + 2 * int(row.conflicting_evidence)
+                return (int(row.off_label) + 2 * int(row.conflicting_evidence)
+                        + 4 * int(bool(row.advised_against)))
             return fold(self.data(index, Qt.ItemDataRole.DisplayRole) or "")
         if role == THERAPY_ID_ROLE:
             return row.therapy_id

@@ -49,6 +49,7 @@ class Words:
     references: str
     off_label: str
     conflicting: str
+    advised_against: str
     study: str
     design: str
     patients: str
@@ -181,6 +182,9 @@ def therapy_html(therapy: Therapy, lang: str, words: Words,
         badges.append(f"<small>{escape(words.evidence_level)}: "
                       f"{escape(level.get(lang))}</small>")
     head.append(" ".join(badges) + "</p>")
+    for st in therapy.advised_against:  # a later source advises against it: first thing seen
+        head.append(f"<p>{badge(words.advised_against, BADGE_COLOURS['conflicting'])} "
+                    f"<b>{_statement(st, lang, words, refs)}</b></p>")
     synonyms = therapy.synonyms.get(lang)
     if synonyms:
         head.append(f"<p><small>{escape(', '.join(synonyms))}</small></p>")

@@ -56,6 +56,7 @@ class TherapyView(QWidget):
             monitoring=self.tr("Monitoring"), patient_advice=self.tr("Advice for the patient"),
             instructions=self.tr("Instructions"), references=self.tr("References"),
             off_label=self.tr("Off-label"), conflicting=self.tr("Conflicting evidence"),
+            advised_against=self.tr("Advised against"),
             study=self.tr("Study"), design=self.tr("Design"), patients=self.tr("n"),
             outcome=self.tr("Outcome"), follow_up=self.tr("Follow-up"),
             as_reported=self.tr("as reported in the review"),
