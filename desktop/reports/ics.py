@@ -95,4 +95,16 @@ def _events(item: PlanItem, lang: str, plan_id: str, stamp: datetime) -> list[Ev
         event.add("description", description)
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy slot
         events.append(event)
+    for test in item.tests:  # the monitoring its rules time: one event per test date
+        for index, when in enumerate(test.dates):
+            event = Event()
+            event.add("uid", f"{plan_id}-{item.regimen_id}-{test.code}-{index}@{UID_DOMAIN}")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", when)
+            event.add("dtend", when + timedelta(days=1))
+            event.add("summary", word("ics_summary_test", lang, treatment=name))
+            if test.instruction is not None:
+                event.add("description", test.instruction.get(lang))
+            event.add("transp", "TRANSPARENT")
+            events.append(event)
     return events

@@ -55,6 +55,18 @@ SNAPSHOT_VERSION = 2
 READABLE_SNAPSHOTS = (1, 2)
 
 
+MAX_TEST_DATES = 400   # a weekly test over the longest horizon (60 months) fits well under it
+
+
+@dataclass(frozen=True)
+class MonitoringTest:
+    """Tests a monitoring rule times (warfarin: INR weekly): the dates go on the calendar."""
+
+    code: str
+    dates: tuple[date, ...]
+    instruction: Bilingual | None = None   # the rule's words for the patient, if any
+
+
 @dataclass(frozen=True)
 class Override:
     """The clinician's reason for printing a plan despite a contraindication (user text)."""
@@ -87,6 +99,7 @@ class PlanItem:
     # Plain instructions for the patient from the plan check's rules (e.g. how far apart to take
     # two medicines), in the patient's words; the patient copy prints them with the treatment.
     patient_instructions: tuple[Bilingual, ...] = ()
+    tests: tuple[MonitoringTest, ...] = ()   # dated tests of its monitoring rules
 
     @property
     def medication_id(self) -> str | None:
@@ -410,11 +423,39 @@ def _checked(db: ReferenceDB, patient: Patient, items: tuple[PlanItem, ...],
         mine = per_medication.get(mid, ()) if mid and mid not in given else ()
         if mid:
             given.add(mid)  # a medication on two regimens: its instructions once
-        out.append(replace(item, patient_instructions=mine))
+        out.append(replace(item, patient_instructions=mine,
+                           tests=_tests(item, alerts, db) if mid else ()))
     other = tuple(dict.fromkeys(text for mid, texts in sorted(per_medication.items())
                                 if mid not in on_plan for text in texts
                                 if not any(text in per_medication.get(p, ()) for p in on_plan)))
     return tuple(out), alerts, other
+
+
+def _tests(item: PlanItem, alerts: Sequence[Alert], db: ReferenceDB
+           ) -> tuple[MonitoringTest, ...]:
+    """Dates of the tests a monitoring rule times for this item's medication: the first
+    ``first_after_days`` after its first day, then every ``interval_days`` while it is given."""
+    from datetime import timedelta
+
+    rows = item.schedule.treatment_rows() if item.schedule is not None else ()
+    if not rows:
+        return ()
+    rules = {r.code: r for r in db.safety().rules}
+    first_day, last_day = rows[0].date, max(r.end for r in rows)
+    found = []
+    for alert in alerts:
+        rule = rules.get(alert.code)
+        if (rule is None or alert.kind != "monitoring" or not rule.interval_days
+                or item.medication_id not in alert.triggered_by.medications):
+            continue
+        dates: list[date] = []
+        day = first_day + timedelta(days=rule.first_after_days or 0)
+        while day <= last_day and len(dates) < MAX_TEST_DATES:
+            dates.append(day)
+            day += timedelta(days=rule.interval_days)
+        if dates:
+            found.append(MonitoringTest(rule.code, tuple(dates), rule.patient))
+    return tuple(found)
 
 
 def _overrides(overrides: Mapping[str, str] | None,

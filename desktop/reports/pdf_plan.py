@@ -308,6 +308,9 @@ def _day_marks(plan: PlanDocument, lang: str) -> dict[date, list[str]]:
             while current <= row.end:
                 marks[current].append(f"{boxes}{NBSP}{number}")
                 current += timedelta(days=1)
+        for test in item.tests:  # monitoring the rules time (warfarin: INR)
+            for when in test.dates:
+                marks[when].append(f"{number}{NBSP}{word('test_mark', lang)}")
     return marks
 
 
@@ -330,6 +333,9 @@ def _calendar(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
         dose = dose_phrase(item, lang)
         name = text(treatment_name(item, lang)) + (f" ({text(dose)})" if dose else "")
         legend.append(f"<b>{BOX}{NBSP}{number}</b>{NBSP}= {name}")
+        if item.tests:
+            legend.append(f"<b>{number}{NBSP}{text(word('test_mark', lang))}</b>{NBSP}= "
+                          f"{text(word('test_legend', lang, number=number))}")
     story += [Paragraph(text(word("calendar_intro", lang)), st.body), *_bullets(legend, st),
               Spacer(1, 4)]
     # Days before the start or after the calendar's last day are shaded like the neighbouring

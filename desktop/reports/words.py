@@ -214,6 +214,10 @@ WORDS: dict[str, dict[str, str]] = {
     "override_reason": {"en": "Overridden by the prescriber; reason", "fr":
                         "Passée outre par le prescripteur ; raison"},
     "important": {"en": "Important", "fr": "Important"},
+    "test_mark": {"en": "test", "fr": "analyse"},
+    "test_legend": {"en": "a test planned for treatment {number}",
+                    "fr": "une analyse prévue pour le traitement {number}"},
+    "ics_summary_test": {"en": "{treatment}: test planned", "fr": "{treatment} : analyse prévue"},
     "other_medicines": {"en": "With your other medicines", "fr": "Avec vos autres médicaments"},
     "patient_warnings": {"en": "Input warnings", "fr": "Avertissements sur les mesures"},
     # ---- calendar export

@@ -174,5 +174,7 @@ def test_warfarin_is_shown_as_advised_against_with_traineau_2020(real_db) -> Non
         row = next(r for r in db.overview("en") if r.therapy_id == "warfarin")
         assert "Traineau" in row.advised_against
         assert all(not r.advised_against for r in db.overview("en") if r.therapy_id != "warfarin")
-        advice = " ".join(s.text.en + s.text.fr for s in warfarin.patient_advice)
+        # what the patient copy prints: advice and side effects, never "low risk"
+        advice = " ".join(s.text.en + s.text.fr for s in (*warfarin.patient_advice,
+                                                            *warfarin.adverse_effects))
         assert "low" not in advice and "faible" not in advice

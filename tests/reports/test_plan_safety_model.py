@@ -72,3 +72,22 @@ def test_the_same_medication_twice_and_patient_instructions(make_plan) -> None: 
     # instructions once per medication, on its first regimen
     assert items["minocycline-daily"].patient_instructions
     assert items["minocycline-cyclic"].patient_instructions == ()
+
+
+def test_a_timed_monitoring_rule_puts_its_tests_on_the_calendar(make_plan) -> None:  # type: ignore[no-untyped-def]
+    from icalendar import Calendar
+
+    from desktop.reports.ics import schedule_to_ics
+
+    plan = make_plan(["warfarin-1mg-daily"], horizon_months=2)
+    (item,) = plan.items
+    assert item.tests, "the warfarin content times its INR monitoring"
+    test = item.tests[0]
+    first = item.schedule.treatment_rows()[0].date
+    gaps = {(b - a).days for a, b in zip(test.dates, test.dates[1:], strict=False)}
+    assert test.dates[0] > first and len(gaps) == 1 and gaps.pop() > 0
+    assert test.dates[-1] <= item.schedule.last_day
+    events = list(Calendar.from_ical(schedule_to_ics(plan)).walk("VEVENT"))
+    planned = [e for e in events if "test planned" in str(e.get("summary"))]
+    assert len(planned) == len(test.dates)
+    assert planned[0].decoded("dtstart") == test.dates[0]
