@@ -224,14 +224,12 @@ def _render(plan: Any, args: argparse.Namespace) -> tuple[dict[Path, bytes], dic
 
 def _save(plan: Any, outputs: dict[Path, bytes], actions: dict[Path, str]) -> None:
     from desktop.data.userdb import UserDB
-    from desktop.reports.model import override_log_bytes
+    from desktop.reports.model import log_overrides
 
     now = datetime.now(UTC)
     with UserDB.open() as userdb:
         userdb.save_plan(plan, saved_at=now)
-        if plan.overrides:
-            userdb.record_output(plan.plan_id, plan.content.content_version, "override",
-                                 override_log_bytes(plan), at=now)
+        log_overrides(userdb, plan, now)
         for path, data in outputs.items():
             userdb.record_output(plan.plan_id, plan.content.content_version, actions[path],
                                  data, at=now)

@@ -202,6 +202,20 @@ def override_log_bytes(plan: PlanDocument) -> bytes:
                            for o in plan.overrides]).encode("utf-8")
 
 
+def log_overrides(userdb: UserDB, plan: PlanDocument, at: Any) -> None:
+    """Record the plan's overrides in the hash-chained log (action "override", the sha256 of
+    the codes and reasons), once per plan and set of reasons."""
+    if not plan.overrides:
+        return
+    from desktop.data.userdb import sha256_hex as digest
+
+    data = override_log_bytes(plan)
+    done = any(e.plan_id == plan.plan_id and e.action == "override"
+               and e.output_sha256 == digest(data) for e in userdb.log_entries())
+    if not done:
+        userdb.record_output(plan.plan_id, plan.content.content_version, "override", data, at=at)
+
+
 def load_plan(userdb: UserDB, plan_id: str) -> PlanDocument:
     """A saved plan, exactly as it was saved (see ``UserDB.load_plan`` for the checks)."""
     return PlanDocument.from_saved(userdb.load_plan(plan_id))

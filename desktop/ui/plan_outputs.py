@@ -65,7 +65,11 @@ class PlanOutputs(QObject):
         from desktop.core.errors import CalxError
 
         try:
-            self.context.user_db().save_plan(plan, saved_at=datetime.now(UTC))
+            from desktop.reports.model import log_overrides
+
+            now = datetime.now(UTC)
+            self.context.user_db().save_plan(plan, saved_at=now)
+            log_overrides(self.context.user_db(), plan, now)  # the clinician's reasons, logged
         except CalxError as error:
             self._fail(error.issue)
             return False

@@ -142,6 +142,12 @@ def test_contraindication_refuses_the_plan_until_overridden(tmp_path: Path, caps
     doc = json.loads(capsys.readouterr().out)
     assert doc["overrides"] == [{"code": code, "reason": "dialysis team agrees"}]
     assert any(a["code"] == code and a["override"] for a in doc["alerts"])
+    from desktop.data.userdb import UserDB
+
+    with UserDB.open() as userdb:
+        actions = [e.action for e in userdb.log_entries() if e.plan_id == doc["plan_id"]]
+        assert actions[0] == "override" and userdb.verify_log()[0]
+        assert userdb.load_plan(doc["plan_id"]).record.document["plan"]["overrides"]
     text = flat("\n".join(pdf_pages(copy.read_bytes())))
     assert "Safety checks" in text and code in text and "dialysis team agrees" in text
     assert "Cockcroft" in text  # the renal estimates are stated

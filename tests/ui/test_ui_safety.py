@@ -85,6 +85,9 @@ def test_plan_is_blocked_until_a_reason_is_given(qtbot, window, monkeypatch, tmp
 
     text = pdf_text(render_clinician_copy(plan))
     assert "Safety checks" in text and "dialysis team agrees" in text
+    assert view.save_plan()
+    log = view.context.user_db().log_entries()
+    assert [e.action for e in log] == ["override"] and log[0].plan_id == plan.plan_id
 
 
 def test_warfarin_page_and_overview_say_traineau_advises_against_it(window):
