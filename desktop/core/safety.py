@@ -296,7 +296,30 @@ def medication_index(medications: Sequence[Medication]) -> dict[str, str]:
 
 def match_medication(text: str, medications: Sequence[Medication],
                      index: Mapping[str, str] | None = None) -> str | None:
-    """The id of the medication named ``text`` (accent- and case-insensitive), else None."""
+    """The id of the medication named ``text`` (accent- and case-insensitive), else None.
+
+    As typed on a prescription, a name may carry a strength ("Kardégic 75 mg") or a salt
+    ("amlodipine bésilate"): the name before the first number is tried, then the longest known
+    name that the text starts with as a whole word. Nothing else is guessed."""
     if not isinstance(text, str) or not text.strip():
         return None
-    return (index if index is not None else medication_index(medications)).get(fold(text))
+    index = index if index is not None else medication_index(medications)
+    key = fold(text)[:200]
+    found = index.get(key)
+    if found is not None:
+        return found
+    words = key.replace("/", " ").split()
+    before_number = []
+    for word in words:
+        if any(ch.isdigit() for ch in word):
+            break
+        before_number.append(word)
+    if before_number and len(before_number) < len(words):
+        found = index.get(" ".join(before_number))
+        if found is not None:
+            return found
+    for end in range(len(words) - 1, 0, -1):  # longest whole-word prefix first
+        found = index.get(" ".join(words[:end]))
+        if found is not None:
+            return found
+    return None

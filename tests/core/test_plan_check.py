@@ -210,3 +210,12 @@ def test_never_raises_and_order_does_not_matter(p, regimens, current, previous, 
 @given(st.lists(st.one_of(st.none(), st.integers(), st.text(), st.binary()), max_size=5))
 def test_garbage_never_raises(junk: list) -> None:  # type: ignore[type-arg]
     assert isinstance(check_plan(junk, junk, junk, RULES, junk), tuple)  # type: ignore[arg-type]
+
+
+def test_names_as_written_on_a_prescription() -> None:
+    names = ["Ibuprofène 400 mg", "clarithromycin 500mg x2/j", "ciclosporin microemulsion",
+             "ibu", "", "   "]
+    found = [(m.name, m.medication_id) for m in current_medications(names, RULES)]
+    assert found == [("Ibuprofène 400 mg", "ibuprofen"),
+                     ("clarithromycin 500mg x2/j", "clarithromycin"),
+                     ("ciclosporin microemulsion", "ciclosporin"), ("ibu", None)]
