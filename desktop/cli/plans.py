@@ -281,7 +281,7 @@ def run_check(args: argparse.Namespace) -> int:
     """``calx check``: the plan check alone; writes nothing."""
     from desktop.core.plan_check import PlanRegimen, check_plan, renal_estimates
     from desktop.data.refdb import ReferenceDB
-    from desktop.reports.alerts import ESTIMATE_WORDS
+    from desktop.reports.alerts import ESTIMATE_WORDS, unit_text
 
     lang = args.lang
     with ReferenceDB.open() as db:
@@ -305,7 +305,7 @@ def run_check(args: argparse.Namespace) -> int:
 
         for e in estimates:
             print(f"{ESTIMATE_WORDS[e.name].get(lang)}{' : ' if lang == 'fr' else ': '}"
-                  f"{format_number(e.value, lang, 0)} {e.unit}")
+                  f"{format_number(e.value, lang, 0)} {unit_text(e.unit, lang)}")
         lines = alerts_text(alerts, lang, db)
         print("\n".join(lines) if lines else (
             "Aucune alerte." if lang == "fr" else "No alert."))

@@ -248,7 +248,8 @@ def _renal(rule: SafetyRule, on_plan: Sequence[_Taker],
         return None
 
     def text(lang: str) -> str:
-        named = "; ".join(f"{ESTIMATE_WORDS[e.name].get(lang)} {_num(e.value, lang)} {e.unit}"
+        named = "; ".join(f"{ESTIMATE_WORDS[e.name].get(lang)} {_num(e.value, lang)} "
+                          + (e.unit.replace("1.73", "1,73") if lang == "fr" else e.unit)
                           for e in low)
         below = "sous" if lang == "fr" else "below"
         return (f"{rule.message.get(lang)} ({named}: {below} {_num(threshold, lang)} mL/min)"

@@ -63,11 +63,18 @@ def severity_label(severity: str, lang: str) -> str:
     return words.get(lang) if words is not None else severity
 
 
+def unit_text(unit: str, lang: str) -> str:
+    """A unit in ``lang``: "ans" for years, a decimal comma in "1,73 m²" in French."""
+    words = _UNIT_WORDS.get(unit)
+    if words is not None:
+        return words.get(lang)
+    return unit.replace("1.73", "1,73") if lang == "fr" else unit
+
+
 def measurement_text(m: Measurement, lang: str) -> str:
     name = _MEASURE_WORDS.get(m.name)
-    unit = _UNIT_WORDS.get(m.unit)
     return (f"{name.get(lang) if name else m.name} {format_number(m.value, lang, 1)} "
-            f"{unit.get(lang) if unit else m.unit}")
+            f"{unit_text(m.unit, lang)}")
 
 
 def medication_name(mid: str, lang: str,

@@ -506,12 +506,19 @@ def _safety_checks(plan: PlanDocument, lang: str, st: Styles,
     """Every alert of the plan check with its triggers, sources and any override; the patient's
     renal estimates, pregnancy, breastfeeding and current medications."""
     from desktop.core.plan_check import ESTIMATE_WORDS
-    from desktop.reports.alerts import SEVERITY_ICONS, WORDS, severity_label, trigger_text
+    from desktop.reports.alerts import (
+        SEVERITY_ICONS,
+        WORDS,
+        severity_label,
+        trigger_text,
+        unit_text,
+    )
 
     p = plan.patient
     c = colon(lang)
     estimates = "<br/>".join(
-        text(f"{ESTIMATE_WORDS[e.name].get(lang)}{c}{format_number(e.value, lang, 0)} {e.unit}")
+        text(f"{ESTIMATE_WORDS[e.name].get(lang)}{c}{format_number(e.value, lang, 0)} "
+             f"{unit_text(e.unit, lang)}")
         for e in plan.renal_estimates) or text(word("renal_unknown", lang))
     meds = ", ".join(
         text(m.name) + ("" if m.medication_id else
