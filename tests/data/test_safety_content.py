@@ -178,3 +178,57 @@ def test_warfarin_is_shown_as_advised_against_with_traineau_2020(real_db) -> Non
         advice = " ".join(s.text.en + s.text.fr for s in (*warfarin.patient_advice,
                                                             *warfarin.adverse_effects))
         assert "low" not in advice and "faible" not in advice
+
+
+def _taking(safety, target: str, avoid: set[str]) -> str | None:  # type: ignore[no-untyped-def]
+    """A medication the target names (an id, or one of the class), other than ``avoid``."""
+    from desktop.core.safety import CLASS_PREFIX
+
+    if not target.startswith(CLASS_PREFIX):
+        return None if target in avoid else target
+    wanted = target[len(CLASS_PREFIX):]
+    return next((m.id for m in safety.medications if wanted in m.classes and m.id not in avoid),
+                None)
+
+
+def _situation(rule, safety):  # type: ignore[no-untyped-def]
+    """The patient, plan and current medications each rule's own data describes."""
+    from desktop.core.patient import CurrentMedication, Patient
+    from desktop.core.plan_check import PlanRegimen
+    from desktop.core.units import Q_
+
+    first = _taking(safety, rule.drugs[0], set())
+    regimens = [PlanRegimen("r1", first)]
+    current: tuple = ()  # type: ignore[type-arg]
+    kw: dict = {"weight": Q_(70, "kg"), "sex": "male"}  # type: ignore[type-arg]
+    if rule.kind == "interaction":
+        other = next(m for t in rule.with_ if (m := _taking(safety, t, {first})))
+        current = (CurrentMedication(other, other),)
+    elif rule.kind == "renal":
+        # Cockcroft–Gault (140 − 70) × 70 / (72 × SCr) = threshold − 5 mL/min
+        scr = 70 * 70 / (72 * (rule.below_ml_min - 5))
+        kw |= {"age_years": 70, "creatinine": Q_(min(scr, 20), "mg/dL")}
+    elif rule.kind == "age":
+        kw |= {"age_years": max(rule.under_years - 1, 0.5), "weight": Q_(20, "kg")}
+    elif rule.kind in ("pregnancy", "breastfeeding"):
+        kw |= {"sex": "female", "pregnant" if rule.kind == "pregnancy" else "breastfeeding":
+               "yes"}
+    elif rule.kind == "duplicate":
+        second = next(m for t in rule.drugs if (m := _taking(safety, t, {first})))
+        regimens.append(PlanRegimen("r2", second))
+    return Patient(**kw), regimens, current
+
+
+def test_every_rule_of_the_content_fires_on_its_own_example(real_content) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.plan_check import check_plan
+
+    safety = real_content.safety
+    for rule in safety.rules:
+        patient, regimens, current = _situation(rule, safety)
+        alerts = {a.code: a for a in check_plan(patient, regimens, current, safety)}
+        assert rule.code in alerts, rule.code
+        assert alerts[rule.code].severity == rule.severity, rule.code
+        assert alerts[rule.code].sources == rule.sources
+        # and without the plan's medication, it never fires
+        quiet = {a.code for a in check_plan(patient, [], current, safety)}
+        assert rule.code not in quiet, rule.code
