@@ -70,6 +70,8 @@ def register(subparsers: Any) -> None:
     c = subparsers.add_parser(
         "check", help="check a plan (regimens, patient, current medications): alerts only, "
                       "no file written")
+    c.add_argument("--patient", metavar="NAME",
+                   help="the patient's name: compares the weight with their last saved plan")
     add_patient_arguments(c)
     c.add_argument("--regimen", action="append", default=[], metavar="ID",
                    help="a regimen id, or a therapy without regimen (repeat)")
@@ -172,7 +174,7 @@ def run_plan(args: argparse.Namespace) -> int:
     overrides = parse_overrides(args.override)
     with ReferenceDB.open() as db:
         patient, _ = read_patient(args, db)
-        previous = _previous_weight(args.patient) if args.save else None
+        previous = _previous_weight(args.patient)
         plan = build_plan(db, patient, args.regimen, start, lang, choices, args.prepared_by,
                           prepared_on, args.formula, patient_name=args.patient,
                           horizon_months=args.horizon_months, notes=args.notes,
@@ -194,10 +196,14 @@ def run_plan(args: argparse.Namespace) -> int:
     return 0
 
 
-def _previous_weight(patient_name: str) -> float | None:
-    from desktop.data.userdb import UserDB
+def _previous_weight(patient_name: str | None) -> float | None:
+    """The weight on the patient's last saved plan; None when there is no user database yet
+    (it is not created just to look: ``calx check`` writes no file)."""
+    from desktop.data.userdb import FILE_NAME, UserDB, user_data_folder
     from desktop.reports.model import previous_weight_kg
 
+    if not patient_name or not (user_data_folder() / FILE_NAME).is_file():
+        return None
     with UserDB.open() as userdb:
         return previous_weight_kg(userdb, patient_name)
 
@@ -287,7 +293,8 @@ def run_check(args: argparse.Namespace) -> int:
     with ReferenceDB.open() as db:
         patient, _ = read_patient(args, db)
         regimens = [PlanRegimen(rid, _drug_of(db, rid)) for rid in dict.fromkeys(args.regimen)]
-        alerts = check_plan(patient, regimens, None, db.safety())
+        alerts = check_plan(patient, regimens, None, db.safety(),
+                            _previous_weight(args.patient))
         estimates = renal_estimates(patient)
         if args.json:
             print_json({

@@ -153,3 +153,23 @@ def test_contraindication_refuses_the_plan_until_overridden(tmp_path: Path, caps
     assert "Cockcroft" in text  # the renal estimates are stated
     patient_text = flat("\n".join(pdf_pages(out.read_bytes())))
     assert code not in patient_text  # no codes on the patient copy
+
+
+def test_the_weight_changed_since_the_last_saved_plan(tmp_path: Path, capsys, user_data) -> None:  # type: ignore[no-untyped-def]
+    base = ["plan", "--patient", "Marie Curie", "--start", "2025-03-03", "--prepared-on",
+            "2025-03-01", "--regimen", "infliximab-3-mg-kg", "--out", str(tmp_path / "p.pdf")]
+    assert main([*base, "--weight", "70 kg", "--save"]) == 0
+    capsys.readouterr()
+    alerts = check(capsys, "--patient", "marie curie", "--weight", "154 kg",
+                   "--regimen", "infliximab-3-mg-kg")
+    changed = next(a for a in alerts if a["code"] == "weight-changed")
+    assert "70 kg → 154 kg" in changed["message"]
+    assert "154 kg = 339.5 lb" in next(a for a in alerts if a["code"] == "check-weight-unit")[
+        "message"]
+
+
+def test_check_writes_no_file(tmp_path: Path, capsys, user_data) -> None:  # type: ignore[no-untyped-def]
+    before = sorted(p for p in user_data.rglob("*")) if user_data.exists() else []
+    check(capsys, "--patient", "Nobody", "--weight", "70 kg", "--regimen", "warfarin-1mg-daily")
+    after = sorted(p for p in user_data.rglob("*")) if user_data.exists() else []
+    assert after == before
