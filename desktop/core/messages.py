@@ -179,9 +179,9 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "fr": "Sexe inconnu « {text} » : utilisez female (femme) ou male (homme).",
     },
     "status_unknown": {
-        "en": "“{text}” is not an answer for {field}: use yes, no or unknown.",
-        "fr": "« {text} » n'est pas une réponse pour {field} : utilisez oui (yes), non (no) ou "
-              "inconnu (unknown).",
+        "en": "“{text}” is not an answer for {question}: use yes, no or unknown.",
+        "fr": "« {text} » n'est pas une réponse pour {question} : utilisez oui (yes), non (no) "
+              "ou inconnu (unknown).",
     },
     "too_many_medications": {
         "en": "At most {max} current medications can be listed.",

@@ -39,8 +39,17 @@ def parse_status(text: str | None, field_name: str) -> Status:
         return "unknown"
     status = _STATUS_WORDS.get(str(text).strip().casefold())
     if status is None:
-        raise CalxError("status_unknown", field=field_name, text=str(text).strip()[:40])
+        raise _status_error(field_name, str(text))
     return status  # type: ignore[return-value]
+
+
+def _status_error(field_name: str, text: str) -> CalxError:
+    from desktop.core.messages import localized
+
+    question = (localized(en="pregnancy", fr="la grossesse") if field_name == "pregnant"
+                else localized(en="breastfeeding", fr="l'allaitement"))
+    return CalxError("status_unknown", field=field_name, text=text.strip()[:40],
+                     question=question)
 
 
 @dataclass(frozen=True)
@@ -115,7 +124,7 @@ class Patient:
             object.__setattr__(self, "age_years", float(self.age_years))
         for name in ("pregnant", "breastfeeding"):
             if getattr(self, name) not in STATUSES:
-                raise CalxError("status_unknown", field=name, text=str(getattr(self, name))[:40])
+                raise _status_error(name, str(getattr(self, name)))
         meds = tuple(self.medications)
         if len(meds) > MAX_CURRENT_MEDICATIONS:
             raise CalxError("too_many_medications", field="medications",

@@ -173,3 +173,20 @@ def test_check_writes_no_file(tmp_path: Path, capsys, user_data) -> None:  # typ
     check(capsys, "--patient", "Nobody", "--weight", "70 kg", "--regimen", "warfarin-1mg-daily")
     after = sorted(p for p in user_data.rglob("*")) if user_data.exists() else []
     assert after == before
+
+
+@pytest.mark.parametrize(("extra", "code"), [
+    (["--override", "nope:why"], "override_not_needed"),
+    (["--override", "no-reason"], "override_malformed"),
+    (["--pregnant", "maybe"], "status_unknown"),
+])
+def test_bad_safety_input_is_refused_and_writes_nothing(tmp_path: Path, capsys, extra, code) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "p.pdf"
+    with pytest.raises(SystemExit) as refused:
+        main(["plan", "--patient", "X", "--weight", "70 kg", "--regimen", "warfarin-1mg-daily",
+              "--start", "2025-03-03", "--out", str(out), "--json", *extra])
+    assert refused.value.code == 2
+    captured = capsys.readouterr()
+    error = json.loads(captured.out)["error"]
+    assert error["code"] == code and "{" not in error["message"]
+    assert not out.exists()
