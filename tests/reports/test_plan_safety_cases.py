@@ -180,7 +180,8 @@ def test_check_writes_no_file(tmp_path: Path, capsys, user_data) -> None:  # typ
     (["--override", "no-reason"], "override_malformed"),
     (["--pregnant", "maybe"], "status_unknown"),
 ])
-def test_bad_safety_input_is_refused_and_writes_nothing(tmp_path: Path, capsys, extra, code) -> None:  # type: ignore[no-untyped-def]
+def test_bad_safety_input_is_refused_and_writes_nothing(  # type: ignore[no-untyped-def]
+        tmp_path: Path, capsys, extra, code) -> None:
     out = tmp_path / "p.pdf"
     with pytest.raises(SystemExit) as refused:
         main(["plan", "--patient", "X", "--weight", "70 kg", "--regimen", "warfarin-1mg-daily",
