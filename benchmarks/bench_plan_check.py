@@ -12,13 +12,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 def run() -> list[str]:
     from desktop.core.patient import CurrentMedication, Patient
-    from desktop.core.plan_check import PlanRegimen, check_plan
+    from desktop.core.plan_check import check_plan, plan_regimen
     from desktop.core.units import Q_
     from desktop.data.refdb import ReferenceDB
 
     with ReferenceDB.open() as db:
         rules = db.safety()
-        regimens = [PlanRegimen(r.id, r.drug) for r in db.regimens()][:10]
+        regimens = [plan_regimen(r) for r in db.regimens()][:10]
     meds = tuple(CurrentMedication(m.name.en, m.id) for m in rules.medications[21:41])
     patient = Patient(weight=Q_(154, "kg"), height=Q_(170, "cm"), sex="female", age_years=60,
                       creatinine=Q_(1.2, "mg/dL"), medications=meds)

@@ -143,7 +143,7 @@ def dose_display(result: Any, lang: str) -> str | None:
 def run_dose(args: argparse.Namespace) -> int:
     from desktop.cli.dosing import _warnings_json
     from desktop.core.dosing import compute_dose
-    from desktop.core.plan_check import PlanRegimen, check_plan
+    from desktop.core.plan_check import check_plan, plan_regimen
     from desktop.core.schedule import build_schedule
     from desktop.data.refdb import ReferenceDB
 
@@ -155,7 +155,7 @@ def run_dose(args: argparse.Namespace) -> int:
         patient, _ = read_patient(args, db)
         regimen = db.regimen(args.regimen)
         product = db.product(regimen.product) if regimen.product else None
-        alerts = check_plan(patient, [PlanRegimen(regimen.id, regimen.drug)], None, db.safety())
+        alerts = check_plan(patient, [plan_regimen(regimen)], None, db.safety())
         alerts_document = alerts_json(alerts, lang, db)
         alert_lines = alerts_text(alerts, lang, db)
     finally:

@@ -285,14 +285,15 @@ def _report(plan: Any, args: argparse.Namespace, paths: dict[str, Path],
 
 def run_check(args: argparse.Namespace) -> int:
     """``calx check``: the plan check alone; writes nothing."""
-    from desktop.core.plan_check import PlanRegimen, check_plan, renal_estimates
+    from desktop.core.plan_check import check_plan, plan_regimen, renal_estimates
     from desktop.data.refdb import ReferenceDB
     from desktop.reports.alerts import ESTIMATE_WORDS, unit_text
 
     lang = args.lang
     with ReferenceDB.open() as db:
         patient, _ = read_patient(args, db)
-        regimens = [PlanRegimen(rid, _drug_of(db, rid)) for rid in dict.fromkeys(args.regimen)]
+        regimens = [plan_regimen(_regimen_of(db, rid), rid)
+                    for rid in dict.fromkeys(args.regimen)]
         alerts = check_plan(patient, regimens, None, db.safety(),
                             _previous_weight(args.patient))
         estimates = renal_estimates(patient)
@@ -319,10 +320,10 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _drug_of(db: Any, wanted: str) -> str | None:
-    """The medication a regimen gives; a therapy without regimen gives none; else refused."""
+def _regimen_of(db: Any, wanted: str) -> Any:
+    """The regimen; None for a therapy without regimen (advice only); else refused."""
     try:
-        return db.regimen(wanted).drug  # type: ignore[no-any-return]
+        return db.regimen(wanted)
     except CalxError as exc:
         if exc.code != "unknown_regimen":
             raise

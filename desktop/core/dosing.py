@@ -59,7 +59,7 @@ BIOLOGICAL_THERAPIES: frozenset[str] = frozenset({
 })
 # Creatinine clearance under which a regimen's renal caution is shown as a stronger warning.
 # Calx's own threshold: the review gives none (it says "renal impairment" without a number).
-RENAL_CAUTION_CRCL_ML_MIN = 60.0
+RENAL_CAUTION_CRCL_ML_MIN = 60.0  # the same as plan_check.RENAL_CAUTION_ML_MIN
 
 # Dose units of the content (regimen.DOSE_UNITS) → what one of them is in mg (None: not a mass).
 _MG_PER_UNIT: dict[str, float | None] = {"mcg": 0.001, "mg": 1.0, "g": 1000.0,

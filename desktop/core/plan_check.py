@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.regimen import Bilingual
+from desktop.core.regimen import Bilingual, Regimen
 from desktop.core.safety import (
     CLASS_PREFIX,
     SEVERITIES,
@@ -44,6 +44,9 @@ UNIT_CHECK_BMI = 50.0
 UNIT_CHECK_WEIGHT_NO_HEIGHT_KG = 150.0
 WEIGHT_CHANGE_FRACTION = 0.10
 OBESITY_BMI = 30.0
+# A regimen's renal caution (from the review, which gives no number) applies under this
+# clearance: Calx's own threshold, shared with the dose's warning (desktop.core.dosing).
+RENAL_CAUTION_ML_MIN = 60.0
 LB_PER_KG = 1 / 0.45359237
 CALX_SOURCE = RuleSource(ref="calx-convention", section="CLINICAL.md §4")
 RULES_SOURCE = RuleSource(ref="calx-convention", section="CLINICAL.md §6")
@@ -59,10 +62,23 @@ ESTIMATE_WORDS: dict[str, Bilingual] = {
 
 @dataclass(frozen=True)
 class PlanRegimen:
-    """A regimen of the plan and the medication it gives (None for a procedure or advice)."""
+    """A regimen of the plan and the medication it gives (None for a procedure or advice), with
+    the review's renal caution for it, if any (checked against Calx's own threshold)."""
 
     regimen_id: str
     medication_id: str | None = None
+    renal_caution: Bilingual | None = None
+    caution_source: RuleSource | None = None
+
+
+def plan_regimen(regimen: Regimen | None, regimen_id: str = "") -> PlanRegimen:
+    """What the plan check needs of a regimen of the knowledge base (None: advice only)."""
+    if regimen is None:
+        return PlanRegimen(regimen_id)
+    source = regimen.source
+    return PlanRegimen(regimen.id, regimen.drug, regimen.renal_caution,
+                       RuleSource(source.ref, source.section or "") if regimen.renal_caution
+                       else None)
 
 
 @dataclass(frozen=True)
@@ -421,6 +437,39 @@ def _not_checked(unknown: Sequence[str]) -> list[Alert]:
         Triggers(medications=tuple(names)), (RULES_SOURCE,))]
 
 
+def _renal_cautions(regimens: Sequence[PlanRegimen],
+                    estimates: Sequence[RenalEstimate]) -> list[Alert]:
+    """A regimen's renal caution, when any estimate is under Calx's threshold of 60 mL/min."""
+    low = [e for e in estimates if e.value < RENAL_CAUTION_ML_MIN]
+    alerts = []
+    for r in regimens:
+        caution = getattr(r, "renal_caution", None)
+        if not low or not isinstance(caution, Bilingual):
+            continue
+
+        def text(lang: str, caution: Bilingual = caution) -> str:
+            named = "; ".join(f"{ESTIMATE_WORDS[e.name].get(lang)} {_num(e.value, lang)} "
+                              + (e.unit.replace("1.73", "1,73") if lang == "fr" else e.unit)
+                              for e in low)
+            return (f"{caution.get(lang)} ({named} : sous {_num(RENAL_CAUTION_ML_MIN, lang)} "
+                    "mL/min, seuil propre à Calx)" if lang == "fr" else
+                    f"{caution.get(lang)} ({named}: below {_num(RENAL_CAUTION_ML_MIN, lang)} "
+                    "mL/min, Calx's own threshold)")
+
+        sources = tuple(s for s in (getattr(r, "caution_source", None),
+                                    RuleSource("calx-convention", "CLINICAL.md §4"))
+                        if isinstance(s, RuleSource))
+        alerts.append(_builtin(
+            "precaution", f"renal-caution-{r.regimen_id}", "renal", _both(text),
+            Bilingual("Vérifier la fonction rénale et la dose avant de prescrire.",
+                      "Check the renal function and the dose before prescribing."),
+            Triggers(regimens=(r.regimen_id,),
+                     medications=(r.medication_id,) if r.medication_id else (),
+                     measurements=tuple(Measurement(e.name, round(e.value, 1), e.unit)
+                                        for e in low)), sources))
+    return alerts
+
+
 def _renal_unknown(rules: Sequence[SafetyRule], on_plan: Sequence[_Taker],
                    estimates: Sequence[RenalEstimate]) -> list[Alert]:
     if estimates:
@@ -489,7 +538,8 @@ def _check(patient: Patient | None, regimens: Sequence[PlanRegimen],
             if kept is None or _sort_key(alert) < _sort_key(kept):
                 alerts[alert.code] = alert
     for alert in (*_same_medication(takers, rules), *_unit_checks(patient, previous_weight_kg),
-                  *_not_checked(unknown), *_renal_unknown(rules.rules, on_plan, estimates)):
+                  *_not_checked(unknown), *_renal_unknown(rules.rules, on_plan, estimates),
+                  *_renal_cautions(regimens or (), estimates)):
         alerts.setdefault(alert.code, alert)
     return tuple(sorted(alerts.values(), key=_sort_key))
 

@@ -24,11 +24,11 @@ from desktop.core.errors import CalxError, Issue
 from desktop.core.patient import Patient
 from desktop.core.plan_check import (
     Alert,
-    PlanRegimen,
     RenalEstimate,
     blocking,
     check_plan,
     patient_instructions,
+    plan_regimen,
     renal_estimates,
 )
 from desktop.core.regimen import LANGS, Bilingual, Product, Regimen, Source
@@ -426,7 +426,7 @@ def _checked(db: ReferenceDB, patient: Patient, items: tuple[PlanItem, ...],
     """The plan check on the whole plan, and each item's plain instructions for the patient."""
     from dataclasses import replace
 
-    regimens = [PlanRegimen(i.regimen_id, i.medication_id) for i in items]
+    regimens = [plan_regimen(i.regimen, i.regimen_id) for i in items]
     alerts = check_plan(patient, regimens, patient.medications, db.safety(), previous_weight_kg)
     per_medication = patient_instructions(alerts)
     on_plan = {i.medication_id for i in items if i.medication_id}

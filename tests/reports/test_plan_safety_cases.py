@@ -122,7 +122,9 @@ def test_obese_patient_with_egfr_53_gets_the_renal_caution(capsys) -> None:  # t
     doc = json.loads(capsys.readouterr().out)
     low = next(w for w in doc["warnings"] if w["code"] == "renal_caution_low_clearance")
     assert "CKD-EPI 2021" in low["message"]
-    assert "alerts" in doc
+    alert = next(a for a in doc["alerts"] if a["code"].startswith("renal-caution-"))
+    names = [m["name"] for m in alert["triggered_by"]["measurements"]]
+    assert names == ["egfr-ckd-epi-2021"]  # Cockcroft–Gault on actual weight is ~99 mL/min
 
 
 def test_contraindication_refuses_the_plan_until_overridden(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -244,14 +244,14 @@ class ComputeView(QWidget):
 
     def _check(self, regimen: Any) -> None:
         """The plan check of this regimen alone, for the patient in the panel (live)."""
-        from desktop.core.plan_check import PlanRegimen, check_plan
+        from desktop.core.plan_check import check_plan, plan_regimen
         from desktop.reports.alerts import reference_map
 
         db = self.context.db
         if db is None or regimen is None:
             self.alerts_panel.show_alerts((), self.context.lang)
             return
-        alerts = check_plan(self.patient_panel.patient, [PlanRegimen(regimen.id, regimen.drug)],
+        alerts = check_plan(self.patient_panel.patient, [plan_regimen(regimen)],
                             None, db.safety())
         self.alerts_panel.show_alerts(alerts, self.context.lang, db.safety(),
                                       reference_map(db.references()),

@@ -287,16 +287,16 @@ class PlanView(QWidget):
 
     def _regimens(self) -> list[Any]:
         from desktop.core.errors import CalxError
-        from desktop.core.plan_check import PlanRegimen
+        from desktop.core.plan_check import plan_regimen
 
         db = self.context.db
         found = []
         for e in self.entries():
             try:
-                drug = db.regimen(e.regimen_id).drug if db is not None else None
+                regimen = db.regimen(e.regimen_id) if db is not None else None
             except CalxError:
-                drug = None  # a record without regimen (advice only)
-            found.append(PlanRegimen(e.regimen_id, drug))
+                regimen = None  # a record without regimen (advice only)
+            found.append(plan_regimen(regimen, e.regimen_id))
         return found
 
     def _previous_weight(self) -> float | None:
