@@ -232,3 +232,38 @@ def test_every_rule_of_the_content_fires_on_its_own_example(real_content) -> Non
         # and without the plan's medication, it never fires
         quiet = {a.code for a in check_plan(patient, [], current, safety)}
         assert rule.code not in quiet, rule.code
+
+
+def test_real_rules_any_plan_never_raises_and_ignores_order(real_content) -> None:  # type: ignore[no-untyped-def]
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from desktop.core.patient import CurrentMedication, Patient
+    from desktop.core.plan_check import PlanRegimen, check_plan
+    from desktop.core.units import Q_
+
+    safety = real_content.safety
+    ids = [m.id for m in safety.medications]
+    regimens = st.lists(st.builds(PlanRegimen, st.sampled_from(["a", "b", "c", "d"]),
+                                  st.sampled_from(ids)), max_size=10)
+    current = st.lists(st.builds(CurrentMedication, st.sampled_from(["x", "y", "z"]),
+                                 st.sampled_from([*ids, None])), max_size=20)
+    patients = st.builds(
+        Patient, weight=st.floats(0.5, 500).map(lambda w: Q_(w, "kg")),
+        height=st.none() | st.floats(30, 260).map(lambda h: Q_(h, "cm")),
+        sex=st.sampled_from([None, "female", "male"]), age_years=st.none() | st.floats(0, 120),
+        creatinine=st.none() | st.floats(0.1, 20).map(lambda c: Q_(c, "mg/dL")),
+        pregnant=st.sampled_from(["yes", "no", "unknown"]),
+        breastfeeding=st.sampled_from(["yes", "no", "unknown"]))
+
+    @settings(max_examples=60, deadline=None)
+    @given(patients, regimens, current, st.randoms(use_true_random=False))
+    def check(patient, plan, meds, rnd) -> None:  # type: ignore[no-untyped-def]
+        first = check_plan(patient, plan, meds, safety)
+        assert all(a.code != "plan-check-failed" for a in first)
+        plan, meds = list(plan), list(meds)
+        rnd.shuffle(plan)
+        rnd.shuffle(meds)
+        assert check_plan(patient, plan, meds, safety) == first
+
+    check()
