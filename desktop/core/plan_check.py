@@ -498,7 +498,8 @@ def _renal_unknown(rules: Sequence[SafetyRule], on_plan: Sequence[_Taker],
 def _sort_key(alert: Alert) -> tuple[Any, ...]:
     t = alert.triggered_by
     return (severity_rank(alert.severity), alert.code, t.regimens, t.medications,
-            tuple((m.name, m.value) for m in t.measurements), t.patient)
+            tuple((m.name, m.value) for m in t.measurements), t.patient, alert.message.en,
+            alert.message.fr)
 
 
 def check_plan(
@@ -531,16 +532,16 @@ def _check(patient: Patient | None, regimens: Sequence[PlanRegimen],
     on_plan = [t for t in takers if t.on_plan]
     estimates = renal_estimates(patient)
     alerts: dict[str, Alert] = {}
-    for rule in rules.rules:
-        alert = _rule_alert(rule, takers, on_plan, patient, estimates)
-        if alert is not None:
-            kept = alerts.get(alert.code)
-            if kept is None or _sort_key(alert) < _sort_key(kept):
-                alerts[alert.code] = alert
-    for alert in (*_same_medication(takers, rules), *_unit_checks(patient, previous_weight_kg),
-                  *_not_checked(unknown), *_renal_unknown(rules.rules, on_plan, estimates),
-                  *_renal_cautions(regimens or (), estimates)):
-        alerts.setdefault(alert.code, alert)
+    found = [_rule_alert(rule, takers, on_plan, patient, estimates) for rule in rules.rules]
+    found += [*_same_medication(takers, rules), *_unit_checks(patient, previous_weight_kg),
+              *_not_checked(unknown), *_renal_unknown(rules.rules, on_plan, estimates),
+              *_renal_cautions(regimens or (), estimates)]
+    for alert in found:
+        if alert is None:
+            continue
+        kept = alerts.get(alert.code)  # one alert per code: the same one whatever the order
+        if kept is None or _sort_key(alert) < _sort_key(kept):
+            alerts[alert.code] = alert
     return tuple(sorted(alerts.values(), key=_sort_key))
 
 

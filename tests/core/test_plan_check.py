@@ -178,7 +178,8 @@ def test_patient_instructions_and_blocking() -> None:
 
 # ---- any input: never raises, same answer in any order
 REGIMENS = st.lists(st.builds(PlanRegimen, st.sampled_from(["a", "b", "c", "d", "e"]),
-                              st.sampled_from([m.id for m in MEDS] + ["unknown", "", None])),
+                              st.sampled_from([m.id for m in MEDS] + ["unknown", "", None]),
+                              st.none() | st.sampled_from([T, Bilingual("x", "y")])),
                     max_size=10)
 CURRENT = st.lists(st.builds(CurrentMedication, st.text(min_size=1, max_size=20),
                              st.sampled_from([m.id for m in MEDS] + [None, "nope"])),
