@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from desktop.core.limits import ADULT_AGE_YEARS
 from desktop.core.regimen import Bilingual, Regimen
 from desktop.core.safety import (
     CLASS_PREFIX,
@@ -38,6 +39,8 @@ from desktop.core.safety import (
 
 if TYPE_CHECKING:
     from desktop.core.patient import CurrentMedication, Patient
+
+from desktop.core.limits import ADULT_AGE_YEARS
 
 # Calx's own plausibility thresholds (CLINICAL.md §4).
 UNIT_CHECK_BMI = 50.0
@@ -69,6 +72,7 @@ class PlanRegimen:
     medication_id: str | None = None
     renal_caution: Bilingual | None = None
     caution_source: RuleSource | None = None
+    fixed_dose: bool = False    # a fixed dose (not per kg or m²): an adult's dose in a child
 
 
 def plan_regimen(regimen: Regimen | None, regimen_id: str = "") -> PlanRegimen:
@@ -78,7 +82,8 @@ def plan_regimen(regimen: Regimen | None, regimen_id: str = "") -> PlanRegimen:
     source = regimen.source
     return PlanRegimen(regimen.id, regimen.drug, regimen.renal_caution,
                        RuleSource(source.ref, source.section or "") if regimen.renal_caution
-                       else None)
+                       else None,
+                       fixed_dose=regimen.dose is not None and regimen.dose.basis == "fixed")
 
 
 @dataclass(frozen=True)
@@ -470,6 +475,31 @@ def _renal_cautions(regimens: Sequence[PlanRegimen],
     return alerts
 
 
+def _adult_doses(patient: Patient | None, regimens: Sequence[PlanRegimen]) -> list[Alert]:
+    """Under 18, a fixed dose is an adult's dose (Calx is made for adults, CLINICAL.md §4): said
+    once, naming the regimens; the labels' own age limits are rules of the content."""
+    age = patient.age_years if patient is not None else None
+    if age is None or age >= ADULT_AGE_YEARS:
+        return []
+    fixed = [r for r in regimens if getattr(r, "fixed_dose", False) is True
+             and isinstance(getattr(r, "regimen_id", None), str)]
+    if not fixed:
+        return []
+    return [_builtin(
+        "precaution", "adult-fixed-dose-in-a-child", "age",
+        Bilingual(f"Patient de {_num(age, 'fr', 1)} ans : Calx est fait pour les adultes ; une "
+                  "dose fixe n'est pas adaptée à la taille d'un enfant.",
+                  f"Patient aged {_num(age, 'en', 1)}: Calx is made for adults; a fixed dose is "
+                  "not adapted to a child's size."),
+        Bilingual("Ne pas donner une dose d'adulte à un enfant : vérifier la dose pédiatrique "
+                  "dans le RCP ou avec un pédiatre.",
+                  "Do not give an adult dose to a child: check the paediatric dose in the label "
+                  "or with a paediatrician."),
+        Triggers(regimens=tuple(sorted({r.regimen_id for r in fixed})),
+                 medications=tuple(sorted({r.medication_id for r in fixed if r.medication_id})),
+                 measurements=(Measurement("age", age, "years"),)))]
+
+
 def _renal_unknown(rules: Sequence[SafetyRule], on_plan: Sequence[_Taker],
                    estimates: Sequence[RenalEstimate]) -> list[Alert]:
     if estimates:
@@ -535,7 +565,8 @@ def _check(patient: Patient | None, regimens: Sequence[PlanRegimen],
     found = [_rule_alert(rule, takers, on_plan, patient, estimates) for rule in rules.rules]
     found += [*_same_medication(takers, rules), *_unit_checks(patient, previous_weight_kg),
               *_not_checked(unknown), *_renal_unknown(rules.rules, on_plan, estimates),
-              *_renal_cautions(regimens or (), estimates)]
+              *_renal_cautions(regimens or (), estimates),
+              *_adult_doses(patient, regimens or ())]
     for alert in found:
         if alert is None:
             continue

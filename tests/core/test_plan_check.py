@@ -220,3 +220,14 @@ def test_names_as_written_on_a_prescription() -> None:
     assert found == [("Ibuprofène 400 mg", "ibuprofen"),
                      ("clarithromycin 500mg x2/j", "clarithromycin"),
                      ("ciclosporin microemulsion", "ciclosporin"), ("ibu", None)]
+
+
+def test_a_child_is_told_that_fixed_doses_are_adult_doses() -> None:
+    child = patient(age_years=7, weight=Q_(20, "kg"))
+    regimens = [PlanRegimen("dilt", "diltiazem", fixed_dose=True),
+                PlanRegimen("inflix", "infliximab", fixed_dose=False)]
+    alert = next(a for a in check_plan(child, regimens, None, RULES)
+                 if a.code == "adult-fixed-dose-in-a-child")
+    assert alert.triggered_by.regimens == ("dilt",)
+    adult = patient(age_years=18)
+    assert "adult-fixed-dose-in-a-child" not in codes(check_plan(adult, regimens, None, RULES))
