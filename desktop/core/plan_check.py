@@ -40,7 +40,6 @@ from desktop.core.safety import (
 if TYPE_CHECKING:
     from desktop.core.patient import CurrentMedication, Patient
 
-from desktop.core.limits import ADULT_AGE_YEARS
 
 # Calx's own plausibility thresholds (CLINICAL.md §4).
 UNIT_CHECK_BMI = 50.0
