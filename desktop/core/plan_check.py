@@ -12,7 +12,8 @@ Two sources of alerts:
 - Calx's own plan logic (CLINICAL.md §4, cited as ``calx-convention``): the same medication
   twice, pounds typed as kilograms (BMI ≥ 50; no height and more than 150 kg), a weight that
   changed by more than 10 % since the patient's last plan, current medications Calx does not know
-  ("not checked"), and renal thresholds that cannot be checked without a creatinine.
+  ("not checked"), renal thresholds that cannot be checked without a creatinine, a regimen's
+  renal caution (from the review) under Calx's 60 mL/min, and fixed (adult) doses under 18.
 
 Renal rules look at every estimate Calx can make: Cockcroft–Gault on actual weight, on adjusted
 weight when BMI ≥ 30 (Devine ideal weight + 0.4 × excess), and CKD-EPI 2021 (adults); the alert
