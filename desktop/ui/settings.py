@@ -1,18 +1,32 @@
-"""Preferences: every setting declared once, with its type and default (as MusicBrainz Picard does).
+"""Preferences: every setting declared once, with its type, validator and default.
 
-Stored with ``QSettings``. Nothing here computes a dose: settings that affect a calculation (the
-default BSA formula, the default units) are read by the window and passed to the domain as
-arguments. A stored value of the wrong type or outside its choices reads as the default, so a
-hand-edited or stale settings file can never break the window.
+The settings file is plain ini text that Calx reads and writes itself. ``QSettings`` is never
+used: reading a value through it lets PySide6 unpickle an ``@Variant(…PyObjectWrapper…)`` entry,
+so a crafted ``Calx.ini`` could run code. Here every value stays a string until its declared
+``Setting`` turns it into a str, bool or bytes; nothing is ever deserialised into an object.
+
+A value that is unknown, of the wrong type or outside its choices reads as the default, and is
+reported once (``Preferences.problems`` and one line on stderr), so a hand-edited or stale
+settings file can never break the window. Nothing here computes a dose: settings that affect a
+calculation (the default BSA formula, the default units) are read by the window and passed to the
+domain as arguments.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import configparser
+import contextlib
+import os
+import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings
+from PySide6.QtCore import QByteArray, QLocale
 
 T = TypeVar("T")
 
@@ -22,10 +36,27 @@ WEIGHT_UNITS: tuple[str, ...] = ("kg", "lb")
 HEIGHT_UNITS: tuple[str, ...] = ("cm", "m", "in")
 CREATININE_UNITS: tuple[str, ...] = ("µmol/L", "mg/dL")
 
+MAX_FILE_BYTES = 64 * 1024    # a real settings file is well under 2 kB
+MAX_VALUE_CHARS = 8 * 1024    # window geometry in base64 is the longest value (~100 chars)
+GENERAL = "General"           # the section of keys without a "/"
+
 
 def system_language() -> str:
     """French when the system locale is French, English otherwise."""
     return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
+
+
+def default_settings_file() -> Path:
+    """Where QSettings kept ``Calx.ini`` (IniFormat, user scope), so existing files are found."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "Calx" / "Calx.ini"
+
+
+class InvalidSetting(ValueError):
+    """A stored text that is not a valid value of its setting."""
 
 
 @dataclass(frozen=True)
@@ -40,22 +71,41 @@ class Setting(Generic[T]):
     def default_value(self) -> T:
         return self.default() if callable(self.default) else self.default  # type: ignore[return-value]
 
-    def coerce(self, raw: Any) -> T:
-        """The stored value as this setting's type, or the default when it cannot be."""
-        if raw is None:
-            return self.default_value()
-        try:
-            if self.type is bool:
-                value: Any = raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
-            elif self.type is QByteArray:
-                value = raw if isinstance(raw, QByteArray) else QByteArray(raw)
-            else:
-                value = self.type(raw)
-        except (TypeError, ValueError):
-            return self.default_value()
+    def parse(self, text: str) -> T:
+        """The stored text as this setting's value; ``InvalidSetting`` when it is not one."""
+        if not isinstance(text, str) or len(text) > MAX_VALUE_CHARS:
+            raise InvalidSetting(self.key)
+        value: Any
+        if self.type is bool:
+            lowered = text.strip().lower()
+            if lowered not in ("true", "false"):
+                raise InvalidSetting(self.key)
+            value = lowered == "true"
+        elif self.type is QByteArray:
+            try:
+                value = QByteArray(base64.b64decode(text.strip(), validate=True))
+            except (binascii.Error, ValueError):
+                raise InvalidSetting(self.key) from None
+        elif self.type is str:
+            value = text
+        else:  # only the plain types above are ever declared
+            raise InvalidSetting(self.key)
         if self.choices and value not in self.choices:
-            return self.default_value()
-        return value  # type: ignore[no-any-return]
+            raise InvalidSetting(self.key)
+        return value
+
+    def format(self, value: T) -> str:
+        """The text stored for ``value``; ``ValueError`` when it is not a valid value."""
+        if self.type is bool and isinstance(value, bool):
+            text = "true" if value else "false"
+        elif self.type is QByteArray and isinstance(value, (QByteArray, bytes)):
+            text = base64.b64encode(bytes(value)).decode("ascii")  # type: ignore[arg-type]
+        elif self.type is str and isinstance(value, str):
+            text = value
+        else:
+            raise ValueError(f"{self.key}: {value!r} is not a {self.type.__name__}")
+        self.parse(text)  # the choices, the size: never store what would not read back
+        return text
 
 
 LANGUAGE: Setting[str] = Setting("ui/language", str, system_language, LANGUAGES)
@@ -71,31 +121,115 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     LANGUAGE, BSA_FORMULA, WEIGHT_UNIT, HEIGHT_UNIT, CREATININE_UNIT,
     WINDOW_GEOMETRY, WINDOW_STATE, INTENDED_USE_SEEN,
 )
+_BY_KEY = {s.key: s for s in ALL_SETTINGS}
+
+
+def _split(key: str) -> tuple[str, str]:
+    section, _, name = key.rpartition("/")
+    return (section or GENERAL), name
+
+
+def read_ini(path: Path) -> tuple[dict[str, str], list[str]]:
+    """The ``section/name → text`` pairs of an ini file, and what could not be read.
+
+    Only text is ever produced. A file that is missing gives nothing; one that is too large, not
+    UTF-8 or not ini gives nothing and one problem."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        return {}, []
+    except OSError as error:
+        return {}, [f"{path}: {error.strerror or error}"]
+    if len(raw) > MAX_FILE_BYTES:
+        return {}, [f"{path}: larger than {MAX_FILE_BYTES} bytes"]
+    parser = configparser.RawConfigParser(strict=False, interpolation=None,
+                                          delimiters=("=",), comment_prefixes=(";", "#"))
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys keep their case
+    try:
+        parser.read_string(raw.decode("utf-8"))
+    except (UnicodeDecodeError, configparser.Error) as error:
+        return {}, [f"{path}: {type(error).__name__}"]
+    values: dict[str, str] = {}
+    for section in parser.sections():
+        for name, text in parser.items(section, raw=True):
+            key = name if section == GENERAL else f"{section}/{name}"
+            values[key] = text if text is not None else ""
+    return values, []
+
+
+def write_ini(path: Path, values: dict[str, str]) -> None:
+    """Write the pairs as ini text: a temporary file in the same folder renamed over the old one,
+    so a crash never leaves half a file. Folder 0700, file 0600."""
+    parser = configparser.RawConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    for key in sorted(values):
+        section, name = _split(key)
+        if not parser.has_section(section):
+            parser.add_section(section)
+        parser.set(section, name, values[key])
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            parser.write(handle)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 class Preferences:
-    """Typed access to the declared settings over one ``QSettings`` store."""
+    """Typed access to the declared settings, kept in one ini file."""
 
-    def __init__(self, store: QSettings | None = None) -> None:
-        self.store = store if store is not None else QSettings(
-            QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Calx", "Calx")
+    def __init__(self, path: str | Path | None = None, *, report: bool = True) -> None:
+        self.path = Path(path) if path is not None else default_settings_file()
+        self._raw, self.problems = read_ini(self.path)
+        self._values: dict[str, Any] = {}
+        for key, text in self._raw.items():
+            setting = _BY_KEY.get(key)
+            if setting is None:
+                self.problems.append(f"{key}: unknown setting")
+                continue
+            try:
+                self._values[key] = setting.parse(text)
+            except InvalidSetting:
+                self.problems.append(f"{key}: invalid value, default used")
+        if report and self.problems:  # once, at start-up: the defaults are in use
+            print(f"calx: settings file {self.path}: " + "; ".join(self.problems[:10]),
+                  file=sys.stderr)
 
     @classmethod
-    def at(cls, path: str) -> Preferences:
+    def at(cls, path: str | Path) -> Preferences:
         """Preferences kept in one ini file (tests, ``--self-test``)."""
-        return cls(QSettings(path, QSettings.Format.IniFormat))
+        return cls(path)
 
     def get(self, setting: Setting[T]) -> T:
-        return setting.coerce(self.store.value(setting.key))
+        if setting.key in self._values:
+            return self._values[setting.key]
+        return setting.default_value()
 
     def set(self, setting: Setting[T], value: T) -> None:
-        checked = setting.coerce(value)
-        if checked != value and setting.type is not QByteArray:
-            raise ValueError(f"{setting.key}: {value!r} is not one of {setting.choices}")
-        self.store.setValue(setting.key, value)
+        text = setting.format(value)  # refuses a value of the wrong type or outside its choices
+        self._values[setting.key] = setting.parse(text)
+        self._raw[setting.key] = text
+        self._save()
 
     def reset(self, setting: Setting[Any]) -> None:
-        self.store.remove(setting.key)
+        self._values.pop(setting.key, None)
+        self._raw.pop(setting.key, None)
+        self._save()
 
     def sync(self) -> None:
-        self.store.sync()
+        self._save()
+
+    def _save(self) -> None:
+        # Only declared, valid values are written back: a crafted entry never survives a save.
+        kept = {key: text for key, text in self._raw.items() if key in self._values}
+        try:
+            write_ini(self.path, kept)
+        except OSError as error:  # a read-only home: the window keeps working on its defaults
+            print(f"calx: cannot save settings to {self.path}: {error.strerror or error}",
+                  file=sys.stderr)
