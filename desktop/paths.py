@@ -6,6 +6,7 @@ Both lay out ``resources/`` and ``db/`` beside the ``desktop`` package, so one r
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -23,3 +24,44 @@ def resource(*parts: str) -> Path:
 def reference_db() -> Path:
     override = os.environ.get("CALX_DB")
     return Path(override) if override else app_root() / "db" / "calx.sqlite"
+
+
+def settings_file() -> Path:
+    """``Calx.ini``, where QSettings (IniFormat, user scope) kept it, so existing files are found.
+    ``CALX_SETTINGS`` overrides it (tests)."""
+    override = os.environ.get("CALX_SETTINGS")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "Calx" / "Calx.ini"
+
+
+def cache_folder() -> Path:
+    """Calx's cache (which reference database files were verified); ``CALX_CACHE`` overrides it."""
+    override = os.environ.get("CALX_CACHE")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("Calx", appauthor=False))
+
+
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` and its missing parents 0700 whatever the umask (they hold patients'
+    plans or Calx's own checks), and make ``folder`` itself 0700."""
+    missing: list[Path] = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # another process made it first
+            os.mkdir(path, 0o700)
+        os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask; chmod is not
+    if not folder.is_dir():
+        raise NotADirectoryError(20, "Not a directory", str(folder))
+    if os.name == "posix" and (os.stat(folder).st_mode & 0o777) != 0o700:
+        os.chmod(folder, 0o700)

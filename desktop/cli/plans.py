@@ -3,7 +3,7 @@
     calx plan --patient NAME --weight W [--height H] [--sex ..] [--age ..] [--creatinine ..]
               --regimen ID [--regimen ID ...] [--choose REGIMEN_ID:NAME=VALUE ...]
               --start YYYY-MM-DD [--lang fr|en] [--prepared-by NAME] --out plan.pdf
-              [--clinician-copy copy.pdf] [--ics plan.ics] [--save] [--json]
+              [--clinician-copy copy.pdf] [--ics plan.ics] [--save] [--force] [--json]
               [--pregnant yes|no|unknown] [--breastfeeding ..] [--comedication NAME ...]
               [--override CODE:REASON ...]
     calx check --weight W [...] --regimen ID [...] [--comedication NAME ...] [--json]
@@ -14,7 +14,10 @@ gives the clinician's reason, which is printed on the clinician copy, saved and 
 
 Everything is checked and rendered in memory first; files are then written to temporary files in
 their own folders and renamed into place. Refused input exits 2 with a message and writes no file,
-not even part of one. ``--save`` also stores the plan in the user database and logs each export.
+not even part of one. An existing file is replaced only with ``--force``, and Calx's own files
+(its databases, key, settings) never (``desktop.data.outputs``). ``--save`` opens and checks the
+user database and stores the plan *before* any file is written, then logs each export, so nothing
+exported goes unlogged because the database could not be used.
 """
 
 from __future__ import annotations
@@ -64,6 +67,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--override", action="append", default=[], metavar="CODE:REASON",
                    help="print despite the contraindication CODE, for REASON (printed on the "
                         "clinician copy, saved and logged)")
+    p.add_argument("--force", action="store_true",
+                   help="replace output files that already exist")
     add_common(p)
     p.set_defaults(handler=run_plan)
 
@@ -118,21 +123,6 @@ def _date(text: str | None, code: str, field: str) -> date:
         raise CalxError(code, field=field, value=text[:40]) from None
 
 
-def _check_outputs(paths: dict[str, Path]) -> None:
-    """Refuse before anything is computed: missing folders, folders as files, one file twice."""
-    seen: dict[Path, str] = {}
-    for kind, path in paths.items():
-        if path.is_dir():
-            raise CalxError("output_is_folder", field=kind, path=str(path))
-        folder = path.resolve().parent
-        if not folder.is_dir():
-            raise CalxError("output_folder_missing", field=kind, path=str(path))
-        key = path.resolve()
-        if key in seen:
-            raise CalxError("output_paths_same", field=kind, path=str(path))
-        seen[key] = kind
-
-
 def write_all(outputs: dict[Path, bytes]) -> None:
     """Write every file or none: each goes to a temporary file in its folder (flushed to disk),
     then all are renamed into place. On any error the temporary files are removed."""
@@ -167,7 +157,9 @@ def run_plan(args: argparse.Namespace) -> int:
         paths["clinician_copy"] = args.clinician_copy
     if args.ics is not None:
         paths["ics"] = args.ics
-    _check_outputs(paths)
+    from desktop.data.outputs import check_outputs
+
+    check_outputs(paths, force=args.force)
     start = _date(args.start, "start_date_invalid", "start")
     prepared_on = _date(args.prepared_on, "plan_date_invalid", "prepared_on")
     choices = parse_plan_choices(args.choose, args.regimen, lang)
@@ -188,10 +180,11 @@ def run_plan(args: argparse.Namespace) -> int:
                             codes=", ".join(a.code for a in plan.unresolved))
         alerts_document = alerts_json(plan.alerts, lang, db, given)
         alert_lines = alerts_text(plan.alerts, lang, db, given)
-    outputs, actions = _render(plan, args)
-    write_all(outputs)
     if args.save:
-        _save(plan, outputs, actions)
+        outputs, _actions = _save(plan, args)
+    else:
+        outputs, _actions = _render(plan, args)
+        write_all(outputs)
     _report(plan, args, paths, outputs, alerts_document, alert_lines)
     return 0
 
@@ -228,7 +221,10 @@ def _render(plan: Any, args: argparse.Namespace) -> tuple[dict[Path, bytes], dic
     return outputs, actions
 
 
-def _save(plan: Any, outputs: dict[Path, bytes], actions: dict[Path, str]) -> None:
+def _save(plan: Any, args: argparse.Namespace) -> tuple[dict[Path, bytes], dict[Path, str]]:
+    """``--save``: the user database is opened and checked and the plan stored *before* any file
+    is written (a read-only home, a lock or a damaged database stops here), then the files are
+    written and each one logged, so nothing exported goes unlogged."""
     from desktop.data.userdb import UserDB
     from desktop.reports.model import log_overrides
 
@@ -236,9 +232,12 @@ def _save(plan: Any, outputs: dict[Path, bytes], actions: dict[Path, str]) -> No
     with UserDB.open() as userdb:
         userdb.save_plan(plan, saved_at=now)
         log_overrides(userdb, plan, now)
+        outputs, actions = _render(plan, args)
+        write_all(outputs)
         for path, data in outputs.items():
             userdb.record_output(plan.plan_id, plan.content.content_version, actions[path],
                                  data, at=now)
+    return outputs, actions
 
 
 def _report(plan: Any, args: argparse.Namespace, paths: dict[str, Path],

@@ -620,6 +620,12 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "The saved-plans database {path} cannot be opened ({detail}).",
         "fr": "La base des plans enregistrés {path} ne peut pas être ouverte ({detail}).",
     },
+    "user_db_write_failed": {
+        "en": "Nothing could be saved in the saved-plans database {path} ({detail}); it is "
+              "unchanged.",
+        "fr": "Rien n'a pu être enregistré dans la base des plans {path} ({detail}) ; elle est "
+              "inchangée.",
+    },
     "log_time_invalid": {
         "en": "“{value}” is not a date and time for the log.",
         "fr": "« {value} » n'est pas une date et heure valable pour le journal.",
@@ -643,6 +649,18 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     "output_paths_same": {
         "en": "{path} is given for two outputs: use a different file for each.",
         "fr": "{path} est indiqué pour deux sorties : utilisez un fichier différent pour chacune.",
+    },
+    "output_is_calx_data": {
+        "en": "{path} is one of Calx's own files (its databases, key or settings): Calx never "
+              "writes an export there; choose another file.",
+        "fr": "{path} est un fichier de Calx lui-même (ses bases, sa clé ou ses réglages) : Calx "
+              "n'y écrit jamais d'export ; choisissez un autre fichier.",
+    },
+    "output_exists": {
+        "en": "{path} already exists and was kept: choose another file, or add --force to "
+              "replace it.",
+        "fr": "{path} existe déjà et a été conservé : choisissez un autre fichier, ou ajoutez "
+              "--force pour le remplacer.",
     },
     "output_not_writable": {
         "en": "Cannot write {path} ({detail}); no file was written.",

@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # sqlite-utils costs ~40 ms to import: paid when a database i
 
 APP_NAME = "Calx"
 FILE_NAME = "calx-user.sqlite"
+KEY_FILE_NAME = "installation.key"  # the log's HMAC key: beside the database, never inside it
 ENV_FOLDER = "CALX_USER_DATA"
 GENESIS_HASH = "0" * 64
 
@@ -196,8 +197,9 @@ def user_data_folder() -> Path:
 
 
 def _private_folder(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(folder, 0o700)
+    from desktop.paths import private_folder
+
+    private_folder(folder)
 
 
 def _private_file(path: Path) -> None:
@@ -219,11 +221,15 @@ class UserDB:
     @classmethod
     def open(cls, folder: Path | str | None = None) -> UserDB:
         folder = Path(folder) if folder is not None else user_data_folder()
-        _private_folder(folder)
         path = folder / FILE_NAME
-        _private_file(path)
-        # isolation_level=None: no hidden transactions; every write below says BEGIN and COMMIT.
-        conn = sqlite3.connect(path, isolation_level=None, timeout=10)
+        try:
+            _private_folder(folder)
+            _private_file(path)
+            # isolation_level=None: no hidden transactions; every write says BEGIN and COMMIT.
+            conn = sqlite3.connect(path, isolation_level=None, timeout=10)
+        except (OSError, sqlite3.Error) as exc:  # a read-only home, a folder that is a file
+            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise CalxError("user_db_unreadable", path=str(path), detail=detail) from None
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
@@ -252,14 +258,17 @@ class UserDB:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken at once (IMMEDIATE) so two writers never interleave."""
-        self._conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self._conn
-            self._conn.execute("COMMIT")
-        except BaseException:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            raise
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:  # locked for 10 s, a full disk, a read-only file
+            raise CalxError("user_db_write_failed", path=str(self.path), detail=str(exc)) from None
 
     # ------------------------------------------------------------------- plans
 

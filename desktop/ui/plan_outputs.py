@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.ui.plan_render import PlanRenderer, RenderResult
 
@@ -84,18 +84,44 @@ class PlanOutputs(QObject):
 
     def save_pdfs(self, plan: PlanDocument, path: Path) -> None:
         """The patient plan at ``path`` and the clinician copy beside it."""
-        if self.save(plan):
-            self._start("export", plan, [("patient", path), ("clinician", clinician_path(path))],
+        targets = [path, clinician_path(path)]
+        if self.may_write(targets) and self.save(plan):
+            self._start("export", plan, [("patient", path), ("clinician", targets[1])],
                         self._log_folder())
 
     def export_calendar(self, plan: PlanDocument, path: Path) -> None:
-        if self.save(plan):
+        if self.may_write([path]) and self.save(plan):
             self._start("export", plan, [("ics", path)], self._log_folder())
 
+    def may_write(self, paths: list[Path]) -> bool:
+        """Never over Calx's own files; over existing files only when the user says so (both
+        copies: the clinician copy beside the plan may be another patient's)."""
+        from desktop.core.errors import CalxError
+        from desktop.data.outputs import check_outputs, existing
+
+        try:
+            check_outputs({str(i): p for i, p in enumerate(paths)}, force=True)
+        except CalxError as error:
+            self._fail(error.issue)
+            return False
+        found = existing(paths)
+        return not found or self.confirm_overwrite(found)
+
+    def confirm_overwrite(self, paths: list[Path]) -> bool:
+        names = "\n".join(str(p) for p in paths)
+        answer = QMessageBox.question(
+            self.window_parent, self.tr("Replace existing files?"),
+            self.tr("These files already exist and would be replaced:\n%1\n\nReplace them?")
+            .replace("%1", names),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def ask_path(self, plan: PlanDocument, title: str, suffix: str, kind: str) -> Path | None:
+        # The dialog's own overwrite question covers one file; ``may_write`` asks for all of them.
         chosen, _filter = QFileDialog.getSaveFileName(
             self.window_parent, title, suggested_name(plan.patient_name, suffix),
-            f"{kind} (*{suffix})")
+            f"{kind} (*{suffix})", options=QFileDialog.Option.DontConfirmOverwrite)
         return Path(chosen) if chosen else None
 
     def _start(self, purpose: str, plan: PlanDocument, outputs: list[tuple[str, Path | None]],

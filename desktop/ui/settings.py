@@ -47,12 +47,9 @@ def system_language() -> str:
 
 
 def default_settings_file() -> Path:
-    """Where QSettings kept ``Calx.ini`` (IniFormat, user scope), so existing files are found."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / "Calx" / "Calx.ini"
+    from desktop.paths import settings_file
+
+    return settings_file()
 
 
 class InvalidSetting(ValueError):
@@ -168,7 +165,9 @@ def write_ini(path: Path, values: dict[str, str]) -> None:
         if not parser.has_section(section):
             parser.add_section(section)
         parser.set(section, name, values[key])
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    from desktop.paths import private_folder
+
+    private_folder(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -269,3 +269,19 @@ def test_killing_a_save_never_loses_or_corrupts_earlier_plans(tmp_path: Path) ->
             assert userdb.verify_log() == (True, None)
             assert len(userdb.log_entries()) >= logged
     assert len(confirmed) >= 20, "the writer was killed before it could save anything"
+
+
+def test_folders_are_created_private_whatever_the_umask(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from desktop.data.userdb import UserDB
+
+    old = os.umask(0)
+    try:
+        folder = tmp_path / "a" / "b" / "c"
+        UserDB.open(folder).close()
+    finally:
+        os.umask(old)
+    for part in (tmp_path / "a", tmp_path / "a" / "b", folder):
+        assert stat.S_IMODE(os.stat(part).st_mode) == 0o700, part

@@ -142,3 +142,22 @@ def plan_view(qtbot, window):
     view.patient_name.setText("Zoë <b>O'Brien</b>")
     view.plan_language.setCurrentIndex(view.plan_language.findData("en"))
     return view
+
+
+@pytest.fixture(autouse=True)
+def overwrite_questions(monkeypatch: pytest.MonkeyPatch) -> list[list[Path]]:
+    """No modal question in tests: "replace these files?" is answered by
+    ``PlanOutputs._overwrite_answer["yes"]`` (yes unless a test says no) and each question's files
+    are recorded."""
+    from desktop.ui.plan_outputs import PlanOutputs
+
+    asked: list[list[Path]] = []
+    answer = {"yes": True}
+
+    def confirm(self: object, paths: list[Path]) -> bool:
+        asked.append(list(paths))
+        return answer["yes"]
+
+    monkeypatch.setattr(PlanOutputs, "confirm_overwrite", confirm)
+    monkeypatch.setattr(PlanOutputs, "_overwrite_answer", answer, raising=False)
+    return asked

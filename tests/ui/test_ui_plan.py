@@ -219,3 +219,41 @@ def test_a_window_started_in_french_lists_the_plan_in_french(qtbot, prefs, calx_
         assert window.plan_view.plan_language.currentData() == "fr"
     finally:
         context.shutdown()
+
+
+def test_the_window_asks_before_replacing_either_copy(qtbot, plan_view, tmp_path,
+                                                     overwrite_questions):
+    from desktop.ui.plan_outputs import PlanOutputs
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    clinician = folder / "plan-clinician.pdf"
+    clinician.write_bytes(b"another patient's clinician copy")
+    PlanOutputs._overwrite_answer["yes"] = False  # type: ignore[attr-defined]
+    plan_view.save_pdf_to(folder / "plan.pdf")
+    qtbot.wait(200)
+    assert overwrite_questions == [[clinician]]  # the copy nobody chose in the file dialog
+    assert clinician.read_bytes() == b"another patient's clinician copy"
+    assert not (folder / "plan.pdf").exists()
+    assert plan_view.context.user_db().log_entries() == []
+    PlanOutputs._overwrite_answer["yes"] = True  # type: ignore[attr-defined]
+    wait_export(qtbot, plan_view, lambda: plan_view.save_pdf_to(folder / "plan.pdf"))
+    assert overwrite_questions[-1] == [clinician]
+    assert clinician.read_bytes().startswith(b"%PDF")
+
+
+def test_the_window_never_writes_over_calx_own_files(qtbot, plan_view, tmp_path,
+                                                     overwrite_questions):
+    from desktop.data.userdb import FILE_NAME
+
+    assert plan_view.save_plan()
+    db = plan_view.context.user_db().path
+    assert db.name == FILE_NAME
+    before = db.read_bytes()
+    link = tmp_path / "innocent.ics"
+    link.symlink_to(db)
+    plan_view.export_calendar_to(link)
+    qtbot.wait(200)
+    assert "Calx's own files" in plan_view.problem.text()
+    assert overwrite_questions == []
+    assert db.read_bytes() == before
