@@ -346,7 +346,8 @@ def pyinstaller(python: Path, dist: Path, work: Path, name: str, spec_args: Sequ
 def check_layout(bundle: Path) -> None:
     """The files the app opens at run time are where desktop/paths.py looks for them."""
     internal = bundle / "_internal"
-    required = [bundle / f"calx{EXE_SUFFIX}", internal / "db" / "calx.sqlite"]
+    required = [bundle / f"calx{EXE_SUFFIX}", internal / "db" / "calx.sqlite",
+                internal / "db" / "calx.sqlite.sha256"]
     skipped = load_policy().RESOURCE_SKIPPED_SUFFIXES
     for source in (ROOT / "resources").rglob("*"):
         if source.is_file() and source.suffix.lower() not in skipped \

@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -233,6 +233,9 @@ def write_database(content: Content, out: Path) -> DbMetadata:
         finally:
             conn.close()
         os.replace(tmp, out)
+        from desktop.data.verify import write_digest
+
+        write_digest(out)  # the whole file's digest, pinned outside it
     except BaseException:
         for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
             leftover.unlink(missing_ok=True)
@@ -274,9 +277,37 @@ def _fill(conn: sqlite3.Connection, content: Content) -> DbMetadata:
                       digest)
 
 
-def build(content_dir: Path, out: Path) -> DbMetadata:
-    """Validate ``content_dir`` and write the database to ``out``.
+class ContentVersionError(Exception):
+    """The content changed under a content version that was already released."""
 
-    Raises ``ContentValidationError`` (every problem, file and field named) before writing.
+    def __init__(self, version: str, released: str, actual: str) -> None:
+        super().__init__(f"content version {version} was released with content {released[:12]}; "
+                         f"this content is {actual[:12]}: bump content_version in _meta.toml")
+        self.version, self.released, self.actual = version, released, actual
+
+
+def build(content_dir: Path, out: Path, releases: Mapping[str, str] | None = None) -> DbMetadata:
+    """Validate ``content_dir`` and write the database to ``out`` (and its digest beside it).
+
+    Raises ``ContentValidationError`` (every problem, file and field named) before writing, and,
+    given ``releases`` (version → content hash), ``ContentVersionError`` when the content's
+    version was released with another content: nothing is written then either.
     """
-    return write_database(load_content(Path(content_dir)), Path(out))
+    content = load_content(Path(content_dir))
+    if releases is not None:
+        check_release(content, releases)
+    return write_database(content, Path(out))
+
+
+def check_release(content: Content, releases: Mapping[str, str]) -> None:
+    """``ContentVersionError`` when ``content``'s version was released with other content."""
+    released = releases.get(content.meta.content_version)
+    if released is None:
+        return
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        actual = _fill(conn, content).content_hash
+    finally:
+        conn.close()
+    if actual != released:
+        raise ContentVersionError(content.meta.content_version, released, actual)

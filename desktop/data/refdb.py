@@ -1,10 +1,13 @@
 """Read-only access to the reference database (built by ``desktop.data.build``).
 
-``ReferenceDB.open()`` opens the file read-only (SQLite URI ``mode=ro``) and checks it before
-anything is shown: the file exists, is an intact SQLite database, has the schema this version
-reads, and its stored content still hashes to the recorded content hash. Any failure is a
-``CalxError`` (``db_missing``, ``db_unreadable``, ``db_corrupt``, ``db_schema_unsupported``,
-``db_hash_mismatch``), never a traceback.
+``ReferenceDB.open()`` checks the file before anything is shown: the whole file hashes to the
+digest pinned beside it by the build, it passes SQLite's ``integrity_check`` and the FTS5
+``integrity-check``, has the schema this version reads, its content hashes to the recorded content
+hash, and a released content version has the content it was released with
+(``desktop.data.releases``). The whole-file work runs once per file identity
+(``desktop.data.verify``). Any failure is a ``CalxError`` (``db_missing``, ``db_unreadable``,
+``db_corrupt``, ``db_schema_unsupported``, ``db_hash_mismatch``) and no content, never a
+traceback.
 
 Threads: a ``ReferenceDB`` holds one SQLite connection and must be used from the thread that
 opened it (Python's sqlite3 refuses otherwise). Open one per thread if work moves off the UI
@@ -19,6 +22,7 @@ with name and synonym columns weighted above the text.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import re
@@ -63,6 +67,7 @@ LANGS = ("fr", "en")
 MAX_QUERY_WORDS = 8       # more words narrow nothing useful and only cost time
 MAX_WORD_CHARS = 40       # the longest French or English word in the content is far shorter
 MAX_LIMIT = 100
+MAX_DB_BYTES = 256 * 1024 * 1024   # far above the content's size: refuse, never exhaust memory
 SNIPPET_WORDS = 16
 
 _WORD = re.compile(r"[^\W_]+")       # letters and digits: what the unicode61 tokenizer indexes
@@ -150,25 +155,44 @@ class ReferenceDB:
 
     @classmethod
     def open(cls, path: Path | None = None) -> ReferenceDB:
-        """Open and check the database (default: ``desktop.paths.reference_db()``)."""
+        """Open and check the database (default: ``desktop.paths.reference_db()``).
+
+        A file not verified before is read whole and checked on its bytes (``desktop.data.
+        verify``); the connection then serves those very bytes. A file already verified, with
+        the same identity, is opened read-only with only its schema checked."""
+        from desktop.data import verify
+
         if path is None:
             from desktop.paths import reference_db
 
             path = reference_db()
         path = Path(path)
         shown = str(path)
-        if not path.is_file():
-            raise CalxError("db_missing", path=shown)
         try:
-            if path.stat().st_size == 0:
-                raise CalxError("db_corrupt", path=shown, detail="empty file")
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            if not path.is_file():
+                raise CalxError("db_missing", path=shown)
+            before = verify.identity(path)
         except OSError as err:
-            raise CalxError("db_unreadable", path=shown, detail=str(err)) from None
-        except sqlite3.Error as err:
-            raise CalxError("db_unreadable", path=shown, detail=str(err)) from None
+            raise CalxError("db_unreadable", path=shown, detail=err.strerror or str(err)) from None
+        if before.size == 0:
+            raise CalxError("db_corrupt", path=shown, detail="empty file")
+        pinned = verify.pinned_digest(path)
+        if pinned is None:
+            raise CalxError("db_corrupt", path=shown,
+                            detail=f"no digest in {verify.digest_path(path).name}")
+        if verify.is_verified(before, pinned):
+            conn = cls._connect_file(path, shown)
+            full = False
+        else:
+            conn = cls._connect_verified_bytes(path, shown, pinned)
+            full = True
         try:
-            metadata = cls._check(conn, shown)
+            metadata = cls._check(conn, shown, full)
+            if full:
+                conn.execute("PRAGMA query_only = ON")  # read-only, as the file connection
+                with contextlib.suppress(OSError):
+                    if verify.identity(path) == before:
+                        verify.remember(before, pinned)
         except BaseException:
             conn.close()
             raise
@@ -176,37 +200,78 @@ class ReferenceDB:
         return cls(conn, path, metadata)
 
     @staticmethod
-    def _check(conn: sqlite3.Connection, shown: str) -> DbMetadata:
+    def _connect_file(path: Path, shown: str) -> sqlite3.Connection:
         try:
-            status = conn.execute("PRAGMA quick_check").fetchall()
-        except sqlite3.DatabaseError as err:
+            return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        except (OSError, sqlite3.Error) as err:
+            raise CalxError("db_unreadable", path=shown, detail=str(err)) from None
+
+    @staticmethod
+    def _connect_verified_bytes(path: Path, shown: str, pinned: str) -> sqlite3.Connection:
+        from desktop.data import verify
+
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_DB_BYTES + 1)
+        except OSError as err:
+            raise CalxError("db_unreadable", path=shown, detail=err.strerror or str(err)) from None
+        if len(data) > MAX_DB_BYTES:
+            raise CalxError("db_corrupt", path=shown, detail="file too large")
+        if verify.file_sha256(data) != pinned:
+            raise CalxError("db_corrupt", path=shown,
+                            detail="it does not match the digest it was built with")
+        conn = sqlite3.connect(":memory:")
+        try:
+            conn.deserialize(data)
+        except sqlite3.Error as err:
+            conn.close()
             raise CalxError("db_corrupt", path=shown, detail=str(err)) from None
-        if [tuple(r) for r in status] != [("ok",)]:
-            detail = "; ".join(str(r[0]) for r in status[:3])
-            raise CalxError("db_corrupt", path=shown, detail=detail)
+        return conn
+
+    @staticmethod
+    def _check(conn: sqlite3.Connection, shown: str, full: bool = True) -> DbMetadata:
+        """The schema this version reads; with ``full``, also SQLite's and FTS5's integrity
+        checks, the content hash and the record of released versions."""
+        from desktop.data.releases import RELEASED
+
         try:
+            if full:
+                status = conn.execute("PRAGMA integrity_check").fetchall()
+                if [tuple(r) for r in status] != [("ok",)]:
+                    detail = "; ".join(str(r[0]) for r in status[:3])
+                    raise CalxError("db_corrupt", path=shown, detail=detail)
             tables = {r[0] for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
             if "metadata" not in tables:
                 raise CalxError("db_schema_unsupported", path=shown, found="—",
                                 expected=SCHEMA_VERSION)
-            meta = dict(conn.execute("SELECT key, value FROM metadata").fetchall())
+            meta = {str(k): str(v) for k, v in
+                    conn.execute("SELECT key, value FROM metadata").fetchall()}
             found = meta.get("schema_version", "—")
             missing = (set(TABLES) | {SEARCH_TABLE}) - tables
             if found != str(SCHEMA_VERSION) or missing:
                 raise CalxError("db_schema_unsupported", path=shown, found=found,
                                 expected=SCHEMA_VERSION)
-            try:
-                actual = content_hash(conn)
-            except sqlite3.OperationalError:  # a column this version reads is not there
-                raise CalxError("db_schema_unsupported", path=shown, found=found,
-                                expected=SCHEMA_VERSION) from None
+            recorded = meta.get("content_hash", "")
+            if full:
+                # Rebuilds the FTS5 index's checksums from its content: a flipped index byte
+                # that integrity_check cannot see is refused here.
+                conn.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rank) "
+                             "VALUES('integrity-check', 1)")
+                try:
+                    actual = content_hash(conn)
+                except sqlite3.OperationalError:  # a column this version reads is not there
+                    raise CalxError("db_schema_unsupported", path=shown, found=found,
+                                    expected=SCHEMA_VERSION) from None
+                if actual != recorded:
+                    raise CalxError("db_hash_mismatch", path=shown,
+                                    recorded=recorded[:12] or "—", actual=actual[:12])
+                released = RELEASED.get(meta.get("content_version", ""))
+                if released is not None and released != actual:
+                    raise CalxError("db_hash_mismatch", path=shown, recorded=released[:12],
+                                    actual=actual[:12])
         except sqlite3.DatabaseError as err:
             raise CalxError("db_corrupt", path=shown, detail=str(err)) from None
-        recorded = meta.get("content_hash", "")
-        if actual != recorded:
-            raise CalxError("db_hash_mismatch", path=shown, recorded=recorded[:12] or "—",
-                            actual=actual[:12])
         return DbMetadata(
             schema_version=SCHEMA_VERSION,
             content_version=meta.get("content_version", ""),

@@ -973,6 +973,22 @@
             <source>Saved %1</source>
             <translation>Enregistré : %1</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/plan_outputs.py" line="109" />
+            <source>Replace existing files?</source>
+            <translation>Remplacer des fichiers existants ?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/plan_outputs.py" line="110" />
+            <source>These files already exist and would be replaced:
+%1
+
+Replace them?</source>
+            <translation>Ces fichiers existent déjà et seraient remplacés :
+%1
+
+Les remplacer ?</translation>
+        </message>
     </context>
     <context>
         <name>PlanView</name>

@@ -24,7 +24,7 @@ SOURCE_REVIEW = 'source = { ref = "valenzuela-2016", section = "Mesures généra
 
 FILES: dict[str, str] = {
     "_meta.toml": """
-content_version = "2026.11.0"
+content_version = "2000.1.0"
 content_date = "2026-11-28"
 """,
     "_references.toml": """

@@ -46,9 +46,9 @@ def test_a_content_change_changes_the_hash(synthetic, tmp_path: Path) -> None:
 
 def test_a_version_bump_alone_changes_the_hash(synthetic, tmp_path: Path) -> None:
     before = build(synthetic.dir, tmp_path / "before.sqlite")
-    synthetic.edit("_meta.toml", '"2026.11.0"', '"2026.11.1"')
+    synthetic.edit("_meta.toml", '"2000.1.0"', '"2000.1.1"')
     after = build(synthetic.dir, tmp_path / "after.sqlite")
-    assert (before.content_version, after.content_version) == ("2026.11.0", "2026.11.1")
+    assert (before.content_version, after.content_version) == ("2000.1.0", "2000.1.1")
     assert before.content_hash != after.content_hash
 
 
@@ -57,7 +57,7 @@ def test_metadata_is_stored(synthetic, tmp_path: Path) -> None:
     meta = build(synthetic.dir, out)
     with sqlite3.connect(out) as conn:
         stored = dict(conn.execute("SELECT key, value FROM metadata"))
-        assert stored == {"schema_version": str(SCHEMA_VERSION), "content_version": "2026.11.0",
+        assert stored == {"schema_version": str(SCHEMA_VERSION), "content_version": "2000.1.0",
                           "content_date": "2026-11-28", "content_hash": meta.content_hash}
         assert content_hash(conn) == meta.content_hash
 
@@ -98,7 +98,7 @@ def test_invalid_content_writes_nothing_and_keeps_the_old_database(synthetic,
     with pytest.raises(ContentValidationError):
         build(synthetic.dir, out)
     assert out.read_bytes() == good
-    assert sorted(p.name for p in out.parent.iterdir()) == ["calx.sqlite"]  # no temporary
+    assert sorted(p.name for p in out.parent.iterdir()) == ["calx.sqlite", "calx.sqlite.sha256"]
 
 
 def test_a_failed_write_leaves_no_temporary_file(synthetic, tmp_path: Path,
@@ -138,4 +138,4 @@ def test_the_build_script_writes_the_database(synthetic, tmp_path: Path) -> None
     result = _run_script("--out", str(out), "--content", str(synthetic.dir))
     assert result.returncode == 0, result.stderr
     assert out.is_file()
-    assert "2026.11.0" in result.stdout
+    assert "2000.1.0" in result.stdout

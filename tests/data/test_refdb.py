@@ -15,12 +15,28 @@ from desktop.data.build import build
 from desktop.data.models import CATEGORIES
 from desktop.data.refdb import ReferenceDB
 from desktop.data.schema import SCHEMA_VERSION
+from desktop.data.verify import digest_path, write_digest
+
+REAL_CONTENT = Path(__file__).resolve().parents[2] / "db" / "content"
 
 
 def _copy(src: Path, tmp_path: Path) -> Path:
+    """A copy of the database with the digest the build pinned beside it."""
     dst = tmp_path / "copy.sqlite"
     shutil.copyfile(src, dst)
+    shutil.copyfile(digest_path(src), digest_path(dst))
     return dst
+
+
+def _edit(path: Path, sql: str, repin: bool = True) -> int:
+    """Change the database with SQL; ``repin`` also recomputes the digest beside it, as an editor
+    who knows the scheme would, so that the checks behind the digest are reached."""
+    with sqlite3.connect(path) as conn:
+        changed = conn.execute(sql).rowcount
+    conn.close()
+    if repin:
+        write_digest(path)
+    return changed
 
 
 def _refused(path: Path) -> CalxError:
@@ -74,9 +90,7 @@ def test_damaged_page(synthetic_db: Path, tmp_path: Path) -> None:
 
 def test_another_sqlite_database_has_an_unsupported_schema(tmp_path: Path) -> None:
     path = tmp_path / "other.sqlite"
-    with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE notes(x)")
-    conn.close()
+    _edit(path, "CREATE TABLE notes(x)")
     err = _refused(path)
     assert err.code == "db_schema_unsupported"
     assert err.params["expected"] == SCHEMA_VERSION
@@ -84,9 +98,7 @@ def test_another_sqlite_database_has_an_unsupported_schema(tmp_path: Path) -> No
 
 def test_a_newer_schema_version_is_unsupported(synthetic_db: Path, tmp_path: Path) -> None:
     path = _copy(synthetic_db, tmp_path)
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE metadata SET value = '99' WHERE key = 'schema_version'")
-    conn.close()
+    _edit(path, "UPDATE metadata SET value = '99' WHERE key = 'schema_version'")
     err = _refused(path)
     assert err.code == "db_schema_unsupported"
     assert err.params["found"] == "99"
@@ -94,9 +106,7 @@ def test_a_newer_schema_version_is_unsupported(synthetic_db: Path, tmp_path: Pat
 
 def test_a_missing_table_is_an_unsupported_schema(synthetic_db: Path, tmp_path: Path) -> None:
     path = _copy(synthetic_db, tmp_path)
-    with sqlite3.connect(path) as conn:
-        conn.execute("DROP TABLE overview")
-    conn.close()
+    _edit(path, "DROP TABLE overview")
     assert _refused(path).code == "db_schema_unsupported"
 
 
@@ -113,13 +123,54 @@ def test_a_missing_table_is_an_unsupported_schema(synthetic_db: Path, tmp_path: 
 def test_a_tampered_row_is_a_hash_mismatch(synthetic_db: Path, tmp_path: Path,
                                           tamper: str) -> None:
     path = _copy(synthetic_db, tmp_path)
-    with sqlite3.connect(path) as conn:
-        changed = conn.execute(tamper).rowcount
-    conn.close()
-    assert changed >= 1, "the tampering must change a row"
+    assert _edit(path, tamper) >= 1, "the tampering must change a row"
     err = _refused(path)
     assert err.code == "db_hash_mismatch"
     assert err.params["recorded"] != err.params["actual"]
+
+
+@pytest.mark.parametrize("tamper", [
+    "UPDATE regimens SET data = replace(data, '375', '3750')",
+    "UPDATE metadata SET value = '99' WHERE key = 'schema_version'",
+])
+def test_any_edit_without_the_digest_is_damage(synthetic_db: Path, tmp_path: Path,
+                                               tamper: str) -> None:
+    path = _copy(synthetic_db, tmp_path)
+    _edit(path, tamper, repin=False)
+    err = _refused(path)
+    assert err.code == "db_corrupt" and "digest" in err.params["detail"]
+
+
+def test_a_database_without_its_digest_is_refused(synthetic_db: Path, tmp_path: Path) -> None:
+    path = _copy(synthetic_db, tmp_path)
+    digest_path(path).unlink()
+    assert _refused(path).code == "db_corrupt"
+    digest_path(path).write_text("not a digest")
+    assert _refused(path).code == "db_corrupt"
+
+
+def test_an_edit_with_recomputed_hashes_under_a_released_version_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trial's attack: 375 mg/m² edited to a tenfold dose, the stored content hash and the
+    digest recomputed. The released version's content hash is pinned in the application."""
+    from desktop.data import releases
+    from desktop.data.schema import content_hash
+
+    path = tmp_path / "calx.sqlite"
+    meta = build(REAL_CONTENT, path)
+    assert releases.RELEASED.get(meta.content_version, meta.content_hash) == meta.content_hash
+    monkeypatch.setitem(releases.RELEASED, meta.content_version, meta.content_hash)
+    ReferenceDB.open(path).close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("UPDATE regimens SET data = replace(data, '375', '3750') "
+                            "WHERE id = 'rituximab-375-weekly'").rowcount == 1
+        conn.execute("UPDATE metadata SET value = ? WHERE key = 'content_hash'",
+                     (content_hash(conn),))
+    conn.close()
+    write_digest(path)
+    err = _refused(path)
+    assert err.code == "db_hash_mismatch"
+    assert err.params["recorded"] == meta.content_hash[:12]
 
 
 def test_opening_changes_nothing_and_cannot_write(synthetic_db: Path, tmp_path: Path) -> None:
@@ -131,7 +182,7 @@ def test_opening_changes_nothing_and_cannot_write(synthetic_db: Path, tmp_path: 
         db.search("rituximab", "fr")
         db.therapy("rituximab")
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.sqlite"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.sqlite", "copy.sqlite.sha256"]
 
 
 def test_default_path_follows_calx_db(synthetic_db: Path,
@@ -139,14 +190,14 @@ def test_default_path_follows_calx_db(synthetic_db: Path,
     monkeypatch.setenv("CALX_DB", str(synthetic_db))
     with ReferenceDB.open() as db:
         assert db.path == synthetic_db
-        assert db.metadata().content_version == "2026.11.0"
+        assert db.metadata().content_version == "2000.1.0"
 
 
 def test_metadata(synthetic_db: Path) -> None:
     with ReferenceDB.open(synthetic_db) as db:
         meta = db.metadata()
     assert meta.schema_version == SCHEMA_VERSION
-    assert (meta.content_version, meta.content_date) == ("2026.11.0", "2026-11-28")
+    assert (meta.content_version, meta.content_date) == ("2000.1.0", "2026-11-28")
     assert len(meta.content_hash) == 64
 
 

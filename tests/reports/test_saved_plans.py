@@ -3,6 +3,7 @@ regimen of the knowledge base goes through the whole chain (plan, both copies, c
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -38,6 +39,9 @@ def test_a_saved_plan_reprints_identically_after_the_content_changes(
     old = "Your care team will give you the date of each infusion."
     assert old in text
     record.write_text(text.replace(old, "Bring this plan to each infusion."), encoding="utf-8")
+    meta = content / "_meta.toml"  # new content, new version: a released one never changes
+    meta.write_text(re.sub(r'content_version = "[^"]+"', 'content_version = "2099.12.0"',
+                           meta.read_text(encoding="utf-8")), encoding="utf-8")
     build(content, tmp_path / "new.sqlite")
     with ReferenceDB.open(tmp_path / "new.sqlite") as new_db:
         fresh = build_plan(new_db, patient_80_180(), ["rituximab-375-weekly", "bisphosphonates"],

@@ -1,0 +1,14 @@
+"""The content hash of every released content version: the same version never names two contents.
+
+``db/build.py`` refuses to build a content version listed here with a different content, so an
+edit must bump ``content_version`` in ``db/content/_meta.toml``; ``ReferenceDB.open`` refuses a
+database whose content version is listed here with another content hash, even if its own stored
+hash and the digest beside it were recomputed after an edit. Record a version when it is released
+(``python db/build.py --out db/calx.sqlite --record``); never edit or remove a line.
+"""
+
+from __future__ import annotations
+
+RELEASED: dict[str, str] = {
+    "2026.11.0": "52ddfb06ff278f7499706f4fab22d4468a9abab9cb9dd6c2d409ec592ca690c7",
+}

@@ -1,0 +1,131 @@
+"""The reference database is checked whole, against a digest kept outside it, once per file.
+
+- The build writes ``calx.sqlite.sha256`` beside the database: the sha256 of the whole file. It
+  is not stored inside the file it protects, so no edit of the database can carry its own proof.
+- At open, a file not yet verified is read once into memory; its bytes must hash to that digest,
+  then SQLite's ``integrity_check``, the FTS5 ``integrity-check`` and the content hash run on those
+  very bytes (``sqlite3.Connection.deserialize``): what is checked is what is then read.
+- The file's identity (real path, device, inode, size, mtime_ns, ctime_ns) and its digest are then
+  remembered in the user cache folder, so later opens skip the whole-file work and stay within a
+  few ms. Any write to the file changes its mtime and ctime, so a changed byte is verified again.
+  As git does for its index, a file changed within the last seconds before its check is not
+  remembered: a second write in the same clock tick could otherwise keep the same identity.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+DIGEST_SUFFIX = ".sha256"
+CACHE_NAME = "verified-reference-db.json"
+CACHE_ENTRIES = 8
+RACY_NS = 3_000_000_000   # a file changed this recently is checked again at its next open
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    path: str
+    dev: int
+    ino: int
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+
+
+def identity(path: Path) -> FileIdentity:
+    """Raises ``OSError`` when the file cannot be examined."""
+    st = os.stat(path)
+    return FileIdentity(os.path.realpath(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns,
+                        st.st_ctime_ns)
+
+
+def digest_path(db: Path) -> Path:
+    return Path(f"{db}{DIGEST_SUFFIX}")
+
+
+def file_sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_digest(db: Path) -> str:
+    """Pin ``db``'s whole-file digest beside it (the build does this); returns the digest."""
+    digest = file_sha256(Path(db).read_bytes())
+    target = digest_path(db)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(f"{digest}  {Path(db).name}\n")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return digest
+
+
+def pinned_digest(db: Path) -> str | None:
+    """The digest pinned beside ``db``, or None when it is missing or not a digest."""
+    try:
+        with open(digest_path(db), "rb") as handle:
+            text = handle.read(200).decode("ascii", "replace")
+    except OSError:
+        return None
+    digest = text.split(" ", 1)[0].strip().lower()
+    if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+        return None
+    return digest
+
+
+def _cache_file() -> Path:
+    from desktop.paths import cache_folder
+
+    return cache_folder() / CACHE_NAME
+
+
+def _cached() -> list[dict[str, object]]:
+    try:
+        with open(_cache_file(), "rb") as handle:
+            entries = json.loads(handle.read(64 * 1024))
+    except (OSError, ValueError):
+        return []
+    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+
+
+def is_verified(ident: FileIdentity, digest: str) -> bool:
+    """True when this very file (same identity) was verified against this digest before."""
+    wanted = {**asdict(ident), "digest": digest}
+    return any(entry == wanted for entry in _cached())
+
+
+def remember(ident: FileIdentity, digest: str) -> None:
+    """Record a verified file; never fails (no cache only means a slower next open)."""
+    changed = max(ident.mtime_ns, ident.ctime_ns)
+    if time.time_ns() - changed < RACY_NS:
+        return
+    entry = {**asdict(ident), "digest": digest}
+    others = [e for e in _cached() if e.get("path") != ident.path]
+    entries = [entry, *others][:CACHE_ENTRIES]
+    target = _cache_file()
+    try:
+        from desktop.paths import private_folder
+
+        private_folder(target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(entries, handle)
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        pass
