@@ -29,7 +29,7 @@ import sys
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.common import (
     add_common,
@@ -41,6 +41,9 @@ from desktop.cli.common import (
 )
 from desktop.core.errors import CalxError, Issue
 from desktop.core.messages import render
+
+if TYPE_CHECKING:
+    from desktop.data.userdb import LogHead
 
 
 def register(subparsers: Any) -> None:
@@ -201,7 +204,10 @@ def _previous_weight(patient_name: str | None) -> float | None:
         return previous_weight_kg(userdb, patient_name)
 
 
-def _render(plan: Any, args: argparse.Namespace) -> tuple[dict[Path, bytes], dict[Path, str]]:
+def _render(plan: Any, args: argparse.Namespace, log_head: LogHead | None = None
+            ) -> tuple[dict[Path, bytes], dict[Path, str]]:
+    """Every output in memory; the clinician copy prints ``log_head`` (the output log before
+    it), or says it is not logged."""
     from desktop.reports.ics import schedule_to_ics
     from desktop.reports.pdf_plan import render_clinician_copy, render_patient_plan
 
@@ -209,7 +215,7 @@ def _render(plan: Any, args: argparse.Namespace) -> tuple[dict[Path, bytes], dic
         outputs: dict[Path, bytes] = {args.out: render_patient_plan(plan)}
         actions = {args.out: "exported_pdf"}
         if args.clinician_copy is not None:
-            outputs[args.clinician_copy] = render_clinician_copy(plan)
+            outputs[args.clinician_copy] = render_clinician_copy(plan, log_head=log_head)
             actions[args.clinician_copy] = "exported_clinician_pdf"
         if args.ics is not None:
             outputs[args.ics] = schedule_to_ics(plan)
@@ -232,7 +238,7 @@ def _save(plan: Any, args: argparse.Namespace) -> tuple[dict[Path, bytes], dict[
     with UserDB.open() as userdb:
         userdb.save_plan(plan, saved_at=now)
         log_overrides(userdb, plan, now)
-        outputs, actions = _render(plan, args)
+        outputs, actions = _render(plan, args, userdb.log_state())
         write_all(outputs)
         for path, data in outputs.items():
             userdb.record_output(plan.plan_id, plan.content.content_version, actions[path],

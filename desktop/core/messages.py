@@ -620,6 +620,20 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "The saved-plans database {path} cannot be opened ({detail}).",
         "fr": "La base des plans enregistrés {path} ne peut pas être ouverte ({detail}).",
     },
+    "user_db_damaged": {
+        "en": "The saved-plans database {path} is damaged or was altered ({detail}). It was "
+              "moved aside, untouched, to {aside}, and nothing was saved or written; the next "
+              "save starts a new database.",
+        "fr": "La base des plans enregistrés {path} est endommagée ou a été modifiée ({detail}). "
+              "Elle a été mise de côté, intacte, sous {aside}, et rien n'a été enregistré ni "
+              "écrit ; le prochain enregistrement crée une nouvelle base.",
+    },
+    "user_db_log_broken": {
+        "en": "The log of the saved-plans database {path} no longer verifies ({detail}); nothing "
+              "was added to it. Restart Calx: it will set the database aside.",
+        "fr": "Le journal de la base des plans enregistrés {path} n'est plus vérifiable "
+              "({detail}) ; rien n'y a été ajouté. Redémarrez Calx : il mettra la base de côté.",
+    },
     "user_db_write_failed": {
         "en": "Nothing could be saved in the saved-plans database {path} ({detail}); it is "
               "unchanged.",

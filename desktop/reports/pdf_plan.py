@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -76,6 +76,9 @@ from desktop.reports.styles import (
 )
 from desktop.reports.words import colon, word
 
+if TYPE_CHECKING:
+    from desktop.data.userdb import LogHead
+
 Copy = Literal["patient", "clinician"]
 BOX = "\u2610"          # ☐ ballot box: the tick box of the calendar
 NBSP = "\u00a0"
@@ -87,15 +90,18 @@ OUTSIDE = "#f4f4f4"     # days of the neighbouring months in a calendar grid
 
 
 def render_plan(plan: PlanDocument, copy: Copy = "patient", lang: str | None = None,
-                out: Path | str | BinaryIO | None = None) -> bytes:
-    """The PDF of one copy of ``plan`` in ``lang`` (default: the plan's language)."""
+                out: Path | str | BinaryIO | None = None, log_head: LogHead | None = None
+                ) -> bytes:
+    """The PDF of one copy of ``plan`` in ``lang`` (default: the plan's language). The clinician
+    copy prints ``log_head``, the user database's output log as it stood before this copy was
+    logged (or says the copy is not logged), so a later rewrite of the log shows against paper."""
     lang = lang or plan.lang
     styles = Styles(body_size=11 if copy == "patient" else 9.5)
     if copy == "patient":
         story = _patient_story(plan, lang, styles)
         header, use, title = "header_patient", "intended_use_patient", "pdf_title_patient"
     else:
-        story = _clinician_story(plan, lang, styles)
+        story = _clinician_story(plan, lang, styles, log_head)
         header, use, title = "header_clinician", "intended_use_clinician", "pdf_title_clinician"
     decor = PageDecor(
         header_left=word(header, lang),
@@ -117,8 +123,9 @@ def render_patient_plan(plan: PlanDocument, lang: str | None = None,
 
 
 def render_clinician_copy(plan: PlanDocument, lang: str | None = None,
-                          out: Path | str | BinaryIO | None = None) -> bytes:
-    return render_plan(plan, "clinician", lang, out)
+                          out: Path | str | BinaryIO | None = None,
+                          log_head: LogHead | None = None) -> bytes:
+    return render_plan(plan, "clinician", lang, out, log_head)
 
 
 def _content_date(plan: PlanDocument, lang: str) -> str:
@@ -430,7 +437,14 @@ def _verification(source: Source, lang: str) -> str:
     return word(source.verification, lang)
 
 
-def _clinician_story(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
+def _log_line(log_head: LogHead | None, lang: str) -> str:
+    if log_head is None:
+        return text(word("log_not_recorded", lang))
+    return text(word("log_head_line", lang, count=log_head.count, head=log_head.head[:32]))
+
+
+def _clinician_story(plan: PlanDocument, lang: str, st: Styles,
+                     log_head: LogHead | None = None) -> list[Flowable]:
     ref_number = {r.id: i for i, r in enumerate(plan.references, 1)}
     story: list[Flowable] = [Paragraph(text(word("clinician_title", lang)), st.title)]
     identity = [
@@ -440,6 +454,7 @@ def _clinician_story(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable
         (text(word("content_version", lang)),
          text(f"{plan.content.content_version} ({_content_date(plan, lang)}), "
               f"sha256 {plan.content.content_hash[:16]}")),
+        (text(word("output_log", lang)), _log_line(log_head, lang)),
     ]
     story.append(_label_table(identity, st, 40 * mm, shaded=True))
     story.extend(_measurements(plan, lang, st))

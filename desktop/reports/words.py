@@ -17,6 +17,13 @@ WORDS: dict[str, dict[str, str]] = {
     "page_of": {"en": "Page {n} of {m}", "fr": "Page {n} sur {m}"},
     "content_line": {"en": "Calx content {version} ({date})",
                      "fr": "Contenu Calx {version} ({date})"},
+    "output_log": {"en": "Output log", "fr": "Journal des sorties"},
+    "log_head_line": {
+        "en": "{count} entries before this copy; latest hash {head}",
+        "fr": "{count} entrées avant cette copie ; dernière empreinte {head}",
+    },
+    "log_not_recorded": {"en": "not recorded (this copy is not logged)",
+                         "fr": "non enregistrée (cette copie n'est pas journalisée)"},
     "intended_use_patient": {
         "en": "Prepared with Calx, a reference and dosing aid for clinicians. Your care team's "
               "advice comes first: this plan does not replace it.",

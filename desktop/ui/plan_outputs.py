@@ -21,6 +21,7 @@ from desktop.ui.plan_render import PlanRenderer, RenderResult
 
 if TYPE_CHECKING:
     from desktop.core.errors import Issue
+    from desktop.data.userdb import LogHead
     from desktop.reports.model import PlanDocument
     from desktop.ui.context import AppContext
 
@@ -80,18 +81,22 @@ class PlanOutputs(QObject):
 
     def print_plan(self, plan: PlanDocument, copy: str = "patient") -> None:
         if self.save(plan):
-            self._start("print", plan, [(copy, None)])
+            self._start("print", plan, [(copy, None)], log_head=self._log_head())
 
     def save_pdfs(self, plan: PlanDocument, path: Path) -> None:
         """The patient plan at ``path`` and the clinician copy beside it."""
         targets = [path, clinician_path(path)]
         if self.may_write(targets) and self.save(plan):
             self._start("export", plan, [("patient", path), ("clinician", targets[1])],
-                        self._log_folder())
+                        self._log_folder(), self._log_head())
 
     def export_calendar(self, plan: PlanDocument, path: Path) -> None:
         if self.may_write([path]) and self.save(plan):
             self._start("export", plan, [("ics", path)], self._log_folder())
+
+    def _log_head(self) -> LogHead:
+        """The output log as it stands before this print or export (opened by ``save``)."""
+        return self.context.user_db().log_state()
 
     def may_write(self, paths: list[Path]) -> bool:
         """Never over Calx's own files; over existing files only when the user says so (both
@@ -125,8 +130,8 @@ class PlanOutputs(QObject):
         return Path(chosen) if chosen else None
 
     def _start(self, purpose: str, plan: PlanDocument, outputs: list[tuple[str, Path | None]],
-               log_folder: Path | None = None) -> int:
-        job = self.renderer.start(plan, outputs, log_folder)
+               log_folder: Path | None = None, log_head: LogHead | None = None) -> int:
+        job = self.renderer.start(plan, outputs, log_folder, log_head)
         self._jobs[job] = (purpose, plan)
         return job
 

@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 
 if TYPE_CHECKING:
     from desktop.core.errors import Issue
+    from desktop.data.userdb import LogHead
     from desktop.reports.model import PlanDocument
 
 # What each kind of output is called in the user database's log (``desktop.data.userdb``).
@@ -49,8 +50,9 @@ class RenderResult:
     issue: Issue | None = None
 
 
-def produce(plan: PlanDocument, kind: str) -> bytes:
-    """The bytes of one output of ``plan``: a PDF copy (in the plan's language) or the .ics."""
+def produce(plan: PlanDocument, kind: str, log_head: LogHead | None = None) -> bytes:
+    """The bytes of one output of ``plan``: a PDF copy (in the plan's language) or the .ics.
+    A clinician copy prints ``log_head`` (the output log before it), or says it is not logged."""
     if kind == "ics":
         from desktop.reports.ics import schedule_to_ics
 
@@ -58,11 +60,11 @@ def produce(plan: PlanDocument, kind: str) -> bytes:
     from desktop.reports.pdf_plan import render_plan
 
     with _reportlab_lock:
-        return render_plan(plan, kind)  # type: ignore[arg-type]
+        return render_plan(plan, kind, log_head=log_head)  # type: ignore[arg-type]
 
 
 def run_job(job: int, plan: PlanDocument, outputs: list[tuple[str, Path | None]],
-            log_folder: Path | None = None) -> RenderResult:
+            log_folder: Path | None = None, log_head: LogHead | None = None) -> RenderResult:
     """Make every output in memory first, then write those that have a path, one atomic file
     each, then (given ``log_folder``) log each file written in that user database. A write that
     fails stops there: the result says which files exist and why not more."""
@@ -71,7 +73,7 @@ def run_job(job: int, plan: PlanDocument, outputs: list[tuple[str, Path | None]]
     made: dict[str, bytes] = {}
     try:
         for kind, _path in outputs:
-            made[kind] = produce(plan, kind)
+            made[kind] = produce(plan, kind, log_head)
     except CalxError as error:
         return RenderResult(job, issue=error.issue)
     except Exception as error:  # a rendering bug ends in a message, never a dead worker
@@ -139,16 +141,19 @@ def _shared_relay() -> _Relay:
 
 class _Job(QRunnable):
     def __init__(self, relay: _Relay, job: int, plan: PlanDocument,
-                 outputs: list[tuple[str, Path | None]], log_folder: Path | None) -> None:
+                 outputs: list[tuple[str, Path | None]], log_folder: Path | None,
+                 log_head: LogHead | None) -> None:
         super().__init__()
         self.relay = relay
         self.job = job
         self.plan = plan
         self.outputs = outputs
         self.log_folder = log_folder
+        self.log_head = log_head
 
     def run(self) -> None:
-        self.relay.finished.emit(run_job(self.job, self.plan, self.outputs, self.log_folder))
+        self.relay.finished.emit(run_job(self.job, self.plan, self.outputs, self.log_folder,
+                                         self.log_head))
 
 
 class PlanRenderer(QObject):
@@ -170,12 +175,12 @@ class PlanRenderer(QObject):
             self.finished.emit(result)
 
     def start(self, plan: PlanDocument, outputs: list[tuple[str, Path | None]],
-              log_folder: Path | None = None) -> int:
+              log_folder: Path | None = None, log_head: LogHead | None = None) -> int:
         """Render (and write, where a path is given) ``outputs``, logging the files written in
         the user database of ``log_folder``; returns the job number ``finished`` will carry.
         The job finishes (files written and logged) even if the window that asked is closed."""
         job = next(_job_ids)
         self._mine.add(job)
         QThreadPool.globalInstance().start(_Job(_shared_relay(), job, plan, list(outputs),
-                                                log_folder))
+                                                log_folder, log_head))
         return job

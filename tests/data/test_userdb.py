@@ -137,16 +137,30 @@ def test_deleting_or_forging_a_row_is_detected(db: UserDB) -> None:
     assert db.verify_log() == (False, 1)
 
 
-def test_rewriting_a_row_and_its_own_hash_breaks_the_next_link(db: UserDB) -> None:
+def test_rewriting_a_row_and_its_own_hash_without_the_key_is_detected(db: UserDB) -> None:
     from desktop.data.userdb import _entry_hash
 
     _log(db, 5)
     e = db.log_entries()[2]
     forged = _entry_hash(2, e.at.isoformat(), e.plan_id, e.content_version, "printed",
-                         e.output_sha256, e.prev_hash)
+                         e.output_sha256, e.prev_hash)   # the old, unkeyed hash: computable
     db._conn.execute("DROP TRIGGER output_log_no_update")
     db._conn.execute("UPDATE output_log SET action = 'printed', entry_hash = ? WHERE idx = 2",
                      (forged,))
+    assert db.verify_log() == (False, 2)
+
+
+def test_rewriting_a_row_and_its_own_hash_with_the_key_breaks_the_next_link(db: UserDB) -> None:
+    from desktop.data.userdb import _log_mac
+
+    _log(db, 5)
+    row = dict(zip([c[1] for c in db._conn.execute("PRAGMA table_info(output_log)")],
+                   db._conn.execute("SELECT * FROM output_log WHERE idx = 2").fetchone(),
+                   strict=True))
+    row["action"] = "printed"
+    db._conn.execute("DROP TRIGGER output_log_no_update")
+    db._conn.execute("UPDATE output_log SET action = 'printed', entry_hash = ? WHERE idx = 2",
+                     (_log_mac(db._key, row),))
     assert db.verify_log() == (False, 3)
 
 
@@ -192,7 +206,7 @@ def test_migrations_run_once(tmp_path: Path) -> None:
     with UserDB.open(tmp_path) as userdb:
         applied = userdb._conn.execute(
             "SELECT name FROM _sqlite_migrations WHERE migration_set = 'calx-user'").fetchall()
-    assert applied == [("m001_plans_and_log",)]
+    assert applied == [("m001_plans_and_log",), ("m002_keyed_seals",)]
 
 
 def test_folder_comes_from_the_environment_or_the_platform(monkeypatch: pytest.MonkeyPatch,
@@ -205,11 +219,14 @@ def test_folder_comes_from_the_environment_or_the_platform(monkeypatch: pytest.M
     assert user_data_folder() == Path(user_data_dir("Calx", appauthor=False))
 
 
-def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
-    (tmp_path / FILE_NAME).write_bytes(b"this is not sqlite" * 100)
+def test_a_file_that_is_not_a_database_is_set_aside(tmp_path: Path) -> None:
+    garbage = b"this is not sqlite" * 100
+    (tmp_path / FILE_NAME).write_bytes(garbage)
     with pytest.raises(CalxError) as err:
         UserDB.open(tmp_path)
-    assert err.value.code == "user_db_unreadable"
+    assert err.value.code == "user_db_damaged"
+    assert Path(err.value.params["aside"]).read_bytes() == garbage   # kept, untouched
+    assert not (tmp_path / FILE_NAME).exists()
 
 
 # --------------------------------------------------------------------------- crash safety

@@ -127,7 +127,11 @@ def test_print_sends_the_previewed_copy_and_logs_it(qtbot, plan_view, tmp_path, 
     with qtbot.waitSignal(plan_view.outputs.printed, timeout=20_000) as blocker:
         plan_view.print_view()
     assert blocker.args == [True]
-    expected = render_plan(plan_view.build_document(), "clinician")
+    from desktop.data.userdb import GENESIS_HASH, LogHead
+
+    # The printed clinician copy carries the log as it stood before it: empty here.
+    expected = render_plan(plan_view.build_document(), "clinician",
+                           log_head=LogHead(0, GENESIS_HASH))
     assert len(PdfReader(printed).pages) == len(PdfReader(io.BytesIO(expected)).pages)
     (entry,) = plan_view.context.user_db().log_entries()
     assert entry.action == "printed"
@@ -151,9 +155,9 @@ def test_preview_renders_off_the_ui_thread_in_the_plan_language(qtbot, window, p
     threads: list[threading.Thread] = []
     real_produce = plan_render.produce
 
-    def produce(plan, kind):
+    def produce(plan, kind, *rest):
         threads.append(threading.current_thread())
-        return real_produce(plan, kind)
+        return real_produce(plan, kind, *rest)
 
     monkeypatch.setattr(plan_render, "produce", produce)
     with qtbot.waitSignal(plan_view.outputs.previewReady, timeout=20_000) as english:
@@ -257,3 +261,14 @@ def test_the_window_never_writes_over_calx_own_files(qtbot, plan_view, tmp_path,
     assert "Calx's own files" in plan_view.problem.text()
     assert overwrite_questions == []
     assert db.read_bytes() == before
+
+
+def test_the_window_prints_the_log_head_on_the_clinician_copy(qtbot, plan_view, tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    wait_export(qtbot, plan_view, lambda: plan_view.save_pdf_to(folder / "a.pdf"))
+    head = plan_view.context.user_db().log_state()
+    assert head.count == 2
+    wait_export(qtbot, plan_view, lambda: plan_view.save_pdf_to(folder / "b.pdf"))
+    text = pdf_text((folder / "b-clinician.pdf").read_bytes()).replace("\n", " ")
+    assert "2 entries before this copy" in text and head.head[:32] in text.replace(" ", "")
