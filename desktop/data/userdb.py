@@ -568,12 +568,19 @@ class UserDB:
         """The plan as it was saved. Raises ``saved_plan_not_found`` or, if its row no longer
         matches its seal or its document its hash, ``saved_plan_damaged`` (never returns altered
         content silently)."""
-        cursor = self._conn.execute("SELECT * FROM plans WHERE plan_id = ?", (plan_id,))
-        values = cursor.fetchone()
+        try:
+            cursor = self._conn.execute("SELECT * FROM plans WHERE plan_id = ?", (plan_id,))
+            values = cursor.fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise CalxError("user_db_unreadable", path=str(self.path), detail=str(exc)) from None
         if values is None:
             raise CalxError("saved_plan_not_found", plan_id=plan_id)
         row = dict(zip([d[0] for d in cursor.description], values, strict=True))
-        if not self._row_intact(row):
+        try:
+            intact = self._row_intact(row)
+        except (TypeError, ValueError, UnicodeError):
+            intact = False
+        if not intact:
             raise CalxError("saved_plan_damaged", plan_id=plan_id)
         try:
             record = PlanRecord(
@@ -590,14 +597,22 @@ class UserDB:
     def list_plans(self) -> list[PlanSummary]:
         """Saved plans, most recently saved first. A row that is damaged (its seal, or a field
         that does not read) is still listed, marked ``damaged``, so the others stay reachable."""
-        cursor = self._conn.execute(
-            "SELECT * FROM plans ORDER BY saved_at DESC, plan_id")
-        names = [d[0] for d in cursor.description]
+        try:
+            cursor = self._conn.execute(
+                "SELECT * FROM plans ORDER BY saved_at DESC, plan_id")
+            names = [d[0] for d in cursor.description]
+            rows = cursor.fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise CalxError("user_db_unreadable", path=str(self.path), detail=str(exc)) from None
         plans: list[PlanSummary] = []
-        for values in cursor.fetchall():
+        for values in rows:
             row = dict(zip(names, values, strict=True))
             mac = row.get("record_mac")
-            intact = isinstance(mac, str) and hmac.compare_digest(mac, _plan_mac(self._key, row))
+            try:
+                intact = isinstance(mac, str) and hmac.compare_digest(
+                    mac, _plan_mac(self._key, row))
+            except (TypeError, ValueError, UnicodeError):  # a value no JSON can hold
+                intact = False
             plans.append(_summary(row, damaged=not intact))
         return plans
 

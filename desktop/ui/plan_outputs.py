@@ -60,6 +60,10 @@ class PlanOutputs(QObject):
         """Render ``copy`` for the preview; only the latest request is delivered."""
         self._latest_preview = self._start("preview", plan, [(copy, None)])
 
+    def drop_previews(self) -> None:
+        """Previews asked for until now are never delivered."""
+        self._latest_preview = 0
+
     def save(self, plan: PlanDocument) -> bool:
         """Store the plan in the user database (again is harmless: same plan, same id). One small
         SQLite transaction in the UI thread: a few ms, the connection belongs to this thread."""

@@ -188,3 +188,100 @@ def test_closing_the_dialog_mid_export_still_writes_and_logs(qtbot, window, plan
     assert target.exists() and (tmp_path / "again-clinician.pdf").exists()
     assert [e.action for e in window.context.user_db().log_entries()] == [
         "exported_pdf", "exported_clinician_pdf"]
+
+
+def _two_saved_plans(plan_view) -> tuple[str, str]:
+    assert plan_view.save_plan()
+    first = plan_view.build_document().plan_id
+    plan_view.patient_name.setText("Second Patient")
+    assert plan_view.save_plan()
+    return first, plan_view.build_document().plan_id
+
+
+def _select(dialog, plan_id: str) -> None:
+    from desktop.ui.roles import PLAN_ID_ROLE
+
+    for row in range(dialog.proxy.rowCount()):
+        if dialog.proxy.index(row, 0).data(PLAN_ID_ROLE) == plan_id:
+            dialog.table.selectRow(row)
+            return
+    raise AssertionError(plan_id)
+
+
+def test_an_unreadable_plan_never_shows_the_previous_one(qtbot, window, plan_view, user_data):
+    """The trial: Patient 3's plan stayed on screen, and was saved as PDF, with Patient 2's row
+    selected after a read error."""
+    first, second = _two_saved_plans(plan_view)
+    with sqlite3.connect(user_data / "calx-user.sqlite") as conn:
+        conn.execute("UPDATE plans SET document = replace(document, '680', '880') "
+                     "WHERE plan_id = ?", (second,))
+    dialog = open_dialog(qtbot, window)
+    _select(dialog, first)
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.plan_id == first)
+    qtbot.waitUntil(lambda: dialog.preview.shown is not None, timeout=20_000)
+    _select(dialog, second)
+    assert dialog.plan is None and dialog.preview.shown is None   # cleared at once
+    qtbot.wait(600)                                                # past any late render
+    assert dialog.preview.shown is None
+    assert "altered" in dialog.preview.placeholder.text()
+    assert not dialog.pdf_button.isEnabled() and not dialog.print_button.isEnabled()
+    from desktop.ui.models.saved_plans import COL_PATIENT
+
+    row = dialog.model.row_of(second)
+    assert dialog.model.index(row, COL_PATIENT).data().startswith("\u26a0")
+    assert "altered" in dialog.model.index(row, COL_PATIENT).data(Qt.ItemDataRole.ToolTipRole)
+    _select(dialog, first)                                         # the others stay reachable
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.plan_id == first)
+    dialog.reject()
+
+
+def test_a_late_preview_of_the_previous_plan_is_dropped(qtbot, window, plan_view, user_data,
+                                                        monkeypatch):
+    import time
+
+    from desktop.ui import plan_render
+
+    real_produce = plan_render.produce
+
+    def slow_produce(*args):  # a long calendar: the render ends after the list moved on
+        time.sleep(0.8)
+        return real_produce(*args)
+
+    first, second = _two_saved_plans(plan_view)
+    monkeypatch.setattr(plan_render, "produce", slow_produce)
+    with sqlite3.connect(user_data / "calx-user.sqlite") as conn:
+        conn.execute("UPDATE plans SET patient_name = 'Someone Else' WHERE plan_id = ?",
+                     (second,))
+    dialog = open_dialog(qtbot, window)
+    _select(dialog, first)
+    dialog.panel.refresh_preview()    # the render of the first plan is on its way…
+    _select(dialog, second)           # …when a plan that cannot be read is chosen
+    qtbot.wait(2000)
+    assert dialog.preview.shown is None and dialog.plan is None
+    dialog.reject()
+    from PySide6.QtCore import QThreadPool
+
+    assert QThreadPool.globalInstance().waitForDone(20_000)
+
+
+def test_malformed_rows_never_stop_the_dialog_opening(qtbot, window, plan_view, user_data):
+    assert plan_view.save_plan()
+    with sqlite3.connect(user_data / "calx-user.sqlite") as conn:
+        conn.execute("INSERT INTO plans (plan_id, saved_at, patient_name, prepared_on, lang, "
+                     "regimen_ids, content_version, content_hash, document, document_sha256) "
+                     "VALUES ('bad-date', 'yesterday', 'Bad Date', '2025-13-45', 'en', '[]', "
+                     "'x', 'x', '{}', 'x')")
+        conn.execute("INSERT INTO plans (plan_id, saved_at, patient_name, prepared_on, lang, "
+                     "regimen_ids, content_version, content_hash, document, document_sha256) "
+                     "VALUES ('bad-json', '2025-03-01T00:00:00+00:00', 'Bad Json', "
+                     "'2025-03-01', 'en', '{not json', 'x', 'x', 'nope', 'x')")
+    dialog = open_dialog(qtbot, window)
+    assert dialog.model.rowCount() == 3
+    for plan_id in ("bad-date", "bad-json"):
+        assert dialog.model.error(plan_id)
+        _select(dialog, plan_id)
+        assert dialog.plan is None
+    good = plan_view.build_document().plan_id
+    _select(dialog, good)
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.plan_id == good)
+    dialog.reject()

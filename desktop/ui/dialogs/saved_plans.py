@@ -108,7 +108,7 @@ class SavedPlansDialog(QDialog):
 
     def reload(self) -> None:
         """Read the list again from the user database (a message instead when it cannot)."""
-        from desktop.core.errors import CalxError
+        from desktop.core.errors import CalxError, Issue
 
         try:
             plans = self.context.user_db().list_plans()
@@ -116,6 +116,10 @@ class SavedPlansDialog(QDialog):
         except CalxError as error:
             plans, message = [], self.context.render(error.issue)
         self.model.set_plans(plans, self.context.lang)
+        for plan in plans:
+            if plan.damaged:  # listed, with its error, so that the others stay reachable
+                self.model.set_error(plan.plan_id, self.context.render(
+                    Issue("saved_plan_damaged", {"plan_id": plan.plan_id[:40]})))
         if self.proxy.rowCount():
             self.table.selectRow(0)
         else:
@@ -128,13 +132,26 @@ class SavedPlansDialog(QDialog):
 
         index = self.table.currentIndex()
         plan_id = index.data(PLAN_ID_ROLE) if index.isValid() else None
+        # Nothing of the plan shown before may stay on screen, or be printed, while this loads.
+        self.plan = None
+        self.panel.clear_preview()
         if plan_id is None:
             self._set_plan(None, self.tr("Choose a saved plan to see it here."))
             return
         try:
             plan = load_plan(self.context.user_db(), plan_id)
-        except CalxError as error:  # a damaged or unreadable plan: say so, print nothing
-            self._set_plan(None, self.context.render(error.issue))
+        except CalxError as error:  # a damaged or unreadable plan: say so, in its row too
+            message = self.context.render(error.issue)
+            self.model.set_error(plan_id, message)
+            self._set_plan(None, message)
+            return
+        except Exception as error:  # a row no check foresaw: its own error, never a crash
+            from desktop.core.errors import Issue
+
+            message = self.context.render(Issue("saved_plan_unreadable", {
+                "detail": f"{type(error).__name__}: {error}"[:200]}))
+            self.model.set_error(plan_id, message)
+            self._set_plan(None, message)
             return
         self._set_plan(plan)
 
@@ -156,7 +173,10 @@ class SavedPlansDialog(QDialog):
         self.plan, self.reason = plan, reason
         self.panel.set_ready(plan is not None, reason)
         self.note.setText(self.content_note(plan) if plan is not None else "")
-        self.panel.schedule_preview()
+        if plan is None:
+            self.panel.clear_preview(reason)
+        else:
+            self.panel.schedule_preview()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Saved plans"))

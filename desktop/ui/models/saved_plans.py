@@ -33,13 +33,26 @@ class SavedPlansModel(RowTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[PlanSummary] = []
+        self._errors: dict[str, str] = {}  # plan id → why it cannot be shown
         self._lang = "en"
 
     def set_plans(self, plans: Sequence[PlanSummary], lang: str) -> None:
         self.beginResetModel()
         self._rows = list(plans)
+        self._errors = {}
         self._lang = lang
         self.endResetModel()
+
+    def set_error(self, plan_id: str, message: str) -> None:
+        """Mark a plan that cannot be read: its row says so, the other rows are unchanged."""
+        row = self.row_of(plan_id)
+        if row < 0:
+            return
+        self._errors[plan_id] = message
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+
+    def error(self, plan_id: str) -> str | None:
+        return self._errors.get(plan_id)
 
     def summary(self, row: int) -> PlanSummary:
         return self._rows[row]
@@ -75,6 +88,16 @@ class SavedPlansModel(RowTableModel):
             return None
         plan = self._rows[index.row()]
         column = index.column()
+        error = self._errors.get(plan.plan_id)
+        if error is not None and column == COL_PATIENT:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"\u26a0 {plan.patient_name}"
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return f"{plan.patient_name}: {error}"
+        if error is not None and role == Qt.ItemDataRole.ForegroundRole:
+            from PySide6.QtGui import QColor
+
+            return QColor("#b00020")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.text(plan, column)
         if role == Qt.ItemDataRole.ToolTipRole:

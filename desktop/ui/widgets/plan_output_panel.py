@@ -76,6 +76,14 @@ class PlanOutputPanel(QWidget):
     def schedule_preview(self, *_args: object) -> None:
         self._timer.start()
 
+    def clear_preview(self, reason: str = "") -> None:
+        """Show no plan at once: the pending refresh is dropped and a render still on its way
+        for the plan shown before is never delivered (it must not appear under another name)."""
+        self._timer.stop()
+        self._previewed = None
+        self.outputs.drop_previews()
+        self.preview.show_message(reason)
+
     def refresh_preview(self) -> None:
         """Render the copy chosen in the preview, unless it already shows this very plan."""
         if not self.isVisible():
