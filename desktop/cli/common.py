@@ -83,7 +83,10 @@ def add_common(parser: argparse.ArgumentParser) -> None:
 
 
 def print_json(document: Any) -> None:
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False)
+    # JSON stays exact on any terminal: outside UTF-8, non-ASCII characters become \u escapes.
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    json.dump(document, sys.stdout, ensure_ascii=not encoding.startswith("utf"), indent=2,
+              sort_keys=False)
     sys.stdout.write("\n")
 
 

@@ -325,6 +325,9 @@ def compute_dose(
                              dose=_round_for_display(value), times=tpd,
                              daily=_round_for_display(daily_value)))
 
+    if value > 0 and _round_for_display(value) == 0:
+        # It would print as "0 mg": refused, never shown as a dose of nothing.
+        raise CalxError("dose_too_small_to_show", field="dose", dose=value, unit=unit)
     calculated = Q_(value, unit)
     mg_per_unit = _MG_PER_UNIT.get(unit)
 

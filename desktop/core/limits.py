@@ -18,6 +18,7 @@ Decisions where CLINICAL.md leaves a choice:
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import CalxError, Issue
@@ -104,3 +105,31 @@ def soft_warnings(weight_kg: float, height_cm: float | None = None,
                 "bmi": round(bmi, 1), "low": SOFT_BMI[0], "high": SOFT_BMI[1],
                 "weight": weight_kg, "height": height_cm}, "weight"))
     return issues
+
+
+# Plan and treatment dates (product decision, issue 10): a plan prepared or started outside these
+# years is a slip (year 1, year 9999) and would run calendars past the end of the calendar. A
+# treatment may start up to five years before or after the day the plan is written (a course
+# written up afterwards, a course planned well ahead); further is a typing slip.
+PLAN_YEARS: tuple[int, int] = (2000, 2099)
+START_BEFORE_PLAN_DAYS = 1827
+START_AFTER_PLAN_DAYS = 1827
+
+
+def check_plan_date(value: date, field: str) -> date:
+    """Refuse a date outside ``PLAN_YEARS`` (``date_implausible``)."""
+    if not PLAN_YEARS[0] <= value.year <= PLAN_YEARS[1]:
+        raise CalxError("date_implausible", field=field, value=value.isoformat(),
+                        min=f"{PLAN_YEARS[0]}-01-01", max=f"{PLAN_YEARS[1]}-12-31")
+    return value
+
+
+def check_start_date(start: date, prepared_on: date, field: str = "start") -> date:
+    """Refuse a treatment start too far from the day the plan is prepared."""
+    check_plan_date(start, field)
+    days = (start - prepared_on).days
+    if not -START_BEFORE_PLAN_DAYS <= days <= START_AFTER_PLAN_DAYS:
+        raise CalxError("start_far_from_plan", field=field, value=start.isoformat(),
+                        prepared_on=prepared_on.isoformat(), before=START_BEFORE_PLAN_DAYS,
+                        after=START_AFTER_PLAN_DAYS)
+    return start

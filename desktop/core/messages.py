@@ -664,6 +664,37 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "{path} is given for two outputs: use a different file for each.",
         "fr": "{path} est indiqué pour deux sorties : utilisez un fichier différent pour chacune.",
     },
+    "dose_too_small_to_show": {
+        "en": "This dose ({dose} {unit}) is too small to be printed (it would read “0 {unit}”); "
+              "check the value chosen.",
+        "fr": "Cette dose ({dose} {unit}) est trop petite pour être imprimée (elle se lirait "
+              "« 0 {unit} ») ; vérifiez la valeur choisie.",
+    },
+    "date_implausible": {
+        "en": "{value} is not a plausible date for a plan: Calx accepts {min} to {max}.",
+        "fr": "{value} n'est pas une date plausible pour un plan : Calx accepte du {min} au {max}.",
+    },
+    "start_far_from_plan": {
+        "en": "The treatment start {value} is too far from the plan's date {prepared_on}: it may "
+              "be up to {before} days before it and {after} days after it.",
+        "fr": "Le début du traitement {value} est trop éloigné de la date du plan {prepared_on} : "
+              "il peut la précéder de {before} jours au plus et la suivre de {after} jours au "
+              "plus.",
+    },
+    "plan_text_not_unicode": {
+        "en": "The {name} field holds bytes that are not text (invalid UTF-8 or a lone "
+              "surrogate); type it again.",
+        "fr": "Le champ {name} contient des octets qui ne sont pas du texte (UTF-8 invalide ou "
+              "substitut isolé) ; saisissez-le à nouveau.",
+    },
+    "plan_text_rtl_too_long": {
+        "en": "The {name} field has a right-to-left line (Arabic or Hebrew) longer than {max} "
+              "characters; it would wrap in the wrong order on paper: split it into shorter "
+              "lines.",
+        "fr": "Le champ {name} a une ligne de droite à gauche (arabe ou hébreu) de plus de {max} "
+              "caractères ; elle serait coupée dans le mauvais ordre sur le papier : "
+              "découpez-la en lignes plus courtes.",
+    },
     "output_is_calx_data": {
         "en": "{path} is one of Calx's own files (its databases, key or settings): Calx never "
               "writes an export there; choose another file.",

@@ -337,6 +337,9 @@ def build_schedule(
     check_horizon(horizon_months)
     if not isinstance(start, date):
         raise CalxError("start_date_invalid", field="start", value=str(start))
+    from desktop.core.limits import check_plan_date
+
+    check_plan_date(start, "start")  # year 1 or 9999: no calendar runs off the end of dates
     check_choice_names(regimen, choices)
     horizon_end = add_months(start, horizon_months)
     sched = regimen.schedule

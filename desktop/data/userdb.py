@@ -671,8 +671,11 @@ class UserDB:
 
     def log_state(self) -> LogHead:
         """Count and head of the log as stored now (printed on clinician copies)."""
-        row = self._conn.execute(
-            "SELECT idx, entry_hash FROM output_log ORDER BY idx DESC LIMIT 1").fetchone()
+        try:
+            row = self._conn.execute(
+                "SELECT idx, entry_hash FROM output_log ORDER BY idx DESC LIMIT 1").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise CalxError("user_db_unreadable", path=str(self.path), detail=str(exc)) from None
         return LogHead(0, GENESIS_HASH) if row is None else LogHead(int(row[0]) + 1, str(row[1]))
 
 

@@ -45,8 +45,13 @@ if TYPE_CHECKING:
 GENERAL_MEASURES_RECORD = "prevention"                  # cold, smoking, trauma, stress
 WHEN_TO_CALL_RECORD = "antibiotics-superinfection"      # spreading redness, thick discharge
 
-# Longest user text accepted (a name of 5,000 characters must still print; 20,000 is refused).
+# Longest user text accepted, per field: a name or a signature fits a line or two; notes fit a few
+# pages. Longer text is refused with a message (a crafted saved plan with a huge name once held the
+# renderer for minutes).
 MAX_TEXT_CHARS = 10_000
+MAX_FIELD_CHARS: dict[str, int] = {"patient": 200, "prepared_by": 200, "notes": MAX_TEXT_CHARS}
+# A right-to-left line must fit on one printed line: wrapped, it would read in the wrong order.
+MAX_RTL_LINE_CHARS = 60
 MAX_CONTACTS = 8
 # 2: the plan check (alerts, overrides, renal estimates, patient instructions) and the patient's
 # pregnancy, breastfeeding and current medications. Version 1 documents read as they were (the new
@@ -163,7 +168,18 @@ class PlanDocument:
             plan = decode(cls, document["plan"])
         except (SnapshotError, KeyError, TypeError, ValueError) as exc:
             raise CalxError("saved_plan_unreadable", detail=str(exc)[:200]) from None
-        assert isinstance(plan, PlanDocument)
+        if not isinstance(plan, PlanDocument):
+            raise CalxError("saved_plan_unreadable", detail="not a plan")
+        # The same limits as when it was made: a crafted row must not hold the renderer.
+        for name, value in (("patient", plan.patient_name), ("prepared_by", plan.prepared_by),
+                            ("notes", plan.notes)):
+            try:
+                _check_text(value, name)
+            except CalxError as error:
+                from desktop.core.messages import render
+
+                raise CalxError("saved_plan_unreadable",
+                                detail=render(error.issue, "en")[:200]) from None
         return plan
 
     def to_record(self) -> PlanRecord:
@@ -229,11 +245,21 @@ def _check_text(value: Any, name: str, required: bool = False) -> str:
         value = ""
     if not isinstance(value, str):
         raise CalxError("plan_text_invalid", field=name, name=name)
+    limit = MAX_FIELD_CHARS.get(name, MAX_TEXT_CHARS)
+    if len(value) > limit:
+        raise CalxError("plan_text_too_long", field=name, name=name, length=len(value),
+                        max=limit)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes from a terminal, a lone surrogate
+        raise CalxError("plan_text_not_unicode", field=name, name=name) from None
     if required and not value.strip():
         raise CalxError("plan_text_required", field=name, name=name)
-    if len(value) > MAX_TEXT_CHARS:
-        raise CalxError("plan_text_too_long", field=name, name=name, length=len(value),
-                        max=MAX_TEXT_CHARS)
+    from desktop.reports.styles import RTL
+
+    if RTL.search(value) and any(len(line) > MAX_RTL_LINE_CHARS for line in value.split("\n")):
+        raise CalxError("plan_text_rtl_too_long", field=name, name=name,
+                        max=MAX_RTL_LINE_CHARS)
     return value
 
 
@@ -330,6 +356,13 @@ def build_plan(
         raise CalxError("start_date_invalid", field="start", value=str(start)[:40])
     if not isinstance(patient, Patient):
         raise CalxError("plan_patient_required", field="patient")
+    from desktop.core.limits import check_plan_date, check_start_date
+
+    check_plan_date(prepared_on, "prepared_on")
+    check_start_date(start, prepared_on)
+    for regimen_start in (starts or {}).values():
+        if isinstance(regimen_start, date):
+            check_start_date(regimen_start, prepared_on)
     patient_name = _check_text(patient_name, "patient", required=True)
     prepared_by = _check_text(prepared_by, "prepared_by")
     notes = _check_text(notes, "notes")

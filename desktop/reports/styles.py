@@ -84,10 +84,29 @@ def clean(value: str) -> str:
     return "".join(ch if ord(ch) in drawable or ch in "\t\n" else REPLACEMENT for ch in value)
 
 
+# Hebrew, Arabic (and their presentation forms), Syriac, Thaana, N'Ko, Samaritan: written right to
+# left. reportlab draws characters in the order given, so such text is put in visual order first.
+RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def visual(value: str) -> str:
+    """Right-to-left text in the order it is drawn, line by line: Arabic letters joined
+    (arabic-reshaper), then the Unicode bidi algorithm (python-bidi). Other text is unchanged.
+    Each line must fit on one printed line (``reports.model`` limits such lines): a wrapped
+    right-to-left line would read in the wrong order."""
+    if not RTL.search(value):
+        return value
+    import arabic_reshaper
+    from bidi import get_display
+
+    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in value.split("\n"))
+
+
 def user_text(value: str) -> str:
-    """A user string ready for a Paragraph: cleaned and escaped (markup is printed as typed); line
-    breaks are kept. Words longer than the line are broken by the styles' ``splitLongWords``."""
-    escaped = escape(clean(value), {'"': "&quot;", "'": "&#39;"})
+    """A user string ready for a Paragraph: cleaned, in visual order, and escaped (markup is
+    printed as typed); line breaks are kept. Words longer than the line are broken by the styles'
+    ``splitLongWords``."""
+    escaped = escape(visual(clean(value)), {'"': "&quot;", "'": "&#39;"})
     return escaped.replace("\n", "<br/>")
 
 
@@ -99,17 +118,18 @@ def text(value: str) -> str:
 def one_line(value: str, font: str, size: float, width: float) -> str:
     """User text for ``canvas.drawString`` (header): cleaned and cut with "…" to fit ``width``."""
     value = " ".join(clean(value).split())
-    if pdfmetrics.stringWidth(value, font, size) <= width:
-        return value
-    # Binary search on the prefix length: names can be 5,000 characters long.
+    if pdfmetrics.stringWidth(visual(value), font, size) <= width:
+        return visual(value)
+    # Binary search on the prefix length: names can be 5,000 characters long. The cut is made in
+    # reading order, then put in visual order, so right-to-left text loses its end, as it should.
     lo, hi = 0, len(value)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if pdfmetrics.stringWidth(value[:mid] + "…", font, size) <= width:
+        if pdfmetrics.stringWidth(visual(value[:mid] + "…"), font, size) <= width:
             lo = mid
         else:
             hi = mid - 1
-    return value[:lo].rstrip() + "…"
+    return visual(value[:lo].rstrip() + "…")
 
 
 def _style(name: str, **kw: object) -> ParagraphStyle:

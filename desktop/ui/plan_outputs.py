@@ -98,9 +98,15 @@ class PlanOutputs(QObject):
         if self.may_write([path]) and self.save(plan):
             self._start("export", plan, [("ics", path)], self._log_folder())
 
-    def _log_head(self) -> LogHead:
-        """The output log as it stands before this print or export (opened by ``save``)."""
-        return self.context.user_db().log_state()
+    def _log_head(self) -> LogHead | None:
+        """The output log as it stands before this print or export (opened by ``save``); None
+        when it cannot be read (the copy then says it is not logged, and logging will say why)."""
+        from desktop.core.errors import CalxError
+
+        try:
+            return self.context.user_db().log_state()
+        except CalxError:
+            return None
 
     def may_write(self, paths: list[Path]) -> bool:
         """Never over Calx's own files; over existing files only when the user says so (both

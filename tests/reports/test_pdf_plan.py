@@ -223,7 +223,8 @@ HOSTILE = {
 def test_hostile_names_produce_a_valid_pdf_with_the_text_as_typed(
         make_plan: PlanMaker, case: str, copy: str) -> None:
     name = HOSTILE[case]
-    plan = make_plan(patient_name=name, prepared_by=name, notes=name)
+    # Names and signatures are at most 200 characters; notes take the whole text.
+    plan = make_plan(patient_name=name[:200], prepared_by=name[:200], notes=name)
     data = render_plan(plan, copy)               # type: ignore[arg-type]
     reader = pypdf.PdfReader(io.BytesIO(data), strict=True)
     assert len(reader.pages) >= 1
@@ -236,6 +237,47 @@ def test_hostile_names_produce_a_valid_pdf_with_the_text_as_typed(
         assert "Émile" in text and "Durand" in text and "\ufffd" in text
     if case == "control":
         assert "Tab and nul vt" in flat(text)
+
+
+@pytest.mark.parametrize("name", ["زينب العلي", "שרה כהן"])
+@pytest.mark.parametrize("copy", ["patient", "clinician"])
+def test_right_to_left_names_print_in_reading_order(make_plan: PlanMaker, name: str,
+                                                   copy: str) -> None:
+    """pypdf reads right-to-left runs back in reading order: it gives the name as typed (Arabic
+    in its joined letter forms) only if the PDF draws it right to left. Drawn in typed order, it
+    would read back reversed; unjoined, in isolated letters."""
+    import arabic_reshaper
+
+    plan = make_plan(patient_name=name, notes=name)
+    data = render_plan(plan, copy)               # type: ignore[arg-type]
+    drawn = page_bodies(data, word(f"header_{copy}", "en"))
+    joined = arabic_reshaper.reshape(name)
+    assert squeeze(joined) in squeeze(drawn)
+    assert squeeze(joined[::-1]) not in squeeze(drawn)
+    if joined != name:
+        assert squeeze(name) not in squeeze(drawn)   # never isolated letters
+
+
+def test_mixed_direction_text_is_handed_to_the_pdf_in_visual_order() -> None:
+    from desktop.reports.styles import FONT, one_line, register_fonts, user_text
+
+    register_fonts()
+    assert user_text("Zoë Martin") == "Zoë Martin"                 # left to right: untouched
+    # The bidi algorithm puts the Arabic word (joined) after the number on a left-to-right line.
+    assert user_text("Zoë زينب 12 mg") == "Zoë 12 ﺐﻨﻳﺯ mg"
+    long = "زينب " * 40
+    cut = one_line(long, FONT, 9.5, 100)
+    assert cut.startswith("…") and "ﺯ" not in cut[:2]  # cut at the end of the reading order
+
+
+def test_a_right_to_left_line_too_long_for_one_printed_line_is_refused(
+        make_plan: PlanMaker) -> None:
+    from desktop.core.errors import CalxError
+
+    with pytest.raises(CalxError) as err:
+        make_plan(notes="زينب " * 20)
+    assert err.value.code == "plan_text_rtl_too_long"
+    make_plan(notes="\n".join(["زينب العلي"] * 20))   # short lines: fine
 
 
 def test_markup_in_contacts_and_prepared_by_is_printed_as_typed(make_plan: PlanMaker) -> None:
