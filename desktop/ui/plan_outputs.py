@@ -31,6 +31,12 @@ def clinician_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}-clinician{path.suffix or '.pdf'}")
 
 
+def _internal(error: Exception) -> Issue:
+    from desktop.core.errors import Issue
+
+    return Issue("internal_error", {"detail": f"{type(error).__name__}: {error}"[:300]})
+
+
 def suggested_name(patient_name: str, suffix: str) -> str:
     """A file name from the patient's name, without characters that would make it a path."""
     cleaned = "".join("-" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in patient_name)
@@ -77,6 +83,9 @@ class PlanOutputs(QObject):
             log_overrides(self.context.user_db(), plan, now)  # the clinician's reasons, logged
         except CalxError as error:
             self._fail(error.issue)
+            return False
+        except Exception as error:  # nothing was saved: say why, never crash the window
+            self._fail(_internal(error))
             return False
         return True
 
@@ -196,6 +205,9 @@ class PlanOutputs(QObject):
                                                  "printed", data, at=datetime.now(UTC))
         except CalxError as error:
             self._fail(error.issue)
+            return False
+        except Exception as error:
+            self._fail(_internal(error))
             return False
         return True
 

@@ -274,6 +274,11 @@ class PlanView(QWidget):
                 overrides=self._current_overrides(), previous_weight_kg=self._previous_weight())
         except CalxError as error:
             return None, self.context.render(error.issue)
+        except Exception as error:  # an input no check foresaw: a message, never a crash
+            from desktop.core.errors import Issue
+
+            return None, self.context.render(Issue("internal_error", {
+                "detail": f"{type(error).__name__}: {error}"[:300]}))
         self._show_alerts(plan.alerts)
         if plan.unresolved:
             codes = ", ".join(a.code for a in plan.unresolved)
