@@ -58,9 +58,26 @@ def _safe_streams() -> None:
                 reconfigure(errors="backslashreplace")
 
 
+def _not_text(argv: Sequence[str]) -> str | None:
+    """The first argument that is not text (undecodable bytes arrive as lone surrogates)."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg.encode("utf-8", "backslashreplace").decode("ascii", "replace")[:100]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _safe_streams()
     parser = build_parser()
+    given = list(sys.argv[1:] if argv is None else argv)
+    bad = _not_text(given)
+    if bad is not None:
+        after = given[given.index("--lang") + 1:] if "--lang" in given else []
+        lang = "fr" if after[:1] == ["fr"] or "--lang=fr" in given else "en"
+        refuse(CalxError("argument_not_text", text=bad), argparse.Namespace(
+            lang=lang, json="--json" in given))
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:

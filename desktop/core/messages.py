@@ -670,6 +670,12 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "fr": "Cette dose ({dose} {unit}) est trop petite pour être imprimée (elle se lirait "
               "« 0 {unit} ») ; vérifiez la valeur choisie.",
     },
+    "argument_not_text": {
+        "en": "The argument “{text}” holds bytes that are not text (invalid UTF-8); type it "
+              "again.",
+        "fr": "L'argument « {text} » contient des octets qui ne sont pas du texte (UTF-8 "
+              "invalide) ; saisissez-le à nouveau.",
+    },
     "date_implausible": {
         "en": "{value} is not a plausible date for a plan: Calx accepts {min} to {max}.",
         "fr": "{value} n'est pas une date plausible pour un plan : Calx accepte du {min} au {max}.",

@@ -1,0 +1,155 @@
+"""Every command's arguments, fuzzed (hypothesis, CI-sized: about a minute in all): whatever is
+typed, ``calx`` exits 0 or 2 with a message, never a traceback, and writes files only where told.
+
+The arguments are drawn from each command's own parser, so a command or option added later is
+fuzzed too. Values mix plausible ones (real ids, measurements, dates) with hostile text: lone
+surrogates, markup, huge or empty strings, far dates, path tricks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.cli.main import build_parser, main
+
+EXAMPLES_PER_COMMAND = 300
+
+HOSTILE = st.sampled_from([
+    "", " ", "\udcff", "Zo\udceb", "\ud800x", "\x00", "<b>&amp;</b>", "زينب العلي", "שרה",
+    "9999-12-31", "0001-01-01", "2025-02-30", "1e308", "-0", "nan", "inf", "NaN kg",
+    "70 kg", "154 lb", "170", "1,70 m", "5 ft 7 in", "85 µmol/L", "1.09 mg/dL", "60",
+    "rituximab", "rituximab-375-weekly", "infliximab-3-mg-kg", "minocycline-cyclic",
+    "probenecid-500-tid", "bisphosphonates", "dose=0.001", "minocycline-cyclic:dose=100",
+    "x" * 300, "a" * 5000, "../../etc/passwd", "--json", "-", "2025-03-03", "2026-12-01",
+])
+VALUE = st.one_of(HOSTILE, st.text(max_size=40), st.integers(-10**6, 10**6).map(str),
+                  st.floats(allow_nan=True, allow_infinity=True).map(str))
+
+
+# Plausible values per option, so that many runs get past the first check and reach the
+# computation, the PDF and the files.
+PLAUSIBLE: dict[str, st.SearchStrategy[str]] = {
+    "weight": st.sampled_from(["70 kg", "70", "154 lb", "0.5 kg", "500 kg", "80,5"]),
+    "height": st.sampled_from(["170 cm", "1.70 m", "5 ft 7 in", "30 cm", "260"]),
+    "sex": st.sampled_from(["female", "male"]),
+    "age": st.sampled_from(["55", "18", "120", "0"]),
+    "creatinine": st.sampled_from(["85 µmol/L", "1.09 mg/dL", "1,2"]),
+    "regimen": st.sampled_from(["rituximab-375-weekly", "infliximab-3-mg-kg",
+                                "minocycline-cyclic", "colchicine-1mg-daily", "bisphosphonates",
+                                "probenecid-500-tid", "diltiazem-240-480"]),
+    "id": st.sampled_from(["rituximab", "anakinra", "warfarin", "prevention"]),
+    "query": st.sampled_from(["calcinosis", "ritu", "mg/kg", "O'Brien", "calcinose"]),
+    "start": st.dates(date(2025, 6, 1), date(2027, 6, 30)).map(str),
+    "prepared_on": st.dates(date(2025, 6, 1), date(2027, 6, 30)).map(str),
+    "horizon_months": st.sampled_from(["1", "12", "60", "61"]),
+    "patient": st.text(min_size=1, max_size=60),
+    "prepared_by": st.text(max_size=60),
+    "notes": st.text(max_size=300),
+    "choose": st.sampled_from(["minocycline-cyclic:dose=100", "dose=100",
+                               "probenecid-500-tid:dose=250", "on=6"]),
+    "limit": st.sampled_from(["1", "20", "100", "0", "101"]),
+}
+
+
+def _commands() -> dict[str, list[object]]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    return {name: [a for a in sp._actions if a.dest != "help"]
+            for name, sp in sub.choices.items()}
+
+
+COMMANDS = _commands()
+OUTPUT_OPTIONS = {"--out", "--clinician-copy", "--ics"}
+
+
+@st.composite
+def arguments(draw: st.DrawFn, command: str, folder: str) -> list[str]:
+    args = [command]
+    # Half the runs keep to plausible values, to reach the computation, the PDF and the files.
+    plausible_only = draw(st.booleans())
+    for action in COMMANDS[command]:
+        options = action.option_strings  # type: ignore[attr-defined]
+        if not options:  # a positional: always given
+            likely = PLAUSIBLE.get(action.dest, VALUE)  # type: ignore[attr-defined]
+            args.append(draw(likely if plausible_only else st.one_of(likely, VALUE)))
+            continue
+        if not draw(st.booleans()) and not action.required:  # type: ignore[attr-defined]
+            continue
+        flag = options[0]
+        if action.nargs == 0:  # type: ignore[attr-defined]
+            args.append(flag)
+        elif flag in OUTPUT_OPTIONS:
+            own = {"--out": "p.pdf", "--clinician-copy": "c.pdf", "--ics": "p.ics"}[flag]
+            hostile = st.one_of(st.sampled_from(["p.pdf", "x" * 300, "", "missing/p.pdf", "."]),
+                                st.text(min_size=1, max_size=20))
+            name = own if plausible_only else draw(st.one_of(st.just(own), hostile))
+            args += [flag, os.path.join(folder, name)]
+        else:
+            choices = action.choices  # type: ignore[attr-defined]
+            likely = (st.sampled_from(list(choices)) if choices
+                      else PLAUSIBLE.get(action.dest, VALUE))  # type: ignore[attr-defined]
+            args += [flag, draw(likely if plausible_only else st.one_of(likely, VALUE))]
+    return args
+
+
+def _run(args: list[str]) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(args)
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 2
+    return int(code or 0), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def ref_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from desktop.data.build import build
+
+    out = tmp_path_factory.mktemp("reference") / "calx.sqlite"
+    build(Path(__file__).resolve().parents[2] / "db" / "content", out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("fuzz")
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_no_arguments_ever_give_a_traceback(command: str, sandbox: Path, ref_db_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CALX_DB", str(ref_db_path))
+    monkeypatch.setenv("CALX_USER_DATA", str(sandbox / "user-data"))
+
+    codes: list[int] = []
+
+    @settings(max_examples=EXAMPLES_PER_COMMAND, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                     HealthCheck.function_scoped_fixture])
+    @given(data=st.data())
+    def check(data: st.DataObject) -> None:
+        with tempfile.TemporaryDirectory(dir=sandbox) as folder:
+            args = data.draw(arguments(command, folder))
+            code, err = _run(args)
+            codes.append(code)
+            if os.environ.get("CALX_FUZZ_DEBUG"):
+                print(code, args[:8], err[:120])
+            assert code in (0, 2), (args, code, err)
+            assert "Traceback" not in err, (args, err)
+            if code == 2 and "usage:" not in err:
+                assert err.startswith("calx: "), (args, err)
+            if code != 0:  # refused: nothing written, not even a temporary file
+                assert sorted(os.listdir(folder)) == [], (args, os.listdir(folder))
+
+    check()
+    assert 0 in codes or command == "show", f"no run of {command} got through: fuzz too narrow"
