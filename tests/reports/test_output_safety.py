@@ -143,3 +143,22 @@ def _short_timeout(connect):  # type: ignore[no-untyped-def]
         kwargs["timeout"] = 0.2
         return connect(*args, **kwargs)
     return wrapped
+
+
+def test_save_with_a_read_only_home_is_a_message_and_writes_nothing(
+        tmp_path: Path, user_data: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """Root ignores permissions, so the read-only file system is simulated where the folder is
+    made: the error a read-only home gives (EROFS)."""
+    import desktop.paths as paths
+
+    def read_only(path: object, mode: int = 0o777) -> None:
+        raise OSError(30, "Read-only file system", str(path))
+
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(paths.os, "mkdir", read_only)
+    assert _run([*BASE, "--out", str(out / "p.pdf"), "--ics", str(out / "p.ics"),
+                 "--save"]) == 2
+    err = capsys.readouterr().err
+    assert "Read-only file system" in err and "Traceback" not in err
+    assert list(out.iterdir()) == []
