@@ -12,6 +12,7 @@ plus the absolute p99 (aim: under 5 ms on the real database).
 from __future__ import annotations
 
 import dataclasses
+import os
 import statistics
 import tempfile
 import time
@@ -58,8 +59,11 @@ def replicate(content: Content, copies: int) -> Content:
                 regimen_sources[rid] = {**content.regimen_sources[r.id], "id": rid}
             therapies.append(dataclasses.replace(t, id=t.id + suffix, order=t.order + k * 10_000,
                                                  regimens=tuple(regimens)))
+    # Other content under its own version: a released version never names other content.
+    meta = dataclasses.replace(content.meta,
+                               content_version=f"{content.meta.content_version}-x{copies}")
     return dataclasses.replace(content, therapies=tuple(therapies),
-                               regimen_sources=regimen_sources)
+                               regimen_sources=regimen_sources, meta=meta)
 
 
 def _time(call: Callable[[], object]) -> float:
@@ -73,9 +77,19 @@ def _p99(samples: list[float]) -> float:
 
 
 def measure(path: Path, queries: list[str]) -> dict[str, float]:
-    started = time.perf_counter_ns()
-    db = ReferenceDB.open(path)
-    open_ms = (time.perf_counter_ns() - started) / 1e6
+    from desktop.data import verify
+
+    # The first open of a file checks it whole; later opens of the same file, once remembered,
+    # only its schema. A file written a moment ago is never remembered (desktop.data.verify):
+    # here it is, to time the open every start-up after the first one pays.
+    racy, verify.RACY_NS = verify.RACY_NS, 0
+    try:
+        first_ms = _time(lambda: ReferenceDB.open(path).close())
+        started = time.perf_counter_ns()
+        db = ReferenceDB.open(path)
+        open_ms = (time.perf_counter_ns() - started) / 1e6
+    finally:
+        verify.RACY_NS = racy
     conn = db._conn  # the same connection: the baseline differs only by what search() adds
     bare = "SELECT rowid FROM search WHERE search MATCH ? ORDER BY rank LIMIT 20"
     ours: list[float] = []
@@ -91,7 +105,8 @@ def measure(path: Path, queries: list[str]) -> dict[str, float]:
             if expression is not None:
                 base.append(_time(lambda e=expression: conn.execute(bare, (e,)).fetchall()))
     db.close()
-    return {"open": open_ms, "median": statistics.median(ours), "p99": _p99(ours),
+    return {"open": open_ms, "first_open": first_ms, "median": statistics.median(ours),
+            "p99": _p99(ours),
             "base_median": statistics.median(base), "base_p99": _p99(base),
             "n": len(ours)}
 
@@ -102,6 +117,7 @@ def run() -> list[str]:
     lines = [f"{len(queries)} queries x {ROUNDS} rounds; baseline: bare FTS5 MATCH ... ORDER BY "
              "rank LIMIT 20 on the same database"]
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["CALX_CACHE"] = str(Path(tmp) / "cache")  # never the user's own cache
         real = Path(tmp) / "real.sqlite"
         big = Path(tmp) / "big.sqlite"
         write_database(content, real)
@@ -114,7 +130,8 @@ def run() -> list[str]:
                 f"search median {m['median'] / m['base_median']:.1f}x bare, "
                 f"p99 {m['p99'] / m['base_p99']:.1f}x bare; "
                 f"p99 {m['p99']:.2f} ms (median {m['median']:.2f} ms; bare median "
-                f"{m['base_median']:.3f} ms); open + checks {m['open']:.1f} ms")
+                f"{m['base_median']:.3f} ms); open + checks {m['open']:.1f} ms "
+                f"(first open of the file, checked whole: {m['first_open']:.1f} ms)")
     return lines
 
 
