@@ -160,6 +160,12 @@ def _mac(key: bytes, table: str, row: Mapping[str, Any]) -> str:
                     hashlib.sha256).hexdigest()
 
 
+def _same(stored: str, expected: str) -> bool:
+    """Constant-time comparison of a stored hash with the expected one; any text compares (a
+    stored value that is not ASCII is simply not equal, never an exception)."""
+    return hmac.compare_digest(stored.encode("utf-8", "surrogatepass"), expected.encode("ascii"))
+
+
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [str(r[1]) for r in conn.execute(f"PRAGMA table_info({table})")]
 
@@ -560,9 +566,12 @@ class UserDB:
 
     def _row_intact(self, row: Mapping[str, Any]) -> bool:
         mac = row.get("record_mac")
-        return (isinstance(mac, str) and hmac.compare_digest(mac, _plan_mac(self._key, row))
-                and isinstance(row.get("document"), str)
-                and sha256_hex(row["document"]) == row.get("document_sha256"))
+        try:
+            return (isinstance(mac, str) and _same(mac, _plan_mac(self._key, row))
+                    and isinstance(row.get("document"), str)
+                    and sha256_hex(row["document"]) == row.get("document_sha256"))
+        except (TypeError, ValueError, UnicodeError):  # a blob or a NaN where text belongs
+            return False
 
     def load_plan(self, plan_id: str) -> SavedPlan:
         """The plan as it was saved. Raises ``saved_plan_not_found`` or, if its row no longer
@@ -609,8 +618,7 @@ class UserDB:
             row = dict(zip(names, values, strict=True))
             mac = row.get("record_mac")
             try:
-                intact = isinstance(mac, str) and hmac.compare_digest(
-                    mac, _plan_mac(self._key, row))
+                intact = isinstance(mac, str) and _same(mac, _plan_mac(self._key, row))
             except (TypeError, ValueError, UnicodeError):  # a value no JSON can hold
                 intact = False
             plans.append(_summary(row, damaged=not intact))
@@ -706,7 +714,7 @@ def _verify_log_from(conn: sqlite3.Connection, key: bytes, start: LogHead | None
     if count:
         row = conn.execute("SELECT entry_hash FROM output_log WHERE idx = ?",
                            (count - 1,)).fetchone()
-        if row is None or not hmac.compare_digest(str(row[0]), prev):
+        if row is None or not _same(str(row[0]), prev):
             raise _BrokenChain(count - 1)
     cursor = conn.execute("SELECT * FROM output_log WHERE idx >= ? ORDER BY idx", (count,))
     names = [d[0] for d in cursor.description]
@@ -714,8 +722,12 @@ def _verify_log_from(conn: sqlite3.Connection, key: bytes, start: LogHead | None
     for values in cursor:
         row = dict(zip(names, values, strict=True))
         entry = row.get("entry_hash")
-        if row["idx"] != position or row["prev_hash"] != prev or not isinstance(entry, str) \
-                or not hmac.compare_digest(entry, _log_mac(key, row)):
+        try:
+            intact = (row["idx"] == position and row["prev_hash"] == prev
+                      and isinstance(entry, str) and _same(entry, _log_mac(key, row)))
+        except (TypeError, ValueError, UnicodeError):  # a blob or a NaN where text belongs
+            intact = False
+        if not intact or not isinstance(entry, str):
             raise _BrokenChain(position)
         prev = entry
         position += 1

@@ -236,3 +236,40 @@ def test_a_database_from_before_the_seals_is_migrated_without_loss(tmp_path: Pat
     _sql(tmp_path, "UPDATE plans SET patient_name = 'X'")
     with UserDB.open(tmp_path) as db:
         assert db.list_plans()[0].damaged
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE output_log SET entry_hash = 'é' || substr(entry_hash, 2) WHERE idx = 2",
+    "UPDATE output_log SET entry_hash = '' WHERE idx = 2",
+    "UPDATE output_log SET prev_hash = 42 WHERE idx = 1",
+    "UPDATE output_log SET at = x'ff00' WHERE idx = 0",
+])
+def test_strange_values_in_the_log_are_damage_not_a_crash(tmp_path: Path, statement: str) -> None:
+    _fill(tmp_path, entries=4)
+    (tmp_path / f"{FILE_NAME}{U.CHECKPOINT_SUFFIX}").unlink()   # verified from the start
+    _sql(tmp_path, "DROP TRIGGER output_log_no_update", statement)
+    assert _refused(tmp_path).code == "user_db_damaged"
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE plans SET record_mac = 'é' WHERE plan_id = 'plan-0001'",
+    "UPDATE plans SET patient_name = x'ff00' WHERE plan_id = 'plan-0001'",
+    "UPDATE plans SET prepared_on = 'not a date' WHERE plan_id = 'plan-0001'",
+    "UPDATE plans SET regimen_ids = '{' WHERE plan_id = 'plan-0001'",
+])
+def test_strange_values_in_a_plan_row_mark_that_row_only(tmp_path: Path, statement: str) -> None:
+    _fill(tmp_path)
+    _sql(tmp_path, statement)
+    with UserDB.open(tmp_path) as db:
+        damaged = {p.plan_id: p.damaged for p in db.list_plans()}
+        assert damaged == {"plan-0000": False, "plan-0001": True, "plan-0002": False}
+        with pytest.raises(CalxError):
+            db.load_plan("plan-0001")
+
+
+def test_resaving_over_a_row_holding_a_blob_replaces_it(tmp_path: Path) -> None:
+    _fill(tmp_path)
+    _sql(tmp_path, "UPDATE plans SET patient_name = x'ff00' WHERE plan_id = 'plan-0001'")
+    with UserDB.open(tmp_path) as db:
+        db.save_plan(record(1), saved_at=AT)
+        assert db.load_plan("plan-0001").record.patient_name == "Zoë Martin 1"
