@@ -180,12 +180,18 @@ class ReferenceDB:
         if pinned is None:
             raise CalxError("db_corrupt", path=shown,
                             detail=f"no digest in {verify.digest_path(path).name}")
-        if verify.is_verified(before, pinned):
+        full = not verify.is_verified(before, pinned)
+        if not full:
             conn = cls._connect_file(path, shown)
-            full = False
-        else:
+            try:
+                changed = verify.identity(path) != before  # replaced between the checks
+            except OSError:
+                changed = True
+            if changed:
+                conn.close()
+                full = True
+        if full:
             conn = cls._connect_verified_bytes(path, shown, pinned)
-            full = True
         try:
             metadata = cls._check(conn, shown, full)
             if full:

@@ -139,3 +139,31 @@ def test_the_released_record_matches_the_shipped_content(real_db: Path) -> None:
     with ReferenceDB.open(real_db) as db:
         meta = db.metadata()
     assert RELEASED.get(meta.content_version, meta.content_hash) == meta.content_hash
+
+
+def test_a_file_swapped_after_the_identity_check_is_checked_whole(
+        real_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The remembered identity is checked again once the file is open: a file put in place
+    between the two is read whole and refused."""
+    monkeypatch.setenv("CALX_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(verify, "RACY_NS", 0)
+    path = _copy(real_db, tmp_path / "calx.sqlite")
+    ReferenceDB.open(path).close()
+    tampered = bytearray(path.read_bytes())
+    tampered[len(tampered) // 2] ^= 0x01
+    real_identity = verify.identity
+    calls = {"n": 0}
+
+    def identity_then_swap(p: Path) -> verify.FileIdentity:
+        calls["n"] += 1
+        seen = real_identity(p)
+        if calls["n"] == 1:  # right after the first look, someone replaces the file
+            swap = tmp_path / "swap.sqlite"
+            swap.write_bytes(bytes(tampered))
+            swap.replace(path)
+        return seen
+
+    monkeypatch.setattr(verify, "identity", identity_then_swap)
+    with pytest.raises(CalxError) as error:
+        ReferenceDB.open(path)
+    assert error.value.code == "db_corrupt"
