@@ -670,6 +670,10 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "fr": "Cette dose ({dose} {unit}) est trop petite pour être imprimée (elle se lirait "
               "« 0 {unit} ») ; vérifiez la valeur choisie.",
     },
+    "settings_reset": {
+        "en": "{count} setting(s) in {path} could not be read and use their default.",
+        "fr": "{count} réglage(s) de {path} illisible(s) : leur valeur par défaut est utilisée.",
+    },
     "argument_not_text": {
         "en": "The argument “{text}” holds bytes that are not text (invalid UTF-8); type it "
               "again.",

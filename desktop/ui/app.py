@@ -62,6 +62,11 @@ def run(argv: Sequence[str] = ()) -> int:
             return
         window.build_views()
         context.load_database()
+        if prefs.problems:  # reported once: which settings were reset to their defaults
+            from desktop.core.errors import Issue
+
+            window.show_status(context.render(Issue("settings_reset", {
+                "path": str(prefs.path), "count": len(prefs.problems)})))
         if self_test:
             from desktop.ui.self_test import run_self_test
 
