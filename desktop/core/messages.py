@@ -711,6 +711,12 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "fr": "{path} est un fichier de Calx lui-même (ses bases, sa clé ou ses réglages) : Calx "
               "n'y écrit jamais d'export ; choisissez un autre fichier.",
     },
+    "output_not_a_file": {
+        "en": "{path} is not a regular file (a device, a pipe or a socket): Calx never writes an "
+              "export over it; choose a file name.",
+        "fr": "{path} n'est pas un fichier ordinaire (périphérique, tube ou socket) : Calx n'y "
+              "écrit jamais d'export ; choisissez un nom de fichier.",
+    },
     "output_exists": {
         "en": "{path} already exists and was kept: choose another file, or add --force to "
               "replace it.",

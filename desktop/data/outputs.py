@@ -10,6 +10,7 @@ private folders: paths are compared after ``realpath`` *and* by ``(st_dev, st_in
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -83,6 +84,9 @@ def check_outputs(paths: Mapping[str, Path], *, force: bool = False) -> None:
             if key in seen:
                 raise CalxError("output_paths_same", field=field, path=shown)
             seen[key] = field
+            if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
+                # /dev/null, a FIFO, a socket: replacing it would destroy a system file
+                raise CalxError("output_not_a_file", field=field, path=shown)
             if not force and os.path.lexists(path):
                 raise CalxError("output_exists", field=field, path=shown)
             if len(path.name.encode("utf-8", "surrogateescape")) > 255:

@@ -162,3 +162,16 @@ def test_save_with_a_read_only_home_is_a_message_and_writes_nothing(
     err = capsys.readouterr().err
     assert "Read-only file system" in err and "Traceback" not in err
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs are POSIX")
+def test_never_replaces_a_device_or_a_pipe_even_with_force(tmp_path: Path, capsys) -> None:
+    """A FIFO stands for /dev/null and other special files (never tried on the real one: a
+    regression would replace it for the whole machine)."""
+    import stat
+
+    target = tmp_path / "pipe.pdf"
+    os.mkfifo(target)
+    assert _run([*BASE, "--force", "--out", str(target)]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+    assert not stat.S_ISREG(os.stat(target).st_mode)
