@@ -92,6 +92,8 @@ def arguments(draw: st.DrawFn, command: str, folder: str) -> list[str]:
             hostile = st.one_of(st.sampled_from(["p.pdf", "x" * 300, "", "missing/p.pdf", "."]),
                                 st.text(min_size=1, max_size=20))
             name = own if plausible_only else draw(st.one_of(st.just(own), hostile))
+            # Always inside the throwaway folder: never an absolute path or a climb out of it.
+            name = name.replace("\\", "_").lstrip("/").replace("..", "_")
             args += [flag, os.path.join(folder, name)]
         else:
             choices = action.choices  # type: ignore[attr-defined]
