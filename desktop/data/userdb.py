@@ -69,6 +69,9 @@ class PlanRecord:
     content_version: str
     content_hash: str
     document: Mapping[str, Any]
+    # The second patient identifier, as a column to find a plan by (also inside the document).
+    birth_date: date | None = None
+    record_number: str = ""
 
 
 class SavablePlan(Protocol):
@@ -93,6 +96,8 @@ class PlanSummary:
     lang: str
     regimen_ids: tuple[str, ...]
     content_version: str
+    birth_date: date | None = None
+    record_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,8 +173,15 @@ def m001_plans_and_log(db: Database) -> None:
                   BEGIN SELECT RAISE(ABORT, 'the output log is append-only'); END""")
 
 
+def m002_plan_identifiers(db: Database) -> None:
+    """The second patient identifier (date of birth, record number) beside the name. Additive:
+    plans saved before it have neither ("")."""
+    db.execute("ALTER TABLE plans ADD COLUMN birth_date TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE plans ADD COLUMN record_number TEXT NOT NULL DEFAULT ''")
+
+
 # Every schema change, in order: append new ones, never edit or reorder applied ones.
-MIGRATION_STEPS = (m001_plans_and_log,)
+MIGRATION_STEPS = (m001_plans_and_log, m002_plan_identifiers)
 
 
 def migrations() -> Migrations:
@@ -275,11 +287,13 @@ class UserDB:
         with self._write() as conn:
             conn.execute(
                 "INSERT OR IGNORE INTO plans (plan_id, saved_at, patient_name, prepared_on, lang, "
-                "regimen_ids, content_version, content_hash, document, document_sha256) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "regimen_ids, content_version, content_hash, document, document_sha256, "
+                "birth_date, record_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (record.plan_id, when, record.patient_name, record.prepared_on.isoformat(),
                  record.lang, canonical_json(list(record.regimen_ids)), record.content_version,
-                 record.content_hash, document, sha256_hex(document)))
+                 record.content_hash, document, sha256_hex(document),
+                 record.birth_date.isoformat() if record.birth_date else "",
+                 record.record_number))
         return record.plan_id
 
     def load_plan(self, plan_id: str) -> SavedPlan:
@@ -287,28 +301,30 @@ class UserDB:
         longer matches, ``saved_plan_damaged`` (never returns altered content silently)."""
         row = self._conn.execute(
             "SELECT plan_id, saved_at, patient_name, prepared_on, lang, regimen_ids, "
-            "content_version, content_hash, document, document_sha256 FROM plans WHERE plan_id = ?",
-            (plan_id,)).fetchone()
+            "content_version, content_hash, document, document_sha256, birth_date, record_number "
+            "FROM plans WHERE plan_id = ?", (plan_id,)).fetchone()
         if row is None:
             raise CalxError("saved_plan_not_found", plan_id=plan_id)
         (pid, saved_at, name, prepared_on, lang, regimen_ids, version, content_hash, document,
-         digest) = row
+         digest, birth_date, record_number) = row
         if sha256_hex(document) != digest:
             raise CalxError("saved_plan_damaged", plan_id=plan_id)
         record = PlanRecord(
             plan_id=pid, patient_name=name, prepared_on=date.fromisoformat(prepared_on),
             lang=lang, regimen_ids=tuple(json.loads(regimen_ids)), content_version=version,
-            content_hash=content_hash, document=json.loads(document))
+            content_hash=content_hash, document=json.loads(document),
+            birth_date=_optional_date(birth_date), record_number=record_number)
         return SavedPlan(record, datetime.fromisoformat(saved_at), digest)
 
     def list_plans(self) -> list[PlanSummary]:
         """Saved plans, most recently saved first."""
         rows = self._conn.execute(
             "SELECT plan_id, patient_name, prepared_on, saved_at, lang, regimen_ids, "
-            "content_version FROM plans ORDER BY saved_at DESC, plan_id").fetchall()
+            "content_version, birth_date, record_number FROM plans "
+            "ORDER BY saved_at DESC, plan_id").fetchall()
         return [PlanSummary(pid, name, date.fromisoformat(prep), datetime.fromisoformat(saved),
-                            lang, tuple(json.loads(regs)), version)
-                for pid, name, prep, saved, lang, regs, version in rows]
+                            lang, tuple(json.loads(regs)), version, _optional_date(born), record)
+                for pid, name, prep, saved, lang, regs, version, born, record in rows]
 
     # ------------------------------------------------------------------- output log
 
@@ -353,6 +369,13 @@ class UserDB:
         row = self._conn.execute(
             "SELECT entry_hash FROM output_log ORDER BY idx DESC LIMIT 1").fetchone()
         return GENESIS_HASH if row is None else str(row[0])
+
+
+def _optional_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def verify_chain(rows: Sequence[Sequence[Any]]) -> tuple[bool, int | None]:
