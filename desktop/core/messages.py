@@ -308,7 +308,8 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "fr": "La date de naissance {value} est postérieure à la date du plan {date}.",
     },
     "record_number_invalid": {
-        "en": "“{value}” is not a record number: at most {max} letters, digits, spaces or - / . _ #.",
+        "en": "“{value}” is not a record number: at most {max} letters, digits, spaces or "
+              "- / . _ #.",
         "fr": "« {value} » n'est pas un numéro de dossier : au plus {max} lettres, chiffres, "
               "espaces ou - / . _ #.",
     },
