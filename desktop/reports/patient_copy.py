@@ -24,6 +24,7 @@ the four columns), and the card says the team may change them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -68,6 +69,7 @@ SLOT_PLAN: dict[int, tuple[int, ...]] = {1: (0,), 2: (0, 2), 3: (0, 1, 2), 4: (0
 DOSE_MARK = "\u25cf"          # ● a dose at that time of day
 BOX = "\u2610"                # ☐ a box of the tick sheet
 NEXT_EVENTS = 6               # dated events listed on page 1
+MAX_LISTED_DATES = 8          # a treatment section lists its dates up to this; else the calendar
 # A treatment with more dated events than this in a year (a dressing every 3 days) shows its first
 # one only on the calendar; its rhythm is written in its section.
 MAX_EVENTS_PER_YEAR = 26
@@ -133,6 +135,19 @@ def name(item: PlanItem, lang: str) -> str:
     return item.therapy.patient_label(lang)
 
 
+SHORT_NAME = 24     # longer names are shortened on the calendar's lines
+
+
+def short_name(item: PlanItem, lang: str) -> str:
+    """The name on a calendar line: a long name with a part in brackets is shortened to that
+    part ("Corticosteroid injection into a deposit (triamcinolone)" → "Triamcinolone")."""
+    full = name(item, lang)
+    inner = re.search(r"\(([^()]+)\)\s*$", full)
+    if len(full) <= SHORT_NAME or inner is None:
+        return full
+    return inner.group(1)[:1].upper() + inner.group(1)[1:]
+
+
 def statements(items: Iterable[object], lang: str) -> list[str]:
     return [text(s.text.get(lang)) for s in items]  # type: ignore[attr-defined]
 
@@ -175,7 +190,7 @@ def item_events(item: PlanItem, index: int, lang: str) -> list[Event]:
     """The dated events of one treatment, by its name: "Rituximab: infusion 2",
     "Minocycline: pause starts", "Minocycline: restart"."""
     out: list[Event] = []
-    who = name(item, lang)
+    who = short_name(item, lang)
     schedule = item.schedule
     if schedule is not None:
         rows = schedule.administrations
@@ -285,18 +300,29 @@ def _identity(plan: PlanDocument, lang: str, st: PatientStyles) -> Table:
         rows.append((word("prepared_by", lang), f"{user_text(plan.prepared_by)}, {prepared}"))
     else:
         rows.append((word("prepared_on", lang), prepared))
-    team = _team_contact(plan, lang)
-    rows.append((word("team_contact", lang), team))
-    label_w = 52 * mm if st.large else 42 * mm
-    data = [[Paragraph(text(k), st.bold), Paragraph(v, st.body)] for k, v in rows]
-    table = Table(data, colWidths=[label_w, CONTENT_WIDTH - label_w], hAlign="LEFT", splitInRow=1)
-    table.setStyle(TableStyle([
+    rows.append((word("team_contact", lang), _team_contact(plan, lang)))
+    cells = [(Paragraph(text(k), st.bold), Paragraph(v, st.body)) for k, v in rows]
+    style: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, 0), (-1, -1), SHADE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ]))
+    ]
+    if st.large:   # one label and value a line
+        label_w = 52 * mm
+        data = [list(c) for c in cells]
+        widths = [label_w, CONTENT_WIDTH - label_w]
+    else:          # two a line; the team's contact on a line of its own
+        label_w, value_w = 36 * mm, CONTENT_WIDTH / 2 - 36 * mm
+        pairs = cells[:-1]
+        data = [[*pairs[i], *(pairs[i + 1] if i + 1 < len(pairs) else ("", ""))]
+                for i in range(0, len(pairs), 2)]
+        data.append([*cells[-1], "", ""])
+        style.append(("SPAN", (1, len(data) - 1), (3, len(data) - 1)))
+        widths = [label_w, value_w, label_w, value_w]
+    table = Table(data, colWidths=widths, hAlign="LEFT", splitInRow=1)
+    table.setStyle(TableStyle(style))
     return table
 
 
@@ -428,7 +454,7 @@ def _team_section(item: PlanItem, lang: str, st: PatientStyles) -> list[Flowable
     head += _labelled(word("how_given", lang), how_lines, st)
     when = [text(s) for s in when_phrases(item, lang)]
     dates = listed_dates(item)
-    if dates is not None and len(dates) > 1:
+    if dates is not None and 1 < len(dates) <= MAX_LISTED_DATES:
         when.append(text(word("dates_line", lang, dates=", ".join(day(d, lang) for d in dates))))
     head += _labelled(word("when", lang), when, st)
     block: list[Flowable] = [*head]
@@ -464,7 +490,8 @@ def _advice_section(item: PlanItem, lang: str, st: PatientStyles) -> list[Flowab
     advice += statements(item.therapy.patient_food, lang)
     if advice:
         block += [Paragraph(text(word("good_to_know", lang)), st.label), *_bullets(advice, st)]
-    block += _watch_block(item, lang, st)
+    else:  # the advice already says the side effects in plain words; else the record's list
+        block += _watch_block(item, lang, st)
     return block
 
 
