@@ -513,9 +513,8 @@ def _months(plan: PlanDocument) -> list[tuple[int, int]]:
 def _calendar(plan: PlanDocument, events: Sequence[Event], lang: str,
               st: PatientStyles) -> list[Flowable]:
     months = _months(plan)
-    story: list[Flowable] = [CondPageBreak(60 * mm),
-                             Paragraph(text(word("calendar", lang)), st.h1),
-                             Paragraph(text(word("calendar_intro_events", lang)), st.body)]
+    head: list[Flowable] = [Paragraph(text(word("calendar", lang)), st.h1),
+                            Paragraph(text(word("calendar_intro_events", lang)), st.body)]
     month_w = (52 if st.large else 40) * mm
     rows: list[list[object]] = []
     style: list[tuple[object, ...]] = [
@@ -542,8 +541,9 @@ def _calendar(plan: PlanDocument, events: Sequence[Event], lang: str,
     table = Table(rows, colWidths=[month_w, CONTENT_WIDTH - month_w], hAlign="LEFT",
                   splitInRow=1)
     table.setStyle(TableStyle(style))
-    story.append(table)
-    return story
+    # The calendar starts on a new page unless a good part of it fits; it may run on to the
+    # next page (keeping it whole would add a page to the shortest plans).
+    return [CondPageBreak(90 * mm), *head, table]
 
 
 # --------------------------------------------------------------------------- watch for, contacts
