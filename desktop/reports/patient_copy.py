@@ -46,7 +46,7 @@ from desktop.core.formatting import format_date, format_dose
 from desktop.core.schedule import KIND_DOSE, KIND_OFF, KIND_ON, Administration
 from desktop.reports.document import CONTENT_WIDTH
 from desktop.reports.model import PlanDocument, PlanItem
-from desktop.reports.phrases import day, dose_phrase, listed_dates, route_phrase, when_phrases
+from desktop.reports.phrases import day, dose_phrase, route_phrase, when_phrases
 from desktop.reports.styles import (
     ACCENT,
     FONT,
@@ -68,8 +68,8 @@ SLOT_SYMBOLS: dict[str, str] = {"morning": "\u2600", "midday": "\u263c", "evenin
 SLOT_PLAN: dict[int, tuple[int, ...]] = {1: (0,), 2: (0, 2), 3: (0, 1, 2), 4: (0, 1, 2, 3)}
 DOSE_MARK = "\u25cf"          # ● a dose at that time of day
 BOX = "\u2610"                # ☐ a box of the tick sheet
-NEXT_EVENTS = 6               # dated events listed on page 1
-MAX_LISTED_DATES = 8          # a treatment section lists its dates up to this; else the calendar
+NBSP = "\u00a0"
+NEXT_EVENTS = 5               # dated events listed on page 1
 # A treatment with more dated events than this in a year (a dressing every 3 days) shows its first
 # one only on the calendar; its rhythm is written in its section.
 MAX_EVENTS_PER_YEAR = 26
@@ -81,8 +81,9 @@ MAX_EVENTS_PER_YEAR = 26
 class PatientStyles:
     """The patient copy's styles: body 11 pt, or 14 pt in large print (nothing smaller then)."""
 
-    def __init__(self, large: bool) -> None:
+    def __init__(self, large: bool, lang: str = "en") -> None:
         body = 14.0 if large else 11.0
+        self.lang = lang
         small = 14.0 if large else 9.5
         self.large = large
         self.body_size = body
@@ -97,7 +98,7 @@ class PatientStyles:
         self.title = style("title", fontName=FONT_BOLD, fontSize=body + 9, leading=(body + 9) * 1.2,
                            textColor=ACCENT, spaceAfter=3)
         self.h1 = style("h1", fontName=FONT_BOLD, fontSize=body + 4, leading=(body + 4) * 1.25,
-                        textColor=ACCENT, spaceBefore=9, spaceAfter=3, keepWithNext=1)
+                        textColor=ACCENT, spaceBefore=8, spaceAfter=2, keepWithNext=1)
         self.h2 = style("h2", fontName=FONT_BOLD, fontSize=body + 1.5,
                         leading=(body + 1.5) * 1.25, spaceBefore=6, spaceAfter=2, keepWithNext=1)
         self.body = style("body", spaceAfter=2)
@@ -124,6 +125,11 @@ def home_items(plan: PlanDocument) -> list[PlanItem]:
 def team_items(plan: PlanDocument) -> list[PlanItem]:
     """Treatments given or done by the team (infusions, injections, procedures, dressings)."""
     return [i for i in plan.items if i.regimen is not None and not i.is_home_medicine]
+
+
+def _home_care(item: PlanItem) -> bool:
+    """Care the patient does at home with a treatment section of its own (a dressing)."""
+    return item.regimen is not None and item.regimen.route == "topical"
 
 
 def advice_items(plan: PlanDocument) -> list[PlanItem]:
@@ -254,12 +260,15 @@ def patient_story(plan: PlanDocument, lang: str, st: PatientStyles) -> list[Flow
     if home:
         story += _card(home, lang, st)
     story += _next_events(plan, events, lang, st)
+    # Given by the team (infusions, injections, procedures), then care done at home (dressings).
     team = team_items(plan)
-    if team:
-        story.append(CondPageBreak(70 * mm))
-        story.append(Paragraph(text(word("team_treatments", lang)), st.h1))
-        for item in team:
-            story += _team_section(item, lang, st)
+    for heading, group in (("team_treatments", [i for i in team if not _home_care(i)]),
+                           ("home_care", [i for i in team if _home_care(i)])):
+        if group:
+            story.append(CondPageBreak(70 * mm))
+            story.append(Paragraph(text(word(heading, lang)), st.h1))
+            for item in group:
+                story += _team_section(item, lang, st)
     advice = advice_items(plan)
     if advice:
         story.append(Paragraph(text(word("other_advice", lang)), st.h1))
@@ -330,7 +339,9 @@ def _team_contact(plan: PlanDocument, lang: str) -> str:
     """The first contact the clinician filled in, or a line to fill by hand."""
     for c in plan.contacts:
         if c.value.strip():
-            return f"{user_text(c.label)}{text(colon(lang))}{user_text(c.value)}"
+            # A phone number is never broken across lines ("01 23 45 67 / 89").
+            value = re.sub(r"(?<=\d) (?=\d)", NBSP, c.value)
+            return f"{user_text(c.label)}{text(colon(lang))}{user_text(value)}"
     return text(word("team_contact_fill", lang))
 
 
@@ -431,9 +442,11 @@ def _next_events(plan: PlanDocument, events: Sequence[Event], lang: str,
 
 
 def _labelled(label: str, lines: Sequence[str], st: PatientStyles) -> list[Flowable]:
+    """"**How it is given:** By drip into a vein. Dose: 750 mg per infusion." on one paragraph:
+    a bold label and its sentences, so that a short answer takes one line."""
     if not lines:
         return []
-    return [Paragraph(text(label), st.label), *[Paragraph(s, st.body) for s in lines]]
+    return [Paragraph(f"<b>{text(label)}{text(colon(st.lang))}</b>{' '.join(lines)}", st.body)]
 
 
 def _bullets(lines: Sequence[str], st: PatientStyles) -> list[Flowable]:
@@ -452,10 +465,8 @@ def _team_section(item: PlanItem, lang: str, st: PatientStyles) -> list[Flowable
     if dose:
         how_lines.append(text(word("dose_line", lang, dose=dose)))
     head += _labelled(word("how_given", lang), how_lines, st)
+    # "When" gives the rhythm; the dates themselves are on the calendar, once.
     when = [text(s) for s in when_phrases(item, lang)]
-    dates = listed_dates(item)
-    if dates is not None and 1 < len(dates) <= MAX_LISTED_DATES:
-        when.append(text(word("dates_line", lang, dates=", ".join(day(d, lang) for d in dates))))
     head += _labelled(word("when", lang), when, st)
     block: list[Flowable] = [*head]
     advice = statements(item.therapy.patient_advice, lang)
@@ -543,7 +554,7 @@ def _calendar(plan: PlanDocument, events: Sequence[Event], lang: str,
     table.setStyle(TableStyle(style))
     # The calendar starts on a new page unless a good part of it fits; it may run on to the
     # next page (keeping it whole would add a page to the shortest plans).
-    return [CondPageBreak(90 * mm), *head, table]
+    return [CondPageBreak(60 * mm), *head, table]
 
 
 # --------------------------------------------------------------------------- watch for, contacts
@@ -565,11 +576,13 @@ def _watch_for(plan: PlanDocument, home: Sequence[PlanItem], lang: str,
         if watch:
             story.append(KeepTogether([Paragraph(text(name(item, lang)), st.label),
                                        *_bullets(watch, st)]))
-    others = [name(i, lang) for i in team_items(plan) + advice_items(plan)
+    others = [name(i, lang) for i in team_items(plan)
               if i.therapy.adverse_effects or i.patient_instructions]
     if others:
-        story.append(Paragraph(text(word("watch_see_sections", lang, names=", ".join(others))),
-                               st.muted))
+        key = "watch_see_section" if len(others) == 1 else "watch_see_sections"
+        names = others[0] if len(others) == 1 else word(
+            "and_list", lang, first=", ".join(others[:-1]), last=others[-1])
+        story.append(Paragraph(text(word(key, lang, names=names)), st.muted))
     if plan.general_measures:
         story.append(KeepTogether([Paragraph(text(word("general", lang)), st.label),
                                    *_bullets(statements(plan.general_measures, lang), st)]))
@@ -626,6 +639,12 @@ def _tick_sheet(home: Sequence[PlanItem], lang: str, st: PatientStyles) -> list[
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))
-    return [PageBreak(), Paragraph(text(word("tick_title", lang)), st.h1),
-            Paragraph(text(word("tick_intro", lang)), st.body),
+    cycles = [name(i, lang) for i in home if i.schedule is not None
+              and i.schedule.pattern == "cycle"]
+    intro = [Paragraph(text(word("tick_intro", lang)), st.body)]
+    if cycles:
+        intro.append(Paragraph(text(word("tick_cycles", lang, names=word(
+            "and_list", lang, first=", ".join(cycles[:-1]), last=cycles[-1])
+            if len(cycles) > 1 else cycles[0])), st.body))
+    return [PageBreak(), Paragraph(text(word("tick_title", lang)), st.h1), *intro,
             Paragraph(text(word("tick_week_of", lang)) + "_" * 20, st.body), Spacer(1, 4), table]

@@ -82,7 +82,7 @@ def render_plan(plan: PlanDocument, copy: Copy = "patient", lang: str | None = N
     large = copy == "patient" and plan.large_print
     story: list[Flowable]
     if copy == "patient":
-        story = patient_story(plan, lang, PatientStyles(large))
+        story = patient_story(plan, lang, PatientStyles(large, lang))
         header, use, title = "header_patient", "intended_use_patient", "pdf_title_patient"
     else:
         story = _clinician_story(plan, lang, Styles(body_size=9.5))
