@@ -244,7 +244,8 @@ def test_page_one_holds_the_plan_at_a_glance(plans: dict) -> None:
     assert first.count("30 mL") >= 1 + 4               # how much, then one per time of day
     for slot in ("Morning", "Midday", "Evening", "Bedtime"):
         assert slot in first
-    assert "Monday 3 March 2025 Ceftriaxone: start" in first
+    assert "Monday 3 March 2025 Colchicine: start" in first
+    assert "More dates in the calendar." in first
 
 
 def test_the_calendar_shows_every_month_and_says_when_nothing_happens(plans: dict) -> None:
