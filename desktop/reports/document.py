@@ -98,7 +98,7 @@ def _draw_decor(c: Canvas, decor: PageDecor, page: int, total: int) -> None:
         # with "…"); the title is drawn first, so a page's text reads title, name, identifier.
         suffix_width = c.stringWidth(suffix, FONT_BOLD, size)
         title = " ".join(decor.header_left.split())
-        if CONTENT_WIDTH - suffix_width - c.stringWidth(title, FONT, size) < 40 * mm:
+        if CONTENT_WIDTH - suffix_width - c.stringWidth(title, FONT, size) < 30 * mm:
             title = title.split(" ")[0]       # large print: "Calx" alone leaves room for the name
         title_width = c.stringWidth(title, FONT, size)
         name_room = CONTENT_WIDTH - suffix_width - title_width - 6 * mm

@@ -180,8 +180,13 @@ def _fill_line(width_chars: int = 40) -> str:
 
 
 def _identity_rows(plan: PlanDocument, lang: str) -> list[tuple[str, str]]:
-    """Who the plan is for, who prepared it and when, when treatment starts: both copies."""
+    """Who the plan is for (name and second identifier), who prepared it and when, when
+    treatment starts: the clinician copy (the patient copy lays out its own)."""
     rows = [(text(word("for", lang)), user_text(plan.patient_name))]
+    if plan.patient.birth_date is not None:
+        rows.append((text(word("birth_date", lang)), text(day(plan.patient.birth_date, lang))))
+    if plan.patient.record_number:
+        rows.append((text(word("record_number", lang)), user_text(plan.patient.record_number)))
     if plan.prepared_by.strip():
         rows.append((text(word("prepared_by", lang)), user_text(plan.prepared_by)))
     return [*rows, (text(word("prepared_on", lang)), text(day(plan.prepared_on, lang))),

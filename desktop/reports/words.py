@@ -12,8 +12,8 @@ from typing import Any
 WORDS: dict[str, dict[str, str]] = {
     # ---- frame
     "header_patient": {"en": "Calx · Treatment plan", "fr": "Calx · Plan de traitement"},
-    "header_clinician": {"en": "Calx · Treatment plan: clinician copy",
-                         "fr": "Calx · Plan de traitement : copie clinicien"},
+    # Short: the header also carries the patient's name and second identifier.
+    "header_clinician": {"en": "Calx · Clinician copy", "fr": "Calx · Copie clinicien"},
     "page_of": {"en": "Page {n} of {m}", "fr": "Page {n} sur {m}"},
     "content_line": {"en": "Calx content {version} ({date})",
                      "fr": "Contenu Calx {version} ({date})"},

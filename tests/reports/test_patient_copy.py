@@ -349,3 +349,10 @@ def test_the_clinician_copy_marks_every_evidence_line_with_its_verification(
     assert studies and set(studies) <= {"verified", "secondary source", "unverified",
                                         "as reported in the review"}
     assert "Daoussis" in text and "(verified)" in text
+
+
+def test_the_clinician_copy_names_the_patient_with_both_identifiers(plans: dict) -> None:
+    first = flat(pdf_pages(render_clinician_copy(plans[(THREE[0], "fr", False)]))[0])
+    assert "Date de naissance 23 avril 1961" in first
+    assert "Numéro de dossier MRN-004217" in first
+    assert "Calx · Copie clinicien" in first          # the header says which copy it is
