@@ -240,6 +240,7 @@ def test_page_one_holds_the_plan_at_a_glance(plans: dict) -> None:
         assert part in first
     # the card: what for, how much, the times of day
     assert "To calm the inflammation around the calcium deposits." in first   # colchicine
+    assert "With or without food." in first            # colchicine, from its US label
     assert "30 mL four times daily" in first                                  # aluminium
     assert first.count("30 mL") >= 1 + 4               # how much, then one per time of day
     for slot in ("Morning", "Midday", "Evening", "Bedtime"):
