@@ -97,8 +97,10 @@ class PatientStyles:
 
         self.title = style("title", fontName=FONT_BOLD, fontSize=body + 9, leading=(body + 9) * 1.2,
                            textColor=ACCENT, spaceAfter=3)
+        # No keepWithNext on h1: it would move a whole table (the card, the calendar) with its
+        # heading to the next page; a CondPageBreak before each heading keeps them together.
         self.h1 = style("h1", fontName=FONT_BOLD, fontSize=body + 4, leading=(body + 4) * 1.25,
-                        textColor=ACCENT, spaceBefore=8, spaceAfter=2, keepWithNext=1)
+                        textColor=ACCENT, spaceBefore=8, spaceAfter=2)
         self.h2 = style("h2", fontName=FONT_BOLD, fontSize=body + 1.5,
                         leading=(body + 1.5) * 1.25, spaceBefore=6, spaceAfter=2, keepWithNext=1)
         self.body = style("body", spaceAfter=2)
@@ -271,7 +273,7 @@ def patient_story(plan: PlanDocument, lang: str, st: PatientStyles) -> list[Flow
                 story += _team_section(item, lang, st)
     advice = advice_items(plan)
     if advice:
-        story.append(Paragraph(text(word("other_advice", lang)), st.h1))
+        story += [CondPageBreak(40 * mm), Paragraph(text(word("other_advice", lang)), st.h1)]
         for item in advice:
             story += _advice_section(item, lang, st)
     story += _calendar(plan, events, lang, st)
@@ -351,9 +353,10 @@ def _team_contact(plan: PlanDocument, lang: str) -> str:
 def _card(home: Sequence[PlanItem], lang: str, st: PatientStyles) -> list[Flowable]:
     """The pill card: a row per home medicine (its name, how much, what it is for), a column per
     time of day with ● and the amount, and when / what to take care of."""
-    story: list[Flowable] = [Paragraph(text(word("card_title", lang)), st.h1)]
-    # Large print: "when, and take care" goes on a full-width line under each medicine, so that
-    # the four times of day keep room for their words at 14 pt.
+    story: list[Flowable] = [CondPageBreak(50 * mm), Paragraph(text(word("card_title", lang)),
+                                                               st.h1)]
+    # Large print: "when, and take care" goes under the medicine's name in the first column, so
+    # that the four times of day keep room for their words at 14 pt.
     slot_w = (26 if st.large else 18.5) * mm
     first_w = CONTENT_WIDTH - 4 * slot_w if st.large else 56 * mm
     last_w = CONTENT_WIDTH - first_w - 4 * slot_w
@@ -363,7 +366,6 @@ def _card(home: Sequence[PlanItem], lang: str, st: PatientStyles) -> list[Flowab
     if not st.large:
         header.append(Paragraph(text(word("card_take_care", lang)), st.cell_bold))
     rows: list[list[object]] = [header]
-    spans: list[tuple[object, ...]] = []
     for item in home:
         dose = item.dose
         amount = dose_phrase(item, lang) or word("dose_as_prescribed", lang).rstrip(": ")
@@ -378,17 +380,17 @@ def _card(home: Sequence[PlanItem], lang: str, st: PatientStyles) -> list[Flowab
         for i in range(4):
             cells.append(Paragraph(f"<font size='{st.body_size + 5}'>{DOSE_MARK}</font><br/>"
                                    f"{each}" if i in filled else "", st.slot))
-        care = Paragraph("<br/>".join(_take_care(item, lang)), st.cell)
-        if st.large:
+        care = "<br/>".join(_take_care(item, lang))
+        if st.large:  # no column title says "when" here: the line is bold
+            cells[0] = Paragraph(f"{what}<br/><b>{care}</b>" if "<b>" not in care
+                                 else f"{what}<br/>{care}", st.cell)
             rows.append(cells)
-            spans += [("SPAN", (0, len(rows)), (-1, len(rows))),
-                      ("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.3, RULE)]
-            rows.append([care, "", "", "", ""])
         else:
-            rows.append([*cells, care])
+            rows.append([*cells, Paragraph(care, st.cell)])
     widths = [first_w, *([slot_w] * 4)] + ([last_w] if not st.large else [])
-    table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1, splitInRow=1)
-    table.setStyle(TableStyle([*spans,
+    # A medicine's row is never split across pages (its name would part from its doses).
+    table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
+    table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -417,7 +419,8 @@ def _take_care(item: PlanItem, lang: str) -> list[str]:
 def _next_events(plan: PlanDocument, events: Sequence[Event], lang: str,
                  st: PatientStyles) -> list[Flowable]:
     upcoming = [e for e in events if e.day >= plan.prepared_on][:NEXT_EVENTS]
-    story: list[Flowable] = [Paragraph(text(word("coming_up", lang)), st.h1)]
+    story: list[Flowable] = [CondPageBreak(40 * mm), Paragraph(text(word("coming_up", lang)),
+                                                               st.h1)]
     if not upcoming:
         return [*story, Paragraph(text(word("no_dated_events", lang)), st.body)]
     date_w = (84 if st.large else 66) * mm
@@ -609,7 +612,7 @@ def _contacts_and_notes(plan: PlanDocument, lang: str, st: PatientStyles) -> lis
     story: list[Flowable] = [KeepTogether([Paragraph(text(word("contacts", lang)), st.h1),
                                            table])]
     if plan.notes.strip():
-        story += [Paragraph(text(word("notes", lang)), st.h1),
+        story += [CondPageBreak(30 * mm), Paragraph(text(word("notes", lang)), st.h1),
                   Paragraph(user_text(plan.notes), st.body)]
     return story
 
