@@ -357,3 +357,27 @@ def test_the_clinician_copy_names_the_patient_with_both_identifiers(plans: dict)
     assert "Date de naissance 23 avril 1961" in first
     assert "Numéro de dossier MRN-004217" in first
     assert "Calx · Copie clinicien" in first          # the header says which copy it is
+
+
+def test_a_plan_saved_before_the_identifiers_reopens_and_prints(plans: dict) -> None:
+    """A snapshot written before this version has none of the new fields: they take their
+    defaults (no identifier: a line to fill; normal print; no instructions)."""
+    document = plans[(THREE[0], "en", False)].to_json()
+
+    def strip(value: object) -> object:
+        new = {"birth_date", "record_number", "large_print", "tick_sheet", "patient_name",
+               "patient_purpose", "patient_food", "patient_instructions", "monitoring_events"}
+        if isinstance(value, dict):
+            # the plan's own patient_name (text) stays; the therapies' (a list) goes
+            return {k: strip(v) for k, v in value.items()
+                    if k not in new or (k == "patient_name" and isinstance(v, str))}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    old = PlanDocument.from_json(strip(document))       # type: ignore[arg-type]
+    assert old.patient.birth_date is None and not old.large_print
+    assert old.patient_name == "Zoë Martin"
+    assert all(not i.therapy.patient_purpose for i in old.items)
+    text = flat(" ".join(pdf_pages(render_patient_plan(old))))
+    assert "Zoë Martin · born ____________" in text and "Rituximab: infusion 1" in text
