@@ -31,6 +31,7 @@ from datetime import date
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -107,6 +108,7 @@ class PatientStyles:
         self.bold = style("bold", fontName=FONT_BOLD)
         self.small = style("small", fontSize=small, leading=small * 1.3)
         self.muted = style("muted", fontSize=small, leading=small * 1.3, textColor=MUTED)
+        self.muted_body = style("muted_body", textColor=MUTED)
         self.label = style("label", fontName=FONT_BOLD, keepWithNext=1, spaceBefore=3)
         self.bullet = style("bullet", leftIndent=14, bulletIndent=3, spaceAfter=1)
         self.cell = style("cell", fontSize=small, leading=small * 1.3)
@@ -114,6 +116,22 @@ class PatientStyles:
                                leading=small * 1.3)
         self.slot = style("slot", fontName=FONT_BOLD, fontSize=small, leading=small * 1.3,
                           alignment=1)
+
+
+def fast_cell(plain: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """A table cell of program or knowledge-base text (never user text): a plain string when it
+    needs no escaping and fits on one line (drawn several times faster than a Paragraph, and a
+    plan has many), else a wrapping Paragraph. ``cell_font`` gives the string the same look."""
+    if text(plain) == plain and stringWidth(plain, style.fontName, style.fontSize) <= width:
+        return plain
+    return Paragraph(text(plain), style)
+
+
+def cell_font(first: tuple[int, int], last: tuple[int, int],
+              style: ParagraphStyle) -> list[tuple[object, ...]]:
+    """Table style commands that draw plain-string cells like ``style``."""
+    return [("FONTNAME", first, last, style.fontName), ("FONTSIZE", first, last, style.fontSize),
+            ("LEADING", first, last, style.leading), ("TEXTCOLOR", first, last, style.textColor)]
 
 
 # --------------------------------------------------------------------------- what goes where
@@ -312,8 +330,10 @@ def _identity(plan: PlanDocument, lang: str, st: PatientStyles) -> Table:
     else:
         rows.append((word("prepared_on", lang), prepared))
     rows.append((word("team_contact", lang), _team_contact(plan, lang)))
-    cells = [(Paragraph(text(k), st.bold), Paragraph(v, st.body)) for k, v in rows]
+    label_room = (52 if st.large else 36) * mm - 10
+    cells = [(fast_cell(k, st.bold, label_room), Paragraph(v, st.body)) for k, v in rows]
     style: list[tuple[object, ...]] = [
+        *cell_font((0, 0), (-1, -1), st.bold),
         ("BACKGROUND", (0, 0), (-1, -1), SHADE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
@@ -424,10 +444,11 @@ def _next_events(plan: PlanDocument, events: Sequence[Event], lang: str,
     if not upcoming:
         return [*story, Paragraph(text(word("no_dated_events", lang)), st.body)]
     date_w = (84 if st.large else 66) * mm
-    data = [[Paragraph(text(format_date(e.day, lang, weekday=True)), st.bold),
-             Paragraph(text(e.text), st.body)] for e in upcoming]
+    data = [[fast_cell(format_date(e.day, lang, weekday=True), st.bold, date_w - 6),
+             fast_cell(e.text, st.body, CONTENT_WIDTH - date_w - 6)] for e in upcoming]
     table = Table(data, colWidths=[date_w, CONTENT_WIDTH - date_w], hAlign="LEFT")
     table.setStyle(TableStyle([
+        *cell_font((0, 0), (0, -1), st.bold), *cell_font((1, 0), (1, -1), st.body),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
@@ -532,6 +553,7 @@ def _calendar(plan: PlanDocument, events: Sequence[Event], lang: str,
     month_w = (52 if st.large else 40) * mm
     rows: list[list[object]] = []
     style: list[tuple[object, ...]] = [
+        *cell_font((0, 0), (0, -1), st.bold), *cell_font((1, 0), (1, -1), st.muted_body),
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (0, -1), SHADE),
@@ -549,9 +571,9 @@ def _calendar(plan: PlanDocument, events: Sequence[Event], lang: str,
                                 f"{text(e.text)}" for e in lines)
             body = Paragraph(cell, st.body)
         else:
-            body = Paragraph(f"<font color='#555555'>{text(word('nothing_this_month', lang))}"
-                             "</font>", st.body)
-        rows.append([Paragraph(text(_month_title(y, m, lang)), st.bold), body])
+            body = fast_cell(word("nothing_this_month", lang), st.muted_body,
+                             CONTENT_WIDTH - month_w - 8)
+        rows.append([fast_cell(_month_title(y, m, lang), st.bold, month_w - 8), body])
     table = Table(rows, colWidths=[month_w, CONTENT_WIDTH - month_w], hAlign="LEFT",
                   splitInRow=1)
     table.setStyle(TableStyle(style))
