@@ -44,6 +44,7 @@ from reportlab.platypus import (
 )
 
 from desktop.core.formatting import format_date, format_dose
+from desktop.core.regimen import Bilingual
 from desktop.core.schedule import KIND_DOSE, KIND_OFF, KIND_ON, Administration
 from desktop.reports.document import CONTENT_WIDTH
 from desktop.reports.model import PlanDocument, PlanItem
@@ -101,7 +102,7 @@ class PatientStyles:
         # No keepWithNext on h1: it would move a whole table (the card, the calendar) with its
         # heading to the next page; a CondPageBreak before each heading keeps them together.
         self.h1 = style("h1", fontName=FONT_BOLD, fontSize=body + 4, leading=(body + 4) * 1.25,
-                        textColor=ACCENT, spaceBefore=8, spaceAfter=2)
+                        textColor=ACCENT, spaceBefore=7, spaceAfter=2)
         self.h2 = style("h2", fontName=FONT_BOLD, fontSize=body + 1.5,
                         leading=(body + 1.5) * 1.25, spaceBefore=6, spaceAfter=2, keepWithNext=1)
         self.body = style("body", spaceAfter=2)
@@ -199,6 +200,9 @@ class Event:
     day: date
     text: str
     order: int          # treatment order, then the event's own order that day
+    # Frequent events (a dressing every 3 days, a weekly blood test) share one line per month,
+    # "DuoDERM: dressing change: on the 3, 6, 9…"; ``grouped`` marks them.
+    grouped: bool = False
 
 
 def _event_word(item: PlanItem, row: Administration, lang: str) -> str:
@@ -233,7 +237,9 @@ def item_events(item: PlanItem, index: int, lang: str) -> list[Event]:
             # A cycle's last day is the day before "pause starts"; a daily period says it.
             if not row.continues and row.kind != KIND_ON:
                 out.append(Event(row.end, word("event_last_day", lang, name=who), index))
-        many = len(events) > MAX_EVENTS_PER_YEAR * max(1, schedule.horizon_months) / 12
+        # A rhythm too frequent to list (a dressing every 3 days): its first day only; the
+        # rhythm is in the treatment's section.
+        many = _frequent(len(events), schedule.horizon_months)
         for row in events[:1] if many else events:
             what = _event_word(item, row, lang)
             if many:
@@ -242,8 +248,18 @@ def item_events(item: PlanItem, index: int, lang: str) -> list[Event]:
                 out.append(Event(row.date, f"{who}{colon(lang)}{what}", index))
             else:
                 out.append(Event(row.date, f"{who}{colon(lang)}{what} {row.number}", index))
-    out += [Event(e.date, e.text, index) for e in item.monitoring_events]
+    # The tests the plan check's monitoring rules time (warfarin: INR), by the medicine's name.
+    horizon = schedule.horizon_months if schedule is not None else 12
+    for test in item.tests:
+        many = _frequent(len(test.dates), horizon)
+        out += [Event(d, word("event_test", lang, name=who), index, grouped=many)
+                for d in test.dates]
     return out
+
+
+def _frequent(count: int, horizon_months: int) -> bool:
+    """More events than a line each can show: they are grouped by month."""
+    return count > MAX_EVENTS_PER_YEAR * max(1, horizon_months) / 12
 
 
 def plan_events(plan: PlanDocument, lang: str) -> list[Event]:
@@ -278,24 +294,27 @@ def patient_story(plan: PlanDocument, lang: str, st: PatientStyles) -> list[Flow
     story.append(Paragraph(text(word("intro_short", lang)), st.body))
     home = home_items(plan)
     if home:
-        story += _card(home, lang, st)
+        story += _card(plan, home, lang, st)
     story += _next_events(plan, events, lang, st)
     # Given by the team (infusions, injections, procedures), then care done at home (dressings).
     team = team_items(plan)
-    for heading, group in (("team_treatments", [i for i in team if not _home_care(i)]),
-                           ("home_care", [i for i in team if _home_care(i)])):
+    groups = (("team_treatments", [i for i in team if not _home_care(i)]),
+              ("home_care", [i for i in team if _home_care(i)]))
+    advice = advice_items(plan)
+    # Each instruction of the plan check once under "what to watch for", in print order.
+    watch_once = once_each([*groups[0][1], *groups[1][1], *advice, *home])
+    for heading, group in groups:
         if group:
-            story.append(CondPageBreak(70 * mm))
+            story.append(CondPageBreak(50 * mm))
             story.append(Paragraph(text(word(heading, lang)), st.h1))
             for item in group:
-                story += _team_section(item, lang, st)
-    advice = advice_items(plan)
+                story += _team_section(item, lang, st, watch_once[item.regimen_id])
     if advice:
         story += [CondPageBreak(40 * mm), Paragraph(text(word("other_advice", lang)), st.h1)]
         for item in advice:
-            story += _advice_section(item, lang, st)
+            story += _advice_section(item, lang, st, watch_once[item.regimen_id])
     story += _calendar(plan, events, lang, st)
-    story += _watch_for(plan, home, lang, st)
+    story += _watch_for(plan, home, lang, st, watch_once)
     story += _contacts_and_notes(plan, lang, st)
     if plan.tick_sheet and home:
         story += _tick_sheet(home, lang, st)
@@ -370,15 +389,16 @@ def _team_contact(plan: PlanDocument, lang: str) -> str:
 # --------------------------------------------------------------------------- medicine card
 
 
-def _card(home: Sequence[PlanItem], lang: str, st: PatientStyles) -> list[Flowable]:
+def _card(plan: PlanDocument, home: Sequence[PlanItem], lang: str,
+          st: PatientStyles) -> list[Flowable]:
     """The pill card: a row per home medicine (its name, how much, what it is for), a column per
     time of day with ● and the amount, and when / what to take care of."""
     story: list[Flowable] = [CondPageBreak(50 * mm), Paragraph(text(word("card_title", lang)),
                                                                st.h1)]
     # Large print: "when, and take care" goes under the medicine's name in the first column, so
     # that the four times of day keep room for their words at 14 pt.
-    slot_w = (26 if st.large else 18.5) * mm
-    first_w = CONTENT_WIDTH - 4 * slot_w if st.large else 56 * mm
+    slot_w = (26 if st.large else 17.5) * mm
+    first_w = CONTENT_WIDTH - 4 * slot_w if st.large else 46 * mm
     last_w = CONTENT_WIDTH - first_w - 4 * slot_w
     header = [Paragraph(text(word("card_medicine", lang)), st.cell_bold)]
     header += [Paragraph(f"<font size='{st.body_size + 3}'>{SLOT_SYMBOLS[s]}</font><br/>"
@@ -386,6 +406,8 @@ def _card(home: Sequence[PlanItem], lang: str, st: PatientStyles) -> list[Flowab
     if not st.large:
         header.append(Paragraph(text(word("card_take_care", lang)), st.cell_bold))
     rows: list[list[object]] = [header]
+    interactions = interaction_words(plan)
+    card_once = once_each(home)
     for item in home:
         dose = item.dose
         amount = dose_phrase(item, lang) or word("dose_as_prescribed", lang).rstrip(": ")
@@ -400,7 +422,7 @@ def _card(home: Sequence[PlanItem], lang: str, st: PatientStyles) -> list[Flowab
         for i in range(4):
             cells.append(Paragraph(f"<font size='{st.body_size + 5}'>{DOSE_MARK}</font><br/>"
                                    f"{each}" if i in filled else "", st.slot))
-        care = "<br/>".join(_take_care(item, lang))
+        care = "<br/>".join(_take_care(item, lang, interactions, card_once[item.regimen_id]))
         if st.large:  # no column title says "when" here: the line is bold
             cells[0] = Paragraph(f"{what}<br/><b>{care}</b>" if "<b>" not in care
                                  else f"{what}<br/>{care}", st.cell)
@@ -419,17 +441,47 @@ def _card(home: Sequence[PlanItem], lang: str, st: PatientStyles) -> list[Flowab
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (1, 0), (4, -1), 1),      # "Morning", "Coucher" on one line
+        ("RIGHTPADDING", (1, 0), (4, -1), 1),
     ]))
     story += [table, Paragraph(text(word("card_note", lang)), st.muted)]
     return story
 
 
-def _take_care(item: PlanItem, lang: str) -> list[str]:
+CARD_INSTRUCTIONS = 3   # "what not to take with it" lines on a card row; all are under "watch for"
+
+
+def once_each(items: Sequence[PlanItem]) -> dict[str, tuple[Bilingual, ...]]:
+    """Each item's patient instructions, an instruction that names two of the plan's medicines
+    ("Take minocycline and aluminium hydroxide more than 2 hours apart") kept only with the first
+    of them in ``items``' order: the copy says it once."""
+    seen: set[Bilingual] = set()
+    out: dict[str, tuple[Bilingual, ...]] = {}
+    for item in items:
+        mine = tuple(i for i in item.patient_instructions if i not in seen)
+        seen.update(mine)
+        out[item.regimen_id] = mine
+    return out
+
+
+def interaction_words(plan: PlanDocument) -> set[Bilingual]:
+    """The plan check's patient instructions about taking medicines together (its interaction
+    rules): the card's "what not to take with it"."""
+    return {a.patient_instruction for a in plan.alerts
+            if a.kind == "interaction" and a.patient_instruction is not None}
+
+
+def _take_care(item: PlanItem, lang: str, interactions: set[Bilingual],
+               mine: tuple[Bilingual, ...]) -> list[str]:
     """The card's last column: when (every day, in cycles, until…), food, and what not to take
-    with it (the plan's patient instructions)."""
+    with it (the plan check's instructions on interactions, at most ``CARD_INSTRUCTIONS``; every
+    instruction is also under "what to watch for")."""
     out = [text(s) for s in when_phrases(item, lang)[:1]]
     out += statements(item.therapy.patient_food, lang)
-    out += [f"<b>{text(s)}</b>" for s in item.patient_instructions]
+    together = [i for i in mine if i in interactions]
+    out += [f"<b>{text(i.get(lang))}</b>" for i in together[:CARD_INSTRUCTIONS]]
+    if len(together) > CARD_INSTRUCTIONS:
+        out.append(text(word("card_more", lang, n=len(together) - CARD_INSTRUCTIONS)))
     return out
 
 
@@ -477,7 +529,8 @@ def _bullets(lines: Sequence[str], st: PatientStyles) -> list[Flowable]:
     return [Paragraph(s, st.bullet, bulletText="\u2022") for s in lines]
 
 
-def _team_section(item: PlanItem, lang: str, st: PatientStyles) -> list[Flowable]:
+def _team_section(item: PlanItem, lang: str, st: PatientStyles,
+                  mine: tuple[Bilingual, ...]) -> list[Flowable]:
     """One treatment given by the team, in the handout order: what it is, how it is given, when
     (with its dates), how much, good to know and how to prepare, steps, what to watch for."""
     head: list[Flowable] = [CondPageBreak(45 * mm), Paragraph(text(name(item, lang)), st.h2)]
@@ -501,21 +554,23 @@ def _team_section(item: PlanItem, lang: str, st: PatientStyles) -> list[Flowable
     if steps:
         block.append(Paragraph(text(word("steps", lang)), st.label))
         block += [Paragraph(s, st.bullet, bulletText=f"{i}.") for i, s in enumerate(steps, 1)]
-    block += _watch_block(item, lang, st)
+    block += _watch_block(item, lang, st, mine)
     block.append(Spacer(1, 4))
     return block
 
 
-def _watch_block(item: PlanItem, lang: str, st: PatientStyles) -> list[Flowable]:
+def _watch_block(item: PlanItem, lang: str, st: PatientStyles,
+                 mine: tuple[Bilingual, ...]) -> list[Flowable]:
     watch = statements(item.therapy.adverse_effects, lang)
-    watch += [f"<b>{text(s)}</b>" for s in item.patient_instructions]
+    watch += [f"<b>{text(i.get(lang))}</b>" for i in mine]
     if not watch:
         return []
-    return [KeepTogether([Paragraph(text(word("watch_for", lang)), st.label),
-                          *_bullets(watch, st)])]
+    # Not kept together: a long list runs on to the next page (its label stays with it).
+    return [Paragraph(text(word("watch_for", lang)), st.label), *_bullets(watch, st)]
 
 
-def _advice_section(item: PlanItem, lang: str, st: PatientStyles) -> list[Flowable]:
+def _advice_section(item: PlanItem, lang: str, st: PatientStyles,
+                    mine: tuple[Bilingual, ...]) -> list[Flowable]:
     block: list[Flowable] = [CondPageBreak(30 * mm), Paragraph(text(name(item, lang)), st.h2)]
     if item.therapy.patient_purpose:
         block += _labelled(word("what_it_is", lang), [purpose(item, lang)], st)
@@ -526,7 +581,7 @@ def _advice_section(item: PlanItem, lang: str, st: PatientStyles) -> list[Flowab
     if advice:
         block += [Paragraph(text(word("good_to_know", lang)), st.label), *_bullets(advice, st)]
     else:  # the advice already says the side effects in plain words; else the record's list
-        block += _watch_block(item, lang, st)
+        block += _watch_block(item, lang, st, mine)
     return block
 
 
@@ -565,11 +620,9 @@ def _calendar(plan: PlanDocument, events: Sequence[Event], lang: str,
     for e in events:
         by_month.setdefault((e.day.year, e.day.month), []).append(e)
     for y, m in months:
-        lines = by_month.get((y, m), [])
+        lines = _month_lines(by_month.get((y, m), []), lang)
         if lines:
-            cell = "<br/>".join(f"<b>{text(_short_day(e.day, lang))}</b>{'&nbsp;' * 2}"
-                                f"{text(e.text)}" for e in lines)
-            body = Paragraph(cell, st.body)
+            body = Paragraph("<br/>".join(lines), st.body)
         else:
             body = fast_cell(word("nothing_this_month", lang), st.muted_body,
                              CONTENT_WIDTH - month_w - 8)
@@ -582,12 +635,38 @@ def _calendar(plan: PlanDocument, events: Sequence[Event], lang: str,
     return [CondPageBreak(60 * mm), *head, table]
 
 
+def _month_lines(events: Sequence[Event], lang: str) -> list[str]:
+    """A month's lines (markup): "**Mon 3**  Rituximab: infusion 1", and one line per frequent
+    event, at its first day: "**Thu 6, 13, 20, 27**  Warfarin: test planned"."""
+    lines: list[str] = []
+    groups: dict[str, list[date]] = {}
+    for e in events:
+        if e.grouped:
+            if e.text not in groups:
+                groups[e.text] = []
+                lines.append(e.text)            # a placeholder, filled below
+            groups[e.text].append(e.day)
+        else:
+            lines.append(f"<b>{text(_short_day(e.day, lang))}</b>{'&nbsp;' * 2}{text(e.text)}")
+    out = []
+    for line in lines:
+        days = groups.get(line)
+        if days is None:
+            out.append(line)
+            continue
+        first = _short_day(days[0], lang)
+        rest = ", ".join(str(d.day) for d in days[1:])
+        when = f"{first}, {rest}" if rest else first
+        out.append(f"<b>{text(when)}</b>{'&nbsp;' * 2}{text(line)}")
+    return out
+
+
 # --------------------------------------------------------------------------- watch for, contacts
 
 
-def _watch_for(plan: PlanDocument, home: Sequence[PlanItem], lang: str,
-               st: PatientStyles) -> list[Flowable]:
-    story: list[Flowable] = [CondPageBreak(50 * mm),
+def _watch_for(plan: PlanDocument, home: Sequence[PlanItem], lang: str, st: PatientStyles,
+               once: dict[str, tuple[Bilingual, ...]]) -> list[Flowable]:
+    story: list[Flowable] = [CondPageBreak(35 * mm),
                              Paragraph(text(word("watch_and_call", lang)), st.h1)]
     call = [*statements(plan.when_to_call, lang), text(word("when_to_call_any", lang))]
     story.append(KeepTogether([Paragraph(text(word("call_if", lang)), st.label),
@@ -597,12 +676,16 @@ def _watch_for(plan: PlanDocument, home: Sequence[PlanItem], lang: str,
         # effects (clinical terms) is printed only for a record without advice.
         watch = statements(item.therapy.patient_advice, lang) or \
             statements(item.therapy.adverse_effects, lang)
-        watch += [f"<b>{text(s)}</b>" for s in item.patient_instructions]
+        watch += [f"<b>{text(i.get(lang))}</b>" for i in once[item.regimen_id]]
         if watch:
             story.append(KeepTogether([Paragraph(text(name(item, lang)), st.label),
                                        *_bullets(watch, st)]))
+    if plan.other_instructions:  # about medicines the patient already takes (plan check)
+        story.append(KeepTogether([Paragraph(text(word("other_medicines", lang)), st.label),
+                                   *_bullets([f"<b>{text(i.get(lang))}</b>"
+                                              for i in plan.other_instructions], st)]))
     others = [name(i, lang) for i in team_items(plan)
-              if i.therapy.adverse_effects or i.patient_instructions]
+              if i.therapy.adverse_effects or once[i.regimen_id]]
     if others:
         key = "watch_see_section" if len(others) == 1 else "watch_see_sections"
         names = others[0] if len(others) == 1 else word(
@@ -627,7 +710,7 @@ def _contacts_and_notes(plan: PlanDocument, lang: str, st: PatientStyles) -> lis
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LINEBELOW", (1, 0), (1, -1), 0.6, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 7),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
     ]))

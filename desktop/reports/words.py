@@ -161,6 +161,8 @@ WORDS: dict[str, dict[str, str]] = {
         "fr": "● = une prise à ce moment de la journée. Votre médecin ou votre pharmacien peut "
               "fixer d'autres heures : notez-les sur la carte.",
     },
+    "card_more": {"en": "And {n} more: see what to watch for.",
+                  "fr": "Et {n} de plus : voir ce qu'il faut surveiller."},
     "coming_up": {"en": "Coming up", "fr": "Prochaines dates"},
     "no_dated_events": {"en": "No dated treatment in this plan.",
                         "fr": "Aucun traitement daté dans ce plan."},
@@ -214,6 +216,7 @@ WORDS: dict[str, dict[str, str]] = {
     "event_last_day": {"en": "{name}: last day", "fr": "{name} : dernier jour"},
     "event_first": {"en": "{name}: {what} 1, then see its section",
                     "fr": "{name} : {what} 1, puis voir sa rubrique"},
+    "event_test": {"en": "{name}: test planned", "fr": "{name} : analyse prévue"},
     # ---- clinician copy
     "clinician_title": {"en": "Treatment plan: clinician copy",
                         "fr": "Plan de traitement : copie clinicien"},

@@ -9,7 +9,6 @@ Worked example for the cycle: minocycline 6 weeks on from Monday 3 March 2025 (l
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import re
 from collections.abc import Iterator
@@ -23,8 +22,8 @@ from readability import measure
 
 from desktop.core.patient import Patient
 from desktop.data.refdb import ReferenceDB
-from desktop.reports.model import ContactLine, PlanDocument, PlanEvent, build_plan
-from desktop.reports.patient_copy import PatientStyles
+from desktop.reports.model import ContactLine, PlanDocument, build_plan
+from desktop.reports.patient_copy import PatientStyles, interaction_words
 from desktop.reports.pdf_plan import render_clinician_copy, render_patient_plan
 
 LANGS = ("en", "fr")
@@ -234,10 +233,16 @@ def test_every_therapy_says_what_it_is_for(ref_db: ReferenceDB) -> None:
 
 
 def test_page_one_holds_the_plan_at_a_glance(plans: dict) -> None:
-    first = _pages(plans, SIX[0], "en")[0]
+    first = _pages(plans, THREE[0], "en")[0]
     for part in ("Zoë Martin", "23 April 1961", "MRN-004217", "Dr Claire Dupont",
-                 "Rheumatology: 01 23 45 67 89", "Your medicines at home", "Coming up"):
+                 "Rheumatology: 01 23 45 67 89", "Your medicines at home", "Minocycline",
+                 "Coming up", "Monday 3 March 2025 Rituximab: infusion 1",
+                 "More dates in the calendar."):
         assert part in first
+    # Five home medicines with the plan check's instructions: the card fills page 1, the next
+    # dates follow at the top of page 2.
+    first, second = _pages(plans, SIX[0], "en")[:2]
+    assert "Your medicines at home" in first and "Warfarin" in first
     # the card: what for, how much, the times of day
     assert "To calm the inflammation around the calcium deposits." in first   # colchicine
     assert "With or without food." in first            # colchicine, from its US label
@@ -245,8 +250,7 @@ def test_page_one_holds_the_plan_at_a_glance(plans: dict) -> None:
     assert first.count("30 mL") >= 1 + 4               # how much, then one per time of day
     for slot in ("Morning", "Midday", "Evening", "Bedtime"):
         assert slot in first
-    assert "Monday 3 March 2025 Colchicine: start" in first
-    assert "More dates in the calendar." in first
+    assert "Coming up Monday 3 March 2025 Colchicine: start" in first + " " + second
 
 
 def test_the_calendar_shows_every_month_and_says_when_nothing_happens(plans: dict) -> None:
@@ -283,16 +287,30 @@ def test_each_team_treatment_has_its_handout_section(plans: dict) -> None:
     assert "watery or bloody, even weeks after the treatment" in six   # ceftriaxone label
 
 
-def test_the_safety_checks_patient_instructions_and_tests_are_printed(plans: dict) -> None:
+def test_the_plan_checks_instructions_and_tests_are_printed_where_they_belong(
+        plans: dict) -> None:
+    """The plan check (issue 9) gives minocycline and aluminium hydroxide plain instructions and
+    times warfarin's INR weekly: the card and "what to watch for" carry the instructions, the
+    calendar one line a month with the test days, by the medicine's name."""
     plan = plans[(SIX[0], "en", False)]
-    advice = "Take minocycline 2 hours before the aluminium hydroxide."
-    items = tuple(dataclasses.replace(
-        i, patient_instructions=(advice,) if i.regimen_id == "minocycline-cyclic" else (),
-        monitoring_events=(PlanEvent(date(2025, 3, 10), "Warfarin: INR blood test"),)
-        if i.regimen_id == "warfarin-1mg-daily" else ()) for i in plan.items)
-    text = flat(" ".join(pdf_pages(render_patient_plan(dataclasses.replace(plan, items=items)))))
-    assert text.count(advice) == 2                     # the card, and what to watch for
-    assert "Mon 10 Warfarin: INR blood test" in text   # the calendar
+    items = {i.regimen_id: i for i in plan.items}
+    instructions = [i.get("en") for i in items["minocycline-cyclic"].patient_instructions]
+    spacing = "Take minocycline and aluminium hydroxide more than 2 hours apart."
+    assert spacing in instructions and len(instructions) >= 2
+    text = flat(" ".join(pdf_pages(render_patient_plan(plan))))
+    interactions = {i.get("en") for i in interaction_words(plan)}
+    assert spacing in interactions
+    for line in instructions:
+        # an interaction ("what not to take with it") on the card and under what to watch for,
+        # once each although it names two medicines; the others under what to watch for
+        assert text.count(flat(line)) == (2 if line in interactions else 1), line
+    (test,) = items["warfarin-1mg-daily"].tests
+    march = [d.day for d in test.dates if d.month == 3 and d.year == 2025]
+    assert len(march) >= 3                            # weekly: grouped on one line
+    first = date(2025, 3, march[0]).strftime("%a")
+    days = f"{first} {march[0]}, " + ", ".join(str(d) for d in march[1:])
+    assert f"{days} Warfarin: test planned" in text
+    assert text.count("Warfarin: test planned") <= 13 + 5   # a line a month (+ page 1)
 
 
 def test_large_print_keeps_the_content_with_bigger_type(plans: dict) -> None:
@@ -366,7 +384,7 @@ def test_a_plan_saved_before_the_identifiers_reopens_and_prints(plans: dict) -> 
 
     def strip(value: object) -> object:
         new = {"birth_date", "record_number", "large_print", "tick_sheet", "patient_name",
-               "patient_purpose", "patient_food", "patient_instructions", "monitoring_events"}
+               "patient_purpose", "patient_food"}
         if isinstance(value, dict):
             # the plan's own patient_name (text) stays; the therapies' (a list) goes
             return {k: strip(v) for k, v in value.items()
