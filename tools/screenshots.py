@@ -145,16 +145,14 @@ def _page_images(data: bytes, pages: list[int]) -> list[object]:
     return images
 
 
-def _calendar_page(data: bytes, heading: str) -> int:
-    """The page where the calendar starts (0-based), found in the PDF's text."""
+def _calendar_page(data: bytes, months: list[str]) -> int:
+    """The page (0-based) that shows the most months of the calendar, found in the PDF's text."""
     import io
 
     from pypdf import PdfReader
 
-    for number, page in enumerate(PdfReader(io.BytesIO(data)).pages):
-        if heading in (page.extract_text() or ""):
-            return number
-    return 0
+    pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+    return max(range(len(pages)), key=lambda n: (sum(m in pages[n] for m in months), -n))
 
 
 def plan_pages(db: object, out: Path) -> list[Path]:
@@ -163,7 +161,6 @@ def plan_pages(db: object, out: Path) -> list[Path]:
     from desktop.core.patient import Patient
     from desktop.reports.model import ContactLine, build_plan
     from desktop.reports.pdf_plan import render_clinician_copy, render_patient_plan
-    from desktop.reports.words import word
 
     saved: list[Path] = []
     patient, _ = Patient.from_inputs("70 kg", "170 cm", "female", "50", "85 µmol/L",
@@ -175,7 +172,11 @@ def plan_pages(db: object, out: Path) -> list[Path]:
                           PLAN_CHOICES, "Dr A. Example", dt.date(2025, 3, 1),
                           patient_name="Jane Example", contacts=[contact])
         data = render_patient_plan(plan)
-        calendar = _calendar_page(data, word("calendar", lang))
+        from babel.dates import format_date
+
+        months = [format_date(dt.date(2025 + (2 + k) // 12, (2 + k) % 12 + 1, 1), "LLLL y",
+                              locale=lang).capitalize() for k in range(13)]
+        calendar = _calendar_page(data, months)
         first, cal = _page_images(data, [0, calendar])
         for name, image in ((f"plan-patient-{lang}", first),
                             (f"plan-patient-calendar-{lang}", cal)):
