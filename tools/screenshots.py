@@ -115,6 +115,82 @@ def take(out: Path) -> list[Path]:
     shot("compute-fr")
     window.close()
     shutil.rmtree(settings_dir, ignore_errors=True)
+    saved += plan_pages(context.db, out)
+    return saved
+
+
+# The printed plan of the README: three regimens (rituximab, infliximab, minocycline in cycles)
+# for 12 months, page 1 and the calendar page of the patient copy in each language, and page 1 of
+# the clinician copy. Rendered with Qt's own PDF engine (QtPdf), at 110 dpi.
+PLAN_REGIMENS = ["rituximab-375-weekly", "infliximab-3-mg-kg", "minocycline-cyclic"]
+PLAN_CHOICES = {"minocycline-cyclic": {"dose": 100, "on": 6, "off": 3}}
+DPI = 110
+
+
+def _page_images(data: bytes, pages: list[int]) -> list[object]:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    images = []
+    for page in pages:
+        points = document.pagePointSize(page)
+        size = QSize(round(points.width() * DPI / 72), round(points.height() * DPI / 72))
+        images.append(document.render(page, size))
+    document.close()
+    return images
+
+
+def _calendar_page(data: bytes, months: list[str]) -> int:
+    """The page (0-based) that shows the most months of the calendar, found in the PDF's text."""
+    import io
+
+    from pypdf import PdfReader
+
+    pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+    return max(range(len(pages)), key=lambda n: (sum(m in pages[n] for m in months), -n))
+
+
+def plan_pages(db: object, out: Path) -> list[Path]:
+    import datetime as dt
+
+    from desktop.core.patient import Patient
+    from desktop.reports.model import ContactLine, build_plan
+    from desktop.reports.pdf_plan import render_clinician_copy, render_patient_plan
+
+    saved: list[Path] = []
+    patient, _ = Patient.from_inputs("70 kg", "170 cm", "female", "50", "85 µmol/L",
+                                     birth_date="1961-04-23", record_number="MRN-004217")
+    for lang in ("en", "fr"):
+        contact = ContactLine("Rheumatology day unit" if lang == "en"
+                              else "Hôpital de jour de rhumatologie", "01 23 45 67 89")
+        plan = build_plan(db, patient, PLAN_REGIMENS, dt.date(2025, 3, 3), lang,  # type: ignore[arg-type]
+                          PLAN_CHOICES, "Dr A. Example", dt.date(2025, 3, 1),
+                          patient_name="Jane Example", contacts=[contact])
+        data = render_patient_plan(plan)
+        from babel.dates import format_date
+
+        months = [format_date(dt.date(2025 + (2 + k) // 12, (2 + k) % 12 + 1, 1), "LLLL y",
+                              locale=lang).capitalize() for k in range(13)]
+        calendar = _calendar_page(data, months)
+        first, cal = _page_images(data, [0, calendar])
+        for name, image in ((f"plan-patient-{lang}", first),
+                            (f"plan-patient-calendar-{lang}", cal)):
+            path = out / f"{name}.png"
+            if not image.save(str(path), "PNG"):  # type: ignore[attr-defined]
+                raise SystemExit(f"cannot write {path}")
+            saved.append(path)
+            print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+        if lang == "en":
+            (clinician,) = _page_images(render_clinician_copy(plan), [0])
+            path = out / "plan-clinician-en.png"
+            clinician.save(str(path), "PNG")  # type: ignore[attr-defined]
+            saved.append(path)
+            print(f"saved {path.relative_to(ROOT)}")
     return saved
 
 

@@ -48,7 +48,9 @@ def read_patient(args: argparse.Namespace, db: Any) -> tuple[Any, list[Any]]:
     return Patient.from_inputs(args.weight, args.height, sex=args.sex, age=args.age,
                                creatinine=args.creatinine, lang=args.lang,
                                pregnant=args.pregnant, breastfeeding=args.breastfeeding,
-                               medications=medications)
+                               medications=medications,
+                               birth_date=getattr(args, "dob", None),          # plan only
+                               record_number=getattr(args, "record_number", None))
 
 
 def alerts_text(alerts: Any, lang: str, db: Any, overrides: Any = None) -> list[str]:

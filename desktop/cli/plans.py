@@ -1,6 +1,7 @@
 """``calx plan``: a treatment plan as PDF (patient copy, optional clinician copy) and ``.ics``.
 
     calx plan --patient NAME --weight W [--height H] [--sex ..] [--age ..] [--creatinine ..]
+              [--dob YYYY-MM-DD] [--record-number TEXT] [--large-print] [--tick-sheet]
               --regimen ID [--regimen ID ...] [--choose REGIMEN_ID:NAME=VALUE ...]
               --start YYYY-MM-DD [--lang fr|en] [--prepared-by NAME] --out plan.pdf
               [--clinician-copy copy.pdf] [--ics plan.ics] [--save] [--force] [--json]
@@ -51,6 +52,10 @@ def register(subparsers: Any) -> None:
         "plan", help="a patient's treatment plan as PDF (and clinician copy, calendar)")
     p.add_argument("--patient", required=True, metavar="NAME", help="the patient's name")
     add_patient_arguments(p)
+    p.add_argument("--dob", metavar="YYYY-MM-DD",
+                   help="date of birth: the second patient identifier, printed on every page")
+    p.add_argument("--record-number", metavar="TEXT",
+                   help="hospital record number: the second identifier, printed on every page")
     p.add_argument("--regimen", action="append", required=True, metavar="ID",
                    help="a regimen id, or a therapy without regimen for advice only (repeat)")
     p.add_argument("--choose", action="append", default=[], metavar="REGIMEN_ID:NAME=VALUE",
@@ -62,6 +67,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--prepared-on", metavar="YYYY-MM-DD",
                    help="date of the plan and of the measurements (default: today)")
     p.add_argument("--notes", default="", help="free text printed on both copies")
+    p.add_argument("--large-print", action="store_true",
+                   help="patient copy in large print (body text 14 pt or more)")
+    p.add_argument("--tick-sheet", action="store_true",
+                   help="end the patient copy with a weekly tick sheet for the home medicines")
     p.add_argument("--out", required=True, type=Path, help="the patient plan (PDF) to write")
     p.add_argument("--clinician-copy", type=Path, help="also write the clinician copy (PDF)")
     p.add_argument("--ics", type=Path, help="also write the calendar (.ics)")
@@ -173,7 +182,8 @@ def run_plan(args: argparse.Namespace) -> int:
         plan = build_plan(db, patient, args.regimen, start, lang, choices, args.prepared_by,
                           prepared_on, args.formula, patient_name=args.patient,
                           horizon_months=args.horizon_months, notes=args.notes,
-                          overrides=overrides, previous_weight_kg=previous)
+                          overrides=overrides, previous_weight_kg=previous,
+                          large_print=args.large_print, tick_sheet=args.tick_sheet)
         given = {o.code: o.reason for o in plan.overrides}
         if plan.unresolved:
             if not args.json:

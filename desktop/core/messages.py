@@ -298,6 +298,21 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "en": "The schedule horizon must be {min} to {max} months (got {value}).",
         "fr": "L'horizon du calendrier doit être de {min} à {max} mois (reçu : {value}).",
     },
+    "birth_date_invalid": {
+        "en": "“{value}” is not a date of birth: use YYYY-MM-DD, e.g. 1961-04-23 (from 1900).",
+        "fr": "« {value} » n'est pas une date de naissance : utilisez AAAA-MM-JJ, p. ex. "
+              "1961-04-23 (à partir de 1900).",
+    },
+    "birth_date_after_plan": {
+        "en": "The date of birth {value} is after the plan's date {date}.",
+        "fr": "La date de naissance {value} est postérieure à la date du plan {date}.",
+    },
+    "record_number_invalid": {
+        "en": "“{value}” is not a record number: at most {max} letters, digits, spaces or "
+              "- / . _ #.",
+        "fr": "« {value} » n'est pas un numéro de dossier : au plus {max} lettres, chiffres, "
+              "espaces ou - / . _ #.",
+    },
     "start_date_invalid": {
         "en": "“{value}” is not a start date: use YYYY-MM-DD, e.g. 2026-01-05.",
         "fr": "« {value} » n'est pas une date de début : utilisez AAAA-MM-JJ, p. ex. 2026-01-05.",

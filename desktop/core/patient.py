@@ -8,7 +8,9 @@ converts them to kg / cm / mg/dL and applies the same hard limits.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from desktop.core.errors import CalxError, Issue
@@ -79,6 +81,39 @@ def parse_sex(text: str | None) -> Sex | None:
     return sex  # type: ignore[return-value]
 
 
+# The second patient identifier (CLINICAL.md §7): a date of birth and/or a record number. A record
+# number is short printable text (letters, digits, spaces and - / . _ #), as hospitals write them.
+EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+MAX_RECORD_NUMBER = 40
+_RECORD_NUMBER = re.compile(r"[\w\-/.# ]+")
+
+
+def parse_birth_date(text: str | None) -> date | None:
+    """A date of birth typed as YYYY-MM-DD; None for no input."""
+    if text is None or not text.strip():
+        return None
+    try:
+        value = date.fromisoformat(text.strip())
+    except ValueError:
+        raise CalxError("birth_date_invalid", field="birth_date", value=text.strip()[:40]) from None
+    return check_birth_date(value)
+
+
+def check_birth_date(value: date) -> date:
+    if not isinstance(value, date) or value < EARLIEST_BIRTH_DATE:
+        raise CalxError("birth_date_invalid", field="birth_date", value=str(value)[:40])
+    return value
+
+
+def check_record_number(text: str | None) -> str:
+    """The record number, stripped; "" for none. Refuses control characters and long text."""
+    value = "" if text is None else str(text).strip()
+    if value and (len(value) > MAX_RECORD_NUMBER or not _RECORD_NUMBER.fullmatch(value)):
+        raise CalxError("record_number_invalid", field="record_number", value=value[:60],
+                        max=MAX_RECORD_NUMBER)
+    return value
+
+
 def _convert(value: Any, kind: str) -> pint.Quantity:
     from desktop.core.units import creatinine_mg_dl, is_quantity
 
@@ -106,6 +141,9 @@ class Patient:
     pregnant: Status = "unknown"
     breastfeeding: Status = "unknown"
     medications: tuple[CurrentMedication, ...] = ()
+    # The second identifier printed beside the name on every page of a plan (not a measurement).
+    birth_date: date | None = None
+    record_number: str = ""
     # What was typed, for showing conversions ("154 lb = 69.85 kg"); not part of equality.
     entered: tuple[ParsedQuantity, ...] = field(default=(), compare=False, repr=False)
 
@@ -135,6 +173,14 @@ class Patient:
                 raise CalxError("medication_name_invalid", field="medications",
                                 max=MAX_MEDICATION_NAME_CHARS)
         object.__setattr__(self, "medications", meds)
+        if self.birth_date is not None:
+            check_birth_date(self.birth_date)
+        object.__setattr__(self, "record_number", check_record_number(self.record_number))
+
+    @property
+    def has_identifier(self) -> bool:
+        """True when a date of birth or a record number identifies the patient."""
+        return self.birth_date is not None or bool(self.record_number)
 
     # ---- plain numbers in canonical units, for formulas
     @property
@@ -175,6 +221,8 @@ class Patient:
         pregnant: str | None = None,
         breastfeeding: str | None = None,
         medications: tuple[CurrentMedication, ...] = (),
+        birth_date: str | None = None,
+        record_number: str | None = None,
     ) -> tuple[Patient, list[Issue]]:
         """Parse typed inputs, refuse hard-limit violations (``CalxError`` naming the field) and
         return the patient with its soft-limit warnings. Bare numbers take ``weight_unit`` /
@@ -203,6 +251,8 @@ class Patient:
             pregnant=parse_status(pregnant, "pregnant"),
             breastfeeding=parse_status(breastfeeding, "breastfeeding"),
             medications=tuple(medications),
+            birth_date=parse_birth_date(birth_date),
+            record_number=check_record_number(record_number),
             entered=tuple(p for p in (w, h, a, c) if p is not None),
         )
         return patient, patient.warnings()

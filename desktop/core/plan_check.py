@@ -412,7 +412,9 @@ def _unit_checks(patient: Patient | None, previous_weight_kg: float | None) -> l
     previous = _finite(previous_weight_kg)
     if previous is not None and previous > 0:
         change = (weight - previous) / previous
-        if abs(change) > WEIGHT_CHANGE_FRACTION:
+        # A previous weight near zero (never a saved plan's; hypothesis found 1e-308) makes the
+        # percentage infinite: it cannot be written, and no alert is raised on it.
+        if math.isfinite(change * 100) and abs(change) > WEIGHT_CHANGE_FRACTION:
             alerts.append(_builtin(
                 "precaution", "weight-changed", "plausibility",
                 _both(lambda lang: (

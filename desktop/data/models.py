@@ -69,7 +69,7 @@ DIRECTIONS: dict[str, Bilingual] = {
 # The lists of plain statements of a record, in display order.
 STATEMENT_KINDS: tuple[str, ...] = (
     "advised_against", "adverse_effects", "cautions", "monitoring", "patient_advice",
-    "instructions",
+    "instructions", "patient_name", "patient_purpose", "patient_food",
 )
 
 
@@ -161,6 +161,15 @@ class Therapy:
     monitoring: tuple[Statement, ...] = ()
     patient_advice: tuple[Statement, ...] = ()
     instructions: tuple[Statement, ...] = ()  # numbered steps, in order
+    # Patient copy: a plain-words name (when the review's name is clinical jargon), what the
+    # treatment is for, and whether to take it with food (only where a source says so).
+    patient_name: tuple[Statement, ...] = ()
+    patient_purpose: tuple[Statement, ...] = ()
+    patient_food: tuple[Statement, ...] = ()
+
+    def patient_label(self, lang: str) -> str:
+        """The name the patient copy prints: the plain-words name when the record has one."""
+        return self.patient_name[0].text.get(lang) if self.patient_name else self.name.get(lang)
 
     def statements(self) -> tuple[tuple[str, Statement], ...]:
         """Every plain statement with its kind ("summary", "mechanism", "cautions"...)."""

@@ -10,5 +10,5 @@ hash and the digest beside it were recomputed after an edit. Record a version wh
 from __future__ import annotations
 
 RELEASED: dict[str, str] = {
-    "2026.11.0": "52ddfb06ff278f7499706f4fab22d4468a9abab9cb9dd6c2d409ec592ca690c7",
+    "2026.11.0": "97cc47523388258fe63bd2f35f48689c1cf3cb1ac1f60e37a936af8da0b68179",
 }

@@ -88,6 +88,9 @@ class PlanRecord:
     content_version: str
     content_hash: str
     document: Mapping[str, Any]
+    # The second patient identifier, as a column to find a plan by (also inside the document).
+    birth_date: date | None = None
+    record_number: str = ""
 
 
 class SavablePlan(Protocol):
@@ -112,6 +115,8 @@ class PlanSummary:
     lang: str
     regimen_ids: tuple[str, ...]
     content_version: str
+    birth_date: date | None = None
+    record_number: str = ""
     damaged: bool = False   # its row no longer matches its seal: listed, never shown as valid
 
 
@@ -230,7 +235,15 @@ def m001_plans_and_log(db: Database) -> None:
                   BEGIN SELECT RAISE(ABORT, 'the output log is append-only'); END""")
 
 
-def m002_keyed_seals(db: Database, key: bytes) -> None:
+def m002_plan_identifiers(db: Database) -> None:
+    """The second patient identifier (date of birth, record number) beside the name. Additive:
+    plans saved before it have neither ("")."""
+    db.execute("ALTER TABLE plans ADD COLUMN birth_date TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE plans ADD COLUMN record_number TEXT NOT NULL DEFAULT ''")
+
+
+
+def m003_keyed_seals(db: Database, key: bytes) -> None:
     """Seal every row with the installation's key. The unkeyed chain written before is verified
     first (a broken one stops here: nothing is laundered), then each entry is re-chained with
     HMACs; each plan whose document still matches its sha256 gets its seal (one that does not
@@ -272,8 +285,9 @@ def _append_only_triggers(conn: sqlite3.Connection, update_only: bool = False) -
 
 # Every schema change, in order: append new ones, never edit or reorder applied ones. A step
 # that takes the key as a second argument is given the installation's key.
-MIGRATION_STEPS: tuple[Callable[..., None], ...] = (m001_plans_and_log, m002_keyed_seals)
-KEYED_STEPS = frozenset({"m002_keyed_seals"})
+MIGRATION_STEPS: tuple[Callable[..., None], ...] = (
+    m001_plans_and_log, m002_plan_identifiers, m003_keyed_seals)
+KEYED_STEPS = frozenset({"m003_keyed_seals"})
 
 
 def migrations(key: bytes | None = None) -> Migrations:
@@ -543,6 +557,8 @@ class UserDB:
             "regimen_ids": canonical_json(list(record.regimen_ids)),
             "content_version": record.content_version, "content_hash": record.content_hash,
             "document": document, "document_sha256": sha256_hex(document),
+            "birth_date": record.birth_date.isoformat() if record.birth_date else "",
+            "record_number": record.record_number,
         }
         try:
             canonical_json(row).encode("utf-8")
@@ -597,7 +613,9 @@ class UserDB:
                 prepared_on=date.fromisoformat(row["prepared_on"]), lang=row["lang"],
                 regimen_ids=tuple(json.loads(row["regimen_ids"])),
                 content_version=row["content_version"], content_hash=row["content_hash"],
-                document=json.loads(row["document"]))
+                document=json.loads(row["document"]),
+                birth_date=_optional_date(row.get("birth_date")),
+                record_number=str(row.get("record_number") or ""))
             saved_at = datetime.fromisoformat(row["saved_at"])
         except (TypeError, ValueError) as exc:
             raise CalxError("saved_plan_unreadable", detail=str(exc)[:200]) from None
@@ -687,6 +705,13 @@ class UserDB:
         return LogHead(0, GENESIS_HASH) if row is None else LogHead(int(row[0]) + 1, str(row[1]))
 
 
+def _optional_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
 def _summary(row: Mapping[str, Any], damaged: bool) -> PlanSummary:
     """One list line; a field that does not read makes the line damaged, never an exception."""
     try:
@@ -694,10 +719,10 @@ def _summary(row: Mapping[str, Any], damaged: bool) -> PlanSummary:
             str(row["plan_id"]), str(row["patient_name"]), date.fromisoformat(row["prepared_on"]),
             datetime.fromisoformat(row["saved_at"]), str(row["lang"]),
             tuple(str(r) for r in json.loads(row["regimen_ids"])), str(row["content_version"]),
-            damaged)
+            _optional_date(row.get("birth_date")), str(row.get("record_number") or ""), damaged)
     except (TypeError, ValueError):
         return PlanSummary(str(row.get("plan_id")), str(row.get("patient_name") or "?")[:200],
-                           date.min, datetime.min.replace(tzinfo=UTC), "?", (), "?", True)
+                           date.min, datetime.min.replace(tzinfo=UTC), "?", (), "?", damaged=True)
 
 
 class _BrokenChain(sqlite3.DatabaseError):

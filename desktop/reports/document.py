@@ -43,6 +43,9 @@ class PageDecor:
     footer_left: str               # content version and date
     footer_note: str               # the intended-use line
     page_of: Callable[[int, int], str]
+    header_right_suffix: str = ""  # the second identifier after the name: never cut
+    size: float = 9.5              # header font size (large print: larger)
+    footer_size: float = 8.0       # "page N of M" and content line
 
 
 def _fixed_timestamp(day: date) -> TimeStamp:
@@ -84,13 +87,34 @@ def _draw_decor(c: Canvas, decor: PageDecor, page: int, total: int) -> None:
     left, right = MARGIN_X, PAGE_WIDTH - MARGIN_X
     # Header: what the document is (left) and whom it is for (right), over a thin rule.
     y = PAGE_HEIGHT - 14 * mm
+    size = decor.size
     c.setFillColor(INK)
-    c.setFont(FONT_BOLD, 9.5)
-    title = one_line(decor.header_left, FONT_BOLD, 9.5, CONTENT_WIDTH * 0.5)
-    c.drawString(left, y, title)
-    c.setFont(FONT, 9.5)
-    room = CONTENT_WIDTH - c.stringWidth(title, FONT_BOLD, 9.5) - 8 * mm
-    c.drawRightString(right, y, one_line(decor.header_right, FONT, 9.5, room))
+    # The separator's leading space is kept: "Zoë Martin · born 23 April 1971".
+    suffix = " ".join(decor.header_right_suffix.split())
+    if suffix and decor.header_right_suffix[:1].isspace():
+        suffix = " " + suffix
+    if suffix:
+        # The title and the identifier are drawn whole and the name gets the room left (cut
+        # with "…"); the title is drawn first, so a page's text reads title, name, identifier.
+        suffix_width = c.stringWidth(suffix, FONT_BOLD, size)
+        title = " ".join(decor.header_left.split())
+        if CONTENT_WIDTH - suffix_width - c.stringWidth(title, FONT, size) < 30 * mm:
+            title = title.split(" ")[0]       # large print: "Calx" alone leaves room for the name
+        title_width = c.stringWidth(title, FONT, size)
+        name_room = CONTENT_WIDTH - suffix_width - title_width - 6 * mm
+        shown = one_line(decor.header_right, FONT_BOLD, size, name_room)
+        c.setFont(FONT, size)
+        c.drawString(left, y, title)
+        c.setFont(FONT_BOLD, size)
+        c.drawRightString(right - suffix_width, y, shown)
+        c.drawRightString(right, y, suffix)
+    else:
+        c.setFont(FONT_BOLD, size)
+        title = one_line(decor.header_left, FONT_BOLD, size, CONTENT_WIDTH * 0.5)
+        c.drawString(left, y, title)
+        c.setFont(FONT, size)
+        room = CONTENT_WIDTH - c.stringWidth(title, FONT_BOLD, size) - 8 * mm
+        c.drawRightString(right, y, one_line(decor.header_right, FONT, size, room))
     c.setStrokeColor(RULE)
     c.setLineWidth(0.6)
     c.line(left, y - 2.5 * mm, right, y - 2.5 * mm)
@@ -98,11 +122,14 @@ def _draw_decor(c: Canvas, decor: PageDecor, page: int, total: int) -> None:
     y = 15 * mm
     c.line(left, y + 4 * mm, right, y + 4 * mm)
     c.setFillColor(MUTED)
-    c.setFont(FONT, 8)
+    small = decor.footer_size
     page_text = decor.page_of(page, total)
+    c.setFont(FONT_BOLD if small > 8 else FONT, small)
     c.drawRightString(right, y, page_text)
-    c.drawString(left, y, one_line(decor.footer_left, FONT, 8,
-                                   CONTENT_WIDTH - c.stringWidth(page_text, FONT, 8) - 6 * mm))
+    page_width = c.stringWidth(page_text, FONT_BOLD if small > 8 else FONT, small)
+    c.setFont(FONT, small)
+    c.drawString(left, y, one_line(decor.footer_left, FONT, small,
+                                   CONTENT_WIDTH - page_width - 6 * mm))
     # The intended-use line is never cut: it wraps onto a second line when the language needs it.
     c.setFont(FONT, 7.5)
     lines = simpleSplit(" ".join(decor.footer_note.split()), FONT, 7.5, CONTENT_WIDTH)
@@ -112,15 +139,16 @@ def _draw_decor(c: Canvas, decor: PageDecor, page: int, total: int) -> None:
 
 
 def render_pdf(story: Sequence[Flowable], decor: PageDecor, created_on: date, title: str,
-               lang: str) -> bytes:
+               lang: str, subject: str | None = None) -> bytes:
     """Lay out ``story`` on A4 pages with the header and footer of ``decor``; return the PDF bytes.
-    The PDF metadata carry a generic title only: no patient name leaves the page itself."""
+    The PDF metadata carry a generic title and subject, the author "Calx" and the language
+    (``/Lang``): no patient name leaves the page itself."""
     register_fonts()
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=title, author="Calx", creator="Calx", producer="Calx",
-        subject=title, invariant=1, lang=lang,
+        subject=subject or title, invariant=1, lang=lang,
     )
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
                   id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

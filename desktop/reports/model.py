@@ -111,6 +111,11 @@ class PlanItem:
         return self.regimen.drug if self.regimen is not None else None
 
     @property
+    def is_home_medicine(self) -> bool:
+        """Taken by the patient at home by mouth: a row of the medicine card."""
+        return self.regimen is not None and self.regimen.route == "oral"
+
+    @property
     def has_calendar(self) -> bool:
         return self.schedule is not None and bool(self.schedule.treatment_rows())
 
@@ -152,6 +157,8 @@ class PlanDocument:
 
     def override_for(self, code: str) -> str | None:
         return next((o.reason for o in self.overrides if o.code == code), None)
+    large_print: bool = False            # patient copy with body text of 14 pt or more
+    tick_sheet: bool = False             # patient copy ends with a weekly tick sheet
 
     # ----------------------------------------------------------------- storage
 
@@ -190,6 +197,7 @@ class PlanDocument:
             raise CalxError("plan_not_serialisable", detail=str(exc)[:200]) from None
         return PlanRecord(
             plan_id=self.plan_id, patient_name=self.patient_name, prepared_on=self.prepared_on,
+            birth_date=self.patient.birth_date, record_number=self.patient.record_number,
             lang=self.lang, regimen_ids=tuple(i.regimen_id for i in self.items),
             content_version=self.content.content_version,
             content_hash=self.content.content_hash, document=document)
@@ -338,6 +346,8 @@ def build_plan(
     starts: Mapping[str, date] | None = None,
     overrides: Mapping[str, str] | None = None,
     previous_weight_kg: float | None = None,
+    large_print: bool = False,
+    tick_sheet: bool = False,
 ) -> PlanDocument:
     """The plan for ``patient`` and the regimens ``regimen_ids`` (in that order), starting on
     ``start``. ``choices`` maps a regimen id to its choices inside the source's ranges
@@ -364,6 +374,9 @@ def build_plan(
         if isinstance(regimen_start, date):
             check_start_date(regimen_start, prepared_on)
     patient_name = _check_text(patient_name, "patient", required=True)
+    if patient.birth_date is not None and patient.birth_date > prepared_on:
+        raise CalxError("birth_date_after_plan", field="birth_date",
+                        value=patient.birth_date.isoformat(), date=prepared_on.isoformat())
     prepared_by = _check_text(prepared_by, "prepared_by")
     notes = _check_text(notes, "notes")
     contacts = tuple(contacts) if contacts is not None else ()
@@ -432,6 +445,12 @@ def build_plan(
         "notes": notes, "contacts": contacts, "content_hash": content.content_hash,
         "overrides": given,
     }
+    # Layout options change the printed pages, so they make another plan; left out when off so
+    # that a plan's id does not change for options it does not use.
+    if large_print:
+        inputs["large_print"] = True
+    if tick_sheet:
+        inputs["tick_sheet"] = True
     return PlanDocument(
         plan_id=_plan_id(inputs), lang=lang, patient_name=patient_name, prepared_by=prepared_by,
         prepared_on=prepared_on, patient=patient, patient_warnings=patient_warnings,
@@ -440,6 +459,7 @@ def build_plan(
         references=_referenced(sources, db), content=content, notes=notes, contacts=contacts,
         alerts=alerts, overrides=given, renal_estimates=renal_estimates(patient),
         other_instructions=other, medication_names=_medication_names(db, alerts),
+        large_print=bool(large_print), tick_sheet=bool(tick_sheet),
     )
 
 

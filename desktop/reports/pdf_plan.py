@@ -5,23 +5,23 @@
 ``PlanDocument`` and compute nothing clinical: doses, dates and statements were fixed when the plan
 was built, so a saved plan reprints byte for byte.
 
-The patient copy is in plain words, in the plan's language: who it is for, each treatment (why, how
-much, how, when, advice, steps, side effects), when to call, contacts to fill, everyday measures,
-and a month-by-month calendar with a tick box for every dose. The clinician copy shows the working:
-measurements with units and date, the BSA formula and value, each dose (calculated, rounded and
-deviation, volume, vials, concentration), warnings, evidence level and references.
+The patient copy (``desktop.reports.patient_copy``) is in plain words, in the plan's language:
+page 1 at a glance with the medicine card, a section per treatment the team gives, a calendar of
+dated events, what to watch for and when to call, contacts and notes. The clinician copy shows the
+working: measurements with units and date, the BSA formula and value, each dose (calculated,
+rounded and deviation, volume, vials, concentration), warnings, evidence level and references,
+each evidence line with how far its source was checked.
 
 User text (names, notes, contacts) is always escaped (``styles.user_text``): markup in a name is
-printed as typed. Every page carries the header, "page N of M", the content version and date, and
-the intended-use line.
+printed as typed. Every page carries the header (with the patient's name and second
+identifier), "page N of M", the content version and date, and the intended-use line. The PDF's
+metadata give a title, the author "Calx", a subject and the language (``/Lang``), never the name.
 """
 
 from __future__ import annotations
 
-import calendar
-from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
@@ -32,7 +32,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
-    PageBreak,
     Paragraph,
     Spacer,
     Table,
@@ -48,27 +47,20 @@ from desktop.core.formatting import (
 )
 from desktop.core.messages import render
 from desktop.core.regimen import Source
-from desktop.core.schedule import KIND_OFF, schedule_choice_names
+from desktop.core.schedule import schedule_choice_names
 from desktop.data.models import DESIGNS, DIRECTIONS, REVIEW_REF, Evidence, Statement
 from desktop.reports.document import CONTENT_WIDTH, PageDecor, render_pdf, write_pdf
 from desktop.reports.model import PlanDocument, PlanItem
+from desktop.reports.patient_copy import PatientStyles, identifier_text, patient_story
 from desktop.reports.phrases import (
-    boxes_per_day,
     day,
-    dose_phrase,
     duration_text,
     kind_word,
     listed_dates,
-    route_phrase,
     treatment_name,
-    when_phrases,
 )
 from desktop.reports.styles import (
-    FONT,
-    FONT_BOLD,
     INK,
-    MUTED,
-    RULE,
     SHADE,
     Styles,
     text,
@@ -80,10 +72,7 @@ if TYPE_CHECKING:
     from desktop.data.userdb import LogHead
 
 Copy = Literal["patient", "clinician"]
-BOX = "\u2610"          # ☐ ballot box: the tick box of the calendar
-NBSP = "\u00a0"
 LABEL_WIDTH = 34 * mm
-OUTSIDE = "#f4f4f4"     # days of the neighbouring months in a calendar grid
 
 
 # --------------------------------------------------------------------------- entry points
@@ -96,22 +85,29 @@ def render_plan(plan: PlanDocument, copy: Copy = "patient", lang: str | None = N
     copy prints ``log_head``, the user database's output log as it stood before this copy was
     logged (or says the copy is not logged), so a later rewrite of the log shows against paper."""
     lang = lang or plan.lang
-    styles = Styles(body_size=11 if copy == "patient" else 9.5)
+    large = copy == "patient" and plan.large_print
+    story: list[Flowable]
     if copy == "patient":
-        story = _patient_story(plan, lang, styles)
+        story = patient_story(plan, lang, PatientStyles(large, lang))
         header, use, title = "header_patient", "intended_use_patient", "pdf_title_patient"
     else:
-        story = _clinician_story(plan, lang, styles, log_head)
+        story = _clinician_story(plan, lang, Styles(body_size=9.5), log_head)
         header, use, title = "header_clinician", "intended_use_clinician", "pdf_title_clinician"
+    # Every page: the name and the second identifier (never cut), "page N of M".
     decor = PageDecor(
         header_left=word(header, lang),
         header_right=plan.patient_name,
+        header_right_suffix=" · " + identifier_text(plan, lang),
         footer_left=word("content_line", lang, version=plan.content.content_version,
                          date=_content_date(plan, lang)),
         footer_note=word(use, lang),
         page_of=lambda n, m: word("page_of", lang, n=n, m=m),
+        size=12.0 if large else 9.5,
+        footer_size=10.0 if large else 8.0,
     )
-    data = render_pdf(story, decor, plan.prepared_on, word(title, lang), lang)
+    subject = "pdf_subject_patient" if copy == "patient" else "pdf_subject_clinician"
+    data = render_pdf(story, decor, plan.prepared_on, word(title, lang), lang,
+                      subject=word(subject, lang))
     if out is not None:
         write_pdf(data, out)
     return data
@@ -191,241 +187,17 @@ def _fill_line(width_chars: int = 40) -> str:
 
 
 def _identity_rows(plan: PlanDocument, lang: str) -> list[tuple[str, str]]:
-    """Who the plan is for, who prepared it and when, when treatment starts: both copies."""
+    """Who the plan is for (name and second identifier), who prepared it and when, when
+    treatment starts: the clinician copy (the patient copy lays out its own)."""
     rows = [(text(word("for", lang)), user_text(plan.patient_name))]
+    if plan.patient.birth_date is not None:
+        rows.append((text(word("birth_date", lang)), text(day(plan.patient.birth_date, lang))))
+    if plan.patient.record_number:
+        rows.append((text(word("record_number", lang)), user_text(plan.patient.record_number)))
     if plan.prepared_by.strip():
         rows.append((text(word("prepared_by", lang)), user_text(plan.prepared_by)))
     return [*rows, (text(word("prepared_on", lang)), text(day(plan.prepared_on, lang))),
             (text(word("starts", lang)), text(day(plan.start, lang)))]
-
-
-# --------------------------------------------------------------------------- patient copy
-
-
-def _patient_story(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph(text(word("patient_title", lang)), st.title)]
-    identity = _identity_rows(plan, lang)
-    story += [_label_table(identity, st, 42 * mm, shaded=True), Spacer(1, 4),
-              Paragraph(text(word("intro", lang)), st.body)]
-
-    story.append(Paragraph(text(word("your_treatments", lang)), st.h1))
-    for number, item in enumerate(plan.items, 1):
-        story.extend(_patient_item(number, item, lang, st))
-
-    # When to call, and whom: the record of infection signs, then the lines to fill.
-    call = [*_statements(plan.when_to_call, lang), text(word("when_to_call_any", lang))]
-    if plan.other_instructions:
-        story.append(KeepTogether([Paragraph(text(word("other_medicines", lang)), st.h1),
-                                   *_bullets([text(i.get(lang))
-                                              for i in plan.other_instructions], st)]))
-    story.append(KeepTogether([Paragraph(text(word("when_to_call", lang)), st.h1),
-                               *_bullets(call, st)]))
-    story.append(KeepTogether(_contacts(plan, lang, st)))
-    if plan.general_measures:
-        story.append(KeepTogether([Paragraph(text(word("general", lang)), st.h1),
-                                   *_bullets(_statements(plan.general_measures, lang), st)]))
-    if plan.notes.strip():
-        story += [Paragraph(text(word("notes", lang)), st.h1),
-                  Paragraph(user_text(plan.notes), st.body)]
-    story.append(PageBreak())
-    story.extend(_calendar(plan, lang, st))
-    return story
-
-
-def _patient_item(number: int, item: PlanItem, lang: str, st: Styles) -> list[Flowable]:
-    c = colon(lang)
-    rows: list[tuple[str, str]] = [(text(word("why", lang)), text(word("why_calcinosis", lang)))]
-    dose = dose_phrase(item, lang)
-    if dose is not None:
-        rows.append((text(word("how_much", lang)), text(dose)))
-    elif item.regimen is None:
-        rows.append((text(word("how_much", lang)),
-                     text(word("dose_as_prescribed", lang)) + _fill_line(24)))
-    how = route_phrase(item, lang)
-    if how is not None:
-        rows.append((text(word("how", lang)), text(how)))
-    rows.append((text(word("when", lang)), "<br/>".join(text(s) for s in when_phrases(item, lang))))
-    dates = listed_dates(item)
-    if dates is not None and len(dates) > 1:
-        rows.append((text(word("dates", lang)), text(", ".join(day(d, lang) for d in dates))))
-    head: list[Flowable] = [
-        Paragraph(f"{number}. {text(treatment_name(item, lang))}", st.h2),
-        _label_table(rows, st),
-    ]
-    # The heading keeps its table (a few rows) on the same page; no KeepTogether (laid out twice).
-    block: list[Flowable] = [CondPageBreak(50 * mm), *head]
-    advice = _statements(item.therapy.patient_advice, lang)
-    if advice:
-        block.append(KeepTogether([Paragraph(text(word("good_to_know", lang)) + c.rstrip(),
-                                             st.subhead), *_bullets(advice, st)]))
-    if item.patient_instructions:  # from the plan check's rules (issue 9); plain words
-        block.append(KeepTogether([Paragraph(text(word("important", lang)) + c.rstrip(),
-                                             st.subhead),
-                                   *_bullets([text(i.get(lang))
-                                              for i in item.patient_instructions], st)]))
-    steps = _statements(item.therapy.instructions, lang)
-    if steps:
-        block.append(KeepTogether([Paragraph(text(word("steps", lang)) + c.rstrip(), st.subhead),
-                                   *_numbered(steps, st)]))
-    effects = _statements(item.therapy.adverse_effects, lang)
-    if effects:
-        block.append(KeepTogether([
-            Paragraph(text(word("side_effects", lang)) + c.rstrip(), st.subhead),
-            Paragraph(text(word("side_effects_intro", lang)), st.body),
-            *_bullets(effects, st)]))
-    block.append(Spacer(1, 6))
-    return block
-
-
-def _contacts(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
-    contacts = [(user_text(c.label), user_text(c.value) if c.value.strip() else "")
-                for c in plan.contacts]
-    if not contacts:
-        contacts = [(text(word(k, lang)), "") for k in
-                    ("contact_doctor", "contact_nurse", "contact_clinic", "contact_emergency")]
-    data = [[Paragraph(label, st.label), Paragraph(value, st.body)] for label, value in contacts]
-    table = Table(data, colWidths=[52 * mm, CONTENT_WIDTH - 52 * mm], hAlign="LEFT",
-                  splitInRow=1)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LINEBELOW", (1, 0), (1, -1), 0.6, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 9),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    return [Paragraph(text(word("contacts", lang)), st.h1), table]
-
-
-# --------------------------------------------------------------------------- calendar
-
-
-def _day_marks(plan: PlanDocument, lang: str) -> dict[date, list[str]]:
-    """For each day, the markers to print (plain text, not markup): "☐ 1" per dose of treatment 1,
-    "1 break" when a cycle pauses. Markers are in treatment order."""
-    marks: dict[date, list[str]] = defaultdict(list)
-    for number, item in enumerate(plan.items, 1):
-        if item.schedule is None:
-            continue
-        boxes = BOX * boxes_per_day(item)
-        for row in item.schedule.administrations:
-            if row.kind == KIND_OFF:
-                marks[row.date].append(f"{number}{NBSP}{kind_word(row, lang)}")
-                continue
-            current = row.date
-            while current <= row.end:
-                marks[current].append(f"{boxes}{NBSP}{number}")
-                current += timedelta(days=1)
-        for test in item.tests:  # monitoring the rules time (warfarin: INR)
-            for when in test.dates:
-                marks[when].append(f"{number}{NBSP}{word('test_mark', lang)}")
-    return marks
-
-
-def _month_title(year: int, month: int, lang: str) -> str:
-    from babel.dates import format_date as babel_format_date  # lazy, like core.formatting
-
-    title = babel_format_date(date(year, month, 1), "LLLL y", locale=lang)
-    return title[:1].upper() + title[1:]
-
-
-def _calendar(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph(text(word("calendar", lang)), st.h1)]
-    marks = _day_marks(plan, lang)
-    if not marks:
-        return [*story, Paragraph(text(word("no_calendar", lang)), st.body)]
-    legend = []
-    for number, item in enumerate(plan.items, 1):
-        if not item.has_calendar:
-            continue
-        dose = dose_phrase(item, lang)
-        name = text(treatment_name(item, lang)) + (f" ({text(dose)})" if dose else "")
-        legend.append(f"<b>{BOX}{NBSP}{number}</b>{NBSP}= {name}")
-        if item.tests:
-            legend.append(f"<b>{number}{NBSP}{text(word('test_mark', lang))}</b>{NBSP}= "
-                          f"{text(word('test_legend', lang, number=number))}")
-    story += [Paragraph(text(word("calendar_intro", lang)), st.body), *_bullets(legend, st),
-              Spacer(1, 4)]
-    # Days before the start or after the calendar's last day are shaded like the neighbouring
-    # months' days: an empty white day must mean "nothing to take", never "not planned".
-    schedules = [i.schedule for i in plan.items if i.schedule is not None]
-    span = (min(s.start for s in schedules), max(s.last_day for s in schedules))
-    months = sorted({(d.year, d.month) for d in marks})
-    for year, month in months:
-        title, grid, height = _month_grid(year, month, marks, span, lang, st)
-        # The grid's height is known (fixed row heights): a page break when it would not fit,
-        # instead of KeepTogether, which lays the month out twice.
-        story += [CondPageBreak(height + st.h2.leading + st.h2.spaceBefore + st.h2.spaceAfter
-                                + 2), title, grid]
-    return story
-
-
-CAL_FONT_SIZE = 10
-CAL_LEADING = 12.5
-
-
-def _wrap_marks(marks: list[str], width: float) -> list[str]:
-    """Markers side by side, on as many lines as the cell needs (plain strings draw much faster
-    than a Paragraph per day, and a calendar has hundreds of days)."""
-    lines: list[str] = []
-    for mark in marks:
-        if lines and stringWidth(f"{lines[-1]}  {mark}", FONT, CAL_FONT_SIZE) <= width:
-            lines[-1] = f"{lines[-1]}  {mark}"
-        else:
-            lines.append(mark)
-    return lines
-
-
-def _month_grid(year: int, month: int, marks: dict[date, list[str]],
-                span: tuple[date, date], lang: str, st: Styles
-                ) -> tuple[Paragraph, Table, float]:
-    """One month, Monday first: a bold row of day numbers above a row of tick boxes per week.
-    Returns the title, the grid and the grid's height (its rows have fixed heights)."""
-    width = CONTENT_WIDTH / 7
-    inner = width - 5
-    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
-    rows: list[list[str]] = [word("weekdays", lang).split()]
-    heights: list[float] = [CAL_LEADING + 4]
-    style: list[tuple[object, ...]] = [
-        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-        ("LINEBEFORE", (1, 0), (-1, -1), 0.5, RULE),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
-        ("FONTSIZE", (0, 0), (-1, -1), CAL_FONT_SIZE),
-        ("LEADING", (0, 0), (-1, -1), CAL_LEADING),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-    ]
-    for week in weeks:
-        number_row, marks_row = len(rows), len(rows) + 1
-        numbers: list[str] = []
-        boxes: list[str] = []
-        tallest = 1
-        for col, d in enumerate(week):
-            if d.month != month:
-                numbers.append("")
-                boxes.append("")
-                style.append(("BACKGROUND", (col, number_row), (col, marks_row), OUTSIDE))
-                continue
-            if not span[0] <= d <= span[1]:
-                style.append(("BACKGROUND", (col, number_row), (col, marks_row), OUTSIDE))
-                style.append(("TEXTCOLOR", (col, number_row), (col, number_row), MUTED))
-            numbers.append(str(d.day))
-            lines = _wrap_marks(marks.get(d, []), inner)
-            tallest = max(tallest, len(lines))
-            boxes.append("\n".join(lines))
-        rows += [numbers, boxes]
-        heights += [CAL_LEADING + 2, tallest * CAL_LEADING + 5]
-        style += [("FONTNAME", (0, number_row), (-1, number_row), FONT_BOLD),
-                  ("LINEBELOW", (0, marks_row), (-1, marks_row), 0.5, RULE)]
-    table = Table(rows, colWidths=[width] * 7, rowHeights=heights, hAlign="LEFT")
-    table.setStyle(TableStyle(style))
-    return Paragraph(text(_month_title(year, month, lang)), st.h2), table, sum(heights)
 
 
 # --------------------------------------------------------------------------- clinician copy
@@ -693,7 +465,7 @@ def _schedule_text(item: PlanItem, lang: str) -> str:
 
 
 def _evidence_text(e: Evidence, lang: str, ref_number: dict[str, int]) -> str:
-    """"Robertson et al. 2003: case series, 9 patients, improved [7]"."""
+    """"Robertson et al. 2003: case series, 9 patients, improved [7] (verified)"."""
     parts = [DESIGNS[e.design].get(lang) if e.design in DESIGNS else e.design]
     if e.patients is not None:
         parts.append(word("one_patient", lang) if e.patients == 1
@@ -701,8 +473,8 @@ def _evidence_text(e: Evidence, lang: str, ref_number: dict[str, int]) -> str:
     parts.append(DIRECTIONS[e.direction].get(lang) if e.direction in DIRECTIONS else e.direction)
     number = ref_number.get(e.source.ref)
     cite = f" [{number}]" if number is not None else ""
-    if e.as_reported_in_review:
-        cite += f" ({word('as_reported', lang)})"
+    # Every evidence line says how far its source was checked, as ``calx show`` does.
+    cite += f" ({_verification(e.source, lang)})"
     return text(f"{e.study.get(lang)}{colon(lang)}{', '.join(parts).lower()}{cite}")
 
 

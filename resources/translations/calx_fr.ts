@@ -848,6 +848,41 @@
             <source>Yes</source>
             <translation>Oui</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="240" />
+            <source>Date of &amp;birth:</source>
+            <translation>Date de &amp;naissance :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="240" />
+            <source>Date of birth</source>
+            <translation>Date de naissance</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="240" />
+            <source>Optional, as YYYY-MM-DD: printed beside the name on every page of a plan</source>
+            <translation>Facultatif, au format AAAA-MM-JJ : imprimée à côté du nom sur chaque page d’un plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="240" />
+            <source>e.g. 1961-04-23</source>
+            <translation>ex. 1961-04-23</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="240" />
+            <source>Reco&amp;rd number:</source>
+            <translation>Numéro de &amp;dossier :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="240" />
+            <source>Record number</source>
+            <translation>Numéro de dossier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/widgets/patient_panel.py" line="240" />
+            <source>Optional hospital record number: printed beside the name on every page of a plan</source>
+            <translation>Numéro de dossier hospitalier (facultatif) : imprimé à côté du nom sur chaque page d’un plan</translation>
+        </message>
     </context>
     <context>
         <name>PdfPreview</name>
@@ -1157,6 +1192,26 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
         <message>
             <source>Give your reason for printing despite the contraindication</source>
             <translation>Donner votre raison d&apos;imprimer malgré la contre-indication</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="240" />
+            <source>&amp;Large print (patient copy)</source>
+            <translation>Gr&amp;os caractères (copie patient)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="240" />
+            <source>Body text of 14 pt or more, for poor sight or stiff hands: same content, more pages</source>
+            <translation>Texte de 14 pt ou plus, pour une vue faible ou des mains raides : même contenu, plus de pages</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="240" />
+            <source>Weekly &amp;tick sheet</source>
+            <translation>&amp;Fiche à cocher de la semaine</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/views/plan_view.py" line="240" />
+            <source>End the patient copy with a page to tick each dose of the home medicines, for a week</source>
+            <translation>Termine la copie patient par une page où cocher chaque prise des médicaments à la maison, pendant une semaine</translation>
         </message>
     </context>
     <context>

@@ -231,3 +231,10 @@ def test_a_child_is_told_that_fixed_doses_are_adult_doses() -> None:
     assert alert.triggered_by.regimens == ("dilt",)
     adult = patient(age_years=18)
     assert "adult-fixed-dose-in-a-child" not in codes(check_plan(adult, regimens, None, RULES))
+
+
+def test_a_previous_weight_near_zero_gives_no_infinite_percentage() -> None:
+    """Found by hypothesis: 1 kg after 1e-308 kg is a change too large to write (× 100 = inf);
+    the check must not fail on it (a saved plan never holds such a weight)."""
+    alerts = check_plan(Patient(weight=Q_(1.0, "kg")), [], [], RULES, 1.1125369292536007e-308)
+    assert all(a.code not in ("plan-check-failed", "weight-changed") for a in alerts)

@@ -206,7 +206,47 @@ def test_migrations_run_once(tmp_path: Path) -> None:
     with UserDB.open(tmp_path) as userdb:
         applied = userdb._conn.execute(
             "SELECT name FROM _sqlite_migrations WHERE migration_set = 'calx-user'").fetchall()
-    assert applied == [("m001_plans_and_log",), ("m002_keyed_seals",)]
+    assert applied == [("m001_plans_and_log",), ("m002_plan_identifiers",),
+                       ("m003_keyed_seals",)]
+
+
+def test_a_database_from_before_the_identifiers_opens_and_keeps_its_plans(
+        tmp_path: Path) -> None:
+    """m002 is additive: a plan saved under m001 only reopens, with no identifier."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from desktop.data.userdb import m001_plans_and_log
+
+    path = tmp_path / FILE_NAME
+    conn = sqlite3.connect(path)
+    m001_plans_and_log(Database(conn))
+    document = '{"a":1}'
+    conn.execute("INSERT INTO plans VALUES (?,?,?,?,?,?,?,?,?,?)", (
+        "plan-old", "2025-03-01T00:00:00+00:00", "Zoë", "2025-03-01", "en", '["x"]', "2026.11.0",
+        "ab" * 32, document, sha256_hex(document)))
+    conn.execute("CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT, "
+                 "applied_at TEXT, PRIMARY KEY (migration_set, name))")
+    conn.execute("INSERT INTO _sqlite_migrations VALUES ('calx-user', 'm001_plans_and_log', '')")
+    conn.commit()
+    conn.close()
+    with UserDB.open(tmp_path) as userdb:
+        (summary,) = userdb.list_plans()
+        assert (summary.plan_id, summary.birth_date, summary.record_number) == (
+            "plan-old", None, "")
+        assert userdb.load_plan("plan-old").record.document == {"a": 1}
+
+
+def test_the_identifiers_are_stored_beside_the_name(db: UserDB) -> None:
+    from dataclasses import replace
+
+    saved = replace(record(1), birth_date=date(1961, 4, 23), record_number="MRN-0042")
+    db.save_plan(saved, saved_at=AT)
+    (summary,) = db.list_plans()
+    assert (summary.birth_date, summary.record_number) == (date(1961, 4, 23), "MRN-0042")
+    loaded = db.load_plan(saved.plan_id).record
+    assert (loaded.birth_date, loaded.record_number) == (date(1961, 4, 23), "MRN-0042")
 
 
 def test_folder_comes_from_the_environment_or_the_platform(monkeypatch: pytest.MonkeyPatch,

@@ -51,6 +51,21 @@ def test_writes_the_patient_plan_clinician_copy_and_calendar(tmp_path: Path, cap
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.pdf", "plan.ics", "plan.pdf"]
 
 
+def test_the_second_identifier_and_large_print_from_the_command_line(tmp_path: Path) -> None:
+    normal, large = tmp_path / "plan.pdf", tmp_path / "large.pdf"
+    common = [*BASE, "--regimen", "colchicine-1mg-daily", "--dob", "1961-04-23",
+              "--record-number", "MRN-0042", "--lang", "fr"]
+    assert _run([*common, "--out", str(normal)]) == 0
+    assert _run([*common, "--large-print", "--tick-sheet", "--out", str(large)]) == 0
+    pages = [flat(p) for p in pdf_pages(normal.read_bytes())]
+    for n, page in enumerate(pages, 1):
+        assert "né(e) le 23 avril 1961 · dossier MRN-0042" in page
+        assert f"Page {n} sur {len(pages)}" in page
+    big = [flat(p) for p in pdf_pages(large.read_bytes())]
+    assert len(big) > len(pages)                       # same content, larger type, more pages
+    assert "Fiche de la semaine" in big[-1]             # the weekly tick sheet
+
+
 def test_french_plan_with_decimal_comma_input(tmp_path: Path) -> None:
     out = tmp_path / "plan.pdf"
     code = _run(["plan", "--patient", "Zoé", "--weight", "70,5 kg", "--start", "2025-03-03",
@@ -105,6 +120,16 @@ REFUSED = {
                            "plan_text_required"),
     "horizon out of range": (["--regimen", "colchicine-1mg-daily", "--horizon-months", "99"],
                              "horizon_out_of_range"),
+    "date of birth not a date": (["--regimen", "colchicine-1mg-daily", "--dob", "23/04/1961"],
+                                 "birth_date_invalid"),
+    "date of birth before 1900": (["--regimen", "colchicine-1mg-daily", "--dob", "1850-01-01"],
+                                  "birth_date_invalid"),
+    "date of birth after the plan": (["--regimen", "colchicine-1mg-daily", "--dob",
+                                      "2025-03-02"], "birth_date_after_plan"),
+    "record number with markup": (["--regimen", "colchicine-1mg-daily", "--record-number",
+                                   "<b>12</b>"], "record_number_invalid"),
+    "record number too long": (["--regimen", "colchicine-1mg-daily", "--record-number",
+                                "1" * 41], "record_number_invalid"),
 }
 
 

@@ -38,7 +38,7 @@ def test_patient_plan_in_english_says_who_what_how_much_and_when(make_plan: Plan
     assert "Your treatment plan" in text
     assert "Zoë Martin" in text and "Dr Claire Dupont" in text
     assert "1 March 2025" in text                       # prepared on
-    assert "750 mg per infusion" in text                # 375 mg/m² × 2.00 m²
+    assert "Dose: 750 mg per infusion." in text         # 375 mg/m² × 2.00 m²
     assert "By drip (infusion) into a vein, in hospital." in text
     for d in ("3 March 2025", "10 March 2025", "17 March 2025", "24 March 2025"):
         assert d in text
@@ -59,8 +59,8 @@ def test_patient_plan_carries_the_reviews_practical_advice(make_plan: PlanMaker)
     assert "½ to 1 inch" in text
     assert "Every 3 days, from 3 March 2025." in text
     assert "every three days, or sooner if a lot of fluid leaks" in text
-    # minocycline: side effects from the record, and the cycles
-    assert "Side effects to watch for" in text and "Dizziness" in text
+    # minocycline: its side effects in the record's plain words, and the cycles
+    assert "What to watch for and when to call" in text and "make you dizzy" in text
     assert "Follow the timetable of treatment periods and breaks" in text
     # when to call (spreading redness, thick green or yellow discharge) and general measures
     assert "redness around a lesion is spreading" in text
@@ -73,7 +73,7 @@ def test_patient_plan_in_french(make_plan: PlanMaker) -> None:
     text = _text(render_patient_plan(make_plan(ALL, lang="fr", choices=MINO)))
     assert "Votre plan de traitement" in text
     assert "1er mars 2025" in text                      # French ordinal for the first
-    assert "750 mg par perfusion" in text
+    assert "Dose : 750 mg par perfusion." in text
     assert "En perfusion dans une veine, à l'hôpital." in text
     for d in ("3 mars 2025", "10 mars 2025", "17 mars 2025", "24 mars 2025"):
         assert d in text
@@ -84,29 +84,35 @@ def test_patient_plan_in_french(make_plan: PlanMaker) -> None:
     assert "Page 1 sur" in text
 
 
-def test_calendar_has_a_tick_box_per_dose_on_the_right_days(make_plan: PlanMaker) -> None:
-    # 3-month calendar from 3 March 2025: rituximab on 3, 10, 17, 24 March (4 boxes); probenecid
-    # 500 mg three times daily every day from 3 March to 2 June 2025 (92 days × 3 = 276 boxes).
+def test_the_calendar_lists_dated_events_by_name_and_never_ticks_daily_doses(
+        make_plan: PlanMaker) -> None:
+    # 3-month calendar from Monday 3 March 2025: rituximab on 3, 10, 17, 24 March; probenecid
+    # 500 mg three times daily every day: on the card, not on the calendar.
     plan = make_plan(["rituximab-375-weekly", "probenecid-500-tid"], horizon_months=3,
                      choices={"probenecid-500-tid": {"dose": 500}})
-    pages = pdf_pages(render_patient_plan(plan))
-    calendar = "\n".join(pages)
-    assert "☐ 1 = Rituximab (750 mg per infusion)" in flat(calendar)
-    assert "☐ 2 = Probenecid (500 mg three times daily)" in flat(calendar)
-    assert calendar.count("☐") == 2 + 4 + 276          # legend + rituximab + probenecid
-    assert calendar.count("☐ 1") == 1 + 4
-    assert "☐ 1  ☐☐☐ 2" in calendar                    # both on 3 March, in treatment order
+    text = _text(render_patient_plan(plan))
+    assert "☐" not in text                              # no tick box for a daily medicine
+    for d in (3, 10, 17, 24):
+        assert f"Rituximab: infusion {(d + 4) // 7}" in text
+    assert "Mon 3 Rituximab: infusion 1" in text
+    assert "Mon 3 Probenecid: start" in text            # the daily medicine starts, once
+    assert text.count("Probenecid: start") == 2          # page 1 "coming up" and the calendar
     for month in ("March 2025", "April 2025", "May 2025", "June 2025"):
-        assert month in calendar
-    assert "July 2025" not in calendar
+        assert month in text                            # 3 March to 2 June: four months
+    assert "July 2025" not in text
+    assert text.count("Nothing planned this month.") == 3
 
 
-def test_a_cycle_pause_is_marked_on_its_first_day(make_plan: PlanMaker) -> None:
-    plan = make_plan(["minocycline-cyclic"], horizon_months=3,
+def test_a_cycle_pause_and_restart_are_named_on_their_days(make_plan: PlanMaker) -> None:
+    # 6 weeks on from 3 March 2025 (last day 13 April), 3 months off from 14 April: restart on
+    # 14 July 2025 (14 April + 3 months), pause again 6 weeks later on 25 August 2025.
+    plan = make_plan(["minocycline-cyclic"], horizon_months=6,
                      choices={"minocycline-cyclic": {"dose": 100, "on": 6, "off": 3}})
-    calendar = "\n".join(pdf_pages(render_patient_plan(plan)))
-    assert calendar.count("☐ 1") == 1 + 42              # legend + 6 weeks of daily doses
-    assert "1 break" in calendar                        # 14 April 2025
+    text = _text(render_patient_plan(plan))
+    assert "Mon 14 Minocycline: pause starts" in text
+    assert "Mon 14 Minocycline: restart" in text
+    assert "Mon 25 Minocycline: pause starts" in text
+    assert "break" not in text.split("Your calendar")[1].split("What to watch")[0]
 
 
 @pytest.mark.parametrize("lang,of", [("en", "of"), ("fr", "sur")])

@@ -86,8 +86,10 @@ def test_every_regimen_of_the_knowledge_base_goes_through_the_whole_chain(
                           {rid: REQUIRED_CHOICES[rid]} if rid in REQUIRED_CHOICES else None,
                           "Dr Claire Dupont", PREPARED_ON, patient_name="Zoë Martin")
         assert PlanDocument.from_json(plan.to_json()) == plan, rid
-        name = ref_db.therapy(ref_db.regimen(rid).therapy_id).name.get(lang)
-        for render in (render_patient_plan, render_clinician_copy):
+        therapy = ref_db.therapy(ref_db.regimen(rid).therapy_id)
+        # The patient copy prints the plain-words name where the record has one.
+        for render, name in ((render_patient_plan, therapy.patient_label(lang)),
+                             (render_clinician_copy, therapy.name.get(lang))):
             text = flat("\n".join(pdf_pages(render(plan))))
             assert flat(name) in text, (rid, render.__name__)
         schedule_to_ics(plan)

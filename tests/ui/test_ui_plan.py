@@ -272,3 +272,33 @@ def test_the_window_prints_the_log_head_on_the_clinician_copy(qtbot, plan_view, 
     wait_export(qtbot, plan_view, lambda: plan_view.save_pdf_to(folder / "b.pdf"))
     text = pdf_text((folder / "b-clinician.pdf").read_bytes()).replace("\n", " ")
     assert "2 entries before this copy" in text and head.head[:32] in text.replace(" ", "")
+
+
+def test_the_second_identifier_from_the_patient_panel_prints_on_every_page(window, plan_view):
+    from desktop.reports.pdf_plan import render_plan
+
+    panel = window.compute_view.patient_panel
+    panel.set_values(weight="70", height="170", birth_date="1961-04-23",
+                     record_number="MRN-0042")
+    assert panel.patient is not None and panel.patient.birth_date == dt.date(1961, 4, 23)
+    pages = [" ".join(p.split()) for p in pdf_text(render_plan(
+        plan_view.build_document())).split("Calx content")][:-1]
+    assert pages and all("born 23 April 1961 · record MRN-0042" in page for page in pages)
+
+
+def test_a_wrong_date_of_birth_is_refused_next_to_its_field(window):
+    panel = window.compute_view.patient_panel
+    panel.set_values(weight="70", birth_date="23/04/1961")
+    assert panel.patient is None
+    assert panel.birth_date.message.isVisibleTo(panel)
+    assert "YYYY-MM-DD" in panel.birth_date.message.text()
+    panel.set_values(weight="70", record_number="<b>1</b>")
+    assert panel.patient is None and "record number" in panel.record_number.message.text()
+
+
+def test_large_print_and_the_tick_sheet_are_chosen_per_plan(plan_view):
+    assert not plan_view.build_document().large_print
+    plan_view.large_print.setChecked(True)
+    plan_view.tick_sheet.setChecked(True)
+    plan = plan_view.build_document()
+    assert plan.large_print and plan.tick_sheet

@@ -68,7 +68,11 @@ class SavedPlansModel(RowTableModel):
         from desktop.core.formatting import format_date
 
         if column == COL_PATIENT:
-            return plan.patient_name
+            # The second identifier beside the name: two patients of one name stay apart, and
+            # the list can be searched by record number.
+            extra = [format_date(plan.birth_date, self._lang)] if plan.birth_date else []
+            extra += [plan.record_number] if plan.record_number else []
+            return " · ".join([plan.patient_name, *extra])
         if column == COL_PREPARED:
             return format_date(plan.prepared_on, self._lang)
         if column == COL_LANGUAGE:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -73,6 +74,11 @@ class PlanView(QWidget):
         self.plan_language.addItem("Français", "fr")  # a language named in its own words
         self.plan_language.addItem("English", "en")
         self.plan_language.setCurrentIndex(self.plan_language.findData(context.lang))
+        # Per plan: the patient copy in large print, and a weekly tick sheet at its end.
+        self.large_print = QCheckBox(self)
+        self.large_print.setObjectName("planLargePrint")
+        self.tick_sheet = QCheckBox(self)
+        self.tick_sheet.setObjectName("planTickSheet")
         self.problem = QLabel(self)
         self.problem.setObjectName("planProblem")
         self.problem.setWordWrap(True)
@@ -83,6 +89,8 @@ class PlanView(QWidget):
                                                    self.plan_language), strict=True):
             label.setBuddy(field)
             form.addRow(label, field)
+        form.addRow("", self.large_print)
+        form.addRow("", self.tick_sheet)
         self.up, self.down, self.remove_button, self.save_button = (
             self._button(name) for name in ("planUp", "planDown", "planRemove", "planSave"))
         self.alerts_panel = AlertsPanel(self)
@@ -134,7 +142,8 @@ class PlanView(QWidget):
         layout.addWidget(splitter)
         # Tab follows the page: the list and its buttons, the form, then the preview and outputs.
         order = (self.list, self.up, self.down, self.remove_button, self.patient_name,
-                 self.prepared_by, self.plan_language, self.save_button, self.preview.copy,
+                 self.prepared_by, self.plan_language, self.large_print, self.tick_sheet,
+                 self.save_button, self.preview.copy,
                  self.preview.view, self.panel.print_button, self.panel.pdf_button,
                  self.panel.export_button)
         for before, after in itertools.pairwise(order):
@@ -156,6 +165,7 @@ class PlanView(QWidget):
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved,
                        self.model.dataChanged, self.patient_name.textChanged,
                        self.prepared_by.textChanged, self.plan_language.currentIndexChanged,
+                       self.large_print.toggled, self.tick_sheet.toggled,
                        self.context.languageChanged):  # the last: a reason in the new words
             signal.connect(self.panel.schedule_preview)
         self.panel.refused.connect(self._refused)
@@ -271,7 +281,9 @@ class PlanView(QWidget):
                 prepared_by=self.prepared_by.text(), prepared_on=dt.date.today(),
                 bsa_formula=self.bsa_formula, patient_name=self.patient_name.text(),
                 horizon_months=max(e.horizon_months for e in entries), starts=starts,
-                overrides=self._current_overrides(), previous_weight_kg=self._previous_weight())
+                overrides=self._current_overrides(), previous_weight_kg=self._previous_weight(),
+                large_print=self.large_print.isChecked(),
+                tick_sheet=self.tick_sheet.isChecked())
         except CalxError as error:
             return None, self.context.render(error.issue)
         except Exception as error:  # an input no check foresaw: a message, never a crash
@@ -439,7 +451,13 @@ class PlanView(QWidget):
                  self.tr("Remove the chosen regimen from the plan")),
                 (self.save_button, self.tr("&Save plan"), ""),
                 (self.override_button, self.tr("Give a &reason…"),
-                 self.tr("Give your reason for printing despite the contraindication"))):
+                 self.tr("Give your reason for printing despite the contraindication")),
+                (self.large_print, self.tr("&Large print (patient copy)"),
+                 self.tr("Body text of 14 pt or more, for poor sight or stiff hands: same content, "
+                         "more pages")),
+                (self.tick_sheet, self.tr("Weekly &tick sheet"),
+                 self.tr("End the patient copy with a page to tick each dose of the home "
+                         "medicines, for a week"))):
             button.setText(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             if tip:

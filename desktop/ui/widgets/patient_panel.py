@@ -4,7 +4,9 @@ Each field is read by the domain's one parser (``desktop.core.parsing.parse_quan
 checked against the hard limits (``desktop.core.limits.check_hard``) on its own, so every invalid
 field is marked at once with its own message in the user's language. When every field is valid
 the panel builds a ``desktop.core.patient.Patient`` and emits it; otherwise it emits None. The
-values stay while the clinician moves between therapies: the panel belongs to the window.
+values stay while the clinician moves between therapies: the panel belongs to the window. The date
+of birth and the record number are the plan's second patient identifier (optional, checked by
+``desktop.core.patient``), printed beside the name on every page of a plan.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
     from desktop.core.patient import Patient
 
 FIELDS: tuple[str, ...] = ("weight", "height", "sex", "age", "creatinine", "pregnant",
-                           "breastfeeding", "medications")
+                           "breastfeeding", "medications", "birth_date", "record_number")
 
 
 class PatientPanel(QWidget):
@@ -39,6 +41,8 @@ class PatientPanel(QWidget):
         self.height = MeasureField("height", S.HEIGHT_UNITS, self)
         self.age = MeasureField("age", (), self)
         self.creatinine = MeasureField("creatinine", S.CREATININE_UNITS, self)
+        self.birth_date = MeasureField("birth_date", (), self)
+        self.record_number = MeasureField("record_number", (), self)
         self.sex = QComboBox(self)
         self.sex.setObjectName("sexCombo")
         for value in (None, "female", "male"):
@@ -65,7 +69,9 @@ class PatientPanel(QWidget):
                                        "sex": self.sex, "age": self.age,
                                        "creatinine": self.creatinine, "pregnant": self.pregnant,
                                        "breastfeeding": self.breastfeeding,
-                                       "medications": self.medications}
+                                       "medications": self.medications,
+                                       "birth_date": self.birth_date,
+                                       "record_number": self.record_number}
         for name in FIELDS:
             buddy = widgets[name]
             editable = isinstance(buddy, MeasureField | MedicationList)
@@ -82,6 +88,8 @@ class PatientPanel(QWidget):
         self.setTabOrder(self.creatinine.unit, self.pregnant)
         self.setTabOrder(self.pregnant, self.breastfeeding)
         self.setTabOrder(self.breastfeeding, self.medications.edit)
+        self.setTabOrder(self.medications.edit, self.birth_date.edit)
+        self.setTabOrder(self.birth_date.edit, self.record_number.edit)
 
         self.weight.set_unit(prefs.get(S.WEIGHT_UNIT))
         self.height.set_unit(prefs.get(S.HEIGHT_UNIT))
@@ -94,7 +102,8 @@ class PatientPanel(QWidget):
         self._check.setSingleShot(True)
         self._check.setInterval(150)  # check after a pause in typing, not at every key
         self._check.timeout.connect(self.validate)
-        for field in (self.weight, self.height, self.age, self.creatinine):
+        for field in (self.weight, self.height, self.age, self.creatinine, self.birth_date,
+                      self.record_number):
             field.edited.connect(self._check.start)
             field.edit.editingFinished.connect(self.validate)
         self.sex.currentIndexChanged.connect(self.validate)
@@ -113,11 +122,18 @@ class PatientPanel(QWidget):
         return {"weight": self.weight, "height": self.height, "age": self.age,
                 "creatinine": self.creatinine}
 
+    def text_fields(self) -> dict[str, MeasureField]:
+        """Every field with a message: the measurements and the identifiers."""
+        return {**self.fields(), "birth_date": self.birth_date,
+                "record_number": self.record_number}
+
     def set_values(self, weight: str = "", height: str = "", sex: str | None = None,
-                   age: str = "", creatinine: str = "") -> None:
+                   age: str = "", creatinine: str = "", birth_date: str = "",
+                   record_number: str = "") -> None:
         """Fill the panel (tests, self-test) and check it at once."""
         for field, text in ((self.weight, weight), (self.height, height), (self.age, age),
-                            (self.creatinine, creatinine)):
+                            (self.creatinine, creatinine), (self.birth_date, birth_date),
+                            (self.record_number, record_number)):
             field.edit.setText(text)
         self.sex.setCurrentIndex(max(0, self.sex.findData(sex)))
         self.validate()
@@ -131,7 +147,12 @@ class PatientPanel(QWidget):
         from desktop.core.errors import CalxError, Issue
         from desktop.core.limits import check_hard
         from desktop.core.parsing import parse_quantity
-        from desktop.core.patient import Patient, parse_sex
+        from desktop.core.patient import (
+            Patient,
+            check_record_number,
+            parse_birth_date,
+            parse_sex,
+        )
 
         lang = self.context.lang
         parsed: dict[str, Any] = {}
@@ -150,6 +171,13 @@ class PatientPanel(QWidget):
                 self.errors[name] = error.issue
             else:
                 parsed[name] = value
+        identifiers: dict[str, Any] = {}
+        for name, read in (("birth_date", parse_birth_date),
+                           ("record_number", check_record_number)):
+            try:
+                identifiers[name] = read(self.text_fields()[name].text())
+            except CalxError as error:
+                self.errors[name] = error.issue
         patient = None
         self.warnings = []
         if not self.errors:
@@ -166,6 +194,7 @@ class PatientPanel(QWidget):
                     medications=self.medications.medications(),
                     entered=tuple(parsed[k] for k in ("weight", "height", "age", "creatinine")
                                   if k in parsed),
+                    **identifiers,
                 )
             except CalxError as error:
                 self.errors[error.field or "weight"] = error.issue
@@ -178,7 +207,7 @@ class PatientPanel(QWidget):
 
     def _show_messages(self) -> None:
         untouched = not self.weight.text().strip()
-        for name, field in self.fields().items():
+        for name, field in self.text_fields().items():
             error = self.errors.get(name)
             if error is not None and not (untouched and error.code == "input_empty"):
                 field.show_message(self.context.render(error), "error")
@@ -227,10 +256,19 @@ class PatientPanel(QWidget):
                            self.tr("Serum creatinine (optional), for kidney function"),
                            self.tr("optional")),
         }
+        words["birth_date"] = (
+            self.tr("Date of &birth:"), self.tr("Date of birth"),
+            self.tr("Optional, as YYYY-MM-DD: printed beside the name on every page of a plan"),
+            self.tr("e.g. 1961-04-23"))
+        words["record_number"] = (
+            self.tr("Reco&rd number:"), self.tr("Record number"),
+            self.tr("Optional hospital record number: printed beside the name on every page of "
+                    "a plan"), self.tr("optional"))
         for name, (label, accessible, tip, placeholder) in words.items():
             self.labels[name].setText(label)
-            self.fields()[name].set_labels(accessible, tip, placeholder, self.tr("Unit of %1")
-                                           .replace("%1", accessible.lower()))
+            self.text_fields()[name].set_labels(accessible, tip, placeholder,
+                                                self.tr("Unit of %1")
+                                                .replace("%1", accessible.lower()))
         self.labels["sex"].setText(self.tr("&Sex:"))
         self.sex.setAccessibleName(self.tr("Sex"))
         self.sex.setToolTip(self.tr("Optional; needed for ideal body weight and kidney function"))
