@@ -103,11 +103,11 @@ def test_every_column_of_a_plan_is_sealed(tmp_path: Path) -> None:
 def test_a_column_added_later_is_sealed_too(tmp_path: Path) -> None:
     """Another change may add a column (pregnancy, record number…): the seal covers it."""
     _fill(tmp_path, plans=1, entries=0)
-    _sql(tmp_path, "ALTER TABLE plans ADD COLUMN record_number TEXT")
+    _sql(tmp_path, "ALTER TABLE plans ADD COLUMN ward TEXT")
     with UserDB.open(tmp_path) as db:
         db.save_plan(record(7), saved_at=AT)
         assert not db.list_plans()[0].damaged
-    _sql(tmp_path, "UPDATE plans SET record_number = 'X-1' WHERE plan_id = 'plan-0007'")
+    _sql(tmp_path, "UPDATE plans SET ward = 'X-1' WHERE plan_id = 'plan-0007'")
     with UserDB.open(tmp_path) as db:
         assert {p.plan_id: p.damaged for p in db.list_plans()}["plan-0007"] is True
 

@@ -171,7 +171,7 @@ def test_without_an_identifier_every_page_has_a_line_to_write_it(ref_db: Referen
 def test_a_long_name_is_cut_in_the_header_but_the_identifier_never_is(
         ref_db: ReferenceDB) -> None:
     plan = build_plan(ref_db, _patient(**PATIENT_ID), ["colchicine-1mg-daily"], START, "fr",
-                      None, "", PREPARED_ON, patient_name="Maximilienne " * 30,
+                      None, "", PREPARED_ON, patient_name="Maximilienne " * 15,
                       large_print=True)
     for page in pdf_pages(render_patient_plan(plan)):
         assert any(line.startswith("Maximilienne") and line.endswith("…")
@@ -256,7 +256,7 @@ def test_page_one_holds_the_plan_at_a_glance(plans: dict) -> None:
 def test_the_calendar_shows_every_month_and_says_when_nothing_happens(plans: dict) -> None:
     text = " ".join(_pages(plans, THREE[0], "en"))
     calendar = text.split("Your calendar")[1].split("What to watch for")[0]
-    calendar = calendar.replace("(28 November 2026)", "")     # the footer's content date
+    calendar = re.sub(r"\(\d{1,2} \w+ 20\d\d\)", "", calendar)   # the footer's content date
     months = re.findall(r"(?:January|February|March|April|May|June|July|August|September|"
                         r"October|November|December) 20\d\d", calendar)
     # 3 March 2025 to 2 March 2026 (the day before the horizon's end): 13 months, none missing
