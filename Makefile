@@ -26,7 +26,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 $(DB): $(STAMP) $(CONTENT) $(BUILD_SOURCES) resources/units.txt
-	$(BIN)/python db/build.py --out $(DB)
+	$(BIN)/python db/build.py --out $(DB) --sign
 
 db: $(DB)
 

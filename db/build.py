@@ -19,6 +19,7 @@ ROOT = HERE.parent
 if str(ROOT) not in sys.path:  # run from a checkout without the package installed
     sys.path.insert(0, str(ROOT))
 
+from desktop.core.errors import CalxError  # noqa: E402
 from desktop.data.build import ContentVersionError, check_release, write_database  # noqa: E402
 from desktop.data.content import ContentValidationError, load_content  # noqa: E402
 
@@ -30,6 +31,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="content directory (default: db/content beside this script)")
     parser.add_argument("--record", action="store_true",
                         help="record the built content version as released")
+    parser.add_argument("--sign", action="store_true",
+                        help="sign the database as a release (the manifest beside it); with "
+                             "no --key, this machine's development key (created on first use)")
+    parser.add_argument("--key", type=Path, default=None, help="release signing key (PEM)")
+    parser.add_argument("--signer", default=None, help="the name the key signs under")
+    parser.add_argument("--changelog", type=Path, default=None,
+                        help="the editor's changelog for the signed manifest")
     args = parser.parse_args(argv)
     from desktop.data.releases import RELEASED
 
@@ -49,6 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"build failed: cannot write {args.out}: {error}", file=sys.stderr)
         return 1
+    if args.sign:
+        try:
+            sign_database(args.out, meta, args.key, args.signer, args.changelog)
+        except CalxError as error:
+            print(f"signing failed: {error}", file=sys.stderr)
+            return 1
     print(f"{args.out}: content {meta.content_version} ({meta.content_date}), "
           f"sha256 {meta.content_hash[:12]}; {len(content.safety.medications)} medications, "
           f"{len(content.safety.rules)} plan-check rules")
@@ -62,6 +76,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"note: content {meta.content_version} is not recorded as released; "
                   "record it with --record when releasing")
     return 0
+
+
+def sign_database(db: Path, meta: object, key_path: Path | None, signer: str | None,
+                  changelog: Path | None) -> None:
+    """Write the signed manifest beside ``db``: the bundled database is a signed release too."""
+    from desktop.data import packs, signing
+    from desktop.data.releases import RELEASED
+
+    key = (signing.development_key() if key_path is None
+           else signing.load_private_key(key_path, signer or key_path.stem))
+    assert key is not None
+    version = signing.version_tuple(meta.content_version)  # type: ignore[attr-defined]
+    older = [v for v in RELEASED if signing.version_tuple(v) < version]
+    previous = max(older, key=signing.version_tuple) if older else ""
+    text = changelog.read_text(encoding="utf-8") if changelog else ""
+    manifest = packs.release_manifest(meta, Path(db).read_bytes(), key, text,  # type: ignore[arg-type]
+                                      previous, released=meta.content_date)  # type: ignore[attr-defined]
+    signing.write_json_atomic(signing.manifest_path(db), signing.sign_manifest(manifest, key))
 
 
 def record_release(version: str, digest: str) -> None:

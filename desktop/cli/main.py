@@ -17,6 +17,7 @@ COMMAND_GROUPS: tuple[str, ...] = (
     "desktop.cli.kb",        # therapies, show, search
     "desktop.cli.dosing",    # bsa, body, dose
     "desktop.cli.plans",     # plan
+    "desktop.cli.content",   # content release, validate, diff, install, rollback, status
 )
 
 

@@ -49,6 +49,95 @@ MESSAGES: dict[str, Mapping[str, str]] = {
               "{actual}, attendue {recorded}) et n'a pas été utilisée. Reconstruisez-la avec "
               "`make db`.",
     },
+    # --- signed content releases (desktop/data/signing, packs, content_store)
+    "release_unreadable": {
+        "en": "The content pack {path} cannot be read ({detail}). Nothing was changed.",
+        "fr": "Le paquet de contenu {path} ne peut pas être lu ({detail}). Rien n'a été modifié.",
+    },
+    "release_corrupt": {
+        "en": "The content pack or release {path} is corrupt or truncated ({detail}). Nothing "
+              "was changed.",
+        "fr": "Le paquet ou la version de contenu {path} est endommagé ou tronqué ({detail}). "
+              "Rien n'a été modifié.",
+    },
+    "release_signature_bad": {
+        "en": "The signature of {path} does not match its contents: it was altered after "
+              "signing. Nothing was changed.",
+        "fr": "La signature de {path} ne correspond pas à son contenu : il a été modifié après "
+              "sa signature. Rien n'a été modifié.",
+    },
+    "release_key_unknown": {
+        "en": "{path} is signed by a key this Calx does not trust ({key}). Nothing was changed.",
+        "fr": "{path} est signé par une clé que ce Calx ne reconnaît pas ({key}). Rien n'a été "
+              "modifié.",
+    },
+    "release_key_revoked": {
+        "en": "{path} is signed by a revoked key ({key}: {reason}). Nothing was changed.",
+        "fr": "{path} est signé par une clé révoquée ({key} : {reason}). Rien n'a été modifié.",
+    },
+    "release_unsigned": {
+        "en": "The reference database {path} is not a signed release (no signed manifest beside "
+              "it) and was not used.",
+        "fr": "La base de référence {path} n'est pas une version signée (aucun manifeste signé à "
+              "côté) et n'a pas été utilisée.",
+    },
+    "release_digest_mismatch": {
+        "en": "The database in {path} is not the one its signed manifest describes (digest or "
+              "content differs). Nothing was changed.",
+        "fr": "La base contenue dans {path} n'est pas celle que décrit son manifeste signé "
+              "(empreinte ou contenu différent). Rien n'a été modifié.",
+    },
+    "release_needs_newer_calx": {
+        "en": "The content pack {path} needs Calx {needed} or later; this is Calx {have}. "
+              "Update Calx first. Nothing was changed.",
+        "fr": "Le paquet de contenu {path} nécessite Calx {needed} ou plus récent ; ceci est "
+              "Calx {have}. Mettez d'abord Calx à jour. Rien n'a été modifié.",
+    },
+    "release_same_version_other_content": {
+        "en": "The content pack {path} claims version {version}, which was released with other "
+              "content. Nothing was changed.",
+        "fr": "Le paquet de contenu {path} se dit en version {version}, publiée avec un autre "
+              "contenu. Rien n'a été modifié.",
+    },
+    "release_not_newer": {
+        "en": "Content {version} is already in use ({path}). Nothing was changed.",
+        "fr": "Le contenu {version} est déjà utilisé ({path}). Rien n'a été modifié.",
+    },
+    "release_older": {
+        "en": "The content pack {path} holds version {version}, older than the content in use "
+              "({installed}): it is refused (rollback protection). To go back, use “Roll back "
+              "content” to the kept previous release. Nothing was changed.",
+        "fr": "Le paquet de contenu {path} contient la version {version}, plus ancienne que le "
+              "contenu utilisé ({installed}) : il est refusé (protection contre le retour en "
+              "arrière). Pour revenir en arrière, utilisez « Revenir au contenu précédent ». "
+              "Rien n'a été modifié.",
+    },
+    "release_nothing_to_roll_back": {
+        "en": "No installed content release to roll back: the content shipped with Calx is in "
+              "use. Nothing was changed.",
+        "fr": "Aucune version de contenu installée à annuler : le contenu livré avec Calx est "
+              "utilisé. Rien n'a été modifié.",
+    },
+    "release_key_unreadable": {
+        "en": "The signing key {path} cannot be read ({detail}).",
+        "fr": "La clé de signature {path} ne peut pas être lue ({detail}).",
+    },
+    "release_development_key": {
+        "en": "A release build refuses the development key {key}: sign with the release key "
+              "(--key).",
+        "fr": "Une version publiée refuse la clé de développement {key} : signez avec la clé de "
+              "publication (--key).",
+    },
+    "content_source_unreadable": {
+        "en": "{path} is neither a content pack, a content folder nor a reference database "
+              "({detail}).",
+        "fr": "{path} n'est ni un paquet de contenu, ni un dossier de contenu, ni une base de "
+              "référence ({detail}).",
+    },
+    "content_invalid": {
+        "en": "The content in {path} has {count} problem(s): {detail}",
+        "fr": "Le contenu de {path} a {count} problème(s) : {detail}",
+    },
     "unknown_therapy": {
         "en": "No therapy has the id “{id}” (close matches: {suggestions}). "
               "`calx therapies` lists them all.",

@@ -30,7 +30,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import CalxError
 from desktop.core.regimen import (
@@ -62,6 +62,10 @@ from desktop.data.schema import (
     TABLES,
     content_hash,
 )
+
+if TYPE_CHECKING:
+    from desktop.data import signing
+    from desktop.data.signing import SignedRelease
 
 LANGS = ("fr", "en")
 MAX_QUERY_WORDS = 8       # more words narrow nothing useful and only cost time
@@ -150,6 +154,8 @@ class ReferenceDB:
         self._id_candidates: dict[str, str] | None = None
         self._category_of: dict[str, str] | None = None
         self._safety: SafetyContent | None = None
+        self.release: SignedRelease | None = None   # the signed manifest beside the file
+        self.fallback_reason: CalxError | None = None  # why an installed release was not used
 
     # ------------------------------------------------------------ opening and checks
 
@@ -160,12 +166,18 @@ class ReferenceDB:
         A file not verified before is read whole and checked on its bytes (``desktop.data.
         verify``); the connection then serves those very bytes. A file already verified, with
         the same identity, is opened read-only with only its schema checked."""
-        from desktop.data import verify
-
         if path is None:
-            from desktop.paths import reference_db
+            from desktop.data import content_store
 
-            path = reference_db()
+            return content_store.open_active()
+        return cls._open(Path(path))
+
+    @classmethod
+    def _open(cls, path: Path, required: bool = False,
+              trust: signing.Trust | None = None) -> ReferenceDB:
+        """Open ``path``; with ``required``, a signed release manifest must be beside it."""
+        from desktop.data import signing, verify
+
         path = Path(path)
         shown = str(path)
         try:
@@ -176,11 +188,25 @@ class ReferenceDB:
             raise CalxError("db_unreadable", path=shown, detail=err.strerror or str(err)) from None
         if before.size == 0:
             raise CalxError("db_corrupt", path=shown, detail="empty file")
+        # One verification path: a signed release's manifest names the file's digest (checked by
+        # its signature, a few small reads), and that digest is the one issue 10 pins beside it.
+        # Remembered with the manifest and the trust files: a verified identity skips both the
+        # whole-file hash and the signature check (and the import of the crypto library).
+        manifest = signing.read_manifest(path)
+        if manifest is None and (required or not signing.is_development_build()):
+            raise CalxError("release_unsigned", path=shown)
         pinned = verify.pinned_digest(path)
         if pinned is None:
             raise CalxError("db_corrupt", path=shown,
                             detail=f"no digest in {verify.digest_path(path).name}")
-        full = not verify.is_verified(before, pinned)
+        token = pinned if manifest is None else signing.trust_token(pinned, manifest)
+        full = not verify.is_verified(before, token)
+        release = None
+        if manifest is not None:
+            release = (signing.verify_beside(path, manifest, trust) if full
+                       else signing.already_verified(path, manifest))
+            if release.manifest.digest != pinned:
+                raise CalxError("release_digest_mismatch", path=shown)
         if not full:
             conn = cls._connect_file(path, shown)
             try:
@@ -198,12 +224,19 @@ class ReferenceDB:
                 conn.execute("PRAGMA query_only = ON")  # read-only, as the file connection
                 with contextlib.suppress(OSError):
                     if verify.identity(path) == before:
-                        verify.remember(before, pinned)
+                        verify.remember(before, token)
         except BaseException:
             conn.close()
             raise
+        if release is not None and (
+                release.manifest.content_version != metadata.content_version
+                or release.manifest.content_hash != metadata.content_hash):
+            conn.close()
+            raise CalxError("release_digest_mismatch", path=shown)
         conn.row_factory = sqlite3.Row
-        return cls(conn, path, metadata)
+        db = cls(conn, path, metadata)
+        db.release = release
+        return db
 
     @staticmethod
     def _connect_file(path: Path, shown: str) -> sqlite3.Connection:
@@ -300,6 +333,10 @@ class ReferenceDB:
 
     def metadata(self) -> DbMetadata:
         return self._metadata
+
+    def connection(self) -> sqlite3.Connection:
+        """The read-only connection, for whole-table comparisons (``content_diff``)."""
+        return self._conn
 
     # ------------------------------------------------------------ lists
 

@@ -68,6 +68,8 @@ LOG_ACTIONS: tuple[str, ...] = (
     "exported_clinician_pdf",  # the clinician copy saved as a PDF file
     "exported_ics",            # the calendar saved as an .ics file
     "override",                # a contraindication printed anyway: the hash is of the reason
+    "content_installed",       # a signed content release installed: the hash is of its manifest
+    "content_rolled_back",     # back to the kept previous release (the clinician's choice)
 )
 
 

@@ -1,0 +1,398 @@
+"""Signed content releases: the example update end to end, and every refusal (generated keys,
+tampered packs), each leaving the installed state exactly as it was."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from release_helpers import (
+    BASE_VERSION,
+    NEW_VERSION,
+    Keys,
+    content_copy,
+    pack_from,
+    repack,
+)
+
+from desktop.cli.main import main
+from desktop.core.errors import CalxError
+from desktop.core.patient import Patient
+from desktop.data import content_store, signing
+from desktop.data.refdb import ReferenceDB
+from desktop.data.userdb import UserDB
+from desktop.reports.model import build_plan, load_plan
+from desktop.reports.plan_review import review_lines, review_plan
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under the installed-content folder, to prove a refusal changed nothing."""
+    if not folder.exists():
+        return {}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        code = main(argv)
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def in_use() -> str:
+    with ReferenceDB.open() as db:
+        return db.metadata().content_version
+
+
+# ------------------------------------------------------------------ the example update
+
+
+def test_example_update_diff_install_reopen_and_roll_back(
+        store: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert in_use() == BASE_VERSION
+    # A plan made with the bundled release.
+    with ReferenceDB.open() as db:
+        patient, _ = Patient.from_inputs("80 kg", "180 cm", "female", "54", "0.9 mg/dL")
+        plan = build_plan(db, patient, ["rituximab-375-weekly"], date(2026, 12, 7), "en", None,
+                          "Dr Claire Dupont", date(2026, 12, 1), patient_name="Zoë Martin")
+    with UserDB.open() as user:
+        plan_id = user.save_plan(plan)
+
+    # The diff, as data: the study added and the note changed, under rituximab, nothing else.
+    code, out, err = run(["content", "diff", str(store["bundled"]), str(store["pack"]),
+                          "--json"], capsys)
+    assert code == 0, err
+    document = json.loads(out)
+    assert (document["from"]["version"], document["to"]["version"]) == (BASE_VERSION,
+                                                                         NEW_VERSION)
+    assert [t["id"] for t in document["therapies"]] == ["rituximab"]
+    changes = document["therapies"][0]["changes"]
+    assert {(c["section"], c["action"], c["item"]) for c in changes} == {
+        ("regimen", "changed", "rituximab-375-weekly"),
+        ("study", "added", "Example update study (test)")}
+    note = next(c for c in changes if c["section"] == "regimen")
+    assert note["fields"] == ["notes"] and "before a second course" in note["after"]
+    assert document["safety"] == [] and document["products"] == []
+    assert "one study added" in document["changelog"]
+
+    # install without --yes shows the diff and changes nothing.
+    folder = content_store.folder()
+    code, out, _ = run(["content", "install", str(store["pack"])], capsys)
+    assert code == 0 and "Example update study (test)" in out and "--yes" in out
+    assert snapshot(folder) == {} or "state.json" not in snapshot(folder)
+    assert in_use() == BASE_VERSION
+
+    code, out, err = run(["content", "install", str(store["pack"]), "--yes", "--lang", "fr"],
+                         capsys)
+    assert code == 0, err
+    assert "Étude d'exemple de la mise à jour (test)" in out and "installé" in out
+    assert in_use() == NEW_VERSION
+    with ReferenceDB.open() as db:
+        assert db.release is not None and db.release.signer.name == "Test editor"
+        studies = [e.study.en for e in db.therapy("rituximab").evidence]
+        assert "Example update study (test)" in studies
+        info = content_store.describe(db, today=date(2026, 12, 11))
+    assert (info.installed, info.age_days, info.signer) == (True, 10, "Test editor")
+
+    # The older plan, reopened: its regimen's change is listed, and it reprints unchanged.
+    with UserDB.open() as user:
+        reopened = load_plan(user, plan_id)
+        actions = [e.action for e in user.log_entries()]
+    assert reopened == plan
+    with ReferenceDB.open() as db:
+        review = review_plan(reopened, db)
+        text = "\n".join(review_lines(review, "en", db))
+    assert not review.same and review.diff is not None
+    assert f"Made with content {BASE_VERSION}; the content in use is {NEW_VERSION}" in text
+    assert "rituximab-375-weekly" in text and "before a second course" in text
+    assert "content_installed" in actions
+    code, out, _ = run(["content", "plan", plan_id, "--json"], capsys)
+    assert code == 0 and json.loads(out)["diff"]["therapies"][0]["id"] == "rituximab"
+
+    # Installing it again is refused (same version).
+    code, _, err = run(["content", "install", str(store["pack"]), "--yes"], capsys)
+    assert code == 2 and "already in use" in err
+
+    # Roll back: the previous content again, logged.
+    code, out, err = run(["content", "rollback", "--yes"], capsys)
+    assert code == 0, err
+    assert in_use() == BASE_VERSION
+    with ReferenceDB.open() as db:
+        studies = [e.study.en for e in db.therapy("rituximab").evidence]
+        assert "Example update study (test)" not in studies
+        assert review_plan(reopened, db).same
+    with UserDB.open() as user:
+        assert [e.action for e in user.log_entries()][-2:] == ["content_installed",
+                                                               "content_rolled_back"]
+        assert user.verify_log() == (True, None)
+    code, _, err = run(["content", "rollback", "--yes"], capsys)
+    assert code == 2 and "No installed content release" in err
+
+
+def test_an_installed_release_that_no_longer_verifies_falls_back_to_the_bundled_one(
+        store: dict[str, Path]) -> None:
+    content_store.install(store["pack"])
+    assert in_use() == NEW_VERSION
+    installed = content_store.release_db(NEW_VERSION)
+    data = bytearray(installed.read_bytes())
+    data[5000] ^= 0xFF
+    installed.write_bytes(bytes(data))
+    with ReferenceDB.open() as db:
+        assert db.metadata().content_version == BASE_VERSION
+        assert db.fallback_reason is not None
+
+
+def test_a_newer_bundled_release_wins_over_an_older_installed_one(
+        store: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    content_store.install(store["pack"])
+    monkeypatch.setattr(content_store, "_bundled_version", lambda: "2099.1.0")
+    assert content_store.candidates() == [content_store.bundled_db()]
+
+
+# ------------------------------------------------------------------ refusals
+
+
+def refused(pack: Path, code: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """Install ``pack`` from the command line: exit 2, the message, nothing changed."""
+    folder = content_store.folder()
+    before = snapshot(folder)
+    for lang in ("en", "fr"):
+        status, out, err = run(["content", "install", str(pack), "--yes", "--lang", lang],
+                               capsys)
+        assert status == 2, (out, err)
+        assert "Traceback" not in err and err.startswith("calx: ")
+        assert ("Rien n'a été modifié" if lang == "fr" else "Nothing was changed") in err
+    with pytest.raises(CalxError) as raised:
+        content_store.install(pack)
+    assert raised.value.code == code
+    assert snapshot(folder) == before
+    assert in_use() == BASE_VERSION
+    return err
+
+
+def test_bad_signature(store: dict[str, Path], tmp_path: Path,
+                       capsys: pytest.CaptureFixture[str]) -> None:
+    with zipfile.ZipFile(store["pack"]) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    manifest["signed"]["changelog"] = "Nothing important."     # edited after signing
+    pack = repack(store["pack"], tmp_path / "edited.calxpack",
+                  {"manifest.json": json.dumps(manifest).encode()})
+    refused(pack, "release_signature_bad", capsys)
+
+
+def test_unknown_key(store: dict[str, Path], keys: Keys, tmp_path: Path,
+                     capsys: pytest.CaptureFixture[str]) -> None:
+    content = content_copy(tmp_path / "c", example=True)
+    refused(pack_from(content, tmp_path / "stranger.calxpack", keys.other),
+            "release_key_unknown", capsys)
+
+
+def test_revoked_key_and_rotation(store: dict[str, Path], keys: Keys, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    content = content_copy(tmp_path / "c", example=True)
+    revoking = signing.make_key_list(keys.root, 2, [keys.rotated.signer],
+                                     {keys.signer.id: "laptop stolen"})
+    # The key list travels in a pack signed by the new key; the old key is then revoked.
+    rotated = pack_from(content, tmp_path / "rotated.calxpack", keys.rotated, key_list=revoking)
+    old = pack_from(content, tmp_path / "old-key.calxpack", keys.signer, key_list=revoking)
+    err = refused(old, "release_key_revoked", capsys)
+    assert "laptop stolen" in err
+    # A key list not signed by a root is ignored: the new key stays unknown.
+    forged = signing.make_key_list(keys.other, 3, [keys.rotated.signer])
+    refused(pack_from(content, tmp_path / "forged.calxpack", keys.rotated, key_list=forged),
+            "release_key_unknown", capsys)
+    done = content_store.install(rotated)
+    assert done.release.signer.name == "Test editor 2027"
+    assert in_use() == NEW_VERSION
+    # From now on the old key is refused, even for a newer release without a key list.
+    newer = content_copy(tmp_path / "n", version="2026.12.1")
+    with pytest.raises(CalxError) as raised:
+        content_store.install(pack_from(newer, tmp_path / "n.calxpack", keys.signer))
+    assert raised.value.code == "release_key_revoked"
+
+
+def test_digest_mismatch(store: dict[str, Path], tmp_path: Path,
+                         capsys: pytest.CaptureFixture[str]) -> None:
+    other = pack_from(content_copy(tmp_path / "c", version="2026.12.0"), tmp_path / "o.calxpack",
+                      signing.generate("x"))
+    with zipfile.ZipFile(other) as archive:
+        database = archive.read("calx.sqlite")
+    pack = repack(store["pack"], tmp_path / "swapped.calxpack", {"calx.sqlite": database})
+    refused(pack, "release_digest_mismatch", capsys)
+
+
+def test_same_or_older_version(store: dict[str, Path], keys: Keys, tmp_path: Path,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    same = pack_from(content_copy(tmp_path / "s"), tmp_path / "same.calxpack", keys.signer)
+    refused(same, "release_not_newer", capsys)
+    older = pack_from(content_copy(tmp_path / "o", version="2026.10.3"),
+                      tmp_path / "older.calxpack", keys.signer)
+    err = refused(older, "release_older", capsys)
+    assert "protection contre le retour en arrière" in err
+    # After an install, the bundled release itself is older.
+    content_store.install(store["pack"])
+    with pytest.raises(CalxError) as raised:
+        content_store.install(same)
+    assert raised.value.code == "release_older"
+
+
+def test_same_version_other_content(store: dict[str, Path], keys: Keys, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    edit = ("rituximab.toml", "Daoussis et al. 2012", "Daoussis and colleagues 2012")
+    same = pack_from(content_copy(tmp_path / "s", edit=edit), tmp_path / "s.calxpack",
+                     keys.signer)
+    refused(same, "release_same_version_other_content", capsys)
+    released = pack_from(content_copy(tmp_path / "r", version="2026.11.0", edit=edit),
+                         tmp_path / "r.calxpack", keys.signer)
+    with pytest.raises(CalxError) as raised:
+        content_store.install(released)
+    assert raised.value.code == "release_same_version_other_content"
+
+
+def test_needs_a_newer_calx(store: dict[str, Path], keys: Keys, tmp_path: Path,
+                            capsys: pytest.CaptureFixture[str]) -> None:
+    pack = pack_from(content_copy(tmp_path / "c", example=True), tmp_path / "n.calxpack",
+                     keys.signer, min_calx="99.0.0")
+    err = refused(pack, "release_needs_newer_calx", capsys)
+    assert "99.0.0" in err
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty", "member", "missing"])
+def test_corrupt_or_truncated(store: dict[str, Path], tmp_path: Path, damage: str,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    data = store["pack"].read_bytes()
+    pack = tmp_path / "damaged.calxpack"
+    if damage == "truncated":
+        pack.write_bytes(data[: len(data) // 2])
+    elif damage == "garbage":
+        pack.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 10)
+    elif damage == "empty":
+        pack.write_bytes(b"")
+    elif damage == "member":   # one byte of the compressed database flipped: its CRC fails
+        damaged = bytearray(data)
+        damaged[len(data) // 3] ^= 0x01
+        pack.write_bytes(bytes(damaged))
+    else:
+        repack(store["pack"], pack, drop=("manifest.json",))
+    refused(pack, "release_corrupt", capsys)
+
+
+def test_missing_pack_is_a_message(store: dict[str, Path], tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["content", "install", str(tmp_path / "nope.calxpack")], capsys)
+    assert code == 2 and "cannot be read" in err
+
+
+# ------------------------------------------------------------------ the bundled release
+
+
+def test_the_bundled_release_is_checked_the_same_way(
+        store: dict[str, Path], keys: Keys, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    # Signed by a key the application does not trust: refused at open.
+    trust = tmp_path / "trust"
+    (trust / "keys.json").write_text(json.dumps(signing.make_key_list(
+        keys.root, 1, [keys.other.signer])))
+    signing.forget_trust()
+    with pytest.raises(CalxError) as raised:
+        ReferenceDB.open()
+    assert raised.value.code == "release_key_unknown"
+
+
+def test_a_verified_release_is_not_checked_again_at_every_open(
+        store: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.data import verify
+
+    bundled = store["bundled"]
+    monkeypatch.setattr(verify, "RACY_NS", 0)   # remembered although just written
+    ReferenceDB.open().close()
+    calls: list[Path] = []
+    real = signing.verify_beside
+    monkeypatch.setattr(signing, "verify_beside",
+                        lambda *a, **k: calls.append(a[0]) or real(*a, **k))
+    with ReferenceDB.open() as db:
+        assert db.release is not None and db.release.signer.name == "Test editor"
+    assert calls == []
+    # A changed manifest is verified again.
+    manifest = signing.manifest_path(bundled)
+    document = json.loads(manifest.read_text())
+    document["signed"]["changelog"] = "edited"
+    manifest.write_text(json.dumps(document))
+    with pytest.raises(CalxError) as raised:
+        ReferenceDB.open()
+    assert raised.value.code == "release_signature_bad" and calls == [bundled]
+
+
+def test_unsigned_database_is_refused_by_a_release_build(
+        store: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    signing.manifest_path(store["bundled"]).unlink()
+    with ReferenceDB.open() as db:   # a development build reads it, marked unsigned
+        assert db.release is None
+    monkeypatch.setattr(signing, "is_development_build", lambda: False)
+    with pytest.raises(CalxError) as raised:
+        ReferenceDB.open()
+    assert raised.value.code == "release_unsigned"
+
+
+# ------------------------------------------------------------------ editor workflow
+
+
+def test_validate_and_diff_work_on_content_folders(
+        store: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["content", "validate", str(store["example_content"]), "--json"],
+                         capsys)
+    assert code == 0, err
+    assert json.loads(out)["content_version"] == NEW_VERSION
+    code, out, err = run(["content", "diff", str(store["bundled"]),
+                          str(store["example_content"]), "--lang", "fr"], capsys)
+    assert code == 0, err
+    assert "Rituximab (rituximab)" in out and "Étude ajouté(e)" in out
+    broken = content_copy(tmp_path / "b", edit=("rituximab.toml", 'design = "case-report"',
+                                                'design = "anecdote"'))
+    code, _, err = run(["content", "validate", str(broken)], capsys)
+    assert code == 2 and "problem" in err
+
+
+def test_doses_and_safety_rules_come_first(store: dict[str, Path], tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Rituximab's dose and one of its studies changed, and a safety rule's message: the rule
+    comes before every therapy, the dose before the study. (Test edits only.)"""
+    content = content_copy(tmp_path / "c", version="2026.12.0",
+                           edit=("rituximab.toml", "Daoussis et al. 2012", "Daoussis 2012"))
+    path = content / "rituximab.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("amount = 375,", "amount = 300,", 1), encoding="utf-8")
+    rule = content / "safety" / "age.toml"
+    text = rule.read_text(encoding="utf-8")
+    rule.write_text(text.replace("avoid during tooth development.",
+                                 "avoid during tooth development (test edit).", 1),
+                    encoding="utf-8")
+    code, out, err = run(["content", "diff", str(store["bundled"]), str(content), "--json"],
+                         capsys)
+    assert code == 0, err
+    document = json.loads(out)
+    assert [(c["section"], c["item"]) for c in document["safety"]] == [
+        ("safety_rule", "tetracyclines-under-8")]
+    rituximab = document["therapies"][0]
+    assert rituximab["id"] == "rituximab"
+    assert [c["section"] for c in rituximab["changes"]][:1] == ["dose"]
+    assert rituximab["changes"][0]["fields"] == ["dose"]
+    code, out, _ = run(["content", "diff", str(store["bundled"]), str(content)], capsys)
+    assert out.index("Safety rule changed") < out.index("Dose changed") < out.index(
+        "Study removed")
+
+
+def test_release_build_refuses_the_development_key(
+        trust_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    log = tmp_path / "changes.md"
+    log.write_text("x")
+    code, _, err = run(["content", "release", "--out", str(tmp_path / "p.calxpack"),
+                        "--changelog", str(log), "--release"], capsys)
+    assert code == 2 and "development key" in err
+    assert not (tmp_path / "p.calxpack").exists()
