@@ -109,5 +109,24 @@ class AppContext(QObject):
             self._user_db.close()
             self._user_db = None
 
+    def reload_database(self) -> bool:
+        """Open the content in use again (after an install or a rollback)."""
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        return self.load_database()
+
+    def release_text(self) -> str | None:
+        """The release in use in one line (status bar, About), or None without a database."""
+        if self.db is None:
+            return None
+        from desktop.data import content_store
+
+        info = content_store.describe(self.db)
+        text = content_store.info_text(info, self.lang)
+        if self.db.fallback_reason is not None:  # the installed release failed its checks
+            text += " — " + self.render(self.db.fallback_reason.issue)
+        return text
+
     def metadata(self) -> Any:
         return self.db.metadata() if self.db is not None else None

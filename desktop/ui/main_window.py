@@ -6,6 +6,7 @@ empty and filled when the reference database is ready (opened after the first pa
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6 import QtCore
@@ -163,6 +164,9 @@ class MainWindow(QMainWindow):
             "exportPdfAction", lambda: self.plan_view and self.plan_view.save_pdf(), SK.SaveAs)
         self.export_calendar_action = self._action(
             "exportCalendarAction", lambda: self.plan_view and self.plan_view.export_calendar())
+        self.update_content_action = self._action("updateContentAction", self.update_content)
+        self.rollback_content_action = self._action("rollbackContentAction",
+                                                    self.roll_back_content)
         self.quit_action = self._action("quitAction", self.close, SK.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.find_action = self._action("findAction", self.focus_search, SK.Find)
@@ -198,6 +202,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.print_action, self.export_pdf_action,
                                    self.export_calendar_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.update_content_action, self.rollback_content_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = QMenu(bar)
@@ -236,6 +242,12 @@ class MainWindow(QMainWindow):
             self.export_calendar_action: (self.tr("&Export calendar…"),
                                           self.tr("Save the plan's administrations as a "
                                                   "calendar file (.ics)")),
+            self.update_content_action: (self.tr("&Update content…"),
+                                         self.tr("Install a signed content release from a file "
+                                                 "(USB stick, hospital share)")),
+            self.rollback_content_action: (self.tr("&Roll back content…"),
+                                           self.tr("Return to the content release kept before "
+                                                   "the last update")),
             self.quit_action: (self.tr("&Quit"), self.tr("Close Calx")),
             self.find_action: (self.tr("&Find therapy"), self.tr("Go to the search field")),
             self.preferences_action: (self.tr("&Preferences…"),
@@ -299,13 +311,10 @@ class MainWindow(QMainWindow):
         self.show_status(self.tr("No reference database."))
 
     def _show_content_version(self) -> None:
-        metadata = self.context.metadata()
-        if metadata is None:
-            self.content_label.setText("")
-            return
-        self.content_label.setText(self.tr("Content %1 (%2)")
-                                   .replace("%1", metadata.content_version)
-                                   .replace("%2", metadata.content_date))
+        """The release in use, its date, who signed it and how old it is."""
+        info = self.context.release_text()
+        self.content_label.setText(info or "")
+        self.content_label.setToolTip(info or "")
 
     def _language_changed(self, lang: str) -> None:
         self.language_actions[lang].setChecked(True)
@@ -372,6 +381,57 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def update_content(self, _checked: bool = False, pack: str | None = None) -> Any:
+        """Choose a content pack, see what it changes, install it (or see why it is refused)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from desktop.ui.dialogs.update_content import UpdateContentDialog
+
+        if pack is None:
+            pack, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Choose a content pack"), "",
+                self.tr("Calx content packs (*.calxpack);;All files (*)"))
+            if not pack:
+                return None
+        dialog = UpdateContentDialog(self.context, Path(pack), self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._content_changed(
+            self.tr("Content %1 installed; the previous content is kept for a rollback.")
+            .replace("%1", dialog.installed_version or "?")))
+        dialog.open()
+        return dialog
+
+    def roll_back_content(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.core.errors import CalxError
+        from desktop.data import content_store
+
+        state = content_store.status()
+        if not state.can_roll_back:
+            QMessageBox.information(self, self.tr("Roll back content"), self.context.render(
+                CalxError("release_nothing_to_roll_back").issue))
+            return
+        target = state.previous or self.tr("the content shipped with Calx")
+        answer = QMessageBox.question(
+            self, self.tr("Roll back content"),
+            self.tr("Return from content %1 to %2? Plans already saved keep the content they "
+                    "were made with.").replace("%1", state.current or "?")
+            .replace("%2", target))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            version = content_store.roll_back()
+        except CalxError as err:
+            QMessageBox.warning(self, self.tr("Roll back content"),
+                                self.context.render(err.issue))
+            return
+        self._content_changed(self.tr("Content %1 in use again.").replace("%1", version))
+
+    def _content_changed(self, message: str) -> None:
+        self.context.reload_database()
+        self.show_status(message)
+
     def show_preferences(self) -> None:
         from desktop.ui.dialogs.preferences import PreferencesDialog
 
@@ -393,7 +453,8 @@ class MainWindow(QMainWindow):
 
         error = self.context.database_error
         dialog = AboutDialog(self.context.metadata(),
-                             self.context.render(error) if error is not None else None, self)
+                             self.context.render(error) if error is not None else None, self,
+                             release=self.context.release_text())
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -4,6 +4,10 @@
     <context>
         <name>AboutDialog</name>
         <message>
+            <source>Content release: %1</source>
+            <translation>Version du contenu : %1</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/dialogs/about.py" line="41" />
             <location filename="../../desktop/ui/dialogs/about.py" line="42" />
             <source>About Calx</source>
@@ -359,6 +363,50 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>&amp;Update content…</source>
+            <translation>&amp;Mettre à jour le contenu…</translation>
+        </message>
+        <message>
+            <source>Install a signed content release from a file (USB stick, hospital share)</source>
+            <translation>Installer une version signée du contenu depuis un fichier (clé USB, partage de l'hôpital)</translation>
+        </message>
+        <message>
+            <source>&amp;Roll back content…</source>
+            <translation>&amp;Revenir au contenu précédent…</translation>
+        </message>
+        <message>
+            <source>Return to the content release kept before the last update</source>
+            <translation>Revenir à la version du contenu conservée avant la dernière mise à jour</translation>
+        </message>
+        <message>
+            <source>Choose a content pack</source>
+            <translation>Choisir un paquet de contenu</translation>
+        </message>
+        <message>
+            <source>Calx content packs (*.calxpack);;All files (*)</source>
+            <translation>Paquets de contenu Calx (*.calxpack);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Content %1 installed; the previous content is kept for a rollback.</source>
+            <translation>Contenu %1 installé ; le contenu précédent est conservé pour un retour en arrière.</translation>
+        </message>
+        <message>
+            <source>Roll back content</source>
+            <translation>Revenir au contenu précédent</translation>
+        </message>
+        <message>
+            <source>the content shipped with Calx</source>
+            <translation>le contenu livré avec Calx</translation>
+        </message>
+        <message>
+            <source>Return from content %1 to %2? Plans already saved keep the content they were made with.</source>
+            <translation>Revenir du contenu %1 à %2 ? Les plans déjà enregistrés gardent le contenu avec lequel ils ont été faits.</translation>
+        </message>
+        <message>
+            <source>Content %1 in use again.</source>
+            <translation>Contenu %1 à nouveau utilisé.</translation>
+        </message>
         <message>
             <location filename="../../desktop/ui/main_window.py" line="219" />
             <source>Calx — calcinosis in systemic sclerosis</source>
@@ -1768,4 +1816,31 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
             <translation>Médicaments que le patient prend déjà, vérifiés avec le plan ; « non vérifié » quand Calx ne les connaît pas</translation>
         </message>
     </context>
+<context>
+    <name>UpdateContentDialog</name>
+        <message>
+            <source>Update content</source>
+            <translation>Mettre à jour le contenu</translation>
+        </message>
+        <message>
+            <source>&amp;Install</source>
+            <translation>&amp;Installer</translation>
+        </message>
+        <message>
+            <source>Install this content release; the current one is kept for a rollback</source>
+            <translation>Installer cette version du contenu ; la version actuelle est conservée pour un retour en arrière</translation>
+        </message>
+        <message>
+            <source>Changes in this content release</source>
+            <translation>Changements de cette version du contenu</translation>
+        </message>
+        <message>
+            <source>This content pack is refused:</source>
+            <translation>Ce paquet de contenu est refusé :</translation>
+        </message>
+        <message>
+            <source>Content %1, signed by %2. Read the changes (doses and safety rules first) before installing.</source>
+            <translation>Contenu %1, signé par %2. Lisez les changements (doses et règles de sécurité d'abord) avant d'installer.</translation>
+        </message>
+</context>
 </TS>

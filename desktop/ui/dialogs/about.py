@@ -21,8 +21,9 @@ def _meta(metadata: Any, name: str) -> str | None:
 
 class AboutDialog(QDialog):
     def __init__(self, metadata: Any, database_message: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, release: str | None = None) -> None:
         super().__init__(parent)
+        self.release = release
         self.setObjectName("aboutDialog")
         self.metadata = metadata
         self.database_message = database_message
@@ -57,6 +58,9 @@ class AboutDialog(QDialog):
         if digest:
             lines.append("<p><small>" + self.tr("Content fingerprint: %1")
                          .replace("%1", escape(digest[:16])) + "</small></p>")
+        if self.release:
+            lines.append("<p>" + self.tr("Content release: %1").replace("%1", escape(
+                self.release)) + "</p>")
         if self.database_message:
             lines.append("<p>" + escape(self.database_message) + "</p>")
         lines.append("<p>" + self.tr("Source review: Valenzuela A, Chung L. Management of "

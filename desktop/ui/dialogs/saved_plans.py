@@ -164,10 +164,26 @@ class SavedPlansDialog(QDialog):
             return used
         if current.content_hash == plan.content.content_hash:
             return used + " " + self.tr("This is also the content installed now.")
-        return used + " " + self.tr(
+        note = used + " " + self.tr(
             "The content installed now is %1 (%2): check this plan against it before "
             "renewing a treatment.").replace("%1", current.content_version) \
             .replace("%2", current.content_date)
+        return note + "\n\n" + "\n".join(self.review(plan))
+
+    def review(self, plan: PlanDocument) -> list[str]:
+        """What changed for this plan's regimens since it was made, and new safety alerts."""
+        from desktop.core.errors import CalxError
+        from desktop.reports.plan_review import review_lines, review_plan
+
+        db = self.context.db
+        if db is None:
+            return []
+        try:
+            return review_lines(review_plan(plan, db), self.context.lang, db)
+        except CalxError as error:
+            return [self.context.render(error.issue)]
+        except Exception as error:  # the list of changes must never stop the reprint
+            return [f"{type(error).__name__}: {error}"[:200]]
 
     def _set_plan(self, plan: PlanDocument | None, reason: str = "") -> None:
         self.plan, self.reason = plan, reason
