@@ -40,6 +40,25 @@ def _reexec_under_xvfb(argv: list[str]) -> int | None:
     return subprocess.call(command, env=env)
 
 
+def _example_pack(folder: Path) -> Path | None:
+    """The example update of the tests (a study added to rituximab, a regimen's note changed),
+    signed with this machine's development key; None when CALX_DB pins another database."""
+    if os.environ.get("CALX_DB"):
+        return None
+    sys.path.insert(0, str(ROOT / "tests" / "content_release"))
+    from release_helpers import BASE_VERSION, EXAMPLE, content_copy
+
+    from desktop.data import packs, signing
+
+    content = content_copy(folder / "example-content", example=True)
+    pack = folder / "example.calxpack"
+    key = signing.development_key()
+    assert key is not None
+    packs.build_pack(content, pack, key, (EXAMPLE / "changelog.md").read_text(encoding="utf-8"),
+                     BASE_VERSION)
+    return pack
+
+
 def take(out: Path) -> list[Path]:
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtTest import QTest
@@ -53,6 +72,7 @@ def take(out: Path) -> list[Path]:
     QCoreApplication.setApplicationName("Calx")
     app = QApplication.instance() or QApplication(["calx"])
     settings_dir = tempfile.mkdtemp(prefix="calx-shots-")
+    os.environ["CALX_USER_DATA"] = os.path.join(settings_dir, "user-data")
     prefs = Preferences.at(os.path.join(settings_dir, "calx.ini"))
     prefs.set(LANGUAGE, "en")
     context = AppContext(prefs)
@@ -113,6 +133,35 @@ def take(out: Path) -> list[Path]:
     window.tabs.setCurrentWidget(window.compute_view)
     window.compute_regimen("rituximab-375-weekly")
     shot("compute-fr")
+    # 7. File › Update content… with the example update of the tests, in French then English,
+    # and the window after installing it (a throwaway user data folder: nothing of yours).
+    pack = _example_pack(Path(settings_dir))
+    if pack is not None:
+        window.tabs.setCurrentWidget(window.therapy_view)
+        window.open_therapy("rituximab")
+        dialog = window.update_content(pack=str(pack))
+        dialog.resize(980, 640)
+
+        def dialog_shot(name: str) -> None:
+            QTest.qWait(120)
+            app.processEvents()
+            path = out / f"{name}.png"
+            if not dialog.grab().save(str(path), "PNG"):
+                raise SystemExit(f"cannot write {path}")
+            saved.append(path)
+            print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+        dialog_shot("update-content-fr")
+        context.set_language("en")
+        dialog_shot("update-content")
+        dialog.install_button.click()
+        QTest.qWait(200)
+        window.open_therapy("rituximab")
+        shot("update-installed")
+        from desktop.data import content_store
+
+        content_store.roll_back()   # the printed plans below show the bundled content
+        context.reload_database()
     window.close()
     shutil.rmtree(settings_dir, ignore_errors=True)
     saved += plan_pages(context.db, out)
@@ -190,7 +239,7 @@ def plan_pages(db: object, out: Path) -> list[Path]:
             path = out / "plan-clinician-en.png"
             clinician.save(str(path), "PNG")  # type: ignore[attr-defined]
             saved.append(path)
-            print(f"saved {path.relative_to(ROOT)}")
+            print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     return saved
 
 

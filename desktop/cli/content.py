@@ -95,6 +95,16 @@ def cmd_release(args: argparse.Namespace) -> int:
     from desktop.data import packs, signing
     from desktop.paths import app_root
 
+    for name, value in (("previous", args.previous), ("min_calx", args.min_calx)):
+        if value:
+            try:
+                signing.version_tuple(value)
+            except ValueError:
+                raise CalxError("release_version_invalid", field=name,
+                                value=str(value)[:40]) from None
+    if args.content is not None and not args.content.is_dir():
+        raise CalxError("content_source_unreadable", path=str(args.content)[:200],
+                        detail="not a folder")
     if args.key is None:
         if args.release:
             dev = signing.development_key(create=False)

@@ -128,6 +128,12 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "fr": "Une version publiée refuse la clé de développement {key} : signez avec la clé de "
               "publication (--key).",
     },
+    "release_version_invalid": {
+        "en": "“{value}” is not a version: write it as year.month.revision (2026.12.0) or, for "
+              "Calx, 0.1.0.",
+        "fr": "« {value} » n'est pas une version : écrivez-la année.mois.révision (2026.12.0) "
+              "ou, pour Calx, 0.1.0.",
+    },
     "content_source_unreadable": {
         "en": "{path} is neither a content pack, a content folder nor a reference database "
               "({detail}).",

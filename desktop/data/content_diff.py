@@ -35,7 +35,7 @@ WORDS: dict[str, dict[str, str]] = {
     "fr": {"dose": "Dose", "safety_rule": "Règle de sécurité", "medication": "Liste des "
            "médicaments", "therapy": "Fiche", "statement": "Énoncé", "regimen": "Schéma",
            "study": "Étude", "product": "Produit", "reference": "Référence",
-           "added": "ajouté(e)", "changed": "modifié(e)", "removed": "supprimé(e)",
+           "added": "ajouté", "changed": "modifié", "removed": "supprimé",
            "safety": "Règles de sécurité et liste des médicaments", "products": "Produits",
            "references": "Références", "changelog": "Journal des modifications de l'éditeur",
            "nothing": "Aucun changement dans le contenu.", "from": "De", "to": "à",
@@ -247,15 +247,20 @@ def as_document(d: ContentDiff, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def _short(text: str, limit: int = 160) -> str:
+def _short(text: str, limit: int = 2000) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# French agrees the participle with the noun: "Étude ajoutée", "Schéma ajouté".
+_FEMININE = frozenset({"dose", "safety_rule", "medication", "therapy", "study", "reference"})
 
 
 def _line(c: Change, lang: str) -> list[str]:
     w = WORDS[lang]
     colon = " : " if lang == "fr" else ": "
-    head = f"{w[c.section]} {w[c.action]}{colon}{c.item}"
+    action = w[c.action] + ("e" if lang == "fr" and c.section in _FEMININE else "")
+    head = f"{w[c.section]} {action}{colon}{c.item}"
     if c.fields:
         head += f" ({w['fields']}{colon}{', '.join(c.fields)})"
     lines = [head]

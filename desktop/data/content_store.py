@@ -291,22 +291,28 @@ def describe(db: ReferenceDB, today: date | None = None) -> ReleaseInfo:
         fallback_code=db.fallback_reason.code if db.fallback_reason is not None else None)
 
 
+def signer_label(name: str, development: bool, lang: str) -> str:
+    """Who signed, as shown: a development key is named as such, in the user's language."""
+    if development:
+        return ("la clé de développement de cet ordinateur" if lang == "fr"
+                else "this machine's development key")
+    return name
+
+
 def info_text(info: ReleaseInfo, lang: str) -> str:
     """One line: "Content 2026.11.1 of 2026-11-30, signed by … (development key), 3 days old"."""
     fr = lang == "fr"
     parts = [f"{'Contenu' if fr else 'Content'} {info.version} "
              f"{'du' if fr else 'of'} {info.date}"]
     if info.signer:
-        dev = (" (clé de développement)" if fr else " (development key)") if info.development \
-            else ""
-        parts.append(f"{'signé par' if fr else 'signed by'} {info.signer}{dev}")
+        parts.append(f"{'signé par' if fr else 'signed by'} "
+                     f"{signer_label(info.signer, info.development, lang)}")
     else:
         parts.append("non signé (développement)" if fr else "unsigned (development)")
     if info.age_days is not None:
         days = info.age_days
-        parts.append(f"{days} {'jour' if fr else 'day'}{'s' if days != 1 else ''}"
-                     f"{'' if fr else ' old'}" if not fr else f"publié il y a {days} jour"
-                     f"{'s' if days > 1 else ''}")
+        parts.append(f"publié il y a {days} jour{'s' if days > 1 else ''}" if fr
+                     else f"{days} day{'s' if days != 1 else ''} old")
     parts.append(("installé" if fr else "installed") if info.installed
                  else ("livré avec Calx" if fr else "shipped with Calx"))
     return ", ".join(parts)

@@ -6,6 +6,7 @@ folders. Nothing here uses this machine's development key or the user's own fold
 from __future__ import annotations
 
 import shutil
+import tomllib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,13 +16,18 @@ from desktop.data import packs, signing
 ROOT = Path(__file__).resolve().parents[2]
 REAL_CONTENT = ROOT / "db" / "content"
 EXAMPLE = Path(__file__).resolve().parent / "example_update"
-BASE_VERSION = "2026.11.1"          # db/content/_meta.toml at the time of writing
+with open(REAL_CONTENT / "_meta.toml", "rb") as _meta:
+    BASE_VERSION = str(tomllib.load(_meta)["content_version"])   # the content in db/content
 NEW_VERSION = "2026.12.0"
-OLD_NOTE = ('en = "Two courses of four weekly infusions \\"18 months apart\\": interval as '
-            'reported in the review, not verified in the primary study." }')
-NEW_NOTE = ('en = "Two courses of four weekly infusions \\"18 months apart\\": interval as '
-            'reported in the review; check it against the primary study before a second '
-            'course." }')
+OLD_NOTE = ('notes = { fr = "Deux cures de quatre perfusions hebdomadaires « à 18 mois '
+            'd\'intervalle » : intervalle tel que rapporté dans la revue, non vérifié dans '
+            'l\'étude source.", en = "Two courses of four weekly infusions \\"18 months apart\\": '
+            'interval as reported in the review, not verified in the primary study." }')
+NEW_NOTE = ('notes = { fr = "Deux cures de quatre perfusions hebdomadaires « à 18 mois '
+            'd\'intervalle » : intervalle tel que rapporté dans la revue ; à vérifier dans '
+            'l\'étude source avant une seconde cure.", en = "Two courses of four weekly '
+            'infusions \\"18 months apart\\": interval as reported in the review; check it '
+            'against the primary study before a second course." }')
 
 
 def content_copy(dst: Path, version: str | None = None, example: bool = False,

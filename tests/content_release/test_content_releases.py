@@ -352,7 +352,7 @@ def test_validate_and_diff_work_on_content_folders(
     code, out, err = run(["content", "diff", str(store["bundled"]),
                           str(store["example_content"]), "--lang", "fr"], capsys)
     assert code == 0, err
-    assert "Rituximab (rituximab)" in out and "Étude ajouté(e)" in out
+    assert "Rituximab (rituximab)" in out and "Étude ajoutée" in out
     broken = content_copy(tmp_path / "b", edit=("rituximab.toml", 'design = "case-report"',
                                                 'design = "anecdote"'))
     code, _, err = run(["content", "validate", str(broken)], capsys)

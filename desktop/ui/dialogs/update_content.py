@@ -80,6 +80,7 @@ class UpdateContentDialog(QDialog):
                     self.diff = content_diff.diff(db.connection(), new.connection(),
                                                   found.release.manifest.changelog)
                     self.signer = found.release.manifest.signer or found.release.signer.name
+                    self.development = found.release.manifest.development
                     self.version = found.release.manifest.content_version
             finally:
                 shutil.rmtree(found.folder, ignore_errors=True)
@@ -114,11 +115,12 @@ class UpdateContentDialog(QDialog):
             self.install_button.setEnabled(False)
             self.changes.setPlainText("")
             return
-        from desktop.data import content_diff
+        from desktop.data import content_diff, content_store
 
+        signer = content_store.signer_label(self.signer, self.development, self.context.lang)
         self.heading.setText(
             self.tr("Content %1, signed by %2. Read the changes (doses and safety rules first) "
-                    "before installing.").replace("%1", self.version).replace("%2", self.signer))
+                    "before installing.").replace("%1", self.version).replace("%2", signer))
         self.lines = content_diff.lines(self.diff, self.context.lang)
         self.changes.setPlainText("\n".join(self.lines))
 
