@@ -149,11 +149,12 @@ def cmd_release(args: argparse.Namespace) -> int:
     except OSError as err:
         raise CalxError("output_not_writable", path=str(args.out),
                         detail=err.strerror or str(err)) from None
-    dev_note = " (development key)" if key.development else ""
-    _say(args, f"{args.out}: content {manifest.content_version}, signed by {key.name}{dev_note} "
+    from desktop.data.content_store import signer_label
+
+    signer = signer_label(key.name, key.development, args.lang)
+    _say(args, f"{args.out}: content {manifest.content_version}, signed by {signer} "
                f"(key {key.id})",
-         f"{args.out} : contenu {manifest.content_version}, signé par {key.name}{dev_note} "
-         f"(clé {key.id})")
+         f"{args.out} : contenu {manifest.content_version}, signé par {signer} (clé {key.id})")
     return 0
 
 
