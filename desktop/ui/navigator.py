@@ -101,19 +101,10 @@ class Navigator(QWidget):
         if db is None:
             return
         if self.tree_model is None:
-            from PySide6.QtCore import Qt  # not before the first paint (see main_window)
-
-            from desktop.ui.models.search_results import SearchResultsModel
             from desktop.ui.models.therapy_tree import TherapyTreeModel
-            from desktop.ui.widgets.html_delegate import HtmlDelegate
 
-            self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
             self.tree_model = TherapyTreeModel(self)
             self.tree.setModel(self.tree_model)
-            self.results_model = SearchResultsModel(self)
-            self.results.setModel(self.results_model)
-            self.results.setItemDelegate(HtmlDelegate(self.results))
-            self.results.selectionModel().currentChanged.connect(self._hit_changed)
         self.tree_model.set_therapies(db.therapies(self.context.lang), self.context.lang)
         self.tree.expandAll()
         if self.search_field.text().strip():
@@ -129,8 +120,10 @@ class Navigator(QWidget):
             self.stack.setCurrentWidget(self.tree)
             return
         db = self.context.db
-        if db is None or self.results_model is None:
+        if db is None or self.tree_model is None:
             return
+        self._make_results()
+        assert self.results_model is not None
         started = time.perf_counter()
         hits = db.search(query, self.context.lang, SEARCH_LIMIT, snippets=FIRST_SNIPPETS)
         self.last_search_ms = (time.perf_counter() - started) * 1000
@@ -144,6 +137,22 @@ class Navigator(QWidget):
             self.empty.setText(self.tr("No therapy matches “%1”.").replace("%1", query))
             self.stack.setCurrentWidget(self.empty)
         self.searchFinished.emit(len(hits), self.last_search_ms)
+
+    def _make_results(self) -> None:
+        """The hits' list, made at the first search: not needed for the window to be usable
+        (and naming ``Qt`` and ``QStyle`` builds their enums, about 20 ms)."""
+        if self.results_model is not None:
+            return
+        from PySide6.QtCore import Qt
+
+        from desktop.ui.models.search_results import SearchResultsModel
+        from desktop.ui.widgets.html_delegate import HtmlDelegate
+
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.results_model = SearchResultsModel(self)
+        self.results.setModel(self.results_model)
+        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.selectionModel().currentChanged.connect(self._hit_changed)
 
     def _complete_search(self) -> None:
         """The passages of the hits past the first screenful (after the list is painted)."""

@@ -96,6 +96,7 @@ def test_hits_past_the_first_screen_get_their_passages_after_the_paint(qtbot, wi
     assert len(full) > FIRST_SNIPPETS
     assert db.search("calcinosis", window.context.lang, SEARCH_LIMIT,
                      snippets=FIRST_SNIPPETS) != full
+    qtbot.waitUntil(lambda: nav.results_model is not None)
     model = nav.results_model
     qtbot.waitUntil(lambda: model.rowCount() == len(full)
                     and [model.hit(r) for r in range(model.rowCount())] == full)
