@@ -30,7 +30,6 @@ class OverviewView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.activated.connect(self._activated)
         self._fitted: set[int] = set()
-        self._stale = False
         self._refit_soon = QTimer(self)  # many column resizes in a row: one refit after them
         self._refit_soon.setSingleShot(True)
         self._refit_soon.setInterval(0)
@@ -52,10 +51,6 @@ class OverviewView(QWidget):
         db = self.context.db
         if db is None:
             return
-        if not self.isVisible():  # filled when first shown: one row per therapy, sorted
-            self._stale = True
-            return
-        self._stale = False
         if self.model is None:
             from desktop.ui.models.overview_table import OverviewTableModel
 
@@ -98,8 +93,6 @@ class OverviewView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            self.reload()
         self._fit_visible_rows()
 
     def _activated(self, index: QModelIndex) -> None:
