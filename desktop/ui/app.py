@@ -116,8 +116,15 @@ def _in_idle_time(steps: list[Callable[[], object]]) -> None:
 
 
 def _load_dosing() -> None:
-    """pint, the unit definitions and the dosing engine (about 115 ms at the first entry)."""
-    from desktop.core import dosing, parsing, schedule  # noqa: F401
+    """pint, the unit definitions, the dosing engine, the calculators and the plan check (about
+    115 ms at the first entry)."""
+    from desktop.core import dosing, parsing, plan_check, schedule  # noqa: F401
+    from desktop.core.calculators import (  # noqa: F401
+        adjusted_body_weight,
+        ckd_epi_2021,
+        cockcroft_gault,
+        ideal_body_weight,
+    )
     from desktop.core.units import ureg
 
     ureg()
