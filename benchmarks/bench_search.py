@@ -5,7 +5,8 @@ French and English words, synonyms, accents, whole phrases) goes through ``Refer
 with the window's own number of hits (``Navigator.SEARCH_LIMIT``), interleaved with the baseline
 on the same connection: a bare FTS5 ``SELECT rowid FROM search WHERE search MATCH ? ORDER BY rank
 LIMIT n`` with the same expression and limit, i.e. the least a ranked search must do. Each query
-runs ``ROUNDS`` times alternately with its baseline; its figure is the median of its rounds. The
+runs ``ROUNDS`` times alternately with its baseline, the rounds spread over the whole run; its
+figure is the median of its rounds. The
 summary gives the median and the p99 of those per-query ratios (ours / bare).
 
 Open: ``ReferenceDB.open`` (every CLI command and the window pay it once) in a fresh process,
@@ -86,19 +87,19 @@ def measure_search(path: Path, queries: list[str], limit: int,
     langs = ("fr", "en")
     for q in queries:  # warm the page cache and the statement cache for both
         db.search(q, "fr", limit, snippets)
-    ratios, ours_all, bare_all = [], [], []
-    for i, q in enumerate(queries):
-        expression = match_expression(q)
-        if expression is None:
-            continue
-        lang = langs[i % 2]
-        ours, base = [], []
-        for _ in range(ROUNDS):
-            ours.append(_ns(lambda q=q, lang=lang: db.search(q, lang, limit, snippets)))
-            base.append(_ns(lambda e=expression: conn.execute(bare, (e, limit)).fetchall()))
-        ours_all.append(statistics.median(ours))
-        bare_all.append(statistics.median(base))
-        ratios.append(ours_all[-1] / bare_all[-1])
+    cases = [(q, langs[i % 2], e) for i, q in enumerate(queries)
+             if (e := match_expression(q)) is not None]
+    ours: list[list[float]] = [[] for _ in cases]
+    base: list[list[float]] = [[] for _ in cases]
+    # Rounds outside, queries inside: a query's samples are spread over the whole run, so a
+    # burst of load from elsewhere on the machine hits one of its rounds, not all of them.
+    for _ in range(ROUNDS):
+        for k, (q, lang, expression) in enumerate(cases):
+            ours[k].append(_ns(lambda q=q, lang=lang: db.search(q, lang, limit, snippets)))
+            base[k].append(_ns(lambda e=expression: conn.execute(bare, (e, limit)).fetchall()))
+    ours_all = [statistics.median(samples) for samples in ours]
+    bare_all = [statistics.median(samples) for samples in base]
+    ratios = [o / b for o, b in zip(ours_all, bare_all, strict=True)]
     db.close()
     return {"ratios": ratios, "ours": ours_all, "bare": bare_all}
 

@@ -514,14 +514,15 @@ class ReferenceDB:
             return [hit(rowid, rank) for rowid, rank in by_name]
         # The one ranked query over every column. Its marks are worked out row by row as the
         # cursor steps, and it is left as soon as the list is full: the summary's highlights
-        # for the name hits and the first ``snippets`` others, the text's passage for those
-        # of them whose summary matched nothing. The other rows' text is not even read.
+        # for the first ``snippets`` rows it reads, the text's passage for those of them that
+        # are not name hits and whose summary matched nothing. The other rows' text is not even
+        # read: they show their plain summary.
         self._snippet_budget = 1 << 30 if snippets is None else max(0, int(snippets))
         # The name hits' rowids as one JSON parameter: the statement's text stays the same, so
         # it is prepared once per connection (sqlite3's statement cache), not at every keystroke.
         named = f"(SELECT value FROM json_each(?{1}))"
         everywhere = self._rows(
-            f"SELECT rowid, rank, CASE WHEN rowid IN {named} OR {_BUDGET}() "
+            f"SELECT rowid, rank, CASE WHEN {_BUDGET}() "
             f"THEN highlight({SEARCH_TABLE}, {_SUMMARY_INDEX[lang]}, ?2, ?3) END, "
             f"CASE WHEN rowid IN {named} OR NOT {_BUDGET}(0) "
             f"OR instr(highlight({SEARCH_TABLE}, {_SUMMARY_INDEX[lang]}, ?2, ?3), ?2) THEN NULL "
@@ -543,8 +544,9 @@ class ReferenceDB:
                 # (None: past the passages asked for, the plain summary).
                 others.append(hit(rowid, rank, summary if body is None or _OPEN not in body
                                   else body))
-            if len(others) >= wanted and len(names_seen) == len(by_name):
-                break
+            if len(others) >= wanted and (len(names_seen) == len(by_name)
+                                          or self._snippet_budget <= 0):
+                break  # the rest would show their plain summary anyway
         return [hit(rowid, rank, names_seen.get(rowid)) for rowid, rank in by_name] + \
             others[:max(0, wanted)]
 
