@@ -130,7 +130,7 @@ def run() -> list[str]:
             lines.append(f"{what}: Calx {spread(calx, digits=0)}, bare window "
                          f"{spread(bare, digits=0)}: {ratio_spread(ratios)}")
             goal(f"{what} / bare window", f"≤ {aim}×", ratio_spread(ratios),
-                 median(ratios) <= aim)
+                 round(median(ratios), 2) <= aim)
         firsts, seconds = [], []
         for _ in range(3):
             done = subprocess.run([sys.executable, "-c", FIRST_ENTRY], cwd=ROOT, env=env,
@@ -145,7 +145,7 @@ def run() -> list[str]:
                      f"{spread(firsts)}; the same entry again {spread(seconds)}: "
                      f"{ratio_spread(ratios)}")
         goal("first patient entry / the next one", "≤ 1.5× (no freeze)", ratio_spread(ratios),
-             median(ratios) <= 1.5)
+             round(median(ratios), 2) <= 1.5)
     return lines
 
 

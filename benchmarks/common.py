@@ -2,7 +2,8 @@
 
 The machine is shared and noisy (2 cores, other work running): every comparison interleaves its
 two sides (A, B, A, B, ...) so that load hits both alike, and reports the median with the
-min–max. A ``Goal`` is one row of the summary table ``make bench`` prints at the end.
+min–max. A ``Goal`` is one row of the summary table ``make bench`` prints at the end; a ratio
+meets its goal when its median, as printed (two decimals), is within it.
 """
 
 from __future__ import annotations

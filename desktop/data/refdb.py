@@ -23,14 +23,13 @@ with name and synonym columns weighted above the text.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import json
 import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import CalxError
 from desktop.core.regimen import (
@@ -42,7 +41,6 @@ from desktop.core.regimen import (
     product_from_dict,
     regimen_from_dict,
 )
-from desktop.core.safety import SafetyContent, medication_from_dict, rule_from_dict
 from desktop.data.models import (
     STATEMENT_KINDS,
     DbMetadata,
@@ -62,6 +60,9 @@ from desktop.data.schema import (
     TABLES,
     content_hash,
 )
+
+if TYPE_CHECKING:  # read on first use: the window opens the database before it is usable
+    from desktop.core.safety import SafetyContent
 
 LANGS = ("fr", "en")
 MAX_QUERY_WORDS = 8       # more words narrow nothing useful and only cost time
@@ -136,6 +137,8 @@ def _suggest(wanted: str, candidates: dict[str, str]) -> str:
     """Up to three ids close to ``wanted`` (by id, name or synonym), comma-separated, or "—"."""
     key = wanted.casefold()[:100]
     found = [candidates[k] for k in candidates if k.startswith(key)] if key else []
+    import difflib  # only for a refusal's suggestions
+
     found += [candidates[k] for k in difflib.get_close_matches(key, list(candidates), n=5,
                                                                cutoff=0.6)]
     unique = list(dict.fromkeys(found))[:3]
@@ -415,6 +418,8 @@ class ReferenceDB:
     def safety(self) -> SafetyContent:
         """The medication list and the plan-check rules (read once, then kept)."""
         if self._safety is None:
+            from desktop.core.safety import SafetyContent, medication_from_dict, rule_from_dict
+
             try:
                 medications = tuple(medication_from_dict(json.loads(r["data"])) for r in
                                     self._conn.execute(
