@@ -109,7 +109,10 @@ def scaled(content: Content, copies: int, seed: int = 13) -> Content:
             donor = mix.rng.choice(content.therapies)
             therapies.append(_variant(t, donor, k, mix, regimen_sources))
     therapies.sort(key=lambda t: (category_rank(t.category), t.order))
-    return dataclasses.replace(content, therapies=tuple(therapies),
+    # Other content under its own version: a released version never names other content.
+    meta = dataclasses.replace(content.meta,
+                               content_version=f"{content.meta.content_version}-x{copies}")
+    return dataclasses.replace(content, therapies=tuple(therapies), meta=meta,
                                regimen_sources=regimen_sources)  # type: ignore[arg-type]
 
 
