@@ -77,7 +77,7 @@ def run() -> list[str]:
                     "--start", "2026-12-01"]
         plan_cmd = [sys.executable, "-m", "desktop", "plan", "--patient", "Jane Doe", *patient,
                     "--regimen", "rituximab-375-weekly", "--start", "2026-12-01",
-                    "--out", os.path.join(home, "plan.pdf")]
+                    "--out", os.path.join(home, "plan.pdf"), "--force"]
         for what, command in (("calx dose", dose_cmd), ("calx plan (patient PDF)", plan_cmd)):
             base, ours = interleave(lambda: wall_ms(pint_cmd, env),
                                     lambda c=command: wall_ms(c, env), RUNS)
