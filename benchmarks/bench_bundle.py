@@ -15,7 +15,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+from common import ROOT, goal  # noqa: E402
+
 EXE = ".exe" if sys.platform == "win32" else ""
 CALX = ROOT / "dist" / "calx"
 BARE = ROOT / "build" / "baseline" / "dist" / "bare"
@@ -41,6 +46,8 @@ def _start_up(executable: Path, env: dict[str, str], cwd: str) -> float:
 def run() -> list[str]:
     calx_exe, bare_exe = CALX / f"calx{EXE}", BARE / f"bare{EXE}"
     if not (calx_exe.is_file() and bare_exe.is_file()):
+        goal("bundle size / bare PySide6 bundle", "≤ 1.15×", "not built (make installer)",
+             False)
         return ["no bundle to measure: run `make installer` first"]
     installer = _installer()
     calx_size, calx_files = installer.tree_size(CALX)
@@ -48,6 +55,8 @@ def run() -> list[str]:
     lines = [f"bundle size: Calx {calx_size / 1e6:.1f} MB ({calx_files} files), bare window "
              f"{bare_size / 1e6:.1f} MB ({bare_files} files): ratio {calx_size / bare_size:.2f}× "
              f"(aim ≤ {installer.RATIO_AIM}×)"]
+    goal("bundle size / bare PySide6 bundle", "≤ 1.15×", f"{calx_size / bare_size:.2f}×",
+         calx_size / bare_size <= 1.15)
     calx_times: list[float] = []
     bare_times: list[float] = []
     with tempfile.TemporaryDirectory(prefix="calx-bench-") as home:

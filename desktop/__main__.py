@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-GUI_FLAGS = ("--exit-after-startup", "--self-test")
+GUI_FLAGS = ("--exit-after-startup", "--exit-when-usable", "--self-test")
 
 
 def main() -> int:

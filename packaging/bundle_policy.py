@@ -47,6 +47,10 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "multiprocessing",
     # reportlab decodes XMP metadata files with it (rparsexml.smartDecode); Calx embeds none.
     "charset_normalizer",
+    # reportlab imports it when present, to hyphenate paragraphs whose style names a language;
+    # Calx's styles name none (rl_config.hyphenationLang is empty). Its dictionaries of 70
+    # languages weigh 6 MB; the tests use it to count syllables, the bundle never.
+    "pyphen",
     # reportlab 5 imports Pillow's core at start-up, so PIL stays; these optional codecs and
     # bridges of Pillow bring 9 MB of libraries (AVIF, WebP, FreeType, HarfBuzz, LittleCMS).
     "PIL._avif", "PIL._webp", "PIL._imagingft", "PIL._imagingcms", "PIL._imagingtk",

@@ -16,9 +16,18 @@ from desktop.core.errors import CalxError
 COMMAND_GROUPS: tuple[str, ...] = (
     "desktop.cli.kb",        # therapies, show, search
     "desktop.cli.dosing",    # bsa, body, dose
-    "desktop.cli.plans",     # plan
+    "desktop.cli.plans",     # plan, check
     "desktop.cli.content",   # content release, validate, diff, install, rollback, status
 )
+# Each command's group: a command imports only its own group (each group imports what its
+# commands need, e.g. reportlab for `plan`). tests/data/test_no_qt.py keeps this complete.
+COMMANDS: dict[str, str] = {
+    "therapies": "desktop.cli.kb", "show": "desktop.cli.kb", "search": "desktop.cli.kb",
+    "overview": "desktop.cli.kb",
+    "bsa": "desktop.cli.dosing", "body": "desktop.cli.dosing", "dose": "desktop.cli.dosing",
+    "plan": "desktop.cli.plans", "check": "desktop.cli.plans",
+    "content": "desktop.cli.content",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,14 +40,15 @@ class _Parser(argparse.ArgumentParser):
         super().error(message)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of ``command``'s group only when it is a known one."""
     import importlib
 
     parser = _Parser(prog="calx", description="Calx: calcinosis in systemic sclerosis, "
                      "reference and dosing calculator (offline).")
     parser.add_argument("--version", action="version", version=f"calx {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for name in COMMAND_GROUPS:
+    for name in (COMMANDS[command],) if command in COMMANDS else COMMAND_GROUPS:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -71,7 +81,6 @@ def _not_text(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _safe_streams()
-    parser = build_parser()
     given = list(sys.argv[1:] if argv is None else argv)
     bad = _not_text(given)
     if bad is not None:
@@ -79,7 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         lang = "fr" if after[:1] == ["fr"] or "--lang=fr" in given else "en"
         refuse(CalxError("argument_not_text", text=bad), argparse.Namespace(
             lang=lang, json="--json" in given))
-    args = parser.parse_args(argv)
+    # The top-level options (--help, --version) take no value: a command comes first.
+    parser = build_parser(given[0] if given and not given[0].startswith("-") else None)
+    args = parser.parse_args(given)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

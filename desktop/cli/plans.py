@@ -218,7 +218,6 @@ def _render(plan: Any, args: argparse.Namespace, log_head: LogHead | None = None
             ) -> tuple[dict[Path, bytes], dict[Path, str]]:
     """Every output in memory; the clinician copy prints ``log_head`` (the output log before
     it), or says it is not logged."""
-    from desktop.reports.ics import schedule_to_ics
     from desktop.reports.pdf_plan import render_clinician_copy, render_patient_plan
 
     try:
@@ -227,7 +226,9 @@ def _render(plan: Any, args: argparse.Namespace, log_head: LogHead | None = None
         if args.clinician_copy is not None:
             outputs[args.clinician_copy] = render_clinician_copy(plan, log_head=log_head)
             actions[args.clinician_copy] = "exported_clinician_pdf"
-        if args.ics is not None:
+        if args.ics is not None:  # icalendar only for a calendar
+            from desktop.reports.ics import schedule_to_ics
+
             outputs[args.ics] = schedule_to_ics(plan)
             actions[args.ics] = "exported_ics"
     except CalxError:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.limits import ADULT_AGE_YEARS
@@ -32,6 +32,7 @@ from desktop.core.regimen import Bilingual, Regimen
 from desktop.core.safety import (
     CLASS_PREFIX,
     SEVERITIES,
+    WITH_PLACEHOLDER,
     RuleSource,
     SafetyContent,
     SafetyRule,
@@ -144,6 +145,7 @@ class _Taker:
     medication_id: str
     regimen: str | None
     tokens: frozenset[str]
+    name: Bilingual | None = None
 
     @property
     def on_plan(self) -> bool:
@@ -200,21 +202,22 @@ def _takers(regimens: Iterable[PlanRegimen], comedications: Iterable[CurrentMedi
     takers: list[_Taker] = []
     unknown: list[str] = []
 
-    def tokens(mid: str) -> frozenset[str]:
+    def taker(mid: str, regimen: str | None) -> _Taker:
         med = rules.medication(mid)
         classes = med.classes if med is not None else ()
-        return frozenset((mid, *(CLASS_PREFIX + c for c in classes)))
+        return _Taker(mid, regimen, frozenset((mid, *(CLASS_PREFIX + c for c in classes))),
+                      med.name if med is not None else None)
 
     for r in regimens:
         mid = getattr(r, "medication_id", None)
         rid = getattr(r, "regimen_id", None)
         if isinstance(mid, str) and mid and isinstance(rid, str):
-            takers.append(_Taker(mid, rid, tokens(mid)))
+            takers.append(taker(mid, rid))
     for c in comedications:
         mid = getattr(c, "medication_id", None)
         name = getattr(c, "name", None)
         if isinstance(mid, str) and mid and rules.medication(mid) is not None:
-            takers.append(_Taker(mid, None, tokens(mid)))
+            takers.append(taker(mid, None))
         elif isinstance(name, str) and name.strip():
             unknown.append(name.strip())
         elif isinstance(mid, str) and mid:
@@ -251,11 +254,30 @@ def _alert(rule: SafetyRule, triggers: Triggers, severity: str | None = None,
 def _interaction(rule: SafetyRule, takers: Sequence[_Taker]) -> Alert | None:
     left, right = _matching(takers, rule.drugs), _matching(takers, rule.with_)
     involved: set[_Taker] = set()
+    others: set[_Taker] = set()
     for a in left:
         for b in right:
             if a.medication_id != b.medication_id and (a.on_plan or b.on_plan):
                 involved.update((a, b))
-    return _alert(rule, _triggers(involved)) if involved else None
+                others.add(b)
+    if not involved:
+        return None
+    alert = _alert(rule, _triggers(involved))
+    if rule.patient is not None and WITH_PLACEHOLDER in rule.patient.en + rule.patient.fr:
+        # A rule about many medications ("take this medicine and the antacid apart") names the
+        # ones of this plan, so the patient never reads "this medicine" on the antacid's own row.
+        alert = replace(alert, patient_instruction=_both(
+            lambda lang: rule.patient.get(lang).replace(
+                WITH_PLACEHOLDER, _names(others, lang))))
+    return alert
+
+
+def _names(takers: Iterable[_Taker], lang: str) -> str:
+    """Medication names for a sentence: sorted, lower-case initial ("aspirine"), joined."""
+    names = sorted({(t.name.get(lang) if t.name else t.medication_id) for t in takers})
+    names = [n[:1].lower() + n[1:] if n[1:2].islower() else n for n in names]
+    last = " et " if lang == "fr" else " and "
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + last + names[-1]
 
 
 def _renal(rule: SafetyRule, on_plan: Sequence[_Taker],

@@ -30,11 +30,13 @@ KINDS: tuple[str, ...] = (
     "monitoring", "adverse-effects",
 )
 CLASS_PREFIX = "class:"
+# In an interaction rule's patient text: the names of the plan's "with" medications.
+WITH_PLACEHOLDER = "{with}"
 
 _MEDICATION_KEYS = frozenset({"id", "name", "synonyms", "classes"})
 _RULE_KEYS = frozenset({
     "code", "kind", "severity", "drugs", "with", "below_ml_min", "under_years", "message",
-    "action", "patient", "sources", "interval_days", "first_after_days",
+    "action", "patient", "sources", "interval_days", "first_after_days", "test",
 })
 _SOURCE_KEYS = frozenset({"ref", "section"})
 # Fields a kind needs, and fields only some kinds may carry.
@@ -43,7 +45,8 @@ _KIND_NEEDS: dict[str, tuple[str, ...]] = {"interaction": ("with",), "renal": ("
 _KIND_ONLY: dict[str, tuple[str, ...]] = {"with": ("interaction",), "below_ml_min": ("renal",),
                                           "under_years": ("age",),
                                           "interval_days": ("monitoring",),
-                                          "first_after_days": ("monitoring",)}
+                                          "first_after_days": ("monitoring",),
+                                          "test": ("monitoring",)}
 
 
 def severity_rank(severity: str) -> int:
@@ -96,6 +99,7 @@ class SafetyRule:
     patient: Bilingual | None = None
     interval_days: int | None = None
     first_after_days: int | None = None
+    test: Bilingual | None = None        # monitoring: the test's name on the patient's calendar
 
 
 @dataclass(frozen=True)
@@ -244,6 +248,11 @@ def rule_from_dict(d: Mapping[str, Any], path: str = "rule",
     sources = _sources(d.get("sources"), f"{path}.sources", known_refs)
     message, action = _text(d, "message", path), _text(d, "action", path)
     assert message is not None and action is not None
+    patient = _text(d, "patient", path, required=False)
+    marked = [WITH_PLACEHOLDER in t for t in (patient.fr, patient.en)] if patient else []
+    if any(marked) and (kind != "interaction" or not all(marked)):
+        raise ContentError(f"{path}.patient", f"{WITH_PLACEHOLDER} belongs in both languages "
+                           "of an interaction rule's patient text")
     interval = _number(d, "interval_days", path, whole=True)
     first = _number(d, "first_after_days", path, whole=True)
     return SafetyRule(
@@ -252,10 +261,10 @@ def rule_from_dict(d: Mapping[str, Any], path: str = "rule",
         with_=(_targets(d["with"], f"{path}.with", medications, classes) if "with" in d else ()),
         below_ml_min=_number(d, "below_ml_min", path),
         under_years=_number(d, "under_years", path),
-        message=message, action=action, patient=_text(d, "patient", path, required=False),
-        sources=sources,
+        message=message, action=action, patient=patient, sources=sources,
         interval_days=int(interval) if interval is not None else None,
         first_after_days=int(first) if first is not None else None,
+        test=_text(d, "test", path, required=False),
     )
 
 
@@ -270,8 +279,10 @@ def rule_to_dict(rule: SafetyRule) -> dict[str, Any]:
             out[key] = getattr(rule, key)
     out["message"] = {"fr": rule.message.fr, "en": rule.message.en}
     out["action"] = {"fr": rule.action.fr, "en": rule.action.en}
-    if rule.patient is not None:
-        out["patient"] = {"fr": rule.patient.fr, "en": rule.patient.en}
+    for key in ("patient", "test"):
+        text = getattr(rule, key)
+        if text is not None:
+            out[key] = {"fr": text.fr, "en": text.en}
     out["sources"] = [{"ref": s.ref, "section": s.section} for s in rule.sources]
     return out
 

@@ -23,12 +23,11 @@ with name and synonym columns weighted above the text.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +41,6 @@ from desktop.core.regimen import (
     product_from_dict,
     regimen_from_dict,
 )
-from desktop.core.safety import SafetyContent, medication_from_dict, rule_from_dict
 from desktop.data.models import (
     STATEMENT_KINDS,
     DbMetadata,
@@ -63,7 +61,8 @@ from desktop.data.schema import (
     content_hash,
 )
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # read on first use: the window opens the database before it is usable
+    from desktop.core.safety import SafetyContent
     from desktop.data import signing
     from desktop.data.signing import SignedRelease
 
@@ -73,10 +72,16 @@ MAX_WORD_CHARS = 40       # the longest French or English word in the content is
 MAX_LIMIT = 100
 MAX_DB_BYTES = 256 * 1024 * 1024   # far above the content's size: refuse, never exhaust memory
 SNIPPET_WORDS = 16
+SHORT_QUERY_CHARS = 2     # words no longer than this are looked up in names and synonyms only
 
 _WORD = re.compile(r"[^\W_]+")       # letters and digits: what the unicode61 tokenizer indexes
 _OPEN, _CLOSE = "\x01", "\x02"        # highlight markers; content never holds control characters
 _NAME_COLUMNS = "{name_fr name_en synonyms_fr synonyms_en}"
+# Column indexes for highlight() and snippet() (the unindexed therapy id is column 0).
+_SUMMARY_INDEX = {lang: 1 + SEARCH_COLUMNS.index(f"summary_{lang}") for lang in LANGS}
+_BODY_INDEX = {lang: 1 + SEARCH_COLUMNS.index(f"body_{lang}") for lang in LANGS}
+_MARKS = re.compile(f"[{_OPEN}{_CLOSE}]")
+_BUDGET = "calx_snippet_budget"
 
 
 def match_expression(query: str) -> str | None:
@@ -100,22 +105,33 @@ def match_expression(query: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words)
 
 
+def _words(expression: str) -> list[str]:
+    """The words of a ``match_expression`` result (each ``"word"*``)."""
+    return [quoted[1:-2] for quoted in expression.split(" ")]
+
+
 def _unmark(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Strip the highlight markers; return the plain text and the (start, end) of each mark."""
+    if _OPEN not in text and _CLOSE not in text:
+        return text, ()
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     start = -1
     length = 0
-    for ch in text:
-        if ch == _OPEN:
+    # Between markers, whole runs of text at once (a per-character loop costs ~1 ms per list).
+    position = 0
+    for m in _MARKS.finditer(text):
+        run = text[position:m.start()]
+        out.append(run)
+        length += len(run)
+        position = m.end()
+        if m.group() == _OPEN:
             start = length
-        elif ch == _CLOSE:
+        else:
             if start >= 0 and length > start:
                 spans.append((start, length))
             start = -1
-        else:
-            out.append(ch)
-            length += 1
+    out.append(text[position:])
     return "".join(out), tuple(spans)
 
 
@@ -123,6 +139,8 @@ def _suggest(wanted: str, candidates: dict[str, str]) -> str:
     """Up to three ids close to ``wanted`` (by id, name or synonym), comma-separated, or "—"."""
     key = wanted.casefold()[:100]
     found = [candidates[k] for k in candidates if k.startswith(key)] if key else []
+    import difflib  # only for a refusal's suggestions
+
     found += [candidates[k] for k in difflib.get_close_matches(key, list(candidates), n=5,
                                                                cutoff=0.6)]
     unique = list(dict.fromkeys(found))[:3]
@@ -152,10 +170,14 @@ class ReferenceDB:
         self._path = path
         self._metadata = metadata
         self._id_candidates: dict[str, str] | None = None
-        self._category_of: dict[str, str] | None = None
         self._safety: SafetyContent | None = None
         self.release: SignedRelease | None = None   # the signed manifest beside the file
         self.fallback_reason: CalxError | None = None  # why an installed release was not used
+        self._record_of: dict[int, tuple[str, str, str, str, str, str]] | None = None
+        self._snippet_budget = 0
+        self._last_within = False
+        conn.create_function(_BUDGET, 0, self._spend_snippet)
+        conn.create_function(_BUDGET, 1, self._spend_snippet)
 
     # ------------------------------------------------------------ opening and checks
 
@@ -431,6 +453,8 @@ class ReferenceDB:
     def safety(self) -> SafetyContent:
         """The medication list and the plan-check rules (read once, then kept)."""
         if self._safety is None:
+            from desktop.core.safety import SafetyContent, medication_from_dict, rule_from_dict
+
             try:
                 medications = tuple(medication_from_dict(json.loads(r["data"])) for r in
                                     self._conn.execute(
@@ -494,63 +518,106 @@ class ReferenceDB:
 
     # ------------------------------------------------------------ search
 
-    def search(self, query: str, lang: str = "en", limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, lang: str = "en", limit: int = 20,
+               snippets: int | None = None) -> list[SearchHit]:
         """Ranked hits for free user text, one per therapy, name and snippet in ``lang``.
 
         Matches both languages, accent- and case-insensitively, every word as a prefix. Hits
         whose names or synonyms hold every word come first (ordered by their name score), then
-        the others by bm25 over every column. Never raises on any ``query``.
+        the others by bm25 over every column. A query of one or two letters looks in names and
+        synonyms only: in the text it would match nearly every record, and nobody reads those.
+        Never raises on any ``query``.
+
+        ``snippets``: at most this many passages are cut from the records' text (the costly
+        part); the hits past them show their summary, unmarked. The window asks for a screenful
+        first, then for the rest once that is painted. None: every hit gets its passage.
         """
         _check_lang(lang)
         expression = match_expression(query) if isinstance(query, str) else None
         limit = min(int(limit), MAX_LIMIT)
         if expression is None or limit < 1:
             return []
-        by_name = self._ranked(f"{_NAME_COLUMNS} : ({expression})", limit, lang, body=False)
-        everywhere = self._ranked(expression, limit + len(by_name), lang, body=True)
-        # Snippets are computed inside the ranked queries: FTS5 then works them out for the
-        # returned rows only, while a second MATCH restricted to those rows would expand every
-        # prefix again (costly on a large index).
-        matched = {row[0]: row for row in everywhere}
-        categories = self._categories()
-        hits: list[SearchHit] = []
-        for rowid, therapy_id, name, rank, summary, _ in by_name:
-            # The name says why it was found: show the summary, with the highlights of the
-            # unfiltered query when it has them (the name-only query marks no summary word).
-            summary = matched[rowid][4] if rowid in matched else summary
-            text, spans = _unmark(summary)
-            hits.append(SearchHit(therapy_id, name, categories.get(therapy_id, ""), text, spans,
-                                  -float(rank)))
-        seen = {row[0] for row in by_name}
-        for rowid, therapy_id, name, rank, summary, body in everywhere:
-            if rowid in seen:
-                continue
-            # The summary when it matched, else the passage of the text that matched.
-            chosen = summary if _OPEN in summary or body is None or _OPEN not in body else body
-            text, spans = _unmark(chosen)
-            hits.append(SearchHit(therapy_id, name, categories.get(therapy_id, ""), text, spans,
-                                  -float(rank)))
-        return hits[:limit]
+        records = self._records()
+        short = max(len(w) for w in _words(expression)) <= SHORT_QUERY_CHARS
+        name_at, summary_at = (1, 3) if lang == "fr" else (2, 4)
 
-    def _ranked(self, expression: str, limit: int, lang: str, body: bool) -> list[tuple[Any, ...]]:
-        """(rowid, therapy id, name, rank, marked summary, marked body snippet or None)."""
-        summary_col = 1 + SEARCH_COLUMNS.index(f"summary_{lang}")
-        body_col = 1 + SEARCH_COLUMNS.index(f"body_{lang}")
-        snippet = (f"snippet({SEARCH_TABLE}, {body_col}, ?, ?, '…', {SNIPPET_WORDS})" if body
-                   else "NULL")
-        marks: tuple[str, ...] = (_OPEN, _CLOSE, _OPEN, _CLOSE) if body else (_OPEN, _CLOSE)
+        def hit(rowid: int, rank: float, marked: str | None = None) -> SearchHit:
+            record = records[rowid]
+            text, spans = _unmark(marked) if marked is not None else (record[summary_at], ())
+            return SearchHit(record[0], record[name_at], record[5], text, spans, -float(rank))
+
+        # Names and synonyms first: a cheap query (few rows match a name), which reads no text.
+        by_name = list(self._rows(
+            f"SELECT rowid, rank FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? "
+            f"ORDER BY rank LIMIT ?", (f"{_NAME_COLUMNS} : ({expression})", limit)))
+        if short:
+            return [hit(rowid, rank) for rowid, rank in by_name]
+        # The one ranked query over every column. Its marks are worked out row by row as the
+        # cursor steps, and it is left as soon as the list is full: the summary's highlights
+        # for the first ``snippets`` rows it reads, the text's passage for those of them that
+        # are not name hits and whose summary matched nothing. The other rows' text is not even
+        # read: they show their plain summary.
+        self._snippet_budget = 1 << 30 if snippets is None else max(0, int(snippets))
+        # The name hits' rowids as one JSON parameter: the statement's text stays the same, so
+        # it is prepared once per connection (sqlite3's statement cache), not at every keystroke.
+        named = f"(SELECT value FROM json_each(?{1}))"
+        everywhere = self._rows(
+            f"SELECT rowid, rank, CASE WHEN {_BUDGET}() "
+            f"THEN highlight({SEARCH_TABLE}, {_SUMMARY_INDEX[lang]}, ?2, ?3) END, "
+            f"CASE WHEN rowid IN {named} OR NOT {_BUDGET}(0) "
+            f"OR instr(highlight({SEARCH_TABLE}, {_SUMMARY_INDEX[lang]}, ?2, ?3), ?2) THEN NULL "
+            f"ELSE snippet({SEARCH_TABLE}, {_BODY_INDEX[lang]}, ?2, ?3, '…', {SNIPPET_WORDS}) "
+            f"END FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?4 ORDER BY rank LIMIT ?5",
+            (json.dumps([rowid for rowid, _ in by_name]), _OPEN, _CLOSE, expression,
+             limit + len(by_name)))
+        name_rows = {rowid for rowid, _ in by_name}
+        names_seen: dict[int, str] = {}
+        others: list[SearchHit] = []
+        wanted = limit - len(by_name)
+        for rowid, rank, summary, body in everywhere:
+            if rowid in name_rows:
+                # The name says why it was found: show the summary, with the highlights of the
+                # unfiltered query when it has them.
+                names_seen[rowid] = summary
+            elif len(others) < wanted:
+                # The summary when it matched, else the passage of the text that matched
+                # (None: past the passages asked for, the plain summary).
+                others.append(hit(rowid, rank, summary if body is None or _OPEN not in body
+                                  else body))
+            if len(others) >= wanted and (len(names_seen) == len(by_name)
+                                          or self._snippet_budget <= 0):
+                break  # the rest would show their plain summary anyway
+        return [hit(rowid, rank, names_seen.get(rowid)) for rowid, rank in by_name] + \
+            others[:max(0, wanted)]
+
+    def _records(self) -> dict[int, tuple[str, str, str, str, str, str]]:
+        """Search rowid -> (therapy id, name fr, name en, summary fr, summary en, category).
+
+        Read once per connection from the small tables: a hit's name and plain summary then
+        cost no read of the search index's large rows. The build gives each record the search
+        rowid ``position + 1`` (``desktop.data.build``); the content hash covers both tables.
+        """
+        if self._record_of is None:
+            self._record_of = {position + 1: (therapy_id, *texts) for position, therapy_id, *texts
+                               in self._conn.execute(
+                "SELECT t.position, t.id, t.name_fr, t.name_en, s.text_fr, s.text_en, t.category "
+                "FROM therapies t JOIN statements s ON s.therapy_id = t.id "
+                "AND s.kind = 'summary' AND s.position = 0")}
+        return self._record_of
+
+    def _spend_snippet(self, spend: int = 1) -> int:
+        """SQL ``calx_snippet_budget()``: 1 while rows may still be marked, and counts the row;
+        ``calx_snippet_budget(0)``: whether the row just counted was within the budget."""
+        if spend:
+            self._last_within = self._snippet_budget > 0
+            self._snippet_budget -= 1
+        return int(self._last_within)
+
+    def _rows(self, sql: str, parameters: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
+        """The rows of one FTS5 query, fetched as the caller steps through them."""
         try:
-            return self._conn.execute(
-                f"SELECT rowid, therapy_id, name_{lang}, rank, "
-                f"highlight({SEARCH_TABLE}, {summary_col}, ?, ?), {snippet} "
-                f"FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? ORDER BY rank LIMIT ?",
-                (*marks, expression, limit)).fetchall()
+            yield from self._conn.execute(sql, parameters)
         except sqlite3.OperationalError as err:
             if "fts5" in str(err):  # cannot happen with quoted words; never fail a keystroke
-                return []
+                return
             raise
-
-    def _categories(self) -> dict[str, str]:
-        if self._category_of is None:
-            self._category_of = dict(self._conn.execute("SELECT id, category FROM therapies"))
-        return self._category_of

@@ -24,7 +24,7 @@ from desktop.core.regimen import LANGS
 from desktop.core.schedule import KIND_OFF
 from desktop.reports.model import PlanDocument, PlanItem
 from desktop.reports.phrases import day, dose_phrase, kind_word, route_phrase, treatment_name
-from desktop.reports.words import word
+from desktop.reports.words import colon, word
 
 PRODID = f"-//Calx//Calx {__version__} treatment plan//EN"
 UID_DOMAIN = "calx.invalid"   # a reserved name: UIDs must look like addresses, never resolve
@@ -102,7 +102,8 @@ def _events(item: PlanItem, lang: str, plan_id: str, stamp: datetime) -> list[Ev
             event.add("dtstamp", stamp)
             event.add("dtstart", when)
             event.add("dtend", when + timedelta(days=1))
-            event.add("summary", word("ics_summary_test", lang, treatment=name))
+            event.add("summary", f"{name}{colon(lang)}{test.test.get(lang)}" if test.test
+                      else word("ics_summary_test", lang, treatment=name))
             if test.instruction is not None:
                 event.add("description", test.instruction.get(lang))
             event.add("transp", "TRANSPARENT")

@@ -70,6 +70,7 @@ class MonitoringTest:
     code: str
     dates: tuple[date, ...]
     instruction: Bilingual | None = None   # the rule's words for the patient, if any
+    test: Bilingual | None = None          # the test's name ("INR blood test"), if given
 
 
 @dataclass(frozen=True)
@@ -521,7 +522,7 @@ def _tests(item: PlanItem, alerts: Sequence[Alert], db: ReferenceDB
             dates.append(day)
             day += timedelta(days=rule.interval_days)
         if dates:
-            found.append(MonitoringTest(rule.code, tuple(dates), rule.patient))
+            found.append(MonitoringTest(rule.code, tuple(dates), rule.patient, rule.test))
     return tuple(found)
 
 

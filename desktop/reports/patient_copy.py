@@ -252,8 +252,9 @@ def item_events(item: PlanItem, index: int, lang: str) -> list[Event]:
     horizon = schedule.horizon_months if schedule is not None else 12
     for test in item.tests:
         many = _frequent(len(test.dates), horizon)
-        out += [Event(d, word("event_test", lang, name=who), index, grouped=many)
-                for d in test.dates]
+        label = (f"{who}{colon(lang)}{test.test.get(lang)}" if test.test is not None
+                 else word("event_test", lang, name=who))
+        out += [Event(d, label, index, grouped=many) for d in test.dates]
     return out
 
 

@@ -59,6 +59,7 @@ def register_fonts() -> None:
 _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 _drawable: frozenset[int] = frozenset()
+_drawable_chars_set: frozenset[str] = frozenset()
 
 
 def _drawable_code_points() -> frozenset[int]:
@@ -73,14 +74,22 @@ def _drawable_code_points() -> frozenset[int]:
     return _drawable
 
 
+def _drawable_chars() -> frozenset[str]:
+    """``_drawable_code_points`` as characters, with tab and newline (kept by ``clean``)."""
+    global _drawable_chars_set
+    if not _drawable_chars_set:
+        _drawable_chars_set = frozenset(map(chr, _drawable_code_points())) | {"\t", "\n"}
+    return _drawable_chars_set
+
+
 def clean(value: str) -> str:
     """User text made safe to draw: NFC-normalised, control characters replaced by spaces, and any
     character the embedded font cannot draw (emoji, rare scripts) replaced by "\ufffd", so the PDF
     stays valid and the gap is visible rather than silently dropped."""
     value = _BAD_CHARS.sub(" ", unicodedata.normalize("NFC", str(value)))
-    drawable = _drawable_code_points()
-    if all(ord(ch) in drawable or ch in "\t\n" for ch in value):
+    if _drawable_chars().issuperset(value):  # the usual case, checked at C speed
         return value
+    drawable = _drawable_code_points()
     return "".join(ch if ord(ch) in drawable or ch in "\t\n" else REPLACEMENT for ch in value)
 
 

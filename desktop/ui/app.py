@@ -1,24 +1,30 @@
 """Start the window: ``python -m desktop`` / ``calx`` with no arguments.
 
 Start-up order matters for speed: only Qt and the window's own light modules are imported before
-the first paint; the reference database (sqlite), pint and the dosing engine are loaded right
-after it. Flags:
+the first paint; the reference database (sqlite) is opened and the tree filled right after it,
+and the window is then usable. The views not shown yet (compute, plan, overview), pint with the
+dosing engine, and reportlab with the fonts are loaded after that in idle time, one step per turn
+of the event loop, so that the first patient entry does not freeze the window (any of them is
+also loaded at once when the user asks for it first). Flags:
 
 - ``--exit-after-startup``: show the window, wait for its first paint, exit 0 (start-up benchmark);
+- ``--exit-when-usable``: exit 0 once the database is open and the tree filled (benchmark);
 - ``--self-test``: offscreen, search, compute a rituximab and an infliximab dose, save a plan as PDF
   and .ics in a throwaway user database; prints each step and exits 0 or 1.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 
 def run(argv: Sequence[str] = ()) -> int:
     argv = list(argv)
     exit_after_startup = "--exit-after-startup" in argv
+    exit_when_usable = "--exit-when-usable" in argv
     self_test = "--self-test" in argv
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -60,8 +66,10 @@ def run(argv: Sequence[str] = ()) -> int:
         if exit_after_startup:
             app.quit()
             return
-        window.build_views()
         context.load_database()
+        if exit_when_usable:
+            app.quit()
+            return
         if prefs.problems:  # reported once: which settings were reset to their defaults
             from desktop.core.errors import Issue
 
@@ -70,13 +78,16 @@ def run(argv: Sequence[str] = ()) -> int:
         if self_test:
             from desktop.ui.self_test import run_self_test
 
+            window.build_views()
             status["code"] = 1  # unless the run below finishes and passes
             try:
                 status["code"] = run_self_test(window, print)
             finally:
                 app.quit()
-        elif not prefs.get(INTENDED_USE_SEEN):
+            return
+        if not prefs.get(INTENDED_USE_SEEN):
             window.show_intended_use()
+        _in_idle_time([window.build_views, _load_dosing, _load_printing])
 
     window.firstPainted.connect(after_first_paint)
     window.show()
@@ -88,6 +99,43 @@ def run(argv: Sequence[str] = ()) -> int:
     if temporary_settings is not None:
         temporary_settings.cleanup()
     return status["code"] or code
+
+
+def _in_idle_time(steps: list[Callable[[], object]]) -> None:
+    """Run ``steps`` one per turn of the event loop: input and paint events come in between."""
+    from PySide6.QtCore import QTimer
+
+    def next_step() -> None:
+        if steps:
+            step = steps.pop(0)
+            with contextlib.suppress(Exception):  # a warm-up: the real use reports its errors
+                step()
+            QTimer.singleShot(0, next_step)
+
+    QTimer.singleShot(0, next_step)
+
+
+def _load_dosing() -> None:
+    """pint, the unit definitions, the dosing engine, the calculators and the plan check (about
+    115 ms at the first entry)."""
+    from desktop.core import dosing, parsing, plan_check, schedule  # noqa: F401
+    from desktop.core.calculators import (  # noqa: F401
+        adjusted_body_weight,
+        ckd_epi_2021,
+        cockcroft_gault,
+        ideal_body_weight,
+    )
+    from desktop.core.units import ureg
+
+    ureg()
+
+
+def _load_printing() -> None:
+    """reportlab, the plan's layout and its fonts (the plan's preview and printing)."""
+    from desktop.reports import pdf_plan  # noqa: F401
+    from desktop.reports.styles import register_fonts
+
+    register_fonts()
 
 
 def _install_excepthook(window: object) -> None:

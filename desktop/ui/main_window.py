@@ -1,7 +1,8 @@
 """The main window: navigator on the left, the four views in tabs, menus and a status bar.
 
 It only wires parts together; each view is its own widget in its own module. Views are built
-empty and filled when the reference database is ready (opened after the first paint).
+empty and filled when the reference database is ready (opened after the first paint); with
+``defer_views`` the three not shown at start are built later (idle time, or when asked for).
 """
 
 from __future__ import annotations
@@ -99,10 +100,17 @@ class MainWindow(QMainWindow):
         geometry = context.prefs.get(S.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        if not defer_views:
+        if defer_views:
+            # Built in idle time after start-up (desktop.ui.app), or at once when asked for.
+            self.tabs.currentChanged.connect(self._view_asked_for)
+        else:
             self.build_views()
         self.retranslate()
         self._update_actions()
+
+    def _view_asked_for(self, index: int) -> None:
+        if index > 0 and self.compute_view is None:
+            self.build_views()
 
     def build_views(self) -> None:
         """Create the compute, plan and overview views (once) in place of their placeholders."""

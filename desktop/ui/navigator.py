@@ -28,6 +28,10 @@ from desktop.ui.context import AppContext
 from desktop.ui.roles import THERAPY_ID_ROLE
 
 SEARCH_LIMIT = 50
+# Hits whose passage is cut from the text at the keystroke: what the list shows at once (7 rows
+# in the default window).
+# The other hits show their summary until the passages are cut, once the list is painted.
+FIRST_SNIPPETS = 8
 
 
 class Navigator(QWidget):
@@ -52,6 +56,10 @@ class Navigator(QWidget):
         self.results.setWordWrap(True)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        # Lay out the hits a screenful at a time: the first rows are painted at once, the rest
+        # (each a rich-text layout) follow in the next turns of the event loop.
+        self.results.setLayoutMode(QListView.LayoutMode.Batched)
+        self.results.setBatchSize(12)
         self.empty = QLabel(self)
         self.empty.setObjectName("noResults")
         self.empty.setWordWrap(True)
@@ -71,6 +79,10 @@ class Navigator(QWidget):
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
         self._pending.timeout.connect(self._run_search)
+        self._completing = QTimer(self)
+        self._completing.setSingleShot(True)
+        self._completing.setInterval(0)
+        self._completing.timeout.connect(self._complete_search)
         self.search_field.textChanged.connect(self._pending.start)
         self.tree.activated.connect(self._open_index)
         self.tree.clicked.connect(self._open_index)
@@ -89,19 +101,10 @@ class Navigator(QWidget):
         if db is None:
             return
         if self.tree_model is None:
-            from PySide6.QtCore import Qt  # not before the first paint (see main_window)
-
-            from desktop.ui.models.search_results import SearchResultsModel
             from desktop.ui.models.therapy_tree import TherapyTreeModel
-            from desktop.ui.widgets.html_delegate import HtmlDelegate
 
-            self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
             self.tree_model = TherapyTreeModel(self)
             self.tree.setModel(self.tree_model)
-            self.results_model = SearchResultsModel(self)
-            self.results.setModel(self.results_model)
-            self.results.setItemDelegate(HtmlDelegate(self.results))
-            self.results.selectionModel().currentChanged.connect(self._hit_changed)
         self.tree_model.set_therapies(db.therapies(self.context.lang), self.context.lang)
         self.tree.expandAll()
         if self.search_field.text().strip():
@@ -111,24 +114,54 @@ class Navigator(QWidget):
         self.reload()
 
     def _run_search(self) -> None:
+        self._completing.stop()
         query = self.search_field.text().strip()
         if not query:
             self.stack.setCurrentWidget(self.tree)
             return
         db = self.context.db
-        if db is None or self.results_model is None:
+        if db is None or self.tree_model is None:
             return
+        self._make_results()
+        assert self.results_model is not None
         started = time.perf_counter()
-        hits = db.search(query, self.context.lang, SEARCH_LIMIT)
+        hits = db.search(query, self.context.lang, SEARCH_LIMIT, snippets=FIRST_SNIPPETS)
         self.last_search_ms = (time.perf_counter() - started) * 1000
         self.results_model.set_hits(hits, self.context.lang)
         if hits:
             self.stack.setCurrentWidget(self.results)
             self.results.setCurrentIndex(self.results_model.index(0, 0))
+            if len(hits) > FIRST_SNIPPETS:
+                self._completing.start()
         else:
             self.empty.setText(self.tr("No therapy matches “%1”.").replace("%1", query))
             self.stack.setCurrentWidget(self.empty)
         self.searchFinished.emit(len(hits), self.last_search_ms)
+
+    def _make_results(self) -> None:
+        """The hits' list, made at the first search: not needed for the window to be usable
+        (and naming ``Qt`` and ``QStyle`` builds their enums, about 20 ms)."""
+        if self.results_model is not None:
+            return
+        from PySide6.QtCore import Qt
+
+        from desktop.ui.models.search_results import SearchResultsModel
+        from desktop.ui.widgets.html_delegate import HtmlDelegate
+
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.results_model = SearchResultsModel(self)
+        self.results.setModel(self.results_model)
+        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.selectionModel().currentChanged.connect(self._hit_changed)
+
+    def _complete_search(self) -> None:
+        """The passages of the hits past the first screenful (after the list is painted)."""
+        query = self.search_field.text().strip()
+        db = self.context.db
+        if not query or db is None or self.results_model is None:
+            return
+        if self.results_model.update_hits(db.search(query, self.context.lang, SEARCH_LIMIT)):
+            self.results.doItemsLayout()  # their heights may differ from the summaries'
 
     def _hit_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

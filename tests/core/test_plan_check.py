@@ -238,3 +238,37 @@ def test_a_previous_weight_near_zero_gives_no_infinite_percentage() -> None:
     the check must not fail on it (a saved plan never holds such a weight)."""
     alerts = check_plan(Patient(weight=Q_(1.0, "kg")), [], [], RULES, 1.1125369292536007e-308)
     assert all(a.code not in ("plan-check-failed", "weight-changed") for a in alerts)
+
+
+def test_a_patient_text_names_the_plans_own_medications_in_place_of_with() -> None:
+    """The antacid's row must never read "take this medicine and aluminium hydroxide apart": the
+    rule's {with} becomes the names of the medications of this plan that it concerns."""
+    antacid = SafetyContent((*MEDS, med("aluminium-hydroxide")), (
+        rule("antacid-spacing", "interaction", "precaution", ("aluminium-hydroxide",),
+             with_=("class:tetracycline", "ibuprofen", "warfarin"),
+             patient=Bilingual("Gardez 2 heures entre l'antiacide et : {with}.",
+                               "Keep 2 hours between the antacid and: {with}.")),))
+    alerts = check_plan(patient(), on_plan("al=aluminium-hydroxide", "mino=minocycline"),
+                        [CurrentMedication("Ibuprofène", "ibuprofen")], antacid)
+    (alert,) = alerts
+    assert alert.patient_instruction == Bilingual(
+        "Gardez 2 heures entre l'antiacide et : ibuprofen et minocycline.",
+        "Keep 2 hours between the antacid and: ibuprofen and minocycline.")
+
+
+def test_with_is_refused_outside_an_interaction_or_in_one_language_only() -> None:
+    import pytest
+
+    from desktop.core.safety import ContentError, rule_from_dict
+
+    base = {"code": "x", "kind": "adverse-effects", "severity": "consider", "drugs": ["warfarin"],
+            "message": {"fr": "m", "en": "m"}, "action": {"fr": "a", "en": "a"},
+            "sources": [{"ref": "label", "section": "4.5"}]}
+    meds = {m.id: m for m in MEDS}
+    for kind, patient_text in (("adverse-effects", {"fr": "{with}", "en": "{with}"}),
+                               ("interaction", {"fr": "{with}", "en": "apart"})):
+        d = dict(base, kind=kind, patient=patient_text)
+        if kind == "interaction":
+            d["with"] = ["ibuprofen"]
+        with pytest.raises(ContentError, match="with"):
+            rule_from_dict(d, "rule", ["label"], meds)

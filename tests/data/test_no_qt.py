@@ -7,6 +7,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = textwrap.dedent("""
@@ -35,3 +37,50 @@ def test_domain_and_cli_import_without_qt() -> None:
                  "desktop.data.refdb", "desktop.data.schema", "desktop.core.regimen",
                  "desktop.cli.kb"):
         assert name in imported
+
+
+def test_every_command_is_mapped_to_its_group() -> None:
+    # A command imports only its group's module (COMMANDS): the map must name every command.
+    from desktop.cli.main import COMMANDS, build_parser
+
+    choices = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(choices) == set(COMMANDS)
+    for command, group in COMMANDS.items():
+        one = build_parser(command)._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+        assert command in one and set(one) <= {c for c, g in COMMANDS.items() if g == group}
+
+
+IMPORTS = textwrap.dedent("""
+    import sys
+    from desktop.cli.main import main
+    code = main(sys.argv[1:])
+    print(" ".join(m for m in ("icalendar", "reportlab", "PIL", "babel.dates", "pint")
+                   if m in sys.modules), file=sys.stderr)
+    sys.exit(code)
+""")
+
+
+@pytest.mark.parametrize(("argv", "loaded", "not_loaded"), [
+    (["bsa", "--weight", "70", "--height", "170"], {"pint"}, {"icalendar", "reportlab"}),
+    (["dose", "rituximab-375-weekly", "--weight", "70", "--height", "170"], {"pint"},
+     {"icalendar", "reportlab", "PIL"}),
+    (["plan", "--patient", "Jane Doe", "--weight", "70", "--height", "170", "--regimen",
+      "rituximab-375-weekly", "--start", "2026-12-01", "--out", "{tmp}/plan.pdf"],
+     {"reportlab"}, {"icalendar"}),
+    (["plan", "--patient", "Jane Doe", "--weight", "70", "--height", "170", "--regimen",
+      "rituximab-375-weekly", "--start", "2026-12-01", "--out", "{tmp}/plan.pdf",
+      "--ics", "{tmp}/plan.ics"],
+     {"reportlab", "icalendar"}, set()),
+])
+def test_a_command_imports_only_what_it_uses(tmp_path: Path, real_db: Path, argv: list[str],
+                                             loaded: set[str], not_loaded: set[str]) -> None:
+    import os
+
+    env = dict(os.environ, CALX_USER_DATA=str(tmp_path / "user"), CALX_DB=str(real_db))
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORTS, *(a.replace("{tmp}", str(tmp_path)) for a in argv)],
+        capture_output=True, text=True, cwd=ROOT, timeout=120, check=False, env=env)
+    assert result.returncode == 0, result.stderr
+    modules = set(result.stderr.split("\n")[-2].split())
+    assert loaded <= modules
+    assert not (not_loaded & modules)

@@ -238,3 +238,36 @@ def test_real_database_finds_accented_words_without_accents(real: ReferenceDB) -
 def test_real_database_staphylococcus(real: ReferenceDB) -> None:
     hits = real.search("Staphylococcus aureus", "en")
     assert ids(hits)[:1] == ["antibiotics-superinfection"]
+
+
+# ------------------------------------------------------------------ cheaper while typing
+
+
+@pytest.mark.parametrize("query", ["calcinose", "therapie", "anti", "douleur", "pain"])
+def test_fewer_passages_change_no_ranking(real: ReferenceDB, query: str) -> None:
+    # The window cuts passages for a screenful of hits first: same hits, same order, same
+    # scores; past the budget a hit shows its plain summary.
+    full = real.search(query, "fr", 50)
+    for budget in (0, 3):
+        cheap = real.search(query, "fr", 50, snippets=budget)
+        assert [(h.therapy_id, h.score) for h in cheap] == [(h.therapy_id, h.score) for h in full]
+        summaries = {t.id: t.summary for t in real.therapies("fr")}
+        cut = [h for h, f in zip(cheap, full, strict=True) if h != f]
+        assert all(h.snippet == summaries[h.therapy_id] and h.highlights == () for h in cut)
+    assert real.search(query, "fr", 50, snippets=50) == full
+
+
+def test_one_or_two_letters_look_in_names_only(real: ReferenceDB) -> None:
+    # "ri" is in many texts ("rituximab", "risque"...); only names and synonyms count.
+    names = {t.id: (t.name, t.synonyms) for t in real.therapies("fr")}
+    for query in ("r", "ri", "Ca"):
+        hits = real.search(query, "fr", 100)
+        assert hits, query
+        for hit in hits:
+            name, synonyms = names[hit.therapy_id]
+            words = [w for text in (name, *synonyms) for w in re.findall(r"[^\W_]+", fold(text))]
+            en = real.therapy(hit.therapy_id)
+            words += [w for text in (en.name.en, *en.synonyms.en)
+                      for w in re.findall(r"[^\W_]+", fold(text))]
+            assert any(w.startswith(fold(query)) for w in words), (query, hit.therapy_id)
+            assert hit.highlights == ()

@@ -309,8 +309,8 @@ def test_the_plan_checks_instructions_and_tests_are_printed_where_they_belong(
     assert len(march) >= 3                            # weekly: grouped on one line
     first = date(2025, 3, march[0]).strftime("%a")
     days = f"{first} {march[0]}, " + ", ".join(str(d) for d in march[1:])
-    assert f"{days} Warfarin: test planned" in text
-    assert text.count("Warfarin: test planned") <= 13 + 5   # a line a month (+ page 1)
+    assert f"{days} Warfarin: INR blood test" in text
+    assert text.count("Warfarin: INR blood test") <= 13 + 5   # a line a month (+ page 1)
 
 
 def test_large_print_keeps_the_content_with_bigger_type(plans: dict) -> None:

@@ -88,6 +88,6 @@ def test_a_timed_monitoring_rule_puts_its_tests_on_the_calendar(make_plan) -> No
     assert test.dates[0] > first and len(gaps) == 1 and gaps.pop() > 0
     assert test.dates[-1] <= item.schedule.last_day
     events = list(Calendar.from_ical(schedule_to_ics(plan)).walk("VEVENT"))
-    planned = [e for e in events if "test planned" in str(e.get("summary"))]
+    planned = [e for e in events if "INR blood test" in str(e.get("summary"))]
     assert len(planned) == len(test.dates)
     assert planned[0].decoded("dtstart") == test.dates[0]

@@ -81,3 +81,23 @@ def test_search_is_fast_enough_for_the_ui_thread(window):
     nav.search_field.setText("ritux")
     nav._run_search()
     assert nav.last_search_ms < 250
+
+
+def test_hits_past_the_first_screen_get_their_passages_after_the_paint(qtbot, window):
+    # At the keystroke only a screenful of hits has its passage cut from the text; the rest
+    # follow right after, keeping the current row.
+    from desktop.ui.navigator import FIRST_SNIPPETS, SEARCH_LIMIT
+
+    nav = window.navigator
+    nav.focus_search()
+    qtbot.keyClicks(nav.search_field, "calcinosis")
+    db = window.context.db
+    full = db.search("calcinosis", window.context.lang, SEARCH_LIMIT)
+    assert len(full) > FIRST_SNIPPETS
+    assert db.search("calcinosis", window.context.lang, SEARCH_LIMIT,
+                     snippets=FIRST_SNIPPETS) != full
+    qtbot.waitUntil(lambda: nav.results_model is not None)
+    model = nav.results_model
+    qtbot.waitUntil(lambda: model.rowCount() == len(full)
+                    and [model.hit(r) for r in range(model.rowCount())] == full)
+    assert nav.results.currentIndex().row() == 0

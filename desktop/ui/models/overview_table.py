@@ -29,10 +29,12 @@ _DESIGN_ORDER = {key: i for i, key in enumerate(DESIGNS)}
 
 class OverviewTableModel(RowTableModel):
     _rows: list[OverviewRow]
+    _sort_keys: dict[tuple[int, int], Any]
 
     def set_rows(self, rows: Sequence[OverviewRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._sort_keys: dict[tuple[int, int], Any] = {}  # asked for at every comparison
         self.endResetModel()
 
     def row_at(self, row: int) -> OverviewRow:
@@ -62,16 +64,22 @@ class OverviewTableModel(RowTableModel):
             return (row.name, row.category_label, row.regimen_summary, row.evidence_label,
                     self.flags_text(row), row.main_adverse_effects)[column]
         if role == SORT_ROLE:
-            if column == COL_NAME:
-                return fold(row.name)
-            if column == COL_CATEGORY:
-                return category_rank(row.category) * 10_000 + row.order
-            if column == COL_EVIDENCE:
-                return _DESIGN_ORDER.get(row.evidence_level, -1)
-            if column == COL_FLAGS:
-                return (int(row.off_label) + 2 * int(row.conflicting_evidence)
-                        + 4 * int(bool(row.advised_against)))
-            return fold(self.data(index, Qt.ItemDataRole.DisplayRole) or "")
+            key = (index.row(), column)
+            if key not in self._sort_keys:
+                self._sort_keys[key] = self._sort_key(index, row, column)
+            return self._sort_keys[key]
         if role == THERAPY_ID_ROLE:
             return row.therapy_id
         return None
+
+    def _sort_key(self, index: _Index, row: OverviewRow, column: int) -> Any:
+        if column == COL_NAME:
+            return fold(row.name)
+        if column == COL_CATEGORY:
+            return category_rank(row.category) * 10_000 + row.order
+        if column == COL_EVIDENCE:
+            return _DESIGN_ORDER.get(row.evidence_level, -1)
+        if column == COL_FLAGS:
+            return (int(row.off_label) + 2 * int(row.conflicting_evidence)
+                    + 4 * int(bool(row.advised_against)))
+        return fold(self.data(index, Qt.ItemDataRole.DisplayRole) or "")

@@ -24,6 +24,7 @@ class RowTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+        self._column_count: int | None = None
 
     def headers(self) -> tuple[str, ...]:
         raise NotImplementedError
@@ -32,7 +33,13 @@ class RowTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.headers())
+        # Asked for by the view for every cell it lays out: the headers' words (a tr() call
+        # each) are not needed to count them, and their number never changes.
+        if parent.isValid():
+            return 0
+        if self._column_count is None:
+            self._column_count = len(self.headers())
+        return self._column_count
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from desktop.ui.context import AppContext
@@ -29,6 +29,13 @@ class OverviewView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.activated.connect(self._activated)
+        self._fitted: set[int] = set()
+        self._refit_soon = QTimer(self)  # many column resizes in a row: one refit after them
+        self._refit_soon.setSingleShot(True)
+        self._refit_soon.setInterval(0)
+        self._refit_soon.timeout.connect(self._refit)
+        self.table.verticalScrollBar().valueChanged.connect(self._fit_visible_rows)
+        self.table.horizontalHeader().sectionResized.connect(self._refit_soon.start)
         self.model = None
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSortRole(SORT_ROLE)
@@ -49,6 +56,7 @@ class OverviewView(QWidget):
 
             self.model = OverviewTableModel(self)
             self.proxy.setSourceModel(self.model)
+            self.proxy.layoutChanged.connect(self._refit_soon.start)  # sorted: other rows
             header = self.table.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             header.setStretchLastSection(True)
@@ -56,7 +64,36 @@ class OverviewView(QWidget):
         self.model.set_rows(db.overview(self.context.lang))
         for column, width in enumerate((180, 130, 280, 130, 120)):
             self.table.setColumnWidth(column, width)
-        self.table.resizeRowsToContents()
+        self._refit()
+
+    # Row heights fit their wrapped text, but only for the rows on screen: sizing every row lays
+    # out every cell's text (seconds with a hundred times the content). Rows are fitted as they
+    # scroll into view, and again when a column's width or the order changes.
+
+    def _refit(self) -> None:
+        self._refit_soon.stop()
+        self._fitted.clear()
+        self._fit_visible_rows()
+
+    def _fit_visible_rows(self, *_args: object) -> None:
+        if self.model is None:
+            return
+        fitted = self._fitted
+        height = self.table.viewport().height()
+        row = max(0, self.table.rowAt(0))
+        while row < self.proxy.rowCount() and self.table.rowViewportPosition(row) < height:
+            if row not in fitted:
+                fitted.add(row)
+                self.table.resizeRowToContents(row)
+            row += 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_visible_rows()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_visible_rows()
 
     def _activated(self, index: QModelIndex) -> None:
         therapy_id = index.data(THERAPY_ID_ROLE)
