@@ -311,8 +311,11 @@ def info_text(info: ReleaseInfo, lang: str) -> str:
         parts.append("non signé (développement)" if fr else "unsigned (development)")
     if info.age_days is not None:
         days = info.age_days
-        parts.append(f"publié il y a {days} jour{'s' if days > 1 else ''}" if fr
-                     else f"{days} day{'s' if days != 1 else ''} old")
+        if days == 0:
+            parts.append("publié aujourd'hui" if fr else "released today")
+        else:
+            parts.append(f"publié il y a {days} jour{'s' if days > 1 else ''}" if fr
+                         else f"{days} day{'s' if days != 1 else ''} old")
     parts.append(("installé" if fr else "installed") if info.installed
                  else ("livré avec Calx" if fr else "shipped with Calx"))
     return ", ".join(parts)

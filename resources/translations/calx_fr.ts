@@ -5,7 +5,7 @@
         <name>AboutDialog</name>
         <message>
             <source>Content release: %1</source>
-            <translation>Version du contenu : %1</translation>
+            <translation>Publication : %1</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/dialogs/about.py" line="41" />

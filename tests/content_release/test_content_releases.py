@@ -396,3 +396,38 @@ def test_release_build_refuses_the_development_key(
                         "--changelog", str(log), "--release"], capsys)
     assert code == 2 and "development key" in err
     assert not (tmp_path / "p.calxpack").exists()
+
+
+def test_a_remembered_open_does_not_even_load_the_crypto_library(
+        store: dict[str, Path], tmp_path: Path) -> None:
+    """Issue 13 keeps start-up fast: once a signed file is verified, a new process opens it
+    without checking the signature again, so without importing ``cryptography``."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CALX_DB": str(store["bundled"])}
+    first = ("from desktop.data import verify; verify.RACY_NS = 0\n"
+             "from desktop.data.refdb import ReferenceDB; ReferenceDB.open().close()")
+    then = ("import sys\nfrom desktop.data.refdb import ReferenceDB\n"
+            "db = ReferenceDB.open(); print(db.release.signer.name)\n"
+            "print('cryptography' in sys.modules)")
+    subprocess.run([sys.executable, "-c", first], env=env, check=True)
+    out = subprocess.run([sys.executable, "-c", then], env=env, check=True,
+                         capture_output=True, text=True).stdout.split("\n")
+    assert out[:2] == ["Test editor", "False"]
+
+
+def test_the_status_line_says_who_signed_and_how_old() -> None:
+    info = content_store.ReleaseInfo("2026.12.0", "2026-11-30", "2026-12-01", "Dr A. Editor",
+                                     "0123456789abcdef", False, True, 10, None)
+    assert content_store.info_text(info, "en") == (
+        "Content 2026.12.0 of 2026-11-30, signed by Dr A. Editor, 10 days old, installed")
+    assert content_store.info_text(info, "fr") == (
+        "Contenu 2026.12.0 du 2026-11-30, signé par Dr A. Editor, publié il y a 10 jours, "
+        "installé")
+    dev = content_store.ReleaseInfo("2026.11.1", "2026-11-30", "2026-11-30", "x", "k", True,
+                                    False, 0, None)
+    assert content_store.info_text(dev, "en") == (
+        "Content 2026.11.1 of 2026-11-30, signed by this machine's development key, released "
+        "today, shipped with Calx")

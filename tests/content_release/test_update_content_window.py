@@ -73,3 +73,26 @@ def test_a_refused_pack_says_why_and_cannot_be_installed(
         "refusé" in dialog.heading.text()
     assert "Rien n'a été modifié" in dialog.heading.text()
     assert content_store.status().current is None
+
+
+def test_a_plan_reopened_after_an_update_lists_its_changes(
+        qtbot, window, store: dict[str, Path]) -> None:
+    from datetime import date
+
+    from desktop.core.patient import Patient
+    from desktop.reports.model import build_plan
+
+    patient, _ = Patient.from_inputs("80 kg", "180 cm", "female", "54", "0.9 mg/dL")
+    plan = build_plan(window.context.db, patient, ["rituximab-375-weekly"], date(2026, 12, 7),
+                      "en", None, "Dr Claire Dupont", date(2026, 12, 1), patient_name="Zoë Martin")
+    window.context.user_db().save_plan(plan)
+    content_store.install(store["pack"])
+    with qtbot.waitSignal(window.context.databaseReady, timeout=5000):
+        window.context.reload_database()
+    dialog = window.show_saved_plans()
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    note = dialog.note.text()
+    assert f"Made with content {BASE_VERSION}; the content in use is {NEW_VERSION}" in note
+    assert "rituximab-375-weekly" in note and "before a second course" in note
+    assert "No new safety alert." in note
+    dialog.reject()

@@ -164,11 +164,13 @@ class SavedPlansDialog(QDialog):
             return used
         if current.content_hash == plan.content.content_hash:
             return used + " " + self.tr("This is also the content installed now.")
-        note = used + " " + self.tr(
+        review = self.review(plan)
+        if review:  # what changed for this plan, and any new safety alert
+            return used + "\n\n" + "\n".join(review)
+        return used + " " + self.tr(
             "The content installed now is %1 (%2): check this plan against it before "
             "renewing a treatment.").replace("%1", current.content_version) \
             .replace("%2", current.content_date)
-        return note + "\n\n" + "\n".join(self.review(plan))
 
     def review(self, plan: PlanDocument) -> list[str]:
         """What changed for this plan's regimens since it was made, and new safety alerts."""
@@ -179,7 +181,8 @@ class SavedPlansDialog(QDialog):
         if db is None:
             return []
         try:
-            return review_lines(review_plan(plan, db), self.context.lang, db)
+            review = review_plan(plan, db)
+            return [] if review.same else review_lines(review, self.context.lang, db)
         except CalxError as error:
             return [self.context.render(error.issue)]
         except Exception as error:  # the list of changes must never stop the reprint
