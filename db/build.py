@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 def sign_database(db: Path, meta: object, key_path: Path | None, signer: str | None,
                   changelog: Path | None) -> None:
     """Write the signed manifest beside ``db``: the bundled database is a signed release too."""
-    from desktop.data import packs, signing
+    from desktop.data import packs, signing, verify
     from desktop.data.releases import RELEASED
 
     key = (signing.development_key() if key_path is None
@@ -93,7 +93,7 @@ def sign_database(db: Path, meta: object, key_path: Path | None, signer: str | N
     text = changelog.read_text(encoding="utf-8") if changelog else ""
     manifest = packs.release_manifest(meta, Path(db).read_bytes(), key, text,  # type: ignore[arg-type]
                                       previous, released=meta.content_date)  # type: ignore[attr-defined]
-    signing.write_json_atomic(signing.manifest_path(db), signing.sign_manifest(manifest, key))
+    signing.write_json_atomic(verify.manifest_path(db), signing.sign_manifest(manifest, key))
 
 
 def record_release(version: str, digest: str) -> None:

@@ -39,6 +39,17 @@ def settings_file() -> Path:
     return base / "Calx" / "Calx.ini"
 
 
+def user_data_folder() -> Path:
+    """Saved plans, the output log and installed content releases: ``CALX_USER_DATA`` if set,
+    else the platform's user data folder for Calx."""
+    override = os.environ.get("CALX_USER_DATA")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("Calx", appauthor=False))
+
+
 def cache_folder() -> Path:
     """Calx's cache (which reference database files were verified); ``CALX_CACHE`` overrides it."""
     override = os.environ.get("CALX_CACHE")

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import CalxError
-from desktop.data import packs, signing
+from desktop.data import packs, signing, verify
 
 if TYPE_CHECKING:
     from datetime import date
@@ -79,14 +79,14 @@ def release_db(version: str) -> Path:
 def _bundled_version() -> str | None:
     """The bundled release's version, read from its manifest without checking it (only to choose
     which file to open; the open checks it)."""
-    data = signing.read_manifest(bundled_db()) if bundled_db().exists() else None
-    if data is None:
-        return None
     try:
+        data = verify.read_manifest(bundled_db())
+        if data is None:
+            return None
         version = json.loads(data)["signed"]["content_version"]
         signing.version_tuple(version)
         return str(version)
-    except (ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError):
         return None
 
 

@@ -56,7 +56,7 @@ def lay_out(folder: Path, db_bytes: bytes, manifest: object, key_list: object | 
     db.write_bytes(db_bytes)
     os.chmod(db, 0o644)
     verify.write_digest(db)
-    signing.write_json_atomic(signing.manifest_path(db), manifest)
+    signing.write_json_atomic(verify.manifest_path(db), manifest)
     if key_list is not None:
         signing.write_json_atomic(folder / "keys.json", key_list)
 

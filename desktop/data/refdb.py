@@ -171,7 +171,8 @@ class ReferenceDB:
         self._metadata = metadata
         self._id_candidates: dict[str, str] | None = None
         self._safety: SafetyContent | None = None
-        self.release: SignedRelease | None = None   # the signed manifest beside the file
+        self._release: SignedRelease | None = None
+        self._manifest: bytes | None = None
         self.fallback_reason: CalxError | None = None  # why an installed release was not used
         self._record_of: dict[int, tuple[str, str, str, str, str, str]] | None = None
         self._snippet_budget = 0
@@ -198,7 +199,7 @@ class ReferenceDB:
     def _open(cls, path: Path, required: bool = False,
               trust: signing.Trust | None = None) -> ReferenceDB:
         """Open ``path``; with ``required``, a signed release manifest must be beside it."""
-        from desktop.data import signing, verify
+        from desktop.data import verify
 
         path = Path(path)
         shown = str(path)
@@ -214,19 +215,24 @@ class ReferenceDB:
         # its signature, a few small reads), and that digest is the one issue 10 pins beside it.
         # Remembered with the manifest and the trust files: a verified identity skips both the
         # whole-file hash and the signature check (and the import of the crypto library).
-        manifest = signing.read_manifest(path)
-        if manifest is None and (required or not signing.is_development_build()):
+        try:
+            manifest = verify.read_manifest(path)
+        except OSError as err:
+            raise CalxError("release_corrupt", path=shown,
+                            detail=err.strerror or str(err)) from None
+        if manifest is None and (required or not verify.is_development_build()):
             raise CalxError("release_unsigned", path=shown)
         pinned = verify.pinned_digest(path)
         if pinned is None:
             raise CalxError("db_corrupt", path=shown,
                             detail=f"no digest in {verify.digest_path(path).name}")
-        token = pinned if manifest is None else signing.trust_token(pinned, manifest)
+        token = pinned if manifest is None else verify.trust_token(pinned, manifest)
         full = not verify.is_verified(before, token)
         release = None
-        if manifest is not None:
-            release = (signing.verify_beside(path, manifest, trust) if full
-                       else signing.already_verified(path, manifest))
+        if manifest is not None and full:
+            from desktop.data import signing
+
+            release = signing.verify_beside(path, manifest, trust)
             if release.manifest.digest != pinned:
                 raise CalxError("release_digest_mismatch", path=shown)
         if not full:
@@ -257,8 +263,18 @@ class ReferenceDB:
             raise CalxError("release_digest_mismatch", path=shown)
         conn.row_factory = sqlite3.Row
         db = cls(conn, path, metadata)
-        db.release = release
+        db._release, db._manifest = release, manifest
         return db
+
+    @property
+    def release(self) -> SignedRelease | None:
+        """The signed release manifest beside the file (None: an unsigned development
+        database). Read when first asked: a remembered file's manifest was verified before."""
+        if self._release is None and self._manifest is not None:
+            from desktop.data import signing
+
+            self._release = signing.already_verified(self._path, self._manifest)
+        return self._release
 
     @staticmethod
     def _connect_file(path: Path, shown: str) -> sqlite3.Connection:

@@ -26,7 +26,6 @@ import contextlib
 import hashlib
 import json
 import os
-import sys
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -34,6 +33,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import CalxError
+from desktop.data.verify import (  # the open path's part: no crypto, no dataclasses
+    ENV_DEV_KEY,
+    development_key_path,
+    installed_key_list,
+    is_development_build,
+    trust_folder,
+)
 
 if TYPE_CHECKING:  # the library is imported only when a signature is made or checked
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -44,11 +50,8 @@ if TYPE_CHECKING:  # the library is imported only when a signature is made or ch
 MANIFEST_TYPE = "calx-content-release"
 KEY_LIST_TYPE = "calx-key-list"
 FORMAT = 1
-MANIFEST_SUFFIX = ".release.json"      # beside the database: calx.sqlite.release.json
 DEV_KEY_NAME = "development-signing-key.pem"
 MAX_JSON_BYTES = 256 * 1024
-ENV_DEV_KEY = "CALX_DEV_KEY"
-ENV_TRUST = "CALX_TRUST"               # another trust folder (tests)
 
 
 def canonical(value: Any) -> bytes:
@@ -159,15 +162,6 @@ def load_private_key(path: Path, name: str, development: bool = False) -> Signin
     return SigningKey(private, name, development)
 
 
-def development_key_path() -> Path:
-    override = os.environ.get(ENV_DEV_KEY)
-    if override:
-        return Path(override)
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("Calx", appauthor=False)) / DEV_KEY_NAME
-
-
 def development_key(create: bool = True) -> SigningKey | None:
     """This machine's development key, created on first use (``create``)."""
     path = development_key_path()
@@ -180,14 +174,6 @@ def development_key(create: bool = True) -> SigningKey | None:
         with contextlib.suppress(FileExistsError):  # another build made it first
             write_private_key(generate("development key (this machine)", True), path)
     return load_private_key(path, "development key (this machine)", development=True)
-
-
-def is_development_build() -> bool:
-    """A checkout runs as a development build; a frozen bundle (the installer) never does."""
-    return not getattr(sys, "frozen", False)
-
-
-# ------------------------------------------------------------------------------- envelopes
 
 
 def _envelope(document: object, expected_type: str) -> tuple[dict[str, Any], list[Any]]:
@@ -275,15 +261,6 @@ def make_key_list(root: SigningKey, version: int, signers: Iterable[Signer],
         "signers": [{"name": s.name, "public_key": b64(s.public)} for s in signers],
         "revoked": [{"id": k, "reason": r} for k, r in (revoked or {}).items()],
     })
-
-
-def trust_folder() -> Path:
-    override = os.environ.get(ENV_TRUST)
-    if override:
-        return Path(override)
-    from desktop.paths import resource
-
-    return resource("trust")
 
 
 def _read_json(path: Path) -> object:
@@ -413,10 +390,6 @@ def _text(signed: Mapping[str, Any], key: str) -> str:
     return value
 
 
-def manifest_path(db: Path) -> Path:
-    return Path(f"{db}{MANIFEST_SUFFIX}")
-
-
 def write_json_atomic(path: Path, document: object) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -430,50 +403,11 @@ def write_json_atomic(path: Path, document: object) -> None:
         raise
 
 
-def read_manifest(db: Path) -> bytes | None:
-    """The bytes of the release manifest beside ``db``; None when there is none."""
-    try:
-        with open(manifest_path(db), "rb") as handle:
-            return handle.read(MAX_JSON_BYTES)
-    except FileNotFoundError:
-        return None
-    except OSError as err:
-        raise CalxError("release_corrupt", path=str(manifest_path(db)),
-                        detail=err.strerror or str(err)) from None
-
-
 def _parse(data: bytes, shown: str) -> object:
     try:
         return json.loads(data)
     except ValueError as err:
         raise CalxError("release_corrupt", path=shown, detail=str(err)[:200]) from None
-
-
-def trust_token(pinned: str, manifest: bytes, folder: Path | None = None) -> str:
-    """What a verified identity is remembered with: the file's digest, its manifest and the
-    trust files as they were. A changed manifest or key list (a revocation) is verified again."""
-    digest = hashlib.sha256(pinned.encode("ascii") + b"\0" + manifest)
-    for path in _trust_files(folder or trust_folder()):
-        try:
-            with open(path, "rb") as handle:
-                digest.update(b"\0" + handle.read(MAX_JSON_BYTES))
-        except OSError:
-            digest.update(b"\0-")
-    return f"{pinned}+{digest.hexdigest()}"
-
-
-def _trust_files(folder: Path) -> list[Path]:
-    files = [folder / "roots.json", folder / "keys.json", installed_key_list()]
-    if is_development_build():
-        files.append(development_key_path())
-    return files
-
-
-def installed_key_list() -> Path:
-    """A newer key list carried by an installed pack is kept here (user data folder)."""
-    from desktop.data.userdb import user_data_folder
-
-    return user_data_folder() / "content" / "keys.json"
 
 
 def verify_beside(db: Path, manifest: bytes, trust: Trust | None = None) -> SignedRelease:

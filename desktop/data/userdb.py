@@ -325,12 +325,9 @@ def _pending(conn: sqlite3.Connection) -> list[str]:
 
 def user_data_folder() -> Path:
     """``CALX_USER_DATA`` if set, else the platform's user data folder for Calx."""
-    override = os.environ.get(ENV_FOLDER)
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
+    from desktop.paths import user_data_folder as folder
 
-    return Path(user_data_dir(APP_NAME, appauthor=False))
+    return folder()
 
 
 def _private_folder(folder: Path) -> None:

@@ -129,3 +129,77 @@ def remember(ident: FileIdentity, digest: str) -> None:
             raise
     except OSError:
         pass
+
+
+# ------------------------------------------------------------------ signed releases (open path)
+# What ``ReferenceDB.open`` needs of a signed release on every open: the manifest's bytes and
+# the token a verified identity is remembered with. The signature itself is checked by
+# ``desktop.data.signing`` only when the file (or its manifest, or the trust) is new.
+
+MANIFEST_SUFFIX = ".release.json"      # beside the database: calx.sqlite.release.json
+ENV_DEV_KEY = "CALX_DEV_KEY"
+ENV_TRUST = "CALX_TRUST"               # another trust folder (tests)
+MAX_MANIFEST_BYTES = 256 * 1024
+
+
+def is_development_build() -> bool:
+    """A checkout runs as a development build; a frozen bundle (the installer) never does."""
+    import sys
+
+    return not getattr(sys, "frozen", False)
+
+
+def manifest_path(db: Path) -> Path:
+    return Path(f"{db}{MANIFEST_SUFFIX}")
+
+
+def read_manifest(db: Path) -> bytes | None:
+    """The bytes of the release manifest beside ``db``; None when there is none. ``OSError``
+    when it is there but cannot be read."""
+    try:
+        with open(manifest_path(db), "rb") as handle:
+            return handle.read(MAX_MANIFEST_BYTES)
+    except FileNotFoundError:
+        return None
+
+
+def trust_folder() -> Path:
+    override = os.environ.get(ENV_TRUST)
+    if override:
+        return Path(override)
+    from desktop.paths import resource
+
+    return resource("trust")
+
+
+def installed_key_list() -> Path:
+    """A newer key list carried by an installed pack is kept here (user data folder)."""
+    from desktop.paths import user_data_folder
+
+    return user_data_folder() / "content" / "keys.json"
+
+
+def development_key_path() -> Path:
+    override = os.environ.get(ENV_DEV_KEY)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("Calx", appauthor=False)) / "development-signing-key.pem"
+
+
+def trust_token(pinned: str, manifest: bytes) -> str:
+    """What a verified identity is remembered with: the file's digest, its manifest and the
+    trust files as they were. A changed manifest or key list (a revocation) is verified again."""
+    digest = hashlib.sha256(pinned.encode("ascii") + b"\0" + manifest)
+    folder = trust_folder()
+    files = [folder / "roots.json", folder / "keys.json", installed_key_list()]
+    if is_development_build():
+        files.append(development_key_path())
+    for path in files:
+        try:
+            with open(path, "rb") as handle:
+                digest.update(b"\0" + handle.read(MAX_MANIFEST_BYTES))
+        except OSError:
+            digest.update(b"\0-")
+    return f"{pinned}+{digest.hexdigest()}"

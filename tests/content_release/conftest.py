@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from release_helpers import BASE_VERSION, EXAMPLE, REAL_CONTENT, Keys, content_copy
 
-from desktop.data import content_store, packs, signing
+from desktop.data import content_store, packs, signing, verify
 from desktop.data.build import build
 
 
@@ -33,7 +33,7 @@ def built(tmp_path_factory: pytest.TempPathFactory, keys: Keys) -> dict[str, Pat
     data = (bundled / packs.DB_NAME).read_bytes()
     manifest = packs.release_manifest(meta, data, keys.signer, "", "2026.11.0",
                                       released=meta.content_date)
-    signing.write_json_atomic(signing.manifest_path(bundled / packs.DB_NAME),
+    signing.write_json_atomic(verify.manifest_path(bundled / packs.DB_NAME),
                               signing.sign_manifest(manifest, keys.signer))
     example = content_copy(base / "example-content", example=True)
     pack = base / "example.calxpack"
@@ -53,8 +53,8 @@ def trust_env(tmp_path: Path, keys: Keys, monkeypatch: pytest.MonkeyPatch) -> Pa
         {"name": keys.root.name, "public_key": signing.b64(keys.root.signer.public)}]}))
     (trust / "keys.json").write_text(json.dumps(signing.make_key_list(
         keys.root, 1, [keys.signer.signer], date="2026-11-30")))
-    monkeypatch.setenv(signing.ENV_TRUST, str(trust))
-    monkeypatch.setenv(signing.ENV_DEV_KEY, str(tmp_path / "no-dev-key.pem"))
+    monkeypatch.setenv(verify.ENV_TRUST, str(trust))
+    monkeypatch.setenv(verify.ENV_DEV_KEY, str(tmp_path / "no-dev-key.pem"))
     monkeypatch.setenv("CALX_USER_DATA", str(tmp_path / "user"))
     monkeypatch.setenv("CALX_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("CALX_DB", raising=False)

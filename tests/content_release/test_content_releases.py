@@ -21,7 +21,7 @@ from release_helpers import (
 from desktop.cli.main import main
 from desktop.core.errors import CalxError
 from desktop.core.patient import Patient
-from desktop.data import content_store, signing
+from desktop.data import content_store, signing, verify
 from desktop.data.refdb import ReferenceDB
 from desktop.data.userdb import UserDB
 from desktop.reports.model import build_plan, load_plan
@@ -320,7 +320,7 @@ def test_a_verified_release_is_not_checked_again_at_every_open(
         assert db.release is not None and db.release.signer.name == "Test editor"
     assert calls == []
     # A changed manifest is verified again.
-    manifest = signing.manifest_path(bundled)
+    manifest = verify.manifest_path(bundled)
     document = json.loads(manifest.read_text())
     document["signed"]["changelog"] = "edited"
     manifest.write_text(json.dumps(document))
@@ -331,10 +331,10 @@ def test_a_verified_release_is_not_checked_again_at_every_open(
 
 def test_unsigned_database_is_refused_by_a_release_build(
         store: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    signing.manifest_path(store["bundled"]).unlink()
+    verify.manifest_path(store["bundled"]).unlink()
     with ReferenceDB.open() as db:   # a development build reads it, marked unsigned
         assert db.release is None
-    monkeypatch.setattr(signing, "is_development_build", lambda: False)
+    monkeypatch.setattr(verify, "is_development_build", lambda: False)
     with pytest.raises(CalxError) as raised:
         ReferenceDB.open()
     assert raised.value.code == "release_unsigned"
