@@ -44,6 +44,7 @@ def register(subparsers: Any) -> None:
                    help="a signed key list to carry in the pack (rotation, revocation)")
     p.add_argument("--release", action="store_true",
                    help="a release build: refuse the development key")
+    p.add_argument("--force", action="store_true", help="replace an existing pack")
     add_common(p)
     p.set_defaults(handler=cmd_release)
 
@@ -93,8 +94,10 @@ def cmd_release(args: argparse.Namespace) -> int:
     import json
 
     from desktop.data import packs, signing
+    from desktop.data.outputs import check_outputs
     from desktop.paths import app_root
 
+    check_outputs({"out": args.out}, force=args.force)   # never over Calx's own files
     for name, value in (("previous", args.previous), ("min_calx", args.min_calx)):
         if value:
             try:
@@ -201,8 +204,6 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_install(args: argparse.Namespace) -> int:
-    import shutil
-
     from desktop.data import content_diff, content_store
     from desktop.data.refdb import ReferenceDB
 
@@ -215,7 +216,7 @@ def cmd_install(args: argparse.Namespace) -> int:
                 changes = content_diff.diff(active.connection(), new.connection(),
                                             found.release.manifest.changelog)
         finally:
-            shutil.rmtree(found.folder, ignore_errors=True)
+            content_store.discard(found)
     if args.json and not args.yes:
         print_json({"installed": False, "diff": content_diff.as_document(changes, args.lang)})
         return 0
@@ -277,7 +278,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_keygen(args: argparse.Namespace) -> int:
     from desktop.data import signing
+    from desktop.data.outputs import check_outputs
 
+    check_outputs({"out": args.out})   # a key is never written over any file
     key = signing.generate(args.signer)
     try:
         signing.write_private_key(key, args.out)

@@ -147,14 +147,14 @@ class Installed:
 def check_pack(pack: Path, active_version: str, active_hash: str,
                trust: signing.Trust | None = None) -> packs.Pack:
     """Verify ``pack`` into a staging folder and check it may replace the release in use.
-    The caller removes ``pack.folder`` when it does not install it."""
+    The caller installs it or gives it to ``discard``."""
     root = folder()
     from desktop.paths import private_folder
 
     private_folder(root)
     staging = root / f".staging-{os.getpid()}-{datetime.now(UTC).strftime('%H%M%S%f')}"
-    found = packs.read_pack(Path(pack), staging, trust)
     try:
+        found = packs.read_pack(Path(pack), staging, trust)
         version = found.release.manifest.content_version
         new, old = signing.version_tuple(version), signing.version_tuple(active_version)
         if new == old:
@@ -167,9 +167,22 @@ def check_pack(pack: Path, active_version: str, active_hash: str,
             raise CalxError("release_older", path=str(pack), version=version,
                             installed=active_version)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove(staging)
         raise
     return found
+
+
+def discard(found: packs.Pack) -> None:
+    """A checked pack that is not installed: nothing of it stays behind."""
+    _remove(found.folder)
+
+
+def _remove(staging: Path) -> None:
+    """Remove a staging folder, and the content folder too when nothing else is in it (a
+    refused or shown-only pack leaves not even an empty folder)."""
+    shutil.rmtree(staging, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        staging.parent.rmdir()   # only succeeds when empty
 
 
 def install(pack: Path, at: datetime | None = None,

@@ -26,7 +26,8 @@ def calx_files() -> list[Path]:
     from desktop.paths import reference_db, settings_file
 
     reference, user = reference_db(), user_data_folder() / FILE_NAME
-    files = [Path(f"{reference}{suffix}") for suffix in (*_SQLITE_SIDE_FILES, ".sha256")]
+    files = [Path(f"{reference}{suffix}") for suffix in (*_SQLITE_SIDE_FILES, ".sha256",
+                                                          ".release.json")]
     files += [Path(f"{user}{suffix}") for suffix in _SQLITE_SIDE_FILES]
     files += [user_data_folder() / KEY_FILE_NAME, settings_file()]
     return files

@@ -85,7 +85,7 @@ def test_example_update_diff_install_reopen_and_roll_back(
     folder = content_store.folder()
     code, out, _ = run(["content", "install", str(store["pack"])], capsys)
     assert code == 0 and "Example update study (test)" in out and "--yes" in out
-    assert snapshot(folder) == {} or "state.json" not in snapshot(folder)
+    assert not folder.exists()
     assert in_use() == BASE_VERSION
 
     code, out, err = run(["content", "install", str(store["pack"]), "--yes", "--lang", "fr"],
@@ -172,6 +172,8 @@ def refused(pack: Path, code: str, capsys: pytest.CaptureFixture[str]) -> str:
         content_store.install(pack)
     assert raised.value.code == code
     assert snapshot(folder) == before
+    if not before:
+        assert not folder.exists()   # not even an empty folder
     assert in_use() == BASE_VERSION
     return err
 
@@ -431,3 +433,21 @@ def test_the_status_line_says_who_signed_and_how_old() -> None:
     assert content_store.info_text(dev, "en") == (
         "Content 2026.11.1 of 2026-11-30, signed by this machine's development key, released "
         "today, shipped with Calx")
+
+
+def test_release_never_writes_over_calx_files_or_an_existing_pack(
+        trust_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.data.userdb import FILE_NAME, user_data_folder
+
+    log = tmp_path / "changes.md"
+    log.write_text("x")
+    own = user_data_folder() / FILE_NAME
+    own.parent.mkdir(parents=True)
+    own.write_bytes(b"plans")
+    existing = tmp_path / "old.calxpack"
+    existing.write_bytes(b"kept")
+    for target in (own, existing):
+        code, _, err = run(["content", "release", "--out", str(target), "--changelog", str(log)],
+                           capsys)
+        assert code == 2 and "Traceback" not in err
+    assert own.read_bytes() == b"plans" and existing.read_bytes() == b"kept"

@@ -8,7 +8,6 @@ doses and safety rules first, then the editor's changelog; "Install" installs it
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -83,7 +82,7 @@ class UpdateContentDialog(QDialog):
                     self.development = found.release.manifest.development
                     self.version = found.release.manifest.content_version
             finally:
-                shutil.rmtree(found.folder, ignore_errors=True)
+                content_store.discard(found)
         except CalxError as err:
             self.error = err.issue
         except Exception as err:  # never a crash: the reason, and nothing installed
