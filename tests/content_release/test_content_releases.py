@@ -451,3 +451,34 @@ def test_release_never_writes_over_calx_files_or_an_existing_pack(
                            capsys)
         assert code == 2 and "Traceback" not in err
     assert own.read_bytes() == b"plans" and existing.read_bytes() == b"kept"
+
+
+def test_flipped_bytes_anywhere_in_a_pack_never_install_other_content(
+        store: dict[str, Path], tmp_path: Path) -> None:
+    """One byte flipped at 80 places spread over the pack: each is refused with a reason, or
+    (a byte no reader looks at, such as a zip header's timestamp) checks out as the very
+    content that was signed. Never a traceback, never other content."""
+    import random
+
+    with ReferenceDB.open() as db:
+        meta = db.metadata()
+    data = store["pack"].read_bytes()
+    with zipfile.ZipFile(store["pack"]) as archive:
+        signed = json.loads(archive.read("manifest.json"))["signed"]["content_hash"]
+    rng = random.Random(15)
+    refused_count = 0
+    for position in sorted(rng.sample(range(len(data)), 80)):
+        flipped = bytearray(data)
+        flipped[position] ^= 1 << rng.randrange(8)
+        pack = tmp_path / "flipped.calxpack"
+        pack.write_bytes(bytes(flipped))
+        try:
+            found = content_store.check_pack(pack, meta.content_version, meta.content_hash)
+        except CalxError as err:
+            assert err.code.startswith("release_"), (position, err.code)
+            refused_count += 1
+            continue
+        assert found.metadata.content_hash == signed, position
+        content_store.discard(found)
+    assert refused_count >= 70   # 80 of 80 when written
+    assert not content_store.folder().exists()
