@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import CalxError
 from desktop.data.verify import (  # the open path's part: no crypto, no dataclasses
+    DEV_PUBLIC_KEY,
     ENV_DEV_KEY,
     development_key_path,
     installed_key_list,
@@ -294,6 +295,12 @@ def load_trust(folder: Path | None = None, development: bool | None = None) -> T
             key = development_key(create=False)
             if key is not None:
                 trust = trust.add_development(key)
+        # A development bundle carries the public half of the key that signed its database.
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
+            item = _read_json(folder / DEV_PUBLIC_KEY)
+            public = unb64(item["public_key"])  # type: ignore[index]
+            trust = trust.add_development(Signer(key_id(public), str(item["name"]),  # type: ignore[index]
+                                                 public, development=True))
     _TRUST_CACHE[cache_key] = trust
     return trust
 

@@ -142,11 +142,15 @@ ENV_TRUST = "CALX_TRUST"               # another trust folder (tests)
 MAX_MANIFEST_BYTES = 256 * 1024
 
 
+DEV_PUBLIC_KEY = "development-key.json"   # in the trust folder of a development bundle
+
+
 def is_development_build() -> bool:
-    """A checkout runs as a development build; a frozen bundle (the installer) never does."""
+    """A checkout runs as a development build; a frozen bundle (the installer) only when it was
+    built from a database signed with a development key (its public half is then bundled)."""
     import sys
 
-    return not getattr(sys, "frozen", False)
+    return not getattr(sys, "frozen", False) or (trust_folder() / DEV_PUBLIC_KEY).is_file()
 
 
 def manifest_path(db: Path) -> Path:
@@ -193,7 +197,8 @@ def trust_token(pinned: str, manifest: bytes) -> str:
     trust files as they were. A changed manifest or key list (a revocation) is verified again."""
     digest = hashlib.sha256(pinned.encode("ascii") + b"\0" + manifest)
     folder = trust_folder()
-    files = [folder / "roots.json", folder / "keys.json", installed_key_list()]
+    files = [folder / "roots.json", folder / "keys.json", installed_key_list(),
+             folder / DEV_PUBLIC_KEY]
     if is_development_build():
         files.append(development_key_path())
     for path in files:

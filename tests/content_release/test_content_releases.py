@@ -21,7 +21,7 @@ from release_helpers import (
 from desktop.cli.main import main
 from desktop.core.errors import CalxError
 from desktop.core.patient import Patient
-from desktop.data import content_store, signing, verify
+from desktop.data import content_store, packs, signing, verify
 from desktop.data.refdb import ReferenceDB
 from desktop.data.userdb import UserDB
 from desktop.reports.model import build_plan, load_plan
@@ -482,3 +482,30 @@ def test_flipped_bytes_anywhere_in_a_pack_never_install_other_content(
         content_store.discard(found)
     assert refused_count >= 70   # 80 of 80 when written
     assert not content_store.folder().exists()
+
+
+def test_a_frozen_bundle_trusts_a_development_key_only_when_it_carries_its_public_half(
+        store: dict[str, Path], keys: Keys, trust_env: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The installer built from a development-signed database bundles that key's public half:
+    the bundle is then a development build; without it, a frozen Calx trusts no development
+    key."""
+    import sys
+
+    dev = signing.generate("dev", development=True)
+    bundled = store["bundled"]
+    data = bundled.read_bytes()
+    with ReferenceDB.open() as db:
+        meta = db.metadata()
+    manifest = packs.release_manifest(meta, data, dev, "", released="2026-11-30")
+    signing.write_json_atomic(verify.manifest_path(bundled), signing.sign_manifest(manifest, dev))
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    signing.forget_trust()
+    with pytest.raises(CalxError) as raised:
+        ReferenceDB.open()
+    assert raised.value.code == "release_key_unknown"
+    (trust_env / verify.DEV_PUBLIC_KEY).write_text(json.dumps(dev.signer.document()))
+    signing.forget_trust()
+    with ReferenceDB.open() as db:
+        assert db.release is not None and db.release.manifest.development
+        assert content_store.describe(db).development
