@@ -206,13 +206,18 @@ def compile_translations(python: Path, work: Path) -> str:
     return f"{len(compiled)} compiled: {', '.join(compiled) or 'none'}"
 
 
-def build_database(python: Path, work: Path) -> Path:
+def build_database(python: Path, work: Path, key: Path | None = None,
+                   signer: str | None = None) -> Path:
+    """The reference database, signed as a release (the bundle refuses an unsigned one): with
+    ``key``, the release key; without, this machine's development key (a development bundle)."""
     script = ROOT / "db" / "build.py"
     if not script.is_file():
         raise BuildError("db/build.py is missing: the bundle needs the reference database")
     out = work / "db" / "calx.sqlite"
     out.parent.mkdir(parents=True, exist_ok=True)
-    run([python, script, "--out", out], what="db/build.py", log=work / "db.log")
+    signing = ["--sign"] + (["--key", key] if key else []) + (["--signer", signer] if signer
+                                                             else [])
+    run([python, script, "--out", out, *signing], what="db/build.py", log=work / "db.log")
     try:
         connection = sqlite3.connect(f"{out.as_uri()}?mode=ro", uri=True)
         try:
@@ -510,6 +515,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                     "reference database, PyInstaller, size check, offscreen self-test.")
     parser.add_argument("--onefile", action="store_true",
                         help="also build a single executable (dist/onefile/calx)")
+    parser.add_argument("--signing-key", type=Path, default=None,
+                        help="release signing key file for the bundled database; without it, "
+                             "this machine's development key (a development bundle)")
+    parser.add_argument("--signer", default=None, help="the name the release key signs under")
     parser.add_argument("--check", action="store_true",
                         help="build into a temporary folder, self-test, then delete it")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist",
@@ -560,8 +569,11 @@ def build(args: argparse.Namespace) -> int:
     steps.detail(compile_translations(toolchain.python, work / "installer"), t)
 
     t = steps.begin("Reference database (db/build.py)")
-    database = build_database(toolchain.python, work / "installer")
-    steps.detail(f"{database} ({megabytes(database.stat().st_size)})", t)
+    database = build_database(toolchain.python, work / "installer", args.signing_key,
+                              args.signer)
+    signed_by = f"signed by {args.signer or args.signing_key}" if args.signing_key else \
+        "signed with this machine's development key: a development bundle"
+    steps.detail(f"{database} ({megabytes(database.stat().st_size)}), {signed_by}", t)
 
     t = steps.begin("Icons")
     png, notes = prepare_icons(toolchain.python, work / "installer")

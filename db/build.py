@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sign", action="store_true",
                         help="sign the database as a release (the manifest beside it); with "
                              "no --key, this machine's development key (created on first use)")
-    parser.add_argument("--key", type=Path, default=None, help="release signing key (PEM)")
+    parser.add_argument("--key", type=Path, default=None,
+                        help="release signing key file (calx content keygen)")
     parser.add_argument("--signer", default=None, help="the name the key signs under")
     parser.add_argument("--changelog", type=Path, default=None,
                         help="the editor's changelog for the signed manifest")
@@ -85,7 +86,7 @@ def sign_database(db: Path, meta: object, key_path: Path | None, signer: str | N
     from desktop.data.releases import RELEASED
 
     key = (signing.development_key() if key_path is None
-           else signing.load_private_key(key_path, signer or key_path.stem))
+           else signing.load_private_key(key_path, signer))
     assert key is not None
     version = signing.version_tuple(meta.content_version)  # type: ignore[attr-defined]
     older = [v for v in RELEASED if signing.version_tuple(v) < version]

@@ -1,12 +1,12 @@
 """``calx content``: signed content releases (cut, check, compare, install, roll back).
 
-    calx content release --out PACK --changelog FILE [--key PEM --signer NAME] [--release]
+    calx content release --out PACK --changelog FILE [--key KEY --signer NAME] [--release]
     calx content validate PACK|FOLDER
     calx content diff OLD NEW [--json]        (packs, content folders or databases)
     calx content install PACK [--yes]         (shows the changes; installs with --yes)
     calx content rollback [--yes]
     calx content status [--json]
-    calx content keygen --out PEM --signer NAME   (a release key: keep it offline)
+    calx content keygen --out KEY --signer NAME   (a release key: keep it offline)
 
 Every refusal is a message in the ``--lang`` language and exit status 2, nothing changed.
 """
@@ -38,7 +38,8 @@ def register(subparsers: Any) -> None:
                    help="the version this release follows (default: the bundled one)")
     p.add_argument("--min-calx", default=None, help="the oldest Calx that can read it")
     p.add_argument("--key", type=Path, default=None,
-                   help="release signing key (PEM); default: this machine's development key")
+                   help="release signing key file (calx content keygen); default: this "
+                        "machine's development key")
     p.add_argument("--signer", default=None, help="the name the key signs under")
     p.add_argument("--key-list", type=Path, default=None,
                    help="a signed key list to carry in the pack (rotation, revocation)")
@@ -115,7 +116,7 @@ def cmd_release(args: argparse.Namespace) -> int:
         key = signing.development_key()
         assert key is not None
     else:
-        key = signing.load_private_key(args.key, args.signer or args.key.stem)
+        key = signing.load_private_key(args.key, args.signer)
         dev = signing.development_key(create=False)
         if args.release and dev is not None and dev.id == key.id:
             raise CalxError("release_development_key", key=key.id)

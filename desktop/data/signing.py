@@ -1,6 +1,6 @@
 """Signed content releases: Ed25519 keys, the trusted key list and the release manifest.
 
-Cryptography comes from ``cryptography`` (Ed25519); nothing here is hand-rolled but the JSON
+Cryptography comes from PyNaCl (libsodium's Ed25519); nothing here is hand-rolled but the JSON
 envelope, which follows TUF's shape: ``{"signed": {...}, "signatures": [{"keyid", "sig"}]}``, the
 signature made over the canonical JSON of ``signed`` (sorted keys, no spaces, UTF-8).
 
@@ -13,7 +13,7 @@ Trust, from ``resources/trust/``:
   pack: it replaces the shipped one for signers (rotation), and revocations from every valid list
   are kept (a revoked key never comes back).
 - A development build (a checkout, not a frozen bundle) also trusts this machine's development
-  key (``development-signing-key.pem`` in the user config folder, created on first use), marked
+  key (``development-signing-key.json`` in the user config folder, created on first use), marked
   as development everywhere it shows. A release (``calx content release --release``) refuses it.
 
 Every failure is a ``CalxError`` with a code (``release_*``), never an exception of the library.
@@ -43,15 +43,12 @@ from desktop.data.verify import (  # the open path's part: no crypto, no datacla
 )
 
 if TYPE_CHECKING:  # the library is imported only when a signature is made or checked
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
-        Ed25519PrivateKey,
-        Ed25519PublicKey,
-    )
+    from nacl.signing import SigningKey as NaclSigningKey
 
 MANIFEST_TYPE = "calx-content-release"
 KEY_LIST_TYPE = "calx-key-list"
 FORMAT = 1
-DEV_KEY_NAME = "development-signing-key.pem"
+KEY_FILE_TYPE = "calx-ed25519-private-key"
 MAX_JSON_BYTES = 256 * 1024
 
 
@@ -64,12 +61,8 @@ def key_id(public: bytes) -> str:
     return hashlib.sha256(public).hexdigest()[:16]
 
 
-def public_bytes(key: Ed25519PrivateKey | Ed25519PublicKey) -> bytes:
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    pub = key.public_key() if isinstance(key, Ed25519PrivateKey) else key
-    return pub.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+def public_bytes(key: NaclSigningKey) -> bytes:
+    return bytes(key.verify_key)
 
 
 def b64(data: bytes) -> str:
@@ -111,7 +104,7 @@ class Signer:
 class SigningKey:
     """A private key in memory and the name it signs under."""
 
-    private: Ed25519PrivateKey
+    private: NaclSigningKey
     name: str
     development: bool = False
 
@@ -125,42 +118,42 @@ class SigningKey:
 
     def sign(self, signed: Mapping[str, Any]) -> dict[str, Any]:
         """The envelope: ``signed`` and this key's signature over its canonical JSON."""
-        signature = b64(self.private.sign(canonical(signed)))
+        signature = b64(self.private.sign(canonical(signed)).signature)
         return {"signed": dict(signed), "signatures": [{"keyid": self.id, "sig": signature}]}
 
 
 def generate(name: str, development: bool = False) -> SigningKey:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from nacl.signing import SigningKey as NaclSigningKey
 
-    return SigningKey(Ed25519PrivateKey.generate(), name, development)
+    return SigningKey(NaclSigningKey.generate(), name, development)
 
 
-def private_pem(key: SigningKey) -> bytes:
-    from cryptography.hazmat.primitives import serialization
-
-    return key.private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                     serialization.NoEncryption())
+def private_document(key: SigningKey) -> bytes:
+    """The private key as a small JSON file: its 32-byte seed in base64 and its name."""
+    return json.dumps({"type": KEY_FILE_TYPE, "name": key.name, "development": key.development,
+                       "seed": b64(bytes(key.private))}, indent=1).encode("utf-8")
 
 
 def write_private_key(key: SigningKey, path: Path) -> None:
     """Write the key 0600, never over an existing file (a key is never replaced silently)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as handle:
-        handle.write(private_pem(key))
+        handle.write(private_document(key))
 
 
-def load_private_key(path: Path, name: str, development: bool = False) -> SigningKey:
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+def load_private_key(path: Path, name: str | None = None,
+                     development: bool = False) -> SigningKey:
+    from nacl.signing import SigningKey as NaclSigningKey
 
     try:
-        data = Path(path).read_bytes()[:MAX_JSON_BYTES]
-        private = serialization.load_pem_private_key(data, password=None)
-    except (OSError, ValueError, TypeError) as err:
+        document = json.loads(Path(path).read_bytes()[:MAX_JSON_BYTES])
+        if not isinstance(document, dict) or document.get("type") != KEY_FILE_TYPE:
+            raise ValueError("not a Calx signing key")
+        private = NaclSigningKey(unb64(document["seed"]))
+    except (OSError, ValueError, KeyError, TypeError) as err:
         raise CalxError("release_key_unreadable", path=str(path), detail=str(err)[:200]) from None
-    if not isinstance(private, Ed25519PrivateKey):
-        raise CalxError("release_key_unreadable", path=str(path), detail="not an Ed25519 key")
-    return SigningKey(private, name, development)
+    return SigningKey(private, name or str(document.get("name", Path(path).stem)),
+                      development or bool(document.get("development")))
 
 
 def development_key(create: bool = True) -> SigningKey | None:
@@ -190,8 +183,8 @@ def _envelope(document: object, expected_type: str) -> tuple[dict[str, Any], lis
 def _signed_by(signed: Mapping[str, Any], signatures: list[Any],
                keys: Mapping[str, Signer]) -> Signer | None:
     """The first trusted key whose signature over ``signed`` verifies, else None."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from nacl.exceptions import BadSignatureError
+    from nacl.signing import VerifyKey
 
     message = canonical(signed)
     for entry in signatures[:8]:
@@ -201,9 +194,8 @@ def _signed_by(signed: Mapping[str, Any], signatures: list[Any],
         if signer is None:
             continue
         try:
-            Ed25519PublicKey.from_public_bytes(signer.public).verify(unb64(entry.get("sig")),
-                                                                     message)
-        except (InvalidSignature, ValueError):
+            VerifyKey(signer.public).verify(message, unb64(entry.get("sig")))
+        except (BadSignatureError, ValueError, TypeError):
             continue
         return signer
     return None

@@ -189,7 +189,7 @@ def development_key_path() -> Path:
         return Path(override)
     from platformdirs import user_config_dir
 
-    return Path(user_config_dir("Calx", appauthor=False)) / "development-signing-key.pem"
+    return Path(user_config_dir("Calx", appauthor=False)) / "development-signing-key.json"
 
 
 def trust_token(pinned: str, manifest: bytes) -> str:
