@@ -54,7 +54,7 @@ def test_the_clinical_reference_numbers_its_sections_in_order() -> None:
 
 def test_every_cited_section_of_the_clinical_reference_exists() -> None:
     sections, bad, seen = _sections(), [], 0
-    for path in _tracked(".py", ".md", ".toml"):
+    for path in _tracked(".py", ".md", ".toml", ".txt"):
         text = path.read_text(encoding="utf-8")
         for match in CITATION.finditer(text):
             seen += 1
