@@ -2,11 +2,11 @@
 
 ``compute_dose(regimen, patient, product)`` returns a ``DoseResult``: the basis (fixed, per kg,
 per m²), the inputs used with their units, the calculated dose (a pint Quantity, never rounded and
-never hidden), the dose rounded by the product's rule with its deviation in percent (CLINICAL.md
-§5), the daily dose and course total where they apply, the volume of concentrate, the vials, the
-final concentration after dilution, warnings, and the ``working``: the steps of the calculation as
-codes with parameters, turned into French or English words by ``desktop.core.messages`` so that
-the window, the PDF and the command line show the same working.
+never hidden), the dose rounded by the product's rule with its deviation in percent
+(docs/clinical.md §5), the daily dose and course total where they apply, the volume of
+concentrate, the vials, the final concentration after dilution, warnings, and the ``working``:
+the steps of the calculation as codes with parameters, turned into French or English words by
+``desktop.core.messages`` so that the window, the PDF and the command line show the same working.
 
 Formulas: per m² dose = amount (mg/m²) × BSA (m², unrounded; Mosteller by default);
 per kg dose = amount (mg/kg) × actual body weight (kg); fixed dose = amount.
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from desktop.core.patient import Patient
 
 # NICE KTT22 (citing NHS England): dose bands within 10 % of the calculated dose for biological
-# drugs, 6 % for standard chemotherapy (CLINICAL.md §5).
+# drugs, 6 % for standard chemotherapy (docs/clinical.md §5).
 BAND_BIOLOGICAL_PERCENT = 10.0
 BAND_STANDARD_PERCENT = 6.0
 # Therapies of the knowledge base that are biological drugs (monoclonal antibodies, receptor
@@ -331,7 +331,7 @@ def compute_dose(
     calculated = Q_(value, unit)
     mg_per_unit = _MG_PER_UNIT.get(unit)
 
-    # ---- rounding by the product's rule (CLINICAL.md §5)
+    # ---- rounding by the product's rule (docs/clinical.md §5)
     rounded = deviation = step_q = None
     given_mg = value * mg_per_unit if mg_per_unit is not None else None
     if product is not None and product.dose_step_mg and given_mg is not None:
@@ -441,7 +441,7 @@ def _dilution_step(d: Dilution, working: list[Issue]) -> None:
 
 def _product_notes(product: Product | None, working: list[Issue]) -> None:
     """Product facts the clinician needs next to the dose (e.g. triamcinolone 20 mg/mL is a 1:1
-    dilution of the 40 mg/mL suspension; CLINICAL.md §3), as the content states them."""
+    dilution of the 40 mg/mL suspension; docs/clinical.md §3), as the content states them."""
     if product is None or product.notes is None:
         return
     working.append(Issue("product_note", {

@@ -1,7 +1,7 @@
 """The one place numbers, doses, frequencies and dates become text: screen, PDF and command line.
 
-Rules (CLINICAL.md §4, after the ISMP List of Error-Prone Abbreviations and the Joint Commission
-"Do Not Use" list):
+Rules (docs/clinical.md §4, after the ISMP List of Error-Prone Abbreviations and the Joint
+Commission "Do Not Use" list):
 
 - no trailing zero ("1 mg", never "1.0 mg") and always a leading zero ("0.5 mg", never ".5 mg");
 - "mcg" (never µg/ug), "mL" (never ml/cc), "units" (never U/IU), "daily" (never qd/od),
@@ -199,7 +199,7 @@ def format_range(low: float, high: float, unit: Any, lang: str = "en",
 
 def format_bsa(bsa: Any, lang: str = "en") -> str:
     """Body-surface area for display, to 2 decimals ("1.87 m²", "2 m²"). Display only: doses use the
-    unrounded value (CLINICAL.md §2)."""
+    unrounded value (docs/clinical.md §2)."""
     value = float(bsa.m_as("m²")) if hasattr(bsa, "m_as") else _check_finite(bsa)
     return format_quantity((value, "m²"), lang, 2)
 

@@ -1,10 +1,10 @@
-"""Calx's own input limits (CLINICAL.md §4; product decisions, not from a source).
+"""Calx's own input limits (docs/clinical.md §4; product decisions, not from a source).
 
 Hard limits refuse the input (``CalxError``): nothing is computed from a weight of 5,000 kg.
 Soft limits warn and allow (``Issue``): the value is possible but often a slip, e.g. pounds typed
 as kilograms (154 "kg" at 170 cm is a BMI of 53).
 
-Decisions where CLINICAL.md leaves a choice:
+Decisions where docs/clinical.md leaves a choice:
 - Bounds are inclusive, compared with a tolerance of 1e-9 (8.84 µmol/L ÷ 88.4 is 0.0999… in
   floating point and must still be accepted as 0.1 mg/dL).
 - "Creatinine > 20 with unit mg/dL (probably µmol/L)" is above the hard limit of 20 mg/dL, so it
@@ -91,7 +91,7 @@ def soft_warnings(weight_kg: float, height_cm: float | None = None,
     issues: list[Issue] = []
     adult = age_years is None or age_years >= ADULT_AGE_YEARS
     # A child keeps the checks of its own: the upper limits (no child is heavier or taller than
-    # the adult limits); only the lower ones are adult-only (CLINICAL.md §4).
+    # the adult limits); only the lower ones are adult-only (docs/clinical.md §4).
     if (weight_kg > SOFT_WEIGHT_KG[1]) or (adult and weight_kg < SOFT_WEIGHT_KG[0]):
         issues.append(Issue("weight_unusual", {"value": weight_kg, "low": SOFT_WEIGHT_KG[0],
                                                "high": SOFT_WEIGHT_KG[1]}, "weight"))

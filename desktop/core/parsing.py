@@ -1,6 +1,6 @@
 """The one parser for measurements typed by a person: weight, height, serum creatinine, age.
 
-Calx reads the number itself and never hands user text to pint (CLINICAL.md §4: pint reads
+Calx reads the number itself and never hands user text to pint (docs/clinical.md §4: pint reads
 "1,85 m**2" as 185 m², "10 units" as micro-nits and "U" as enzyme units). The unit is looked up in
 Calx's own table, attached from the project registry, and its dimension is checked against what
 the field expects ("170 cm" is not a weight). The value is then converted to the canonical unit:

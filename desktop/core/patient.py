@@ -2,7 +2,7 @@
 
 ``Patient.from_inputs`` reads what the clinician typed (any accepted unit, French or English
 numbers), refuses what is outside the hard limits and returns the soft-limit warnings with the
-patient (CLINICAL.md §4). Code that already has quantities uses the plain constructor, which
+patient (docs/clinical.md §4). Code that already has quantities uses the plain constructor, which
 converts them to kg / cm / mg/dL and applies the same hard limits.
 """
 
@@ -81,8 +81,9 @@ def parse_sex(text: str | None) -> Sex | None:
     return sex  # type: ignore[return-value]
 
 
-# The second patient identifier (CLINICAL.md §7): a date of birth and/or a record number. A record
-# number is short printable text (letters, digits, spaces and - / . _ #), as hospitals write them.
+# The second patient identifier (docs/clinical.md §7): a date of birth and/or a record number.
+# A record number is short printable text (letters, digits, spaces and - / . _ #), as hospitals
+# write them.
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 MAX_RECORD_NUMBER = 40
 _RECORD_NUMBER = re.compile(r"[\w\-/.# ]+")

@@ -9,7 +9,7 @@ Two sources of alerts:
 
 - the sourced rules of ``db/content/safety/`` (``desktop.core.safety``), one alert per rule that
   fires, with every regimen, medication and measurement that made it fire;
-- Calx's own plan logic (CLINICAL.md §4, cited as ``calx-convention``): the same medication
+- Calx's own plan logic (docs/clinical.md §4, cited as ``calx-convention``): the same medication
   twice, pounds typed as kilograms (BMI ≥ 50; no height and more than 150 kg), a weight that
   changed by more than 10 % since the patient's last plan, current medications Calx does not know
   ("not checked"), renal thresholds that cannot be checked without a creatinine, a regimen's
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from desktop.core.patient import CurrentMedication, Patient
 
 
-# Calx's own plausibility thresholds (CLINICAL.md §4).
+# Calx's own plausibility thresholds (docs/clinical.md §4).
 UNIT_CHECK_BMI = 50.0
 UNIT_CHECK_WEIGHT_NO_HEIGHT_KG = 150.0
 WEIGHT_CHANGE_FRACTION = 0.10
@@ -486,7 +486,7 @@ def _renal_cautions(regimens: Sequence[PlanRegimen],
                     "mL/min, Calx's own threshold)")
 
         sources = tuple(s for s in (getattr(r, "caution_source", None),
-                                    RuleSource("calx-convention", "CLINICAL.md §4"))
+                                    RuleSource("calx-convention", "docs/clinical.md §4"))
                         if isinstance(s, RuleSource))
         alerts.append(_builtin(
             "precaution", f"renal-caution-{r.regimen_id}", "renal", _both(text),
@@ -500,8 +500,8 @@ def _renal_cautions(regimens: Sequence[PlanRegimen],
 
 
 def _adult_doses(patient: Patient | None, regimens: Sequence[PlanRegimen]) -> list[Alert]:
-    """Under 18, a fixed dose is an adult's dose (Calx is made for adults, CLINICAL.md §4): said
-    once, naming the regimens; the labels' own age limits are rules of the content."""
+    """Under 18, a fixed dose is an adult's dose (Calx is made for adults, docs/clinical.md §4):
+    said once, naming the regimens; the labels' own age limits are rules of the content."""
     age = patient.age_years if patient is not None else None
     if age is None or age >= ADULT_AGE_YEARS:
         return []

@@ -64,7 +64,7 @@ class Bilingual:
 @dataclass(frozen=True)
 class Source:
     """Where a statement comes from: a reference id (see ``_references.toml``), the section of the
-    review it is read from, and how far it was checked (CLINICAL.md marks V / S / U)."""
+    review it is read from, and how far it was checked (docs/clinical.md marks V / S / U)."""
 
     ref: str
     verification: Verification
@@ -170,7 +170,7 @@ class Vial:
 
 @dataclass(frozen=True)
 class Product:
-    """A marketed presentation, used for volumes and vial counts (CLINICAL.md §3)."""
+    """A marketed presentation, used for volumes and vial counts (docs/clinical.md §3)."""
 
     id: str
     name: Bilingual

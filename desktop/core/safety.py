@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop.core.regimen import SLUG, Bilingual, ContentError, bilingual_from
 
-# The ANSM's four levels, strongest first (CLINICAL.md §6).
+# The ANSM's four levels, strongest first (docs/clinical.md §6).
 SEVERITIES: tuple[str, ...] = ("contraindicated", "avoid", "precaution", "consider")
 SEVERITY_WORDS: dict[str, Bilingual] = {
     "contraindicated": Bilingual("Contre-indication", "Contraindicated"),

@@ -1,9 +1,9 @@
 """The one unit registry of Calx, loaded lazily from ``resources/units.txt``.
 
 pint's default registry costs about 200 ms and reads "units" as micro-nits and "U" as the enzyme
-unit (CLINICAL.md §4). Calx loads only its own small definitions file (a few ms), on first use, so
-importing ``desktop.core`` never imports pint. Quantities from two registries cannot be mixed: every
-quantity in the app must come from ``ureg()`` (``Q_`` is the short way).
+unit (docs/clinical.md §4). Calx loads only its own small definitions file (a few ms), on first
+use, so importing ``desktop.core`` never imports pint. Quantities from two registries cannot be
+mixed: every quantity in the app must come from ``ureg()`` (``Q_`` is the short way).
 
 User text never reaches pint: ``desktop.core.parsing`` reads numbers itself and attaches units from
 this registry by name.
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 else:  # pint is only imported on first use
     Quantity = Any
 
-# µmol/L of creatinine per mg/dL (CLINICAL.md §2: divide µmol/L by 88.4 to get mg/dL).
+# µmol/L of creatinine per mg/dL (docs/clinical.md §2: divide µmol/L by 88.4 to get mg/dL).
 CREATININE_UMOL_L_PER_MG_DL = 88.4
 
 _registry: pint.UnitRegistry | None = None
@@ -58,7 +58,8 @@ def is_quantity(value: object) -> bool:
 
 def creatinine_mg_dl(creatinine: pint.Quantity) -> pint.Quantity:
     """Serum creatinine in mg/dL, from mg/dL-like (mass/volume) or µmol/L-like (amount/volume)
-    quantities. Amount/volume uses the pinned factor 88.4 (CLINICAL.md §2), not a molar mass."""
+    quantities. Amount/volume uses the pinned factor 88.4 (docs/clinical.md §2), not a molar
+    mass."""
     registry = ureg()
     dims = creatinine.dimensionality
     if dims == registry.get_dimensionality("[mass] / [length] ** 3"):

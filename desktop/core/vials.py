@@ -1,4 +1,4 @@
-"""Vials, volume of concentrate and dilution for an intravenous dose (CLINICAL.md §3).
+"""Vials, volume of concentrate and dilution for an intravenous dose (docs/clinical.md §3).
 
 - Vial combination: the one that wastes least drug, then uses the fewest vials (an exact search
   over small counts, not a greedy fill: 681.79 mg with 500 and 100 mg vials → 1 × 500 + 2 × 100).
@@ -182,7 +182,7 @@ def stock_dilution(target_mg_ml: float, stock_mg_ml: float) -> tuple[int, int] |
     """Parts of stock and of diluent that make ``target_mg_ml`` from ``stock_mg_ml``, or None
     when the stock is weaker than the target (no dilution can concentrate it).
 
-    CLINICAL.md §3: the review's 20 mg/mL triamcinolone is a 1:1 dilution of the 40 mg/mL
+    docs/clinical.md §3: the review's 20 mg/mL triamcinolone is a 1:1 dilution of the 40 mg/mL
     suspension (1 part stock + 1 part diluent) and cannot be made from the 10 mg/mL suspension.
     Ratios are reduced to whole parts when the concentrations allow (40 → 10 mg/mL: 1 + 3).
     """

@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 # The reference id of the source review: an "unverified" statement citing it is shown as
-# "as reported in the review" (its primary study could not be found; CLINICAL.md §1).
+# "as reported in the review" (its primary study could not be found; docs/clinical.md §1).
 REVIEW_REF = "valenzuela-2016"
 
 # In the review's order: general measures, drugs, emerging therapies, interventional procedures.

@@ -8,18 +8,17 @@ surrogates, markup, huge or empty strings, far dates, path tricks.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_runner import CalxCli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.cli.main import build_parser, main
+from desktop.cli.main import build_parser
 
 EXAMPLES_PER_COMMAND = 300
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,34 +126,15 @@ def arguments(draw: st.DrawFn, command: str, folder: str) -> list[str]:
     return args
 
 
-def _run(args: list[str]) -> tuple[int, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(args)
-        except SystemExit as exit_:
-            code = exit_.code if isinstance(exit_.code, int) else 2
-    return int(code or 0), err.getvalue()
-
-
-@pytest.fixture(scope="module")
-def ref_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from desktop.data.build import build
-
-    out = tmp_path_factory.mktemp("reference") / "calx.sqlite"
-    build(Path(__file__).resolve().parents[2] / "db" / "content", out)
-    return out
-
-
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("fuzz")
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_no_arguments_ever_give_a_traceback(command: str, sandbox: Path, ref_db_path: Path,
+def test_no_arguments_ever_give_a_traceback(command: str, sandbox: Path, calx_db_env: Path,
+                                            calx_cli: CalxCli,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CALX_DB", str(ref_db_path))
     monkeypatch.setenv("CALX_USER_DATA", str(sandbox / "user-data"))
     monkeypatch.setenv("CALX_DEV_KEY", str(sandbox / "dev-key.pem"))   # never the user's own
     if command == "content install":
@@ -170,7 +150,7 @@ def test_no_arguments_ever_give_a_traceback(command: str, sandbox: Path, ref_db_
     def check(data: st.DataObject) -> None:
         with tempfile.TemporaryDirectory(dir=sandbox) as folder:
             args = data.draw(arguments(command, folder))
-            code, err = _run(args)
+            code, _, err = calx_cli(args)
             codes.append(code)
             if os.environ.get("CALX_FUZZ_DEBUG"):
                 print(code, args[:8], err[:120])

@@ -1,6 +1,6 @@
 """BMI, ideal body weight (Devine) and adjusted body weight: hand-checked cases.
 
-By hand (CLINICAL.md §2; inches = cm / 2.54):
+By hand (docs/clinical.md §2; inches = cm / 2.54):
   BMI 154 kg, 170 cm: 154 / 1.7² = 154 / 2.89 = 53.2871972
   IBW man 180 cm:   180/2.54 = 70.8661417 in; 50 + 2.3 × 10.8661417 = 74.9921260 kg
   IBW woman 160 cm: 62.9921260 in; 45.5 + 2.3 × 2.9921260 = 52.3818898 kg

@@ -1,6 +1,6 @@
 """Body-surface area: the public worked example and hand-checked cases for every formula.
 
-Expected values were computed by hand from the pinned equations of CLINICAL.md §2 with `bc -l`
+Expected values were computed by hand from the pinned equations of docs/clinical.md §2 with `bc -l`
 (scale 12), never by calling Calx:
   Mosteller      sqrt(H*W/3600)
   DuBois         0.007184*e(0.425*l(W))*e(0.725*l(H))
@@ -39,7 +39,7 @@ HAND = {
 
 
 def test_mosteller_worked_example_is_exactly_two() -> None:
-    # CLINICAL.md §2: 80 kg, 180 cm → √(180 × 80 / 3600) = √4 = 2.00 m² exactly
+    # docs/clinical.md §2: 80 kg, 180 cm → √(180 × 80 / 3600) = √4 = 2.00 m² exactly
     result = bsa(Q_(80, "kg"), Q_(180, "cm"))
     assert result.magnitude == 2.0
     assert str(result.units) == "meter ** 2"
@@ -64,7 +64,7 @@ def test_boyd_uses_grams() -> None:
 
 def test_dubois_uses_the_centimetre_form() -> None:
     # The metre form 0.20247 × H(m)^0.725 × W^0.425 is the same equation rounded differently:
-    # the pinned 0.007184 form must be used (CLINICAL.md §2).
+    # the pinned 0.007184 form must be used (docs/clinical.md §2).
     metre_form = 0.20247 * 1.8 ** 0.725 * 80 ** 0.425
     pinned = bsa(Q_(80, "kg"), Q_(180, "cm"), "dubois").magnitude
     assert pinned == pytest.approx(1.996421022247, rel=1e-9)

@@ -1,6 +1,6 @@
 """``calx dose``: the JSON contract, the text output and clean refusals (exit 2, no traceback).
 
-The reference database is built from the real content into a temporary directory once per run.
+The reference database is the one built from the real content once per session (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -11,44 +11,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import CalxCli, CliRun
 
-from desktop.cli.main import main
-from desktop.data.build import build
-
-CONTENT = Path(__file__).resolve().parents[2] / "db" / "content"
 START = ["--start", "2026-01-05"]
 
 
-@pytest.fixture(scope="module")
-def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("calx-db") / "calx.sqlite"
-    build(CONTENT, out)
-    return out
-
-
 @pytest.fixture(autouse=True)
-def use_db(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CALX_DB", str(db_path))
+def use_db(calx_db_env: Path) -> None:
+    """Every test here reads the session's reference database (``tests/conftest.py``)."""
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
+def run(calx_cli: CalxCli, *argv: str) -> CliRun:
+    done = calx_cli(argv)
+    assert "Traceback" not in done.out + done.err
+    return done
 
 
-def dose_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, Any]:
-    code, out, err = run(capsys, "dose", *argv, "--json")
+def dose_json(calx_cli: CalxCli, *argv: str) -> dict[str, Any]:
+    code, out, err = run(calx_cli, "dose", *argv, "--json")
     assert code == 0, err
     return json.loads(out)
 
 
-def test_rituximab_json(capsys: pytest.CaptureFixture[str]) -> None:
-    d = dose_json(capsys, "rituximab-375-weekly", "--weight", "70 kg", "--height", "170 cm",
+def test_rituximab_json(calx_cli: CalxCli) -> None:
+    d = dose_json(calx_cli, "rituximab-375-weekly", "--weight", "70 kg", "--height", "170 cm",
                   *START)
     assert d["regimen"] == "rituximab-375-weekly"
     assert d["dose_mg"] == pytest.approx(681.7945, abs=1e-4)   # unrounded
@@ -65,8 +51,8 @@ def test_rituximab_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert d["warnings"] == []
 
 
-def test_infliximab_json(capsys: pytest.CaptureFixture[str]) -> None:
-    d = dose_json(capsys, "infliximab-3-mg-kg", "--weight", "70", *START)
+def test_infliximab_json(calx_cli: CalxCli) -> None:
+    d = dose_json(calx_cli, "infliximab-3-mg-kg", "--weight", "70", *START)
     assert (d["dose_mg"], d["rounded_dose_mg"], d["volume_ml"]) == (210, 210, 21)
     assert d["vials"] == [{"strength_mg": 100, "count": 3}]
     assert d["final_concentration_mg_ml"] == pytest.approx(0.84)
@@ -74,22 +60,22 @@ def test_infliximab_json(capsys: pytest.CaptureFixture[str]) -> None:
                                     "2026-06-08", "2026-08-03", "2026-09-28", "2026-11-23"]
 
 
-def test_infliximab_under_100_mg_warns(capsys: pytest.CaptureFixture[str]) -> None:
-    d = dose_json(capsys, "infliximab-3-mg-kg", "--weight", "30 kg", *START)
+def test_infliximab_under_100_mg_warns(calx_cli: CalxCli) -> None:
+    d = dose_json(calx_cli, "infliximab-3-mg-kg", "--weight", "30 kg", *START)
     assert "final_concentration_below_label" in [w["code"] for w in d["warnings"]]
     assert all(w["message"] for w in d["warnings"])
 
 
-def test_a_dose_in_ml_reports_dose_ml_and_no_dose_mg(capsys: pytest.CaptureFixture[str]) -> None:
-    d = dose_json(capsys, "aluminium-hydroxide-30ml-qid", "--weight", "70 kg", *START)
+def test_a_dose_in_ml_reports_dose_ml_and_no_dose_mg(calx_cli: CalxCli) -> None:
+    d = dose_json(calx_cli, "aluminium-hydroxide-30ml-qid", "--weight", "70 kg", *START)
     assert (d["dose_mg"], d["dose_ml"], d["daily_dose_ml"]) == (None, 30, 120)
     assert d["dose_display"] == "30 mL four times daily"
     assert "renal_caution" in [w["code"] for w in d["warnings"]]
 
 
 def test_ceftriaxone_days_1_to_20_are_dated_administrations(
-        capsys: pytest.CaptureFixture[str]) -> None:
-    d = dose_json(capsys, "ceftriaxone-2g-20-days", "--weight", "70 kg", *START)
+        calx_cli: CalxCli) -> None:
+    d = dose_json(calx_cli, "ceftriaxone-2g-20-days", "--weight", "70 kg", *START)
     assert d["dose_mg"] == 2000 and d["dose_per"] == "day" and d["dose_display"] == "2 g daily"
     assert len(d["administrations"]) == 20
     assert (d["administrations"][0], d["administrations"][-1]) == ("2026-01-05", "2026-01-24")
@@ -99,19 +85,19 @@ def test_ceftriaxone_days_1_to_20_are_dated_administrations(
     assert d["course_total_mg"] == 40000
 
 
-def test_triamcinolone_has_dates_but_no_dose(capsys: pytest.CaptureFixture[str]) -> None:
-    d = dose_json(capsys, "triamcinolone-intralesional-4-8-weeks", "--weight", "70 kg", *START)
+def test_triamcinolone_has_dates_but_no_dose(calx_cli: CalxCli) -> None:
+    d = dose_json(calx_cli, "triamcinolone-intralesional-4-8-weeks", "--weight", "70 kg", *START)
     assert d["dose_mg"] is None and d["dose_display"] is None and d["vials"] == []
     assert len(d["administrations"]) == 14
     assert [w["code"] for w in d["warnings"]] == ["range_lower_bound_used"]
     assert d["choices"] == {"every": 4}
-    d8 = dose_json(capsys, "triamcinolone-intralesional-4-8-weeks", "--weight", "70 kg", *START,
+    d8 = dose_json(calx_cli, "triamcinolone-intralesional-4-8-weeks", "--weight", "70 kg", *START,
                    "--choose", "every=8")
     assert len(d8["administrations"]) == 7 and d8["warnings"] == []
 
 
-def test_choices_for_dose_and_schedule_together(capsys: pytest.CaptureFixture[str]) -> None:
-    d = dose_json(capsys, "minocycline-cyclic", "--weight", "70 kg", *START,
+def test_choices_for_dose_and_schedule_together(calx_cli: CalxCli) -> None:
+    d = dose_json(calx_cli, "minocycline-cyclic", "--weight", "70 kg", *START,
                   "--choose", "dose=100", "on=8", "--choose", "off=4", "--horizon-months", "6")
     assert d["dose_mg"] == 100 and d["warnings"] == []
     assert d["choices"] == {"on": 8, "off": 4, "dose": 100}
@@ -121,26 +107,26 @@ def test_choices_for_dose_and_schedule_together(capsys: pytest.CaptureFixture[st
     assert len(d["administrations"]) == 56 + 3
 
 
-def test_french_decimal_comma_in_working_and_choice(capsys: pytest.CaptureFixture[str]) -> None:
-    d = dose_json(capsys, "rituximab-375-weekly", "--weight", "70,5 kg", "--height", "1,70 m",
+def test_french_decimal_comma_in_working_and_choice(calx_cli: CalxCli) -> None:
+    d = dose_json(calx_cli, "rituximab-375-weekly", "--weight", "70,5 kg", "--height", "1,70 m",
                   "--lang", "fr", *START)
     assert d["dose_mg"] == pytest.approx(375 * (170 * 70.5 / 3600) ** 0.5)
     assert any(line.startswith("Surface corporelle (Mosteller)") for line in d["working"])
     assert "," in d["dose_display"]
 
 
-def test_default_start_is_today(capsys: pytest.CaptureFixture[str]) -> None:
-    d = dose_json(capsys, "co2-laser-single-session", "--weight", "70 kg")
+def test_default_start_is_today(calx_cli: CalxCli) -> None:
+    d = dose_json(calx_cli, "co2-laser-single-session", "--weight", "70 kg")
     assert d["administrations"] == [date.today().isoformat()]
 
 
-def test_text_output(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "dose", "rituximab-375-weekly", "--weight", "70 kg", "--height",
+def test_text_output(calx_cli: CalxCli) -> None:
+    code, out, _ = run(calx_cli, "dose", "rituximab-375-weekly", "--weight", "70 kg", "--height",
                        "170 cm", *START)
     assert code == 0
     assert "681.79 mg" in out and "680 mg" in out and "5 January 2026" in out
     assert "1 × 500 mg + 2 × 100 mg" in out
-    code, out, _ = run(capsys, "dose", "ceftriaxone-2g-20-days", "--weight", "70 kg", *START,
+    code, out, _ = run(calx_cli, "dose", "ceftriaxone-2g-20-days", "--weight", "70 kg", *START,
                        "--lang", "fr")
     assert code == 0 and "5 janvier 2026 au 24 janvier 2026" in out
 
@@ -160,9 +146,9 @@ def test_text_output(capsys: pytest.CaptureFixture[str]) -> None:
     (["infliximab-3-mg-kg", "--weight", "900 kg"], "weight_out_of_range"),
     (["minocycline-cyclic", "--weight", "70 kg", "--choose", "on=12"], "choice_out_of_range"),
 ])
-def test_refused_input_exits_2_with_a_json_error(capsys: pytest.CaptureFixture[str],
+def test_refused_input_exits_2_with_a_json_error(calx_cli: CalxCli,
                                                  argv: list[str], code: str) -> None:
-    status, out, err = run(capsys, "dose", *argv, "--json")
+    status, out, err = run(calx_cli, "dose", *argv, "--json")
     assert status == 2
     doc = json.loads(out)
     assert doc["error"]["code"] == code, doc
@@ -170,8 +156,8 @@ def test_refused_input_exits_2_with_a_json_error(capsys: pytest.CaptureFixture[s
     assert err.startswith("calx: ")
 
 
-def test_refusal_without_json_prints_only_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = run(capsys, "dose", "probenecid-500-tid", "--weight", "70 kg", "--lang",
+def test_refusal_without_json_prints_only_on_stderr(calx_cli: CalxCli) -> None:
+    status, out, err = run(calx_cli, "dose", "probenecid-500-tid", "--weight", "70 kg", "--lang",
                            "fr")
     assert status == 2 and out == ""
     assert "500 mg" in err and "choisissez" in err

@@ -1,9 +1,9 @@
-"""Doses of every regimen of the content, worked by hand from CLINICAL.md and the review.
+"""Doses of every regimen of the content, worked by hand from docs/clinical.md and the review.
 
 Worked examples:
 - rituximab 375 mg/m², 70 kg, 170 cm: Mosteller BSA = √(170 × 70 / 3600) = √3.30556 = 1.818119 m²;
   375 × 1.818119 = 681.79 mg → rounded to 680 mg (nearest 10 mg, −0.26 %); vials 1 × 500 + 2 × 100
-  mg (CLINICAL.md §3); 68 mL of the 10 mg/mL concentrate; 1–4 mg/mL → 170–680 mL in total.
+  mg (docs/clinical.md §3); 68 mL of the 10 mg/mL concentrate; 1–4 mg/mL → 170–680 mL in total.
 - infliximab 3 mg/kg × 70 kg = 210 mg → 3 × 100 mg vials, 21 mL, 210/250 = 0.84 mg/mL.
 """
 
@@ -117,7 +117,7 @@ def test_infliximab_under_100_mg_is_flagged() -> None:
     assert mg(r.calculated) == 90
     assert "final_concentration_below_label" in codes(r.warnings)
     r = dose("infliximab-3-mg-kg", weight="29 kg", height=None)  # 87 mg
-    # Under the adult soft limit of 30 kg (CLINICAL.md §4): shown next to the dose too.
+    # Under the adult soft limit of 30 kg (docs/clinical.md §4): shown next to the dose too.
     assert codes(r.warnings) == ["weight_unusual", "final_concentration_below_label"]
 
 
@@ -151,7 +151,7 @@ def test_aluminium_hydroxide_30_ml_four_times_daily_with_its_renal_caution() -> 
 
 
 def test_renal_caution_is_stronger_when_the_clearance_is_low() -> None:
-    # CLINICAL.md §2: 65-year-old woman, 60 kg, 85 µmol/L → Cockcroft–Gault ≈ 55 mL/min.
+    # docs/clinical.md §2: 65-year-old woman, 60 kg, 85 µmol/L → Cockcroft–Gault ≈ 55 mL/min.
     r = dose("aluminium-hydroxide-30ml-qid", weight="60 kg", height="165 cm", sex="female",
              age="65", creatinine="85 µmol/L")
     low = next(w for w in r.warnings if w.code == "renal_caution_low_clearance")
@@ -163,7 +163,7 @@ def test_renal_caution_is_stronger_when_the_clearance_is_low() -> None:
 
 
 def test_renal_caution_without_the_stronger_warning_when_the_clearance_is_normal() -> None:
-    # CLINICAL.md §2: 55-year-old man, 90 kg, 1.09 mg/dL → ≈ 97 mL/min.
+    # docs/clinical.md §2: 55-year-old man, 90 kg, 1.09 mg/dL → ≈ 97 mL/min.
     r = dose("aluminium-hydroxide-30ml-qid", weight="90 kg", height="180 cm", sex="male",
              age="55", creatinine="1.09 mg/dL")
     assert "renal_caution" in codes(r.warnings)
@@ -318,7 +318,7 @@ def test_other_bsa_formulas(formula: str, bsa: float) -> None:
 
 
 def test_an_implausible_bmi_is_flagged_next_to_the_dose() -> None:
-    # 180 "kg" at 170 cm: BMI 62, above the soft limit of 60 (CLINICAL.md §4), the sign of
+    # 180 "kg" at 170 cm: BMI 62, above the soft limit of 60 (docs/clinical.md §4), the sign of
     # pounds typed as kilograms. The dose is still computed, and the warning goes with it.
     r = dose("rituximab-375-weekly", weight="180 kg")
     assert "bmi_implausible" in codes(r.warnings)

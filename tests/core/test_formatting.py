@@ -1,4 +1,4 @@
-"""Display rules (CLINICAL.md §4): one formatting module for screen, PDF and command line."""
+"""Display rules (docs/clinical.md §4): one formatting module for screen, PDF and command line."""
 
 from __future__ import annotations
 

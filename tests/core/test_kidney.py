@@ -1,6 +1,6 @@
 """Cockcroft–Gault and CKD-EPI 2021: the public worked examples and hand-checked cases.
 
-By hand (CLINICAL.md §2, `bc -l`):
+By hand (docs/clinical.md §2, `bc -l`):
   CG man 55 y, 90 kg, 1.09 mg/dL: 85 × 90 / (72 × 1.09) = 7650 / 78.48 = 97.4770642 (≈ 97)
   CG woman 65 y, 60 kg, 85 µmol/L (÷ 88.4 = 0.9615385 mg/dL):
      75 × 60 / (72 × 0.9615385) × 0.85 = 55.25 (≈ 55)

@@ -1,4 +1,4 @@
-"""Hard limits refuse, soft limits warn (CLINICAL.md §4)."""
+"""Hard limits refuse, soft limits warn (docs/clinical.md §4)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The one parser for typed measurements: every accepted and refused form (CLINICAL.md §4)."""
+"""The one parser for typed measurements: every accepted and refused form (docs/clinical.md §4)."""
 
 from __future__ import annotations
 

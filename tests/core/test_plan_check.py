@@ -1,7 +1,7 @@
 """The plan check (desktop/core/plan_check.py) on small rule fixtures of its own, so that each
 test says which rule fires and why; the real content is checked in tests/data and tests/cli.
 
-Worked examples: CLINICAL.md §2 (Cockcroft–Gault: man 55 y, 90 kg, 1.09 mg/dL → 97 mL/min) and
+Worked examples: docs/clinical.md §2 (Cockcroft–Gault: man 55 y, 90 kg, 1.09 mg/dL → 97 mL/min) and
 §4 (154 "kg" at 170 cm is a BMI of 53 and 339.5 lb).
 """
 

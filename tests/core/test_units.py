@@ -1,4 +1,4 @@
-"""The one unit registry: lazy, small, and free of pint's traps (CLINICAL.md §4)."""
+"""The one unit registry: lazy, small, and free of pint's traps (docs/clinical.md §4)."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def test_display_symbols_are_the_safe_spellings() -> None:
 
 def test_creatinine_conversion_uses_the_pinned_factor() -> None:
     assert CREATININE_UMOL_L_PER_MG_DL == 88.4
-    # 85 µmol/L ÷ 88.4 = 0.961538… mg/dL (CLINICAL.md §2)
+    # 85 µmol/L ÷ 88.4 = 0.961538… mg/dL (docs/clinical.md §2)
     assert creatinine_mg_dl(Q_(85, "umol/L")).magnitude == pytest.approx(0.9615384615, rel=1e-9)
     assert creatinine_mg_dl(Q_(0.085, "mmol/L")).magnitude == pytest.approx(0.9615384615,
                                                                           rel=1e-9)

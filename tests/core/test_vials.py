@@ -1,4 +1,4 @@
-"""Vials, concentrate volume and dilution: CLINICAL.md §3 examples and a brute-force check."""
+"""Vials, concentrate volume and dilution: docs/clinical.md §3 examples and a brute-force check."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def counts(combination: object) -> list[tuple[float, int]]:
 
 
 def test_rituximab_681_79_mg_is_one_500_and_two_100_mg_vials() -> None:
-    # CLINICAL.md §3: 681.79 mg → 1 × 500 + 2 × 100 (700 mg, 18.21 mg left over).
+    # docs/clinical.md §3: 681.79 mg → 1 × 500 + 2 × 100 (700 mg, 18.21 mg left over).
     c = choose_vials(681.79, RITUXIMAB.vials)
     assert counts(c) == [(500, 1), (100, 2)]
     assert c.total_mg == 700
@@ -177,7 +177,7 @@ def test_oral_products_are_not_diluted() -> None:
 
 
 def test_triamcinolone_20_mg_per_ml_is_a_1_to_1_dilution_of_40_and_impossible_from_10() -> None:
-    # CLINICAL.md §3.
+    # docs/clinical.md §3.
     assert stock_dilution(20, 40) == (1, 1)
     assert stock_dilution(20, 10) is None
     assert stock_dilution(10, 40) == (1, 3)

@@ -229,7 +229,6 @@ def real_content() -> Content:
 
 
 @pytest.fixture(scope="session")
-def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("real") / "calx.sqlite"
-    build(REAL_CONTENT, out)
-    return out
+def real_db(reference_db: Path) -> Path:
+    """The real content's database, built once per session (``tests/conftest.py``)."""
+    return reference_db

@@ -8,8 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from desktop.cli.main import main
+from cli_runner import CalxCli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,27 +19,12 @@ def real_env(real_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return real_db
 
 
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        code = main(argv)
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict:
-    code, out, err = run([*argv, "--json"], capsys)
-    assert code == 0, err
-    return json.loads(out)  # exactly one JSON document
-
-
 # ------------------------------------------------------------------ therapies
 
 
 def test_therapies_json_lists_every_record(real_env: Path, real_content,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
-    doc = run_json(["therapies", "--lang", "fr"], capsys)
+                                           calx_cli: CalxCli) -> None:
+    doc = calx_cli.json(["therapies", "--lang", "fr"])
     assert [t["id"] for t in doc["therapies"]] == [t.id for t in real_content.therapies]
     first = doc["therapies"][0]
     assert set(first) >= {"id", "name", "names", "category", "synonyms"}
@@ -48,20 +32,20 @@ def test_therapies_json_lists_every_record(real_env: Path, real_content,
     assert doc["content_version"] == real_content.meta.content_version
 
 
-def test_therapies_text(real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["therapies"], capsys)
+def test_therapies_text(real_env: Path, calx_cli: CalxCli) -> None:
+    code, out, _ = calx_cli(["therapies"])
     assert code == 0
     assert "rituximab" in out and "Rituximab" in out
     assert "Interventional procedures" in out
-    code, out, _ = run(["therapies", "--lang", "fr"], capsys)
+    code, out, _ = calx_cli(["therapies", "--lang", "fr"])
     assert "Procédures interventionnelles" in out
 
 
 # ------------------------------------------------------------------ show
 
 
-def test_show_json_has_the_whole_record(real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    doc = run_json(["show", "rituximab"], capsys)["therapy"]
+def test_show_json_has_the_whole_record(real_env: Path, calx_cli: CalxCli) -> None:
+    doc = calx_cli.json(["show", "rituximab"])["therapy"]
     assert doc["id"] == "rituximab" and doc["name"] == "Rituximab"
     assert doc["names"] == {"fr": "Rituximab", "en": "Rituximab"}
     assert doc["off_label"] is True and doc["conflicting_evidence"] is True
@@ -79,8 +63,8 @@ def test_show_json_has_the_whole_record(real_env: Path, capsys: pytest.CaptureFi
     assert "valenzuela-2016" in refs
 
 
-def test_show_json_in_french(real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    doc = run_json(["show", "minocycline", "--lang", "fr"], capsys)["therapy"]
+def test_show_json_in_french(real_env: Path, calx_cli: CalxCli) -> None:
+    doc = calx_cli.json(["show", "minocycline", "--lang", "fr"])["therapy"]
     cyclic = next(r for r in doc["regimens"] if r["id"] == "minocycline-cyclic")
     assert cyclic["dose"]["amount"]["options"] == [50.0, 100.0]
     assert cyclic["description"]["dose"] == "50 ou 100 mg par jour"
@@ -88,32 +72,32 @@ def test_show_json_in_french(real_env: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_show_text_marks_statements_reported_only_by_the_review(
-        real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["show", "rituximab"], capsys)
+        real_env: Path, calx_cli: CalxCli) -> None:
+    code, out, _ = calx_cli(["show", "rituximab"])
     assert code == 0
     for heading in ("Summary", "Mechanism", "Regimens", "Evidence", "Cautions", "References"):
         assert f"\n{heading}\n" in out
     assert "as reported in the review" in out
     assert "375 mg/m² per dose" in out
     assert "Daoussis" in out
-    code, out, _ = run(["show", "rituximab", "--lang", "fr"], capsys)
+    code, out, _ = calx_cli(["show", "rituximab", "--lang", "fr"])
     assert "tel que rapporté dans la revue" in out
     assert "Schémas" in out
 
 
 def test_show_text_of_every_record(real_env: Path, real_content,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+                                   calx_cli: CalxCli) -> None:
     for therapy in real_content.therapies:
         for lang in ("fr", "en"):
-            code, out, err = run(["show", therapy.id, "--lang", lang], capsys)
+            code, out, err = calx_cli(["show", therapy.id, "--lang", lang])
             assert code == 0, err
             assert therapy.name.get(lang) in out
             assert max(len(line) for line in out.splitlines()) <= 140
 
 
 def test_show_dressing_instructions_are_numbered(real_env: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["show", "hydrocolloid-dressing"], capsys)
+                                                 calx_cli: CalxCli) -> None:
+    code, out, _ = calx_cli(["show", "hydrocolloid-dressing"])
     assert code == 0
     assert "\nInstructions\n" in out
     assert "  1. " in out and "  2. " in out
@@ -122,8 +106,8 @@ def test_show_dressing_instructions_are_numbered(real_env: Path,
 # ------------------------------------------------------------------ search and overview
 
 
-def test_search_json(real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    doc = run_json(["search", "paracetamol", "--lang", "fr"], capsys)
+def test_search_json(real_env: Path, calx_cli: CalxCli) -> None:
+    doc = calx_cli.json(["search", "paracetamol", "--lang", "fr"])
     assert doc["query"] == "paracetamol"
     hit = doc["hits"][0]
     assert hit["therapy_id"] == "analgesia"
@@ -132,28 +116,28 @@ def test_search_json(real_env: Path, capsys: pytest.CaptureFixture[str]) -> None
         assert 0 <= start < end <= len(hit["snippet"])
 
 
-def test_search_text_brackets_matches(real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["search", "hypotension", "--limit", "3"], capsys)
+def test_search_text_brackets_matches(real_env: Path, calx_cli: CalxCli) -> None:
+    code, out, _ = calx_cli(["search", "hypotension", "--limit", "3"])
     assert code == 0
     assert "[hypotension]" in out.lower()
 
 
 @pytest.mark.parametrize("query", ["mg/kg", "O'Brien", '"', "*", "NEAR", "", "x" * 10_000])
-def test_search_hostile_input(real_env: Path, capsys: pytest.CaptureFixture[str],
+def test_search_hostile_input(real_env: Path, calx_cli: CalxCli,
                               query: str) -> None:
-    doc = run_json(["search", query], capsys)
+    doc = calx_cli.json(["search", query])
     assert isinstance(doc["hits"], list)
 
 
-def test_search_nothing_found(real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["search", "zzzzqqq", "--lang", "fr"], capsys)
+def test_search_nothing_found(real_env: Path, calx_cli: CalxCli) -> None:
+    code, out, _ = calx_cli(["search", "zzzzqqq", "--lang", "fr"])
     assert code == 0 and "Aucun résultat." in out
 
 
-def test_overview(real_env: Path, real_content, capsys: pytest.CaptureFixture[str]) -> None:
-    doc = run_json(["overview", "--lang", "fr"], capsys)
+def test_overview(real_env: Path, real_content, calx_cli: CalxCli) -> None:
+    doc = calx_cli.json(["overview", "--lang", "fr"])
     assert len(doc["rows"]) == len(real_content.therapies)
-    code, out, _ = run(["overview"], capsys)
+    code, out, _ = calx_cli(["overview"])
     assert code == 0 and "Main adverse effects" in out
 
 
@@ -161,38 +145,38 @@ def test_overview(real_env: Path, real_content, capsys: pytest.CaptureFixture[st
 
 
 def test_unknown_id_exits_2_with_message_and_json_error(
-        real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(["show", "rituxmab", "--json"], capsys)
+        real_env: Path, calx_cli: CalxCli) -> None:
+    code, out, err = calx_cli(["show", "rituxmab", "--json"])
     assert code == 2
     assert "rituxmab" in err and "rituximab" in err
     doc = json.loads(out)
     assert doc["error"]["code"] == "unknown_therapy"
     assert "rituximab" in doc["error"]["message"]
-    code, out, err = run(["show", "rituxmab", "--lang", "fr"], capsys)
+    code, out, err = calx_cli(["show", "rituxmab", "--lang", "fr"])
     assert code == 2 and out == ""
     assert "Aucun traitement" in err
 
 
 def test_missing_database_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+                                  calx_cli: CalxCli) -> None:
     monkeypatch.setenv("CALX_DB", str(tmp_path / "absent.sqlite"))
-    code, out, err = run(["therapies", "--json"], capsys)
+    code, out, err = calx_cli(["therapies", "--json"])
     assert code == 2
     assert json.loads(out)["error"]["code"] == "db_missing"
     assert "absent.sqlite" in err and "Traceback" not in err
 
 
 def test_corrupt_database_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+                                  calx_cli: CalxCli) -> None:
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"\x00garbage" * 1000)
     monkeypatch.setenv("CALX_DB", str(bad))
-    code, out, _ = run(["search", "ritu", "--json"], capsys)
+    code, out, _ = calx_cli(["search", "ritu", "--json"])
     assert code == 2 and json.loads(out)["error"]["code"] == "db_corrupt"
 
 
-def test_limit_out_of_range(real_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["search", "ritu", "--limit", "0", "--json"], capsys)
+def test_limit_out_of_range(real_env: Path, calx_cli: CalxCli) -> None:
+    code, out, _ = calx_cli(["search", "ritu", "--limit", "0", "--json"])
     assert code == 2
     assert json.loads(out)["error"]["code"] == "search_limit_out_of_range"
 

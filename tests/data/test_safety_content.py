@@ -165,8 +165,8 @@ def test_the_real_content_maps_every_drug_regimen(real_content) -> None:  # type
 
 
 def test_warfarin_is_shown_as_advised_against_with_traineau_2020(real_db) -> None:  # type: ignore[no-untyped-def]
-    # CLINICAL.md §1: Traineau H et al. J Am Acad Dermatol 2020;82(2):317–325, "low-dose warfarin
-    # should not be used", level IB.
+    # docs/clinical.md §1: Traineau H et al. J Am Acad Dermatol 2020;82(2):317–325, "low-dose
+    # warfarin should not be used", level IB.
     with ReferenceDB.open(real_db) as db:
         warfarin = db.therapy("warfarin")
         assert [s.source.ref for s in warfarin.advised_against] == ["traineau-2020"]

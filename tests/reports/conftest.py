@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from plan_helpers import PREPARED_ON, START, PlanMaker, patient_80_180
 
-from desktop.data.build import build
 from desktop.data.refdb import ReferenceDB
 from desktop.reports.model import PlanDocument, build_plan
 
@@ -19,10 +18,9 @@ REAL_CONTENT = ROOT / "db" / "content"
 
 
 @pytest.fixture(scope="session")
-def ref_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("reference") / "calx.sqlite"
-    build(REAL_CONTENT, out)
-    return out
+def ref_db_path(reference_db: Path) -> Path:
+    """The real content's database, built once per session (``tests/conftest.py``)."""
+    return reference_db
 
 
 @pytest.fixture

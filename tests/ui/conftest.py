@@ -6,7 +6,6 @@ conditions, never sleep.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,14 +18,10 @@ HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
 
 
 @pytest.fixture(scope="session")
-def calx_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The reference database built from db/content into a temporary folder (``CALX_DB``)."""
-    from desktop.data.build import build
-
-    path = tmp_path_factory.mktemp("refdb") / "calx.sqlite"
-    build(ROOT / "db" / "content", path)
-    os.environ["CALX_DB"] = str(path)
-    return path
+def calx_db(reference_db: Path) -> Path:
+    """The reference database, built once per session (``tests/conftest.py``); passed to the
+    window by path, never left in ``CALX_DB`` for the tests that follow."""
+    return reference_db
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,4 +1,4 @@
-"""Body-size and kidney-function calculators, one module each (formulas: CLINICAL.md §2).
+"""Body-size and kidney-function calculators, one module each (formulas: docs/clinical.md §2).
 
 Every calculator takes pint quantities of the Calx registry and returns either a quantity (``bsa``)
 or a ``Calculation`` that carries its inputs, equation, citation and warnings, so the window, the
@@ -99,7 +99,7 @@ def magnitude_in(value: Any, unit: str, field_name: str) -> float:
 
 def creatinine_in_mg_dl(creatinine: Any) -> float:
     """Serum creatinine (mg/dL or µmol/L, a quantity of the Calx registry) in mg/dL, within the
-    hard limits (µmol/L ÷ 88.4, CLINICAL.md §2)."""
+    hard limits (µmol/L ÷ 88.4, docs/clinical.md §2)."""
     from desktop.core.limits import require_within
     from desktop.core.parsing import measure_params
     from desktop.core.units import creatinine_mg_dl, is_quantity

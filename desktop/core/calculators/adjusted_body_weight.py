@@ -1,10 +1,10 @@
-"""Adjusted body weight, kg: ABW = IBW + 0.4 × (W − IBW) (CLINICAL.md §2).
+"""Adjusted body weight, kg: ABW = IBW + 0.4 × (W − IBW) (docs/clinical.md §2).
 
 W = actual weight in kg; IBW = Devine ideal body weight (``ideal_body_weight``), whose warnings
 (extrapolation below 152.4 cm) are carried over. Valid range: as for IBW. No citation recorded in
-CLINICAL.md for the 0.4 factor: shown as a formula without a reference.
+docs/clinical.md for the 0.4 factor: shown as a formula without a reference.
 
-Worked example (tests/core/test_body.py): man 180 cm, 120 kg → IBW 74.99 kg;
+Worked example (tests/core/test_body_weight.py): man 180 cm, 120 kg → IBW 74.99 kg;
 74.99 + 0.4 × (120 − 74.99) = 93.00 kg.
 """
 

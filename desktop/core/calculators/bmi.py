@@ -1,10 +1,11 @@
-"""Body-mass index: BMI = W / (H/100)², kg/m² (CLINICAL.md §2). W in kg, H in cm.
+"""Body-mass index: BMI = W / (H/100)², kg/m² (docs/clinical.md §2). W in kg, H in cm.
 
 Valid range: Calx's hard limits for weight and height. No citation: a definition.
 Calx uses BMI only as a plausibility check (BMI < 13 or > 60 warns: the typical sign of pounds
 entered as kilograms) and for display.
 
-Worked example (tests/core/test_body.py): 154 kg, 170 cm → 154 / 1.7² = 154 / 2.89 = 53.29 kg/m².
+Worked example (tests/core/test_body_weight.py): 154 kg, 170 cm → 154 / 1.7² = 154 / 2.89
+= 53.29 kg/m².
 """
 
 from __future__ import annotations

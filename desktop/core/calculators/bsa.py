@@ -1,4 +1,4 @@
-"""Body-surface area (BSA), m², by five formulas (CLINICAL.md §2). Mosteller is the default.
+"""Body-surface area (BSA), m², by five formulas (docs/clinical.md §2). Mosteller is the default.
 
 W = weight in kg, H = height in cm. Never rounded here: a dose multiplies the unrounded value; the
 display rounds to 2 decimals (``formatting.format_bsa``).
@@ -12,7 +12,7 @@ display rounds to 2 decimals (``formatting.format_bsa``).
 
 Valid range: Calx's hard limits (weight 0.5–500 kg, height 30–260 cm), checked again here.
 
-Worked example (CLINICAL.md §2, reproduced in tests/core/test_bsa.py): 80 kg, 180 cm →
+Worked example (docs/clinical.md §2, reproduced in tests/core/test_bsa.py): 80 kg, 180 cm →
 Mosteller √(180 × 80 / 3600) = √4 = 2.00 m² exactly; DuBois ≈ 2.00 m².
 """
 

@@ -1,4 +1,4 @@
-"""Estimated GFR by CKD-EPI 2021 (race-free), mL/min/1.73 m² (CLINICAL.md §2).
+"""Estimated GFR by CKD-EPI 2021 (race-free), mL/min/1.73 m² (docs/clinical.md §2).
 
 eGFR = 142 × min(SCr/κ, 1)^α × max(SCr/κ, 1)^−1.200 × 0.9938^age × 1.012 if female;
 κ = 0.7 (female) / 0.9 (male); α = −0.241 (female) / −0.302 (male); SCr in mg/dL, age in years.
@@ -9,7 +9,8 @@ Valid range: adults only; under 18 years the calculation is refused ("egfr_adult
 The value is normalised to 1.73 m² of body-surface area: it is held as a mL/min quantity with
 ``display_unit`` "mL/min/1.73 m²" and must not be used as an absolute clearance.
 
-Worked examples (CLINICAL.md §2, National Kidney Foundation calculator; tests/core/test_kidney.py):
+Worked examples (docs/clinical.md §2, National Kidney Foundation calculator;
+tests/core/test_kidney.py):
 - man, 55 years, 1.09 mg/dL: 142 × (1.09/0.9)^−1.2 × 0.9938^55 = 142 × 0.7947 × 0.7103 ≈ 80;
 - woman, 65 years, 85 µmol/L = 0.9615 mg/dL: 142 × (0.9615/0.7)^−1.2 × 0.9938^65 × 1.012
   = 142 × 0.6832 × 0.6675 × 1.012 ≈ 66.

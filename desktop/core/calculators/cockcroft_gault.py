@@ -1,17 +1,17 @@
-"""Creatinine clearance by Cockcroft–Gault, mL/min (CLINICAL.md §2).
+"""Creatinine clearance by Cockcroft–Gault, mL/min (docs/clinical.md §2).
 
 CrCl = (140 − age) × weight / (72 × SCr), × 0.85 for women; age in years, weight in kg, SCr (serum
 creatinine) in mg/dL (µmol/L ÷ 88.4). Cockcroft DW, Gault MH. Prediction of creatinine clearance
 from serum creatinine. Nephron 1976;16(1):31–41.
 
 Weight: actual body weight unless the clinician picks ideal (Devine) or adjusted body weight
-(CLINICAL.md decision); the result always says which (``weight_basis``, ``weight_used``).
+(docs/clinical.md decision); the result always says which (``weight_basis``, ``weight_used``).
 Ideal and adjusted weight need the height.
 
 Valid range: adults (the formula was derived in adults 18–92 years): a warning
 ("crcl_adult_formula") is attached under 18. Inputs within Calx's hard limits.
 
-Worked examples (CLINICAL.md §2, reproduced in tests/core/test_kidney.py):
+Worked examples (docs/clinical.md §2, reproduced in tests/core/test_kidney.py):
 - man, 55 years, 90 kg, 1.09 mg/dL: 85 × 90 / (72 × 1.09) = 7650 / 78.48 = 97.48 ≈ 97 mL/min;
 - woman, 65 years, 60 kg, 85 µmol/L (= 0.9615 mg/dL): 75 × 60 / (72 × 0.9615) × 0.85
   = 4500 / 69.23 × 0.85 = 55.25 ≈ 55 mL/min.

@@ -1,14 +1,14 @@
-"""Ideal body weight (Devine), kg (CLINICAL.md §2).
+"""Ideal body weight (Devine), kg (docs/clinical.md §2).
 
 men 50 + 2.3 × (H/2.54 − 60); women 45.5 + 2.3 × (H/2.54 − 60); H in cm (H/2.54 is inches).
 Devine BJ. Gentamicin therapy. Drug Intell Clin Pharm 1974;8:650–655.
 
 Valid range: the formula is written for heights of 60 inches (152.4 cm) and more. Below, Calx
-extrapolates the same line AND attaches the warning "ibw_extrapolated_short" (CLINICAL.md
+extrapolates the same line AND attaches the warning "ibw_extrapolated_short" (docs/clinical.md
 decision). Where the line reaches zero (about 97 cm for men, 102 cm for women) the result has no
 meaning and is refused ("ibw_undefined").
 
-Worked example (tests/core/test_body.py): man 180 cm → 180/2.54 = 70.866 in;
+Worked example (tests/core/test_body_weight.py): man 180 cm → 180/2.54 = 70.866 in;
 50 + 2.3 × 10.866 = 74.99 kg. Woman 160 cm → 62.992 in; 45.5 + 2.3 × 2.992 = 52.38 kg.
 """
 
