@@ -212,7 +212,7 @@ def cmd_install(args: argparse.Namespace) -> int:
         meta = active.metadata()
         found = content_store.check_pack(args.pack, meta.content_version, meta.content_hash)
         try:
-            new = ReferenceDB._open(found.database, required=True)
+            new = ReferenceDB._open(found.database, required=True, trust=found.trust)
             with new:
                 changes = content_diff.diff(active.connection(), new.connection(),
                                             found.release.manifest.changelog)

@@ -364,7 +364,8 @@ def open_source(path: Path, into: Path) -> tuple[ReferenceDB, str]:
                         detail=err.strerror or str(err)) from None
     if is_zip or path.suffix == packs.PACK_SUFFIX:
         found = packs.read_pack(path, into / "pack")
-        return ReferenceDB._open(found.database, required=True), found.release.manifest.changelog
+        opened = ReferenceDB._open(found.database, required=True, trust=found.trust)
+        return opened, found.release.manifest.changelog
     if not path.is_file():
         raise CalxError("content_source_unreadable", path=shown, detail="no such file or folder")
     db = ReferenceDB._open(path)

@@ -44,6 +44,7 @@ class Pack:
     release: signing.SignedRelease
     metadata: DbMetadata
     key_list: object | None
+    trust: signing.Trust          # the trust it was verified with (with its own key list)
 
     @property
     def database(self) -> Path:
@@ -102,7 +103,7 @@ def read_pack(pack: Path, into: Path, trust: signing.Trust | None = None) -> Pac
     except BaseException:
         shutil.rmtree(into, ignore_errors=True)
         raise
-    return Pack(into, release, metadata, key_list)
+    return Pack(into, release, metadata, key_list, trust)
 
 
 def _members(pack: Path, shown: str) -> dict[str, bytes]:

@@ -509,3 +509,63 @@ def test_a_frozen_bundle_trusts_a_development_key_only_when_it_carries_its_publi
     with ReferenceDB.open() as db:
         assert db.release is not None and db.release.manifest.development
         assert content_store.describe(db).development
+
+
+def test_keygen_release_validate_status_and_rollback_words(
+        store: dict[str, Path], keys: Keys, tmp_path: Path, trust_env: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    key = tmp_path / "editor.key"
+    code, out, err = run(["content", "keygen", "--out", str(key), "--signer", "Dr K"], capsys)
+    assert code == 0, err
+    assert oct(key.stat().st_mode & 0o777) == "0o600"
+    loaded = signing.load_private_key(key)
+    assert loaded.name == "Dr K" and loaded.id in out
+    # Trusted through a new key list signed by the root, carried in the pack.
+    key_list = tmp_path / "keys.json"
+    key_list.write_text(json.dumps(signing.make_key_list(keys.root, 5, [loaded.signer])))
+    log = tmp_path / "log.md"
+    log.write_text("Example.")
+    pack = tmp_path / "k.calxpack"
+    code, out, err = run(["content", "release", "--content", str(store["example_content"]),
+                          "--out", str(pack), "--changelog", str(log), "--key", str(key),
+                          "--key-list", str(key_list), "--release"], capsys)
+    assert code == 0, err
+    code, out, err = run(["content", "validate", str(pack), "--json"], capsys)
+    assert code == 0, err
+    assert json.loads(out)["signer"] == "Dr K" and not json.loads(out)["development"]
+    code, out, _ = run(["content", "rollback"], capsys)
+    assert code == 2
+    code, out, err = run(["content", "install", str(pack), "--yes", "--json"], capsys)
+    assert code == 0, err and json.loads(out)["installed"]
+    code, out, _ = run(["content", "status", "--json"], capsys)
+    status = json.loads(out)
+    assert (status["version"], status["signer"], status["can_roll_back"]) == (
+        NEW_VERSION, "Dr K", True)
+    code, out, _ = run(["content", "rollback", "--lang", "fr"], capsys)
+    assert code == 0 and "relancez avec --yes" in out and in_use() == NEW_VERSION
+    # A key file that is not one: a message.
+    (tmp_path / "bad.key").write_text("not a key")
+    with pytest.raises(CalxError) as raised:
+        signing.load_private_key(tmp_path / "bad.key")
+    assert raised.value.code == "release_key_unreadable"
+    code, _, err = run(["content", "release", "--out", str(tmp_path / "x.calxpack"),
+                        "--changelog", str(log), "--previous", "latest"], capsys)
+    assert code == 2 and "not a version" in err
+
+
+def test_a_plan_whose_release_is_no_longer_kept_says_so(store: dict[str, Path]) -> None:
+    with ReferenceDB.open() as db:
+        patient, _ = Patient.from_inputs("80 kg", "180 cm", "female", "54", "0.9 mg/dL")
+        plan = build_plan(db, patient, ["rituximab-375-weekly"], date(2026, 12, 7), "fr", None,
+                          "Dr Claire Dupont", date(2026, 12, 1), patient_name="Zoë Martin")
+    content_store.install(store["pack"])
+    original = content_store.find_release
+    try:
+        content_store.find_release = lambda _hash: None   # type: ignore[assignment]
+        with ReferenceDB.open() as db:
+            review = review_plan(plan, db)
+            text = "\n".join(review_lines(review, "fr", db))
+    finally:
+        content_store.find_release = original  # type: ignore[assignment]
+    assert review.diff is None
+    assert "n'est plus conservé sur cet ordinateur" in text

@@ -75,7 +75,7 @@ class UpdateContentDialog(QDialog):
             meta = db.metadata()
             found = content_store.check_pack(self.pack, meta.content_version, meta.content_hash)
             try:
-                with ReferenceDB._open(found.database, required=True) as new:
+                with ReferenceDB._open(found.database, required=True, trust=found.trust) as new:
                     self.diff = content_diff.diff(db.connection(), new.connection(),
                                                   found.release.manifest.changelog)
                     self.signer = found.release.manifest.signer or found.release.signer.name
