@@ -569,3 +569,78 @@ def test_a_plan_whose_release_is_no_longer_kept_says_so(store: dict[str, Path]) 
         content_store.find_release = original  # type: ignore[assignment]
     assert review.diff is None
     assert "n'est plus conservé sur cet ordinateur" in text
+
+
+def test_diff_lists_records_statements_products_and_references(
+        store: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Test edits only: a record removed, a summary reworded, a product's note and a
+    reference's note changed."""
+    content = content_copy(tmp_path / "c", version="2026.12.0", edit=(
+        "co2-laser.toml", "complete resolution of pain", "full resolution of pain"))
+    (content / "surgical-excision.toml").unlink()
+    for name, old, new in (
+            ("_products.toml", "US label as quoted (secondary source).",
+             "US label as quoted (secondary source, test edit)."),
+            ("_references.toml", "per-arm figures only quoted by a third party.",
+             "per-arm figures quoted by a third party (test edit).")):
+        text = (content / name).read_text(encoding="utf-8")
+        assert old in text
+        (content / name).write_text(text.replace(old, new), encoding="utf-8")
+    code, out, err = run(["content", "diff", str(store["bundled"]), str(content), "--json"],
+                         capsys)
+    assert code == 0, err
+    document = json.loads(out)
+    by_id = {t["id"]: t["changes"] for t in document["therapies"]}
+    assert ("therapy", "removed") in {(c["section"], c["action"])
+                                      for c in by_id["surgical-excision"]}
+    statement = next(c for c in by_id["co2-laser"] if c["section"] == "statement")
+    assert statement["action"] == "changed" and "full resolution" in statement["after"]
+    assert [(c["item"], c["fields"]) for c in document["products"]] == [
+        ("rituximab-concentrate", ["notes"])]
+    assert [(c["item"], c["fields"]) for c in document["references"]] == [
+        ("balin-2012", ["note"])]
+    code, out, _ = run(["content", "diff", str(store["bundled"]), str(content), "--lang", "fr"],
+                       capsys)
+    assert "Fiche supprimée : surgical-excision" in out and "Produits" in out
+
+
+def test_a_trusted_signer_cannot_install_a_database_that_is_not_what_it_signed(
+        store: dict[str, Path], keys: Keys, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Signed by a trusted key, yet the manifest's content hash is not the database's, or the
+    database itself is damaged (its digest signed as it is): both refused."""
+    with zipfile.ZipFile(store["pack"]) as archive:
+        database = archive.read("calx.sqlite")
+        signed = json.loads(archive.read("manifest.json"))["signed"]
+    import hashlib
+
+    wrong = dict(signed, content_hash="0" * 64)
+    pack = tmp_path / "wrong.calxpack"
+    packs.write_pack(pack, database, keys.signer.sign(wrong))
+    refused(pack, "release_digest_mismatch", capsys)
+    damaged = bytearray(database)
+    damaged[len(damaged) // 2: len(damaged) // 2 + 4096] = bytes(4096)
+    broken = dict(signed, digest=hashlib.sha256(bytes(damaged)).hexdigest())
+    packs.write_pack(pack, bytes(damaged), keys.signer.sign(broken))
+    refused(pack, "release_corrupt", capsys)
+
+
+def test_a_reopened_plan_lists_alerts_it_did_not_have(store: dict[str, Path]) -> None:
+    """A plan saved before a rule existed (its alerts emptied, as they were then): the plan
+    check run again with the content in use lists the rule's alert as new."""
+    import dataclasses
+
+    with ReferenceDB.open() as db:
+        patient, _ = Patient.from_inputs("80 kg", "180 cm", "female", "54", "0.9 mg/dL",
+                                         pregnant="yes")
+        plan = build_plan(db, patient, ["rituximab-375-weekly"], date(2026, 12, 7), "en",
+                          None, "Dr Claire Dupont", date(2026, 12, 1), patient_name="Zoë Martin",
+                          overrides=None)
+    assert plan.alerts, "rituximab in pregnancy: the plan check has a rule for it"
+    before = dataclasses.replace(plan, alerts=())
+    content_store.install(store["pack"])
+    with ReferenceDB.open() as db:
+        review = review_plan(before, db)
+        text = "\n".join(review_lines(review, "en", db))
+    assert {a.code for a in review.new_alerts} == {a.code for a in plan.alerts}
+    assert "New safety alerts with the content in use:" in text
