@@ -1298,8 +1298,8 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
         </message>
         <message>
             <location filename="../../desktop/ui/dialogs/preferences.py" line="79" />
-            <source>Changes apply at once; the patient's values already typed keep their units.</source>
-            <translation>Les changements s’appliquent aussitôt ; les valeurs déjà saisies pour le patient gardent leurs unités.</translation>
+            <source>These are defaults for a new patient: the patient, the regimen's values and the plan on screen stay as they are.</source>
+            <translation>Ce sont les valeurs par défaut pour un nouveau patient : le patient, les valeurs du schéma et le plan affichés restent tels quels.</translation>
         </message>
     </context>
     <context>

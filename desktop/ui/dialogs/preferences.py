@@ -76,8 +76,8 @@ class PreferencesDialog(QDialog):
                  "boyd": self.tr("Boyd")}
         for i in range(self.bsa_formula.count()):
             self.bsa_formula.setItemText(i, names[self.bsa_formula.itemData(i)])
-        self.note.setText(self.tr("Changes apply at once; the patient's values already typed "
-                                  "keep their units."))
+        self.note.setText(self.tr("These are defaults for a new patient: the patient, the "
+                                  "regimen's values and the plan on screen stay as they are."))
         for button in self.buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
 

@@ -123,8 +123,7 @@ class ComputeView(QWidget):
         self.schedule_panel.changed.connect(self.recompute)
         self.add_button.clicked.connect(self._add_to_plan)
         context.languageChanged.connect(self._language_changed)
-        context.preferencesChanged.connect(
-            lambda: self.bsa_panel.set_formula(context.prefs.get(S.BSA_FORMULA)))
+        context.preferencesChanged.connect(self._preferences_changed)
         self.retranslate()
         self._show_nothing()
 
@@ -179,6 +178,12 @@ class ComputeView(QWidget):
         self.regimen_detail.setText(detail)
         self.choices.set_specs(choice_specs(regimen), lang)
         self.recompute()
+
+    def _preferences_changed(self) -> None:
+        # A preference is a default for a new patient: once a patient is typed in, the formula
+        # on screen is the clinician's and only the clinician changes it.
+        if self.patient_panel.is_empty():
+            self.bsa_panel.set_formula(self.context.prefs.get(S.BSA_FORMULA))
 
     # ------------------------------------------------------------------ computing
 

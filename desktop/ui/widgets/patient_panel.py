@@ -127,6 +127,10 @@ class PatientPanel(QWidget):
         return {**self.fields(), "birth_date": self.birth_date,
                 "record_number": self.record_number}
 
+    def is_empty(self) -> bool:
+        """Nothing typed yet: a new patient, to whom the preferences' defaults apply."""
+        return not any(field.text().strip() for field in self.text_fields().values())
+
     def set_values(self, weight: str = "", height: str = "", sex: str | None = None,
                    age: str = "", creatinine: str = "", birth_date: str = "",
                    record_number: str = "") -> None:
