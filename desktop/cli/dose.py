@@ -12,6 +12,7 @@ JSON contract (kept stable for scripts; amounts are unrounded floats):
 ``dose_display``, ``rounded_dose_mg``, ``deviation_percent``, ``daily_dose_mg`` / ``daily_dose_ml``,
 ``course_total_mg``, ``bsa_m2``, ``bsa_formula``, ``volume_ml`` (concentrate), ``vials`` (list of
 {"strength_mg", "count"}), ``final_concentration_mg_ml``, ``choices`` (every ranged value used),
+``choices_by_default`` (those of them nobody chose: the source's documented default),
 ``start``, ``horizon_months``, ``administrations`` (ISO dates: every dose, session or day of
 treatment inside the horizon), ``schedule`` (rows with start and end dates), ``next_after_horizon``,
 ``working`` (the steps in words), ``warnings`` (list of {"code", "message"}), ``alerts`` (the plan
@@ -192,6 +193,7 @@ def run_dose(args: argparse.Namespace) -> int:
             "final_concentration_mg_ml": (result.dilution.final_concentration_mg_ml
                                           if result.dilution else None),
             "choices": {**schedule.choices, **result.choices},
+            "choices_by_default": sorted({*schedule.defaults, *result.defaults}),
             "start": start.isoformat(),
             "horizon_months": schedule.horizon_months,
             "administrations": administration_dates(schedule),

@@ -416,7 +416,9 @@ def _dose_rows(item: PlanItem, lang: str) -> list[tuple[str, str]]:
     assert d is not None and d.calculated is not None
     rows: list[tuple[str, str]] = []
     if d.prescribed is not None:
-        rows.append((word("prescribed", lang), text(format_quantity(d.prescribed, lang))))
+        default = f" {word('by_default', lang)}" if "dose" in d.defaults else ""
+        rows.append((word("prescribed", lang), text(format_quantity(d.prescribed, lang)
+                                                    + default)))
     rows.append((word("calculated", lang), "<b>" + text(format_dose(d.calculated, lang)) + "</b>"))
     if d.rounded is not None and d.deviation_percent is not None:
         rows.append((word("rounded", lang), "<b>" + text(format_dose(d.rounded, lang)) + "</b> ("
@@ -456,6 +458,7 @@ def _schedule_text(item: PlanItem, lang: str) -> str:
         used = ", ".join(
             f"{k} = " + (duration_text(v, units[k].unit, lang) if k in units
                          else format_number(v, lang))
+            + (f" {word('by_default', lang)}" if k in s.defaults else "")
             for k, v in sorted(s.choices.items()))
         out += "<br/>" + text(f"{word('choices_used', lang)}{colon(lang)}{used}")
     if s.next_after_horizon is not None:

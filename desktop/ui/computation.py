@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from desktop.core.choices import ChoiceSpec
     from desktop.core.dosing import DoseResult
     from desktop.core.errors import Issue
     from desktop.core.patient import Patient
@@ -20,38 +21,11 @@ if TYPE_CHECKING:
     from desktop.core.schedule import RegimenSchedule
 
 
-@dataclass(frozen=True)
-class ChoiceSpec:
-    """A value the clinician may choose inside the source's range."""
+def choice_specs(regimen: Regimen, product: Product | None = None) -> list[ChoiceSpec]:
+    """Every range of ``regimen`` the clinician may choose in (``desktop.core.choices``)."""
+    from desktop.core.choices import choice_specs as specs
 
-    name: str            # "dose", "every", "on", "off", "duration", "course_every", "offset_N"
-    low: float           # 0 for an "up to"
-    high: float
-    options: tuple[float, ...]
-    unit: str            # "mg/m²", "mg", "week", "month"...
-    whole: bool          # schedule values are whole days, weeks or months
-    default: float
-
-
-def choice_specs(regimen: Regimen) -> list[ChoiceSpec]:
-    """Every range of ``regimen`` the clinician may choose in, dose first."""
-    from desktop.core.schedule import schedule_choice_names
-
-    specs: list[ChoiceSpec] = []
-    dose = regimen.dose
-    if dose is not None and dose.amount.is_range:
-        unit = {"fixed": dose.unit, "per_kg": f"{dose.unit}/kg",
-                "per_m2": f"{dose.unit}/m²"}[dose.basis]
-        amount = dose.amount
-        low = amount.low if amount.low is not None else 0.0
-        specs.append(ChoiceSpec("dose", low, amount.high, amount.options, unit, False,
-                                amount.default if amount.default is not None else amount.high))
-    for name, duration in schedule_choice_names(regimen.schedule).items():
-        value = duration.value
-        low = value.low if value.low is not None else 1.0
-        specs.append(ChoiceSpec(name, low, value.high, value.options, duration.unit, True,
-                                value.default if value.default is not None else value.high))
-    return specs
+    return specs(regimen, product)
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,22 @@
     <context>
         <name>ChoiceEditor</name>
         <message>
+            <source>Left on its default, the value is marked as the source&apos;s default, not as your choice.</source>
+            <translation>Laissée par défaut, la valeur est indiquée comme celle de la source, non comme votre choix.</translation>
+        </message>
+        <message>
+            <source>The source gives only a maximum: a choice is required.</source>
+            <translation>La source ne donne qu’un maximum : un choix est nécessaire.</translation>
+        </message>
+        <message>
+            <source>%1 (default)</source>
+            <translation>%1 (par défaut)</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choisir…</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/widgets/choice_editor.py" line="124" />
             <source>Dose:</source>
             <translation>Dose :</translation>

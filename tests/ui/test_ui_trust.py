@@ -73,3 +73,52 @@ def test_enter_opens_the_hit_for_the_text_typed_so_far(qtbot, window, typed, exp
         qtbot.keyClicks(nav.search_field, typed)
         qtbot.keyClick(nav.search_field, Qt.Key.Key_Return)
     assert chosen.args == [expected]
+
+
+# ---------------------------------------------------------------------- values nobody chose
+
+
+def _clinician_copy_text(plan_view) -> str:
+    import io
+    import re
+
+    import pypdf
+
+    from desktop.reports.pdf_plan import render_clinician_copy
+
+    plan, reason = plan_view.plan_or_reason()
+    assert plan is not None, reason
+    reader = pypdf.PdfReader(io.BytesIO(render_clinician_copy(plan)), strict=False)
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in reader.pages))
+
+
+def test_untouched_values_are_defaults_not_the_clinicians_choice(qtbot, window):
+    compute = window.compute_view
+    compute.patient_panel.set_values(weight="70", height="170")
+    for regimen_id in ("minocycline-cyclic", "diltiazem-240-480"):
+        window.compute_regimen(regimen_id)
+        assert compute.choices.values() == {}
+        working = compute.dose_panel.working.toPlainText()
+        assert "Dose chosen by the clinician" not in working
+        assert "not chosen by the clinician" in working
+        compute.add_button.click()
+    window.plan_view.patient_name.setText("A. Patient")
+    copy = _clinician_copy_text(window.plan_view)
+    assert "Dose chosen by the clinician" not in copy
+    assert "(default)" in copy
+
+
+def test_an_up_to_dose_needs_an_explicit_choice_in_the_window(qtbot, window):
+    # Probenecid "up to 500 mg": nothing pre-filled (the CLI refuses it without a choice too).
+    window.compute_regimen("probenecid-500-tid")
+    compute = window.compute_view
+    compute.patient_panel.set_values(weight="70")
+    combo = compute.choices.editors["dose"]
+    assert combo.currentText() == "Choose…"
+    assert compute.dose_panel.result is None
+    assert not compute.add_button.isEnabled()
+    assert "maximum" in compute.choices.messages["dose"].text()
+    compute.choices.set_value("dose", 500)
+    assert compute.dose_panel.values["calculated"].text().startswith("500 mg")
+    assert "chosen by the clinician" in compute.dose_panel.working.toPlainText()
+    assert compute.add_button.isEnabled()

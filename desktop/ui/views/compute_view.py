@@ -176,7 +176,8 @@ class ComputeView(QWidget):
         if regimen.notes is not None:
             detail += f"<br><small>{_escape(regimen.notes.get(lang))}</small>"
         self.regimen_detail.setText(detail)
-        self.choices.set_specs(choice_specs(regimen), lang)
+        product = self.context.db.product(regimen.product) if regimen.product else None
+        self.choices.set_specs(choice_specs(regimen, product), lang)
         self.recompute()
 
     def _preferences_changed(self) -> None:
