@@ -19,7 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.calculators.bsa import bsa, formula_info
-from desktop.core.dosing import DoseResult, compute_dose
+from desktop.core.dosing import DoseResult
 from desktop.core.errors import CalxError, Issue
 from desktop.core.patient import Patient
 from desktop.core.plan_check import (
@@ -31,8 +31,9 @@ from desktop.core.plan_check import (
     plan_regimen,
     renal_estimates,
 )
+from desktop.core.presenting import evaluate
 from desktop.core.regimen import LANGS, Bilingual, Product, Regimen, Source
-from desktop.core.schedule import DEFAULT_HORIZON_MONTHS, RegimenSchedule, build_schedule
+from desktop.core.schedule import DEFAULT_HORIZON_MONTHS, RegimenSchedule
 from desktop.data.models import DbMetadata, Reference, Statement, Therapy
 from desktop.data.userdb import PlanRecord, canonical_json, sha256_hex
 from desktop.reports.snapshot import SnapshotError, decode, encode
@@ -323,8 +324,10 @@ def _item(db: ReferenceDB, wanted: str, patient: Patient, choices: Mapping[str, 
         return _advice_only_item(db, wanted, choices, exc)
     therapy = db.therapy(regimen.therapy_id)
     product = db.product(regimen.product) if regimen.product else None
-    dose = compute_dose(regimen, patient, product, choices, bsa_formula)
-    schedule = build_schedule(regimen, start, horizon_months, choices)
+    evaluation = evaluate(regimen, product, patient, choices, bsa_formula, start,
+                          horizon_months)  # the window's and the command line's entry point
+    evaluation.raise_first()
+    dose, schedule = evaluation.dose, evaluation.schedule
     return PlanItem(regimen_id=regimen.id, therapy=therapy, regimen=regimen, product=product,
                     dose=dose, schedule=schedule, choices=dict(choices))
 

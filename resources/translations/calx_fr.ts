@@ -226,6 +226,14 @@
     <context>
         <name>DoseResultPanel</name>
         <message>
+            <source>Strength of the preparation the source names</source>
+            <translation>Concentration de la préparation nommée par la source</translation>
+        </message>
+        <message>
+            <source>The amount the source gives, or the value you chose in its range</source>
+            <translation>La quantité donnée par la source, ou la valeur choisie dans sa fourchette</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/widgets/dose_result.py" line="85" />
             <source>The review gives no dose for this regimen.</source>
             <translation>La revue ne donne pas de dose pour ce schéma.</translation>
