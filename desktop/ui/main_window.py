@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         context.databaseFailed.connect(self._database_failed)
         context.languageChanged.connect(self._language_changed)
 
+        from desktop.ui import style
+
+        style.apply(self)
         self.resize(1100, 720)
         geometry = context.prefs.get(S.WINDOW_GEOMETRY)
         if not geometry.isEmpty():

@@ -245,6 +245,9 @@ class Navigator(QWidget):
         self.search_field.setToolTip(self.tr(
             "Type a drug, brand, abbreviation or any word; ↑ ↓ choose a result, Enter opens it"))
         self.search_field.setAccessibleName(self.tr("Search therapies"))
+        from desktop.ui.style import name_clear_button
+
+        name_clear_button(self.search_field, self.tr("Clear the search"))
         self.tree.setAccessibleName(self.tr("Therapies by category"))
         self.tree.setToolTip(self.tr("Therapies grouped as in the review; Enter opens one"))
         self.results.setAccessibleName(self.tr("Search results"))

@@ -613,6 +613,10 @@
     <context>
         <name>Navigator</name>
         <message>
+            <source>Clear the search</source>
+            <translation>Effacer la recherche</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/navigator.py" line="129" />
             <source>No therapy matches “%1”.</source>
             <translation>Aucun traitement ne correspond à « %1 ».</translation>
@@ -1329,6 +1333,10 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
     <context>
         <name>SavedPlansDialog</name>
         <message>
+            <source>Clear the filter</source>
+            <translation>Effacer le filtre</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/dialogs/saved_plans.py" line="115" />
             <source>No saved plan yet: in the Plan view, press “Save plan”.</source>
             <translation>Aucun plan enregistré pour l’instant : dans la vue Plan, appuyez sur « Enregistrer le plan ».</translation>
@@ -1473,6 +1481,26 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
     </context>
     <context>
         <name>SchedulePanel</name>
+        <message>
+            <source>Year</source>
+            <translation>Année</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Mois</translation>
+        </message>
+        <message>
+            <source>Next month</source>
+            <translation>Mois suivant</translation>
+        </message>
+        <message>
+            <source>Previous month</source>
+            <translation>Mois précédent</translation>
+        </message>
+        <message>
+            <source>Days of the month</source>
+            <translation>Jours du mois</translation>
+        </message>
         <message>
             <location filename="../../desktop/ui/widgets/schedule_panel.py" line="113" />
             <source>&amp;Start date:</source>

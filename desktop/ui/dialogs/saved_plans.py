@@ -61,6 +61,7 @@ class SavedPlansDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_PREPARED, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # arrows move between cells; Tab leaves the table
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_PATIENT, QHeaderView.ResizeMode.Stretch)  # elided
@@ -181,6 +182,9 @@ class SavedPlansDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Saved plans"))
         self.filter_label.setText(self.tr("&Find patient:"))
+        from desktop.ui.style import name_clear_button
+
+        name_clear_button(self.filter, self.tr("Clear the filter"))
         for widget, name, tip in (
                 (self.filter, self.tr("Find patient"), self.tr("Show only the plans of patients "
                                                                "whose name contains this text")),

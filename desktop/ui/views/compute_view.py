@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -110,6 +110,7 @@ class ComputeView(QWidget):
         scroll.setObjectName("computeScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a stop of its own: Tab goes inside
         scroll.setWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -124,6 +125,7 @@ class ComputeView(QWidget):
         self.add_button.clicked.connect(self._add_to_plan)
         context.languageChanged.connect(self._language_changed)
         context.preferencesChanged.connect(self._preferences_changed)
+        self._tab_order()
         self.retranslate()
         self._show_nothing()
 
@@ -178,7 +180,21 @@ class ComputeView(QWidget):
         self.regimen_detail.setText(detail)
         product = self.context.db.product(regimen.product) if regimen.product else None
         self.choices.set_specs(choice_specs(regimen, product), lang)
+        self._tab_order()
         self.recompute()
+
+    def _tab_order(self) -> None:
+        """Tab follows the page, column by column: who, BSA, regimen and its choices (made anew
+        for each regimen), the dose's working, then the calendar."""
+        import itertools
+
+        schedule = self.schedule_panel
+        order = [self.patient_panel.creatinine.unit, self.bsa_panel.formula,
+                 self.bsa_panel.table, self.regimen, *self.choices.editors.values(),
+                 self.add_button, self.dose_panel.working, schedule.start, schedule.horizon,
+                 schedule.calendar, schedule.list]
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
 
     def _preferences_changed(self) -> None:
         # A preference is a default for a new patient: once a patient is typed in, the formula

@@ -28,6 +28,7 @@ class OverviewView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)  # arrows move between cells; Tab leaves the table
         self.table.activated.connect(self._activated)
         self._fitted: set[int] = set()
         self._refit_soon = QTimer(self)  # many column resizes in a row: one refit after them

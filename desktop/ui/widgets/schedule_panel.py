@@ -122,6 +122,11 @@ class SchedulePanel(QWidget):
         self.calendar.setAccessibleName(self.tr("Calendar of administrations"))
         self.calendar.setToolTip(self.tr("Days with an administration are highlighted"))
         self.notes.setAccessibleName(self.tr("Calendar notes"))
+        from desktop.ui.style import name_calendar_parts
+
+        name_calendar_parts(self.calendar, self.tr("Days of the month"),
+                            self.tr("Previous month"), self.tr("Next month"), self.tr("Month"),
+                            self.tr("Year"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
