@@ -13,6 +13,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -26,6 +27,11 @@ from desktop.ui import settings as S
 from desktop.ui.context import AppContext
 from desktop.ui.icons import app_icon
 from desktop.ui.navigator import Navigator
+
+# The first window's size on a large screen; on a smaller one it takes the available screen.
+DEFAULT_SIZE = (1366, 860)
+# Room for the window manager's title bar and borders, not known before the window is shown.
+FRAME_ALLOWANCE = (16, 48)
 
 
 class MainWindow(QMainWindow):
@@ -98,10 +104,11 @@ class MainWindow(QMainWindow):
         from desktop.ui import style
 
         style.apply(self)
-        self.resize(1100, 720)
+        self.resize(*DEFAULT_SIZE)
         geometry = context.prefs.get(S.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        self.fit_to_screen()
         if defer_views:
             # Built in idle time after start-up (desktop.ui.app), or at once when asked for.
             self.tabs.currentChanged.connect(self._view_asked_for)
@@ -113,6 +120,27 @@ class MainWindow(QMainWindow):
     def _view_asked_for(self, index: int) -> None:
         if index > 0 and self.compute_view is None:
             self.build_views()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's available area (a 1024 × 768 screen, or a geometry
+        saved on a larger monitor): clamp the size, then move the window inside it."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width = min(self.width(), area.width() - FRAME_ALLOWANCE[0])
+        height = min(self.height(), area.height() - FRAME_ALLOWANCE[1])
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), area.left()), area.right() - width - FRAME_ALLOWANCE[0] + 1)
+        y = min(max(self.y(), area.top()), area.bottom() - height - FRAME_ALLOWANCE[1] + 1)
+        if (x, y) != (self.x(), self.y()):
+            self.move(max(x, area.left()), max(y, area.top()))
+        # A narrow screen gives the views the room: the navigator takes a fifth, 200–280 px.
+        splitter = self.findChild(QSplitter, "mainSplitter")
+        if splitter is not None:
+            left = max(200, min(280, width // 5))
+            splitter.setSizes([left, width - left])
 
     def build_views(self) -> None:
         """Create the compute, plan and overview views (once) in place of their placeholders."""

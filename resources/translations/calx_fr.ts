@@ -624,7 +624,7 @@
         <message>
             <location filename="../../desktop/ui/navigator.py" line="202" />
             <source>Search therapies (Ctrl+F)</source>
-            <translation>Rechercher un traitement (Ctrl+F)</translation>
+            <translation>Chercher (Ctrl+F)</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/navigator.py" line="204" />

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -94,18 +95,9 @@ class ComputeView(QWidget):
         QVBoxLayout(self.schedule_box).addWidget(self.schedule_panel)
 
         page = QWidget(self)
-        grid = QGridLayout(page)
-        # Three columns on a wide window: who, what and how much, when.
-        grid.addWidget(self.patient_box, 0, 0)
-        grid.addWidget(self.alerts_box, 1, 0)
-        grid.addWidget(self.bsa_box, 2, 0)
-        grid.addWidget(self.regimen_box, 0, 1)
-        grid.addWidget(self.dose_box, 1, 1, 2, 1)
-        grid.addWidget(self.schedule_box, 0, 2, 3, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 4)
-        grid.setColumnStretch(2, 3)
-        grid.setRowStretch(1, 1)  # the safety checks take the room left
+        self.grid = QGridLayout(page)
+        self.columns = 0
+        self._arrange(3)
         scroll = QScrollArea(self)
         scroll.setObjectName("computeScroll")
         scroll.setWidgetResizable(True)
@@ -150,6 +142,12 @@ class ComputeView(QWidget):
         index = self.regimen.findData(current)
         self.regimen.setCurrentIndex(index if index >= 0 else 0)
         self.regimen.blockSignals(False)
+        # The closed list may elide a long label (it is shown in full just below); the open
+        # list is as wide as its longest label, never cut.
+        metrics = self.regimen.view().fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.regimen.itemText(i))
+                      for i in range(self.regimen.count())), default=0)
+        self.regimen.view().setMinimumWidth(widest + 4 * metrics.averageCharWidth())
         self._regimen_changed()
 
     def select_regimen(self, regimen_id: str) -> None:
@@ -178,10 +176,65 @@ class ComputeView(QWidget):
         if regimen.notes is not None:
             detail += f"<br><small>{_escape(regimen.notes.get(lang))}</small>"
         self.regimen_detail.setText(detail)
+        self.regimen.setToolTip(regimen.label.get(lang))
         product = self.context.db.product(regimen.product) if regimen.product else None
         self.choices.set_specs(choice_specs(regimen, product), lang)
         self._tab_order()
         self.recompute()
+
+    # ------------------------------------------------------------------ layout
+
+    def _arrange(self, columns: int) -> None:
+        """Three columns on a wide window (who; what and how much; when), two on a 1024-pixel
+        screen (the calendar below), one when narrower: the page scrolls only vertically."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        grid = self.grid
+        boxes = (self.patient_box, self.alerts_box, self.bsa_box, self.regimen_box,
+                 self.dose_box, self.schedule_box)
+        for box in boxes:
+            grid.removeWidget(box)
+        for i in range(7):
+            grid.setColumnStretch(i, 0)
+            grid.setRowStretch(i, 0)
+        left = ((0, 0, 1, 1), (1, 0, 1, 1), (2, 0, 1, 1), (0, 1, 1, 1), (1, 1, 2, 1))
+        if columns == 3:
+            places = (*left, (0, 2, 3, 1))
+            stretches, last_row = (3, 4, 3), 1  # the safety checks take the room left
+        elif columns == 2:
+            places = (*left, (3, 0, 1, 2))
+            stretches, last_row = (1, 1), 1
+        else:
+            places = tuple((row, 0, 1, 1) for row in range(6))
+            stretches, last_row = (1,), 5
+        for box, (row, column, rows, cols) in zip(boxes, places, strict=True):
+            grid.addWidget(box, row, column, rows, cols)
+        for column, stretch in enumerate(stretches):
+            grid.setColumnStretch(column, stretch)
+        grid.setRowStretch(last_row, 1)
+
+    def _columns_for(self, width: int) -> int:
+        def widest(*boxes: QWidget) -> int:
+            return max(box.minimumSizeHint().width() for box in boxes)
+
+        spacing = max(self.grid.horizontalSpacing(), 0)
+        margins = self.grid.contentsMargins()
+        room = width - margins.left() - margins.right()
+        first = widest(self.patient_box, self.alerts_box, self.bsa_box)
+        second = widest(self.regimen_box, self.dose_box)
+        third = self.schedule_box.minimumSizeHint().width()
+        if room >= first + second + third + 2 * spacing:
+            return 3
+        if room >= max(first + second + spacing, third):
+            return 2
+        return 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        scroll = self.findChild(QScrollArea, "computeScroll")
+        bar = scroll.verticalScrollBar().sizeHint().width() if scroll is not None else 0
+        self._arrange(self._columns_for(event.size().width() - bar))
+        super().resizeEvent(event)
 
     def _tab_order(self) -> None:
         """Tab follows the page, column by column: who, BSA, regimen and its choices (made anew

@@ -36,6 +36,8 @@ class DoseResultPanel(QWidget):
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
+        # A narrow column puts a long value under its label instead of four lines beside it.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key in ROWS:
             label, value = QLabel(self), QLabel(self)
             value.setObjectName(f"dose_{key}")
