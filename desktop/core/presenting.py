@@ -173,3 +173,72 @@ def dose_rows(result: DoseResult, lang: str) -> list[DoseRow]:
                                  waste=format_number(result.vials.waste_mg, lang))))
     language = "fr" if lang == "fr" else "en"
     return [DoseRow(key, LABELS[key][language], value) for key, value in rows]
+
+
+# --------------------------------------------------------------------------- one calculation
+
+_TEXT: dict[str, dict[str, str]] = {
+    "weight": {"en": "Weight", "fr": "Poids"}, "height": {"en": "Height", "fr": "Taille"},
+    "age": {"en": "Age", "fr": "Âge"}, "creatinine": {"en": "Creatinine", "fr": "Créatinine"},
+    "sex": {"en": "Sex", "fr": "Sexe"}, "female": {"en": "female", "fr": "femme"},
+    "male": {"en": "male", "fr": "homme"}, "bsa": {"en": "BSA", "fr": "Surface corporelle"},
+    "working": {"en": "Working", "fr": "Calcul détaillé"},
+    "warnings": {"en": "Warnings", "fr": "Avertissements"},
+    "calendar": {"en": "Calendar", "fr": "Calendrier"},
+    "no_dose": {"en": "The review gives no dose for this regimen.",
+                "fr": "La revue ne donne pas de dose pour ce schéma."},
+    "aid": {"en": "Calx is a reference and dosing aid, not a prescription: check every dose "
+                  "and date before prescribing.",
+            "fr": "Calx est une aide à la référence et au calcul de doses, pas une prescription : "
+                  "vérifiez chaque dose et chaque date avant de prescrire."},
+}
+
+
+def calculation_text(evaluation: Evaluation, patient: Patient | None, lang: str,
+                     extra_lines: tuple[str, ...] = (), with_calendar: bool = False,
+                     therapy: str = "") -> str:
+    """One calculation as plain text, to copy or print without building a plan: the regimen,
+    the measurements as typed, the dose rows, the working, the warnings (and the dates)."""
+    from desktop.core.formatting import format_bsa, format_date
+    from desktop.core.messages import render
+
+    language = "fr" if lang == "fr" else "en"
+
+    def w(key: str) -> str:
+        return _TEXT[key][language]
+
+    colon = " : " if language == "fr" else ": "
+    title = f"{therapy} — " if therapy else ""
+    lines = [f"{title}{evaluation.regimen.label.get(lang)} ({evaluation.regimen.id})"]
+    if patient is not None:
+        for parsed in patient.entered:
+            shown = parsed.conversion_note(lang) or parsed.canonical_text(lang)
+            lines.append(f"{w(parsed.kind)}{colon}{shown}")
+        if patient.sex in ("female", "male"):
+            lines.append(f"{w('sex')}{colon}{w(patient.sex)}")
+    lines += list(extra_lines)
+    dose = evaluation.dose
+    if dose is not None:
+        bsa = next((i for i in dose.inputs if i.name == "bsa"), None)
+        if bsa is not None:
+            from desktop.core.calculators.bsa import formula_info
+
+            method = formula_info(bsa.method).name if bsa.method else ""
+            lines.append(f"{w('bsa')}{colon}{format_bsa(bsa.value, lang)} ({method})")
+        rows = dose_rows(dose, lang)
+        lines += [f"{row.label}{colon}{row.value}" for row in rows] or [w("no_dose")]
+        lines.append(f"{w('working')}{colon.rstrip()}")
+        lines += [f"  {n}. {render(step, lang)}" for n, step in enumerate(dose.working, 1)]
+    issues = list(dict.fromkeys([*evaluation.errors, *evaluation.warnings]))
+    if issues:
+        lines.append(f"{w('warnings')}{colon.rstrip()}")
+        lines += [f"  - {render(issue, lang)}" for issue in issues]
+    if with_calendar and evaluation.schedule is not None:
+        lines.append(f"{w('calendar')}{colon.rstrip()}")
+        for row in evaluation.schedule.treatment_rows():
+            span = format_date(row.date, lang, weekday=True)
+            if row.is_period and row.end != row.date:
+                span += f" – {format_date(row.end, lang, weekday=True)}"
+            lines.append(f"  {span}")
+    lines.append(w("aid"))
+    return "\n".join(lines)

@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.overview_view.therapyChosen.connect(self.open_therapy)
         self.plan_view.changed.connect(self._update_actions)
         self.compute_view.statusMessage.connect(self.show_status)
+        self.compute_view.computed.connect(self._update_actions)
         self.plan_view.statusMessage.connect(self.show_status)
         self.tabs.currentChanged.connect(self._update_actions)
         if self.context.db is not None:  # the database was opened before the views existed
@@ -441,7 +442,47 @@ class MainWindow(QMainWindow):
 
         QMessageBox.aboutQt(self)
 
+    def unsaved_work(self) -> str | None:
+        """What closing would lose: "plan" (regimens not saved as they stand), "patient"
+        (measurements typed), or None."""
+        if self.plan_view is not None and self.plan_view.has_unsaved_plan():
+            return "plan"
+        if self.compute_view is not None and not self.compute_view.patient_panel.is_empty():
+            return "patient"
+        return None
+
+    def ask_before_closing(self, what: str) -> str:
+        """"save", "discard" or "cancel": asked in a message box (tests replace this method)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        SB = QMessageBox.StandardButton
+        box = QMessageBox(self)
+        box.setObjectName("unsavedWork")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Unsaved work"))
+        if what == "plan":
+            box.setText(self.tr("The patient's plan is not saved."))
+            box.setInformativeText(self.tr("Save it in Calx before closing, to reopen and "
+                                           "reprint it later?"))
+            buttons = SB.Save | SB.Discard | SB.Cancel
+        else:
+            box.setText(self.tr("The patient's values will be lost."))
+            box.setInformativeText(self.tr("Close Calx anyway?"))
+            buttons = SB.Discard | SB.Cancel
+        box.setStandardButtons(buttons)
+        box.setDefaultButton(SB.Cancel)
+        answer = box.exec()
+        return {SB.Save: "save", SB.Discard: "discard"}.get(SB(answer), "cancel")
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        what = self.unsaved_work()
+        if what is not None:
+            answer = self.ask_before_closing(what)
+            if answer == "cancel" or (answer == "save" and not self.plan_view.save_plan()):
+                if answer == "save":
+                    self.tabs.setCurrentWidget(self.plan_view)  # the reason is shown there
+                event.ignore()
+                return
         self.context.prefs.set(S.WINDOW_GEOMETRY, self.saveGeometry())
         self.context.prefs.sync()
         super().closeEvent(event)

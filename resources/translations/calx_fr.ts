@@ -138,6 +138,38 @@
     <context>
         <name>ComputeView</name>
         <message>
+            <source>Body metrics</source>
+            <translation>Mesures corporelles</translation>
+        </message>
+        <message>
+            <source>Dose and working copied as text.</source>
+            <translation>Dose et calcul copiés en texte.</translation>
+        </message>
+        <message>
+            <source>Print this calculation and its dates, without building a plan</source>
+            <translation>Imprimer ce calcul et ses dates, sans construire de plan</translation>
+        </message>
+        <message>
+            <source>Print this calculation</source>
+            <translation>Imprimer ce calcul</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Imprimer…</translation>
+        </message>
+        <message>
+            <source>Copy the dose, its working and the patient&apos;s values as plain text</source>
+            <translation>Copier la dose, son calcul et les valeurs du patient en texte brut</translation>
+        </message>
+        <message>
+            <source>Copy the dose and its working</source>
+            <translation>Copier la dose et son calcul</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copier</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/views/compute_view.py" line="229" />
             <source>Enter the patient's weight (and height for doses per m²) to compute the dose.</source>
             <translation>Saisissez le poids du patient (et la taille pour les doses par m²) pour calculer la dose.</translation>
@@ -383,6 +415,26 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>Close Calx anyway?</source>
+            <translation>Fermer Calx quand même ?</translation>
+        </message>
+        <message>
+            <source>The patient&apos;s values will be lost.</source>
+            <translation>Les valeurs du patient seront perdues.</translation>
+        </message>
+        <message>
+            <source>Save it in Calx before closing, to reopen and reprint it later?</source>
+            <translation>L’enregistrer dans Calx avant de fermer, pour le rouvrir et le réimprimer plus tard ?</translation>
+        </message>
+        <message>
+            <source>The patient&apos;s plan is not saved.</source>
+            <translation>Le plan du patient n’est pas enregistré.</translation>
+        </message>
+        <message>
+            <source>Unsaved work</source>
+            <translation>Travail non enregistré</translation>
+        </message>
         <message>
             <location filename="../../desktop/ui/main_window.py" line="219" />
             <source>Calx — calcinosis in systemic sclerosis</source>
@@ -1820,4 +1872,11 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
             <translation>Médicaments que le patient prend déjà, vérifiés avec le plan ; « non vérifié » quand Calx ne les connaît pas</translation>
         </message>
     </context>
+<context>
+    <name>BodyMetricsPanel</name>
+        <message>
+            <source>Enter the patient&apos;s measurements</source>
+            <translation>Saisissez les mesures du patient</translation>
+        </message>
+</context>
 </TS>

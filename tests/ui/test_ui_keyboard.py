@@ -63,7 +63,7 @@ def test_compute_view_tab_order(qtbot, window):
         "weightEdit", "weightUnit", "heightEdit", "heightUnit", "sexCombo", "ageEdit",
         "creatinineEdit", "creatinineUnit", "bsaFormula", "bsaTable",
         "regimenCombo", "choice_dose", "choice_on", "choice_off", "addToPlan",
-        "doseWorking", "startDate", "horizonMonths", "qt_calendar_calendarview",
+        "doseWorking", "copyCalculation", "printCalculation", "startDate", "horizonMonths", "qt_calendar_calendarview",
         "administrations"]
 
 

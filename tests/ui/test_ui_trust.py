@@ -122,3 +122,68 @@ def test_an_up_to_dose_needs_an_explicit_choice_in_the_window(qtbot, window):
     assert compute.dose_panel.values["calculated"].text().startswith("500 mg")
     assert "chosen by the clinician" in compute.dose_panel.working.toPlainText()
     assert compute.add_button.isEnabled()
+
+
+# ---------------------------------------------------------------------- beside the dose
+
+
+def test_body_metrics_beside_the_dose(qtbot, window):
+    # CLINICAL.md §2 worked example: woman, 65 years, 60 kg, 85 µmol/L → Cockcroft–Gault
+    # 75 × 60 / (72 × 0.9615) × 0.85 = 55.25 mL/min on the actual weight.
+    compute = window.compute_view
+    compute.patient_panel.set_values(weight="60", height="165", sex="female", age="65",
+                                     creatinine="85")
+    values = compute.metrics_panel.values
+    assert values["crcl"].text() == "55.25 mL/min (actual weight)"
+    assert values["bmi"].text() == "22.04 kg/m²"        # 60 / 1.65² = 22.04
+    assert values["egfr"].text().endswith("mL/min/1.73 m²")
+    assert values["ibw"].text().endswith("kg") and values["abw"].text().endswith("kg")
+    assert "Cockcroft" in values["crcl"].toolTip()      # the working, with its citation
+    compute.patient_panel.set_values(weight="60")
+    assert "age" in values["crcl"].text()               # says what is missing
+
+
+def test_copy_and_print_one_calculation(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.views import printing
+
+    window.compute_regimen("rituximab-375-weekly")
+    compute = window.compute_view
+    compute.patient_panel.set_values(weight="70", height="170")
+    compute.copy_button.click()
+    copied = QApplication.clipboard().text()
+    for expected in ("Rituximab", "Weight: 70 kg", "Dose to give: 680 mg",
+                     "375 mg/m² × 1.8181 m² = 681.79 mg", "BMI: 24.22 kg/m²"):
+        assert expected in copied
+    printed = []
+    monkeypatch.setattr(printing, "print_document",
+                        lambda document, _parent: printed.append(document.toPlainText()))
+    window.tabs.setCurrentWidget(compute)
+    assert window.print_action.isEnabled()
+    window.print_action.trigger()
+    assert printed and "Dose to give: 680 mg" in printed[0] and "Calendar:" in printed[0]
+
+
+@pytest.mark.parametrize(("answer", "closed"), [("cancel", False), ("discard", True)])
+def test_closing_with_an_unsaved_plan_asks_first(qtbot, plan_view, answer, closed):
+    window = plan_view.window()
+    asked = []
+    window.ask_before_closing = lambda what: asked.append(what) or answer
+    assert window.close() is closed
+    assert asked == ["plan"]
+
+
+def test_a_saved_plan_or_an_empty_window_closes_without_asking(qtbot, plan_view):
+    window = plan_view.window()
+    assert plan_view.save_plan()
+    asked = []
+    window.ask_before_closing = lambda what: asked.append(what) or "cancel"
+    assert window.unsaved_work() == "patient"  # the plan is saved; the values are typed
+    plan_view.model.remove(0) if hasattr(plan_view.model, "remove") else None
+    window.compute_view.patient_panel.set_values()
+    plan_view.list.setCurrentIndex(plan_view.model.index(0, 0))
+    while plan_view.entries():
+        plan_view.remove_current()
+    assert window.unsaved_work() is None
+    assert window.close() and asked == []

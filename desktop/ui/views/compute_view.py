@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -27,6 +28,7 @@ from desktop.ui import settings as S
 from desktop.ui.context import AppContext
 from desktop.ui.plan_entry import PlanEntry
 from desktop.ui.widgets.alerts_panel import AlertsPanel
+from desktop.ui.widgets.body_metrics_panel import BodyMetricsPanel
 from desktop.ui.widgets.bsa_panel import BsaPanel
 from desktop.ui.widgets.choice_editor import ChoiceEditor
 from desktop.ui.widgets.dose_result import DoseResultPanel
@@ -59,6 +61,9 @@ class ComputeView(QWidget):
         self.bsa_box = QGroupBox(self)
         self.bsa_panel = BsaPanel(context.prefs.get(S.BSA_FORMULA), self.bsa_box)
         QVBoxLayout(self.bsa_box).addWidget(self.bsa_panel)
+        self.metrics_box = QGroupBox(self)
+        self.metrics_panel = BodyMetricsPanel(self.metrics_box)
+        QVBoxLayout(self.metrics_box).addWidget(self.metrics_panel)
 
         self.regimen_box = QGroupBox(self)
         self.therapy_label = QLabel(self.regimen_box)
@@ -86,7 +91,18 @@ class ComputeView(QWidget):
 
         self.dose_box = QGroupBox(self)
         self.dose_panel = DoseResultPanel(self.dose_box)
-        QVBoxLayout(self.dose_box).addWidget(self.dose_panel)
+        # Copy or print this one calculation, without building a plan.
+        self.copy_button = QPushButton(self.dose_box)
+        self.copy_button.setObjectName("copyCalculation")
+        self.print_button = QPushButton(self.dose_box)
+        self.print_button.setObjectName("printCalculation")
+        dose_layout = QVBoxLayout(self.dose_box)
+        dose_layout.addWidget(self.dose_panel)
+        dose_buttons = QHBoxLayout()
+        dose_buttons.addStretch(1)
+        dose_buttons.addWidget(self.copy_button)
+        dose_buttons.addWidget(self.print_button)
+        dose_layout.addLayout(dose_buttons)
         self.alerts_box = QGroupBox(self)
         self.alerts_panel = AlertsPanel(self.alerts_box)
         QVBoxLayout(self.alerts_box).addWidget(self.alerts_panel)
@@ -115,6 +131,8 @@ class ComputeView(QWidget):
             self.patient_panel.patient))
         self.schedule_panel.changed.connect(self.recompute)
         self.add_button.clicked.connect(self._add_to_plan)
+        self.copy_button.clicked.connect(self.copy_calculation)
+        self.print_button.clicked.connect(self.print_view)
         context.languageChanged.connect(self._language_changed)
         context.preferencesChanged.connect(self._preferences_changed)
         self._tab_order()
@@ -191,23 +209,24 @@ class ComputeView(QWidget):
             return
         self.columns = columns
         grid = self.grid
-        boxes = (self.patient_box, self.alerts_box, self.bsa_box, self.regimen_box,
-                 self.dose_box, self.schedule_box)
+        boxes = (self.patient_box, self.alerts_box, self.bsa_box, self.metrics_box,
+                 self.regimen_box, self.dose_box, self.schedule_box)
         for box in boxes:
             grid.removeWidget(box)
-        for i in range(7):
+        for i in range(8):
             grid.setColumnStretch(i, 0)
             grid.setRowStretch(i, 0)
-        left = ((0, 0, 1, 1), (1, 0, 1, 1), (2, 0, 1, 1), (0, 1, 1, 1), (1, 1, 2, 1))
+        left = ((0, 0, 1, 1), (1, 0, 1, 1), (2, 0, 1, 1), (3, 0, 1, 1), (0, 1, 1, 1),
+                (1, 1, 4, 1))
         if columns == 3:
-            places = (*left, (0, 2, 3, 1))
+            places = (*left, (0, 2, 5, 1))
             stretches, last_row = (3, 4, 3), 1  # the safety checks take the room left
         elif columns == 2:
-            places = (*left, (3, 0, 1, 2))
+            places = (*left, (5, 0, 1, 2))
             stretches, last_row = (1, 1), 1
         else:
-            places = tuple((row, 0, 1, 1) for row in range(6))
-            stretches, last_row = (1,), 5
+            places = tuple((row, 0, 1, 1) for row in range(7))
+            stretches, last_row = (1,), 6
         for box, (row, column, rows, cols) in zip(boxes, places, strict=True):
             grid.addWidget(box, row, column, rows, cols)
         for column, stretch in enumerate(stretches):
@@ -221,7 +240,7 @@ class ComputeView(QWidget):
         spacing = max(self.grid.horizontalSpacing(), 0)
         margins = self.grid.contentsMargins()
         room = width - margins.left() - margins.right()
-        first = widest(self.patient_box, self.alerts_box, self.bsa_box)
+        first = widest(self.patient_box, self.alerts_box, self.bsa_box, self.metrics_box)
         second = widest(self.regimen_box, self.dose_box)
         third = self.schedule_box.minimumSizeHint().width()
         if room >= first + second + third + 2 * spacing:
@@ -244,7 +263,8 @@ class ComputeView(QWidget):
         schedule = self.schedule_panel
         order = [self.patient_panel.creatinine.unit, self.bsa_panel.formula,
                  self.bsa_panel.table, self.regimen, *self.choices.editors.values(),
-                 self.add_button, self.dose_panel.working, schedule.start, schedule.horizon,
+                 self.add_button, self.dose_panel.working, self.copy_button, self.print_button,
+                 schedule.start, schedule.horizon,
                  schedule.calendar, schedule.list]
         for before, after in itertools.pairwise(order):
             QWidget.setTabOrder(before, after)
@@ -259,6 +279,7 @@ class ComputeView(QWidget):
 
     def _patient_changed(self, patient: Any) -> None:
         self.bsa_panel.update_patient(patient, self.context.lang)
+        self.metrics_panel.show_metrics(patient, self.context.lang, self.context.render)
         self.recompute()
 
     def recompute(self) -> None:
@@ -312,6 +333,8 @@ class ComputeView(QWidget):
             self.dose_panel.show_warnings([render(w) for w in loose_warnings])
         notes = [render(n) for n in result.schedule.notes] if result.schedule else []
         self.schedule_panel.show_schedule(result.schedule, lang, notes)
+        self.copy_button.setEnabled(True)
+        self.print_button.setEnabled(True)
         self.add_button.setEnabled(result.schedule is not None and not result.errors
                                    and (result.dose is not None or result.regimen.dose is None))
         self._check(result.regimen)
@@ -335,6 +358,8 @@ class ComputeView(QWidget):
 
     def _show_nothing(self) -> None:
         self.computation = None
+        self.copy_button.setEnabled(False)
+        self.print_button.setEnabled(False)
         self.dose_panel.clear(self.tr("Choose a therapy, then a regimen."))
         self.schedule_panel.show_schedule(None, self.context.lang, [])
         self.add_button.setEnabled(False)
@@ -361,20 +386,54 @@ class ComputeView(QWidget):
                 if name in self.choices.editors:
                     self.choices.set_value(name, value)
         self.bsa_panel.update_patient(self.patient_panel.patient, self.context.lang)
+        self.metrics_panel.show_metrics(self.patient_panel.patient, self.context.lang,
+                                        self.context.render)
         self.recompute()
 
     # ------------------------------------------------------------------ view protocol
 
+    def calculation_text(self, with_calendar: bool = False) -> str | None:
+        """This calculation as plain text (``desktop.core.presenting``), with the body metrics;
+        None before a regimen is chosen."""
+        if self.computation is None:
+            return None
+        from desktop.core.presenting import calculation_text
+
+        lang = self.context.lang
+        therapy = self.therapy.name.get(lang) if self.therapy is not None else ""
+        return calculation_text(self.computation, self.patient_panel.patient, lang,
+                                tuple(self.metrics_panel.plain_lines()), with_calendar, therapy)
+
+    def copy_calculation(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        text = self.calculation_text()
+        if text is None:
+            return
+        QApplication.clipboard().setText(text)
+        self.statusMessage.emit(self.tr("Dose and working copied as text."))
+
     def printable(self) -> bool:
-        return False
+        return self.computation is not None
 
     def print_view(self) -> None:
-        return
+        """Print this one calculation, with its dates, through the system print dialog."""
+        text = self.calculation_text(with_calendar=True)
+        if text is None:
+            return
+        from PySide6.QtGui import QTextDocument
+
+        from desktop.ui.views import printing
+
+        document = QTextDocument(self)
+        document.setPlainText(text)
+        printing.print_document(document, self)
 
     def retranslate(self) -> None:
         self.alerts_box.setTitle(self.tr("Safety checks"))
         self.patient_box.setTitle(self.tr("Patient"))
         self.bsa_box.setTitle(self.tr("Body-surface area"))
+        self.metrics_box.setTitle(self.tr("Body metrics"))
         self.regimen_box.setTitle(self.tr("Regimen"))
         self.dose_box.setTitle(self.tr("Dose"))
         self.schedule_box.setTitle(self.tr("Calendar"))
@@ -387,6 +446,14 @@ class ComputeView(QWidget):
         self.add_button.setAccessibleName(self.tr("Add to plan"))
         self.add_button.setToolTip(self.tr("Add this regimen, with the values chosen, to the "
                                            "patient's plan"))
+        self.copy_button.setText(self.tr("&Copy"))
+        self.copy_button.setAccessibleName(self.tr("Copy the dose and its working"))
+        self.copy_button.setToolTip(self.tr("Copy the dose, its working and the patient's "
+                                            "values as plain text"))
+        self.print_button.setText(self.tr("Print…"))
+        self.print_button.setAccessibleName(self.tr("Print this calculation"))
+        self.print_button.setToolTip(self.tr("Print this calculation and its dates, without "
+                                             "building a plan"))
         if self.therapy is None:
             self.therapy_label.setText(self.tr("No therapy chosen yet."))
 

@@ -51,6 +51,7 @@ class PlanView(QWidget):
         self.context = context
         self.patient: Patient | None = None
         self.bsa_formula = "mosteller"
+        self.saved_plan_id: str | None = None  # the plan as last saved, to warn before quitting
         self.model = PlanListModel(self)
         self.model.describe = self.describe
         self.model.set_language(context.lang)  # the window may start in French
@@ -407,8 +408,16 @@ class PlanView(QWidget):
         plan = self.build_document()
         if plan is None or not self.outputs.save(plan):
             return False
+        self.saved_plan_id = plan.plan_id
         self.statusMessage.emit(self.tr("Plan saved for %1").replace("%1", plan.patient_name))
         return True
+
+    def has_unsaved_plan(self) -> bool:
+        """Regimens in the plan that are not saved as they stand now (asked before quitting)."""
+        if not self.entries():
+            return False
+        plan, _reason = self.plan_or_reason()
+        return plan is None or plan.plan_id != self.saved_plan_id
 
     def print_view(self) -> None:
         """Print the copy shown in the preview (File › Print, Ctrl+P)."""
