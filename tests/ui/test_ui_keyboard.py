@@ -63,8 +63,8 @@ def test_compute_view_tab_order(qtbot, window):
         "weightEdit", "weightUnit", "heightEdit", "heightUnit", "sexCombo", "ageEdit",
         "creatinineEdit", "creatinineUnit", "bsaFormula", "bsaTable",
         "regimenCombo", "choice_dose", "choice_on", "choice_off", "addToPlan",
-        "doseWorking", "copyCalculation", "printCalculation", "startDate", "horizonMonths", "qt_calendar_calendarview",
-        "administrations"]
+        "doseWorking", "copyCalculation", "printCalculation", "startDate", "horizonMonths",
+        "qt_calendar_calendarview", "administrations"]
 
 
 def test_overview_table_lets_tab_leave(qtbot, window):
