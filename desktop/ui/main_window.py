@@ -409,8 +409,21 @@ class MainWindow(QMainWindow):
         dialog = SavedPlansDialog(self.context, self)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.outputs.statusMessage.connect(self.show_status)
+        dialog.renewRequested.connect(self.renew_plan)
         dialog.open()
         return dialog
+
+    def renew_plan(self, plan: Any) -> None:
+        """A saved plan, reopened for the next visit: its regimens in the Plan view; the dose
+        waits for today's measurements (the old ones are not carried over)."""
+        self.build_views()
+        self.plan_view.renew(plan)
+        self.compute_view.patient_panel.set_values()
+        self.tabs.setCurrentWidget(self.compute_view)
+        self.compute_view.patient_panel.weight.edit.setFocus()
+        self.show_status(self.tr("Renewing the plan of %1: enter today's measurements, then "
+                                 "check each regimen in the Plan view.")
+                         .replace("%1", plan.patient_name))
 
     def show_preferences(self) -> None:
         from desktop.ui.dialogs.preferences import PreferencesDialog

@@ -416,6 +416,10 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Renewing the plan of %1: enter today&apos;s measurements, then check each regimen in the Plan view.</source>
+            <translation>Renouvellement du plan de %1 : saisissez les mesures du jour, puis vérifiez chaque schéma dans le plan.</translation>
+        </message>
+        <message>
             <source>Close Calx anyway?</source>
             <translation>Fermer Calx quand même ?</translation>
         </message>
@@ -1384,6 +1388,34 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
     </context>
     <context>
         <name>SavedPlansDialog</name>
+        <message>
+            <source>Delete this saved plan (asks first; the log records it)</source>
+            <translation>Supprimer ce plan enregistré (avec confirmation ; le journal l’enregistre)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>&amp;Supprimer…</translation>
+        </message>
+        <message>
+            <source>Start the next visit&apos;s plan from this one: the same regimens and values, from today, with today&apos;s measurements</source>
+            <translation>Préparer le plan de la prochaine visite à partir de celui-ci : mêmes schémas et valeurs, à partir d’aujourd’hui, avec les mesures du jour</translation>
+        </message>
+        <message>
+            <source>&amp;Renew in Plan view</source>
+            <translation>&amp;Renouveler dans le plan</translation>
+        </message>
+        <message>
+            <source>Plan of %1 deleted; the log records it.</source>
+            <translation>Plan de %1 supprimé ; le journal l’enregistre.</translation>
+        </message>
+        <message>
+            <source>Delete the plan of %1 prepared on %2? The log keeps a record that it was deleted.</source>
+            <translation>Supprimer le plan de %1 préparé le %2 ? Le journal garde la trace de sa suppression.</translation>
+        </message>
+        <message>
+            <source>Delete the saved plan</source>
+            <translation>Supprimer le plan enregistré</translation>
+        </message>
         <message>
             <source>Clear the filter</source>
             <translation>Effacer le filtre</translation>

@@ -228,6 +228,27 @@ class PlanView(QWidget):
         self.list.setCurrentIndex(self.model.index(new_row, 0))
         self.changed.emit()
 
+    def renew(self, plan: PlanDocument) -> None:
+        """Start the next visit's plan from a saved one: its regimens with the clinician's
+        choices and its horizon, from today; the patient's name and the plan's language. The
+        measurements are not carried over: the dose needs today's (Compute view)."""
+        self.model.clear()
+        today = dt.date.today()
+        for item in plan.items:
+            if item.regimen is None:
+                continue  # advice-only records are added from the therapy, not as a regimen
+            self.model.add(PlanEntry(
+                regimen_id=item.regimen.id, therapy_id=item.therapy.id,
+                therapy_name=item.therapy.name, label=item.regimen.label,
+                choices=dict(item.choices), start=today, horizon_months=plan.horizon_months))
+        self.patient_name.setText(plan.patient_name)
+        self.prepared_by.setText(plan.prepared_by)
+        self.plan_language.setCurrentIndex(max(0, self.plan_language.findData(plan.lang)))
+        self.saved_plan_id = None
+        if self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(0, 0))
+        self.changed.emit()
+
     def remove_current(self) -> None:
         row = self.current_row()
         if row >= 0:
