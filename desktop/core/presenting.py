@@ -48,10 +48,12 @@ class Evaluation:
 
 def evaluate(regimen: Regimen, product: Product | None, patient: Patient | None,
              choices: Mapping[str, float] | None, bsa_formula: str, start: date,
-             horizon_months: int = 12) -> Evaluation:
+             horizon_months: int = 12,
+             shifts: tuple[tuple[int, int], ...] = ()) -> Evaluation:
     """The dose (``desktop.core.dosing``) and the calendar (``desktop.core.schedule``) of
     ``regimen``; a dose that needs the patient's measurements is left out while they are
-    missing (``patient`` None), as the window shows before anything is typed."""
+    missing (``patient`` None), as the window shows before anything is typed. ``shifts`` are
+    the clinician's moves of a dose off a closed day (``desktop.core.closed_days``)."""
     from desktop.core.dosing import compute_dose
     from desktop.core.schedule import build_schedule
 
@@ -66,6 +68,10 @@ def evaluate(regimen: Regimen, product: Product | None, patient: Patient | None,
             errors.append(error.issue)
     try:
         schedule = build_schedule(regimen, start, horizon_months, choices)
+        if shifts:
+            from desktop.core.closed_days import apply_shifts
+
+            schedule = apply_shifts(schedule, shifts)
     except CalxError as error:
         errors.append(error.issue)
     warnings = tuple(dose.warnings if dose else ()) + tuple(schedule.warnings if schedule else ())

@@ -315,7 +315,8 @@ def _advice_only_item(db: ReferenceDB, wanted: str, choices: Mapping[str, float]
 
 
 def _item(db: ReferenceDB, wanted: str, patient: Patient, choices: Mapping[str, float],
-          start: date, horizon_months: int, bsa_formula: str) -> PlanItem:
+          start: date, horizon_months: int, bsa_formula: str,
+          shifts: tuple[tuple[int, int], ...] = ()) -> PlanItem:
     try:
         regimen = db.regimen(wanted)
     except CalxError as exc:
@@ -325,7 +326,7 @@ def _item(db: ReferenceDB, wanted: str, patient: Patient, choices: Mapping[str, 
     therapy = db.therapy(regimen.therapy_id)
     product = db.product(regimen.product) if regimen.product else None
     evaluation = evaluate(regimen, product, patient, choices, bsa_formula, start,
-                          horizon_months)  # the window's and the command line's entry point
+                          horizon_months, shifts)  # the window's and the CLI's entry point
     evaluation.raise_first()
     dose, schedule = evaluation.dose, evaluation.schedule
     return PlanItem(regimen_id=regimen.id, therapy=therapy, regimen=regimen, product=product,
@@ -352,6 +353,7 @@ def build_plan(
     previous_weight_kg: float | None = None,
     large_print: bool = False,
     tick_sheet: bool = False,
+    shifts: Mapping[str, tuple[tuple[int, int], ...]] | None = None,
 ) -> PlanDocument:
     """The plan for ``patient`` and the regimens ``regimen_ids`` (in that order), starting on
     ``start``. ``choices`` maps a regimen id to its choices inside the source's ranges
@@ -361,7 +363,8 @@ def build_plan(
     "treatment starts" date is the earliest of them. The plan check runs on the whole plan
     (``alerts``); ``overrides`` maps a contraindication's code to the clinician's reason (refused
     for a code that is not a contraindication of this plan); ``previous_weight_kg`` is the weight
-    of the patient's last saved plan."""
+    of the patient's last saved plan. ``shifts`` moves doses off closed days
+    (``desktop.core.closed_days``): (row, days) per regimen, later doses following."""
     if lang not in LANGS:
         raise CalxError("unknown_language", field="lang", lang=str(lang)[:20])
     if not isinstance(prepared_on, date):
@@ -415,8 +418,9 @@ def build_plan(
         if not isinstance(own_start, date):
             raise CalxError("start_date_invalid", field="start", value=str(own_start)[:40])
     patient_warnings = tuple(patient.warnings())
+    shifts = {k: tuple((int(i), int(d)) for i, d in v) for k, v in (shifts or {}).items()}
     items = tuple(_item(db, rid, patient, choices.get(rid, {}), starts.get(rid, start),
-                        horizon_months, bsa_formula) for rid in ids)
+                        horizon_months, bsa_formula, shifts.get(rid, ())) for rid in ids)
     first_day = min(starts.get(rid, start) for rid in ids)
 
     bsa_m2 = None
@@ -445,6 +449,8 @@ def build_plan(
         "patient_name": patient_name, "prepared_by": prepared_by, "prepared_on": prepared_on,
         "patient": patient, "regimens": tuple(ids), "choices": choices, "start": start,
         "starts": starts,
+        **({"shifts": {k: [list(m) for m in v] for k, v in shifts.items() if v}}
+           if any(shifts.values()) else {}),
         "lang": lang, "bsa_formula": bsa_formula, "horizon_months": horizon_months,
         "notes": notes, "contacts": contacts, "content_hash": content.content_hash,
         "overrides": given,

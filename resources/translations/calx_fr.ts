@@ -137,6 +137,13 @@
     </context>
     <context>
         <name>ComputeView</name>
+        <message numerus="yes">
+            <source>Moved by %n day(s); the later doses follow.</source>
+            <translation>
+                <numerusform>Reportée de %n jour ; les doses suivantes suivent.</numerusform>
+                <numerusform>Reportée de %n jours ; les doses suivantes suivent.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Body metrics</source>
             <translation>Mesures corporelles</translation>
@@ -1301,6 +1308,18 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
     <context>
         <name>PreferencesDialog</name>
         <message>
+            <source>None (weekends only)</source>
+            <translation>Aucun (week-ends seulement)</translation>
+        </message>
+        <message>
+            <source>Infusions and procedures on a weekend or on a public holiday of this country are flagged in the calendar</source>
+            <translation>Les perfusions et les gestes un week-end ou un jour férié de ce pays sont signalés dans le calendrier</translation>
+        </message>
+        <message>
+            <source>Public &amp;holidays of:</source>
+            <translation>&amp;Jours fériés de :</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/dialogs/preferences.py" line="58" />
             <source>Preferences</source>
             <translation>Préférences</translation>
@@ -1518,6 +1537,10 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
     <context>
         <name>ScheduleListModel</name>
         <message>
+            <source>closed day: %1</source>
+            <translation>jour de fermeture : %1</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/models/schedule_list.py" line="35" />
             <source>Dose %1</source>
             <translation>Dose %1</translation>
@@ -1565,6 +1588,29 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
     </context>
     <context>
         <name>SchedulePanel</name>
+        <message numerus="yes">
+            <source>%n hospital dose(s) on a weekend or public holiday (marked ⚠).</source>
+            <translation>
+                <numerusform>%n dose à l’hôpital un week-end ou un jour férié (marquée ⚠).</numerusform>
+                <numerusform>%n doses à l’hôpital un week-end ou un jour férié (marquées ⚠).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Move the chosen dose (or the first one marked ⚠) to the next working day; the later doses follow it</source>
+            <translation>Reporter la dose choisie (ou la première marquée ⚠) au prochain jour ouvré ; les doses suivantes la suivent</translation>
+        </message>
+        <message>
+            <source>Move to the next working day</source>
+            <translation>Reporter au prochain jour ouvré</translation>
+        </message>
+        <message>
+            <source>&amp;Move to the next working day</source>
+            <translation>&amp;Reporter au prochain jour ouvré</translation>
+        </message>
+        <message>
+            <source>Closed days</source>
+            <translation>Jours de fermeture</translation>
+        </message>
         <message>
             <source>Year</source>
             <translation>Année</translation>

@@ -187,3 +187,32 @@ def test_a_saved_plan_or_an_empty_window_closes_without_asking(qtbot, plan_view)
         plan_view.remove_current()
     assert window.unsaved_work() is None
     assert window.close() and asked == []
+
+
+def test_an_infusion_on_a_public_holiday_is_flagged_and_moved_in_one_click(qtbot, window):
+    # Infliximab from Friday 11 December 2026: week 2 is Christmas (Friday 25 December, France);
+    # moved to Monday 28 December, week 6 follows from 22 to 25 January 2027.
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from desktop.ui.settings import HOLIDAY_COUNTRY
+
+    window.context.prefs.set(HOLIDAY_COUNTRY, "FR")
+    window.compute_regimen("infliximab-3-mg-kg")
+    compute = window.compute_view
+    compute.patient_panel.set_values(weight="70")
+    compute.schedule_panel.start.setDate(QDate(2026, 12, 11))
+    panel = compute.schedule_panel
+    assert "Christmas Day" in panel.model.index(1, 0).data()
+    assert panel.move_button.isVisibleTo(compute) and panel.closed_note.isVisibleTo(compute)
+    panel.move_button.click()
+    dates = [panel.model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(3)]
+    assert dates == [dt.date(2026, 12, 11), dt.date(2026, 12, 28), dt.date(2027, 1, 25)]
+    assert "⚠" not in panel.model.index(1, 0).data()
+    assert 1 not in panel.model.closed_rows()
+    compute.add_button.click()
+    window.plan_view.patient_name.setText("A. Patient")
+    plan, reason = window.plan_view.plan_or_reason()
+    assert plan is not None, reason
+    assert plan.items[0].schedule.dates()[:3] == dates  # the plan keeps the move

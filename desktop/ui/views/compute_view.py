@@ -54,6 +54,9 @@ class ComputeView(QWidget):
         self.context = context
         self.therapy: Therapy | None = None
         self.computation: Computation | None = None
+        # Doses moved off closed days, in order: (calendar row, days); a new regimen, start,
+        # horizon or choice starts a new calendar and forgets them.
+        self.shifts: list[tuple[int, int]] = []
 
         self.patient_box = QGroupBox(self)
         self.patient_panel = PatientPanel(context, self.patient_box)
@@ -126,10 +129,11 @@ class ComputeView(QWidget):
 
         self.patient_panel.patientChanged.connect(self._patient_changed)
         self.regimen.currentIndexChanged.connect(self._regimen_changed)
-        self.choices.changed.connect(self.recompute)
+        self.choices.changed.connect(self._schedule_changed)
         self.bsa_panel.formulaChanged.connect(lambda _f: self._patient_changed(
             self.patient_panel.patient))
-        self.schedule_panel.changed.connect(self.recompute)
+        self.schedule_panel.changed.connect(self._schedule_changed)
+        self.schedule_panel.moveRequested.connect(self.move_to_working_day)
         self.add_button.clicked.connect(self._add_to_plan)
         self.copy_button.clicked.connect(self.copy_calculation)
         self.print_button.clicked.connect(self.print_view)
@@ -198,6 +202,7 @@ class ComputeView(QWidget):
         product = self.context.db.product(regimen.product) if regimen.product else None
         self.choices.set_specs(choice_specs(regimen, product), lang)
         self._tab_order()
+        self.shifts = []
         self.recompute()
 
     # ------------------------------------------------------------------ layout
@@ -264,10 +269,39 @@ class ComputeView(QWidget):
         order = [self.patient_panel.creatinine.unit, self.bsa_panel.formula,
                  self.bsa_panel.table, self.regimen, *self.choices.editors.values(),
                  self.add_button, self.dose_panel.working, self.copy_button, self.print_button,
-                 schedule.start, schedule.horizon,
+                 schedule.start, schedule.horizon, schedule.move_button,
                  schedule.calendar, schedule.list]
         for before, after in itertools.pairwise(order):
             QWidget.setTabOrder(before, after)
+
+    def _schedule_changed(self) -> None:
+        self.shifts = []
+        self.recompute()
+
+    def move_to_working_day(self, row: int) -> None:
+        """Move calendar row ``row`` to the next working day; the later doses follow it."""
+        schedule = self.computation.schedule if self.computation is not None else None
+        if schedule is None or not 0 <= row < len(schedule.administrations):
+            return
+        from desktop.core.closed_days import move_to_next_working_day
+
+        move = move_to_next_working_day(schedule, row, self.context.prefs.get(S.HOLIDAY_COUNTRY))
+        if move[1]:
+            self.shifts.append(move)
+            self.recompute()
+            self.statusMessage.emit(self.tr("Moved by %n day(s); the later doses follow.", "",
+                                            move[1]))
+
+    def _closed_days(self) -> dict[int, str]:
+        """Rows of the calendar given by the hospital on a weekend or public holiday."""
+        result = self.computation
+        if result is None or result.schedule is None:
+            return {}
+        from desktop.core.closed_days import closed_rows
+
+        country = self.context.prefs.get(S.HOLIDAY_COUNTRY)
+        return {row: closed.name for row, closed in closed_rows(
+            result.schedule, result.regimen.route, country, self.context.lang).items()}
 
     def _preferences_changed(self) -> None:
         # A preference is a default for a new patient: once a patient is typed in, the formula
@@ -294,7 +328,7 @@ class ComputeView(QWidget):
         self.computation = result = compute(
             db, regimen_id, panel.patient, self.choices.values(),
             self.bsa_panel.current_formula(), self.schedule_panel.start_date(),
-            self.schedule_panel.horizon_months())
+            self.schedule_panel.horizon_months(), tuple(self.shifts))
         render = self.context.render
         lang = self.context.lang
         # Refusals and warnings go next to their field; the rest under the dose.
@@ -332,7 +366,7 @@ class ComputeView(QWidget):
             self.dose_panel.clear(message)
             self.dose_panel.show_warnings([render(w) for w in loose_warnings])
         notes = [render(n) for n in result.schedule.notes] if result.schedule else []
-        self.schedule_panel.show_schedule(result.schedule, lang, notes)
+        self.schedule_panel.show_schedule(result.schedule, lang, notes, self._closed_days())
         self.copy_button.setEnabled(True)
         self.print_button.setEnabled(True)
         self.add_button.setEnabled(result.schedule is not None and not result.errors
@@ -373,12 +407,14 @@ class ComputeView(QWidget):
                           therapy_name=self.therapy.name, label=regimen.label,
                           choices=dict(self.choices.values()),
                           start=self.schedule_panel.start_date(),
-                          horizon_months=self.schedule_panel.horizon_months())
+                          horizon_months=self.schedule_panel.horizon_months(),
+                          shifts=tuple(self.shifts))
         self.addToPlanRequested.emit(entry)
         self.statusMessage.emit(self.tr("Added to the plan: %1").replace(
             "%1", regimen.label.get(self.context.lang)))
 
     def _language_changed(self, _lang: str) -> None:
+        shifts = list(self.shifts)  # a new language changes words, never the calendar
         values = self.choices.values()
         if self.therapy is not None:
             self._fill_regimens()
@@ -388,6 +424,7 @@ class ComputeView(QWidget):
         self.bsa_panel.update_patient(self.patient_panel.patient, self.context.lang)
         self.metrics_panel.show_metrics(self.patient_panel.patient, self.context.lang,
                                         self.context.render)
+        self.shifts = shifts
         self.recompute()
 
     # ------------------------------------------------------------------ view protocol

@@ -200,7 +200,7 @@ class PlanView(QWidget):
         from desktop.ui.computation import compute
 
         result = compute(db, entry.regimen_id, self.patient, entry.choices, self.bsa_formula,
-                         entry.start, entry.horizon_months)
+                         entry.start, entry.horizon_months, entry.shifts)
         lang = self.context.lang
         parts = []
         if result.errors:
@@ -305,7 +305,8 @@ class PlanView(QWidget):
                 horizon_months=max(e.horizon_months for e in entries), starts=starts,
                 overrides=self._current_overrides(), previous_weight_kg=self._previous_weight(),
                 large_print=self.large_print.isChecked(),
-                tick_sheet=self.tick_sheet.isChecked())
+                tick_sheet=self.tick_sheet.isChecked(),
+                shifts={e.regimen_id: e.shifts for e in entries if e.shifts})
         except CalxError as error:
             return None, self.context.render(error.issue)
         except Exception as error:  # an input no check foresaw: a message, never a crash
