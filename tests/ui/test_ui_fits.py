@@ -57,8 +57,10 @@ def test_a_geometry_saved_on_a_larger_screen_is_brought_back(qtbot, context):
     assert area.contains(win.geometry().topLeft())
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("screen", ["1366x768", "1280x720"])
-def test_compute_shows_dose_working_and_calendar_side_by_side(qtbot, window, screen):
+def test_compute_shows_dose_working_and_calendar_side_by_side(qtbot, window, screen, lang):
+    window.context.set_language(lang)
     _filled(window)
     compute = window.compute_view
     window.tabs.setCurrentWidget(compute)
@@ -118,7 +120,8 @@ def _clipped(window) -> list[str]:
                         w.sectionSizeHint(section):
                     out.append(f"column {w.model().headerData(section, w.orientation())!r}")
         elif isinstance(w, QLineEdit) and w.placeholderText() and not w.text():
-            room = w.width() - 2 * w.fontMetrics().averageCharWidth() - 24  # frame, clear button
+            # the frame and text margins (about 8 px), and the clear button when there is one
+            room = w.width() - 8 - (24 if w.isClearButtonEnabled() else 0)
             if w.fontMetrics().horizontalAdvance(w.placeholderText()) > room:
                 out.append(f"placeholder {w.placeholderText()!r}")
     return out

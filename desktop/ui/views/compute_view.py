@@ -225,7 +225,7 @@ class ComputeView(QWidget):
                 (1, 1, 4, 1))
         if columns == 3:
             places = (*left, (0, 2, 5, 1))
-            stretches, last_row = (3, 4, 3), 1  # the safety checks take the room left
+            stretches, last_row = (4, 4, 3), 1  # the safety checks take the room left
         elif columns == 2:
             places = (*left, (5, 0, 1, 2))
             stretches, last_row = (1, 1), 1
@@ -261,12 +261,17 @@ class ComputeView(QWidget):
         super().resizeEvent(event)
 
     def _tab_order(self) -> None:
-        """Tab follows the page, column by column: who, BSA, regimen and its choices (made anew
-        for each regimen), the dose's working, then the calendar."""
+        """Tab follows the page, column by column: who (measurements, medications, identifiers),
+        the safety checks, BSA, regimen and its choices (made anew for each regimen), the dose's
+        working, then the calendar."""
         import itertools
 
         schedule = self.schedule_panel
-        order = [self.patient_panel.creatinine.unit, self.bsa_panel.formula,
+        patient, medications = self.patient_panel, self.patient_panel.medications
+        order = [patient.creatinine.unit, patient.pregnant, patient.breastfeeding,
+                 medications.edit, medications.add_button, medications.list,
+                 medications.remove_button, patient.birth_date.edit, patient.record_number.edit,
+                 self.alerts_panel.tree, self.bsa_panel.formula,
                  self.bsa_panel.table, self.regimen, *self.choices.editors.values(),
                  self.add_button, self.dose_panel.working, self.copy_button, self.print_button,
                  schedule.start, schedule.horizon, schedule.move_button,

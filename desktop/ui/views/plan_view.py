@@ -144,7 +144,8 @@ class PlanView(QWidget):
         # Tab follows the page: the list and its buttons, the form, then the preview and outputs.
         order = (self.list, self.up, self.down, self.remove_button, self.patient_name,
                  self.prepared_by, self.plan_language, self.large_print, self.tick_sheet,
-                 self.save_button, self.preview.copy,
+                 self.alerts_panel.tree, self.override_button, self.save_button,
+                 self.preview.copy,
                  self.preview.view, self.panel.print_button, self.panel.pdf_button,
                  self.panel.export_button)
         for before, after in itertools.pairwise(order):

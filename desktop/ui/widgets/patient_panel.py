@@ -76,6 +76,10 @@ class PatientPanel(QWidget):
             buddy = widgets[name]
             editable = isinstance(buddy, MeasureField | MedicationList)
             self.labels[name].setBuddy(buddy.edit if editable else buddy)  # type: ignore[attr-defined]
+            if buddy is self.medications:  # the whole width: a name and its placeholder fit
+                form.addRow(self.labels[name])
+                form.addRow(buddy)
+                continue
             form.addRow(self.labels[name], buddy)
         form.addRow(self.notes)
         self.setTabOrder(self.weight.edit, self.weight.unit)

@@ -135,6 +135,9 @@ class SchedulePanel(QWidget):
     def retranslate(self) -> None:
         # Month and day names follow the interface language (set as Qt's default locale).
         self.calendar.setLocale(QLocale())
+        # French day names are wider: the layout must keep the seven columns whole.
+        self.calendar.setMinimumWidth(0)
+        self.calendar.setMinimumWidth(self.calendar.minimumSizeHint().width())
         self.start.setLocale(QLocale())
         self.start_label.setText(self.tr("&Start date:"))
         self.start.setAccessibleName(self.tr("Start date"))
