@@ -59,6 +59,7 @@ def take(out: Path) -> list[Path]:
     prefs.set(LANGUAGE, "en")
     context = AppContext(prefs)
     window = MainWindow(context)
+    window.ask_before_closing = lambda _what: "discard"  # an example patient: nothing to keep
     window.resize(*SIZE)
     window.show()
     QTest.qWaitForWindowExposed(window)

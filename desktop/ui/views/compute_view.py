@@ -115,6 +115,10 @@ class ComputeView(QWidget):
 
         page = QWidget(self)
         self.grid = QGridLayout(page)
+        self.column_widgets = [QWidget(page) for _ in range(3)]
+        for column in self.column_widgets:
+            stack = QVBoxLayout(column)
+            stack.setContentsMargins(0, 0, 0, 0)
         self.columns = 0
         self._arrange(3)
         scroll = QScrollArea(self)
@@ -209,34 +213,41 @@ class ComputeView(QWidget):
 
     def _arrange(self, columns: int) -> None:
         """Three columns on a wide window (who; what and how much; when), two on a 1024-pixel
-        screen (the calendar below), one when narrower: the page scrolls only vertically."""
+        screen (the calendar below), one when narrower: the page scrolls only vertically. Each
+        column stacks its boxes at their own height, so the dose sits right under the regimen
+        however long the patient's column is."""
         if columns == self.columns:
             return
         self.columns = columns
         grid = self.grid
-        boxes = (self.patient_box, self.alerts_box, self.bsa_box, self.metrics_box,
-                 self.regimen_box, self.dose_box, self.schedule_box)
-        for box in boxes:
-            grid.removeWidget(box)
-        for i in range(8):
-            grid.setColumnStretch(i, 0)
-            grid.setRowStretch(i, 0)
-        left = ((0, 0, 1, 1), (1, 0, 1, 1), (2, 0, 1, 1), (3, 0, 1, 1), (0, 1, 1, 1),
-                (1, 1, 4, 1))
-        if columns == 3:
-            places = (*left, (0, 2, 5, 1))
-            stretches, last_row = (4, 4, 3), 1  # the safety checks take the room left
-        elif columns == 2:
-            places = (*left, (5, 0, 1, 2))
-            stretches, last_row = (1, 1), 1
+        who = (self.patient_box, self.alerts_box, self.bsa_box, self.metrics_box)
+        what = (self.regimen_box, self.dose_box)
+        stacks: tuple[tuple[QWidget, ...], ...]
+        if columns == 1:
+            stacks = ((*who, *what, self.schedule_box), (), ())
         else:
-            places = tuple((row, 0, 1, 1) for row in range(7))
-            stretches, last_row = (1,), 6
-        for box, (row, column, rows, cols) in zip(boxes, places, strict=True):
-            grid.addWidget(box, row, column, rows, cols)
-        for column, stretch in enumerate(stretches):
-            grid.setColumnStretch(column, stretch)
-        grid.setRowStretch(last_row, 1)
+            stacks = (who, what, (self.schedule_box,))
+        for column in self.column_widgets:
+            grid.removeWidget(column)
+        for column, boxes in zip(self.column_widgets, stacks, strict=True):
+            layout = column.layout()
+            assert isinstance(layout, QVBoxLayout)
+            while layout.count():
+                layout.takeAt(0)
+            for box in boxes:
+                # the safety checks, the working and the calendar take the room left
+                grow = box in (self.alerts_box, self.dose_box, self.schedule_box)
+                layout.addWidget(box, 1 if grow else 0)
+            column.setVisible(bool(boxes))
+        for i in range(3):
+            grid.setColumnStretch(i, 0)
+        places = {3: ((0, 0, 1, 1), (0, 1, 1, 1), (0, 2, 1, 1)),
+                  2: ((0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 2)),
+                  1: ((0, 0, 1, 1), (1, 0, 1, 1), (2, 0, 1, 1))}[columns]
+        for column, (row, col, rows, cols) in zip(self.column_widgets, places, strict=True):
+            grid.addWidget(column, row, col, rows, cols)
+        for col, stretch in enumerate({3: (3, 4, 3), 2: (1, 1), 1: (1,)}[columns]):
+            grid.setColumnStretch(col, stretch)
 
     def _columns_for(self, width: int) -> int:
         def widest(*boxes: QWidget) -> int:
