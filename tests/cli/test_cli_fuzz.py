@@ -54,7 +54,7 @@ PLAUSIBLE: dict[str, st.SearchStrategy[str]] = {
     "prepared_by": st.text(max_size=60),
     "notes": st.text(max_size=300),
     "choose": st.sampled_from(["minocycline-cyclic:dose=100", "dose=100",
-                               "probenecid-500-tid:dose=250", "on=6"]),
+                               "probenecid-500-tid:dose=500", "on=6"]),
     "limit": st.sampled_from(["1", "20", "100", "0", "101"]),
 }
 
