@@ -84,6 +84,11 @@ def arguments(draw: st.DrawFn, command: str, folder: str) -> list[str]:
         if not draw(st.booleans()) and not action.required:  # type: ignore[attr-defined]
             continue
         flag = options[0]
+        if (plausible_only and action.nargs != 0  # type: ignore[attr-defined]
+                and action.dest not in PLAUSIBLE and flag not in OUTPUT_OPTIONS
+                and not action.required and not action.choices):  # type: ignore[attr-defined]
+            continue  # an option with no plausible value (--override, --medication…) is left out
+
         if action.nargs == 0:  # type: ignore[attr-defined]
             args.append(flag)
         elif flag in OUTPUT_OPTIONS:
