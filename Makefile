@@ -14,7 +14,7 @@ QM     := $(TS:.ts=.qm)
 # each run (about 0.5 s with hypothesis); bytecode caches are fine in our own venv.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: venv db translations run test bench lint fmt screenshots installer clean
+.PHONY: venv db translations run test bench lint fmt screenshots installer clean system-deps
 
 venv: $(STAMP)
 
@@ -64,6 +64,10 @@ screenshots: $(DB) $(QM)
 
 installer: $(DB) $(QM)
 	$(BIN)/python build_installer.py
+
+# The Debian/Ubuntu libraries Qt needs (the same list as .ci/run): once per machine, with sudo.
+system-deps:
+	tools/system-deps.sh
 
 clean:
 	rm -rf $(VENV) $(DB) $(QM) build dist .coverage

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SIZE = (1280, 820)
+LAPTOP = (1366, 768 - 48)  # a 1366 × 768 screen less the window manager's title bar and panel
 PATIENT = {"weight": "70", "height": "170", "sex": "female", "age": "50", "creatinine": "85"}
 
 
@@ -35,7 +36,8 @@ def _reexec_under_xvfb(argv: list[str]) -> int | None:
     if xvfb is None:
         return None
     env = dict(os.environ, CALX_SCREENSHOTS_CHILD="1", QT_QPA_PLATFORM="xcb")
-    command = [xvfb, "-a", "-s", f"-screen 0 {SIZE[0] + 100}x{SIZE[1] + 100}x24 -dpi 96",
+    command = [xvfb, "-a", "-s", f"-screen 0 {max(SIZE[0], LAPTOP[0]) + 100}x{SIZE[1] + 100}x24 "
+               "-dpi 96",
                sys.executable, __file__, *argv]
     return subprocess.call(command, env=env)
 
@@ -77,6 +79,7 @@ def take(out: Path) -> list[Path]:
     prefs.set(LANGUAGE, "en")
     context = AppContext(prefs)
     window = MainWindow(context)
+    window.ask_before_closing = lambda _what: "discard"  # an example patient: nothing to keep
     window.resize(*SIZE)
     window.show()
     QTest.qWaitForWindowExposed(window)
@@ -133,10 +136,22 @@ def take(out: Path) -> list[Path]:
     window.tabs.setCurrentWidget(window.compute_view)
     window.compute_regimen("rituximab-375-weekly")
     shot("compute-fr")
-    # 7. File › Update content… with the example update of the tests, in French then English,
+    # 7. A 1366 × 768 laptop screen (less the title bar), in both languages: Compute shows the
+    # dose, its working and the calendar side by side, without horizontal scrolling.
+    window.resize(*LAPTOP)
+    for lang in ("fr", "en"):
+        context.set_language(lang)
+        window.tabs.setCurrentWidget(window.compute_view)
+        window.compute_regimen("rituximab-375-weekly")
+        shot(f"compute-1366-{lang}")
+        window.tabs.setCurrentWidget(window.plan_view)
+        shot(f"plan-1366-{lang}")
+    # 8. File › Update content… with the example update of the tests, in French then English,
     # and the window after installing it (a throwaway user data folder: nothing of yours).
     pack = _example_pack(Path(settings_dir))
     if pack is not None:
+        window.resize(*SIZE)
+        context.set_language("fr")
         window.tabs.setCurrentWidget(window.therapy_view)
         window.open_therapy("rituximab")
         dialog = window.update_content(pack=str(pack))

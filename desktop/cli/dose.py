@@ -12,6 +12,7 @@ JSON contract (kept stable for scripts; amounts are unrounded floats):
 ``dose_display``, ``rounded_dose_mg``, ``deviation_percent``, ``daily_dose_mg`` / ``daily_dose_ml``,
 ``course_total_mg``, ``bsa_m2``, ``bsa_formula``, ``volume_ml`` (concentrate), ``vials`` (list of
 {"strength_mg", "count"}), ``final_concentration_mg_ml``, ``choices`` (every ranged value used),
+``choices_by_default`` (those of them nobody chose: the source's documented default),
 ``start``, ``horizon_months``, ``administrations`` (ISO dates: every dose, session or day of
 treatment inside the horizon), ``schedule`` (rows with start and end dates), ``next_after_horizon``,
 ``working`` (the steps in words), ``warnings`` (list of {"code", "message"}), ``alerts`` (the plan
@@ -142,9 +143,8 @@ def dose_display(result: Any, lang: str) -> str | None:
 
 def run_dose(args: argparse.Namespace) -> int:
     from desktop.cli.dosing import _warnings_json
-    from desktop.core.dosing import compute_dose
     from desktop.core.plan_check import check_plan, plan_regimen
-    from desktop.core.schedule import build_schedule
+    from desktop.core.presenting import evaluate
     from desktop.data.refdb import ReferenceDB
 
     lang = args.lang
@@ -160,8 +160,12 @@ def run_dose(args: argparse.Namespace) -> int:
         alert_lines = alerts_text(alerts, lang, db)
     finally:
         db.close()
-    result = compute_dose(regimen, patient, product, choices, bsa_formula=args.formula)
-    schedule = build_schedule(regimen, start, args.horizon_months, choices)
+    # The one entry point the window and the plan use; the first refusal is the answer.
+    evaluation = evaluate(regimen, product, patient, choices, args.formula, start,
+                          args.horizon_months)
+    evaluation.raise_first()
+    result, schedule = evaluation.dose, evaluation.schedule
+    assert result is not None and schedule is not None
 
     working = patient.conversion_notes(lang) + [render(step, lang) for step in result.working]
     issues: list[Issue] = [*result.warnings, *schedule.warnings, *schedule.notes]
@@ -192,6 +196,7 @@ def run_dose(args: argparse.Namespace) -> int:
             "final_concentration_mg_ml": (result.dilution.final_concentration_mg_ml
                                           if result.dilution else None),
             "choices": {**schedule.choices, **result.choices},
+            "choices_by_default": sorted({*schedule.defaults, *result.defaults}),
             "start": start.isoformat(),
             "horizon_months": schedule.horizon_months,
             "administrations": administration_dates(schedule),
@@ -216,7 +221,8 @@ def run_dose(args: argparse.Namespace) -> int:
 def _print_text(regimen: Any, result: Any, schedule: Any, patient: Any, working: list[str],
                 issues: list[Issue], lang: str) -> None:
     from desktop.cli.dosing import _input_lines, _print_warnings
-    from desktop.core.formatting import format_date, format_dose, format_percent, format_quantity
+    from desktop.core.formatting import format_date
+    from desktop.core.presenting import dose_rows
 
     w = WORDS[lang]
     colon = " : " if lang == "fr" else ": "
@@ -225,18 +231,8 @@ def _print_text(regimen: Any, result: Any, schedule: Any, patient: Any, working:
         print(line)
     if result.calculated is None:
         print(f"{w['dose']}{colon}{w['no_dose']}")
-    else:
-        line = f"{w['dose']}{colon}{dose_display(result, lang)} ({w['calculated']})"
-        if result.rounded is not None:
-            line += (f"; {format_dose(result.rounded, lang)} ({w['rounded']}, "
-                     f"{format_percent(result.deviation_percent or 0.0, lang, 2, signed=True)})")
-        print(line)
-        if result.daily is not None and result.per_administration_known:
-            print(f"{w['daily']}{colon}{format_dose(result.daily, lang)}")
-        if result.course_total is not None:
-            print(f"{w['course']}{colon}{format_dose(result.course_total, lang)}")
-        if result.volume is not None:
-            print(f"{w['volume']}{colon}{format_quantity(result.volume, lang)}")
+    for row in dose_rows(result, lang):  # the rows the window and the clinician copy show
+        print(f"{row.label}{colon}{row.value}")
     print(f"{w['working']}{colon.rstrip()}")
     for step in working:
         print(f"  - {step}")

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from desktop.cli.common import add_common, print_json
-from desktop.core.errors import CalxError, Issue
+from desktop.core.errors import Issue
 from desktop.core.messages import render
 
 BSA_CHOICES: tuple[str, ...] = ("mosteller", "dubois", "haycock", "gehan-george", "boyd", "all")
@@ -140,41 +140,20 @@ def run_bsa(args: argparse.Namespace) -> int:
 
 
 def run_body(args: argparse.Namespace) -> int:
-    from desktop.core.calculators.adjusted_body_weight import adjusted_body_weight
-    from desktop.core.calculators.bmi import bmi
-    from desktop.core.calculators.ckd_epi_2021 import ckd_epi_2021_for
-    from desktop.core.calculators.cockcroft_gault import cockcroft_gault_for
+    from desktop.core.body_metrics import body_metrics
     from desktop.core.calculators.ideal_body_weight import ideal_body_weight
     from desktop.core.patient import Patient
 
     lang = args.lang
     patient, warnings = Patient.from_inputs(args.weight, args.height, sex=args.sex, age=args.age,
                                             creatinine=args.creatinine, lang=lang)
-    issues: list[Issue] = list(warnings)
-    results: dict[str, Any] = {}
-    skipped: dict[str, Issue] = {}   # why a value is null, for the text output
-
-    def attempt(key: str, compute: Any) -> None:
-        try:
-            result = compute()
-        except CalxError as error:
-            skipped[key] = error.issue
-            # A missing input simply leaves the value null; anything else is worth a warning.
-            if not error.code.startswith("needs_"):
-                issues.append(error.issue)
-            return
-        results[key] = result
-        issues.extend(result.warnings)
-
-    attempt("bmi", lambda: bmi(patient.weight, patient.height))
-    attempt("ibw", lambda: ideal_body_weight(patient.height, patient.sex))
-    attempt("abw", lambda: adjusted_body_weight(patient.weight, patient.height, patient.sex))
     if args.crcl_weight != "actual":
         # The clinician asked for this weight: if it cannot be computed, refuse (exit 2) rather
         # than silently fall back to another weight.
         ideal_body_weight(patient.height, patient.sex)
-    attempt("crcl", lambda: cockcroft_gault_for(patient, args.crcl_weight))
-    attempt("egfr", lambda: ckd_epi_2021_for(patient))
+    metrics = body_metrics(patient, args.crcl_weight)  # the window's own metrics
+    results, skipped = metrics.results, metrics.skipped
+    issues: list[Issue] = [*warnings, *metrics.warnings]
 
     def value(key: str) -> float | None:
         return results[key].magnitude if key in results else None

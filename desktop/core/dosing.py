@@ -14,9 +14,9 @@ per kg dose = amount (mg/kg) × actual body weight (kg); fixed dose = amount.
 ``times_per_day`` doses: dose = daily ÷ times per day.
 
 Ranges in the source ("240–480 mg daily", "50 or 100 mg") stay ranges until the clinician chooses
-a value (choice ``"dose"``); without a choice the lower bound is used and a warning says so; an
-"up to" with no lower bound needs a choice. Nothing here is in a language: results hold codes and
-numbers only.
+a value (choice ``"dose"``) by the one rule of ``desktop.core.choices``: without a choice the
+documented default (the lower bound) is used and labelled as such; an "up to" needs a choice.
+Nothing here is in a language: results hold codes and numbers only.
 """
 
 from __future__ import annotations
@@ -26,12 +26,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from desktop.core.choices import dose_options, resolve
 from desktop.core.errors import CalxError, Issue
 from desktop.core.messages import localized
 from desktop.core.regimen import DoseSpec, Product, Regimen, ValueSpec
 from desktop.core.schedule import (
     check_choice_names,
-    options_word_params,
     range_word_params,
     unit_word_params,
 )
@@ -107,6 +107,8 @@ class DoseResult:
     choices: Mapping[str, float] = field(default_factory=dict)
     warnings: tuple[Issue, ...] = ()
     working: tuple[Issue, ...] = ()
+    # names in ``choices`` that hold the source's documented default, not a clinician's choice
+    defaults: tuple[str, ...] = ()
 
     @property
     def has_dose(self) -> bool:
@@ -159,41 +161,26 @@ def _step(code: str, unit: str | None = None, count: float = 2, **params: Any) -
     return Issue(code, params)
 
 
-def _choose_amount(dose: DoseSpec, choices: Mapping[str, float] | None,
-                   warnings: list[Issue], working: list[Issue]) -> tuple[float, dict[str, float]]:
-    """The amount per basis unit: the fixed value, the clinician's choice, or the lower bound."""
+def _choose_amount(dose: DoseSpec, product: Product | None,
+                   choices: Mapping[str, float] | None, warnings: list[Issue],
+                   working: list[Issue]) -> tuple[float, dict[str, float], tuple[str, ...]]:
+    """The amount per basis unit by the one rule of ``desktop.core.choices``: the fixed value,
+    the clinician's choice (among the product's steps), or the documented default."""
     spec = dose.amount
     if spec.is_fixed:
-        return spec.high, {}
+        return spec.high, {}, ()
     unit = _basis_unit(dose)
-    chosen = (choices or {}).get("dose")
-    low = spec.low if spec.low is not None else 0
-    if chosen is not None:
-        valid = (isinstance(chosen, int | float) and not isinstance(chosen, bool)
-                 and math.isfinite(chosen) and chosen > 0)
-        if valid and spec.options and not spec.accepts(float(chosen)):
-            raise CalxError("choice_not_an_option", field="dose", name="dose", value=chosen,
-                            options=options_word_params(spec.options),
-                            unit=unit_word_params(unit, spec.high))
-        if not valid or not spec.accepts(float(chosen)):
-            raise CalxError("choice_out_of_range", field="dose", name="dose", value=chosen,
-                            min=low, max=spec.high, range=range_word_params(spec),
-                            unit=unit_word_params(unit, spec.high))
+    used = resolve("dose", spec, unit, choices, warnings, dose_options(dose, product))
+    if used.origin == "clinician":
         working.append(Issue("working_dose_chosen", {
-            "value": float(chosen), "min": low, "max": spec.high,
-            "range": range_word_params(spec), "unit": unit_word_params(unit, spec.high)},
-            field="dose"))
-        return float(chosen), {"dose": float(chosen)}
-    if spec.low is None:
-        raise CalxError("choice_required", field="dose", name="dose", max=spec.high,
-                        unit=unit_word_params(unit, spec.high))
-    default = spec.default
-    assert default is not None
-    warnings.append(Issue("range_lower_bound_used", {
-        "name": "dose", "value": default, "min": low, "max": spec.high,
-        "range": range_word_params(spec), "unit": unit_word_params(unit, spec.high)},
-        field="dose"))
-    return default, {"dose": default}
+            "value": used.value, "min": spec.low if spec.low is not None else 0,
+            "max": spec.high, "range": range_word_params(spec),
+            "unit": unit_word_params(unit, spec.high)}, field="dose"))
+        return used.value, {"dose": used.value}, ()
+    working.append(Issue("working_dose_default", {
+        "value": used.value, "range": range_word_params(spec),
+        "unit": unit_word_params(unit, spec.high)}, field="dose"))
+    return used.value, {"dose": used.value}, ("dose",)
 
 
 def _bsa_step(formula: str, weight_kg: float, height_cm: float, bsa_m2: float) -> Issue:
@@ -272,7 +259,7 @@ def compute_dose(
                           concentration=concentration, warnings=tuple(warnings),
                           working=tuple(working))
 
-    amount, used_choices = _choose_amount(dose, choices, warnings, working)
+    amount, used_choices, defaults = _choose_amount(dose, product, choices, warnings, working)
     unit = dose.unit
 
     # ---- calculated dose (per administration, or the daily total)
@@ -415,7 +402,7 @@ def compute_dose(
         deviation_percent=deviation, rounding_step=step_q, times_per_day=tpd, daily=daily,
         course_total=course_total, course_doses=course_doses, volume=volume,
         concentration=concentration, vials=vials, dilution=dilution, choices=used_choices,
-        warnings=tuple(warnings), working=tuple(working),
+        defaults=defaults, warnings=tuple(warnings), working=tuple(working),
     )
 
 

@@ -365,6 +365,12 @@ MESSAGES: dict[str, Mapping[str, str]] = {
         "fr": "« {name} » : {value} ne fait pas partie des options de la source "
               "({options} {unit}).",
     },
+    "choice_not_a_product_step": {
+        "en": "“{name}”: {value} {unit} cannot be made up with the product's strengths; "
+              "choose one of {options} {unit}.",
+        "fr": "« {name} » : {value} {unit} ne peut pas être obtenu avec les dosages du produit ; "
+              "choisissez parmi {options} {unit}.",
+    },
     "choice_required": {
         "en": "“{name}”: the source gives only a maximum ({max} {unit}); "
               "choose a value up to it.",
@@ -569,6 +575,12 @@ MESSAGES: dict[str, Mapping[str, str]] = {
     "working_dose_chosen": {
         "en": "Dose chosen by the clinician: {value} {unit} (source: {range} {unit})",
         "fr": "Dose choisie par le clinicien : {value} {unit} (source : {range} {unit})",
+    },
+    "working_dose_default": {
+        "en": "Dose by default (the source's lowest value, not chosen by the clinician): "
+              "{value} {unit} (source: {range} {unit})",
+        "fr": "Dose par défaut (la plus basse valeur de la source, non choisie par le "
+              "clinicien) : {value} {unit} (source : {range} {unit})",
     },
     "working_daily_split": {
         "en": "{daily} {unit} daily ÷ {times} doses = {dose} {unit} per dose",

@@ -130,6 +130,8 @@ class RegimenSchedule:
     next_after_horizon: date | None = None   # first planned date past the horizon, if any
     repeats_until_horizon: bool = False      # open-ended: cut by the horizon, not by the regimen
     notes: tuple[Issue, ...] = field(default=())
+    # names in ``choices`` that hold the source's documented default, not a clinician's choice
+    defaults: tuple[str, ...] = ()
 
     @property
     def last_day(self) -> date:
@@ -192,40 +194,28 @@ def _whole(amount: float, unit: str) -> bool:
 
 
 class _Choices:
-    """Resolves ranged durations: a valid choice, else the lower bound with a warning."""
+    """Resolves ranged durations by the one rule of ``desktop.core.choices``, in whole units."""
 
     def __init__(self, choices: Mapping[str, float] | None) -> None:
         self.given = dict(choices or {})
         self.used: dict[str, float] = {}
+        self.defaults: list[str] = []
         self.warnings: list[Issue] = []
 
     def value(self, name: str, spec: DurationSpec) -> float:
+        from desktop.core.choices import resolve
+
         v = spec.value
-        if v.is_fixed:
-            return v.high
-        chosen = self.given.get(name)
-        if chosen is not None:
-            ok = isinstance(chosen, int | float) and math.isfinite(chosen) and chosen > 0
-            if not ok or not v.accepts(float(chosen)):
-                raise CalxError(
-                    "choice_out_of_range", field=name, name=name, value=chosen,
-                    min=v.low if v.low is not None else 0, max=v.high,
-                    range=range_word_params(v), unit=unit_word_params(spec.unit, v.high))
-            if not _whole(float(chosen), spec.unit):
-                raise CalxError("choice_not_whole", field=name, name=name, value=chosen,
-                                unit=unit_word_params(spec.unit, float(chosen)))
-            self.used[name] = float(chosen)
-            return float(chosen)
-        if v.low is None:  # "up to N weeks": no sensible default
-            raise CalxError("choice_required", field=name, name=name, max=v.high,
-                            unit=unit_word_params(spec.unit, v.high))
-        self.used[name] = v.low
-        self.warnings.append(Issue(
-            "range_lower_bound_used",
-            {"name": name, "value": v.low, "min": v.low, "max": v.high,
-             "range": range_word_params(v), "unit": unit_word_params(spec.unit, v.high)},
-            field=name))
-        return v.low
+        used = resolve(name, v, spec.unit, self.given, self.warnings)
+        if used.origin == "source":
+            return used.value
+        if used.origin == "clinician" and not _whole(used.value, spec.unit):
+            raise CalxError("choice_not_whole", field=name, name=name, value=used.value,
+                            unit=unit_word_params(spec.unit, used.value))
+        self.used[name] = used.value
+        if used.origin == "default":
+            self.defaults.append(name)
+        return used.value
 
 
 def schedule_choice_names(schedule: Schedule | None) -> dict[str, DurationSpec]:
@@ -453,7 +443,7 @@ def build_schedule(
     return RegimenSchedule(
         regimen_id=regimen.id, pattern=sched.pattern, start=start,
         horizon_months=horizon_months, horizon_end=horizon_end,
-        administrations=tuple(b.rows), choices=dict(pick.used),
+        administrations=tuple(b.rows), choices=dict(pick.used), defaults=tuple(pick.defaults),
         warnings=tuple(pick.warnings), source=source,
         next_after_horizon=b.next_after, repeats_until_horizon=open_ended,
     )

@@ -68,6 +68,7 @@ LOG_ACTIONS: tuple[str, ...] = (
     "exported_clinician_pdf",  # the clinician copy saved as a PDF file
     "exported_ics",            # the calendar saved as an .ics file
     "override",                # a contraindication printed anyway: the hash is of the reason
+    "deleted",                 # the saved plan deleted (the sha256 of its stored document)
     "content_installed",       # a signed content release installed: the hash is of its manifest
     "content_rolled_back",     # back to the kept previous release (the clinician's choice)
 )
@@ -651,8 +652,27 @@ class UserDB:
         if action not in LOG_ACTIONS:
             raise CalxError("log_action_unknown", field="action", action=action,
                             allowed=", ".join(LOG_ACTIONS))
+        return self._append_output(plan_id, content_version, action, sha256_hex(output), at)
+
+    def delete_plan(self, plan_id: str, at: datetime) -> LogEntry:
+        """Delete a saved plan and record it in the log, in one transaction: the entry keeps
+        the plan id and the sha256 of the document deleted, so the log still accounts for every
+        plan that was printed or exported. Raises ``saved_plan_not_found``."""
+        row = self._conn.execute("SELECT content_version, document FROM plans WHERE plan_id = ?",
+                                 (plan_id,)).fetchone()
+        if row is None:
+            raise CalxError("saved_plan_not_found", plan_id=plan_id)
+        version, document = row
+        digest = sha256_hex(document if isinstance(document, str) else str(document))
+        return self._append_output(
+            plan_id, str(version), "deleted", digest, at,
+            then=lambda conn: conn.execute("DELETE FROM plans WHERE plan_id = ?", (plan_id,)))
+
+    def _append_output(self, plan_id: str, content_version: str, action: str, output_sha: str,
+                       at: datetime,
+                       then: Callable[[sqlite3.Connection], object] | None = None) -> LogEntry:
+        """One sealed entry at the end of the log; ``then`` runs in the same transaction."""
         when = _iso(at)
-        output_sha = sha256_hex(output)
         with self._write() as conn:
             try:
                 state = _verify_log_from(conn, self._key, self._verified)
@@ -668,6 +688,8 @@ class UserDB:
             names = list(row)
             conn.execute(f"INSERT INTO output_log ({', '.join(names)}) VALUES "
                          f"({', '.join('?' * len(names))})", [row[n] for n in names])
+            if then is not None:
+                then(conn)
         self._verified = LogHead(state.count + 1, row["entry_hash"])
         _write_checkpoint(self.path, self._verified)
         return LogEntry(state.count, datetime.fromisoformat(when), plan_id, content_version,

@@ -19,7 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.calculators.bsa import bsa, formula_info
-from desktop.core.dosing import DoseResult, compute_dose
+from desktop.core.dosing import DoseResult
 from desktop.core.errors import CalxError, Issue
 from desktop.core.patient import Patient
 from desktop.core.plan_check import (
@@ -31,8 +31,9 @@ from desktop.core.plan_check import (
     plan_regimen,
     renal_estimates,
 )
+from desktop.core.presenting import evaluate
 from desktop.core.regimen import LANGS, Bilingual, Product, Regimen, Source
-from desktop.core.schedule import DEFAULT_HORIZON_MONTHS, RegimenSchedule, build_schedule
+from desktop.core.schedule import DEFAULT_HORIZON_MONTHS, RegimenSchedule
 from desktop.data.models import DbMetadata, Reference, Statement, Therapy
 from desktop.data.userdb import PlanRecord, canonical_json, sha256_hex
 from desktop.reports.snapshot import SnapshotError, decode, encode
@@ -314,7 +315,8 @@ def _advice_only_item(db: ReferenceDB, wanted: str, choices: Mapping[str, float]
 
 
 def _item(db: ReferenceDB, wanted: str, patient: Patient, choices: Mapping[str, float],
-          start: date, horizon_months: int, bsa_formula: str) -> PlanItem:
+          start: date, horizon_months: int, bsa_formula: str,
+          shifts: tuple[tuple[int, int], ...] = ()) -> PlanItem:
     try:
         regimen = db.regimen(wanted)
     except CalxError as exc:
@@ -323,8 +325,10 @@ def _item(db: ReferenceDB, wanted: str, patient: Patient, choices: Mapping[str, 
         return _advice_only_item(db, wanted, choices, exc)
     therapy = db.therapy(regimen.therapy_id)
     product = db.product(regimen.product) if regimen.product else None
-    dose = compute_dose(regimen, patient, product, choices, bsa_formula)
-    schedule = build_schedule(regimen, start, horizon_months, choices)
+    evaluation = evaluate(regimen, product, patient, choices, bsa_formula, start,
+                          horizon_months, shifts)  # the window's and the CLI's entry point
+    evaluation.raise_first()
+    dose, schedule = evaluation.dose, evaluation.schedule
     return PlanItem(regimen_id=regimen.id, therapy=therapy, regimen=regimen, product=product,
                     dose=dose, schedule=schedule, choices=dict(choices))
 
@@ -349,6 +353,7 @@ def build_plan(
     previous_weight_kg: float | None = None,
     large_print: bool = False,
     tick_sheet: bool = False,
+    shifts: Mapping[str, tuple[tuple[int, int], ...]] | None = None,
 ) -> PlanDocument:
     """The plan for ``patient`` and the regimens ``regimen_ids`` (in that order), starting on
     ``start``. ``choices`` maps a regimen id to its choices inside the source's ranges
@@ -358,7 +363,8 @@ def build_plan(
     "treatment starts" date is the earliest of them. The plan check runs on the whole plan
     (``alerts``); ``overrides`` maps a contraindication's code to the clinician's reason (refused
     for a code that is not a contraindication of this plan); ``previous_weight_kg`` is the weight
-    of the patient's last saved plan."""
+    of the patient's last saved plan. ``shifts`` moves doses off closed days
+    (``desktop.core.closed_days``): (row, days) per regimen, later doses following."""
     if lang not in LANGS:
         raise CalxError("unknown_language", field="lang", lang=str(lang)[:20])
     if not isinstance(prepared_on, date):
@@ -412,8 +418,9 @@ def build_plan(
         if not isinstance(own_start, date):
             raise CalxError("start_date_invalid", field="start", value=str(own_start)[:40])
     patient_warnings = tuple(patient.warnings())
+    shifts = {k: tuple((int(i), int(d)) for i, d in v) for k, v in (shifts or {}).items()}
     items = tuple(_item(db, rid, patient, choices.get(rid, {}), starts.get(rid, start),
-                        horizon_months, bsa_formula) for rid in ids)
+                        horizon_months, bsa_formula, shifts.get(rid, ())) for rid in ids)
     first_day = min(starts.get(rid, start) for rid in ids)
 
     bsa_m2 = None
@@ -442,6 +449,8 @@ def build_plan(
         "patient_name": patient_name, "prepared_by": prepared_by, "prepared_on": prepared_on,
         "patient": patient, "regimens": tuple(ids), "choices": choices, "start": start,
         "starts": starts,
+        **({"shifts": {k: [list(m) for m in v] for k, v in shifts.items() if v}}
+           if any(shifts.values()) else {}),
         "lang": lang, "bsa_formula": bsa_formula, "horizon_months": horizon_months,
         "notes": notes, "contacts": contacts, "content_hash": content.content_hash,
         "overrides": given,

@@ -40,9 +40,7 @@ from reportlab.platypus import (
 
 from desktop.core.formatting import (
     format_bsa,
-    format_dose,
     format_number,
-    format_percent,
     format_quantity,
 )
 from desktop.core.messages import render
@@ -412,30 +410,15 @@ def _clinician_item(number: int, item: PlanItem, lang: str, st: Styles,
 
 
 def _dose_rows(item: PlanItem, lang: str) -> list[tuple[str, str]]:
+    """The rows the window and the command line show (``desktop.core.presenting``), the
+    calculated dose and the dose to give in bold."""
+    from desktop.core.presenting import dose_rows
+
     d = item.dose
     assert d is not None and d.calculated is not None
-    rows: list[tuple[str, str]] = []
-    if d.prescribed is not None:
-        rows.append((word("prescribed", lang), text(format_quantity(d.prescribed, lang))))
-    rows.append((word("calculated", lang), "<b>" + text(format_dose(d.calculated, lang)) + "</b>"))
-    if d.rounded is not None and d.deviation_percent is not None:
-        rows.append((word("rounded", lang), "<b>" + text(format_dose(d.rounded, lang)) + "</b> ("
-                     + text(f"{word('deviation', lang)} "
-                            f"{format_percent(d.deviation_percent, lang, 1, signed=True)}") + ")"))
-    if d.daily is not None:
-        rows.append((word("daily_dose", lang), text(format_dose(d.daily, lang))))
-    if d.course_total is not None:
-        rows.append((word("course_total", lang), text(format_dose(d.course_total, lang))))
-    if d.volume is not None:
-        rows.append((word("volume", lang), text(format_quantity(d.volume, lang))))
-    if d.vials is not None and d.vials.vials:
-        vials = " + ".join(f"{v.count} × {format_number(v.strength_mg, lang)} mg"
-                           for v in d.vials.vials)
-        rows.append((word("vials", lang), text(
-            f"{vials} ({word('waste', lang)} {format_number(d.vials.waste_mg, lang)} mg)")))
-    if d.concentration is not None:
-        rows.append((word("concentration", lang), text(format_quantity(d.concentration, lang))))
-    return rows
+    bold = ("calculated", "rounded")
+    return [(row.label, f"<b>{text(row.value)}</b>" if row.key in bold else text(row.value))
+            for row in dose_rows(d, lang)]
 
 
 def _schedule_text(item: PlanItem, lang: str) -> str:
@@ -456,6 +439,7 @@ def _schedule_text(item: PlanItem, lang: str) -> str:
         used = ", ".join(
             f"{k} = " + (duration_text(v, units[k].unit, lang) if k in units
                          else format_number(v, lang))
+            + (f" {word('by_default', lang)}" if k in s.defaults else "")
             for k, v in sorted(s.choices.items()))
         out += "<br/>" + text(f"{word('choices_used', lang)}{colon(lang)}{used}")
     if s.next_after_horizon is not None:

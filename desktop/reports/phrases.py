@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.core.formatting import format_date, format_dose, format_frequency, format_interval
+from desktop.core.formatting import format_date, format_interval
 from desktop.core.formatting import format_number as _format_number
 from desktop.core.regimen import DurationSpec
 from desktop.core.schedule import KIND_OFF, Administration, unit_word_params
@@ -39,16 +39,17 @@ def _capital(text: str) -> str:
 
 
 def dose_phrase(item: PlanItem, lang: str) -> str | None:
-    """"670 mg per infusion", "100 mg daily", "500 mg three times daily"; None without a dose."""
+    """"670 mg per infusion", "100 mg daily", "500 mg three times daily"; None without a dose.
+    The amount and rhythm are ``desktop.core.presenting.dose_text``, as everywhere else."""
+    from desktop.core.presenting import dose_text
+
     d = item.dose
     if d is None or not d.has_dose or d.given is None:
         return None
-    amount = format_dose(d.given, lang)
-    if d.times_per_day:
-        return word("dose_daily", lang, dose=amount,
-                    frequency=format_frequency(d.times_per_day, lang))
-    if d.per == "day":
-        return word("dose_daily", lang, dose=amount, frequency=format_frequency(1, lang))
+    amount = dose_text(d, lang)
+    assert amount is not None
+    if d.times_per_day or d.per == "day":
+        return amount
     route = item.regimen.route if item.regimen is not None else ""
     if route == "iv":
         return word("per_infusion", lang, dose=amount)

@@ -267,6 +267,8 @@ WORDS: dict[str, dict[str, str]] = {
     "schedule_none": {"en": "No dated administration within the horizon.",
                       "fr": "Aucune administration datée dans l'horizon."},
     "choices_used": {"en": "Values used", "fr": "Valeurs retenues"},
+    # a ranged value nobody chose: the source's documented default (desktop.core.choices)
+    "by_default": {"en": "(default)", "fr": "(par défaut)"},
     "next_after": {"en": "next after the horizon", "fr": "suivante après l'horizon"},
     "evidence": {"en": "Evidence", "fr": "Niveau de preuve"},
     "off_label": {"en": "off-label", "fr": "hors AMM"},

@@ -59,6 +59,8 @@ def run(argv: Sequence[str] = ()) -> int:
         prefs = Preferences()
     context = AppContext(prefs)
     window = MainWindow(context, defer_views=True)
+    if self_test:  # its throwaway patient and plan are not the clinician's work: no question
+        window.ask_before_closing = lambda _what: "discard"  # type: ignore[method-assign]
     _install_excepthook(window)
     status = {"code": 0}
 

@@ -14,6 +14,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -27,6 +28,11 @@ from desktop.ui import settings as S
 from desktop.ui.context import AppContext
 from desktop.ui.icons import app_icon
 from desktop.ui.navigator import Navigator
+
+# The first window's size on a large screen; on a smaller one it takes the available screen.
+DEFAULT_SIZE = (1366, 860)
+# Room for the window manager's title bar and borders, not known before the window is shown.
+FRAME_ALLOWANCE = (16, 48)
 
 
 class MainWindow(QMainWindow):
@@ -96,10 +102,14 @@ class MainWindow(QMainWindow):
         context.databaseFailed.connect(self._database_failed)
         context.languageChanged.connect(self._language_changed)
 
-        self.resize(1100, 720)
+        from desktop.ui import style
+
+        style.apply(self)
+        self.resize(*DEFAULT_SIZE)
         geometry = context.prefs.get(S.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        self.fit_to_screen()
         if defer_views:
             # Built in idle time after start-up (desktop.ui.app), or at once when asked for.
             self.tabs.currentChanged.connect(self._view_asked_for)
@@ -111,6 +121,27 @@ class MainWindow(QMainWindow):
     def _view_asked_for(self, index: int) -> None:
         if index > 0 and self.compute_view is None:
             self.build_views()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's available area (a 1024 × 768 screen, or a geometry
+        saved on a larger monitor): clamp the size, then move the window inside it."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width = min(self.width(), area.width() - FRAME_ALLOWANCE[0])
+        height = min(self.height(), area.height() - FRAME_ALLOWANCE[1])
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), area.left()), area.right() - width - FRAME_ALLOWANCE[0] + 1)
+        y = min(max(self.y(), area.top()), area.bottom() - height - FRAME_ALLOWANCE[1] + 1)
+        if (x, y) != (self.x(), self.y()):
+            self.move(max(x, area.left()), max(y, area.top()))
+        # A narrow screen gives the views the room: the navigator takes a fifth, 200–280 px.
+        splitter = self.findChild(QSplitter, "mainSplitter")
+        if splitter is not None:
+            left = max(200, min(280, width // 5))
+            splitter.setSizes([left, width - left])
 
     def build_views(self) -> None:
         """Create the compute, plan and overview views (once) in place of their placeholders."""
@@ -140,6 +171,7 @@ class MainWindow(QMainWindow):
         self.overview_view.therapyChosen.connect(self.open_therapy)
         self.plan_view.changed.connect(self._update_actions)
         self.compute_view.statusMessage.connect(self.show_status)
+        self.compute_view.computed.connect(self._update_actions)
         self.plan_view.statusMessage.connect(self.show_status)
         self.tabs.currentChanged.connect(self._update_actions)
         if self.context.db is not None:  # the database was opened before the views existed
@@ -386,6 +418,7 @@ class MainWindow(QMainWindow):
         dialog = SavedPlansDialog(self.context, self)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.outputs.statusMessage.connect(self.show_status)
+        dialog.renewRequested.connect(self.renew_plan)
         dialog.open()
         return dialog
 
@@ -440,6 +473,18 @@ class MainWindow(QMainWindow):
         self.context.reload_database()
         self.show_status(message)
 
+    def renew_plan(self, plan: Any) -> None:
+        """A saved plan, reopened for the next visit: its regimens in the Plan view; the dose
+        waits for today's measurements (the old ones are not carried over)."""
+        self.build_views()
+        self.plan_view.renew(plan)
+        self.compute_view.patient_panel.set_values()
+        self.tabs.setCurrentWidget(self.compute_view)
+        self.compute_view.patient_panel.weight.edit.setFocus()
+        self.show_status(self.tr("Renewing the plan of %1: enter today's measurements, then "
+                                 "check each regimen in the Plan view.")
+                         .replace("%1", plan.patient_name))
+
     def show_preferences(self) -> None:
         from desktop.ui.dialogs.preferences import PreferencesDialog
 
@@ -471,7 +516,47 @@ class MainWindow(QMainWindow):
 
         QMessageBox.aboutQt(self)
 
+    def unsaved_work(self) -> str | None:
+        """What closing would lose: "plan" (regimens not saved as they stand), "patient"
+        (measurements typed), or None."""
+        if self.plan_view is not None and self.plan_view.has_unsaved_plan():
+            return "plan"
+        if self.compute_view is not None and not self.compute_view.patient_panel.is_empty():
+            return "patient"
+        return None
+
+    def ask_before_closing(self, what: str) -> str:
+        """"save", "discard" or "cancel": asked in a message box (tests replace this method)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        SB = QMessageBox.StandardButton
+        box = QMessageBox(self)
+        box.setObjectName("unsavedWork")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Unsaved work"))
+        if what == "plan":
+            box.setText(self.tr("The patient's plan is not saved."))
+            box.setInformativeText(self.tr("Save it in Calx before closing, to reopen and "
+                                           "reprint it later?"))
+            buttons = SB.Save | SB.Discard | SB.Cancel
+        else:
+            box.setText(self.tr("The patient's values will be lost."))
+            box.setInformativeText(self.tr("Close Calx anyway?"))
+            buttons = SB.Discard | SB.Cancel
+        box.setStandardButtons(buttons)
+        box.setDefaultButton(SB.Cancel)
+        answer = box.exec()
+        return {SB.Save: "save", SB.Discard: "discard"}.get(SB(answer), "cancel")
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        what = self.unsaved_work()
+        if what is not None:
+            answer = self.ask_before_closing(what)
+            if answer == "cancel" or (answer == "save" and not self.plan_view.save_plan()):
+                if answer == "save":
+                    self.tabs.setCurrentWidget(self.plan_view)  # the reason is shown there
+                event.ignore()
+                return
         self.context.prefs.set(S.WINDOW_GEOMETRY, self.saveGeometry())
         self.context.prefs.sync()
         super().closeEvent(event)

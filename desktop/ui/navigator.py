@@ -32,6 +32,10 @@ SEARCH_LIMIT = 50
 # in the default window).
 # The other hits show their summary until the passages are cut, once the list is painted.
 FIRST_SNIPPETS = 8
+# Keys of the field that act on the hits (Qt.Key values, without importing the Qt namespace
+# before the first paint): Up, Down, PageUp, PageDown, Return, Enter.
+NAVIGATION_KEYS = frozenset({0x01000013, 0x01000015, 0x01000016, 0x01000017, 0x01000004,
+                             0x01000005})
 
 
 class Navigator(QWidget):
@@ -197,6 +201,11 @@ class Navigator(QWidget):
     def _key_in_field(self, key: int) -> bool:
         from PySide6.QtCore import Qt
 
+        if self._pending.isActive() and key in NAVIGATION_KEYS:
+            # Typed faster than the window repainted: the hits on screen are for older text.
+            # Enter and the arrows act on the text in the field now, never on a stale hit.
+            self._pending.stop()
+            self._run_search()
         showing_hits = self.stack.currentWidget() is self.results and self.results_model
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
             view: QAbstractItemView = self.results if showing_hits else self.tree
@@ -236,6 +245,9 @@ class Navigator(QWidget):
         self.search_field.setToolTip(self.tr(
             "Type a drug, brand, abbreviation or any word; ↑ ↓ choose a result, Enter opens it"))
         self.search_field.setAccessibleName(self.tr("Search therapies"))
+        from desktop.ui.style import name_clear_button
+
+        name_clear_button(self.search_field, self.tr("Clear the search"))
         self.tree.setAccessibleName(self.tr("Therapies by category"))
         self.tree.setToolTip(self.tr("Therapies grouped as in the review; Enter opens one"))
         self.results.setAccessibleName(self.tr("Search results"))

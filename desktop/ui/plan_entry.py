@@ -23,3 +23,5 @@ class PlanEntry:
     choices: dict[str, float] = field(default_factory=dict)
     start: dt.date = field(default_factory=dt.date.today)
     horizon_months: int = 12
+    # doses moved off closed days: (row of the calendar, days later), later doses following
+    shifts: tuple[tuple[int, int], ...] = ()

@@ -114,9 +114,20 @@ WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QB
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray)
 INTENDED_USE_SEEN: Setting[bool] = Setting("notice/intended_use_seen", bool, False)
 
+
+def default_holiday_country() -> str:
+    """France for a French system (Calx's first users), else the system's own country."""
+    if system_language() == "fr":
+        return "FR"
+    return QLocale.territoryToCode(QLocale.system().territory())
+
+
+# Public holidays that close the hospital (ISO 3166 code; "" = weekends only).
+HOLIDAY_COUNTRY: Setting[str] = Setting("calendar/holiday_country", str, default_holiday_country)
+
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     LANGUAGE, BSA_FORMULA, WEIGHT_UNIT, HEIGHT_UNIT, CREATININE_UNIT,
-    WINDOW_GEOMETRY, WINDOW_STATE, INTENDED_USE_SEEN,
+    WINDOW_GEOMETRY, WINDOW_STATE, INTENDED_USE_SEEN, HOLIDAY_COUNTRY,
 )
 _BY_KEY = {s.key: s for s in ALL_SETTINGS}
 

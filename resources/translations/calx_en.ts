@@ -50,4 +50,24 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>SchedulePanel</name>
+        <message numerus="yes">
+            <source>%n hospital dose(s) on a weekend or public holiday (marked ⚠).</source>
+            <translation>
+                <numerusform>%n hospital dose on a weekend or public holiday (marked ⚠).</numerusform>
+                <numerusform>%n hospital doses on a weekend or public holiday (marked ⚠).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ComputeView</name>
+        <message numerus="yes">
+            <source>Moved by %n day(s); the later doses follow.</source>
+            <translation>
+                <numerusform>Moved by %n day; the later doses follow.</numerusform>
+                <numerusform>Moved by %n days; the later doses follow.</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

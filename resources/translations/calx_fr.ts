@@ -83,6 +83,22 @@
     <context>
         <name>ChoiceEditor</name>
         <message>
+            <source>Left on its default, the value is marked as the source&apos;s default, not as your choice.</source>
+            <translation>Laissée par défaut, la valeur est indiquée comme celle de la source, non comme votre choix.</translation>
+        </message>
+        <message>
+            <source>The source gives only a maximum: a choice is required.</source>
+            <translation>La source ne donne qu’un maximum : un choix est nécessaire.</translation>
+        </message>
+        <message>
+            <source>%1 (default)</source>
+            <translation>%1 (par défaut)</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choisir…</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/widgets/choice_editor.py" line="124" />
             <source>Dose:</source>
             <translation>Dose :</translation>
@@ -125,6 +141,45 @@
     </context>
     <context>
         <name>ComputeView</name>
+        <message numerus="yes">
+            <source>Moved by %n day(s); the later doses follow.</source>
+            <translation>
+                <numerusform>Reportée de %n jour ; les doses suivantes suivent.</numerusform>
+                <numerusform>Reportée de %n jours ; les doses suivantes suivent.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Body metrics</source>
+            <translation>Mesures corporelles</translation>
+        </message>
+        <message>
+            <source>Dose and working copied as text.</source>
+            <translation>Dose et calcul copiés en texte.</translation>
+        </message>
+        <message>
+            <source>Print this calculation and its dates, without building a plan</source>
+            <translation>Imprimer ce calcul et ses dates, sans construire de plan</translation>
+        </message>
+        <message>
+            <source>Print this calculation</source>
+            <translation>Imprimer ce calcul</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Imprimer…</translation>
+        </message>
+        <message>
+            <source>Copy the dose, its working and the patient&apos;s values as plain text</source>
+            <translation>Copier la dose, son calcul et les valeurs du patient en texte brut</translation>
+        </message>
+        <message>
+            <source>Copy the dose and its working</source>
+            <translation>Copier la dose et son calcul</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copier</translation>
+        </message>
         <message>
             <location filename="../../desktop/ui/views/compute_view.py" line="229" />
             <source>Enter the patient's weight (and height for doses per m²) to compute the dose.</source>
@@ -213,6 +268,14 @@
     </context>
     <context>
         <name>DoseResultPanel</name>
+        <message>
+            <source>Strength of the preparation the source names</source>
+            <translation>Concentration de la préparation nommée par la source</translation>
+        </message>
+        <message>
+            <source>The amount the source gives, or the value you chose in its range</source>
+            <translation>La quantité donnée par la source, ou la valeur choisie dans sa fourchette</translation>
+        </message>
         <message>
             <location filename="../../desktop/ui/widgets/dose_result.py" line="85" />
             <source>The review gives no dose for this regimen.</source>
@@ -406,6 +469,30 @@
         <message>
             <source>Content %1 in use again.</source>
             <translation>Contenu %1 à nouveau utilisé.</translation>
+        </message>
+        <message>
+            <source>Renewing the plan of %1: enter today&apos;s measurements, then check each regimen in the Plan view.</source>
+            <translation>Renouvellement du plan de %1 : saisissez les mesures du jour, puis vérifiez chaque schéma dans le plan.</translation>
+        </message>
+        <message>
+            <source>Close Calx anyway?</source>
+            <translation>Fermer Calx quand même ?</translation>
+        </message>
+        <message>
+            <source>The patient&apos;s values will be lost.</source>
+            <translation>Les valeurs du patient seront perdues.</translation>
+        </message>
+        <message>
+            <source>Save it in Calx before closing, to reopen and reprint it later?</source>
+            <translation>L’enregistrer dans Calx avant de fermer, pour le rouvrir et le réimprimer plus tard ?</translation>
+        </message>
+        <message>
+            <source>The patient&apos;s plan is not saved.</source>
+            <translation>Le plan du patient n’est pas enregistré.</translation>
+        </message>
+        <message>
+            <source>Unsaved work</source>
+            <translation>Travail non enregistré</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/main_window.py" line="219" />
@@ -637,6 +724,10 @@
     <context>
         <name>Navigator</name>
         <message>
+            <source>Clear the search</source>
+            <translation>Effacer la recherche</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/navigator.py" line="129" />
             <source>No therapy matches “%1”.</source>
             <translation>Aucun traitement ne correspond à « %1 ».</translation>
@@ -644,7 +735,7 @@
         <message>
             <location filename="../../desktop/ui/navigator.py" line="202" />
             <source>Search therapies (Ctrl+F)</source>
-            <translation>Rechercher un traitement (Ctrl+F)</translation>
+            <translation>Chercher (Ctrl+F)</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/navigator.py" line="204" />
@@ -1265,6 +1356,18 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
     <context>
         <name>PreferencesDialog</name>
         <message>
+            <source>None (weekends only)</source>
+            <translation>Aucun (week-ends seulement)</translation>
+        </message>
+        <message>
+            <source>Infusions and procedures on a weekend or on a public holiday of this country are flagged in the calendar</source>
+            <translation>Les perfusions et les gestes un week-end ou un jour férié de ce pays sont signalés dans le calendrier</translation>
+        </message>
+        <message>
+            <source>Public &amp;holidays of:</source>
+            <translation>&amp;Jours fériés de :</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/dialogs/preferences.py" line="58" />
             <source>Preferences</source>
             <translation>Préférences</translation>
@@ -1346,12 +1449,44 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
         </message>
         <message>
             <location filename="../../desktop/ui/dialogs/preferences.py" line="79" />
-            <source>Changes apply at once; the patient's values already typed keep their units.</source>
-            <translation>Les changements s’appliquent aussitôt ; les valeurs déjà saisies pour le patient gardent leurs unités.</translation>
+            <source>These are defaults for a new patient: the patient, the regimen's values and the plan on screen stay as they are.</source>
+            <translation>Ce sont les valeurs par défaut pour un nouveau patient : le patient, les valeurs du schéma et le plan affichés restent tels quels.</translation>
         </message>
     </context>
     <context>
         <name>SavedPlansDialog</name>
+        <message>
+            <source>Delete this saved plan (asks first; the log records it)</source>
+            <translation>Supprimer ce plan enregistré (avec confirmation ; le journal l’enregistre)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>&amp;Supprimer…</translation>
+        </message>
+        <message>
+            <source>Start the next visit&apos;s plan from this one: the same regimens and values, from today, with today&apos;s measurements</source>
+            <translation>Préparer le plan de la prochaine visite à partir de celui-ci : mêmes schémas et valeurs, à partir d’aujourd’hui, avec les mesures du jour</translation>
+        </message>
+        <message>
+            <source>&amp;Renew in Plan view</source>
+            <translation>&amp;Renouveler dans le plan</translation>
+        </message>
+        <message>
+            <source>Plan of %1 deleted; the log records it.</source>
+            <translation>Plan de %1 supprimé ; le journal l’enregistre.</translation>
+        </message>
+        <message>
+            <source>Delete the plan of %1 prepared on %2? The log keeps a record that it was deleted.</source>
+            <translation>Supprimer le plan de %1 préparé le %2 ? Le journal garde la trace de sa suppression.</translation>
+        </message>
+        <message>
+            <source>Delete the saved plan</source>
+            <translation>Supprimer le plan enregistré</translation>
+        </message>
+        <message>
+            <source>Clear the filter</source>
+            <translation>Effacer le filtre</translation>
+        </message>
         <message>
             <location filename="../../desktop/ui/dialogs/saved_plans.py" line="115" />
             <source>No saved plan yet: in the Plan view, press “Save plan”.</source>
@@ -1450,6 +1585,10 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
     <context>
         <name>ScheduleListModel</name>
         <message>
+            <source>closed day: %1</source>
+            <translation>jour de fermeture : %1</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/models/schedule_list.py" line="35" />
             <source>Dose %1</source>
             <translation>Dose %1</translation>
@@ -1497,6 +1636,49 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
     </context>
     <context>
         <name>SchedulePanel</name>
+        <message numerus="yes">
+            <source>%n hospital dose(s) on a weekend or public holiday (marked ⚠).</source>
+            <translation>
+                <numerusform>%n dose à l’hôpital un week-end ou un jour férié (marquée ⚠).</numerusform>
+                <numerusform>%n doses à l’hôpital un week-end ou un jour férié (marquées ⚠).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Move the chosen dose (or the first one marked ⚠) to the next working day; the later doses follow it</source>
+            <translation>Reporter la dose choisie (ou la première marquée ⚠) au prochain jour ouvré ; les doses suivantes la suivent</translation>
+        </message>
+        <message>
+            <source>Move to the next working day</source>
+            <translation>Reporter au prochain jour ouvré</translation>
+        </message>
+        <message>
+            <source>&amp;Move to the next working day</source>
+            <translation>&amp;Reporter au prochain jour ouvré</translation>
+        </message>
+        <message>
+            <source>Closed days</source>
+            <translation>Jours de fermeture</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Année</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Mois</translation>
+        </message>
+        <message>
+            <source>Next month</source>
+            <translation>Mois suivant</translation>
+        </message>
+        <message>
+            <source>Previous month</source>
+            <translation>Mois précédent</translation>
+        </message>
+        <message>
+            <source>Days of the month</source>
+            <translation>Jours du mois</translation>
+        </message>
         <message>
             <location filename="../../desktop/ui/widgets/schedule_panel.py" line="113" />
             <source>&amp;Start date:</source>
@@ -1841,6 +2023,13 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
         <message>
             <source>Content %1, signed by %2. Read the changes (doses and safety rules first) before installing.</source>
             <translation>Contenu %1, signé par %2. Lisez les changements (doses et règles de sécurité d'abord) avant d'installer.</translation>
+        </message>
+</context>
+<context>
+    <name>BodyMetricsPanel</name>
+        <message>
+            <source>Enter the patient&apos;s measurements</source>
+            <translation>Saisissez les mesures du patient</translation>
         </message>
 </context>
 </TS>

@@ -236,8 +236,12 @@ def test_probenecid_up_to_500_mg_three_times_daily_needs_a_choice() -> None:
         dose("probenecid-500-tid")
     assert (err.value.code, err.value.field, err.value.params["max"]) == (
         "choice_required", "dose", 500)
-    r = dose("probenecid-500-tid", choices={"dose": 250})
-    assert (mg(r.calculated), mg(r.daily), r.times_per_day) == (250, 750, 3)
+    r = dose("probenecid-500-tid", choices={"dose": 500})
+    assert (mg(r.calculated), mg(r.daily), r.times_per_day) == (500, 1500, 3)
+    assert r.defaults == () and "working_dose_chosen" in codes(r.working)
+    with pytest.raises(CalxError) as err:
+        dose("probenecid-500-tid", choices={"dose": 250})  # no 250 mg tablet (label: 500 mg)
+    assert err.value.code == "choice_not_a_product_step"
     with pytest.raises(CalxError) as err:
         dose("probenecid-500-tid", choices={"dose": 600})
     assert err.value.code == "choice_out_of_range"
@@ -341,7 +345,7 @@ def _fields(template: str) -> set[str]:
 
 @pytest.mark.parametrize("rid", sorted(REGIMENS))
 def test_every_step_and_warning_renders_in_both_languages(rid: str) -> None:
-    choices = {"dose": 250} if rid == "probenecid-500-tid" else None
+    choices = {"dose": 500} if rid == "probenecid-500-tid" else None
     r = dose(rid, choices=choices, sex="female", age="65", creatinine="85 µmol/L")
     for issue in (*r.working, *r.warnings):
         assert issue.code in MESSAGES, issue.code

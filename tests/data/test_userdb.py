@@ -342,3 +342,25 @@ def test_folders_are_created_private_whatever_the_umask(tmp_path: Path) -> None:
         os.umask(old)
     for part in (tmp_path / "a", tmp_path / "a" / "b", folder):
         assert stat.S_IMODE(os.stat(part).st_mode) == 0o700, part
+
+
+def test_deleting_a_plan_is_recorded_in_the_chained_log(tmp_path) -> None:
+    from datetime import UTC, datetime
+
+    from desktop.core.errors import CalxError
+    from desktop.data.userdb import PlanRecord, UserDB, canonical_json, sha256_hex
+
+    record = PlanRecord(plan_id="plan-1", patient_name="A", prepared_on=datetime(2025, 3, 1).date(),
+                        lang="en", regimen_ids=("r",), content_version="1", content_hash="h",
+                        document={"x": 1})
+    with UserDB.open(tmp_path) as db:
+        db.save_plan(record)
+        at = datetime(2025, 3, 2, tzinfo=UTC)
+        entry = db.delete_plan("plan-1", at)
+        assert db.list_plans() == []
+        assert (entry.action, entry.plan_id) == ("deleted", "plan-1")
+        assert entry.output_sha256 == sha256_hex(canonical_json({"x": 1}))
+        assert db.verify_log() == (True, None)
+        with pytest.raises(CalxError) as err:
+            db.delete_plan("plan-1", at)
+        assert err.value.code == "saved_plan_not_found"

@@ -173,10 +173,9 @@ def test_clinician_copy_shows_the_working(make_plan: PlanMaker) -> None:
     assert "2 m² (Mosteller" in text                    # BSA formula and value
     assert "Prescribed 375 mg/m²" in text
     assert "Calculated dose 750 mg" in text
-    assert "Rounded dose 750 mg (deviation 0%)" in text
-    assert "Volume of concentrate 75 mL" in text
+    assert "Dose to give 750 mg (0% from the calculated dose)" in text
+    assert "Volume to draw up 75 mL at 10 mg/mL" in text
     assert "1 × 500 mg + 3 × 100 mg (waste 50 mg)" in text
-    assert "Concentration 10 mg/mL" in text
     assert "Case series, off-label, conflicting evidence" in text     # evidence level, flags
     assert "Daoussis D et al. Semin Arthritis Rheum 2012" in text     # references
     assert "as reported in the review" in text
@@ -194,8 +193,8 @@ def test_clinician_copy_in_french_uses_decimal_commas(make_plan: PlanMaker) -> N
     # 3 mg/kg × 70.5 kg = 211.5 mg → rounded to 210 mg (−0.7 %), 21 mL, 3 × 100 mg vials
     assert "Poids 70,5 kg" in text
     assert "Dose calculée 211,5 mg" in text
-    assert "Dose arrondie 210 mg (écart -0,7 %)" in text
-    assert "Volume de solution 21 mL" in text
+    assert "Dose à administrer 210 mg (-0,7 % par rapport à la dose calculée)" in text
+    assert "Volume à prélever 21 mL à 10 mg/mL" in text
     assert "3 × 100 mg (perte 90 mg)" in text
 
 

@@ -102,14 +102,17 @@ def test_height_needed_for_a_dose_per_m2(qtbot, compute):
     assert "height" in compute.dose_panel.status.text().lower()
 
 
-def test_choices_are_bounded_by_the_source_range(qtbot, window):
+def test_choices_are_the_source_range_in_product_steps(qtbot, window):
+    # Diltiazem 240–480 mg daily, tablets of 30, 60, 90, 120 mg: the multiples of 30 mg.
     window.compute_regimen("diltiazem-240-480")
     compute = window.compute_view
     fill(qtbot, compute.patient_panel, "70")
     box = compute.choices.editors["dose"]
-    assert (box.minimum(), box.maximum()) == (240, 480)
-    box.setValue(900)  # cannot leave the range
-    assert box.value() == 480
+    offered = [box.itemData(i) for i in range(1, box.count())]
+    assert offered == [240.0 + 30 * k for k in range(9)]
+    assert box.itemText(0) == "240 mg (default)"
+    assert compute.choices.values() == {}  # untouched: no choice made
+    compute.choices.set_value("dose", 480)
     assert compute.dose_panel.values["calculated"].text().startswith("480 mg")
 
 
@@ -119,10 +122,12 @@ def test_minocycline_options_and_cycle_choices(qtbot, window):
     fill(qtbot, compute.patient_panel, "70")
     editors = compute.choices.editors
     assert set(editors) == {"dose", "on", "off"}
-    assert [editors["dose"].itemData(i) for i in range(editors["dose"].count())] == [50.0, 100.0]
-    editors["dose"].setCurrentIndex(1)
+    assert [editors["dose"].itemData(i) for i in range(editors["dose"].count())] == [
+        None, 50.0, 100.0]
+    editors["dose"].setCurrentIndex(2)
     assert compute.dose_panel.values["calculated"].text().startswith("100 mg")
-    assert (editors["on"].minimum(), editors["on"].maximum()) == (4, 8)
+    assert [editors["on"].itemData(i) for i in range(1, editors["on"].count())] == [
+        4.0, 5.0, 6.0, 7.0, 8.0]
 
 
 def test_patient_stays_filled_while_moving_between_therapies(qtbot, window):

@@ -8,6 +8,7 @@ import hashlib
 import sqlite3
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
@@ -284,4 +285,43 @@ def test_malformed_rows_never_stop_the_dialog_opening(qtbot, window, plan_view, 
     good = plan_view.build_document().plan_id
     _select(dialog, good)
     qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.plan_id == good)
+
+
+def test_a_saved_plan_is_renewed_in_the_plan_view(qtbot, window, plan_view):
+    from desktop.ui.dialogs.saved_plans import SavedPlansDialog
+
+    assert plan_view.save_plan()
+    plan_view.list.setCurrentIndex(plan_view.model.index(0, 0))
+    plan_view.remove_current()  # the clinician moved on
+    dialog = open_dialog(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert dialog.renew_button.isEnabled()
+    with qtbot.waitSignal(dialog.renewRequested):
+        dialog.renew_button.click()
+    entries = plan_view.entries()
+    assert [e.regimen_id for e in entries] == ["rituximab-375-weekly", "infliximab-3-mg-kg"]
+    assert all(e.start == dt.date.today() for e in entries)  # a new start: this visit
+    assert plan_view.patient_name.text() == "Zoë <b>O'Brien</b>"
+    # Old measurements are not carried over: the dose waits for today's.
+    assert window.compute_view.patient_panel.is_empty()
+    assert window.tabs.currentWidget() is window.compute_view
+    assert window.findChild(SavedPlansDialog) is None or not dialog.isVisible()
+
+
+@pytest.mark.parametrize("confirmed", [False, True])
+def test_deleting_a_saved_plan_asks_and_is_logged(qtbot, window, plan_view, confirmed):
+    assert plan_view.save_plan()
+    plan_id = plan_view.build_document().plan_id
+    dialog = open_dialog(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    asked = []
+    dialog.confirm_delete = lambda plan: asked.append(plan.plan_id) or confirmed
+    dialog.delete_button.click()
+    assert asked == [plan_id]
+    userdb = window.context.user_db()
+    assert (dialog.model.rowCount() == 0) is confirmed
+    assert ([p.plan_id for p in userdb.list_plans()] == []) is confirmed
+    actions = [(e.action, e.plan_id) for e in userdb.log_entries()]
+    assert (("deleted", plan_id) in actions) is confirmed
+    assert userdb.verify_log() == (True, None)
     dialog.reject()

@@ -17,6 +17,20 @@ from desktop.ui import settings as S
 from desktop.ui.context import AppContext
 
 
+def holiday_countries() -> list[tuple[str, str]]:
+    """(ISO code, name) of every country the ``holidays`` library knows, by name."""
+    from holidays import list_supported_countries
+    from PySide6.QtCore import QLocale
+
+    out = []
+    for code in list_supported_countries():
+        territory = QLocale.codeToTerritory(code)
+        name = QLocale.territoryToString(territory) if territory != QLocale.Country.AnyCountry \
+            else code
+        out.append((code, name))
+    return sorted(out, key=lambda item: item[1])
+
+
 class PreferencesDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,10 +49,16 @@ class PreferencesDialog(QDialog):
                              (self.creatinine_unit, S.CREATININE_UNITS)):
             for unit in units:
                 combo.addItem(unit, unit)
-        self.labels = [QLabel(self) for _ in range(5)]
+        self.holiday_country = QComboBox(self)
+        self.holiday_country.setObjectName("holidayCountry")
+        self.holiday_country.addItem("", "")  # weekends only
+        for code, name in holiday_countries():
+            self.holiday_country.addItem(f"{name} ({code})", code)
+        self.labels = [QLabel(self) for _ in range(6)]
         form = QFormLayout()
         for label, field in zip(self.labels, (self.language, self.bsa_formula, self.weight_unit,
-                                              self.height_unit, self.creatinine_unit), strict=True):
+                                              self.height_unit, self.creatinine_unit,
+                                              self.holiday_country), strict=True):
             label.setBuddy(field)
             form.addRow(label, field)
         self.note = QLabel(self)
@@ -64,9 +84,12 @@ class PreferencesDialog(QDialog):
             (self.tr("Default &height unit:"), self.tr("Unit offered first for the height")),
             (self.tr("Default &creatinine unit:"),
              self.tr("Unit offered first for serum creatinine")),
+            (self.tr("Public &holidays of:"),
+             self.tr("Infusions and procedures on a weekend or on a public holiday of this "
+                     "country are flagged in the calendar")),
         )
         fields = (self.language, self.bsa_formula, self.weight_unit, self.height_unit,
-                  self.creatinine_unit)
+                  self.creatinine_unit, self.holiday_country)
         for label, field, (text, tip) in zip(self.labels, fields, texts, strict=True):
             label.setText(text)
             field.setToolTip(tip)
@@ -76,8 +99,9 @@ class PreferencesDialog(QDialog):
                  "boyd": self.tr("Boyd")}
         for i in range(self.bsa_formula.count()):
             self.bsa_formula.setItemText(i, names[self.bsa_formula.itemData(i)])
-        self.note.setText(self.tr("Changes apply at once; the patient's values already typed "
-                                  "keep their units."))
+        self.note.setText(self.tr("These are defaults for a new patient: the patient, the "
+                                  "regimen's values and the plan on screen stay as they are."))
+        self.holiday_country.setItemText(0, self.tr("None (weekends only)"))
         for button in self.buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
 
@@ -102,7 +126,8 @@ class PreferencesDialog(QDialog):
     def _pairs(self) -> tuple[tuple[QComboBox, S.Setting[str]], ...]:
         return ((self.language, S.LANGUAGE), (self.bsa_formula, S.BSA_FORMULA),
                 (self.weight_unit, S.WEIGHT_UNIT), (self.height_unit, S.HEIGHT_UNIT),
-                (self.creatinine_unit, S.CREATININE_UNIT))
+                (self.creatinine_unit, S.CREATININE_UNIT),
+                (self.holiday_country, S.HOLIDAY_COUNTRY))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 
 
 class SavedPlansDialog(QDialog):
+    renewRequested = Signal(object)  # PlanDocument: start the next visit's plan from it
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("savedPlansDialog")
@@ -61,6 +64,7 @@ class SavedPlansDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_PREPARED, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # arrows move between cells; Tab leaves the table
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_PATIENT, QHeaderView.ResizeMode.Stretch)  # elided
@@ -73,6 +77,13 @@ class SavedPlansDialog(QDialog):
         self.print_button = self.panel.print_button
         self.pdf_button = self.panel.pdf_button
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        # The plan's lifecycle: renew it at the next visit, or delete it (logged).
+        self.renew_button = QPushButton(self)
+        self.renew_button.setObjectName("renewPlan")
+        self.delete_button = QPushButton(self)
+        self.delete_button.setObjectName("deletePlan")
+        self.renew_button.clicked.connect(self.renew_current)
+        self.delete_button.clicked.connect(self.delete_current)
         self._layout()
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.open_current())
@@ -91,6 +102,11 @@ class SavedPlansDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(search)
         column.addWidget(self.table, 1)
+        lifecycle = QHBoxLayout()
+        lifecycle.addWidget(self.renew_button)
+        lifecycle.addWidget(self.delete_button)
+        lifecycle.addStretch(1)
+        column.addLayout(lifecycle)
         right = QWidget(self)
         preview = QVBoxLayout(right)
         preview.setContentsMargins(0, 0, 0, 0)
@@ -188,8 +204,46 @@ class SavedPlansDialog(QDialog):
         except Exception as error:  # the list of changes must never stop the reprint
             return [f"{type(error).__name__}: {error}"[:200]]
 
+    def renew_current(self) -> None:
+        """Open the chosen plan in the Plan view for the next visit (new measurements, start)."""
+        if self.plan is not None:
+            self.renewRequested.emit(self.plan)
+            self.accept()
+
+    def confirm_delete(self, plan: PlanDocument) -> bool:
+        """Ask before deleting (tests replace this method)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        SB = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, self.tr("Delete the saved plan"),
+            self.tr("Delete the plan of %1 prepared on %2? The log keeps a record that it was "
+                    "deleted.").replace("%1", plan.patient_name)
+            .replace("%2", plan.prepared_on.isoformat()), SB.Yes | SB.Cancel, SB.Cancel)
+        return answer == SB.Yes
+
+    def delete_current(self) -> None:
+        """Delete the chosen plan after confirmation; the deletion is recorded in the log."""
+        from datetime import UTC, datetime
+
+        from desktop.core.errors import CalxError
+
+        plan = self.plan
+        if plan is None or not self.confirm_delete(plan):
+            return
+        try:
+            self.context.user_db().delete_plan(plan.plan_id, datetime.now(UTC))
+        except CalxError as error:
+            self.note.setText(self.context.render(error.issue))
+            return
+        self.reload()
+        self.outputs.statusMessage.emit(self.tr("Plan of %1 deleted; the log records it.")
+                                        .replace("%1", plan.patient_name))
+
     def _set_plan(self, plan: PlanDocument | None, reason: str = "") -> None:
         self.plan, self.reason = plan, reason
+        self.renew_button.setEnabled(plan is not None)
+        self.delete_button.setEnabled(plan is not None)
         self.panel.set_ready(plan is not None, reason)
         self.note.setText(self.content_note(plan) if plan is not None else "")
         if plan is None:
@@ -200,6 +254,9 @@ class SavedPlansDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Saved plans"))
         self.filter_label.setText(self.tr("&Find patient:"))
+        from desktop.ui.style import name_clear_button
+
+        name_clear_button(self.filter, self.tr("Clear the filter"))
         for widget, name, tip in (
                 (self.filter, self.tr("Find patient"), self.tr("Show only the plans of patients "
                                                                "whose name contains this text")),
@@ -211,6 +268,15 @@ class SavedPlansDialog(QDialog):
         close.setAccessibleName(self.tr("Close"))
         close.setToolTip(self.tr("Close the list of saved plans"))
         self.note.setAccessibleName(self.tr("Content version of the plan"))
+        for button, text, tip in (
+                (self.renew_button, self.tr("&Renew in Plan view"),
+                 self.tr("Start the next visit's plan from this one: the same regimens and "
+                         "values, from today, with today's measurements")),
+                (self.delete_button, self.tr("&Delete…"),
+                 self.tr("Delete this saved plan (asks first; the log records it)"))):
+            button.setText(text)
+            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+            button.setToolTip(tip)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                           self.model.columnCount() - 1)
 

@@ -18,12 +18,18 @@ class ScheduleListModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[Administration] = []
         self._lang = "en"
+        self._closed: dict[int, str] = {}  # row → why the hospital is closed that day
 
-    def set_schedule(self, schedule: RegimenSchedule | None, lang: str) -> None:
+    def set_schedule(self, schedule: RegimenSchedule | None, lang: str,
+                     closed: dict[int, str] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(schedule.administrations) if schedule is not None else []
         self._lang = lang
+        self._closed = dict(closed or {})
         self.endResetModel()
+
+    def closed_rows(self) -> list[int]:
+        return sorted(self._closed)
 
     def administrations(self) -> list[Administration]:
         return list(self._rows)
@@ -55,13 +61,20 @@ class ScheduleListModel(QAbstractListModel):
             label += " · " + self.tr("course %1").replace("%1", str(row.course))
         return f"{when} — {label}"
 
+    def row_text(self, index: int) -> str:
+        text = self.text(self._rows[index])
+        closed = self._closed.get(index)
+        if closed:
+            text += "  ⚠ " + self.tr("closed day: %1").replace("%1", closed)
+        return text
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
                     Qt.ItemDataRole.ToolTipRole):
-            return self.text(row)
+            return self.row_text(index.row())
         if role == Qt.ItemDataRole.UserRole:
             return row.date
         return None

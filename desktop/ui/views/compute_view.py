@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -26,6 +28,7 @@ from desktop.ui import settings as S
 from desktop.ui.context import AppContext
 from desktop.ui.plan_entry import PlanEntry
 from desktop.ui.widgets.alerts_panel import AlertsPanel
+from desktop.ui.widgets.body_metrics_panel import BodyMetricsPanel
 from desktop.ui.widgets.bsa_panel import BsaPanel
 from desktop.ui.widgets.choice_editor import ChoiceEditor
 from desktop.ui.widgets.dose_result import DoseResultPanel
@@ -51,6 +54,9 @@ class ComputeView(QWidget):
         self.context = context
         self.therapy: Therapy | None = None
         self.computation: Computation | None = None
+        # Doses moved off closed days, in order: (calendar row, days); a new regimen, start,
+        # horizon or choice starts a new calendar and forgets them.
+        self.shifts: list[tuple[int, int]] = []
 
         self.patient_box = QGroupBox(self)
         self.patient_panel = PatientPanel(context, self.patient_box)
@@ -58,6 +64,9 @@ class ComputeView(QWidget):
         self.bsa_box = QGroupBox(self)
         self.bsa_panel = BsaPanel(context.prefs.get(S.BSA_FORMULA), self.bsa_box)
         QVBoxLayout(self.bsa_box).addWidget(self.bsa_panel)
+        self.metrics_box = QGroupBox(self)
+        self.metrics_panel = BodyMetricsPanel(self.metrics_box)
+        QVBoxLayout(self.metrics_box).addWidget(self.metrics_panel)
 
         self.regimen_box = QGroupBox(self)
         self.therapy_label = QLabel(self.regimen_box)
@@ -85,7 +94,18 @@ class ComputeView(QWidget):
 
         self.dose_box = QGroupBox(self)
         self.dose_panel = DoseResultPanel(self.dose_box)
-        QVBoxLayout(self.dose_box).addWidget(self.dose_panel)
+        # Copy or print this one calculation, without building a plan.
+        self.copy_button = QPushButton(self.dose_box)
+        self.copy_button.setObjectName("copyCalculation")
+        self.print_button = QPushButton(self.dose_box)
+        self.print_button.setObjectName("printCalculation")
+        dose_layout = QVBoxLayout(self.dose_box)
+        dose_layout.addWidget(self.dose_panel)
+        dose_buttons = QHBoxLayout()
+        dose_buttons.addStretch(1)
+        dose_buttons.addWidget(self.copy_button)
+        dose_buttons.addWidget(self.print_button)
+        dose_layout.addLayout(dose_buttons)
         self.alerts_box = QGroupBox(self)
         self.alerts_panel = AlertsPanel(self.alerts_box)
         QVBoxLayout(self.alerts_box).addWidget(self.alerts_panel)
@@ -94,22 +114,18 @@ class ComputeView(QWidget):
         QVBoxLayout(self.schedule_box).addWidget(self.schedule_panel)
 
         page = QWidget(self)
-        grid = QGridLayout(page)
-        # Three columns on a wide window: who, what and how much, when.
-        grid.addWidget(self.patient_box, 0, 0)
-        grid.addWidget(self.alerts_box, 1, 0)
-        grid.addWidget(self.bsa_box, 2, 0)
-        grid.addWidget(self.regimen_box, 0, 1)
-        grid.addWidget(self.dose_box, 1, 1, 2, 1)
-        grid.addWidget(self.schedule_box, 0, 2, 3, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 4)
-        grid.setColumnStretch(2, 3)
-        grid.setRowStretch(1, 1)  # the safety checks take the room left
+        self.grid = QGridLayout(page)
+        self.column_widgets = [QWidget(page) for _ in range(3)]
+        for column in self.column_widgets:
+            stack = QVBoxLayout(column)
+            stack.setContentsMargins(0, 0, 0, 0)
+        self.columns = 0
+        self._arrange(3)
         scroll = QScrollArea(self)
         scroll.setObjectName("computeScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a stop of its own: Tab goes inside
         scroll.setWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -117,14 +133,17 @@ class ComputeView(QWidget):
 
         self.patient_panel.patientChanged.connect(self._patient_changed)
         self.regimen.currentIndexChanged.connect(self._regimen_changed)
-        self.choices.changed.connect(self.recompute)
+        self.choices.changed.connect(self._schedule_changed)
         self.bsa_panel.formulaChanged.connect(lambda _f: self._patient_changed(
             self.patient_panel.patient))
-        self.schedule_panel.changed.connect(self.recompute)
+        self.schedule_panel.changed.connect(self._schedule_changed)
+        self.schedule_panel.moveRequested.connect(self.move_to_working_day)
         self.add_button.clicked.connect(self._add_to_plan)
+        self.copy_button.clicked.connect(self.copy_calculation)
+        self.print_button.clicked.connect(self.print_view)
         context.languageChanged.connect(self._language_changed)
-        context.preferencesChanged.connect(
-            lambda: self.bsa_panel.set_formula(context.prefs.get(S.BSA_FORMULA)))
+        context.preferencesChanged.connect(self._preferences_changed)
+        self._tab_order()
         self.retranslate()
         self._show_nothing()
 
@@ -149,6 +168,12 @@ class ComputeView(QWidget):
         index = self.regimen.findData(current)
         self.regimen.setCurrentIndex(index if index >= 0 else 0)
         self.regimen.blockSignals(False)
+        # The closed list may elide a long label (it is shown in full just below); the open
+        # list is as wide as its longest label, never cut.
+        metrics = self.regimen.view().fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.regimen.itemText(i))
+                      for i in range(self.regimen.count())), default=0)
+        self.regimen.view().setMinimumWidth(widest + 4 * metrics.averageCharWidth())
         self._regimen_changed()
 
     def select_regimen(self, regimen_id: str) -> None:
@@ -177,13 +202,134 @@ class ComputeView(QWidget):
         if regimen.notes is not None:
             detail += f"<br><small>{_escape(regimen.notes.get(lang))}</small>"
         self.regimen_detail.setText(detail)
-        self.choices.set_specs(choice_specs(regimen), lang)
+        self.regimen.setToolTip(regimen.label.get(lang))
+        product = self.context.db.product(regimen.product) if regimen.product else None
+        self.choices.set_specs(choice_specs(regimen, product), lang)
+        self._tab_order()
+        self.shifts = []
         self.recompute()
+
+    # ------------------------------------------------------------------ layout
+
+    def _arrange(self, columns: int) -> None:
+        """Three columns on a wide window (who; what and how much; when), two on a 1024-pixel
+        screen (the calendar below), one when narrower: the page scrolls only vertically. Each
+        column stacks its boxes at their own height, so the dose sits right under the regimen
+        however long the patient's column is."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        grid = self.grid
+        who = (self.patient_box, self.alerts_box, self.bsa_box, self.metrics_box)
+        what = (self.regimen_box, self.dose_box)
+        stacks: tuple[tuple[QWidget, ...], ...]
+        if columns == 1:
+            stacks = ((*who, *what, self.schedule_box), (), ())
+        else:
+            stacks = (who, what, (self.schedule_box,))
+        for column in self.column_widgets:
+            grid.removeWidget(column)
+        for column, boxes in zip(self.column_widgets, stacks, strict=True):
+            layout = column.layout()
+            assert isinstance(layout, QVBoxLayout)
+            while layout.count():
+                layout.takeAt(0)
+            for box in boxes:
+                # the safety checks, the working and the calendar take the room left
+                grow = box in (self.alerts_box, self.dose_box, self.schedule_box)
+                layout.addWidget(box, 1 if grow else 0)
+            column.setVisible(bool(boxes))
+        for i in range(3):
+            grid.setColumnStretch(i, 0)
+        places = {3: ((0, 0, 1, 1), (0, 1, 1, 1), (0, 2, 1, 1)),
+                  2: ((0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 2)),
+                  1: ((0, 0, 1, 1), (1, 0, 1, 1), (2, 0, 1, 1))}[columns]
+        for column, (row, col, rows, cols) in zip(self.column_widgets, places, strict=True):
+            grid.addWidget(column, row, col, rows, cols)
+        for col, stretch in enumerate({3: (3, 4, 3), 2: (1, 1), 1: (1,)}[columns]):
+            grid.setColumnStretch(col, stretch)
+
+    def _columns_for(self, width: int) -> int:
+        def widest(*boxes: QWidget) -> int:
+            return max(box.minimumSizeHint().width() for box in boxes)
+
+        spacing = max(self.grid.horizontalSpacing(), 0)
+        margins = self.grid.contentsMargins()
+        room = width - margins.left() - margins.right()
+        first = widest(self.patient_box, self.alerts_box, self.bsa_box, self.metrics_box)
+        second = widest(self.regimen_box, self.dose_box)
+        third = self.schedule_box.minimumSizeHint().width()
+        if room >= first + second + third + 2 * spacing:
+            return 3
+        if room >= max(first + second + spacing, third):
+            return 2
+        return 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        scroll = self.findChild(QScrollArea, "computeScroll")
+        bar = scroll.verticalScrollBar().sizeHint().width() if scroll is not None else 0
+        self._arrange(self._columns_for(event.size().width() - bar))
+        super().resizeEvent(event)
+
+    def _tab_order(self) -> None:
+        """Tab follows the page, column by column: who (measurements, medications, identifiers),
+        the safety checks, BSA, regimen and its choices (made anew for each regimen), the dose's
+        working, then the calendar."""
+        import itertools
+
+        schedule = self.schedule_panel
+        patient, medications = self.patient_panel, self.patient_panel.medications
+        order = [patient.creatinine.unit, patient.pregnant, patient.breastfeeding,
+                 medications.edit, medications.add_button, medications.list,
+                 medications.remove_button, patient.birth_date.edit, patient.record_number.edit,
+                 self.alerts_panel.tree, self.bsa_panel.formula,
+                 self.bsa_panel.table, self.regimen, *self.choices.editors.values(),
+                 self.add_button, self.dose_panel.working, self.copy_button, self.print_button,
+                 schedule.start, schedule.horizon, schedule.move_button,
+                 schedule.calendar, schedule.list]
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
+
+    def _schedule_changed(self) -> None:
+        self.shifts = []
+        self.recompute()
+
+    def move_to_working_day(self, row: int) -> None:
+        """Move calendar row ``row`` to the next working day; the later doses follow it."""
+        schedule = self.computation.schedule if self.computation is not None else None
+        if schedule is None or not 0 <= row < len(schedule.administrations):
+            return
+        from desktop.core.closed_days import move_to_next_working_day
+
+        move = move_to_next_working_day(schedule, row, self.context.prefs.get(S.HOLIDAY_COUNTRY))
+        if move[1]:
+            self.shifts.append(move)
+            self.recompute()
+            self.statusMessage.emit(self.tr("Moved by %n day(s); the later doses follow.", "",
+                                            move[1]))
+
+    def _closed_days(self) -> dict[int, str]:
+        """Rows of the calendar given by the hospital on a weekend or public holiday."""
+        result = self.computation
+        if result is None or result.schedule is None:
+            return {}
+        from desktop.core.closed_days import closed_rows
+
+        country = self.context.prefs.get(S.HOLIDAY_COUNTRY)
+        return {row: closed.name for row, closed in closed_rows(
+            result.schedule, result.regimen.route, country, self.context.lang).items()}
+
+    def _preferences_changed(self) -> None:
+        # A preference is a default for a new patient: once a patient is typed in, the formula
+        # on screen is the clinician's and only the clinician changes it.
+        if self.patient_panel.is_empty():
+            self.bsa_panel.set_formula(self.context.prefs.get(S.BSA_FORMULA))
 
     # ------------------------------------------------------------------ computing
 
     def _patient_changed(self, patient: Any) -> None:
         self.bsa_panel.update_patient(patient, self.context.lang)
+        self.metrics_panel.show_metrics(patient, self.context.lang, self.context.render)
         self.recompute()
 
     def recompute(self) -> None:
@@ -198,7 +344,7 @@ class ComputeView(QWidget):
         self.computation = result = compute(
             db, regimen_id, panel.patient, self.choices.values(),
             self.bsa_panel.current_formula(), self.schedule_panel.start_date(),
-            self.schedule_panel.horizon_months())
+            self.schedule_panel.horizon_months(), tuple(self.shifts))
         render = self.context.render
         lang = self.context.lang
         # Refusals and warnings go next to their field; the rest under the dose.
@@ -236,7 +382,9 @@ class ComputeView(QWidget):
             self.dose_panel.clear(message)
             self.dose_panel.show_warnings([render(w) for w in loose_warnings])
         notes = [render(n) for n in result.schedule.notes] if result.schedule else []
-        self.schedule_panel.show_schedule(result.schedule, lang, notes)
+        self.schedule_panel.show_schedule(result.schedule, lang, notes, self._closed_days())
+        self.copy_button.setEnabled(True)
+        self.print_button.setEnabled(True)
         self.add_button.setEnabled(result.schedule is not None and not result.errors
                                    and (result.dose is not None or result.regimen.dose is None))
         self._check(result.regimen)
@@ -260,6 +408,8 @@ class ComputeView(QWidget):
 
     def _show_nothing(self) -> None:
         self.computation = None
+        self.copy_button.setEnabled(False)
+        self.print_button.setEnabled(False)
         self.dose_panel.clear(self.tr("Choose a therapy, then a regimen."))
         self.schedule_panel.show_schedule(None, self.context.lang, [])
         self.add_button.setEnabled(False)
@@ -273,12 +423,14 @@ class ComputeView(QWidget):
                           therapy_name=self.therapy.name, label=regimen.label,
                           choices=dict(self.choices.values()),
                           start=self.schedule_panel.start_date(),
-                          horizon_months=self.schedule_panel.horizon_months())
+                          horizon_months=self.schedule_panel.horizon_months(),
+                          shifts=tuple(self.shifts))
         self.addToPlanRequested.emit(entry)
         self.statusMessage.emit(self.tr("Added to the plan: %1").replace(
             "%1", regimen.label.get(self.context.lang)))
 
     def _language_changed(self, _lang: str) -> None:
+        shifts = list(self.shifts)  # a new language changes words, never the calendar
         values = self.choices.values()
         if self.therapy is not None:
             self._fill_regimens()
@@ -286,20 +438,55 @@ class ComputeView(QWidget):
                 if name in self.choices.editors:
                     self.choices.set_value(name, value)
         self.bsa_panel.update_patient(self.patient_panel.patient, self.context.lang)
+        self.metrics_panel.show_metrics(self.patient_panel.patient, self.context.lang,
+                                        self.context.render)
+        self.shifts = shifts
         self.recompute()
 
     # ------------------------------------------------------------------ view protocol
 
+    def calculation_text(self, with_calendar: bool = False) -> str | None:
+        """This calculation as plain text (``desktop.core.presenting``), with the body metrics;
+        None before a regimen is chosen."""
+        if self.computation is None:
+            return None
+        from desktop.core.presenting import calculation_text
+
+        lang = self.context.lang
+        therapy = self.therapy.name.get(lang) if self.therapy is not None else ""
+        return calculation_text(self.computation, self.patient_panel.patient, lang,
+                                tuple(self.metrics_panel.plain_lines()), with_calendar, therapy)
+
+    def copy_calculation(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        text = self.calculation_text()
+        if text is None:
+            return
+        QApplication.clipboard().setText(text)
+        self.statusMessage.emit(self.tr("Dose and working copied as text."))
+
     def printable(self) -> bool:
-        return False
+        return self.computation is not None
 
     def print_view(self) -> None:
-        return
+        """Print this one calculation, with its dates, through the system print dialog."""
+        text = self.calculation_text(with_calendar=True)
+        if text is None:
+            return
+        from PySide6.QtGui import QTextDocument
+
+        from desktop.ui.views import printing
+
+        document = QTextDocument(self)
+        document.setPlainText(text)
+        printing.print_document(document, self)
 
     def retranslate(self) -> None:
         self.alerts_box.setTitle(self.tr("Safety checks"))
         self.patient_box.setTitle(self.tr("Patient"))
         self.bsa_box.setTitle(self.tr("Body-surface area"))
+        self.metrics_box.setTitle(self.tr("Body metrics"))
         self.regimen_box.setTitle(self.tr("Regimen"))
         self.dose_box.setTitle(self.tr("Dose"))
         self.schedule_box.setTitle(self.tr("Calendar"))
@@ -312,6 +499,14 @@ class ComputeView(QWidget):
         self.add_button.setAccessibleName(self.tr("Add to plan"))
         self.add_button.setToolTip(self.tr("Add this regimen, with the values chosen, to the "
                                            "patient's plan"))
+        self.copy_button.setText(self.tr("&Copy"))
+        self.copy_button.setAccessibleName(self.tr("Copy the dose and its working"))
+        self.copy_button.setToolTip(self.tr("Copy the dose, its working and the patient's "
+                                            "values as plain text"))
+        self.print_button.setText(self.tr("Print…"))
+        self.print_button.setAccessibleName(self.tr("Print this calculation"))
+        self.print_button.setToolTip(self.tr("Print this calculation and its dates, without "
+                                             "building a plan"))
         if self.therapy is None:
             self.therapy_label.setText(self.tr("No therapy chosen yet."))
 

@@ -28,6 +28,7 @@ class OverviewView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)  # arrows move between cells; Tab leaves the table
         self.table.activated.connect(self._activated)
         self._fitted: set[int] = set()
         self._refit_soon = QTimer(self)  # many column resizes in a row: one refit after them
@@ -62,8 +63,10 @@ class OverviewView(QWidget):
             header.setStretchLastSection(True)
             self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.model.set_rows(db.overview(self.context.lang))
+        header = self.table.horizontalHeader()
         for column, width in enumerate((180, 130, 280, 130, 120)):
-            self.table.setColumnWidth(column, width)
+            # never narrower than its title ("Meilleur niveau de preuve" was cut on both ends)
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self._refit()
 
     # Row heights fit their wrapped text, but only for the rows on screen: sizing every row lays

@@ -51,6 +51,7 @@ class PlanView(QWidget):
         self.context = context
         self.patient: Patient | None = None
         self.bsa_formula = "mosteller"
+        self.saved_plan_id: str | None = None  # the plan as last saved, to warn before quitting
         self.model = PlanListModel(self)
         self.model.describe = self.describe
         self.model.set_language(context.lang)  # the window may start in French
@@ -143,7 +144,8 @@ class PlanView(QWidget):
         # Tab follows the page: the list and its buttons, the form, then the preview and outputs.
         order = (self.list, self.up, self.down, self.remove_button, self.patient_name,
                  self.prepared_by, self.plan_language, self.large_print, self.tick_sheet,
-                 self.save_button, self.preview.copy,
+                 self.alerts_panel.tree, self.override_button, self.save_button,
+                 self.preview.copy,
                  self.preview.view, self.panel.print_button, self.panel.pdf_button,
                  self.panel.export_button)
         for before, after in itertools.pairwise(order):
@@ -199,7 +201,7 @@ class PlanView(QWidget):
         from desktop.ui.computation import compute
 
         result = compute(db, entry.regimen_id, self.patient, entry.choices, self.bsa_formula,
-                         entry.start, entry.horizon_months)
+                         entry.start, entry.horizon_months, entry.shifts)
         lang = self.context.lang
         parts = []
         if result.errors:
@@ -225,6 +227,27 @@ class PlanView(QWidget):
             return
         new_row = self.model.move(row, delta)
         self.list.setCurrentIndex(self.model.index(new_row, 0))
+        self.changed.emit()
+
+    def renew(self, plan: PlanDocument) -> None:
+        """Start the next visit's plan from a saved one: its regimens with the clinician's
+        choices and its horizon, from today; the patient's name and the plan's language. The
+        measurements are not carried over: the dose needs today's (Compute view)."""
+        self.model.clear()
+        today = dt.date.today()
+        for item in plan.items:
+            if item.regimen is None:
+                continue  # advice-only records are added from the therapy, not as a regimen
+            self.model.add(PlanEntry(
+                regimen_id=item.regimen.id, therapy_id=item.therapy.id,
+                therapy_name=item.therapy.name, label=item.regimen.label,
+                choices=dict(item.choices), start=today, horizon_months=plan.horizon_months))
+        self.patient_name.setText(plan.patient_name)
+        self.prepared_by.setText(plan.prepared_by)
+        self.plan_language.setCurrentIndex(max(0, self.plan_language.findData(plan.lang)))
+        self.saved_plan_id = None
+        if self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(0, 0))
         self.changed.emit()
 
     def remove_current(self) -> None:
@@ -283,7 +306,8 @@ class PlanView(QWidget):
                 horizon_months=max(e.horizon_months for e in entries), starts=starts,
                 overrides=self._current_overrides(), previous_weight_kg=self._previous_weight(),
                 large_print=self.large_print.isChecked(),
-                tick_sheet=self.tick_sheet.isChecked())
+                tick_sheet=self.tick_sheet.isChecked(),
+                shifts={e.regimen_id: e.shifts for e in entries if e.shifts})
         except CalxError as error:
             return None, self.context.render(error.issue)
         except Exception as error:  # an input no check foresaw: a message, never a crash
@@ -407,8 +431,16 @@ class PlanView(QWidget):
         plan = self.build_document()
         if plan is None or not self.outputs.save(plan):
             return False
+        self.saved_plan_id = plan.plan_id
         self.statusMessage.emit(self.tr("Plan saved for %1").replace("%1", plan.patient_name))
         return True
+
+    def has_unsaved_plan(self) -> bool:
+        """Regimens in the plan that are not saved as they stand now (asked before quitting)."""
+        if not self.entries():
+            return False
+        plan, _reason = self.plan_or_reason()
+        return plan is None or plan.plan_id != self.saved_plan_id
 
     def print_view(self) -> None:
         """Print the copy shown in the preview (File › Print, Ctrl+P)."""

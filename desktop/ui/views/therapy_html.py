@@ -82,7 +82,14 @@ def source_note(source: Source, words: Words, references: Mapping[str, Reference
             text += f"; {words.secondary}"
         elif source.verification == "unverified":
             text += f"; {words.unverified}"
-    return f' <span style="color:gray;"><small>({escape(text)})</small></span>'
+    return muted(f"({text})")
+
+
+def muted(text: str) -> str:
+    """Small grey text (citations) at 7:1 contrast (``desktop.ui.style.MUTED_TEXT``)."""
+    from desktop.ui.style import MUTED_TEXT
+
+    return f' <span style="color:{MUTED_TEXT};"><small>{escape(text)}</small></span>'
 
 
 def _statement(s: Statement, lang: str, words: Words, refs: Mapping[str, Reference]) -> str:

@@ -1,25 +1,20 @@
-"""Values chosen inside the source's ranges: one spin box per range, bounded by it.
+"""Values chosen inside the source's ranges: one drop-down list per range.
 
-A spin box cannot hold a value outside the range, so a choice out of range cannot be typed; a
-"50 or 100 mg" set of options is a drop-down list instead. The engine still checks every choice.
+The rule is the domain's (``desktop.core.choices``): each list offers only values that exist
+(the product's steps, whole weeks or months), so a choice out of range or a free decimal cannot
+be made. Its first item is the source's documented default, labelled as such, or "Choose…"
+for an "up to" that has none. Only what the clinician picks is passed on as a choice: an
+untouched list is never reported as the clinician's decision.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QLocale, Signal
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QLabel,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
-from desktop.ui.computation import ChoiceSpec
+from desktop.core.choices import ChoiceSpec
 from desktop.ui.widgets.measure_field import message_colour
 
 
@@ -33,7 +28,7 @@ class ChoiceEditor(QWidget):
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.specs: list[ChoiceSpec] = []
-        self.editors: dict[str, QAbstractSpinBox | QComboBox] = {}
+        self.editors: dict[str, QComboBox] = {}
         self.messages: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
 
@@ -56,58 +51,39 @@ class ChoiceEditor(QWidget):
         self.labels.clear()
         self.specs = list(specs)
         for spec in self.specs:
-            editor: QAbstractSpinBox | QComboBox
-            if spec.options:
-                combo = QComboBox(self)
-                for option in spec.options:
-                    combo.addItem(f"{option:g} {self.unit_text(spec)}", option)
-                combo.currentIndexChanged.connect(self.changed)
-                editor = combo
-            elif spec.whole:
-                box = QSpinBox(self)
-                box.setRange(int(spec.low), int(spec.high))
-                box.setValue(int(spec.default))
-                box.setSuffix(f" {self.unit_text(spec)}")
-                box.valueChanged.connect(self.changed)
-                editor = box
-            else:
-                double = QDoubleSpinBox(self)
-                double.setDecimals(2)
-                double.setRange(spec.low, spec.high)
-                double.setSingleStep(_step(spec.high - spec.low))
-                double.setValue(spec.default)
-                double.setSuffix(f" {self.unit_text(spec)}")
-                double.setLocale(QLocale())  # decimal comma in French
-                double.valueChanged.connect(self.changed)
-                editor = double
-            editor.setObjectName(f"choice_{spec.name}")
+            combo = QComboBox(self)
+            combo.setObjectName(f"choice_{spec.name}")
+            combo.addItem("", None)  # the default or "Choose…": no choice made
+            for option in spec.options:
+                combo.addItem(self.value_text(option, spec), option)
+            combo.currentIndexChanged.connect(self.changed)
             label = QLabel(self)
-            label.setBuddy(editor)
+            label.setBuddy(combo)
             message = QLabel(self)
             message.setWordWrap(True)
             message.hide()
-            self.form.addRow(label, editor)
+            self.form.addRow(label, combo)
             self.form.addRow("", message)
-            self.editors[spec.name] = editor
+            self.editors[spec.name] = combo
             self.messages[spec.name] = message
             self.labels[spec.name] = label
         self.retranslate()
 
-    def values(self) -> dict[str, float]:
-        out: dict[str, float] = {}
-        for name, editor in self.editors.items():
-            if isinstance(editor, QComboBox):
-                out[name] = float(editor.currentData())
-            else:
-                out[name] = float(editor.value())  # type: ignore[attr-defined]
-        return out
+    def value_text(self, value: float, spec: ChoiceSpec) -> str:
+        from desktop.core.formatting import format_number
 
-    def set_value(self, name: str, value: float) -> None:
-        editor = self.editors[name]
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(value)))
-        else:
-            editor.setValue(value)  # type: ignore[attr-defined]
+        return f"{format_number(value, self.lang)} {self.unit_text(spec)}"
+
+    def values(self) -> dict[str, float]:
+        """The clinician's choices only: a list left on its default is not a choice."""
+        return {name: float(combo.currentData()) for name, combo in self.editors.items()
+                if combo.currentData() is not None}
+
+    def set_value(self, name: str, value: float | None) -> None:
+        """Choose ``value`` (None: back to the default) as the clinician would."""
+        combo = self.editors[name]
+        index = 0 if value is None else combo.findData(float(value))
+        combo.setCurrentIndex(max(0, index))
 
     def show_messages(self, messages: dict[str, tuple[str, str]]) -> None:
         """``{choice name: (text, "error" | "warning")}``; other choices are cleared."""
@@ -129,13 +105,23 @@ class ChoiceEditor(QWidget):
             text = names.get(spec.name) or self.tr("Offset %1:").replace(
                 "%1", spec.name.removeprefix("offset_"))
             self.labels[spec.name].setText(text)
-            editor = self.editors[spec.name]
-            range_text = (" / ".join(f"{o:g}" for o in spec.options) if spec.options
-                          else f"{spec.low:g}–{spec.high:g}")
+            combo = self.editors[spec.name]
+            if spec.default is None:
+                combo.setItemText(0, self.tr("Choose…"))
+            else:
+                combo.setItemText(0, self.tr("%1 (default)").replace(
+                    "%1", self.value_text(spec.default, spec)))
+            for i in range(1, combo.count()):
+                combo.setItemText(i, self.value_text(float(combo.itemData(i)), spec))
             tip = self.tr("Choose a value within the source's range: %1 %2").replace(
-                "%1", range_text).replace("%2", self.unit_text(spec))
-            editor.setToolTip(tip)
-            editor.setAccessibleName(text.rstrip(":"))
+                "%1", f"{spec.low:g}–{spec.high:g}").replace("%2", self.unit_text(spec))
+            if spec.default is None:
+                tip += " " + self.tr("The source gives only a maximum: a choice is required.")
+            else:
+                tip += " " + self.tr("Left on its default, the value is marked as the source's "
+                                     "default, not as your choice.")
+            combo.setToolTip(tip)
+            combo.setAccessibleName(text.rstrip(":"))
             self.messages[spec.name].setAccessibleName(text.rstrip(":"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -143,10 +129,3 @@ class ChoiceEditor(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-
-def _step(width: float) -> float:
-    """A spin-box step that moves through a range in about 10–50 clicks."""
-    for step in (1000, 100, 50, 10, 5, 1, 0.5, 0.1):
-        if width / step >= 10:
-            return step
-    return 0.05

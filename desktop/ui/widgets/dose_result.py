@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from desktop.core.dosing import DoseResult
     from desktop.core.errors import Issue
 
-ROWS: tuple[str, ...] = ("calculated", "rounded", "daily", "course", "volume", "vials")
+# The rows of ``desktop.core.presenting.dose_rows``, in its order (the PDF and CLI print the same).
+ROWS: tuple[str, ...] = ("prescribed", "calculated", "rounded", "daily", "course", "volume",
+                         "vials", "concentration")
 
 
 class DoseResultPanel(QWidget):
@@ -34,6 +36,8 @@ class DoseResultPanel(QWidget):
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
+        # A narrow column puts a long value under its label instead of four lines beside it.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key in ROWS:
             label, value = QLabel(self), QLabel(self)
             value.setObjectName(f"dose_{key}")
@@ -57,6 +61,7 @@ class DoseResultPanel(QWidget):
         layout.addWidget(self.working_title)
         layout.addWidget(self.working, 1)
         self.result: DoseResult | None = None
+        self.lang = "en"
         self.retranslate()
         self.clear()
 
@@ -77,44 +82,18 @@ class DoseResultPanel(QWidget):
     def show_result(self, result: DoseResult, lang: str, render: object,
                     warnings: list[Issue]) -> None:
         """Show ``result``; ``warnings`` are the ones not already shown next to a field."""
-        from desktop.core.formatting import format_dose, format_number, format_percent
+        from desktop.core.presenting import dose_rows
 
         self.result = result
         self.status.setVisible(not result.has_dose)
         if not result.has_dose:
             self.status.setText(self.tr("The review gives no dose for this regimen."))
-        calculated = format_dose(result.calculated, lang) if result.calculated is not None \
-            else None
-        if calculated and result.per == "day" and not result.times_per_day:
-            calculated += " " + self.tr("per day")
-        self._row("calculated", calculated)
-        rounded = None
-        if result.rounded is not None and result.deviation_percent is not None:
-            rounded = self.tr("%1 (%2 from the calculated dose)").replace(
-                "%1", format_dose(result.rounded, lang)).replace(
-                "%2", format_percent(result.deviation_percent, lang, signed=True))
-        self._row("rounded", rounded)
-        self._row("daily", format_dose(result.daily, lang) if result.daily is not None
-                  and result.times_per_day else None)
-        course = None
-        if result.course_total is not None and result.course_doses:
-            course = self.tr("%1 over %2").replace("%1", format_dose(result.course_total, lang)) \
-                .replace("%2", self.tr("%n administration(s)", "", result.course_doses))
-        self._row("course", course)
-        volume = None
-        if result.volume is not None:
-            volume = format_dose(result.volume, lang)
-            if result.concentration is not None:
-                volume += " " + self.tr("at %1").replace("%1", format_dose(
-                    result.concentration, lang))
-        self._row("volume", volume)
-        vials = None
-        if result.vials is not None:
-            parts = [f"{v.count} × {format_number(v.strength_mg, lang)} mg"
-                     for v in result.vials.vials]
-            vials = " + ".join(parts) + "  " + self.tr("(waste %1 mg)").replace(
-                "%1", format_number(result.vials.waste_mg, lang))
-        self._row("vials", vials)
+        if lang != self.lang:
+            self.lang = "fr" if lang == "fr" else "en"
+            self.retranslate()
+        rows = {row.key: row.value for row in dose_rows(result, lang)}
+        for key in ROWS:
+            self._row(key, rows.get(key))
         self.show_warnings([render(w) for w in warnings])  # type: ignore[operator]
         steps = "".join(f"<li>{escape(render(step))}</li>"  # type: ignore[operator]
                         for step in result.working)
@@ -127,21 +106,25 @@ class DoseResultPanel(QWidget):
                                       for t in dict.fromkeys(texts)))
 
     def retranslate(self) -> None:
-        names = {
-            "calculated": (self.tr("Calculated dose:"),
-                           self.tr("The exact result of the formula, never rounded")),
-            "rounded": (self.tr("Dose to give:"),
-                        self.tr("Rounded by the product's rule; the deviation is shown")),
-            "daily": (self.tr("Daily dose:"), self.tr("Dose per day")),
-            "course": (self.tr("Course total:"), self.tr("Total of one course")),
-            "volume": (self.tr("Volume to draw up:"),
-                       self.tr("Volume of concentrate for the dose to give")),
-            "vials": (self.tr("Vials:"), self.tr("Vials that waste least, then fewest vials")),
+        tips = {
+            "prescribed": self.tr("The amount the source gives, or the value you chose in its "
+                                  "range"),
+            "calculated": self.tr("The exact result of the formula, never rounded"),
+            "rounded": self.tr("Rounded by the product's rule; the deviation is shown"),
+            "daily": self.tr("Dose per day"),
+            "course": self.tr("Total of one course"),
+            "volume": self.tr("Volume of concentrate for the dose to give"),
+            "vials": self.tr("Vials that waste least, then fewest vials"),
+            "concentration": self.tr("Strength of the preparation the source names"),
         }
-        for key, (label, tip) in names.items():
-            self.labels[key].setText(label)
+        from desktop.core.presenting import LABELS
+
+        colon = " :" if self.lang == "fr" else ":"
+        for key, tip in tips.items():
+            label = LABELS[key][self.lang]
+            self.labels[key].setText(label + colon)
             self.values[key].setToolTip(tip)
-            self.values[key].setAccessibleName(label.rstrip(":"))
+            self.values[key].setAccessibleName(label)
         self.status.setAccessibleName(self.tr("Dose status"))
         self.warnings.setAccessibleName(self.tr("Dose warnings"))
         self.working_title.setText(self.tr("Working:"))

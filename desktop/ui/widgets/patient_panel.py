@@ -76,6 +76,10 @@ class PatientPanel(QWidget):
             buddy = widgets[name]
             editable = isinstance(buddy, MeasureField | MedicationList)
             self.labels[name].setBuddy(buddy.edit if editable else buddy)  # type: ignore[attr-defined]
+            if buddy is self.medications:  # the whole width: a name and its placeholder fit
+                form.addRow(self.labels[name])
+                form.addRow(buddy)
+                continue
             form.addRow(self.labels[name], buddy)
         form.addRow(self.notes)
         self.setTabOrder(self.weight.edit, self.weight.unit)
@@ -126,6 +130,10 @@ class PatientPanel(QWidget):
         """Every field with a message: the measurements and the identifiers."""
         return {**self.fields(), "birth_date": self.birth_date,
                 "record_number": self.record_number}
+
+    def is_empty(self) -> bool:
+        """Nothing typed yet: a new patient, to whom the preferences' defaults apply."""
+        return not any(field.text().strip() for field in self.text_fields().values())
 
     def set_values(self, weight: str = "", height: str = "", sex: str | None = None,
                    age: str = "", creatinine: str = "", birth_date: str = "",

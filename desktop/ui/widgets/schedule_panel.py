@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QListView,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ def to_qdate(day: dt.date) -> QDate:
 
 class SchedulePanel(QWidget):
     changed = Signal()
+    moveRequested = Signal(int)  # a row given on a closed day: move it to the next working day
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +62,15 @@ class SchedulePanel(QWidget):
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
+        # Infusions and procedures on a weekend or public holiday: said, and movable in one click.
+        self.closed_note = QLabel(self)
+        self.closed_note.setObjectName("closedDays")
+        self.closed_note.setWordWrap(True)
+        self.closed_note.hide()
+        self.move_button = QPushButton(self)
+        self.move_button.setObjectName("moveToWorkingDay")
+        self.move_button.hide()
+        self.move_button.clicked.connect(self._move_requested)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.start_label, self.start)
@@ -68,6 +79,8 @@ class SchedulePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.notes)
+        layout.addWidget(self.closed_note)
+        layout.addWidget(self.move_button)
         layout.addWidget(self.calendar)
         layout.addWidget(self.list, 1)
         self.start.dateChanged.connect(self.changed)
@@ -85,8 +98,21 @@ class SchedulePanel(QWidget):
     def horizon_months(self) -> int:
         return self.horizon.value()
 
-    def show_schedule(self, schedule: RegimenSchedule | None, lang: str, notes: list[str]) -> None:
-        self.model.set_schedule(schedule, lang)
+    def _move_requested(self) -> None:
+        closed = self.model.closed_rows()
+        if not closed:
+            return
+        current = self.list.currentIndex().row()
+        self.moveRequested.emit(current if current in closed else closed[0])
+
+    def show_schedule(self, schedule: RegimenSchedule | None, lang: str, notes: list[str],
+                      closed: dict[int, str] | None = None) -> None:
+        self.model.set_schedule(schedule, lang, closed)
+        count = len(closed or {})
+        self.closed_note.setText(self.tr("%n hospital dose(s) on a weekend or public holiday "
+                                         "(marked ⚠).", "", count))
+        self.closed_note.setVisible(count > 0)
+        self.move_button.setVisible(count > 0)
         for day in self._marked:
             self.calendar.setDateTextFormat(day, QTextCharFormat())
         self._marked = []
@@ -109,6 +135,9 @@ class SchedulePanel(QWidget):
     def retranslate(self) -> None:
         # Month and day names follow the interface language (set as Qt's default locale).
         self.calendar.setLocale(QLocale())
+        # French day names are wider: the layout must keep the seven columns whole.
+        self.calendar.setMinimumWidth(0)
+        self.calendar.setMinimumWidth(self.calendar.minimumSizeHint().width())
         self.start.setLocale(QLocale())
         self.start_label.setText(self.tr("&Start date:"))
         self.start.setAccessibleName(self.tr("Start date"))
@@ -122,6 +151,16 @@ class SchedulePanel(QWidget):
         self.calendar.setAccessibleName(self.tr("Calendar of administrations"))
         self.calendar.setToolTip(self.tr("Days with an administration are highlighted"))
         self.notes.setAccessibleName(self.tr("Calendar notes"))
+        self.closed_note.setAccessibleName(self.tr("Closed days"))
+        self.move_button.setText(self.tr("&Move to the next working day"))
+        self.move_button.setAccessibleName(self.tr("Move to the next working day"))
+        self.move_button.setToolTip(self.tr("Move the chosen dose (or the first one marked ⚠) to "
+                                            "the next working day; the later doses follow it"))
+        from desktop.ui.style import name_calendar_parts
+
+        name_calendar_parts(self.calendar, self.tr("Days of the month"),
+                            self.tr("Previous month"), self.tr("Next month"), self.tr("Month"),
+                            self.tr("Year"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,60 @@
+"""The few colours Calx sets itself, chosen for contrast (WCAG 2.2), and where they apply.
+
+Everything else is the platform style's. Focus indicators must reach 3:1 against the
+background (the platform's focused-cell rectangle in tables and lists was about 1.15:1) and
+small grey text 4.5:1 (citations and placeholders were about 4:1). ``tests/ui/test_ui_keyboard``
+measures both.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QAbstractButton, QCalendarWidget, QLineEdit, QWidget
+
+FOCUS_COLOUR = "#1a5fb4"   # 6.4:1 on white, 5.9:1 on the window grey (#efefef)
+MUTED_TEXT = "#595959"     # 7:1 on white: citations, placeholders
+
+# Only item views get a drawn focus ring: their platform indicator is the faint one; inputs and
+# buttons keep the platform's frame, drawn in the highlight colour set below.
+STYLE_SHEET = f"""
+QAbstractItemView:focus {{ border: 2px solid {FOCUS_COLOUR}; }}
+QAbstractItemView::item:focus {{ border: 2px solid {FOCUS_COLOUR}; }}
+"""
+
+
+def apply(window: QWidget) -> None:
+    """Give ``window`` (and the dialogs it owns) the focus ring and the readable greys."""
+    palette = window.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.PlaceholderText, QColor(MUTED_TEXT))
+        palette.setColor(group, QPalette.ColorRole.Highlight, QColor(FOCUS_COLOUR))
+        palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    window.setPalette(palette)
+    window.setStyleSheet(STYLE_SHEET)
+
+
+# --------------------------------------------------------------------------- names of Qt's parts
+
+
+def name_clear_button(edit: QLineEdit, name: str) -> None:
+    """A line edit's clear button (``setClearButtonEnabled``) has no name of its own."""
+    for button in edit.findChildren(QAbstractButton):
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+
+
+def name_calendar_parts(calendar: QCalendarWidget, days: str, previous: str, following: str,
+                        month: str, year: str) -> None:
+    """The day grid, month arrows and month/year buttons of a ``QCalendarWidget`` (Qt's own
+    object names) have no accessible names; a screen reader would announce "button"."""
+    for object_name, name in (("qt_calendar_calendarview", days),
+                              ("qt_calendar_prevmonth", previous),
+                              ("qt_calendar_nextmonth", following),
+                              ("qt_calendar_monthbutton", month),
+                              ("qt_calendar_yearbutton", year),
+                              ("qt_calendar_yearedit", year)):
+        part = calendar.findChild(QWidget, object_name)
+        if part is not None:
+            part.setAccessibleName(name)
+            if isinstance(part, QAbstractButton):
+                part.setToolTip(name)

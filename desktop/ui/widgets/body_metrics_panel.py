@@ -1,0 +1,77 @@
+"""Body metrics beside the dose: BMI, ideal and adjusted body weight, Cockcroft–Gault with its
+weight basis, CKD-EPI 2021, from ``desktop.core.body_metrics`` (the same as ``calx body``).
+
+Each value's tooltip is its working and citation; a metric that lacks an input says which.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from desktop.core.body_metrics import METRICS, NAMES
+
+if TYPE_CHECKING:
+    from desktop.core.body_metrics import BodyMetrics
+    from desktop.core.errors import Issue
+    from desktop.core.patient import Patient
+
+
+class BodyMetricsPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bodyMetrics")
+        self.lang = "en"
+        self.metrics: BodyMetrics | None = None
+        self.labels: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for key in METRICS:
+            label, value = QLabel(self), QLabel(self)
+            value.setObjectName(f"metric_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label, value)
+            self.labels[key], self.values[key] = label, value
+        self.show_metrics(None, "en", lambda issue: issue.code)
+
+    def show_metrics(self, patient: Patient | None, lang: str,
+                     render: Callable[[Issue], str]) -> None:
+        from desktop.core.body_metrics import body_metrics
+
+        self.lang = "fr" if lang == "fr" else "en"
+        self.metrics = metrics = body_metrics(patient) if patient is not None else None
+        colon = " :" if self.lang == "fr" else ":"
+        for key in METRICS:
+            name = metrics.name(key, lang) if metrics is not None else NAMES[key][self.lang]
+            self.labels[key].setText(name + colon)
+            self.values[key].setAccessibleName(name)
+            if metrics is None:
+                self.values[key].setText("—")
+                self.values[key].setToolTip(self.tr("Enter the patient's measurements"))
+                continue
+            text = metrics.value_text(key, lang)
+            if text is not None:
+                result = metrics.results[key]
+                self.values[key].setText(text)
+                self.values[key].setToolTip(result.working(lang) + (
+                    f"\n{result.citation}" if result.citation else ""))
+            else:
+                reason = metrics.skipped.get(key)
+                self.values[key].setText("—")
+                self.values[key].setToolTip(render(reason) if reason is not None else "")
+                if reason is not None and reason.code.startswith("needs_"):
+                    self.values[key].setText("— " + render(reason))
+
+    def plain_lines(self) -> list[str]:
+        """The metrics as lines of text (copy, print)."""
+        colon = " : " if self.lang == "fr" else ": "
+        if self.metrics is None:
+            return []
+        return [f"{self.metrics.name(k, self.lang)}{colon}{self.metrics.value_text(k, self.lang)}"
+                for k in METRICS if k in self.metrics.results]
