@@ -276,6 +276,12 @@ def _measurements(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
         rows.append((word("bsa", lang),
                      text(f"{format_bsa(plan.bsa_m2, lang)} ({info.name}: {equation}; "
                           f"{info.citation})")))
+    # BMI, ideal and adjusted body weight, as Compute shows them (renal estimates: safety checks).
+    from desktop.core.body_metrics import body_metrics
+
+    metrics = body_metrics(plan.patient)
+    rows += [(metrics.name(key, lang), text(value)) for key in ("bmi", "ibw", "abw")
+             if (value := metrics.value_text(key, lang)) is not None]
     story: list[Flowable] = [Paragraph(text(word("measurements", lang)), st.h1),
                              _label_table([(text(k), v) for k, v in rows], st, 40 * mm)]
     if plan.patient_warnings:

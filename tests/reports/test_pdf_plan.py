@@ -171,6 +171,11 @@ def test_clinician_copy_shows_the_working(make_plan: PlanMaker) -> None:
     assert "Weight 80 kg" in text and "Height 180 cm" in text
     assert "Serum creatinine 0.9 mg/dL" in text
     assert "2 m² (Mosteller" in text                    # BSA formula and value
+    # Body metrics as Compute shows them (CLINICAL.md §2): BMI 80 / 1.8² = 24.69; Devine, woman:
+    # 45.5 + 2.3 × (180 / 2.54 − 60) = 70.49 kg; adjusted: 70.49 + 0.4 × (80 − 70.49) = 74.3 kg
+    assert "BMI 24.69 kg/m²" in text
+    assert "Ideal body weight (Devine) 70.49 kg" in text
+    assert "Adjusted body weight 74.3 kg" in text
     assert "Prescribed 375 mg/m²" in text
     assert "Calculated dose 750 mg" in text
     assert "Dose to give 750 mg (0% from the calculated dose)" in text
