@@ -11,4 +11,5 @@ from __future__ import annotations
 
 RELEASED: dict[str, str] = {
     "2026.11.0": "97cc47523388258fe63bd2f35f48689c1cf3cb1ac1f60e37a936af8da0b68179",
+    "2026.11.1": "eafbe84b4bb89a17224e4add244a85d129706a94de759b7c83776645939a85bb",
 }
