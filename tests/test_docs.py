@@ -1,8 +1,7 @@
 """The repository's own documents and the references to them cannot dangle.
 
-- Every citation of a section of the clinical reference (``docs/clinical.md §N``, or the older
-  spelling ``CLINICAL.md §N`` still used outside desktop/core, desktop/data and db/) names a
-  section that exists.
+- Every citation of a section of the clinical reference (``docs/clinical.md §N``) names a section
+  that exists, and nothing cites the design page outside the repository (``CLINICAL.md``).
 - Every repository path written in a source file, a content file or a document (``tests/...py``,
   ``docs/...md``, ``db/content/...toml``, ...) exists.
 - Every path written between backticks in docs/ and CONTRIBUTING.md exists (globs must match).
@@ -19,8 +18,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CLINICAL = ROOT / "docs" / "clinical.md"
 
-# "CLINICAL.md §4", "docs/clinical.md §2", "CLINICAL.md §§4, 6" (each number is checked)
-CITATION = re.compile(r"(?:docs/clinical|CLINICAL)\.md,? ?(§[§\d, and]*\d)")
+# "docs/clinical.md §2", "docs/clinical.md §§4, 6" (each number is checked)
+CITATION = re.compile(r"docs/clinical\.md,? ?(§[§\d, and]*\d)")
+OUTSIDE = re.compile(r"(?<![/\w])CLINICAL\.md")
 SECTION = re.compile(r"^## §(\d+) ", re.MULTILINE)
 TOP = ("desktop", "db", "tests", "docs", "tools", "packaging", "benchmarks", "resources")
 PATH = re.compile(r"(?<![\w./-])((?:" + "|".join(TOP)
@@ -65,10 +65,19 @@ def test_every_cited_section_of_the_clinical_reference_exists() -> None:
     assert not bad, "citations of missing sections:\n" + "\n".join(bad)
 
 
-def test_the_citation_pattern_reads_both_spellings() -> None:
+def test_the_citation_pattern_reads_every_form() -> None:
     found = [m.group(1) for m in CITATION.finditer(
-        "(CLINICAL.md §4) and (docs/clinical.md §12; docs/clinical.md §§2, 6)")]
+        "(docs/clinical.md §4) and (docs/clinical.md §12; docs/clinical.md §§2, 6)")]
     assert found == ["§4", "§12", "§§2, 6"]
+    assert OUTSIDE.search("see CLINICAL.md §4") and not OUTSIDE.search("docs/clinical.md §4")
+
+
+def test_nothing_cites_the_design_page_outside_the_repository() -> None:
+    bad = []
+    for path in _tracked(".py", ".md", ".toml", ".txt"):
+        text = path.read_text(encoding="utf-8")
+        bad += [_where(path, text, m.start()) for m in OUTSIDE.finditer(text)]
+    assert not bad, "cite docs/clinical.md, not CLINICAL.md:\n" + "\n".join(bad)
 
 
 def test_every_path_named_in_code_content_and_documents_exists() -> None:

@@ -1,5 +1,6 @@
 """The body metrics beside a dose: BMI, ideal and adjusted body weight, Cockcroft–Gault with its
-weight basis, CKD-EPI 2021 (formulas and sources: ``desktop.core.calculators``, CLINICAL.md §2).
+weight basis, CKD-EPI 2021 (formulas and sources: ``desktop.core.calculators``,
+docs/clinical.md §2).
 
 One function for the window and ``calx body``: each metric is computed when its inputs are
 there; a missing input leaves it out with the reason (``needs_…``), anything else refused is

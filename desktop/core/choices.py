@@ -9,8 +9,8 @@ shown as the clinician's:
   ``defaults`` of the result and a ``range_lower_bound_used`` warning says so;
 - an "up to" ("up to 500 mg") has no default: the clinician must choose (``choice_required``);
 - a dose is chosen among amounts that can be given with the marketed strengths of the product
-  (multiples of its smallest strength, CLINICAL.md §3), never as a free decimal such as 247.35 mg;
-  schedule values among whole days, weeks or months.
+  (multiples of its smallest strength, docs/clinical.md §3), never as a free decimal such as
+  247.35 mg; schedule values among whole days, weeks or months.
 
 Nothing here is in a language: refusals and warnings are codes with parameters.
 """

@@ -52,8 +52,8 @@ OBESITY_BMI = 30.0
 # clearance: Calx's own threshold, shared with the dose's warning (desktop.core.dosing).
 RENAL_CAUTION_ML_MIN = 60.0
 LB_PER_KG = 1 / 0.45359237
-CALX_SOURCE = RuleSource(ref="calx-convention", section="CLINICAL.md §4")
-RULES_SOURCE = RuleSource(ref="calx-convention", section="CLINICAL.md §6")
+CALX_SOURCE = RuleSource(ref="calx-convention", section="docs/clinical.md §4")
+RULES_SOURCE = RuleSource(ref="calx-convention", section="docs/clinical.md §6")
 
 # Measurement names (``Measurement.name``) and their words.
 ESTIMATE_WORDS: dict[str, Bilingual] = {

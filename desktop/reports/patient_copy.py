@@ -1,4 +1,4 @@
-"""The patient's copy of a plan: short, specific and usable at home (CLINICAL.md §7).
+"""The patient's copy of a plan: short, specific and usable at home (docs/clinical.md §7).
 
 Built around what patients and nurses use, after public formats:
 

@@ -2,7 +2,7 @@
 
 "How much" comes from the ``DoseResult`` (the dose to give: rounded by the product's rule when it
 has one), "when" from the ``RegimenSchedule`` and the values it used. Numbers, units, frequencies,
-intervals and dates are written by ``desktop.core.formatting`` (CLINICAL.md §4), never here.
+intervals and dates are written by ``desktop.core.formatting`` (docs/clinical.md §4), never here.
 """
 
 from __future__ import annotations

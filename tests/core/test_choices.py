@@ -1,6 +1,6 @@
 """One rule for values inside a source's range (desktop.core.choices), for every front end.
 
-Product strengths come from the content (CLINICAL.md §3 and the labels it cites): diltiazem
+Product strengths come from the content (docs/clinical.md §3 and the labels it cites): diltiazem
 tablets 30, 60, 90, 120 mg; probenecid tablets 500 mg; minocycline capsules 50, 75, 100 mg (the
 review's options are "50 or 100 mg").
 """

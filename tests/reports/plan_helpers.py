@@ -19,7 +19,7 @@ PlanMaker = Callable[..., PlanDocument]
 
 
 def patient_80_180() -> Patient:
-    """CLINICAL.md §2: 80 kg, 180 cm → Mosteller √(180 × 80 / 3600) = 2.00 m² exactly."""
+    """docs/clinical.md §2: 80 kg, 180 cm → Mosteller √(180 × 80 / 3600) = 2.00 m² exactly."""
     patient, _ = Patient.from_inputs("80 kg", "180 cm", "female", "54", "0.9 mg/dL")
     return patient
 

@@ -28,7 +28,7 @@ def test_a_plan_holds_the_engine_results_and_the_records(make_plan: PlanMaker) -
 def test_the_bsa_formula_is_the_clinicians_choice(make_plan: PlanMaker) -> None:
     plan = make_plan(bsa_formula="dubois")
     assert plan.bsa_formula == "dubois"
-    assert plan.bsa_m2 == pytest.approx(2.0, abs=0.01)    # CLINICAL.md §2: DuBois ≈ 2.00 m²
+    assert plan.bsa_m2 == pytest.approx(2.0, abs=0.01)    # docs/clinical.md §2: DuBois ≈ 2.00 m²
     assert plan.bsa_m2 != 2.0
 
 

@@ -1,4 +1,4 @@
-"""The patient copy's measured targets (issue 12, CLINICAL.md §7), over every regimen of the
+"""The patient copy's measured targets (issue 12, docs/clinical.md §7), over every regimen of the
 content, in French and English: page counts, no clinical jargon, short sentences, both patient
 identifiers and "page N of M" on every page; and the pieces of the copy (pill card, dated calendar,
 team treatments, large print, tick sheet, the safety checks' patient instructions).

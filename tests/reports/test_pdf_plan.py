@@ -1,10 +1,11 @@
 """The printed plans: what a patient and a clinician read, checked in the extracted PDF text.
 
-Worked example (CLINICAL.md §2, §3): 80 kg, 180 cm → Mosteller BSA √(180 × 80 / 3600) = 2.00 m²;
-rituximab 375 mg/m² × 2.00 m² = 750 mg, already on the 10 mg step (deviation 0 %); 750 mg of the
-10 mg/mL concentrate = 75 mL; vials 500 and 100 mg: 1 × 500 + 3 × 100 wastes 50 mg (the least; 8 ×
-100 wastes as much with more vials). Weekly × 4 from Monday 3 March 2025: 3, 10, 17, 24 March; the
-second course 18 months later (3 September 2026) lies past the 12-month calendar.
+Worked example (docs/clinical.md §2, §3): 80 kg, 180 cm → Mosteller BSA √(180 × 80 / 3600)
+= 2.00 m²; rituximab 375 mg/m² × 2.00 m² = 750 mg, already on the 10 mg step (deviation 0 %);
+750 mg of the 10 mg/mL concentrate = 75 mL; vials 500 and 100 mg: 1 × 500 + 3 × 100 wastes
+50 mg (the least; 8 × 100 wastes as much with more vials). Weekly × 4 from Monday 3 March 2025:
+3, 10, 17, 24 March; the second course 18 months later (3 September 2026) lies past the
+12-month calendar.
 """
 
 from __future__ import annotations
@@ -171,8 +172,9 @@ def test_clinician_copy_shows_the_working(make_plan: PlanMaker) -> None:
     assert "Weight 80 kg" in text and "Height 180 cm" in text
     assert "Serum creatinine 0.9 mg/dL" in text
     assert "2 m² (Mosteller" in text                    # BSA formula and value
-    # Body metrics as Compute shows them (CLINICAL.md §2): BMI 80 / 1.8² = 24.69; Devine, woman:
-    # 45.5 + 2.3 × (180 / 2.54 − 60) = 70.49 kg; adjusted: 70.49 + 0.4 × (80 − 70.49) = 74.3 kg
+    # Body metrics as Compute shows them (docs/clinical.md §2): BMI 80 / 1.8² = 24.69;
+    # Devine, woman: 45.5 + 2.3 × (180 / 2.54 − 60) = 70.49 kg;
+    # adjusted: 70.49 + 0.4 × (80 − 70.49) = 74.3 kg
     assert "BMI 24.69 kg/m²" in text
     assert "Ideal body weight (Devine) 70.49 kg" in text
     assert "Adjusted body weight 74.3 kg" in text

@@ -1,9 +1,9 @@
 """Compute as a clinician: fill the patient panel, pick a regimen, read the dose and calendar.
 
-Expected numbers are worked by hand from CLINICAL.md: 70 kg, 170 cm → Mosteller
+Expected numbers are worked by hand from docs/clinical.md: 70 kg, 170 cm → Mosteller
 √(170 × 70 / 3600) = 1.8181 m²; rituximab 375 mg/m² → 681.79 mg, rounded to the nearest 10 mg
 (product rule) = 680 mg (−0.26 %), 68 mL of the 10 mg/mL concentrate, 1 × 500 mg + 2 × 100 mg
-vials (CLINICAL.md §3 example 681.79 mg). Infliximab 3 mg/kg × 70 kg = 210 mg.
+vials (docs/clinical.md §3 example 681.79 mg). Infliximab 3 mg/kg × 70 kg = 210 mg.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def test_every_invalid_field_is_marked_at_once(qtbot, compute):
 
 
 def test_pounds_typed_as_kilograms_warns_next_to_weight(qtbot, compute):
-    # 180 "kg" at 170 cm: BMI 62.3, above the soft limit of 60 (CLINICAL.md §4), the usual sign
+    # 180 "kg" at 170 cm: BMI 62.3, above the soft limit of 60 (docs/clinical.md §4), the usual sign
     # of pounds typed as kilograms.
     fill(qtbot, compute.patient_panel, "180", "170")
     weight = compute.patient_panel.weight

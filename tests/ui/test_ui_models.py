@@ -88,7 +88,7 @@ def test_bsa_table_has_five_formulas(qtmodeltester, calx_db):
     model.set_values(bsa_all(Q_(80, "kg"), Q_(180, "cm")), "en", "mosteller")
     qtmodeltester.check(model)
     assert model.rowCount() == 5
-    # Mosteller 80 kg, 180 cm = exactly 2.00 m² (CLINICAL.md §2), shown without trailing zeros.
+    # Mosteller 80 kg, 180 cm = exactly 2.00 m² (docs/clinical.md §2), shown without trailing zeros.
     assert (model.index(0, 0).data(), model.index(0, 1).data()) == ("Mosteller", "2 m²")
     model.set_values(None, "en", "mosteller")
     assert model.index(0, 1).data() == ""
@@ -102,7 +102,7 @@ def test_schedule_list_shows_dated_administrations(qtmodeltester, db):
     schedule = build_schedule(db.regimen("infliximab-3-mg-kg"), dt.date(2025, 3, 3))
     model.set_schedule(schedule, "en")
     qtmodeltester.check(model)
-    # Weeks 0, 2, 6 then every 8 weeks (CLINICAL.md §3).
+    # Weeks 0, 2, 6 then every 8 weeks (docs/clinical.md §3).
     assert model.index(0, 0).data().startswith("Monday 3 March 2025")
     assert model.index(1, 0).data().startswith("Monday 17 March 2025")
     assert model.index(2, 0).data().startswith("Monday 14 April 2025")

@@ -2,7 +2,7 @@
 language, PDF and .ics files written atomically, every print and export logged.
 
 70 kg, 170 cm (Mosteller 1.8181 m²): rituximab 375 mg/m² weekly × 4 → 680 mg to give, on the
-start day and 7, 14 and 21 days later (CLINICAL.md §3); infliximab 3 mg/kg → 210 mg.
+start day and 7, 14 and 21 days later (docs/clinical.md §3); infliximab 3 mg/kg → 210 mg.
 """
 
 from __future__ import annotations

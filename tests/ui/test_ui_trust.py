@@ -4,7 +4,7 @@ Preferences set defaults for *new* patients: accepting the dialog, with or witho
 language, never touches the patient, the regimen's choices or the plan on screen. The search acts
 on the text in the field when Enter is pressed, however fast it was typed.
 
-Expected doses from CLINICAL.md: 70 kg, 170 cm → DuBois 0.007184 × 70^0.425 × 170^0.725 =
+Expected doses from docs/clinical.md: 70 kg, 170 cm → DuBois 0.007184 × 70^0.425 × 170^0.725 =
 1.8097 m²; rituximab 375 mg/m² → 678.64 mg (Mosteller would give 681.79 mg).
 """
 
@@ -128,7 +128,7 @@ def test_an_up_to_dose_needs_an_explicit_choice_in_the_window(qtbot, window):
 
 
 def test_body_metrics_beside_the_dose(qtbot, window):
-    # CLINICAL.md §2 worked example: woman, 65 years, 60 kg, 85 µmol/L → Cockcroft–Gault
+    # docs/clinical.md §2 worked example: woman, 65 years, 60 kg, 85 µmol/L → Cockcroft–Gault
     # 75 × 60 / (72 × 0.9615) × 0.85 = 55.25 mL/min on the actual weight.
     compute = window.compute_view
     compute.patient_panel.set_values(weight="60", height="165", sex="female", age="65",

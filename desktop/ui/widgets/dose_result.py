@@ -3,7 +3,7 @@
 Every number is formatted by ``desktop.core.formatting`` and every sentence (warnings, working
 steps) comes from ``desktop.core.messages`` in the user's language: the window shows the same
 words as the PDF and the command line. The calculated dose is always shown, next to the rounded
-dose and its deviation (CLINICAL.md §5).
+dose and its deviation (docs/clinical.md §5).
 """
 
 from __future__ import annotations
