@@ -60,6 +60,27 @@ def cache_folder() -> Path:
     return Path(user_cache_dir("Calx", appauthor=False))
 
 
+def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, flushed to disk and
+    renamed over the target, so a crash never leaves half a file; ``mode`` sets its permissions."""
+    import tempfile
+
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 def private_folder(folder: Path) -> None:
     """Create ``folder`` and its missing parents 0700 whatever the umask (they hold patients'
     plans or Calx's own checks), and make ``folder`` itself 0700."""

@@ -26,7 +26,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -390,16 +389,10 @@ def _text(signed: Mapping[str, Any], key: str) -> str:
 
 
 def write_json_atomic(path: Path, document: object) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    from desktop.paths import write_atomically
+
+    write_atomically(path, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"),
+                     0o644)
 
 
 def _parse(data: bytes, shown: str) -> object:

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.core.errors import CalxError
+from desktop.paths import write_atomically
 
 if TYPE_CHECKING:  # sqlite-utils costs ~40 ms to import: paid when a database is opened
     from sqlite_utils import Database
@@ -410,19 +411,9 @@ def _write_checkpoint(db_path: Path, state: LogHead) -> None:
     if known is not None and known.count >= state.count:
         return
     target = _checkpoint_path(db_path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".checkpoint.", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="ascii") as handle:
-                json.dump({"count": state.count, "head": state.head}, handle)
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        write_atomically(target, json.dumps({"count": state.count, "head": state.head})
+                         .encode("ascii"), 0o600)
 
 
 def _move_aside(path: Path) -> Path:

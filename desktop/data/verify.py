@@ -14,14 +14,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from desktop.paths import write_atomically
 
 DIGEST_SUFFIX = ".sha256"
 CACHE_NAME = "verified-reference-db.json"
@@ -58,16 +58,7 @@ def write_digest(db: Path) -> str:
     """Pin ``db``'s whole-file digest beside it (the build does this); returns the digest."""
     digest = file_sha256(Path(db).read_bytes())
     target = digest_path(db)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="ascii") as handle:
-            handle.write(f"{digest}  {Path(db).name}\n")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomically(target, f"{digest}  {Path(db).name}\n".encode("ascii"), 0o644)
     return digest
 
 
@@ -118,15 +109,7 @@ def remember(ident: FileIdentity, digest: str) -> None:
         from desktop.paths import private_folder
 
         private_folder(target.parent)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(entries, handle)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_atomically(target, json.dumps(entries).encode("utf-8"))
     except OSError:
         pass
 

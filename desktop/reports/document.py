@@ -8,10 +8,7 @@ date taken from the plan (passed in, never read from the clock).
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +21,7 @@ from reportlab.lib.utils import TimeStamp, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from desktop.paths import write_atomically
 from desktop.reports.styles import FONT, FONT_BOLD, INK, MUTED, RULE, one_line, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -166,16 +164,3 @@ def write_pdf(data: bytes, out: Path | str | BinaryIO) -> None:
         out.write(data)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise

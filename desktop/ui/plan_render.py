@@ -5,7 +5,7 @@ window asks ``PlanRenderer.start`` for it and gets the bytes in ``finished`` a m
 only calls the pure ``desktop.reports`` functions, writes files and appends to the user database's
 log: it never touches a widget (the result travels through a queued signal into the UI thread).
 
-A file is written atomically (``desktop.reports.document.write_atomically``: a temporary file in
+A file is written atomically (``desktop.paths.write_atomically``: a temporary file in
 the same folder, flushed, then renamed over the target), so a crash or a full disk never leaves
 half a plan where the clinician expects a whole one. The job logs the files it wrote itself, so
 closing the window that asked never loses the log entry of a file already on disk.
@@ -78,7 +78,7 @@ def run_job(job: int, plan: PlanDocument, outputs: list[tuple[str, Path | None]]
         return RenderResult(job, issue=error.issue)
     except Exception as error:  # a rendering bug ends in a message, never a dead worker
         return RenderResult(job, issue=_internal(error))
-    from desktop.reports.document import write_atomically
+    from desktop.paths import write_atomically
 
     written: dict[str, Path] = {}
     issue = None

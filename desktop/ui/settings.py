@@ -17,10 +17,8 @@ from __future__ import annotations
 import base64
 import binascii
 import configparser
-import contextlib
-import os
+import io
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -176,19 +174,12 @@ def write_ini(path: Path, values: dict[str, str]) -> None:
         if not parser.has_section(section):
             parser.add_section(section)
         parser.set(section, name, values[key])
-    from desktop.paths import private_folder
+    from desktop.paths import private_folder, write_atomically
 
     private_folder(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            parser.write(handle)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    text = io.StringIO()
+    parser.write(text)
+    write_atomically(path, text.getvalue().encode("utf-8"), 0o600)
 
 
 class Preferences:
