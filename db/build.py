@@ -95,6 +95,12 @@ def sign_database(db: Path, meta: object, key_path: Path | None, signer: str | N
     manifest = packs.release_manifest(meta, Path(db).read_bytes(), key, text,  # type: ignore[arg-type]
                                       previous, released=meta.content_date)  # type: ignore[attr-defined]
     signing.write_json_atomic(verify.manifest_path(db), signing.sign_manifest(manifest, key))
+    if key_path is None and Path(db).resolve() == (ROOT / "db" / "calx.sqlite").resolve():
+        # The checkout trusts the development key its own database was signed with, whoever runs
+        # it (as a development bundle carries it): its public half, beside the shipped trust files.
+        signing.write_json_atomic(
+            verify.trust_folder() / verify.DEV_PUBLIC_KEY,
+            {"name": key.name, "public_key": signing.b64(signing.public_bytes(key.private))})
 
 
 def record_release(version: str, digest: str) -> None:
