@@ -31,6 +31,12 @@ def ref_db(ref_db_path: Path) -> Iterator[ReferenceDB]:
 
 
 @pytest.fixture
+def cli_databases(ref_db_path: Path, user_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line reads the shared reference database and a throwaway user folder."""
+    monkeypatch.setenv("CALX_DB", str(ref_db_path))
+
+
+@pytest.fixture
 def user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "user-data"
     monkeypatch.setenv("CALX_USER_DATA", str(folder))

@@ -48,3 +48,13 @@ def page_bodies(data: bytes, header: str) -> str:
         cut = page.rfind(header)
         bodies.append(page[:cut] if cut >= 0 else page)
     return "\n".join(bodies)
+
+
+def run_main(args: list[str]) -> int:
+    """``calx ARGS`` in this process: its exit status, argparse's refusals included."""
+    from desktop.cli.main import main
+
+    try:
+        return main(args)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from plan_helpers import flat, pdf_pages
+from plan_helpers import flat, pdf_pages, run_main
 
-from desktop.cli.main import main
 from desktop.cli.plans import write_all
 from desktop.core.errors import CalxError
 from desktop.data.userdb import UserDB, sha256_hex
@@ -19,21 +18,12 @@ BASE = ["plan", "--patient", "Zoë <b>& O'Brien", "--weight", "80 kg", "--height
         "--start", "2025-03-03", "--prepared-on", "2025-03-01", "--prepared-by", "Dr Dupont"]
 
 
-@pytest.fixture(autouse=True)
-def _databases(ref_db_path: Path, user_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CALX_DB", str(ref_db_path))
-
-
-def _run(args: list[str]) -> int:
-    try:
-        return main(args)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+pytestmark = pytest.mark.usefixtures("cli_databases")
 
 
 def test_writes_the_patient_plan_clinician_copy_and_calendar(tmp_path: Path, capsys) -> None:
     out, copy, ics = tmp_path / "plan.pdf", tmp_path / "copy.pdf", tmp_path / "plan.ics"
-    code = _run([*BASE, "--regimen", "rituximab-375-weekly", "--regimen", "minocycline-cyclic",
+    code = run_main([*BASE, "--regimen", "rituximab-375-weekly", "--regimen", "minocycline-cyclic",
                  "--choose", "minocycline-cyclic:dose=100", "--choose", "minocycline-cyclic:on=6",
                  "--out", str(out), "--clinician-copy", str(copy), "--ics", str(ics), "--json"])
     assert code == 0
@@ -55,8 +45,8 @@ def test_the_second_identifier_and_large_print_from_the_command_line(tmp_path: P
     normal, large = tmp_path / "plan.pdf", tmp_path / "large.pdf"
     common = [*BASE, "--regimen", "colchicine-1mg-daily", "--dob", "1961-04-23",
               "--record-number", "MRN-0042", "--lang", "fr"]
-    assert _run([*common, "--out", str(normal)]) == 0
-    assert _run([*common, "--large-print", "--tick-sheet", "--out", str(large)]) == 0
+    assert run_main([*common, "--out", str(normal)]) == 0
+    assert run_main([*common, "--large-print", "--tick-sheet", "--out", str(large)]) == 0
     pages = [flat(p) for p in pdf_pages(normal.read_bytes())]
     for n, page in enumerate(pages, 1):
         assert "né(e) le 23 avril 1961 · dossier MRN-0042" in page
@@ -68,7 +58,7 @@ def test_the_second_identifier_and_large_print_from_the_command_line(tmp_path: P
 
 def test_french_plan_with_decimal_comma_input(tmp_path: Path) -> None:
     out = tmp_path / "plan.pdf"
-    code = _run(["plan", "--patient", "Zoé", "--weight", "70,5 kg", "--start", "2025-03-03",
+    code = run_main(["plan", "--patient", "Zoé", "--weight", "70,5 kg", "--start", "2025-03-03",
                  "--prepared-on", "2025-03-01", "--regimen", "infliximab-3-mg-kg", "--lang", "fr",
                  "--out", str(out)])
     assert code == 0
@@ -80,7 +70,7 @@ def test_french_plan_with_decimal_comma_input(tmp_path: Path) -> None:
 def test_save_stores_the_plan_and_logs_every_export(tmp_path: Path, user_data: Path,
                                                     capsys) -> None:
     out, ics = tmp_path / "plan.pdf", tmp_path / "plan.ics"
-    assert _run([*BASE, "--regimen", "rituximab-375-weekly", "--out", str(out), "--ics",
+    assert run_main([*BASE, "--regimen", "rituximab-375-weekly", "--out", str(out), "--ics",
                  str(ics), "--save", "--json"]) == 0
     plan_id = json.loads(capsys.readouterr().out)["plan_id"]
     with UserDB.open(user_data) as userdb:
@@ -138,7 +128,7 @@ def test_refused_input_exits_2_and_writes_no_file(tmp_path: Path, capsys, case: 
     extra, code = REFUSED[case]
     args = [*BASE, *extra, "--out", str(tmp_path / "plan.pdf"), "--clinician-copy",
             str(tmp_path / "copy.pdf"), "--ics", str(tmp_path / "plan.ics"), "--json"]
-    assert _run(args) == 2
+    assert run_main(args) == 2
     captured = capsys.readouterr()
     assert json.loads(captured.out)["error"]["code"] == code
     assert captured.err.startswith("calx: ") and "Traceback" not in captured.err
@@ -148,7 +138,7 @@ def test_refused_input_exits_2_and_writes_no_file(tmp_path: Path, capsys, case: 
 def test_missing_height_for_a_per_m2_dose_is_refused(tmp_path: Path, capsys) -> None:
     args = ["plan", "--patient", "X", "--weight", "70", "--start", "2025-03-03",
             "--regimen", "rituximab-375-weekly", "--out", str(tmp_path / "p.pdf")]
-    assert _run(args) == 2
+    assert run_main(args) == 2
     assert "height" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
@@ -156,10 +146,10 @@ def test_missing_height_for_a_per_m2_dose_is_refused(tmp_path: Path, capsys) -> 
 def test_bad_output_paths_are_refused_before_anything_is_written(tmp_path: Path,
                                                                  capsys) -> None:
     ok = ["--regimen", "colchicine-1mg-daily"]
-    assert _run([*BASE, *ok, "--out", str(tmp_path / "no" / "plan.pdf")]) == 2
-    assert _run([*BASE, *ok, "--out", str(tmp_path)]) == 2
+    assert run_main([*BASE, *ok, "--out", str(tmp_path / "no" / "plan.pdf")]) == 2
+    assert run_main([*BASE, *ok, "--out", str(tmp_path)]) == 2
     same = str(tmp_path / "same.pdf")
-    assert _run([*BASE, *ok, "--out", same, "--clinician-copy", same]) == 2
+    assert run_main([*BASE, *ok, "--out", same, "--clinician-copy", same]) == 2
     err = capsys.readouterr().err
     assert "does not exist" in err and "is a folder" in err and "two outputs" in err
     assert list(tmp_path.iterdir()) == []
@@ -168,7 +158,7 @@ def test_bad_output_paths_are_refused_before_anything_is_written(tmp_path: Path,
 def test_an_existing_file_is_kept_when_the_input_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "plan.pdf"
     out.write_bytes(b"the previous plan")
-    assert _run([*BASE, "--regimen", "nope", "--out", str(out)]) == 2
+    assert run_main([*BASE, "--regimen", "nope", "--out", str(out)]) == 2
     assert out.read_bytes() == b"the previous plan"
 
 

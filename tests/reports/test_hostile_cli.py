@@ -10,24 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from desktop.cli.main import main
+from plan_helpers import run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = ["plan", "--patient", "Zoë Martin", "--weight", "80 kg", "--height", "180 cm",
         "--regimen", "rituximab-375-weekly"]
 
 
-@pytest.fixture(autouse=True)
-def _databases(ref_db_path: Path, user_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CALX_DB", str(ref_db_path))
-
-
-def _run(args: list[str]) -> int:
-    try:
-        return main(args)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+pytestmark = pytest.mark.usefixtures("cli_databases")
 
 
 def _calx(args: list[str | bytes], **env: str) -> subprocess.CompletedProcess[bytes]:
@@ -47,20 +37,20 @@ def _calx(args: list[str | bytes], **env: str) -> subprocess.CompletedProcess[by
 def test_implausible_dates_are_refused(tmp_path: Path, capsys, dates: list[str],
                                        code: str) -> None:
     args = [*BASE, *dates, "--out", str(tmp_path / "p.pdf"), "--json"]
-    assert _run(args) == 2
+    assert run_main(args) == 2
     captured = capsys.readouterr()
     assert json.loads(captured.out)["error"]["code"] == code
     assert list(tmp_path.iterdir()) == []
 
 
 def test_a_start_late_in_year_9999_is_refused_by_dose_too(capsys) -> None:
-    assert _run(["dose", "rituximab-375-weekly", "--weight", "70", "--height", "170",
+    assert run_main(["dose", "rituximab-375-weekly", "--weight", "70", "--height", "170",
                  "--start", "9999-12-31"]) == 2
     assert "plausible" in capsys.readouterr().err
 
 
 def test_a_dose_that_would_print_as_zero_is_refused(capsys) -> None:
-    assert _run(["dose", "probenecid-500-tid", "--weight", "70", "--choose",
+    assert run_main(["dose", "probenecid-500-tid", "--weight", "70", "--choose",
                  "dose=0.001"]) == 2
     assert "0 mg" in capsys.readouterr().err
 
@@ -78,7 +68,7 @@ def test_bytes_that_are_not_text_are_refused(tmp_path: Path, option: str, raw: b
 
 def test_a_name_too_long_for_the_file_system_is_a_message(tmp_path: Path, capsys) -> None:
     out = tmp_path / ("p" * 300 + ".pdf")
-    assert _run([*BASE, "--start", "2025-03-03", "--out", str(out)]) == 2
+    assert run_main([*BASE, "--start", "2025-03-03", "--out", str(out)]) == 2
     assert "too long" in capsys.readouterr().err.lower()
 
 
@@ -86,7 +76,7 @@ def test_a_name_too_long_for_the_file_system_is_a_message(tmp_path: Path, capsys
                                            ("--notes", 10_001)])
 def test_text_fields_have_a_length_limit_with_a_message(tmp_path: Path, capsys, field: str,
                                                         length: int) -> None:
-    assert _run([*BASE, "--start", "2025-03-03", field, "x" * length,
+    assert run_main([*BASE, "--start", "2025-03-03", field, "x" * length,
                  "--out", str(tmp_path / "p.pdf")]) == 2
     assert "too long" in capsys.readouterr().err
 
@@ -119,7 +109,7 @@ def test_a_full_disk_during_a_save_is_a_message(tmp_path: Path, capsys,
     monkeypatch.setattr(os, "fsync", full)
     out = tmp_path / "out"
     out.mkdir()
-    code = _run([*BASE, "--start", "2025-03-03", "--out", str(out / "p.pdf"), "--save"])
+    code = run_main([*BASE, "--start", "2025-03-03", "--out", str(out / "p.pdf"), "--save"])
     monkeypatch.setattr(os, "fsync", real_fsync)
     assert code == 2
     err = capsys.readouterr().err

@@ -17,9 +17,7 @@ BASE = ["plan", "--patient", "Zoë Martin", "--weight", "80 kg", "--height", "18
         "colchicine-1mg-daily", "--json"]
 
 
-@pytest.fixture(autouse=True)
-def _databases(ref_db_path: Path, user_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CALX_DB", str(ref_db_path))
+pytestmark = pytest.mark.usefixtures("cli_databases")
 
 
 def _text(path: Path) -> str:

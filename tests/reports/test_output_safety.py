@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from plan_helpers import run_main
 
-from desktop.cli.main import main
 from desktop.data.userdb import FILE_NAME, UserDB
 
 BASE = ["plan", "--patient", "Zoë Martin", "--weight", "80 kg", "--height", "180 cm",
@@ -17,20 +17,11 @@ BASE = ["plan", "--patient", "Zoë Martin", "--weight", "80 kg", "--height", "18
         "colchicine-1mg-daily"]
 
 
-@pytest.fixture(autouse=True)
-def _databases(ref_db_path: Path, user_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CALX_DB", str(ref_db_path))
-
-
-def _run(args: list[str]) -> int:
-    try:
-        return main(args)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+pytestmark = pytest.mark.usefixtures("cli_databases")
 
 
 def _saved_db(tmp_path: Path, user_data: Path) -> Path:
-    assert _run([*BASE, "--out", str(tmp_path / "first.pdf"), "--save"]) == 0
+    assert run_main([*BASE, "--out", str(tmp_path / "first.pdf"), "--save"]) == 0
     return user_data / FILE_NAME
 
 
@@ -53,7 +44,7 @@ def test_never_writes_over_the_user_database(tmp_path: Path, user_data: Path, ca
     args = [*BASE, "--force"]
     args += (["--out", str(target)] if option == "--out"
              else ["--out", str(tmp_path / "p.pdf"), option, str(target)])
-    assert _run(args) == 2
+    assert run_main(args) == 2
     assert "Calx's own files" in capsys.readouterr().err
     assert db.read_bytes() == before
     with UserDB.open(user_data) as userdb:
@@ -73,7 +64,7 @@ def test_never_writes_over_the_reference_database(tmp_path: Path, ref_db_path: P
     monkeypatch.setenv("CALX_DB", str(copy))
     before = copy.read_bytes()
     target = _routes(copy, tmp_path)[route]
-    assert _run([*BASE, "--force", "--out", str(tmp_path / "p.pdf"), "--ics", str(target)]) == 2
+    assert run_main([*BASE, "--force", "--out", str(tmp_path / "p.pdf"), "--ics", str(target)]) == 2
     assert "Calx's own files" in capsys.readouterr().err
     assert copy.read_bytes() == before
     assert not (tmp_path / "p.pdf").exists()
@@ -86,11 +77,11 @@ def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path, capsys,
     existing.write_bytes(b"another patient's plan")
     args = [*BASE] + (["--out", str(existing)] if option == "--out"
                       else ["--out", str(tmp_path / "p.pdf"), option, str(existing)])
-    assert _run(args) == 2
+    assert run_main(args) == 2
     assert "--force" in capsys.readouterr().err
     assert existing.read_bytes() == b"another patient's plan"
     assert not (tmp_path / "p.pdf").exists()
-    assert _run([*args, "--force"]) == 0
+    assert run_main([*args, "--force"]) == 0
     assert existing.read_bytes() != b"another patient's plan"
 
 
@@ -101,7 +92,7 @@ def test_save_checks_the_user_database_before_writing_any_file(tmp_path: Path,
     user_data.write_text("a file where the folder should be")
     out = tmp_path / "out"
     out.mkdir()
-    assert _run([*BASE, "--out", str(out / "p.pdf"), "--ics", str(out / "p.ics"),
+    assert run_main([*BASE, "--out", str(out / "p.pdf"), "--ics", str(out / "p.ics"),
                  "--save"]) == 2
     err = capsys.readouterr().err
     assert "saved-plans database" in err and "Traceback" not in err
@@ -114,7 +105,7 @@ def test_save_with_a_read_only_home_writes_nothing(tmp_path: Path, user_data: Pa
     user_data.parent.mkdir(parents=True, exist_ok=True)
     os.chmod(user_data.parent, 0o500)
     try:
-        assert _run([*BASE, "--out", str(tmp_path.parent / "x.pdf"), "--save"]) == 2
+        assert run_main([*BASE, "--out", str(tmp_path.parent / "x.pdf"), "--save"]) == 2
     finally:
         os.chmod(user_data.parent, 0o700)
 
@@ -130,7 +121,7 @@ def test_save_with_a_locked_database_writes_nothing(tmp_path: Path, user_data: P
     holder.execute("BEGIN EXCLUSIVE")
     try:
         out = tmp_path / "later.pdf"
-        assert _run([*BASE, "--patient", "Other", "--out", str(out), "--save"]) == 2
+        assert run_main([*BASE, "--patient", "Other", "--out", str(out), "--save"]) == 2
         assert not out.exists()
         assert "Traceback" not in capsys.readouterr().err
     finally:
@@ -157,7 +148,7 @@ def test_save_with_a_read_only_home_is_a_message_and_writes_nothing(
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.setattr(paths.os, "mkdir", read_only)
-    assert _run([*BASE, "--out", str(out / "p.pdf"), "--ics", str(out / "p.ics"),
+    assert run_main([*BASE, "--out", str(out / "p.pdf"), "--ics", str(out / "p.ics"),
                  "--save"]) == 2
     err = capsys.readouterr().err
     assert "Read-only file system" in err and "Traceback" not in err
@@ -172,6 +163,6 @@ def test_never_replaces_a_device_or_a_pipe_even_with_force(tmp_path: Path, capsy
 
     target = tmp_path / "pipe.pdf"
     os.mkfifo(target)
-    assert _run([*BASE, "--force", "--out", str(target)]) == 2
+    assert run_main([*BASE, "--force", "--out", str(target)]) == 2
     assert "not a regular file" in capsys.readouterr().err
     assert not stat.S_ISREG(os.stat(target).st_mode)

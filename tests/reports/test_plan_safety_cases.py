@@ -10,24 +10,18 @@ import json
 from pathlib import Path
 
 import pytest
-from plan_helpers import flat, pdf_pages
+from plan_helpers import flat, pdf_pages, run_main
 
 from desktop.cli.main import main
 
 RANK = {"contraindicated": 0, "avoid": 1, "precaution": 2, "consider": 3}
 
 
-@pytest.fixture(autouse=True)
-def _databases(ref_db_path: Path, user_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CALX_DB", str(ref_db_path))
+pytestmark = pytest.mark.usefixtures("cli_databases")
 
 
 def check(capsys, *args: str) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
-    try:
-        code = main(["check", "--json", *args])
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    assert code == 0
+    assert run_main(["check", "--json", *args]) == 0
     return json.loads(capsys.readouterr().out)["alerts"]  # type: ignore[no-any-return]
 
 
