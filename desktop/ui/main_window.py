@@ -475,8 +475,11 @@ class MainWindow(QMainWindow):
 
     def renew_plan(self, plan: Any) -> None:
         """A saved plan, reopened for the next visit: its regimens in the Plan view; the dose
-        waits for today's measurements (the old ones are not carried over)."""
+        waits for today's measurements (the old ones are not carried over). Work on screen that
+        renewing would replace is not dropped unasked."""
         self.build_views()
+        if not self._may_lose_unsaved_work(replacing=True):
+            return
         self.plan_view.renew(plan)
         self.compute_view.patient_panel.set_values()
         self.tabs.setCurrentWidget(self.compute_view)
@@ -526,7 +529,26 @@ class MainWindow(QMainWindow):
         return None
 
     def ask_before_closing(self, what: str) -> str:
-        """"save", "discard" or "cancel": asked in a message box (tests replace this method)."""
+        """"save", "discard" or "cancel" before Calx closes (tests replace this method)."""
+        if what == "plan":
+            return self._ask_about_unsaved(
+                what, self.tr("The patient's plan is not saved."),
+                self.tr("Save it in Calx before closing, to reopen and reprint it later?"))
+        return self._ask_about_unsaved(what, self.tr("The patient's values will be lost."),
+                                       self.tr("Close Calx anyway?"))
+
+    def ask_before_replacing(self, what: str) -> str:
+        """"save", "discard" or "cancel" before a renewed plan replaces the one on screen (tests
+        replace this method)."""
+        if what == "plan":
+            return self._ask_about_unsaved(
+                what, self.tr("The plan on screen is not saved."),
+                self.tr("Renewing replaces it. Save it in Calx first?"))
+        return self._ask_about_unsaved(
+            what, self.tr("The patient's values on screen will be cleared."),
+            self.tr("Renewing needs today's measurements. Clear them anyway?"))
+
+    def _ask_about_unsaved(self, what: str, text: str, question: str) -> str:
         from PySide6.QtWidgets import QMessageBox
 
         SB = QMessageBox.StandardButton
@@ -534,29 +556,32 @@ class MainWindow(QMainWindow):
         box.setObjectName("unsavedWork")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Unsaved work"))
-        if what == "plan":
-            box.setText(self.tr("The patient's plan is not saved."))
-            box.setInformativeText(self.tr("Save it in Calx before closing, to reopen and "
-                                           "reprint it later?"))
-            buttons = SB.Save | SB.Discard | SB.Cancel
-        else:
-            box.setText(self.tr("The patient's values will be lost."))
-            box.setInformativeText(self.tr("Close Calx anyway?"))
-            buttons = SB.Discard | SB.Cancel
-        box.setStandardButtons(buttons)
+        box.setText(text)
+        box.setInformativeText(question)
+        box.setStandardButtons(SB.Save | SB.Discard | SB.Cancel if what == "plan"
+                               else SB.Discard | SB.Cancel)
         box.setDefaultButton(SB.Cancel)
         answer = box.exec()
         return {SB.Save: "save", SB.Discard: "discard"}.get(SB(answer), "cancel")
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def _may_lose_unsaved_work(self, replacing: bool = False) -> bool:
+        """True when nothing unsaved is on screen, or the clinician saved it or chose to drop it;
+        a failed save shows its reason in the Plan view and keeps the work."""
         what = self.unsaved_work()
-        if what is not None:
-            answer = self.ask_before_closing(what)
-            if answer == "cancel" or (answer == "save" and not self.plan_view.save_plan()):
-                if answer == "save":
-                    self.tabs.setCurrentWidget(self.plan_view)  # the reason is shown there
-                event.ignore()
-                return
+        if what is None:
+            return True
+        answer = self.ask_before_replacing(what) if replacing else self.ask_before_closing(what)
+        if answer == "cancel":
+            return False
+        if answer == "save" and not self.plan_view.save_plan():
+            self.tabs.setCurrentWidget(self.plan_view)  # the reason is shown there
+            return False
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_lose_unsaved_work():
+            event.ignore()
+            return
         self.context.prefs.set(S.WINDOW_GEOMETRY, self.saveGeometry())
         self.context.prefs.sync()
         super().closeEvent(event)

@@ -475,6 +475,22 @@
             <translation>Renouvellement du plan de %1 : saisissez les mesures du jour, puis vérifiez chaque schéma dans le plan.</translation>
         </message>
         <message>
+            <source>The plan on screen is not saved.</source>
+            <translation>Le plan affiché n’est pas enregistré.</translation>
+        </message>
+        <message>
+            <source>Renewing replaces it. Save it in Calx first?</source>
+            <translation>Le renouvellement le remplace. L’enregistrer d’abord dans Calx ?</translation>
+        </message>
+        <message>
+            <source>The patient&apos;s values on screen will be cleared.</source>
+            <translation>Les valeurs du patient affichées seront effacées.</translation>
+        </message>
+        <message>
+            <source>Renewing needs today&apos;s measurements. Clear them anyway?</source>
+            <translation>Le renouvellement demande les mesures du jour. Les effacer quand même ?</translation>
+        </message>
+        <message>
             <source>Close Calx anyway?</source>
             <translation>Fermer Calx quand même ?</translation>
         </message>

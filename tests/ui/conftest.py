@@ -83,11 +83,13 @@ def user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def answer_discard_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Closing a window with typed values asks first in a modal box, which would wait for ever
-    in a test: every window answers "discard" unless its test says otherwise."""
+    """Closing a window with typed values, or renewing a plan over them, asks first in a modal
+    box, which would wait for ever in a test: every window answers "discard" unless its test
+    says otherwise."""
     from desktop.ui.main_window import MainWindow
 
     monkeypatch.setattr(MainWindow, "ask_before_closing", lambda _self, _what: "discard")
+    monkeypatch.setattr(MainWindow, "ask_before_replacing", lambda _self, _what: "discard")
 
 
 @pytest.fixture

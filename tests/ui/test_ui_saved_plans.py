@@ -308,6 +308,24 @@ def test_a_saved_plan_is_renewed_in_the_plan_view(qtbot, window, plan_view):
     assert window.findChild(SavedPlansDialog) is None or not dialog.isVisible()
 
 
+@pytest.mark.parametrize(("answer", "replaced"), [("cancel", False), ("discard", True)])
+def test_renewing_over_an_unsaved_plan_asks_first(qtbot, window, plan_view, answer, replaced):
+    assert plan_view.save_plan()
+    dialog = open_dialog(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    plan_view.list.setCurrentIndex(plan_view.model.index(0, 0))
+    plan_view.remove_current()  # the plan on screen now differs from the saved one
+    on_screen = [e.regimen_id for e in plan_view.entries()]
+    asked = []
+    window.ask_before_replacing = lambda what: asked.append(what) or answer
+    dialog.renew_button.click()
+    assert asked == ["plan"]
+    renewed = ["rituximab-375-weekly", "infliximab-3-mg-kg"]
+    assert [e.regimen_id for e in plan_view.entries()] == (renewed if replaced else on_screen)
+    assert window.compute_view.patient_panel.is_empty() is replaced
+    dialog.reject()
+
+
 @pytest.mark.parametrize("confirmed", [False, True])
 def test_deleting_a_saved_plan_asks_and_is_logged(qtbot, window, plan_view, confirmed):
     assert plan_view.save_plan()
