@@ -84,7 +84,7 @@ def measure(window):
     panel = window.compute_view.patient_panel
     def entry():
         started = time.perf_counter()
-        for field, text in ((panel.weight, "72"), (panel.height, "168")):
+        for field, text in ((panel.weight, "72"), (panel.height_field, "168")):
             field.edit.clear()
             for ch in text:
                 field.edit.insert(ch)

@@ -141,6 +141,7 @@ def run_bsa(args: argparse.Namespace) -> int:
 
 def run_body(args: argparse.Namespace) -> int:
     from desktop.core.body_metrics import body_metrics
+    from desktop.core.calculators.cockcroft_gault import CreatinineClearance
     from desktop.core.calculators.ideal_body_weight import ideal_body_weight
     from desktop.core.patient import Patient
 
@@ -167,7 +168,8 @@ def run_body(args: argparse.Namespace) -> int:
             "crcl_ml_min": value("crcl"),
             "egfr_ml_min_1_73m2": value("egfr"),
             "crcl_weight": args.crcl_weight,
-            "crcl_weight_kg": float(crcl.weight_used.magnitude) if crcl else None,
+            "crcl_weight_kg": (float(crcl.weight_used.magnitude)
+                               if isinstance(crcl, CreatinineClearance) else None),
             "weight_kg": patient.weight_kg,
             "height_cm": patient.height_cm,
             "sex": patient.sex,

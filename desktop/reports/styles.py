@@ -36,22 +36,21 @@ SHADE = colors.HexColor("#eef2f6")
 WARN = colors.HexColor("#8a1c1c")
 
 _fonts_lock = threading.Lock()
-_fonts_ready = False
+_fonts_ready = threading.Event()  # set once the fonts are registered, in any thread
 
 
 def register_fonts() -> None:
     """Register DejaVu Sans (regular and bold) once per process (parsing the TTF costs ~50 ms)."""
-    global _fonts_ready
-    if _fonts_ready:
+    if _fonts_ready.is_set():
         return
     with _fonts_lock:
-        if _fonts_ready:
+        if _fonts_ready.is_set():  # another thread registered them while this one waited
             return
         pdfmetrics.registerFont(TTFont(FONT, str(resource("fonts", "DejaVuSans.ttf"))))
         pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD,
                                       italic=FONT, boldItalic=FONT_BOLD)
-        _fonts_ready = True
+        _fonts_ready.set()
 
 
 # Control characters (other than tab/newline) and lone surrogates have no business in a name and

@@ -19,6 +19,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from types import TracebackType
 
 
 def run(argv: Sequence[str] = ()) -> int:
@@ -60,7 +61,7 @@ def run(argv: Sequence[str] = ()) -> int:
     context = AppContext(prefs)
     window = MainWindow(context, defer_views=True)
     if self_test:  # its throwaway patient and plan are not the clinician's work: no question
-        window.ask_before_closing = lambda _what: "discard"  # type: ignore[method-assign]
+        window.ask_before_closing = lambda what: "discard"  # type: ignore[method-assign]
     _install_excepthook(window)
     status = {"code": 0}
 
@@ -143,10 +144,10 @@ def _load_printing() -> None:
 def _install_excepthook(window: object) -> None:
     """An unexpected error in a slot: a message in the status bar and a log line, not a crash."""
 
-    def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         import traceback
 
-        traceback.print_exception(kind, error, tb, file=sys.stderr)  # type: ignore[arg-type]
+        traceback.print_exception(kind, error, tb, file=sys.stderr)
         try:
             from desktop.core.errors import Issue
 

@@ -7,6 +7,7 @@ not a crash: ``database_error`` holds the refusal and ``databaseFailed`` carries
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -69,7 +70,7 @@ class AppContext(QObject):
         try:
             from desktop.data.refdb import ReferenceDB
 
-            self.db = ReferenceDB.open(self.db_path)
+            self.db = ReferenceDB.open(None if self.db_path is None else Path(self.db_path))
         except CalxError as error:
             self.database_error = error.issue
         except Exception as error:  # the window must stay usable and say what went wrong

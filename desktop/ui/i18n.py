@@ -10,9 +10,32 @@ A missing ``.qm`` file (translations not compiled) is not an error: the window s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from desktop.paths import resource
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    _Widget = QWidget
+else:
+    _Widget = object  # a plain mixin at run time: the Qt class comes after it in the bases
+
+
+class Retranslating(_Widget):
+    """A widget whose own words follow the interface language: it answers Qt's
+    ``LanguageChange`` with its ``retranslate()``. Put it first in the bases:
+    ``class AboutDialog(Retranslating, QDialog)``."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 def translations_dir() -> str:

@@ -7,12 +7,13 @@ empty and filled when the reference database is ready (opened after the first pa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QScreen
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -26,8 +27,15 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import settings as S
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import Retranslating
 from desktop.ui.icons import app_icon
 from desktop.ui.navigator import Navigator
+
+if TYPE_CHECKING:
+    from desktop.ui.dialogs.intended_use import IntendedUseDialog
+
+# A menu action's keys: a standard key, a text such as "Ctrl+1", or the list of sequences.
+Shortcut = QKeySequence.StandardKey | str | list[QKeySequence]
 
 # The first window's size on a large screen; on a smaller one it takes the available screen.
 DEFAULT_SIZE = (1366, 860)
@@ -35,7 +43,7 @@ DEFAULT_SIZE = (1366, 860)
 FRAME_ALLOWANCE = (16, 48)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     firstPainted = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None,
@@ -125,7 +133,8 @@ class MainWindow(QMainWindow):
     def fit_to_screen(self) -> None:
         """Never larger than the screen's available area (a 1024 × 768 screen, or a geometry
         saved on a larger monitor): clamp the size, then move the window inside it."""
-        screen = self.screen() or QApplication.primaryScreen()
+        # None when the window has no screen yet and the system reports none
+        screen: QScreen | None = self.screen() or QApplication.primaryScreen()
         if screen is None:
             return
         area = screen.availableGeometry()
@@ -161,7 +170,8 @@ class MainWindow(QMainWindow):
             placeholder = self.tabs.widget(index)
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, view, "")
-            placeholder.deleteLater()
+            if placeholder is not None:
+                placeholder.deleteLater()
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         self.compute_view.addToPlanRequested.connect(self.plan_view.add)
@@ -181,7 +191,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ actions and menus
 
-    def _action(self, name: str, slot: object, shortcut: object = None) -> QAction:
+    def _action(self, name: str, slot: Callable[..., object],
+                shortcut: Shortcut | None = None) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -306,7 +317,9 @@ class MainWindow(QMainWindow):
                     self.tr("All therapies in one table (the review's Table 1)"))
         for i, (name, tip) in enumerate(zip(tab_names, tab_tips, strict=True)):
             self.tabs.setTabText(i, name.replace("&", ""))
-            self.tabs.widget(i).setAccessibleName(name.replace("&", ""))
+            tab = self.tabs.widget(i)
+            if tab is not None:
+                tab.setAccessibleName(name.replace("&", ""))
             self.tabs.setTabToolTip(i, tip)
             texts[self.view_actions[i]] = (name, tip)
         for action, (text, tip) in texts.items():
@@ -317,11 +330,6 @@ class MainWindow(QMainWindow):
         self.banner.setAccessibleName(self.tr("Database problem"))
         self.content_label.setAccessibleName(self.tr("Content version"))
         self._show_content_version()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # ------------------------------------------------------------------ start-up
 
@@ -381,7 +389,7 @@ class MainWindow(QMainWindow):
         if self.plan_view is None:
             return
         self.plan_view.set_patient(patient, bsa_formula=self.compute_view.bsa_panel
-                                   .current_formula())  # type: ignore[arg-type]
+                                   .current_formula())
 
     def compute_regimen(self, regimen_id: str) -> None:
         self.build_views()
@@ -495,7 +503,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
-    def show_intended_use(self) -> None:
+    def show_intended_use(self) -> IntendedUseDialog:
         from desktop.ui.dialogs.intended_use import IntendedUseDialog
 
         dialog = IntendedUseDialog(self)

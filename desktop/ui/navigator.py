@@ -10,8 +10,9 @@ window repaints.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import Retranslating
 from desktop.ui.roles import THERAPY_ID_ROLE
+
+if TYPE_CHECKING:  # imported when first needed, after the first paint
+    from desktop.ui.models.search_results import SearchResultsModel
+    from desktop.ui.models.therapy_tree import TherapyTreeModel
 
 SEARCH_LIMIT = 50
 # Hits whose passage is cut from the text at the keystroke: what the list shows at once (7 rows
@@ -38,7 +44,7 @@ NAVIGATION_KEYS = frozenset({0x01000013, 0x01000015, 0x01000016, 0x01000017, 0x0
                              0x01000005})
 
 
-class Navigator(QWidget):
+class Navigator(Retranslating, QWidget):
     therapyChosen = Signal(str)
     searchFinished = Signal(int, float)  # number of hits, milliseconds
 
@@ -77,8 +83,8 @@ class Navigator(QWidget):
         self.setTabOrder(self.search_field, self.tree)
         self.setTabOrder(self.tree, self.results)
 
-        self.tree_model = None
-        self.results_model = None
+        self.tree_model: TherapyTreeModel | None = None
+        self.results_model: SearchResultsModel | None = None
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
@@ -206,10 +212,11 @@ class Navigator(QWidget):
             # Enter and the arrows act on the text in the field now, never on a stale hit.
             self._pending.stop()
             self._run_search()
-        showing_hits = self.stack.currentWidget() is self.results and self.results_model
+        showing_hits = (self.stack.currentWidget() is self.results
+                        and self.results_model is not None)
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
             view: QAbstractItemView = self.results if showing_hits else self.tree
-            model = view.model()
+            model: QAbstractItemModel | None = view.model()  # None until the tree is filled
             if model is None:
                 return False
             if not view.currentIndex().isValid():
@@ -255,8 +262,3 @@ class Navigator(QWidget):
         self.empty.setAccessibleName(self.tr("No search results"))
         if self.stack.currentWidget() is self.empty:
             self._run_search()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -64,7 +64,7 @@ class Setting(Generic[T]):
     choices: tuple[Any, ...] = ()
 
     def default_value(self) -> T:
-        return self.default() if callable(self.default) else self.default  # type: ignore[return-value]
+        return self.default() if callable(self.default) else self.default
 
     def parse(self, text: str) -> T:
         """The stored text as this setting's value; ``InvalidSetting`` when it is not one."""

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 
 def fill(qtbot, panel, weight="", height="", age="", creatinine=""):
     """Type into the fields as a user would, then leave the last field (editingFinished)."""
-    for field, text in ((panel.weight, weight), (panel.height, height), (panel.age, age),
+    for field, text in ((panel.weight, weight), (panel.height_field, height), (panel.age, age),
                         (panel.creatinine, creatinine)):
         field.edit.clear()
         if text:

@@ -120,7 +120,7 @@ def test_tab_order_in_the_patient_panel(window):
         return widget
 
     panel = window.compute_view.patient_panel
-    order = [panel.weight.edit, panel.weight.unit, panel.height.edit, panel.height.unit,
+    order = [panel.weight.edit, panel.weight.unit, panel.height_field.edit, panel.height_field.unit,
              panel.sex, panel.age.edit, panel.creatinine.edit, panel.creatinine.unit]
     for before, after in itertools.pairwise(order):
         assert next_focusable(before) is after, before.objectName()

@@ -5,10 +5,11 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop import __version__
+from desktop.ui.i18n import Retranslating
 
 
 def _meta(metadata: Any, name: str) -> str | None:
@@ -19,7 +20,7 @@ def _meta(metadata: Any, name: str) -> str | None:
     return None if value in (None, "") else str(value)
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Retranslating, QDialog):
     def __init__(self, metadata: Any, database_message: str | None = None,
                  parent: QWidget | None = None, release: str | None = None) -> None:
         super().__init__(parent)
@@ -67,8 +68,3 @@ class AboutDialog(QDialog):
                                      "Calcinosis Associated with Systemic Sclerosis. Curr Treat "
                                      "Options Rheumatol 2016;2(1):85–96.") + "</p>")
         self.text.setText("".join(lines))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from desktop.ui.i18n import Retranslating
 
-class IntendedUseDialog(QDialog):
+
+class IntendedUseDialog(Retranslating, QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("intendedUseDialog")
@@ -35,8 +36,3 @@ class IntendedUseDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("I understand"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(
             self.tr("I understand"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import settings as S
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import Retranslating
 
 
 def holiday_countries() -> list[tuple[str, str]]:
@@ -31,7 +31,7 @@ def holiday_countries() -> list[tuple[str, str]]:
     return sorted(out, key=lambda item: item[1])
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(Retranslating, QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
@@ -128,8 +128,3 @@ class PreferencesDialog(QDialog):
                 (self.weight_unit, S.WEIGHT_UNIT), (self.height_unit, S.HEIGHT_UNIT),
                 (self.creatinine_unit, S.CREATININE_UNIT),
                 (self.holiday_country, S.HOLIDAY_COUNTRY))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import Retranslating
 from desktop.ui.models.saved_plans import COL_PATIENT, COL_PREPARED, SavedPlansModel
 from desktop.ui.roles import PLAN_ID_ROLE, SORT_ROLE
 from desktop.ui.widgets.plan_output_panel import PlanOutputPanel
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
 
-class SavedPlansDialog(QDialog):
+class SavedPlansDialog(Retranslating, QDialog):
     renewRequested = Signal(object)  # PlanDocument: start the next visit's plan from it
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -279,8 +280,3 @@ class SavedPlansDialog(QDialog):
             button.setToolTip(tip)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                           self.model.columnCount() - 1)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import CalxError, Issue
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import Retranslating
 
 
-class UpdateContentDialog(QDialog):
+class UpdateContentDialog(Retranslating, QDialog):
     """Shows the changes of ``pack`` against the content in use; ``error`` is set (and the
     Install button disabled) when the pack is refused."""
 
@@ -122,8 +122,3 @@ class UpdateContentDialog(QDialog):
                     "before installing.").replace("%1", self.version).replace("%2", signer))
         self.lines = content_diff.lines(self.diff, self.context.lang)
         self.changes.setPlainText("\n".join(self.lines))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

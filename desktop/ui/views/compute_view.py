@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import settings as S
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import Retranslating
 from desktop.ui.plan_entry import PlanEntry
 from desktop.ui.widgets.alerts_panel import AlertsPanel
 from desktop.ui.widgets.body_metrics_panel import BodyMetricsPanel
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 PATIENT_FIELDS = ("weight", "height", "age", "creatinine", "sex")
 
 
-class ComputeView(QWidget):
+class ComputeView(Retranslating, QWidget):
     addToPlanRequested = Signal(object)  # PlanEntry
     statusMessage = Signal(str)
     computed = Signal()
@@ -287,7 +288,8 @@ class ComputeView(QWidget):
                  self.add_button, self.dose_panel.working, self.copy_button, self.print_button,
                  schedule.start, schedule.horizon, schedule.move_button,
                  schedule.calendar, schedule.list]
-        for before, after in itertools.pairwise(order):
+        focusable = [widget for widget in order if widget is not None]  # a field without units
+        for before, after in itertools.pairwise(focusable):
             QWidget.setTabOrder(before, after)
 
     def _schedule_changed(self) -> None:
@@ -509,11 +511,6 @@ class ComputeView(QWidget):
                                              "building a plan"))
         if self.therapy is None:
             self.therapy_label.setText(self.tr("No therapy chosen yet."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def _escape(text: str) -> str:

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import Retranslating
 from desktop.ui.roles import SORT_ROLE, THERAPY_ID_ROLE
 from desktop.ui.views import printing
 
+if TYPE_CHECKING:  # imported when the database is ready
+    from desktop.ui.models.overview_table import OverviewTableModel
 
-class OverviewView(QWidget):
+
+class OverviewView(Retranslating, QWidget):
     therapyChosen = Signal(str)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -37,7 +42,7 @@ class OverviewView(QWidget):
         self._refit_soon.timeout.connect(self._refit)
         self.table.verticalScrollBar().valueChanged.connect(self._fit_visible_rows)
         self.table.horizontalHeader().sectionResized.connect(self._refit_soon.start)
-        self.model = None
+        self.model: OverviewTableModel | None = None
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSortRole(SORT_ROLE)
         self.table.setModel(self.proxy)
@@ -130,8 +135,3 @@ class OverviewView(QWidget):
         if self.model is not None:
             self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                               self.model.columnCount() - 1)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -14,7 +14,7 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import Retranslating
 from desktop.ui.models.plan_list import PlanListModel
 from desktop.ui.plan_entry import PlanEntry
 from desktop.ui.widgets.alerts_panel import AlertsPanel
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from desktop.reports.model import PlanDocument
 
 
-class PlanView(QWidget):
+class PlanView(Retranslating, QWidget):
     statusMessage = Signal(str)
     changed = Signal()
 
@@ -495,8 +496,3 @@ class PlanView(QWidget):
             if tip:
                 button.setToolTip(tip)
         self._update_buttons()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

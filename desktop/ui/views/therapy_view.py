@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import Retranslating
 from desktop.ui.views import printing
 
 
-class TherapyView(QWidget):
+class TherapyView(Retranslating, QWidget):
     computeRequested = Signal(str)  # regimen id
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -87,11 +88,6 @@ class TherapyView(QWidget):
         self.browser.setAccessibleName(self.tr("Therapy details"))
         self.browser.setToolTip("")
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def references_of(db: Any) -> dict[str, Any]:

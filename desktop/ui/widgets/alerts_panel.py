@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import Retranslating
+
 if TYPE_CHECKING:
     from desktop.core.plan_check import Alert
     from desktop.core.safety import SafetyContent
@@ -29,7 +31,7 @@ _COLOURS = {"contraindicated": "#b00020", "avoid": "#b35900", "precaution": "#7a
             "consider": "#33577a"}
 
 
-class AlertsPanel(QWidget):
+class AlertsPanel(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alertsPanel")
@@ -76,9 +78,8 @@ class AlertsPanel(QWidget):
         if key == self._shown:
             return  # unchanged: keep what the clinician expanded
         self._shown = key
-        expanded = {self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
-                    for i in range(self.tree.topLevelItemCount())
-                    if self.tree.topLevelItem(i).isExpanded()}
+        expanded = {item.data(0, Qt.ItemDataRole.UserRole) for item in self._heads()
+                    if item.isExpanded()}
         self.tree.clear()
         c = colon(lang)
         for alert in self.alerts:
@@ -133,13 +134,18 @@ class AlertsPanel(QWidget):
         lines.append(current)
         return "\n".join(lines)
 
+    def _heads(self) -> list[QTreeWidgetItem]:
+        """The alerts' rows (an index past the end is the only way to get None)."""
+        heads = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [head for head in heads if head is not None]
+
     def _rewrap(self) -> None:
-        for i in range(self.tree.topLevelItemCount()):
-            head = self.tree.topLevelItem(i)
+        for head in self._heads():
             head.setText(0, self._wrapped(head.data(0, self._RAW) or "", 0))
             for j in range(head.childCount()):
                 child = head.child(j)
-                child.setText(0, self._wrapped(child.data(0, self._RAW) or "", 1))
+                if child is not None:
+                    child.setText(0, self._wrapped(child.data(0, self._RAW) or "", 1))
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
@@ -165,8 +171,3 @@ class AlertsPanel(QWidget):
                                      "what triggered it and its sources"))
         self.summary.setAccessibleName(self.tr("Safety checks"))
         self._summarise()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import settings as S
+from desktop.ui.i18n import Retranslating
 from desktop.ui.models.bsa_table import BsaTableModel
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ FORMULA_NAMES = {"mosteller": "Mosteller", "dubois": "DuBois & DuBois", "haycock
                  "gehan-george": "Gehan & George", "boyd": "Boyd"}
 
 
-class BsaPanel(QWidget):
+class BsaPanel(Retranslating, QWidget):
     formulaChanged = Signal(str)
 
     def __init__(self, default_formula: str, parent: QWidget | None = None) -> None:
@@ -91,8 +92,3 @@ class BsaPanel(QWidget):
         self.table.setAccessibleName(self.tr("Body-surface area by five formulas"))
         self.table.setToolTip(self.tr("Needs weight and height; the formula used is in bold"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

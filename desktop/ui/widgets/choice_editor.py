@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from desktop.core.choices import ChoiceSpec
+from desktop.ui.i18n import Retranslating
 from desktop.ui.widgets.measure_field import message_colour
 
 
-class ChoiceEditor(QWidget):
+class ChoiceEditor(Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -123,9 +124,4 @@ class ChoiceEditor(QWidget):
             combo.setToolTip(tip)
             combo.setAccessibleName(text.rstrip(":"))
             self.messages[spec.name].setAccessibleName(text.rstrip(":"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.ui.i18n import Retranslating
 from desktop.ui.widgets.measure_field import message_colour
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ ROWS: tuple[str, ...] = ("prescribed", "calculated", "rounded", "daily", "course
                          "vials", "concentration")
 
 
-class DoseResultPanel(QWidget):
+class DoseResultPanel(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("doseResult")
@@ -130,8 +131,3 @@ class DoseResultPanel(QWidget):
         self.working_title.setText(self.tr("Working:"))
         self.working.setAccessibleName(self.tr("Working of the calculation"))
         self.working.setToolTip(self.tr("Each step of the calculation, with the values used"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

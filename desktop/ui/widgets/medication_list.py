@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import Retranslating
+
 if TYPE_CHECKING:
     from desktop.core.patient import CurrentMedication
     from desktop.core.safety import SafetyContent
 
 
-class MedicationList(QWidget):
+class MedicationList(Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -126,8 +128,3 @@ class MedicationList(QWidget):
         self.list.setToolTip(self.tr("Medications the patient already takes, checked against "
                                      "the plan; “not checked” when Calx does not know them"))
         self._refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

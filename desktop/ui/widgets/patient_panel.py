@@ -11,13 +11,15 @@ of birth and the record number are the plan's second patient identifier (optiona
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from desktop.ui import settings as S
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import Retranslating
 from desktop.ui.widgets.measure_field import MeasureField
 from desktop.ui.widgets.medication_list import MedicationList
 
@@ -29,7 +31,7 @@ FIELDS: tuple[str, ...] = ("weight", "height", "sex", "age", "creatinine", "preg
                            "breastfeeding", "medications", "birth_date", "record_number")
 
 
-class PatientPanel(QWidget):
+class PatientPanel(Retranslating, QWidget):
     patientChanged = Signal(object)  # Patient | None
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -38,7 +40,7 @@ class PatientPanel(QWidget):
         self.context = context
         prefs = context.prefs
         self.weight = MeasureField("weight", S.WEIGHT_UNITS, self)
-        self.height = MeasureField("height", S.HEIGHT_UNITS, self)
+        self.height_field = MeasureField("height", S.HEIGHT_UNITS, self)
         self.age = MeasureField("age", (), self)
         self.creatinine = MeasureField("creatinine", S.CREATININE_UNITS, self)
         self.birth_date = MeasureField("birth_date", (), self)
@@ -65,7 +67,7 @@ class PatientPanel(QWidget):
         self.labels = {name: QLabel(self) for name in FIELDS}
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        widgets: dict[str, QWidget] = {"weight": self.weight, "height": self.height,
+        widgets: dict[str, QWidget] = {"weight": self.weight, "height": self.height_field,
                                        "sex": self.sex, "age": self.age,
                                        "creatinine": self.creatinine, "pregnant": self.pregnant,
                                        "breastfeeding": self.breastfeeding,
@@ -74,29 +76,25 @@ class PatientPanel(QWidget):
                                        "record_number": self.record_number}
         for name in FIELDS:
             buddy = widgets[name]
-            editable = isinstance(buddy, MeasureField | MedicationList)
-            self.labels[name].setBuddy(buddy.edit if editable else buddy)  # type: ignore[attr-defined]
+            # a field's label focuses its text box, not the field's frame
+            target = buddy.edit if isinstance(buddy, MeasureField | MedicationList) else buddy
+            self.labels[name].setBuddy(target)
             if buddy is self.medications:  # the whole width: a name and its placeholder fit
                 form.addRow(self.labels[name])
                 form.addRow(buddy)
                 continue
             form.addRow(self.labels[name], buddy)
         form.addRow(self.notes)
-        self.setTabOrder(self.weight.edit, self.weight.unit)
-        self.setTabOrder(self.weight.unit, self.height.edit)
-        self.setTabOrder(self.height.edit, self.height.unit)
-        self.setTabOrder(self.height.unit, self.sex)
-        self.setTabOrder(self.sex, self.age.edit)
-        self.setTabOrder(self.age.edit, self.creatinine.edit)
-        self.setTabOrder(self.creatinine.edit, self.creatinine.unit)
-        self.setTabOrder(self.creatinine.unit, self.pregnant)
-        self.setTabOrder(self.pregnant, self.breastfeeding)
-        self.setTabOrder(self.breastfeeding, self.medications.edit)
-        self.setTabOrder(self.medications.edit, self.birth_date.edit)
-        self.setTabOrder(self.birth_date.edit, self.record_number.edit)
+        chain = [self.weight.edit, self.weight.unit, self.height_field.edit,
+                 self.height_field.unit, self.sex, self.age.edit, self.creatinine.edit,
+                 self.creatinine.unit, self.pregnant, self.breastfeeding, self.medications.edit,
+                 self.birth_date.edit, self.record_number.edit]
+        focusable = [widget for widget in chain if widget is not None]  # a field without units
+        for first, second in itertools.pairwise(focusable):
+            self.setTabOrder(first, second)
 
         self.weight.set_unit(prefs.get(S.WEIGHT_UNIT))
-        self.height.set_unit(prefs.get(S.HEIGHT_UNIT))
+        self.height_field.set_unit(prefs.get(S.HEIGHT_UNIT))
         self.creatinine.set_unit(prefs.get(S.CREATININE_UNIT))
 
         self.patient: Patient | None = None
@@ -106,7 +104,7 @@ class PatientPanel(QWidget):
         self._check.setSingleShot(True)
         self._check.setInterval(150)  # check after a pause in typing, not at every key
         self._check.timeout.connect(self.validate)
-        for field in (self.weight, self.height, self.age, self.creatinine, self.birth_date,
+        for field in (self.weight, self.height_field, self.age, self.creatinine, self.birth_date,
                       self.record_number):
             field.edited.connect(self._check.start)
             field.edit.editingFinished.connect(self.validate)
@@ -123,7 +121,7 @@ class PatientPanel(QWidget):
     # ------------------------------------------------------------------ values
 
     def fields(self) -> dict[str, MeasureField]:
-        return {"weight": self.weight, "height": self.height, "age": self.age,
+        return {"weight": self.weight, "height": self.height_field, "age": self.age,
                 "creatinine": self.creatinine}
 
     def text_fields(self) -> dict[str, MeasureField]:
@@ -139,7 +137,7 @@ class PatientPanel(QWidget):
                    age: str = "", creatinine: str = "", birth_date: str = "",
                    record_number: str = "") -> None:
         """Fill the panel (tests, self-test) and check it at once."""
-        for field, text in ((self.weight, weight), (self.height, height), (self.age, age),
+        for field, text in ((self.weight, weight), (self.height_field, height), (self.age, age),
                             (self.creatinine, creatinine), (self.birth_date, birth_date),
                             (self.record_number, record_number)):
             field.edit.setText(text)
@@ -242,7 +240,7 @@ class PatientPanel(QWidget):
     def _preferences_changed(self) -> None:
         # New default units apply to empty fields only: a typed value keeps the unit it was
         # typed in, so changing a preference can never change a patient's measurement.
-        for field, setting in ((self.weight, S.WEIGHT_UNIT), (self.height, S.HEIGHT_UNIT),
+        for field, setting in ((self.weight, S.WEIGHT_UNIT), (self.height_field, S.HEIGHT_UNIT),
                                (self.creatinine, S.CREATININE_UNIT)):
             if not field.text().strip():
                 field.set_unit(self.context.prefs.get(setting))
@@ -294,8 +292,3 @@ class PatientPanel(QWidget):
         self.notes.setAccessibleName(self.tr("Unit conversions"))
         if self.patient is not None or self.errors:
             self._show_messages()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

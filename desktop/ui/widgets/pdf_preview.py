@@ -6,7 +6,7 @@ the UI thread). The copy picker (patient plan / clinician copy) says which one t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import Retranslating
 
-class PdfPreview(QWidget):
+
+class PdfPreview(Retranslating, QWidget):
     copyChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -107,8 +109,3 @@ class PdfPreview(QWidget):
         self.view.setToolTip(self.tr("The plan as it will print"))
         self.placeholder.setAccessibleName(self.tr("Plan preview"))
         self.state.setAccessibleName(self.tr("Preview state"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from desktop.ui.i18n import Retranslating
 from desktop.ui.plan_outputs import PlanOutputs
 from desktop.ui.widgets.pdf_preview import PdfPreview
 
@@ -28,7 +29,7 @@ PlanSource = Callable[[], "tuple[PlanDocument | None, str]"]
 PREVIEW_DELAY_MS = 300  # typing a name re-renders the preview once the typing pauses
 
 
-class PlanOutputPanel(QWidget):
+class PlanOutputPanel(Retranslating, QWidget):
     refused = Signal(str)  # an action was asked for while there is no plan: why
 
     def __init__(self, context: AppContext, source: PlanSource,
@@ -161,8 +162,3 @@ class PlanOutputPanel(QWidget):
             button.setText(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.setToolTip(self._not_ready or tip)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import Retranslating
 from desktop.ui.models.schedule_list import ScheduleListModel
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def to_qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class SchedulePanel(QWidget):
+class SchedulePanel(Retranslating, QWidget):
     changed = Signal()
     moveRequested = Signal(int)  # a row given on a closed day: move it to the next working day
 
@@ -85,9 +86,7 @@ class SchedulePanel(QWidget):
         layout.addWidget(self.list, 1)
         self.start.dateChanged.connect(self.changed)
         self.horizon.valueChanged.connect(self.changed)
-        self.list.selectionModel().currentChanged.connect(
-            lambda current, _prev: current.isValid() and self.calendar.setSelectedDate(
-                to_qdate(current.data(Qt.ItemDataRole.UserRole))))
+        self.list.selectionModel().currentChanged.connect(self._show_on_calendar)
         self._marked: list[QDate] = []
         self.retranslate()
 
@@ -113,8 +112,8 @@ class SchedulePanel(QWidget):
                                          "(marked ⚠).", "", count))
         self.closed_note.setVisible(count > 0)
         self.move_button.setVisible(count > 0)
-        for day in self._marked:
-            self.calendar.setDateTextFormat(day, QTextCharFormat())
+        for marked in self._marked:
+            self.calendar.setDateTextFormat(marked, QTextCharFormat())
         self._marked = []
         mark = QTextCharFormat()
         mark.setFontWeight(700)
@@ -131,6 +130,10 @@ class SchedulePanel(QWidget):
                 self.calendar.setSelectedDate(to_qdate(schedule.administrations[0].date))
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
+
+    def _show_on_calendar(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.calendar.setSelectedDate(to_qdate(current.data(Qt.ItemDataRole.UserRole)))
 
     def retranslate(self) -> None:
         # Month and day names follow the interface language (set as Qt's default locale).
@@ -161,8 +164,3 @@ class SchedulePanel(QWidget):
         name_calendar_parts(self.calendar, self.tr("Days of the month"),
                             self.tr("Previous month"), self.tr("Next month"), self.tr("Month"),
                             self.tr("Year"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
