@@ -346,7 +346,7 @@ def _private_file(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
-class _Damaged(Exception):
+class _DamagedError(Exception):
     """The user database failed a check: it is moved aside, never written into."""
 
 
@@ -367,12 +367,12 @@ def _read_key(folder: Path, may_create: bool) -> bytes:
         key = bytes.fromhex(text)
     except FileNotFoundError:
         if not may_create:
-            raise _Damaged(f"its key file {KEY_FILE_NAME} is missing") from None
+            raise _DamagedError(f"its key file {KEY_FILE_NAME} is missing") from None
         return _create_key(path)
     except (UnicodeDecodeError, ValueError):
-        raise _Damaged(f"its key file {KEY_FILE_NAME} is not a key") from None
+        raise _DamagedError(f"its key file {KEY_FILE_NAME} is not a key") from None
     if len(key) != KEY_BYTES:
-        raise _Damaged(f"its key file {KEY_FILE_NAME} is not a key")
+        raise _DamagedError(f"its key file {KEY_FILE_NAME} is not a key")
     return key
 
 
@@ -475,7 +475,7 @@ class UserDB:
                 if existed:
                     status = conn.execute("PRAGMA integrity_check").fetchall()
                     if [tuple(r) for r in status] != [("ok",)]:
-                        raise _Damaged("; ".join(str(r[0]) for r in status[:3]))
+                        raise _DamagedError("; ".join(str(r[0]) for r in status[:3]))
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
                 conn.execute("PRAGMA foreign_keys=ON")
@@ -490,8 +490,8 @@ class UserDB:
                 if not _is_damage(exc) and not (isinstance(exc, sqlite3.DatabaseError)
                                                 and "broken at entry" in str(exc)):
                     raise
-                raise _Damaged(str(exc)) from None
-        except _Damaged as damage:
+                raise _DamagedError(str(exc)) from None
+        except _DamagedError as damage:
             conn.close()
             aside = _move_aside(path)
             raise CalxError("user_db_damaged", path=str(path), aside=str(aside),

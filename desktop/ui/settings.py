@@ -50,7 +50,7 @@ def default_settings_file() -> Path:
     return settings_file()
 
 
-class InvalidSetting(ValueError):
+class InvalidSettingError(ValueError):
     """A stored text that is not a valid value of its setting."""
 
 
@@ -67,26 +67,26 @@ class Setting(Generic[T]):
         return self.default() if callable(self.default) else self.default
 
     def parse(self, text: str) -> T:
-        """The stored text as this setting's value; ``InvalidSetting`` when it is not one."""
+        """The stored text as this setting's value; ``InvalidSettingError`` when it is not one."""
         if not isinstance(text, str) or len(text) > MAX_VALUE_CHARS:
-            raise InvalidSetting(self.key)
+            raise InvalidSettingError(self.key)
         value: Any
         if self.type is bool:
             lowered = text.strip().lower()
             if lowered not in ("true", "false"):
-                raise InvalidSetting(self.key)
+                raise InvalidSettingError(self.key)
             value = lowered == "true"
         elif self.type is QByteArray:
             try:
                 value = QByteArray(base64.b64decode(text.strip(), validate=True))
             except (binascii.Error, ValueError):
-                raise InvalidSetting(self.key) from None
+                raise InvalidSettingError(self.key) from None
         elif self.type is str:
             value = text
         else:  # only the plain types above are ever declared
-            raise InvalidSetting(self.key)
+            raise InvalidSettingError(self.key)
         if self.choices and value not in self.choices:
-            raise InvalidSetting(self.key)
+            raise InvalidSettingError(self.key)
         return value
 
     def format(self, value: T) -> str:
@@ -196,7 +196,7 @@ class Preferences:
                 continue
             try:
                 self._values[key] = setting.parse(text)
-            except InvalidSetting:
+            except InvalidSettingError:
                 self.problems.append(f"{key}: invalid value, default used")
         if report and self.problems:  # once, at start-up: the defaults are in use
             print(f"calx: settings file {self.path}: " + "; ".join(self.problems[:10]),

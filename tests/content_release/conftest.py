@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -65,13 +64,13 @@ def trust_env(tmp_path: Path, keys: Keys, monkeypatch: pytest.MonkeyPatch) -> Pa
 
 @pytest.fixture
 def store(trust_env: Path, built: dict[str, Path], monkeypatch: pytest.MonkeyPatch,
-          tmp_path: Path) -> Iterator[dict[str, Path]]:
+          tmp_path: Path) -> dict[str, Path]:
     """The test bundled release in use, as the application would find it."""
     bundled = tmp_path / "app" / "db"
     bundled.mkdir(parents=True)
     for name in (packs.DB_NAME, f"{packs.DB_NAME}.sha256", f"{packs.DB_NAME}.release.json"):
         shutil.copy(built["bundled"].parent / name, bundled / name)
     monkeypatch.setattr(content_store, "bundled_db", lambda: bundled / packs.DB_NAME)
-    yield {**built, "bundled": bundled / packs.DB_NAME}
+    return {**built, "bundled": bundled / packs.DB_NAME}
 
 

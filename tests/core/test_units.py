@@ -86,7 +86,7 @@ def test_creatinine_conversion_uses_the_pinned_factor() -> None:
                                                                           rel=1e-9)
     assert creatinine_mg_dl(Q_(1.09, "mg/dL")).magnitude == pytest.approx(1.09)
     assert creatinine_mg_dl(Q_(10.9, "mg/L")).magnitude == pytest.approx(1.09)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not a creatinine concentration"):
         creatinine_mg_dl(Q_(1, "kg"))
 
 

@@ -119,7 +119,7 @@ def test_the_log_refuses_updates_and_deletes(db: UserDB) -> None:
     assert db.verify_log() == (True, None)
 
 
-@pytest.mark.parametrize("column,value", [
+@pytest.mark.parametrize(("column", "value"), [
     ("action", "printed"), ("plan_id", "plan-9999"), ("content_version", "2027.1.0"),
     ("output_sha256", "0" * 64), ("at", "2025-03-01T09:30:09+00:00"),
 ])

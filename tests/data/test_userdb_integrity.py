@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.errors import CalxError
-from desktop.data import userdb as U
+from desktop.data import userdb
 from desktop.data.userdb import FILE_NAME, KEY_FILE_NAME, PlanRecord, UserDB
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,10 +66,10 @@ def test_a_chain_rewritten_without_the_key_does_not_verify(tmp_path: Path) -> No
     conn.execute("DROP TRIGGER output_log_no_update")
     rows = conn.execute("SELECT idx, at, plan_id, content_version, action, output_sha256 "
                         "FROM output_log ORDER BY idx").fetchall()
-    prev = U.GENESIS_HASH
+    prev = userdb.GENESIS_HASH
     for idx, at, plan_id, version, action, output in rows:
         action = "printed" if idx == 1 else action
-        entry = U._entry_hash(idx, at, plan_id, version, action, output, prev)
+        entry = userdb._entry_hash(idx, at, plan_id, version, action, output, prev)
         conn.execute("UPDATE output_log SET action = ?, prev_hash = ?, entry_hash = ? "
                      "WHERE idx = ?", (action, prev, entry, idx))
         prev = entry
@@ -147,13 +147,13 @@ def test_the_log_is_verified_from_the_last_verified_entry(tmp_path: Path,
                                                           ) -> None:
     with UserDB.open(tmp_path) as db:
         rows = []
-        prev = U.GENESIS_HASH
+        prev = userdb.GENESIS_HASH
         columns = [c[1] for c in db._conn.execute("PRAGMA table_info(output_log)")]
         for i in range(10_000):
             row = dict.fromkeys(columns)
             row.update(idx=i, at=AT.isoformat(), plan_id="p", content_version="v",
                        action="printed", output_sha256="0" * 64, prev_hash=prev)
-            row["entry_hash"] = prev = U._log_mac(db._key, row)
+            row["entry_hash"] = prev = userdb._log_mac(db._key, row)
             rows.append([row[c] for c in columns])
         db._conn.execute("BEGIN")
         db._conn.executemany(f"INSERT INTO output_log VALUES ({', '.join('?' * len(columns))})",
@@ -161,13 +161,13 @@ def test_the_log_is_verified_from_the_last_verified_entry(tmp_path: Path,
         db._conn.execute("COMMIT")
         assert db.verify_log() == (True, None)
     calls = {"n": 0}
-    real = U._log_mac
+    real = userdb._log_mac
 
     def counting(key: bytes, row: object) -> str:
         calls["n"] += 1
         return real(key, row)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(U, "_log_mac", counting)
+    monkeypatch.setattr(userdb, "_log_mac", counting)
     UserDB.open(tmp_path).close()          # the first open verifies all 10,000
     assert calls["n"] == 10_000
     calls["n"] = 0
@@ -215,15 +215,15 @@ def test_a_database_from_before_the_seals_is_migrated_without_loss(tmp_path: Pat
     path = tmp_path / FILE_NAME
     conn = sqlite3.connect(path, isolation_level=None)
     old = Migrations("calx-user")
-    old(name="m001_plans_and_log")(U.m001_plans_and_log)
+    old(name="m001_plans_and_log")(userdb.m001_plans_and_log)
     old.apply(Database(conn))
-    document = U.canonical_json({"i": 1})
+    document = userdb.canonical_json({"i": 1})
     conn.execute("INSERT INTO plans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  ("plan-1", AT.isoformat(), "Zoë", "2025-03-01", "en", '["r"]', "2026.11.0",
                   "ab" * 32, document, hashlib.sha256(document.encode()).hexdigest()))
-    prev = U.GENESIS_HASH
+    prev = userdb.GENESIS_HASH
     for i in range(3):
-        entry = U._entry_hash(i, AT.isoformat(), "plan-1", "2026.11.0", "printed", "0" * 64,
+        entry = userdb._entry_hash(i, AT.isoformat(), "plan-1", "2026.11.0", "printed", "0" * 64,
                               prev)
         conn.execute("INSERT INTO output_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                      (i, AT.isoformat(), "plan-1", "2026.11.0", "printed", "0" * 64, prev, entry))
@@ -246,7 +246,7 @@ def test_a_database_from_before_the_seals_is_migrated_without_loss(tmp_path: Pat
 ])
 def test_strange_values_in_the_log_are_damage_not_a_crash(tmp_path: Path, statement: str) -> None:
     _fill(tmp_path, entries=4)
-    (tmp_path / f"{FILE_NAME}{U.CHECKPOINT_SUFFIX}").unlink()   # verified from the start
+    (tmp_path / f"{FILE_NAME}{userdb.CHECKPOINT_SUFFIX}").unlink()   # verified from the start
     _sql(tmp_path, "DROP TRIGGER output_log_no_update", statement)
     assert _refused(tmp_path).code == "user_db_damaged"
 

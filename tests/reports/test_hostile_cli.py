@@ -26,7 +26,7 @@ def _calx(args: list[str | bytes], **env: str) -> subprocess.CompletedProcess[by
                           env={**os.environ, "PYTHONPATH": str(ROOT), **env})
 
 
-@pytest.mark.parametrize("dates, code", [
+@pytest.mark.parametrize(("dates", "code"), [
     (["--start", "9999-12-20"], "date_implausible"),
     (["--start", "0001-01-01", "--prepared-on", "0001-01-01"], "date_implausible"),
     (["--start", "2025-03-03", "--prepared-on", "9999-12-30"], "date_implausible"),
@@ -72,7 +72,7 @@ def test_a_name_too_long_for_the_file_system_is_a_message(tmp_path: Path, capsys
     assert "too long" in capsys.readouterr().err.lower()
 
 
-@pytest.mark.parametrize("field, length", [("--patient", 201), ("--prepared-by", 201),
+@pytest.mark.parametrize(("field", "length"), [("--patient", 201), ("--prepared-by", 201),
                                            ("--notes", 10_001)])
 def test_text_fields_have_a_length_limit_with_a_message(tmp_path: Path, capsys, field: str,
                                                         length: int) -> None:

@@ -116,7 +116,7 @@ def test_a_cycle_pause_and_restart_are_named_on_their_days(make_plan: PlanMaker)
     assert "break" not in text.split("Your calendar")[1].split("What to watch")[0]
 
 
-@pytest.mark.parametrize("lang,of", [("en", "of"), ("fr", "sur")])
+@pytest.mark.parametrize(("lang", "of"), [("en", "of"), ("fr", "sur")])
 def test_every_page_has_page_n_of_m_content_version_and_intended_use(
         make_plan: PlanMaker, ref_db: ReferenceDB, lang: str, of: str) -> None:
     meta = ref_db.metadata()

@@ -44,8 +44,8 @@ def test_an_override_for_a_code_that_is_not_a_contraindication_is_refused(make_p
         make_plan(["colchicine-1mg-daily"], patient=renal_patient(),
                   overrides={"colchicine-typo": "x"})
     assert refused.value.code == "override_not_needed"
+    code = make_plan(["colchicine-1mg-daily"], patient=renal_patient()).unresolved[0].code
     with pytest.raises(CalxError) as empty:
-        code = make_plan(["colchicine-1mg-daily"], patient=renal_patient()).unresolved[0].code
         make_plan(["colchicine-1mg-daily"], patient=renal_patient(), overrides={code: "  "})
     assert empty.value.code == "plan_text_required"
 

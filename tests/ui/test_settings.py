@@ -67,7 +67,7 @@ def test_the_window_starts_on_a_crafted_settings_file_without_running_it(tmp_pat
     assert "ui/language" in done.stderr
 
 
-@pytest.mark.parametrize("text, expected", [
+@pytest.mark.parametrize(("text", "expected"), [
     ("[ui]\nlanguage=fr\n", "fr"),
     ("[ui]\nlanguage=de\n", None),            # outside its choices
     ("[ui]\nlanguage=@Invalid()\n", None),
@@ -93,6 +93,7 @@ def test_values_round_trip_and_wrong_values_are_refused(tmp_path: Path):
         CREATININE_UNIT,
         INTENDED_USE_SEEN,
         WINDOW_GEOMETRY,
+        InvalidSettingError,
         Preferences,
     )
 
@@ -101,7 +102,7 @@ def test_values_round_trip_and_wrong_values_are_refused(tmp_path: Path):
     prefs.set(CREATININE_UNIT, "mg/dL")
     prefs.set(INTENDED_USE_SEEN, True)
     prefs.set(WINDOW_GEOMETRY, QByteArray(b"\x01\xd9\xd0\xcb\x00"))
-    with pytest.raises(ValueError):
+    with pytest.raises(InvalidSettingError, match="bsa_formula"):
         prefs.set(BSA_FORMULA, "nonsense")
     again = Preferences.at(ini)
     assert again.get(CREATININE_UNIT) == "mg/dL" and again.get(INTENDED_USE_SEEN) is True

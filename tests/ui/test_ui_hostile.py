@@ -16,7 +16,7 @@ def no_unhandled(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
     return caught
 
 
-@pytest.mark.parametrize("start, words", [
+@pytest.mark.parametrize(("start", "words"), [
     (dt.date(9999, 12, 31), "plausible"),
     (dt.date(1, 1, 1), "plausible"),
 ])
@@ -31,7 +31,7 @@ def test_an_implausible_start_is_a_message(plan_view, no_unhandled, start, words
     assert no_unhandled == []
 
 
-@pytest.mark.parametrize("name, words", [("x" * 201, "too long"),
+@pytest.mark.parametrize(("name", "words"), [("x" * 201, "too long"),
                                          ("a" * 61 + " زينب", "right-to-left")])
 def test_a_hostile_name_is_a_message(qtbot, plan_view, no_unhandled, tmp_path, name, words):
     tmp_path = tmp_path / "out"
