@@ -1,4 +1,5 @@
-"""The one way tests run ``calx`` in-process (the ``calx_cli`` fixture of ``tests/conftest.py``)."""
+"""The one way tests run ``calx`` in-process: the ``calx_cli`` fixture of ``tests/conftest.py``
+(exit status and output), or ``run_main`` where only the exit status matters."""
 
 from __future__ import annotations
 
@@ -7,6 +8,22 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import pytest
+
+
+def run_main(argv: Sequence[str]) -> int:
+    """``calx ARGV`` in this process: its exit status, argparse's refusals included."""
+    from desktop.cli.main import main
+
+    try:
+        code: Any = main(list(argv))
+    except SystemExit as exit_:
+        code = _status(exit_)
+    return int(code or 0)
+
+
+def _status(exit_: SystemExit) -> int | None:
+    # as the interpreter does: no code is 0, a message (not a number) is 1
+    return exit_.code if isinstance(exit_.code, int) or exit_.code is None else 1
 
 
 class CliRun(NamedTuple):
@@ -28,8 +45,7 @@ class CalxCli:
         try:
             code: Any = main(list(argv))
         except SystemExit as exit_:
-            # as the interpreter does: no code is 0, a message (not a number) is 1
-            code = exit_.code if isinstance(exit_.code, int) or exit_.code is None else 1
+            code = _status(exit_)
         out, err = self._capsys.readouterr()
         return CliRun(int(code or 0), out, err)
 

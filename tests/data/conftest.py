@@ -14,10 +14,6 @@ from pathlib import Path
 import pytest
 
 from desktop.data.build import build
-from desktop.data.content import Content, load_content
-
-ROOT = Path(__file__).resolve().parents[2]
-REAL_CONTENT = ROOT / "db" / "content"
 
 SOURCE_REVIEW = 'source = { ref = "valenzuela-2016", section = "Mesures générales", ' \
                 'verification = "verified" }'
@@ -221,11 +217,6 @@ def synthetic_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = base / "calx.sqlite"
     build(write_synthetic(base / "content"), out)
     return out
-
-
-@pytest.fixture(scope="session")
-def real_content() -> Content:
-    return load_content(REAL_CONTENT)
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-from plan_helpers import flat, pdf_pages, run_main
+from cli_runner import run_main
+from plan_helpers import flat, pdf_pages
 
 from desktop.cli.main import main
 

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from plan_helpers import run_main
+from cli_runner import run_main
 
 from desktop.data.userdb import FILE_NAME, UserDB
 
@@ -52,15 +52,15 @@ def test_never_writes_over_the_user_database(tmp_path: Path, user_data: Path, ca
 
 
 @pytest.mark.parametrize("route", ["direct", "symlink", "hardlink"])
-def test_never_writes_over_the_reference_database(tmp_path: Path, ref_db_path: Path,
+def test_never_writes_over_the_reference_database(tmp_path: Path, reference_db: Path,
                                                   monkeypatch: pytest.MonkeyPatch,
                                                   capsys, route: str) -> None:
     import shutil
 
     copy = tmp_path / "ref" / "calx.sqlite"
     copy.parent.mkdir()
-    shutil.copy(ref_db_path, copy)
-    shutil.copy(f"{ref_db_path}.sha256", f"{copy}.sha256")
+    shutil.copy(reference_db, copy)
+    shutil.copy(f"{reference_db}.sha256", f"{copy}.sha256")
     monkeypatch.setenv("CALX_DB", str(copy))
     before = copy.read_bytes()
     target = _routes(copy, tmp_path)[route]

@@ -7,8 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
+from cli_runner import run_main
 from icalendar import Calendar
-from plan_helpers import flat, pdf_pages, run_main
+from plan_helpers import flat, pdf_pages
 
 from desktop.cli.plans import write_all
 from desktop.core.errors import CalxError

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from plan_helpers import run_main
+from cli_runner import run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = ["plan", "--patient", "Zoë Martin", "--weight", "80 kg", "--height", "180 cm",
@@ -90,8 +90,8 @@ def test_text_fields_have_a_length_limit_with_a_message(tmp_path: Path, capsys, 
 ])
 def test_a_terminal_that_is_not_utf8_gets_text_not_a_traceback(command: list[str],
                                                                encoding: str,
-                                                               ref_db_path: Path) -> None:
-    done = _calx(command, PYTHONIOENCODING=encoding, CALX_DB=str(ref_db_path))
+                                                               reference_db: Path) -> None:
+    done = _calx(command, PYTHONIOENCODING=encoding, CALX_DB=str(reference_db))
     assert done.returncode == 0, done.stderr
     assert b"Traceback" not in done.stderr
     out = done.stdout.decode(encoding)

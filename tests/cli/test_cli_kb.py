@@ -13,16 +13,10 @@ from cli_runner import CalxCli
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def real_env(real_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("CALX_DB", str(real_db))
-    return real_db
-
-
 # ------------------------------------------------------------------ therapies
 
 
-def test_therapies_json_lists_every_record(real_env: Path, real_content,
+def test_therapies_json_lists_every_record(calx_db_env: Path, real_content,
                                            calx_cli: CalxCli) -> None:
     doc = calx_cli.json(["therapies", "--lang", "fr"])
     assert [t["id"] for t in doc["therapies"]] == [t.id for t in real_content.therapies]
@@ -32,7 +26,7 @@ def test_therapies_json_lists_every_record(real_env: Path, real_content,
     assert doc["content_version"] == real_content.meta.content_version
 
 
-def test_therapies_text(real_env: Path, calx_cli: CalxCli) -> None:
+def test_therapies_text(calx_db_env: Path, calx_cli: CalxCli) -> None:
     code, out, _ = calx_cli(["therapies"])
     assert code == 0
     assert "rituximab" in out and "Rituximab" in out
@@ -44,7 +38,7 @@ def test_therapies_text(real_env: Path, calx_cli: CalxCli) -> None:
 # ------------------------------------------------------------------ show
 
 
-def test_show_json_has_the_whole_record(real_env: Path, calx_cli: CalxCli) -> None:
+def test_show_json_has_the_whole_record(calx_db_env: Path, calx_cli: CalxCli) -> None:
     doc = calx_cli.json(["show", "rituximab"])["therapy"]
     assert doc["id"] == "rituximab" and doc["name"] == "Rituximab"
     assert doc["names"] == {"fr": "Rituximab", "en": "Rituximab"}
@@ -63,7 +57,7 @@ def test_show_json_has_the_whole_record(real_env: Path, calx_cli: CalxCli) -> No
     assert "valenzuela-2016" in refs
 
 
-def test_show_json_in_french(real_env: Path, calx_cli: CalxCli) -> None:
+def test_show_json_in_french(calx_db_env: Path, calx_cli: CalxCli) -> None:
     doc = calx_cli.json(["show", "minocycline", "--lang", "fr"])["therapy"]
     cyclic = next(r for r in doc["regimens"] if r["id"] == "minocycline-cyclic")
     assert cyclic["dose"]["amount"]["options"] == [50.0, 100.0]
@@ -72,7 +66,7 @@ def test_show_json_in_french(real_env: Path, calx_cli: CalxCli) -> None:
 
 
 def test_show_text_marks_statements_reported_only_by_the_review(
-        real_env: Path, calx_cli: CalxCli) -> None:
+        calx_db_env: Path, calx_cli: CalxCli) -> None:
     code, out, _ = calx_cli(["show", "rituximab"])
     assert code == 0
     for heading in ("Summary", "Mechanism", "Regimens", "Evidence", "Cautions", "References"):
@@ -85,7 +79,7 @@ def test_show_text_marks_statements_reported_only_by_the_review(
     assert "Schémas" in out
 
 
-def test_show_text_of_every_record(real_env: Path, real_content,
+def test_show_text_of_every_record(calx_db_env: Path, real_content,
                                    calx_cli: CalxCli) -> None:
     for therapy in real_content.therapies:
         for lang in ("fr", "en"):
@@ -95,7 +89,7 @@ def test_show_text_of_every_record(real_env: Path, real_content,
             assert max(len(line) for line in out.splitlines()) <= 140
 
 
-def test_show_dressing_instructions_are_numbered(real_env: Path,
+def test_show_dressing_instructions_are_numbered(calx_db_env: Path,
                                                  calx_cli: CalxCli) -> None:
     code, out, _ = calx_cli(["show", "hydrocolloid-dressing"])
     assert code == 0
@@ -106,7 +100,7 @@ def test_show_dressing_instructions_are_numbered(real_env: Path,
 # ------------------------------------------------------------------ search and overview
 
 
-def test_search_json(real_env: Path, calx_cli: CalxCli) -> None:
+def test_search_json(calx_db_env: Path, calx_cli: CalxCli) -> None:
     doc = calx_cli.json(["search", "paracetamol", "--lang", "fr"])
     assert doc["query"] == "paracetamol"
     hit = doc["hits"][0]
@@ -116,25 +110,25 @@ def test_search_json(real_env: Path, calx_cli: CalxCli) -> None:
         assert 0 <= start < end <= len(hit["snippet"])
 
 
-def test_search_text_brackets_matches(real_env: Path, calx_cli: CalxCli) -> None:
+def test_search_text_brackets_matches(calx_db_env: Path, calx_cli: CalxCli) -> None:
     code, out, _ = calx_cli(["search", "hypotension", "--limit", "3"])
     assert code == 0
     assert "[hypotension]" in out.lower()
 
 
 @pytest.mark.parametrize("query", ["mg/kg", "O'Brien", '"', "*", "NEAR", "", "x" * 10_000])
-def test_search_hostile_input(real_env: Path, calx_cli: CalxCli,
+def test_search_hostile_input(calx_db_env: Path, calx_cli: CalxCli,
                               query: str) -> None:
     doc = calx_cli.json(["search", query])
     assert isinstance(doc["hits"], list)
 
 
-def test_search_nothing_found(real_env: Path, calx_cli: CalxCli) -> None:
+def test_search_nothing_found(calx_db_env: Path, calx_cli: CalxCli) -> None:
     code, out, _ = calx_cli(["search", "zzzzqqq", "--lang", "fr"])
     assert code == 0 and "Aucun résultat." in out
 
 
-def test_overview(real_env: Path, real_content, calx_cli: CalxCli) -> None:
+def test_overview(calx_db_env: Path, real_content, calx_cli: CalxCli) -> None:
     doc = calx_cli.json(["overview", "--lang", "fr"])
     assert len(doc["rows"]) == len(real_content.therapies)
     code, out, _ = calx_cli(["overview"])
@@ -145,7 +139,7 @@ def test_overview(real_env: Path, real_content, calx_cli: CalxCli) -> None:
 
 
 def test_unknown_id_exits_2_with_message_and_json_error(
-        real_env: Path, calx_cli: CalxCli) -> None:
+        calx_db_env: Path, calx_cli: CalxCli) -> None:
     code, out, err = calx_cli(["show", "rituxmab", "--json"])
     assert code == 2
     assert "rituxmab" in err and "rituximab" in err
@@ -175,17 +169,17 @@ def test_corrupt_database_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert code == 2 and json.loads(out)["error"]["code"] == "db_corrupt"
 
 
-def test_limit_out_of_range(real_env: Path, calx_cli: CalxCli) -> None:
+def test_limit_out_of_range(calx_db_env: Path, calx_cli: CalxCli) -> None:
     code, out, _ = calx_cli(["search", "ritu", "--limit", "0", "--json"])
     assert code == 2
     assert json.loads(out)["error"]["code"] == "search_limit_out_of_range"
 
 
-def test_the_installed_entry_point(real_db: Path) -> None:
+def test_the_installed_entry_point(reference_db: Path) -> None:
     calx = ROOT / ".venv" / "bin" / "calx"
     if not calx.exists():
         pytest.skip("no .venv/bin/calx (run `make venv`)")
-    env = {**os.environ, "CALX_DB": str(real_db)}
+    env = {**os.environ, "CALX_DB": str(reference_db)}
     result = subprocess.run([str(calx), "search", "ritu", "--json"], capture_output=True,
                             text=True, env=env, timeout=60, check=False)
     assert result.returncode == 0, result.stderr

@@ -1,4 +1,5 @@
-"""Helpers shared by the plan tests (imported as ``plan_helpers``; fixtures live in conftest)."""
+"""Helpers shared by the plan and command-line tests (imported as ``plan_helpers``; fixtures live
+in ``tests/conftest.py``)."""
 
 from __future__ import annotations
 
@@ -49,12 +50,3 @@ def page_bodies(data: bytes, header: str) -> str:
         bodies.append(page[:cut] if cut >= 0 else page)
     return "\n".join(bodies)
 
-
-def run_main(args: list[str]) -> int:
-    """``calx ARGS`` in this process: its exit status, argparse's refusals included."""
-    from desktop.cli.main import main
-
-    try:
-        return main(args)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
