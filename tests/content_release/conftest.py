@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
-from release_helpers import BASE_VERSION, EXAMPLE, REAL_CONTENT, Keys, content_copy
+from release_helpers import BASE_VERSION, EXAMPLE, Keys, content_copy
 
 from desktop.data import content_store, packs, signing, verify
-from desktop.data.build import build
+from desktop.data.models import DbMetadata
 
 
 @pytest.fixture(scope="session")
@@ -23,12 +24,20 @@ def keys() -> Keys:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory, keys: Keys) -> dict[str, Path]:
-    """The bundled release (current content) and the example update pack, built once."""
+def built(tmp_path_factory: pytest.TempPathFactory, keys: Keys,
+          reference_db: Path) -> dict[str, Path]:
+    """The bundled release (the session's reference database, signed by the test key) and the
+    example update pack, made once."""
     base = tmp_path_factory.mktemp("releases")
     bundled = base / "bundled"
     bundled.mkdir()
-    meta = build(REAL_CONTENT, bundled / packs.DB_NAME)
+    shutil.copy(reference_db, bundled / packs.DB_NAME)
+    verify.write_digest(bundled / packs.DB_NAME)
+    with sqlite3.connect(bundled / packs.DB_NAME) as conn:
+        stored = dict(conn.execute("SELECT key, value FROM metadata").fetchall())
+    conn.close()
+    meta = DbMetadata(int(stored["schema_version"]), stored["content_version"],
+                      stored["content_date"], stored["content_hash"])
     data = (bundled / packs.DB_NAME).read_bytes()
     manifest = packs.release_manifest(meta, data, keys.signer, "", "2026.11.0",
                                       released=meta.content_date)

@@ -17,8 +17,6 @@ from desktop.data.refdb import ReferenceDB
 from desktop.data.schema import SCHEMA_VERSION
 from desktop.data.verify import digest_path, write_digest
 
-REAL_CONTENT = Path(__file__).resolve().parents[2] / "db" / "content"
-
 
 def _copy(src: Path, tmp_path: Path) -> Path:
     """A copy of the database with the digest the build pinned beside it."""
@@ -150,17 +148,19 @@ def test_a_database_without_its_digest_is_refused(synthetic_db: Path, tmp_path: 
 
 
 def test_an_edit_with_recomputed_hashes_under_a_released_version_is_refused(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reference_db: Path) -> None:
     """The trial's attack: 375 mg/m² edited to a tenfold dose, the stored content hash and the
     digest recomputed. The released version's content hash is pinned in the application."""
     from desktop.data import releases
     from desktop.data.schema import content_hash
 
     path = tmp_path / "calx.sqlite"
-    meta = build(REAL_CONTENT, path)
+    shutil.copy(reference_db, path)
+    write_digest(path)
+    with ReferenceDB.open(path) as db:
+        meta = db.metadata()
     assert releases.RELEASED.get(meta.content_version, meta.content_hash) == meta.content_hash
     monkeypatch.setitem(releases.RELEASED, meta.content_version, meta.content_hash)
-    ReferenceDB.open(path).close()
     with sqlite3.connect(path) as conn:
         assert conn.execute("UPDATE regimens SET data = replace(data, '375', '3750') "
                             "WHERE id = 'rituximab-375-weekly'").rowcount == 1
