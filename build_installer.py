@@ -14,7 +14,6 @@ PyInstaller, PySide6, Python or the packaging policy changes.
 from __future__ import annotations
 
 import argparse
-import ast
 import hashlib
 import json
 import os
@@ -106,42 +105,6 @@ def unexpected_errors(stderr: str) -> list[str]:
     bad = [line for line in lines
            if UNEXPECTED_STDERR.search(line) and not HARMLESS_STDERR.search(line)]
     return bad
-
-
-def supports_self_test(ui_dir: Path = ROOT / "desktop" / "ui") -> bool:
-    """Whether the application handles ``--self-test`` yet (until then: --exit-after-startup).
-
-    True when some desktop/ui module uses the string "--self-test" itself (``"--self-test" in
-    argv``, ``add_argument("--self-test")``), not when a docstring merely mentions it.
-    """
-    for path in ui_dir.rglob("*.py"):
-        try:
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-        except (SyntaxError, UnicodeDecodeError):
-            continue
-        if any(isinstance(node, ast.Constant) and node.value == "--self-test"
-               for node in ast.walk(tree)):
-            return True
-    return False
-
-
-QT_IMPORT = re.compile(r"\bPySide6\.(Qt\w+)"
-                       r"|^[ \t]*from[ \t]+PySide6[ \t]+import[ \t]+(?:\(([^)]*)\)|([^\n#]+))",
-                       re.MULTILINE)
-
-
-def qt_modules_used(package: Path = ROOT / "desktop") -> dict[str, list[str]]:
-    """PySide6 modules the package imports, with the files importing each."""
-    used: dict[str, list[str]] = {}
-    for path in sorted(package.rglob("*.py")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for dotted, grouped, inline in QT_IMPORT.findall(text):
-            listed = grouped or inline
-            names = [dotted] if dotted else [n.split()[0] for n in listed.split(",") if n.split()]
-            for name in names:
-                if name.startswith("Qt"):
-                    used.setdefault(name, []).append(str(path.relative_to(ROOT)))
-    return used
 
 
 def load_policy():  # -> module; packaging/ is no package (it would shadow `packaging`)
@@ -321,17 +284,6 @@ def prepare_icons(python: Path, work: Path) -> tuple[Path, list[str]]:
             image.resize((1024, 1024), Image.Resampling.LANCZOS).save(ICONS / "calx.icns")
             notes.append("made resources/icons/calx.icns")
     return png, notes
-
-
-def check_qt_modules() -> None:
-    """Fail early, with the fix, when the app imports a Qt module the policy leaves out."""
-    kept = load_policy().KEPT_QT_MODULES
-    unknown = {name: files for name, files in qt_modules_used().items() if name not in kept}
-    if unknown:
-        lines = [f"  PySide6.{name} (imported by {', '.join(sorted(set(files)))})"
-                 for name, files in sorted(unknown.items())]
-        raise BuildError("the app imports Qt modules the bundle leaves out:\n" + "\n".join(lines)
-                         + "\nadd them to KEPT_QT_MODULES in packaging/bundle_policy.py")
 
 
 def pyinstaller(python: Path, dist: Path, work: Path, name: str, spec_args: Sequence[str],
@@ -563,7 +515,6 @@ def build(args: argparse.Namespace) -> int:
     toolchain = check_toolchain()
     steps.detail(f"PyInstaller {toolchain.pyinstaller}, PySide6 {toolchain.pyside6}, "
                  f"Python {toolchain.python_version} ({toolchain.python})", t)
-    check_qt_modules()
 
     t = steps.begin("Translations")
     steps.detail(compile_translations(toolchain.python, work / "installer"), t)
@@ -622,11 +573,7 @@ def build(args: argparse.Namespace) -> int:
     imports = run_bundle(executable, [], args.timeout, "importing every desktop module",
                          {"CALX_BUNDLE_CHECK": "imports"})
     steps.detail(imports.stdout.strip())
-    if supports_self_test():
-        mode = "--self-test"
-    else:
-        mode = "--exit-after-startup"
-        steps.detail("the app has no --self-test yet: running --exit-after-startup instead")
+    mode = "--self-test"
     result = run_bundle(executable, [mode], args.timeout, f"calx {mode}")
     steps.detail(f"calx {mode}: passed in {result.seconds:.1f} s", t)
     for line in result.stdout.splitlines():

@@ -7,6 +7,7 @@ The quick tests run with ``make test``; ``make installer`` runs build_installer.
 
 from __future__ import annotations
 
+import ast
 import configparser
 import importlib.util
 import os
@@ -195,23 +196,27 @@ def test_known_warnings_do_not(stderr: str) -> None:
     assert installer.unexpected_errors(stderr) == []
 
 
-def test_self_test_support_is_read_from_code_not_docstrings(tmp_path: Path) -> None:
-    (tmp_path / "settings.py").write_text('"""Kept in one ini file (tests, ``--self-test``)."""\n')
-    assert not installer.supports_self_test(tmp_path)
-    (tmp_path / "app.py").write_text('def run(argv):\n    return "--self-test" in argv\n')
-    assert installer.supports_self_test(tmp_path)
-
-
-def test_qt_modules_used_finds_both_import_forms(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(installer, "ROOT", tmp_path)
-    package = tmp_path / "desktop"
-    package.mkdir()
-    (package / "a.py").write_text("from PySide6.QtPdf import QPdfDocument\n")
-    (package / "b.py").write_text("from PySide6 import (\n    QtCore,\n    QtNetwork,\n)\n")
-    (package / "c.py").write_text("from PySide6 import QtSvg as svg, QtGui  # icons\n"
-                                  "from PySide6.QtWidgets import QWidget\n")
-    assert set(installer.qt_modules_used(package)) == {
-        "QtPdf", "QtCore", "QtNetwork", "QtSvg", "QtGui", "QtWidgets"}
+def test_the_bundle_keeps_every_qt_module_the_app_imports() -> None:
+    """Every PySide6 module imported anywhere in desktop/ is in the policy's KEPT_QT_MODULES
+    (the others are left out of the bundle, where importing them would fail)."""
+    imported: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module == "PySide6":
+                names = [f"PySide6.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                if name.startswith("PySide6."):
+                    imported.setdefault(name.split(".")[1], set()).add(path.name)
+    assert {"QtCore", "QtWidgets", "QtPdf"} <= set(imported)  # the walk sees the app's imports
+    left_out = {name: files for name, files in imported.items()
+                if name not in policy.KEPT_QT_MODULES}
+    assert not left_out, f"add them to KEPT_QT_MODULES in packaging/bundle_policy.py: {left_out}"
 
 
 def test_tree_size_counts_files_once_and_links_never(tmp_path: Path) -> None:

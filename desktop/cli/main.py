@@ -49,13 +49,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"calx {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in (COMMANDS[command],) if command in COMMANDS else COMMAND_GROUPS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue  # that group has not landed yet
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     return parser
 
 
