@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_runner import CalxCli, CliRun
 from release_helpers import (
     BASE_VERSION,
     NEW_VERSION,
@@ -18,7 +19,6 @@ from release_helpers import (
     repack,
 )
 
-from desktop.cli.main import main
 from desktop.core.errors import CalxError
 from desktop.core.patient import Patient
 from desktop.data import content_store, packs, signing, verify
@@ -36,13 +36,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
             if p.is_file()}
 
 
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        code = main(argv)
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> CliRun:
+    return CalxCli(capsys)(argv)  # the one in-process runner (tests/cli_runner.py)
 
 
 def in_use() -> str:
