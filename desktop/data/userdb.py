@@ -52,7 +52,6 @@ if TYPE_CHECKING:  # sqlite-utils costs ~40 ms to import: paid when a database i
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-APP_NAME = "Calx"
 FILE_NAME = "calx-user.sqlite"
 KEY_FILE_NAME = "installation.key"  # the HMAC key: beside the database, never inside it
 CHECKPOINT_SUFFIX = ".checkpoint"    # the log's count and head when last verified

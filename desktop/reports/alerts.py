@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.formatting import format_number
@@ -159,7 +159,3 @@ def alert_lines(alert: Alert, lang: str, safety: SafetyContent | None = None,
 def reference_map(references: Iterable[Reference]) -> dict[str, Reference]:
     return {r.id: r for r in references}
 
-
-def alert_refs(alerts: Sequence[Alert]) -> list[str]:
-    """Every reference id the alerts cite, first cited first."""
-    return list(dict.fromkeys(s.ref for a in alerts for s in a.sources))

@@ -117,10 +117,6 @@ class PlanItem:
         """Taken by the patient at home by mouth: a row of the medicine card."""
         return self.regimen is not None and self.regimen.route == "oral"
 
-    @property
-    def has_calendar(self) -> bool:
-        return self.schedule is not None and bool(self.schedule.treatment_rows())
-
 
 @dataclass(frozen=True)
 class PlanDocument:

@@ -180,10 +180,6 @@ def _statements(statements: Iterable[Statement], lang: str) -> list[str]:
     return [text(s.text.get(lang)) for s in statements]
 
 
-def _fill_line(width_chars: int = 40) -> str:
-    return "_" * width_chars
-
-
 def _identity_rows(plan: PlanDocument, lang: str) -> list[tuple[str, str]]:
     """Who the plan is for (name and second identifier), who prepared it and when, when
     treatment starts: the clinician copy (the patient copy lays out its own)."""

@@ -126,13 +126,5 @@ def listed_dates(item: PlanItem) -> list[date] | None:
     return [r.date for r in rows]
 
 
-def boxes_per_day(item: PlanItem) -> int:
-    """Tick boxes per treatment day: one per dose ("three times daily" → 3)."""
-    d = item.dose
-    if d is not None and d.times_per_day:
-        return d.times_per_day
-    return 1
-
-
 def kind_word(row: Administration, lang: str) -> str:
     return word(f"kind_{row.kind}", lang) if row.kind != KIND_OFF else word("calendar_break", lang)

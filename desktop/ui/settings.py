@@ -218,11 +218,6 @@ class Preferences:
         self._raw[setting.key] = text
         self._save()
 
-    def reset(self, setting: Setting[Any]) -> None:
-        self._values.pop(setting.key, None)
-        self._raw.pop(setting.key, None)
-        self._save()
-
     def sync(self) -> None:
         self._save()
 

@@ -37,9 +37,6 @@ class OverviewTableModel(RowTableModel):
         self._sort_keys: dict[tuple[int, int], Any] = {}  # asked for at every comparison
         self.endResetModel()
 
-    def row_at(self, row: int) -> OverviewRow:
-        return self._rows[row]
-
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Therapy"), self.tr("Category"), self.tr("Regimens"),
                 self.tr("Strongest evidence"), self.tr("Flags"), self.tr("Main adverse effects"))

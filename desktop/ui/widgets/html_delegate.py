@@ -50,9 +50,6 @@ class HtmlDelegate(QStyledItemDelegate):
             self._laid_out.popitem(last=False)
         return laid_out
 
-    def clear_cache(self) -> None:
-        self._laid_out.clear()
-
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)

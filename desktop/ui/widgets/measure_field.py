@@ -74,10 +74,6 @@ class MeasureField(QWidget):
     def text(self) -> str:
         return self.edit.text()
 
-    def set_text(self, text: str) -> None:
-        self.edit.setText(text)
-        self.edited.emit()
-
     def unit_text(self) -> str | None:
         return None if self.unit is None else self.unit.currentData()
 
