@@ -8,7 +8,9 @@ import sys
 from typing import Any, NoReturn
 
 from desktop.core.errors import CalxError
+from desktop.core.formatting import colon
 from desktop.core.messages import render
+from desktop.core.words import LANGUAGES, word
 
 EXIT_REFUSED = 2
 BSA_FORMULA_CHOICES: tuple[str, ...] = ("mosteller", "dubois", "haycock", "gehan-george", "boyd")
@@ -60,7 +62,7 @@ def alerts_text(alerts: Any, lang: str, db: Any, overrides: Any = None) -> list[
     if not alerts:
         return []
     refs = reference_map(db_references(db))
-    lines = ["Alertes :" if lang == "fr" else "Alerts:"]
+    lines = [word("cli_alerts", lang) + colon(lang, " ").rstrip()]
     for alert in alerts:
         reason = overrides.get(alert.code) if overrides else None
         lines += [f"  {line}" for line in alert_lines(alert, lang, db.safety(), refs, reason)]
@@ -80,7 +82,7 @@ def db_references(db: Any) -> list[Any]:
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("fr", "en"), default="en", help="language of the output")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the output")
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
 
 
@@ -92,9 +94,27 @@ def print_json(document: Any) -> None:
     sys.stdout.write("\n")
 
 
+# What to do about a message from a terminal: a flag or a command the window does not have.
+HINTS: dict[str, str] = {
+    "db_missing": "cli_hint_make_db", "db_corrupt": "cli_hint_make_db",
+    "db_schema_unsupported": "cli_hint_make_db", "db_hash_mismatch": "cli_hint_make_db",
+    "unknown_therapy": "cli_hint_therapies", "release_development_key": "cli_hint_key",
+    "plan_no_treatment": "cli_hint_regimen", "plan_choose_malformed": "cli_hint_choose",
+    "output_exists": "cli_hint_force", "choose_malformed": "cli_hint_choose_dose",
+    "plan_contraindicated": "cli_hint_override",
+}
+
+
+def message_of(error: CalxError, lang: str) -> str:
+    """The words of ``error`` for a terminal: the message, then its command-line hint if any."""
+    message = render(error.issue, lang)
+    hint = HINTS.get(error.code)
+    return f"{message} {word(hint, lang)}" if hint else message
+
+
 def refuse(error: CalxError, args: argparse.Namespace) -> NoReturn:
     lang = getattr(args, "lang", "en") or "en"
-    message = render(error.issue, lang)
+    message = message_of(error, lang)
     print(f"calx: {message}", file=sys.stderr)
     if getattr(args, "json", False):
         print_json({"error": {"code": error.code, "message": message, **(

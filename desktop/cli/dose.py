@@ -37,27 +37,10 @@ from desktop.cli.common import (
 from desktop.core.errors import CalxError, Issue
 from desktop.core.messages import render
 
-WORDS: dict[str, dict[str, str]] = {
-    "en": {"dose": "Dose", "calculated": "calculated", "rounded": "rounded", "daily": "Daily",
-           "course": "Course total", "volume": "Concentrate", "vials": "Vials",
-           "working": "Working", "schedule": "Schedule", "after": "Next date after the horizon",
-           "no_dose": "no dose given in the review", "to": "to", "continues": "continues",
-           "dose_row": "dose", "session": "session", "dressing change": "dressing change",
-           "daily_row": "daily treatment", "on": "treatment", "off": "pause", "day": "day",
-           "days": "days", "course_n": "course", "warnings": "Warnings"},
-    "fr": {"dose": "Dose", "calculated": "calculée", "rounded": "arrondie", "daily": "Par jour",
-           "course": "Total de la cure", "volume": "Solution concentrée", "vials": "Flacons",
-           "working": "Calcul", "schedule": "Calendrier", "after": "Date suivante après l'horizon",
-           "no_dose": "pas de dose dans la revue", "to": "au", "continues": "se poursuit",
-           "dose_row": "dose", "session": "séance", "dressing change": "changement de pansement",
-           "daily_row": "traitement quotidien", "on": "traitement", "off": "pause",
-           "day": "jour", "days": "jours", "course_n": "cure", "warnings": "Avertissements"},
-}
-
-
-# Schedule row kinds (desktop.core.schedule.KIND_*) → key in WORDS.
-ROW_WORDS: dict[str, str] = {"dose": "dose_row", "daily": "daily_row", "session": "session",
-                             "dressing change": "dressing change", "on": "on", "off": "off"}
+# Schedule row kinds (desktop.core.schedule.KIND_*) → code of their word (desktop.core.words).
+ROW_WORDS: dict[str, str] = {"dose": "cli_row_dose", "daily": "kind_daily",
+                             "session": "kind_session", "dressing change": "kind_dressing change",
+                             "on": "cli_row_on", "off": "cli_row_off"}
 
 
 def register(subparsers: Any) -> None:
@@ -221,32 +204,36 @@ def run_dose(args: argparse.Namespace) -> int:
 def _print_text(regimen: Any, result: Any, schedule: Any, patient: Any, working: list[str],
                 issues: list[Issue], lang: str) -> None:
     from desktop.cli.dosing import _input_lines, _print_warnings
+    from desktop.core.formatting import colon as colon_of
     from desktop.core.formatting import format_date
     from desktop.core.presenting import dose_rows
+    from desktop.core.words import word
 
-    w = WORDS[lang]
-    colon = " : " if lang == "fr" else ": "
+    def w(code: str) -> str:
+        return word(code, lang)
+
+    colon = colon_of(lang, " ")
     print(f"{regimen.label.get(lang)} ({regimen.id})")
     for line in _input_lines(patient, lang):
         print(line)
     if result.calculated is None:
-        print(f"{w['dose']}{colon}{w['no_dose']}")
+        print(f"{w('cli_dose')}{colon}{w('cli_no_dose')}")
     for row in dose_rows(result, lang):  # the rows the window and the clinician copy show
         print(f"{row.label}{colon}{row.value}")
-    print(f"{w['working']}{colon.rstrip()}")
+    print(f"{w('working')}{colon.rstrip()}")
     for step in working:
         print(f"  - {step}")
-    print(f"{w['schedule']}{colon.rstrip()}")
+    print(f"{w('schedule')}{colon.rstrip()}")
     for a in schedule.administrations:
-        kind = w[ROW_WORDS.get(a.kind, a.kind)]
+        kind = w(ROW_WORDS[a.kind]) if a.kind in ROW_WORDS else a.kind
         if a.is_period:
-            span = f"{format_date(a.date, lang)} {w['to']} {format_date(a.end, lang)}"
-            days = w["day"] if a.days == 1 else w["days"]
-            more = f", {w['continues']}" if a.continues else ""
+            span = f"{format_date(a.date, lang)} {w('cli_to')} {format_date(a.end, lang)}"
+            days = w("cli_day" if a.days == 1 else "cli_days")
+            more = f", {w('cli_continues')}" if a.continues else ""
             print(f"  {span}{colon}{kind} ({a.days} {days}{more})")
         else:
-            course = f", {w['course_n']} {a.course}" if a.course > 1 else ""
+            course = f", {w('cli_course')} {a.course}" if a.course > 1 else ""
             print(f"  {format_date(a.date, lang)}{colon}{kind} {a.number}{course}")
     if schedule.next_after_horizon is not None:
-        print(f"  {w['after']}{colon}{format_date(schedule.next_after_horizon, lang)}")
+        print(f"  {w('cli_after')}{colon}{format_date(schedule.next_after_horizon, lang)}")
     _print_warnings(issues, lang)

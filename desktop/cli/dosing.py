@@ -20,20 +20,12 @@ from typing import Any
 
 from desktop.cli.common import add_common, print_json
 from desktop.core.errors import Issue
+from desktop.core.formatting import colon
 from desktop.core.messages import render
+from desktop.core.words import word
 
 BSA_CHOICES: tuple[str, ...] = ("mosteller", "dubois", "haycock", "gehan-george", "boyd", "all")
 CRCL_WEIGHTS: tuple[str, ...] = ("actual", "ideal", "adjusted")
-
-WORDS: dict[str, dict[str, str]] = {
-    "en": {"weight": "Weight", "height": "Height", "sex": "Sex", "age": "Age",
-           "creatinine": "Creatinine", "warnings": "Warnings", "female": "female",
-           "male": "male", "not_computed": "not computed", "source": "Source"},
-    "fr": {"weight": "Poids", "height": "Taille", "sex": "Sexe", "age": "Âge",
-           "creatinine": "Créatinine", "warnings": "Avertissements", "female": "femme",
-           "male": "homme", "not_computed": "non calculé", "source": "Source"},
-}
-
 
 def register(subparsers: Any) -> None:
     """Add the dosing commands to ``calx``."""
@@ -85,18 +77,17 @@ def _unique(issues: Iterable[Issue]) -> list[Issue]:
 def _print_warnings(issues: Iterable[Issue], lang: str) -> None:
     issues = _unique(issues)
     if issues:
-        print(f"{WORDS[lang]['warnings']}{' :' if lang == 'fr' else ':'}")
+        print(f"{word('warnings', lang)}{colon(lang, ' ').rstrip()}")
         for issue in issues:
             print(f"  - {render(issue, lang)}")
 
 
 def _input_lines(patient: Any, lang: str) -> list[str]:
     """"Weight: 154 lb = 69.85 kg" for each typed measurement."""
-    colon = " : " if lang == "fr" else ": "
     lines = []
     for parsed in patient.entered:
         shown = parsed.conversion_note(lang) or parsed.canonical_text(lang)
-        lines.append(f"{WORDS[lang][parsed.kind]}{colon}{shown}")
+        lines.append(f"{word(parsed.kind, lang)}{colon(lang, ' ')}{shown}")
     return lines
 
 
@@ -181,10 +172,9 @@ def run_body(args: argparse.Namespace) -> int:
         })
         return 0
 
-    colon = " : " if lang == "fr" else ": "
     for line in _input_lines(patient, lang):
         print(line)
-    print(f"{WORDS[lang]['sex']}{colon}{WORDS[lang][patient.sex or 'female']}")
+    print(f"{word('sex', lang)}{colon(lang, ' ')}{word('sex_' + (patient.sex or 'female'), lang)}")
     names = {"crcl": "Cockcroft–Gault", "egfr": "CKD-EPI 2021"}
     for key in ("bmi", "ibw", "abw", "crcl", "egfr"):
         if key in results:
@@ -195,6 +185,6 @@ def run_body(args: argparse.Namespace) -> int:
             reason = skipped.get(key)
             why = f" ({render(reason, lang)})" if reason and reason.code.startswith("needs_") \
                 else ""
-            print(f"{names[key]}{colon}{WORDS[lang]['not_computed']}{why}")
+            print(f"{names[key]}{colon(lang, ' ')}{word('cli_not_computed', lang)}{why}")
     _print_warnings(issues, lang)
     return 0

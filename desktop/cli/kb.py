@@ -15,13 +15,27 @@ from typing import Any
 
 from desktop.cli.common import add_common, print_json
 from desktop.core.errors import CalxError
-from desktop.core.formatting import format_frequency, format_interval, format_number, format_unit
-from desktop.core.regimen import Bilingual, DoseSpec, DurationSpec, Regimen, Schedule, ValueSpec
+from desktop.core.formatting import (
+    colon,
+    format_frequency,
+    format_interval,
+    format_number,
+    format_unit,
+)
+from desktop.core.regimen import (
+    ROUTES,
+    Bilingual,
+    DoseSpec,
+    DurationSpec,
+    Regimen,
+    Schedule,
+    ValueSpec,
+)
+from desktop.core.words import word
 from desktop.data.models import (
     CATEGORIES,
     DESIGNS,
     DIRECTIONS,
-    REVIEW_REF,
     Reference,
     Source,
     Statement,
@@ -30,54 +44,6 @@ from desktop.data.models import (
 from desktop.data.refdb import MAX_LIMIT, ReferenceDB
 
 WIDTH = 100
-COLON = {"en": ": ", "fr": " : "}  # French puts a space before a colon
-
-# Interface words of these commands (the clinical words come from the content).
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "synonyms": "Also known as", "summary": "Summary", "mechanism": "Mechanism",
-        "regimens": "Regimens", "evidence": "Evidence", "adverse_effects": "Adverse effects",
-        "cautions": "Cautions", "monitoring": "Monitoring", "patient_advice": "Patient advice",
-        "instructions": "Instructions", "references": "References", "evidence_level":
-        "Evidence", "off_label": "off-label", "conflicting": "conflicting evidence",
-        "as_reported": "as reported in the review", "verified": "verified",
-        "secondary": "secondary source", "unverified": "unverified", "route": "route",
-        "dose": "dose", "schedule": "schedule", "product": "product",
-        "concentration": "concentration", "source": "source", "schedule_source":
-        "schedule source", "note": "note", "renal": "renal caution", "no_dose":
-        "no dose in the review", "patients": "patients", "patient": "patient",
-        "population": "population", "intervention": "intervention", "outcome": "outcome",
-        "follow_up": "follow-up", "no_hits": "No match.", "content": "content",
-        "regimen_summary": "Regimens", "adverse": "Main adverse effects", "none": "—",
-        "advised_against": "ADVISED AGAINST",
-    },
-    "fr": {
-        "synonyms": "Autres noms", "summary": "Résumé", "mechanism": "Mécanisme",
-        "regimens": "Schémas", "evidence": "Données", "adverse_effects": "Effets indésirables",
-        "cautions": "Précautions", "monitoring": "Surveillance", "patient_advice":
-        "Conseils au patient", "instructions": "Instructions", "references": "Références",
-        "advised_against": "DÉCONSEILLÉ",
-        "evidence_level": "Niveau de preuve", "off_label": "hors AMM", "conflicting":
-        "preuves contradictoires", "as_reported": "tel que rapporté dans la revue",
-        "verified": "vérifié", "secondary": "source secondaire", "unverified": "non vérifié",
-        "route": "voie", "dose": "dose", "schedule": "rythme", "product": "produit",
-        "concentration": "concentration", "source": "source", "schedule_source":
-        "source du rythme", "note": "note", "renal": "précaution rénale", "no_dose":
-        "pas de dose dans la revue", "patients": "patients", "patient": "patient",
-        "population": "population", "intervention": "intervention", "outcome": "résultat",
-        "follow_up": "suivi", "no_hits": "Aucun résultat.", "content": "contenu",
-        "regimen_summary": "Schémas", "adverse": "Principaux effets indésirables", "none": "—",
-    },
-}
-
-ROUTES: dict[str, Bilingual] = {
-    "oral": Bilingual("orale", "oral"), "iv": Bilingual("intraveineuse", "intravenous"),
-    "sc": Bilingual("sous-cutanée", "subcutaneous"),
-    "intralesional": Bilingual("intralésionnelle", "intralesional"),
-    "topical": Bilingual("locale", "topical"), "procedure": Bilingual("procédure", "procedure"),
-}
-
-
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("therapies", help="list every therapy, measure and procedure")
     add_common(p)
@@ -108,7 +74,7 @@ def plain(value: Any, lang: str) -> Any:
         return value.get(lang)
     if isinstance(value, Statement):
         return {"text": value.text.get(lang), "source": plain(value.source, lang),
-                "as_reported_in_review": value.as_reported_in_review}
+                "as_reported_in_review": value.source.as_reported_in_review}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name), lang) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
@@ -214,11 +180,10 @@ def _wrap(text: str, indent: str, first: str | None = None) -> str:
 
 
 def _source_words(source: Source, refs: dict[str, Reference], lang: str) -> str:
-    w = WORDS[lang]
     short = refs[source.ref].short if source.ref in refs else source.ref
-    if source.ref == REVIEW_REF and source.verification == "unverified":
-        return f"[{short}{COLON[lang]}{w['as_reported']}]"
-    return f"[{short}, {w[source.verification]}]"
+    if source.as_reported_in_review:
+        return f"[{short}{colon(lang, ' ')}{word(source.verification_code, lang)}]"
+    return f"[{short}, {word(source.verification_code, lang)}]"
 
 
 def _statement_line(st: Statement, refs: dict[str, Reference], lang: str, bullet: str) -> str:
@@ -226,84 +191,88 @@ def _statement_line(st: Statement, refs: dict[str, Reference], lang: str, bullet
     return _wrap(text, " " * (2 + len(bullet)), first=f"  {bullet}")
 
 
-def _detail(key: str, text: str, lang: str) -> str:
+def _detail(code: str, text: str, lang: str) -> str:
     """An indented "label: text" line of a regimen or study, wrapped."""
-    return _wrap(f"{WORDS[lang][key]}{COLON[lang]}{text}", "      ", first="    ")
+    return _wrap(f"{word(code, lang)}{colon(lang, ' ')}{text}", "      ", first="    ")
 
 
 def _regimen_lines(r: Regimen, refs: dict[str, Reference], lang: str) -> list[str]:
-    w = WORDS[lang]
-    lines = [_wrap(f"{r.id}{COLON[lang]}{r.label.get(lang)}", "    ", first="  - ")]
-    lines.append(_detail("route", ROUTES[r.route].get(lang) if r.route in ROUTES else r.route,
-                         lang))
-    lines.append(_detail("dose", describe_dose(r.dose, lang) if r.dose else w["no_dose"], lang))
+    lines = [_wrap(f"{r.id}{colon(lang, ' ')}{r.label.get(lang)}", "    ", first="  - ")]
+    lines.append(_detail("kb_route", word(f"route_name_{r.route}", lang)
+                         if r.route in ROUTES else r.route, lang))
+    lines.append(_detail("kb_dose", describe_dose(r.dose, lang) if r.dose
+                         else word("kb_no_dose", lang), lang))
     if r.schedule:
-        lines.append(_detail("schedule", describe_schedule(r.schedule, lang), lang))
+        lines.append(_detail("kb_schedule", describe_schedule(r.schedule, lang), lang))
     if r.concentration:
-        lines.append(_detail("concentration", f"{format_number(r.concentration.value, lang)} "
+        lines.append(_detail("kb_concentration", f"{format_number(r.concentration.value, lang)} "
                              f"{r.concentration.unit}", lang))
     if r.product:
-        lines.append(_detail("product", r.product, lang))
-    lines.append(_detail("source", _source_words(r.source, refs, lang), lang))
+        lines.append(_detail("kb_product", r.product, lang))
+    lines.append(_detail("kb_source", _source_words(r.source, refs, lang), lang))
     if r.schedule_source:
-        lines.append(_detail("schedule_source", _source_words(r.schedule_source, refs, lang),
+        lines.append(_detail("kb_schedule_source", _source_words(r.schedule_source, refs, lang),
                              lang))
     if r.renal_caution:
-        lines.append(_detail("renal", r.renal_caution.get(lang), lang))
+        lines.append(_detail("kb_renal", r.renal_caution.get(lang), lang))
     if r.notes:
-        lines.append(_detail("note", r.notes.get(lang), lang))
+        lines.append(_detail("kb_note", r.notes.get(lang), lang))
     return lines
 
 
 def render_therapy(t: Therapy, refs: dict[str, Reference], lang: str) -> str:
     """The full record for a terminal."""
-    w = WORDS[lang]
     flags = [t.review_section.get(lang), CATEGORIES[t.category].get(lang),
-             f"{w['evidence_level']}{COLON[lang]}{DESIGNS[t.evidence_level].get(lang)}"]
+             f"{word('kb_evidence_level', lang)}{colon(lang, ' ')}"
+             f"{DESIGNS[t.evidence_level].get(lang)}"]
     if t.off_label:
-        flags.append(w["off_label"])
+        flags.append(word("off_label", lang))
     if t.conflicting_evidence:
-        flags.append(w["conflicting"])
+        flags.append(word("conflicting", lang))
     out = [f"{t.name.get(lang)}  ({t.id})", _wrap(" · ".join(flags), "")]
     for st in t.advised_against:
-        out.append(_statement_line(st, refs, lang, f"{w['advised_against']}{COLON[lang]}"))
+        out.append(_statement_line(st, refs, lang,
+                                   f"{word('kb_advised_against', lang)}{colon(lang, ' ')}"))
     if t.synonyms.get(lang):
-        out.append(_wrap(f"{w['synonyms']}{COLON[lang]}{', '.join(t.synonyms.get(lang))}",
+        out.append(_wrap(f"{word('kb_synonyms', lang)}{colon(lang, ' ')}"
+                         f"{', '.join(t.synonyms.get(lang))}",
                          "  ", first=""))
-    out += ["", w["summary"], _statement_line(t.summary, refs, lang, "")]
+    out += ["", word("kb_summary", lang), _statement_line(t.summary, refs, lang, "")]
     if t.mechanism:
-        out += ["", w["mechanism"], _statement_line(t.mechanism, refs, lang, "")]
+        out += ["", word("kb_mechanism", lang), _statement_line(t.mechanism, refs, lang, "")]
     if t.regimens:
-        out += ["", w["regimens"]]
+        out += ["", word("kb_regimens", lang)]
         for r in t.regimens:
             out += _regimen_lines(r, refs, lang)
     if t.evidence:
-        out += ["", w["evidence"]]
+        out += ["", word("kb_evidence", lang)]
         for e in t.evidence:
             head = [e.study.get(lang), DESIGNS[e.design].get(lang)]
             if e.patients is not None:
-                head.append(f"{e.patients} {w['patients'] if e.patients > 1 else w['patient']}")
+                patients = word("kb_patients" if e.patients > 1 else "kb_patient", lang)
+                head.append(f"{e.patients} {patients}")
             head.append(DIRECTIONS[e.direction].get(lang))
             out.append(_wrap(" · ".join(head), "    ", first="  - "))
-            parts = [("population", e.population), ("intervention", e.intervention),
-                     ("outcome", e.outcome), ("follow_up", e.follow_up)]
+            parts = [("kb_population", e.population), ("kb_intervention", e.intervention),
+                     ("kb_outcome", e.outcome), ("kb_follow_up", e.follow_up)]
             for key, text in parts:
                 if text is not None:
                     out.append(_detail(key, text.get(lang), lang))
-            out.append(_detail("source", _source_words(e.source, refs, lang), lang))
+            out.append(_detail("kb_source", _source_words(e.source, refs, lang), lang))
     for kind in ("adverse_effects", "cautions", "monitoring", "patient_advice"):
         items = getattr(t, kind)
         if items:
-            out += ["", w[kind], *(_statement_line(s, refs, lang, "- ") for s in items)]
+            out += ["", word(f"kb_{kind}", lang),
+                    *(_statement_line(s, refs, lang, "- ") for s in items)]
     if t.instructions:
-        out += ["", w["instructions"], *(_statement_line(s, refs, lang, f"{i}. ")
+        out += ["", word("kb_instructions", lang), *(_statement_line(s, refs, lang, f"{i}. ")
                                          for i, s in enumerate(t.instructions, 1))]
     cited = [refs[r] for r in dict.fromkeys(s.ref for s in t.sources()) if r in refs]
     if cited:
-        out += ["", w["references"]]
+        out += ["", word("references", lang)]
         for ref in cited:
             doi = f" doi:{ref.doi}" if ref.doi else ""
-            out.append(_wrap(f"{ref.citation}{doi} ({w[ref.verification]})", "    ",
+            out.append(_wrap(f"{ref.citation}{doi} ({word(ref.verification, lang)})", "    ",
                              first=f"  - {ref.short}: "))
     return "\n".join(out)
 
@@ -349,10 +318,9 @@ def cmd_show(args: argparse.Namespace) -> int:
                 for key in ("source", "schedule_source"):
                     src = getattr(regimen, key)
                     if src is not None:
-                        out[key]["as_reported_in_review"] = (
-                            src.ref == REVIEW_REF and src.verification == "unverified")
+                        out[key]["as_reported_in_review"] = src.as_reported_in_review
             for e, out in zip(therapy.evidence, doc["evidence"], strict=True):
-                out["as_reported_in_review"] = e.as_reported_in_review
+                out["as_reported_in_review"] = e.source.as_reported_in_review
             doc["references"] = [plain(r, args.lang) for r in cited]
             print_json({**_meta_json(db, args.lang), "therapy": doc})
             return 0
@@ -370,7 +338,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                         "hits": [plain(h, args.lang) for h in hits]})
             return 0
         if not hits:
-            print(WORDS[args.lang]["no_hits"])
+            print(word("kb_no_hits", args.lang))
         for h in hits:
             print(f"{h.name}  ({h.therapy_id})")
             print(_wrap(_bracket(h.snippet, h.highlights), "    "))
@@ -389,7 +357,6 @@ def _bracket(snippet: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 def cmd_overview(args: argparse.Namespace) -> int:
     lang = args.lang
-    w = WORDS[lang]
     with ReferenceDB.open() as db:
         rows = db.overview(args.lang)
         if args.json:
@@ -403,12 +370,12 @@ def cmd_overview(args: argparse.Namespace) -> int:
                 print(f"{'' if r is rows[0] else chr(10)}{r.category_label}")
             flags = [r.evidence_label]
             if r.advised_against:
-                flags.append(f"{w['advised_against']} ({r.advised_against})")
+                flags.append(f"{word('kb_advised_against', lang)} ({r.advised_against})")
             if r.off_label:
-                flags.append(w["off_label"])
+                flags.append(word("off_label", lang))
             if r.conflicting_evidence:
-                flags.append(w["conflicting"])
+                flags.append(word("conflicting", lang))
             print(f"  {r.name}  ({r.therapy_id}) · {' · '.join(flags)}")
-            print(_detail("regimen_summary", r.regimen_summary or w["none"], lang))
-            print(_detail("adverse", r.main_adverse_effects or w["none"], lang))
+            print(_detail("kb_regimens", r.regimen_summary or word("kb_none", lang), lang))
+            print(_detail("kb_adverse", r.main_adverse_effects or word("kb_none", lang), lang))
     return 0

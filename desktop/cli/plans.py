@@ -301,9 +301,11 @@ def _report(plan: Any, args: argparse.Namespace, paths: dict[str, Path],
 
 def run_check(args: argparse.Namespace) -> int:
     """``calx check``: the plan check alone; writes nothing."""
+    from desktop.core.formatting import colon
     from desktop.core.plan_check import check_plan, plan_regimen, renal_estimates
+    from desktop.core.words import word
     from desktop.data.refdb import ReferenceDB
-    from desktop.reports.alerts import ESTIMATE_WORDS, unit_text
+    from desktop.reports.alerts import unit_text
 
     lang = args.lang
     with ReferenceDB.open() as db:
@@ -328,11 +330,10 @@ def run_check(args: argparse.Namespace) -> int:
         from desktop.core.formatting import format_number
 
         for e in estimates:
-            print(f"{ESTIMATE_WORDS[e.name].get(lang)}{' : ' if lang == 'fr' else ': '}"
+            print(f"{word('estimate_' + e.name, lang)}{colon(lang, ' ')}"
                   f"{format_number(e.value, lang, 0)} {unit_text(e.unit, lang)}")
         lines = alerts_text(alerts, lang, db)
-        print("\n".join(lines) if lines else (
-            "Aucune alerte." if lang == "fr" else "No alert."))
+        print("\n".join(lines) if lines else word("no_alert", lang))
     return 0
 
 

@@ -20,14 +20,10 @@ if TYPE_CHECKING:
     from desktop.core.patient import Patient
 
 METRICS: tuple[str, ...] = ("bmi", "ibw", "abw", "crcl", "egfr")
-# Names for a metric that could not be computed (a computed one carries its own name).
-NAMES: dict[str, dict[str, str]] = {
-    "bmi": {"en": "BMI", "fr": "IMC"},
-    "ibw": {"en": "Ideal body weight (Devine)", "fr": "Poids idéal (Devine)"},
-    "abw": {"en": "Adjusted body weight", "fr": "Poids ajusté"},
-    "crcl": {"en": "Cockcroft–Gault", "fr": "Cockcroft–Gault"},
-    "egfr": {"en": "CKD-EPI 2021", "fr": "CKD-EPI 2021"},
-}
+# A metric that could not be computed is named by its code in the catalogue, metric_<key>
+# (a computed one carries its own name).
+
+
 @dataclass(frozen=True)
 class BodyMetrics:
     results: Mapping[str, Calculation]
@@ -46,8 +42,11 @@ class BodyMetrics:
 
     def name(self, key: str, lang: str) -> str:
         result = self.results.get(key)
-        return result.name_in(lang) if result is not None else NAMES[key][
-            "fr" if lang == "fr" else "en"]
+        if result is not None:
+            return result.name_in(lang)
+        from desktop.core.words import word
+
+        return word(f"metric_{key}", lang)
 
 
 def body_metrics(patient: Patient, crcl_weight: str = "actual") -> BodyMetrics:

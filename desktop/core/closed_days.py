@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 # Routes given by the hospital team on a given day (oral and topical treatments are taken at home).
 HOSPITAL_ROUTES: frozenset[str] = frozenset({"iv", "procedure"})
-WEEKEND = {"en": ("Saturday", "Sunday"), "fr": ("samedi", "dimanche")}
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,10 @@ def closed_day(day: dt.date, country: str, lang: str = "en") -> ClosedDay | None
     if name:
         return ClosedDay(day, "holiday", name)
     if day.weekday() >= 5:
-        return ClosedDay(day, "weekend", WEEKEND["fr" if lang == "fr" else "en"][day.weekday() - 5])
+        from desktop.core.words import word
+
+        return ClosedDay(day, "weekend",
+                         word("saturday" if day.weekday() == 5 else "sunday", lang))
     return None
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
@@ -108,6 +109,13 @@ def format_number(x: float | int | Decimal, lang: str = "en", max_decimals: int 
     if fraction:
         text += ("," if fr else ".") + fraction
     return f"-{text}" if negative and text != "0" else text
+
+
+def format_formula(text: str, lang: str = "en") -> str:
+    """A formula written the English way ("0.007184 × W^0.425") with the language's decimal mark
+    ("0,007184 × W^0,425" in French). Its constants stay as the source writes them: never
+    rounded, and never grouped, for a formula is copied, not read aloud."""
+    return re.sub(r"(?<=[0-9])\.(?=[0-9])", ",", text) if lang == "fr" else text
 
 
 def format_percent(x: float, lang: str = "en", max_decimals: int = 1, signed: bool = False) -> str:
@@ -204,21 +212,14 @@ def format_bsa(bsa: Any, lang: str = "en") -> str:
     return format_quantity((value, "m²"), lang, 2)
 
 
-_TIMES_EN = ("daily", "twice daily", "three times daily", "four times daily", "five times daily",
-             "six times daily", "seven times daily", "eight times daily", "nine times daily",
-             "ten times daily", "eleven times daily", "twelve times daily")
-_TIMES_FR = ("par jour", "deux fois par jour", "trois fois par jour", "quatre fois par jour",
-             "cinq fois par jour", "six fois par jour", "sept fois par jour", "huit fois par jour",
-             "neuf fois par jour", "dix fois par jour", "onze fois par jour",
-             "douze fois par jour")
-
-
 def format_frequency(times_per_day: int = 1, lang: str = "en") -> str:
     """"daily", "three times daily" / "par jour", "trois fois par jour" (never qd/od/tid)."""
     if isinstance(times_per_day, bool) or not isinstance(times_per_day, int) \
             or not 1 <= times_per_day <= 12:
         raise ValueError(f"times per day must be 1 to 12, not {times_per_day!r}")
-    return (_TIMES_FR if lang == "fr" else _TIMES_EN)[times_per_day - 1]
+    from desktop.core.words import word
+
+    return word(f"frequency_{times_per_day}", lang)
 
 
 # (en every-one, en every-n, fr every-one, fr every-n, fr gender "m"/"f")
@@ -248,6 +249,13 @@ def format_interval(every: float, unit: str, lang: str = "en", high: float | Non
     if every == 2 and key == "d":
         return "un jour sur deux" if fr else "every other day"
     return f"{every_word} {format_number(every, lang)} {many_fr if fr else many_en}"
+
+
+def colon(lang: str, space: str = NBSP) -> str:
+    """The colon after a label: ": " in English, " : " in French, which puts a space before it:
+    a non-breaking one on paper (the default), where a line may wrap before the colon; a plain
+    space (``space=" "``) in a terminal, as the command line has always printed it."""
+    return f"{space}: " if lang == "fr" else ": "
 
 
 def format_date(d: dt.date, lang: str = "en", weekday: bool = False) -> str:

@@ -43,19 +43,13 @@ PARSE_ERROR_CODES: frozenset[str] = frozenset({
 
 MAX_INPUT_LENGTH = 60
 
-# The measurement named in messages, per language (English, French).
-_MEASURE: dict[str | None, tuple[str, str]] = {
-    "weight": ("weight", "le poids"), "height": ("height", "la taille"),
-    "creatinine": ("creatinine", "la créatinine"), "age": ("age", "l'âge"),
-    None: ("this entry", "cette saisie"),
-}
-
-
 def measure_params(kind: str | None) -> dict[str, str]:
     """The ``measure`` message parameter naming the measurement ("weight" / "le poids"), as a
     ``localized`` value."""
-    en, fr = _MEASURE.get(kind, _MEASURE[None])
-    return localized(en=en, fr=fr)
+    from desktop.core.words import LANGUAGES, word
+
+    code = f"measure_{kind}" if kind in KINDS else "measure_other"
+    return localized(**{lang: word(code, lang) for lang in LANGUAGES})
 
 # Unit text (lower case, no spaces) → (registry unit, display symbol). One table for every kind:
 # a known unit of the wrong kind is refused as "wrong_unit_kind", an unknown one as "unit_unknown".

@@ -38,6 +38,7 @@ from desktop.core.safety import (
     SafetyRule,
     severity_rank,
 )
+from desktop.core.words import word
 
 if TYPE_CHECKING:
     from desktop.core.patient import CurrentMedication, Patient
@@ -57,11 +58,8 @@ RULES_SOURCE = RuleSource(ref="calx-convention", section="docs/clinical.md §6")
 
 # Measurement names (``Measurement.name``) and their words.
 ESTIMATE_WORDS: dict[str, Bilingual] = {
-    "crcl-actual": Bilingual("Cockcroft–Gault (poids réel)", "Cockcroft–Gault (actual weight)"),
-    "crcl-adjusted": Bilingual("Cockcroft–Gault (poids ajusté)",
-                               "Cockcroft–Gault (adjusted weight)"),
-    "egfr-ckd-epi-2021": Bilingual("DFG CKD-EPI 2021", "eGFR CKD-EPI 2021"),
-}
+    name: Bilingual.of(f"estimate_{name}")
+    for name in ("crcl-actual", "crcl-adjusted", "egfr-ckd-epi-2021")}
 
 
 @dataclass(frozen=True)
@@ -160,6 +158,14 @@ def _num(x: float, lang: str, decimals: int = 0) -> str:
 
 def _both(make: Any) -> Bilingual:
     return Bilingual(make("fr"), make("en"))
+
+
+def _estimates_text(estimates: Iterable[RenalEstimate], lang: str) -> str:
+    """"Cockcroft–Gault (actual weight) 42 mL/min; eGFR CKD-EPI 2021 40 mL/min/1.73 m²"."""
+    from desktop.core.formatting import format_unit
+
+    return "; ".join(f"{ESTIMATE_WORDS[e.name].get(lang)} {_num(e.value, lang)} "
+                     f"{format_unit(e.unit, lang)}" for e in estimates)
 
 
 def _finite(x: Any) -> float | None:
@@ -276,8 +282,9 @@ def _names(takers: Iterable[_Taker], lang: str) -> str:
     """Medication names for a sentence: sorted, lower-case initial ("aspirine"), joined."""
     names = sorted({(t.name.get(lang) if t.name else t.medication_id) for t in takers})
     names = [n[:1].lower() + n[1:] if n[1:2].islower() else n for n in names]
-    last = " et " if lang == "fr" else " and "
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + last + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return word("and_list", lang, first=", ".join(names[:-1]), last=names[-1])
 
 
 def _renal(rule: SafetyRule, on_plan: Sequence[_Taker],
@@ -291,13 +298,8 @@ def _renal(rule: SafetyRule, on_plan: Sequence[_Taker],
         return None
 
     def text(lang: str) -> str:
-        named = "; ".join(f"{ESTIMATE_WORDS[e.name].get(lang)} {_num(e.value, lang)} "
-                          + (e.unit.replace("1.73", "1,73") if lang == "fr" else e.unit)
-                          for e in low)
-        below = "sous" if lang == "fr" else "below"
-        return (f"{rule.message.get(lang)} ({named}: {below} {_num(threshold, lang)} mL/min)"
-                if lang == "en" else
-                f"{rule.message.get(lang)} ({named} : {below} {_num(threshold, lang)} mL/min)")
+        return word("alert_renal_below", lang, message=rule.message.get(lang),
+                    estimates=_estimates_text(low, lang), threshold=_num(threshold, lang))
 
     return _alert(rule, _triggers(drugs, [Measurement(e.name, round(e.value, 1), e.unit)
                                           for e in low]), message=_both(text))
@@ -311,12 +313,6 @@ def _age(rule: SafetyRule, on_plan: Sequence[_Taker], patient: Patient | None) -
     return _alert(rule, _triggers(drugs, [Measurement("age", age, "years")]))
 
 
-_STATUS_WORDS = {
-    "pregnancy": Bilingual("Grossesse non renseignée : ", "Pregnancy status unknown: "),
-    "breastfeeding": Bilingual("Allaitement non renseigné : ", "Breastfeeding status unknown: "),
-}
-
-
 def _reproductive(rule: SafetyRule, on_plan: Sequence[_Taker],
                   patient: Patient | None) -> Alert | None:
     drugs = _matching(on_plan, rule.drugs)
@@ -327,10 +323,12 @@ def _reproductive(rule: SafetyRule, on_plan: Sequence[_Taker],
     if status == "yes":
         return _alert(rule, _triggers(drugs, patient=[f"{field}=yes"]))
     if status == "unknown" and severity_rank(rule.severity) <= SEVERITIES.index("avoid"):
-        prefix = _STATUS_WORDS[rule.kind]
+        code = ("alert_status_unknown_pregnancy" if rule.kind == "pregnancy"
+                else "alert_status_unknown_breastfeeding")
         # A reminder, not a block: the clinician has not said whether it applies.
         return _alert(rule, _triggers(drugs, patient=[f"{field}=unknown"]), severity="consider",
-                      message=_both(lambda lang: prefix.get(lang) + rule.message.get(lang)))
+                      message=_both(lambda lang: word(code, lang,
+                                                      message=rule.message.get(lang))))
     return None
 
 
@@ -384,14 +382,10 @@ def _same_medication(takers: Sequence[_Taker], rules: SafetyContent) -> list[Ale
         current = any(not t.on_plan for t in group)
         alerts.append(_builtin(
             "avoid", f"same-medication-{mid}", "duplicate",
-            _both(lambda lang, name=name, current=current: (
-                f"{name.get(lang)} : deux fois dans le plan"
-                + (" (déjà pris par le patient)" if current else "") + "."
-                if lang == "fr" else
-                f"{name.get(lang)}: twice in the plan"
-                + (" (the patient already takes it)" if current else "") + ".")),
-            Bilingual("Ne garder qu'un schéma de ce médicament, ou vérifier la dose totale.",
-                      "Keep one regimen of this medication, or check the total dose."),
+            _both(lambda lang, name=name, current=current: word(
+                "alert_twice_current" if current else "alert_twice", lang,
+                name=name.get(lang))),
+            Bilingual.of("alert_twice_action"),
             _triggers(group)))
     return alerts
 
@@ -402,34 +396,27 @@ def _unit_checks(patient: Patient | None, previous_weight_kg: float | None) -> l
     alerts = []
     weight = patient.weight_kg
     height = patient.height_cm
-    pounds = Bilingual(
-        f"{_num(weight, 'fr', 1)} kg = {_num(weight * LB_PER_KG, 'fr', 1)} lb",
-        f"{_num(weight, 'en', 1)} kg = {_num(weight * LB_PER_KG, 'en', 1)} lb")
-    as_pounds = Bilingual(
-        f"{_num(weight, 'fr', 1)} lb = {_num(weight / LB_PER_KG, 'fr', 1)} kg",
-        f"{_num(weight, 'en', 1)} lb = {_num(weight / LB_PER_KG, 'en', 1)} kg")
-    action = Bilingual(
-        "Vérifier l'unité : si le poids a été saisi en livres, le saisir en lb "
-        f"({as_pounds.fr}). Les doses par kg et par m² en dépendent.",
-        f"Check the unit: if the weight was typed in pounds, enter it in lb ({as_pounds.en}). "
-        "Doses per kg and per m² depend on it.")
+    pounds = _both(lambda lang: f"{_num(weight, lang, 1)} kg = "
+                                f"{_num(weight * LB_PER_KG, lang, 1)} lb")
+    as_pounds = _both(lambda lang: f"{_num(weight, lang, 1)} lb = "
+                                   f"{_num(weight / LB_PER_KG, lang, 1)} kg")
+    action = _both(lambda lang: word("alert_weight_unit_action", lang,
+                                     as_pounds=as_pounds.get(lang)))
     if height is not None:
         bmi = weight / (height / 100) ** 2
         if bmi >= UNIT_CHECK_BMI:
             alerts.append(_builtin(
                 "precaution", "check-weight-unit", "plausibility",
-                _both(lambda lang: (f"IMC {_num(bmi, lang, 1)} : vérifiez l'unité ({pounds.fr})."
-                                    if lang == "fr" else
-                                    f"BMI {_num(bmi, lang, 1)}: check the unit ({pounds.en}).")),
+                _both(lambda lang: word("alert_bmi_unit", lang, bmi=_num(bmi, lang, 1),
+                                        pounds=pounds.get(lang))),
                 action, Triggers(measurements=(Measurement("bmi", round(bmi, 1), "kg/m²"),
                                                Measurement("weight", weight, "kg")))))
     elif weight > UNIT_CHECK_WEIGHT_NO_HEIGHT_KG:
         alerts.append(_builtin(
             "precaution", "check-weight-unit", "plausibility",
-            _both(lambda lang: (f"Poids de plus de {_num(UNIT_CHECK_WEIGHT_NO_HEIGHT_KG, lang)} kg "
-                                f"sans taille : vérifiez l'unité ({pounds.fr})." if lang == "fr"
-                                else f"Weight above {_num(UNIT_CHECK_WEIGHT_NO_HEIGHT_KG, lang)} "
-                                f"kg with no height: check the unit ({pounds.en}).")),
+            _both(lambda lang: word("alert_weight_no_height", lang,
+                                    limit=_num(UNIT_CHECK_WEIGHT_NO_HEIGHT_KG, lang),
+                                    pounds=pounds.get(lang))),
             action, Triggers(measurements=(Measurement("weight", weight, "kg"),))))
     previous = _finite(previous_weight_kg)
     if previous is not None and previous > 0:
@@ -439,14 +426,10 @@ def _unit_checks(patient: Patient | None, previous_weight_kg: float | None) -> l
         if math.isfinite(change * 100) and abs(change) > WEIGHT_CHANGE_FRACTION:
             alerts.append(_builtin(
                 "precaution", "weight-changed", "plausibility",
-                _both(lambda lang: (
-                    f"Le poids a changé de {_num(change * 100, lang, 0)} % depuis le dernier plan "
-                    f"({_num(previous, lang, 1)} kg → {_num(weight, lang, 1)} kg)."
-                    if lang == "fr" else
-                    f"The weight changed by {_num(change * 100, lang, 0)} % since the last plan "
-                    f"({_num(previous, lang, 1)} kg → {_num(weight, lang, 1)} kg).")),
-                Bilingual("Vérifier le poids et son unité avant d'imprimer.",
-                          "Check the weight and its unit before printing."),
+                _both(lambda lang: word(
+                    "alert_weight_changed", lang, change=_num(change * 100, lang, 0),
+                    previous=_num(previous, lang, 1), weight=_num(weight, lang, 1))),
+                Bilingual.of("alert_weight_changed_action"),
                 Triggers(measurements=(Measurement("previous-weight", previous, "kg"),
                                        Measurement("weight", weight, "kg")))))
     return alerts
@@ -459,10 +442,8 @@ def _not_checked(unknown: Sequence[str]) -> list[Alert]:
     shown = ", ".join(names)
     return [_builtin(
         "consider", "medication-not-checked", "interaction",
-        Bilingual(f"Non vérifié : {shown} (médicament inconnu de Calx).",
-                  f"Not checked: {shown} (a medication Calx does not know)."),
-        Bilingual("Vérifier ces interactions dans une autre référence.",
-                  "Check these interactions in another reference."),
+        _both(lambda lang: word("alert_not_checked", lang, names=shown)),
+        Bilingual.of("alert_not_checked_action"),
         Triggers(medications=tuple(names)), (RULES_SOURCE,))]
 
 
@@ -477,13 +458,9 @@ def _renal_cautions(regimens: Sequence[PlanRegimen],
             continue
 
         def text(lang: str, caution: Bilingual = caution) -> str:
-            named = "; ".join(f"{ESTIMATE_WORDS[e.name].get(lang)} {_num(e.value, lang)} "
-                              + (e.unit.replace("1.73", "1,73") if lang == "fr" else e.unit)
-                              for e in low)
-            return (f"{caution.get(lang)} ({named} : sous {_num(RENAL_CAUTION_ML_MIN, lang)} "
-                    "mL/min, seuil propre à Calx)" if lang == "fr" else
-                    f"{caution.get(lang)} ({named}: below {_num(RENAL_CAUTION_ML_MIN, lang)} "
-                    "mL/min, Calx's own threshold)")
+            return word("alert_renal_caution", lang, caution=caution.get(lang),
+                        estimates=_estimates_text(low, lang),
+                        threshold=_num(RENAL_CAUTION_ML_MIN, lang))
 
         sources = tuple(s for s in (getattr(r, "caution_source", None),
                                     RuleSource("calx-convention", "docs/clinical.md §4"))

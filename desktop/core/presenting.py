@@ -80,30 +80,12 @@ def evaluate(regimen: Regimen, product: Product | None, patient: Patient | None,
 
 # --------------------------------------------------------------------------- words
 
-LABELS: dict[str, dict[str, str]] = {
-    "prescribed": {"en": "Prescribed", "fr": "Prescrit"},
-    "calculated": {"en": "Calculated dose", "fr": "Dose calculée"},
-    "rounded": {"en": "Dose to give", "fr": "Dose à administrer"},
-    "daily": {"en": "Daily dose", "fr": "Dose quotidienne"},
-    "course": {"en": "Course total", "fr": "Total de la cure"},
-    "volume": {"en": "Volume to draw up", "fr": "Volume à prélever"},
-    "vials": {"en": "Vials", "fr": "Flacons"},
-    "concentration": {"en": "Concentration", "fr": "Concentration"},
+# Row key → its label's code in the catalogue (desktop.core.words), in display order.
+LABELS: dict[str, str] = {
+    "prescribed": "prescribed", "calculated": "calculated", "rounded": "dose_to_give",
+    "daily": "daily_dose", "course": "course_total", "volume": "volume_to_draw_up",
+    "vials": "vials", "concentration": "concentration",
 }
-_WORDS: dict[str, dict[str, str]] = {
-    "default": {"en": "(default)", "fr": "(par défaut)"},
-    "from_calculated": {"en": "{dose} ({deviation} from the calculated dose)",
-                        "fr": "{dose} ({deviation} par rapport à la dose calculée)"},
-    "over": {"en": "{total} over {n} administrations", "fr": "{total} en {n} administrations"},
-    "over_one": {"en": "{total} over 1 administration", "fr": "{total} en 1 administration"},
-    "over_days": {"en": "{total} over {n} days", "fr": "{total} en {n} jours"},
-    "at": {"en": "{volume} at {concentration}", "fr": "{volume} à {concentration}"},
-    "waste": {"en": "{vials} (waste {waste} mg)", "fr": "{vials} (perte {waste} mg)"},
-}
-
-
-def _w(key: str, lang: str, **params: str) -> str:
-    return _WORDS[key]["fr" if lang == "fr" else "en"].format(**params)
 
 
 @dataclass(frozen=True)
@@ -143,77 +125,61 @@ def dose_rows(result: DoseResult, lang: str) -> list[DoseRow]:
         format_percent,
         format_quantity,
     )
+    from desktop.core.words import word
 
     rows: list[tuple[str, str]] = []
     if result.prescribed is not None:
         text = format_quantity(result.prescribed, lang)
         if "dose" in result.defaults:
-            text += " " + _w("default", lang)
+            text += " " + word("by_default", lang)
         rows.append(("prescribed", text))
     if result.calculated is not None:
         rows.append(("calculated", _with_frequency(format_dose(result.calculated, lang),
                                                    result, lang)))
     if result.rounded is not None and result.deviation_percent is not None:
-        rows.append(("rounded", _w(
-            "from_calculated", lang, dose=dose_text(result, lang) or "",
+        rows.append(("rounded", word(
+            "dose_from_calculated", lang, dose=dose_text(result, lang) or "",
             deviation=format_percent(result.deviation_percent, lang, signed=True))))
     if result.daily is not None and result.times_per_day:
         rows.append(("daily", format_dose(result.daily, lang)))
     if result.course_total is not None and result.course_doses:
         days = any(step.code == "working_course_total_days" for step in result.working)
-        key = "over_days" if days else ("over_one" if result.course_doses == 1 else "over")
-        rows.append(("course", _w(key, lang, total=format_dose(result.course_total, lang),
-                                  n=str(result.course_doses))))
+        code = "course_over_days" if days else (
+            "course_over_one" if result.course_doses == 1 else "course_over")
+        rows.append(("course", word(code, lang, total=format_dose(result.course_total, lang),
+                                    n=str(result.course_doses))))
     if result.volume is not None:
         volume = format_quantity(result.volume, lang)
         if result.concentration is not None:
-            volume = _w("at", lang, volume=volume,
-                        concentration=format_quantity(result.concentration, lang))
+            volume = word("volume_at", lang, volume=volume,
+                          concentration=format_quantity(result.concentration, lang))
         rows.append(("volume", volume))
     elif result.concentration is not None:
         rows.append(("concentration", format_quantity(result.concentration, lang)))
     if result.vials is not None and result.vials.vials:
         vials = " + ".join(f"{v.count} × {format_number(v.strength_mg, lang)} mg"
                            for v in result.vials.vials)
-        rows.append(("vials", _w("waste", lang, vials=vials,
-                                 waste=format_number(result.vials.waste_mg, lang))))
-    language = "fr" if lang == "fr" else "en"
-    return [DoseRow(key, LABELS[key][language], value) for key, value in rows]
+        rows.append(("vials", word("vials_waste", lang, vials=vials,
+                                   waste=format_number(result.vials.waste_mg, lang))))
+    return [DoseRow(key, word(LABELS[key], lang), value) for key, value in rows]
 
 
 # --------------------------------------------------------------------------- one calculation
-
-_TEXT: dict[str, dict[str, str]] = {
-    "weight": {"en": "Weight", "fr": "Poids"}, "height": {"en": "Height", "fr": "Taille"},
-    "age": {"en": "Age", "fr": "Âge"}, "creatinine": {"en": "Creatinine", "fr": "Créatinine"},
-    "sex": {"en": "Sex", "fr": "Sexe"}, "female": {"en": "female", "fr": "femme"},
-    "male": {"en": "male", "fr": "homme"}, "bsa": {"en": "BSA", "fr": "Surface corporelle"},
-    "working": {"en": "Working", "fr": "Calcul détaillé"},
-    "warnings": {"en": "Warnings", "fr": "Avertissements"},
-    "calendar": {"en": "Calendar", "fr": "Calendrier"},
-    "no_dose": {"en": "The review gives no dose for this regimen.",
-                "fr": "La revue ne donne pas de dose pour ce schéma."},
-    "aid": {"en": "Calx is a reference and dosing aid, not a prescription: check every dose "
-                  "and date before prescribing.",
-            "fr": "Calx est une aide à la référence et au calcul de doses, pas une prescription : "
-                  "vérifiez chaque dose et chaque date avant de prescrire."},
-}
-
 
 def calculation_text(evaluation: Evaluation, patient: Patient | None, lang: str,
                      extra_lines: tuple[str, ...] = (), with_calendar: bool = False,
                      therapy: str = "") -> str:
     """One calculation as plain text, to copy or print without building a plan: the regimen,
     the measurements as typed, the dose rows, the working, the warnings (and the dates)."""
+    from desktop.core.formatting import colon as colon_of
     from desktop.core.formatting import format_bsa, format_date
     from desktop.core.messages import render
+    from desktop.core.words import word
 
-    language = "fr" if lang == "fr" else "en"
+    def w(code: str) -> str:
+        return word(code, lang)
 
-    def w(key: str) -> str:
-        return _TEXT[key][language]
-
-    colon = " : " if language == "fr" else ": "
+    colon = colon_of(lang, " ")
     title = f"{therapy} — " if therapy else ""
     lines = [f"{title}{evaluation.regimen.label.get(lang)} ({evaluation.regimen.id})"]
     if patient is not None:
@@ -221,7 +187,7 @@ def calculation_text(evaluation: Evaluation, patient: Patient | None, lang: str,
             shown = parsed.conversion_note(lang) or parsed.canonical_text(lang)
             lines.append(f"{w(parsed.kind)}{colon}{shown}")
         if patient.sex in ("female", "male"):
-            lines.append(f"{w('sex')}{colon}{w(patient.sex)}")
+            lines.append(f"{w('sex')}{colon}{w('sex_' + patient.sex)}")
     lines += list(extra_lines)
     dose = evaluation.dose
     if dose is not None:
@@ -230,21 +196,21 @@ def calculation_text(evaluation: Evaluation, patient: Patient | None, lang: str,
             from desktop.core.calculators.bsa import formula_info
 
             method = formula_info(bsa.method).name if bsa.method else ""
-            lines.append(f"{w('bsa')}{colon}{format_bsa(bsa.value, lang)} ({method})")
+            lines.append(f"{w('bsa_short')}{colon}{format_bsa(bsa.value, lang)} ({method})")
         rows = dose_rows(dose, lang)
-        lines += [f"{row.label}{colon}{row.value}" for row in rows] or [w("no_dose")]
-        lines.append(f"{w('working')}{colon.rstrip()}")
+        lines += [f"{row.label}{colon}{row.value}" for row in rows] or [w("no_dose_regimen")]
+        lines.append(f"{w('working_detailed')}{colon.rstrip()}")
         lines += [f"  {n}. {render(step, lang)}" for n, step in enumerate(dose.working, 1)]
     issues = list(dict.fromkeys([*evaluation.errors, *evaluation.warnings]))
     if issues:
         lines.append(f"{w('warnings')}{colon.rstrip()}")
         lines += [f"  - {render(issue, lang)}" for issue in issues]
     if with_calendar and evaluation.schedule is not None:
-        lines.append(f"{w('calendar')}{colon.rstrip()}")
+        lines.append(f"{w('calendar_short')}{colon.rstrip()}")
         for row in evaluation.schedule.treatment_rows():
             span = format_date(row.date, lang, weekday=True)
             if row.is_period and row.end != row.date:
                 span += f" – {format_date(row.end, lang, weekday=True)}"
             lines.append(f"  {span}")
-    lines.append(w("aid"))
+    lines.append(w("aid_not_prescription"))
     return "\n".join(lines)

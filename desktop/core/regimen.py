@@ -17,7 +17,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-LANGS: tuple[str, ...] = ("fr", "en")
+from desktop.core.words import LANGUAGES
+
+# The reference id of the source review (db/content/_references.toml).
+REVIEW_REF = "valenzuela-2016"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 Verification = Literal["verified", "secondary", "unverified"]
@@ -60,6 +63,14 @@ class Bilingual:
     def get(self, lang: str) -> str:
         return self.fr if lang == "fr" else self.en
 
+    @classmethod
+    def of(cls, code: str) -> Bilingual:
+        """The words of ``code`` in the catalogue (``desktop.core.words``), as a pair: a
+        vocabulary shown beside content, or an alert stored in a saved plan."""
+        from desktop.core.words import word
+
+        return cls(word(code, "fr"), word(code, "en"))
+
 
 @dataclass(frozen=True)
 class Source:
@@ -69,6 +80,19 @@ class Source:
     ref: str
     verification: Verification
     section: str | None = None
+
+    @property
+    def as_reported_in_review(self) -> bool:
+        """True when the review is the only source: it cites its primary study, which could not
+        be found or checked (docs/clinical.md §1). Such a statement is shown "as reported in the
+        review", never as established."""
+        return self.ref == REVIEW_REF and self.verification == "unverified"
+
+    @property
+    def verification_code(self) -> str:
+        """The catalogue code (``desktop.core.words``) of how far it was checked, as shown:
+        "as_reported", or the verification level ("verified", "secondary", "unverified")."""
+        return "as_reported" if self.as_reported_in_review else self.verification
 
 
 @dataclass(frozen=True)
@@ -210,7 +234,7 @@ def bilingual_from(v: Any, path: str) -> Bilingual:
     if not isinstance(v, Mapping):
         raise ContentError(path, "must be a table with 'fr' and 'en' texts")
     texts = []
-    for lang in LANGS:
+    for lang in LANGUAGES:
         t = v.get(lang)
         if not isinstance(t, str) or not t.strip():
             raise ContentError(f"{path}.{lang}", "translation is missing")

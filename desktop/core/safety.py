@@ -16,15 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.regimen import SLUG, Bilingual, ContentError, bilingual_from
+from desktop.core.words import LANGUAGES
 
 # The ANSM's four levels, strongest first (docs/clinical.md §6).
 SEVERITIES: tuple[str, ...] = ("contraindicated", "avoid", "precaution", "consider")
 SEVERITY_WORDS: dict[str, Bilingual] = {
-    "contraindicated": Bilingual("Contre-indication", "Contraindicated"),
-    "avoid": Bilingual("Association déconseillée", "Avoid"),
-    "precaution": Bilingual("Précaution d'emploi", "Precaution"),
-    "consider": Bilingual("À prendre en compte", "Consider"),
-}
+    severity: Bilingual.of(f"severity_{severity}")
+    for severity in SEVERITIES}
 KINDS: tuple[str, ...] = (
     "interaction", "renal", "age", "pregnancy", "breastfeeding", "duplicate", "screening",
     "monitoring", "adverse-effects",
@@ -157,7 +155,7 @@ def medication_from_dict(d: Mapping[str, Any], path: str = "medication") -> Medi
     if not isinstance(synonyms, Mapping):
         raise ContentError(f"{path}.synonyms", "must be a table { fr = [...], en = [...] }")
     _unknown(synonyms, frozenset({"fr", "en"}), f"{path}.synonyms")
-    for lang in ("fr", "en"):
+    for lang in LANGUAGES:
         if lang not in synonyms:
             raise ContentError(f"{path}.synonyms.{lang}",
                                "translation is missing (write [] if there is none)")

@@ -21,6 +21,7 @@ import sqlite_utils
 
 from desktop.core.regimen import Bilingual, Source
 from desktop.core.safety import medication_to_dict, rule_to_dict
+from desktop.core.words import LANGUAGES
 from desktop.data.content import Content, load_content
 from desktop.data.models import CATEGORIES, DESIGNS, DIRECTIONS, DbMetadata, Therapy
 from desktop.data.schema import (
@@ -35,7 +36,6 @@ from desktop.data.schema import (
     search_table_sql,
 )
 
-LANGS = ("fr", "en")
 # Between the statements of one search column: snippets may span two statements.
 _JOIN = " · "
 
@@ -50,7 +50,8 @@ def _source_columns(source: Source) -> dict[str, Any]:
 
 
 def _both(prefix: str, text: Bilingual | None) -> dict[str, Any]:
-    return {f"{prefix}_{lang}": (text.get(lang) if text is not None else None) for lang in LANGS}
+    return {f"{prefix}_{lang}": (text.get(lang) if text is not None else None)
+            for lang in LANGUAGES}
 
 
 # ---------------------------------------------------------------- rows
@@ -147,7 +148,7 @@ def _advisers(content: Content, t: Therapy) -> str:
 
 def _overview_rows(content: Content) -> Iterable[dict[str, Any]]:
     for i, t in enumerate(content.therapies):
-        for lang in LANGS:
+        for lang in LANGUAGES:
             yield {
                 "therapy_id": t.id, "lang": lang, "position": i, "category": t.category,
                 "category_label": CATEGORIES[t.category].get(lang), "name": t.name.get(lang),

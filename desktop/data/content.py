@@ -43,6 +43,7 @@ from desktop.core.safety import (
     medication_from_dict,
     rule_from_dict,
 )
+from desktop.core.words import LANGUAGES
 from desktop.data.models import (
     CATEGORIES,
     DESIGNS,
@@ -66,8 +67,8 @@ VERSION_PATTERN = re.compile(r"\d{4}\.\d{1,2}\.\d+")
 
 # ---------------------------------------------------------------- the keys each table may hold
 
-_TEXT = frozenset({"fr", "en"})
-_STATEMENT = frozenset({"fr", "en", "source"})
+_TEXT = frozenset(LANGUAGES)
+_STATEMENT = frozenset({*LANGUAGES, "source"})
 _SOURCE = frozenset({"ref", "section", "verification"})
 _RANGE = frozenset({"min", "max"})
 _AMOUNT = frozenset({"min", "max", "options"})
@@ -488,7 +489,7 @@ def _synonyms(d: Mapping[str, Any], out: _Collector) -> Synonyms:
         return Synonyms()
     _unknown_keys(value, _TEXT, "synonyms", out)
     lists: dict[str, tuple[str, ...]] = {}
-    for lang in ("fr", "en"):
+    for lang in LANGUAGES:
         names = value.get(lang)
         if names is None:
             out.add(f"synonyms.{lang}", "translation is missing (write [] if there is none)")

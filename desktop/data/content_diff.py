@@ -23,25 +23,6 @@ DOSE_KEYS = frozenset({"dose", "schedule", "concentration", "product", "route", 
 SECTIONS = ("dose", "safety_rule", "medication", "therapy", "statement", "regimen", "study",
             "product", "reference")
 
-WORDS: dict[str, dict[str, str]] = {
-    "en": {"dose": "Dose", "safety_rule": "Safety rule", "medication": "Medication list",
-           "therapy": "Record", "statement": "Statement", "regimen": "Regimen",
-           "study": "Study", "product": "Product", "reference": "Reference",
-           "added": "added", "changed": "changed", "removed": "removed",
-           "safety": "Safety rules and medication list", "products": "Products",
-           "references": "References", "changelog": "Editor's changelog",
-           "nothing": "No change in the content.", "from": "From", "to": "to",
-           "fields": "fields"},
-    "fr": {"dose": "Dose", "safety_rule": "Règle de sécurité", "medication": "Liste des "
-           "médicaments", "therapy": "Fiche", "statement": "Énoncé", "regimen": "Schéma",
-           "study": "Étude", "product": "Produit", "reference": "Référence",
-           "added": "ajouté", "changed": "modifié", "removed": "supprimé",
-           "safety": "Règles de sécurité et liste des médicaments", "products": "Produits",
-           "references": "Références", "changelog": "Journal des modifications de l'éditeur",
-           "nothing": "Aucun changement dans le contenu.", "from": "De", "to": "à",
-           "fields": "champs"},
-}
-
 
 @dataclass(frozen=True)
 class Change:
@@ -252,17 +233,20 @@ def _short(text: str, limit: int = 2000) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-# French agrees the participle with the noun: "Étude ajoutée", "Schéma ajouté".
+# French agrees the participle with the noun: "Étude ajoutée", "Schéma ajouté"; the catalogue
+# has the action's words for a feminine noun under diff_<action>_f.
 _FEMININE = frozenset({"dose", "safety_rule", "medication", "therapy", "study", "reference"})
 
 
 def _line(c: Change, lang: str) -> list[str]:
-    w = WORDS[lang]
-    colon = " : " if lang == "fr" else ": "
-    action = w[c.action] + ("e" if lang == "fr" and c.section in _FEMININE else "")
-    head = f"{w[c.section]} {action}{colon}{c.item}"
+    from desktop.core.formatting import colon as colon_of
+    from desktop.core.words import word
+
+    colon = colon_of(lang, " ")
+    action = word(f"diff_{c.action}" + ("_f" if c.section in _FEMININE else ""), lang)
+    head = f"{word(f'diff_{c.section}', lang)} {action}{colon}{c.item}"
     if c.fields:
-        head += f" ({w['fields']}{colon}{', '.join(c.fields)})"
+        head += f" ({word('diff_fields', lang)}{colon}{', '.join(c.fields)})"
     lines = [head]
     if c.action == "changed" and c.before and c.after and c.before != c.after:
         lines += [f"    − {_short(c.before.get(lang, ''))}",
@@ -276,21 +260,23 @@ def _line(c: Change, lang: str) -> list[str]:
 
 def lines(d: ContentDiff, lang: str = "en") -> list[str]:
     """The diff as text: the versions, safety first, therapy by therapy, then the changelog."""
-    w = WORDS[lang]
-    out = [f"{w['from']} {d.old.get('version', '?')} ({d.old.get('date', '')}) {w['to']} "
-           f"{d.new.get('version', '?')} ({d.new.get('date', '')})"]
+    from desktop.core.words import word
+
+    out = [f"{word('diff_from', lang)} {d.old.get('version', '?')} ({d.old.get('date', '')}) "
+           f"{word('diff_to', lang)} {d.new.get('version', '?')} ({d.new.get('date', '')})"]
     if d.empty:
-        out.append(w["nothing"])
+        out.append(word("diff_nothing", lang))
     if d.safety:
-        out += ["", f"{w['safety']}"]
+        out += ["", word("diff_safety", lang)]
         out += [f"  {line}" for c in d.safety for line in _line(c, lang)]
     for t in d.therapies:
         out += ["", f"{t.name.get(lang, t.id)} ({t.id})"]
         out += [f"  {line}" for c in t.changes for line in _line(c, lang)]
-    for title, changes in (("products", d.products), ("references", d.references)):
+    for title, changes in (("diff_products", d.products), ("diff_references", d.references)):
         if changes:
-            out += ["", w[title]]
+            out += ["", word(title, lang)]
             out += [f"  {line}" for c in changes for line in _line(c, lang)]
     if d.changelog.strip():
-        out += ["", w["changelog"], *[f"  {x}" for x in d.changelog.strip().splitlines()]]
+        out += ["", word("diff_changelog", lang),
+                *[f"  {x}" for x in d.changelog.strip().splitlines()]]
     return out

@@ -4,15 +4,16 @@ A record (``db/content/<id>.toml``) is one therapy, general measure or procedure
 (Valenzuela & Chung 2016). Every clinical statement carries its ``Source``. Regimens and products
 are the dosing engine's own types from ``desktop.core.regimen`` and are reused, not copied.
 
-The vocabularies (categories, study designs, directions of effect) live here with their words in
-French and English, so the build, the command line, the window and the PDF name them alike.
+The vocabularies (categories, study designs, directions of effect) are listed here, their words
+taken from the catalogue (``desktop.core.words``), so the build, the command line, the window and
+the PDF name them alike.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.core.regimen import Bilingual, Product, Regimen, Source
+from desktop.core.regimen import REVIEW_REF, Bilingual, Product, Regimen, Source
 
 __all__ = [
     "CATEGORIES",
@@ -36,35 +37,19 @@ __all__ = [
     "category_rank",
 ]
 
-# The reference id of the source review: an "unverified" statement citing it is shown as
-# "as reported in the review" (its primary study could not be found; docs/clinical.md §1).
-REVIEW_REF = "valenzuela-2016"
 
 # In the review's order: general measures, drugs, emerging therapies, interventional procedures.
 CATEGORIES: dict[str, Bilingual] = {
-    "general": Bilingual("Mesures générales", "General measures"),
-    "drug": Bilingual("Traitement pharmacologique", "Drug treatment"),
-    "emerging": Bilingual("Thérapies émergentes", "Emerging therapies"),
-    "procedure": Bilingual("Procédures interventionnelles", "Interventional procedures"),
-}
-
+    key: Bilingual.of("category_" + key)
+    for key in ("general", "drug", "emerging", "procedure")}
 # Study designs, weakest to strongest (db/content/README.md, "Designs").
 DESIGNS: dict[str, Bilingual] = {
-    "expert-opinion": Bilingual("Avis d'expert", "Expert opinion"),
-    "unpublished-observation": Bilingual("Observation non publiée", "Unpublished observation"),
-    "case-report": Bilingual("Rapport de cas", "Case report"),
-    "case-series": Bilingual("Série de cas", "Case series"),
-    "retrospective-study": Bilingual("Étude rétrospective", "Retrospective study"),
-    "prospective-open-study": Bilingual("Étude prospective ouverte", "Prospective open study"),
-    "controlled-trial": Bilingual("Essai contrôlé", "Controlled trial"),
-}
-
+    key: Bilingual.of("design_" + key)
+    for key in ("expert-opinion", "unpublished-observation", "case-report", "case-series",
+                "retrospective-study", "prospective-open-study", "controlled-trial")}
 DIRECTIONS: dict[str, Bilingual] = {
-    "improved": Bilingual("Amélioration", "Improved"),
-    "no-effect": Bilingual("Pas d'effet", "No effect"),
-    "worsened": Bilingual("Aggravation", "Worsened"),
-    "mixed": Bilingual("Résultats mitigés", "Mixed"),
-}
+    key: Bilingual.of("direction_" + key)
+    for key in ("improved", "no-effect", "worsened", "mixed")}
 
 # The lists of plain statements of a record, in display order.
 STATEMENT_KINDS: tuple[str, ...] = (
@@ -85,11 +70,6 @@ class Statement:
 
     text: Bilingual
     source: Source
-
-    @property
-    def as_reported_in_review(self) -> bool:
-        """True when the primary study could not be checked: the review is the only source."""
-        return self.source.ref == REVIEW_REF and self.source.verification == "unverified"
 
 
 @dataclass(frozen=True)
@@ -116,10 +96,6 @@ class Evidence:
     patients: int | None = None       # None when the review does not say
     intervention: Bilingual | None = None
     follow_up: Bilingual | None = None
-
-    @property
-    def as_reported_in_review(self) -> bool:
-        return self.source.ref == REVIEW_REF and self.source.verification == "unverified"
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from desktop.core.regimen import (
     product_from_dict,
     regimen_from_dict,
 )
+from desktop.core.words import LANGUAGES
 from desktop.data.models import (
     STATEMENT_KINDS,
     DbMetadata,
@@ -66,7 +67,6 @@ if TYPE_CHECKING:  # read on first use: the window opens the database before it 
     from desktop.data import signing
     from desktop.data.signing import SignedRelease
 
-LANGS = ("fr", "en")
 MAX_QUERY_WORDS = 8       # more words narrow nothing useful and only cost time
 MAX_WORD_CHARS = 40       # the longest French or English word in the content is far shorter
 MAX_LIMIT = 100
@@ -78,8 +78,8 @@ _WORD = re.compile(r"[^\W_]+")       # letters and digits: what the unicode61 to
 _OPEN, _CLOSE = "\x01", "\x02"        # highlight markers; content never holds control characters
 _NAME_COLUMNS = "{name_fr name_en synonyms_fr synonyms_en}"
 # Column indexes for highlight() and snippet() (the unindexed therapy id is column 0).
-_SUMMARY_INDEX = {lang: 1 + SEARCH_COLUMNS.index(f"summary_{lang}") for lang in LANGS}
-_BODY_INDEX = {lang: 1 + SEARCH_COLUMNS.index(f"body_{lang}") for lang in LANGS}
+_SUMMARY_INDEX = {lang: 1 + SEARCH_COLUMNS.index(f"summary_{lang}") for lang in LANGUAGES}
+_BODY_INDEX = {lang: 1 + SEARCH_COLUMNS.index(f"body_{lang}") for lang in LANGUAGES}
 _MARKS = re.compile(f"[{_OPEN}{_CLOSE}]")
 _BUDGET = "calx_snippet_budget"
 
@@ -157,7 +157,7 @@ def _text(row: sqlite3.Row, prefix: str) -> Bilingual | None:
 
 
 def _check_lang(lang: str) -> str:
-    if lang not in LANGS:
+    if lang not in LANGUAGES:
         raise CalxError("unknown_language", field="lang", lang=str(lang)[:20])
     return lang
 

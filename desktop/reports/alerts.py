@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.formatting import format_number
+from desktop.core.formatting import colon as format_colon
+from desktop.core.formatting import format_number, format_unit
 from desktop.core.plan_check import ESTIMATE_WORDS, Alert, Measurement
 from desktop.core.regimen import Bilingual
-from desktop.core.safety import SEVERITY_WORDS, RuleSource, SafetyContent
+from desktop.core.safety import SEVERITIES, RuleSource, SafetyContent
+from desktop.core.words import word
 
 if TYPE_CHECKING:
     from desktop.data.models import Reference
@@ -27,53 +29,38 @@ SEVERITY_ICONS: dict[str, str] = {
 SEVERITY_MARKS: dict[str, str] = {
     "contraindicated": "[X]", "avoid": "[!]", "precaution": "[*]", "consider": "[i]",
 }
-_MEASURE_WORDS: dict[str, Bilingual] = {
-    **ESTIMATE_WORDS,
-    "bmi": Bilingual("IMC", "BMI"),
-    "weight": Bilingual("poids", "weight"),
-    "previous-weight": Bilingual("poids du dernier plan", "weight at the last plan"),
-    "age": Bilingual("âge", "age"),
+# A measurement's name (``Measurement.name``) → the code of its words (desktop.core.words).
+_MEASURE_CODES: dict[str, str] = {
+    **{name: f"estimate_{name}" for name in ESTIMATE_WORDS},
+    "bmi": "metric_bmi", "weight": "alert_measure_weight",
+    "previous-weight": "alert_measure_previous-weight", "age": "symbol_age",
 }
-_UNIT_WORDS: dict[str, Bilingual] = {"years": Bilingual("ans", "years")}
-_PATIENT_WORDS: dict[str, Bilingual] = {
-    "pregnant=yes": Bilingual("enceinte", "pregnant"),
-    "pregnant=unknown": Bilingual("grossesse non renseignée", "pregnancy not stated"),
-    "breastfeeding=yes": Bilingual("allaite", "breastfeeding"),
-    "breastfeeding=unknown": Bilingual("allaitement non renseigné", "breastfeeding not stated"),
-}
-WORDS: dict[str, Bilingual] = {
-    "regimens": Bilingual("Schémas", "Regimens"),
-    "medications": Bilingual("Médicaments", "Medications"),
-    "measurements": Bilingual("Mesures", "Measurements"),
-    "patient": Bilingual("Patient", "Patient"),
-    "action": Bilingual("Conduite à tenir", "Action"),
-    "sources": Bilingual("Sources", "Sources"),
-    "triggered_by": Bilingual("Déclenchée par", "Triggered by"),
-    "override": Bilingual("Passée outre", "Overridden"),
-    "not_checked": Bilingual("non vérifié", "not checked"),
-}
+# Patient facts that trigger an alert ("pregnant=yes"): codes alert_patient_<fact>.
+_PATIENT_FACTS: frozenset[str] = frozenset({
+    "pregnant=yes", "pregnant=unknown", "breastfeeding=yes", "breastfeeding=unknown"})
 
 
 def colon(lang: str) -> str:
-    return " : " if lang == "fr" else ": "
+    """The colon of an alert's lines (a plain space before it in French: the window and the
+    command line)."""
+    return format_colon(lang, " ")
 
 
 def severity_label(severity: str, lang: str) -> str:
-    words = SEVERITY_WORDS.get(severity)
-    return words.get(lang) if words is not None else severity
+    return word(f"severity_{severity}", lang) if severity in SEVERITIES else severity
 
 
 def unit_text(unit: str, lang: str) -> str:
-    """A unit in ``lang``: "ans" for years, a decimal comma in "1,73 m²" in French."""
-    words = _UNIT_WORDS.get(unit)
-    if words is not None:
-        return words.get(lang)
-    return unit.replace("1.73", "1,73") if lang == "fr" else unit
+    """A unit in ``lang`` by the display rules: "ans" for years, "1,73 m²" in French."""
+    try:
+        return format_unit(unit, lang)
+    except ValueError:  # a unit the display rules do not know is shown as it is
+        return unit
 
 
 def measurement_text(m: Measurement, lang: str) -> str:
-    name = _MEASURE_WORDS.get(m.name)
-    return (f"{name.get(lang) if name else m.name} {format_number(m.value, lang, 1)} "
+    code = _MEASURE_CODES.get(m.name)
+    return (f"{word(code, lang) if code else m.name} {format_number(m.value, lang, 1)} "
             f"{unit_text(m.unit, lang)}")
 
 
@@ -96,17 +83,17 @@ def trigger_text(alert: Alert, lang: str,
     c = colon(lang)
     lines = []
     if t.regimens:
-        lines.append(WORDS["regimens"].get(lang) + c
+        lines.append(word("alert_regimens", lang) + c
                      + ", ".join(labels.get(r, r) for r in t.regimens))
     if t.medications:
-        lines.append(WORDS["medications"].get(lang) + c
+        lines.append(word("alert_medications", lang) + c
                      + ", ".join(medication_name(m, lang, safety) for m in t.medications))
     if t.measurements:
-        lines.append(WORDS["measurements"].get(lang) + c
+        lines.append(word("alert_measurements", lang) + c
                      + "; ".join(measurement_text(m, lang) for m in t.measurements))
     if t.patient:
-        lines.append(WORDS["patient"].get(lang) + c + ", ".join(
-            _PATIENT_WORDS[p].get(lang) if p in _PATIENT_WORDS else p for p in t.patient))
+        lines.append(word("alert_patient", lang) + c + ", ".join(
+            word(f"alert_patient_{p}", lang) if p in _PATIENT_FACTS else p for p in t.patient))
     return lines
 
 
@@ -147,12 +134,12 @@ def alert_lines(alert: Alert, lang: str, safety: SafetyContent | None = None,
     head = (f"{SEVERITY_MARKS.get(alert.severity, '[?]')} "
             f"{severity_label(alert.severity, lang).upper()} ({alert.code}){c}"
             f"{alert.message.get(lang)}")
-    lines = [head, f"    {WORDS['action'].get(lang)}{c}{alert.action.get(lang)}"]
+    lines = [head, f"    {word('alert_action', lang)}{c}{alert.action.get(lang)}"]
     lines += [f"    {line}" for line in trigger_text(alert, lang, safety)]
-    lines.append(f"    {WORDS['sources'].get(lang)}{c}"
+    lines.append(f"    {word('sources', lang)}{c}"
                  + "; ".join(source_text(s, references) for s in alert.sources))
     if override is not None:
-        lines.append(f"    {WORDS['override'].get(lang)}{c}{override}")
+        lines.append(f"    {word('alert_override', lang)}{c}{override}")
     return lines
 
 

@@ -20,11 +20,11 @@ from icalendar import Calendar, Event
 
 from desktop import __version__
 from desktop.core.errors import CalxError
-from desktop.core.regimen import LANGS
+from desktop.core.formatting import colon
 from desktop.core.schedule import KIND_OFF
+from desktop.core.words import LANGUAGES, word
 from desktop.reports.model import PlanDocument, PlanItem
 from desktop.reports.phrases import day, dose_phrase, kind_word, route_phrase, treatment_name
-from desktop.reports.words import colon, word
 
 PRODID = f"-//Calx//Calx {__version__} treatment plan//EN"
 UID_DOMAIN = "calx.invalid"   # a reserved name: UIDs must look like addresses, never resolve
@@ -42,7 +42,7 @@ def schedule_to_ics(plan_or_items: PlanDocument | Sequence[PlanItem], lang: str 
         lang = lang or plan.lang
     else:
         items = plan_or_items
-    if lang not in LANGS:
+    if lang not in LANGUAGES:
         raise CalxError("unknown_language", field="lang", lang=str(lang)[:20])
     if not plan_id or not isinstance(prepared_on, date):
         raise CalxError("calendar_needs_plan", field="plan_id")

@@ -32,8 +32,9 @@ from desktop.core.plan_check import (
     renal_estimates,
 )
 from desktop.core.presenting import evaluate
-from desktop.core.regimen import LANGS, Bilingual, Product, Regimen, Source
+from desktop.core.regimen import Bilingual, Product, Regimen, Source
 from desktop.core.schedule import DEFAULT_HORIZON_MONTHS, RegimenSchedule
+from desktop.core.words import LANGUAGES
 from desktop.data.models import DbMetadata, Reference, Statement, Therapy
 from desktop.data.userdb import PlanRecord, canonical_json, sha256_hex
 from desktop.reports.snapshot import SnapshotError, decode, encode
@@ -361,7 +362,7 @@ def build_plan(
     for a code that is not a contraindication of this plan); ``previous_weight_kg`` is the weight
     of the patient's last saved plan. ``shifts`` moves doses off closed days
     (``desktop.core.closed_days``): (row, days) per regimen, later doses following."""
-    if lang not in LANGS:
+    if lang not in LANGUAGES:
         raise CalxError("unknown_language", field="lang", lang=str(lang)[:20])
     if not isinstance(prepared_on, date):
         raise CalxError("plan_date_required", field="prepared_on")

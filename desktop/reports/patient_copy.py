@@ -43,9 +43,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.core.formatting import format_date, format_dose
+from desktop.core.formatting import colon, format_date, format_dose
 from desktop.core.regimen import Bilingual
 from desktop.core.schedule import KIND_DOSE, KIND_OFF, KIND_ON, Administration
+from desktop.core.words import word
 from desktop.reports.document import CONTENT_WIDTH
 from desktop.reports.model import PlanDocument, PlanItem
 from desktop.reports.phrases import day, dose_phrase, route_phrase, when_phrases
@@ -60,7 +61,6 @@ from desktop.reports.styles import (
     text,
     user_text,
 )
-from desktop.reports.words import colon, word
 
 # The card's four times of day and their symbols (sun, sun at its height, moon, star).
 SLOTS: tuple[str, ...] = ("morning", "midday", "evening", "bedtime")

@@ -39,6 +39,7 @@ from reportlab.platypus import (
 )
 
 from desktop.core.formatting import (
+    colon,
     format_bsa,
     format_number,
     format_quantity,
@@ -46,7 +47,8 @@ from desktop.core.formatting import (
 from desktop.core.messages import render
 from desktop.core.regimen import Source
 from desktop.core.schedule import schedule_choice_names
-from desktop.data.models import DESIGNS, DIRECTIONS, REVIEW_REF, Evidence, Statement
+from desktop.core.words import word
+from desktop.data.models import DESIGNS, DIRECTIONS, Evidence, Statement
 from desktop.reports.document import CONTENT_WIDTH, PageDecor, render_pdf, write_pdf
 from desktop.reports.model import PlanDocument, PlanItem
 from desktop.reports.patient_copy import PatientStyles, identifier_text, patient_story
@@ -64,7 +66,6 @@ from desktop.reports.styles import (
     text,
     user_text,
 )
-from desktop.reports.words import colon, word
 
 if TYPE_CHECKING:
     from desktop.data.userdb import LogHead
@@ -198,9 +199,7 @@ def _identity_rows(plan: PlanDocument, lang: str) -> list[tuple[str, str]]:
 
 
 def _verification(source: Source, lang: str) -> str:
-    if source.ref == REVIEW_REF and source.verification == "unverified":
-        return word("as_reported", lang)
-    return word(source.verification, lang)
+    return word(source.verification_code, lang)
 
 
 def _log_line(log_head: LogHead | None, lang: str) -> str:
@@ -260,7 +259,7 @@ def _measurements(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
         (word("sex", lang), text(word(f"sex_{p.sex}", lang)) if p.sex else missing),
         (word("age", lang), text(f"{format_number(p.age_years, lang)} {word('years', lang)}")
          if p.age_years is not None else missing),
-        (word("creatinine", lang),
+        (word("serum_creatinine", lang),
          with_entry("creatinine", text(format_quantity(p.creatinine, lang)))
          if p.creatinine is not None else missing),
     ]
@@ -295,7 +294,6 @@ def _safety_checks(plan: PlanDocument, lang: str, st: Styles,
     from desktop.core.plan_check import ESTIMATE_WORDS
     from desktop.reports.alerts import (
         SEVERITY_ICONS,
-        WORDS,
         severity_label,
         trigger_text,
         unit_text,
@@ -313,9 +311,9 @@ def _safety_checks(plan: PlanDocument, lang: str, st: Styles,
         for m in p.medications) or text(word("none", lang))
     rows = [(text(word("renal_estimates", lang)), estimates)]
     if p.sex != "male":
-        rows += [(text(word("pregnant", lang)), text(word(f"status_{p.pregnant}", lang))),
+        rows += [(text(word("pregnant", lang)), text(word(f"answer_{p.pregnant}", lang))),
                  (text(word("breastfeeding", lang)),
-                  text(word(f"status_{p.breastfeeding}", lang)))]
+                  text(word(f"answer_{p.breastfeeding}", lang)))]
     rows.append((text(word("current_medications", lang)), meds))
     story: list[Flowable] = [Paragraph(text(word("safety_checks", lang)), st.h1),
                              Paragraph(text(word("safety_intro", lang)), st.body),
@@ -328,13 +326,13 @@ def _safety_checks(plan: PlanDocument, lang: str, st: Styles,
         head = (f"<b>{text(icon)} {text(severity_label(alert.severity, lang).upper())}</b> "
                 f"<font color='#555555'>({text(alert.code)})</font>{c}"
                 f"{text(alert.message.get(lang))}")
-        lines = [f"<b>{text(WORDS['action'].get(lang))}</b>{c}{text(alert.action.get(lang))}"]
+        lines = [f"<b>{text(word('alert_action', lang))}</b>{c}{text(alert.action.get(lang))}"]
         lines += [text(line) for line in trigger_text(alert, lang, plan.medication_names,
                                                       labels)]
         cited = "; ".join(
             (f"[{ref_number[s.ref]}] " if s.ref in ref_number else "") + text(s.section)
             for s in alert.sources)
-        lines.append(f"{text(WORDS['sources'].get(lang))}{c}{cited}")
+        lines.append(f"{text(word('sources', lang))}{c}{cited}")
         reason = plan.override_for(alert.code)
         if reason is not None:
             lines.append(f"<b>{text(word('override_reason', lang))}{c}</b>{user_text(reason)}")

@@ -13,8 +13,8 @@ from desktop.core.formatting import format_date, format_interval
 from desktop.core.formatting import format_number as _format_number
 from desktop.core.regimen import DurationSpec
 from desktop.core.schedule import KIND_OFF, Administration, unit_word_params
+from desktop.core.words import word
 from desktop.reports.model import PlanItem
-from desktop.reports.words import word
 
 # Above this many dated rows the treatment section says "see the calendar" instead of a list.
 MAX_LISTED_DATES = 16

@@ -17,26 +17,6 @@ from desktop.data import content_diff, content_store
 from desktop.data.refdb import ReferenceDB
 from desktop.reports.model import PlanDocument
 
-WORDS = {
-    "en": {"same": "Made with the content in use ({version}): nothing changed since.",
-           "changed": "Made with content {old}; the content in use is {new}. Changes that "
-                      "touch this plan:",
-           "none": "No change touches this plan's therapies or regimens.",
-           "lost": "Content {old} is no longer kept on this machine: the changes cannot be "
-                   "listed. Check each regimen against the content in use before printing.",
-           "alerts": "New safety alerts with the content in use:",
-           "no_alerts": "No new safety alert."},
-    "fr": {"same": "Réalisé avec le contenu utilisé ({version}) : rien n'a changé depuis.",
-           "changed": "Réalisé avec le contenu {old} ; le contenu utilisé est {new}. "
-                      "Changements qui concernent ce plan :",
-           "none": "Aucun changement ne concerne les traitements ou schémas de ce plan.",
-           "lost": "Le contenu {old} n'est plus conservé sur cet ordinateur : les changements "
-                   "ne peuvent pas être listés. Vérifiez chaque schéma avec le contenu utilisé "
-                   "avant d'imprimer.",
-           "alerts": "Nouvelles alertes de sécurité avec le contenu utilisé :",
-           "no_alerts": "Aucune nouvelle alerte de sécurité."},
-}
-
 
 @dataclass(frozen=True)
 class PlanReview:
@@ -68,23 +48,24 @@ def review_plan(plan: PlanDocument, db: ReferenceDB) -> PlanReview:
 
 
 def review_lines(review: PlanReview, lang: str, db: ReferenceDB) -> list[str]:
+    from desktop.core.words import word
     from desktop.reports.alerts import alert_lines, reference_map
 
-    w = WORDS[lang]
     if review.same:
-        return [w["same"].format(version=review.new_version)]
+        return [word("review_same", lang, version=review.new_version)]
     lines = []
     if review.diff is None:
-        lines.append(w["lost"].format(old=review.old_version))
+        lines.append(word("review_lost", lang, old=review.old_version))
     else:
-        lines.append(w["changed"].format(old=review.old_version, new=review.new_version))
+        lines.append(word("review_changed", lang, old=review.old_version,
+                          new=review.new_version))
         body = content_diff.lines(review.diff, lang)[1:]
-        lines += body if not review.diff.empty else [w["none"]]
+        lines += body if not review.diff.empty else [word("review_none", lang)]
     if review.new_alerts:
         refs = reference_map(list(db.references()))
-        lines += ["", w["alerts"]]
+        lines += ["", word("review_alerts", lang)]
         for alert in review.new_alerts:
             lines += [f"  {x}" for x in alert_lines(alert, lang, db.safety(), refs, None)]
     else:
-        lines += ["", w["no_alerts"]]
+        lines += ["", word("review_no_alerts", lang)]
     return lines

@@ -26,9 +26,11 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QLocale
 
+from desktop.core.words import LANGUAGES as WORDS_LANGUAGES
+
 T = TypeVar("T")
 
-LANGUAGES: tuple[str, ...] = ("en", "fr")
+LANGUAGES: tuple[str, ...] = WORDS_LANGUAGES  # desktop.core.words: the one list
 BSA_FORMULAS: tuple[str, ...] = ("mosteller", "dubois", "haycock", "gehan-george", "boyd")
 WEIGHT_UNITS: tuple[str, ...] = ("kg", "lb")
 HEIGHT_UNITS: tuple[str, ...] = ("cm", "m", "in")

@@ -21,9 +21,10 @@ from hypothesis import strategies as st
 
 from desktop.core.dosing import BAND_BIOLOGICAL_PERCENT, RENAL_CAUTION_CRCL_ML_MIN, compute_dose
 from desktop.core.errors import CalxError, Issue
-from desktop.core.messages import MESSAGES, localized, render
+from desktop.core.messages import localized, render
 from desktop.core.patient import Patient
 from desktop.core.regimen import Product, Regimen, product_from_dict, regimen_from_dict
+from desktop.core.words import CATALOGUE, MESSAGE_CODES
 
 CONTENT = Path(__file__).resolve().parents[2] / "db" / "content"
 
@@ -348,9 +349,9 @@ def test_every_step_and_warning_renders_in_both_languages(rid: str) -> None:
     choices = {"dose": 500} if rid == "probenecid-500-tid" else None
     r = dose(rid, choices=choices, sex="female", age="65", creatinine="85 µmol/L")
     for issue in (*r.working, *r.warnings):
-        assert issue.code in MESSAGES, issue.code
+        assert issue.code in MESSAGE_CODES, issue.code
         for lang in ("en", "fr"):
-            missing = {f.split(".")[0].split("[")[0] for f in _fields(MESSAGES[issue.code][lang])}
+            missing = {f.split(".")[0].split("[")[0] for f in _fields(CATALOGUE[issue.code][lang])}
             assert missing <= set(issue.params), (issue.code, missing - set(issue.params))
             text = render(issue, lang)
             assert "{" not in text and text.strip()

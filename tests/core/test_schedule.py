@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.errors import CalxError
-from desktop.core.messages import MESSAGES, localized, render
+from desktop.core.messages import localized, render
 from desktop.core.regimen import Regimen, regimen_from_dict
 from desktop.core.schedule import (
     KIND_DAILY,
@@ -30,6 +30,7 @@ from desktop.core.schedule import (
     add_months,
     build_schedule,
 )
+from desktop.core.words import MESSAGE_CODES
 
 CONTENT = Path(__file__).resolve().parents[2] / "db" / "content"
 START = date(2026, 1, 5)  # a Monday
@@ -373,7 +374,7 @@ def test_an_up_to_interval_needs_a_choice() -> None:
 def test_schedule_messages_have_words_in_both_languages() -> None:
     s = build_schedule(regimen("minocycline-cyclic"), START)
     for issue in s.warnings:
-        assert issue.code in MESSAGES
+        assert issue.code in MESSAGE_CODES
         en, fr = render(issue, "en"), render(issue, "fr")
         assert ("4 weeks" in en and "4 semaines" in fr) or ("3 months" in en and "3 mois" in fr)
         assert "{" not in en + fr

@@ -41,8 +41,8 @@ def test_valid_synthetic_content_loads_in_review_order(synthetic) -> None:
     rituximab = content.therapies[3]
     assert rituximab.regimens[0].dose is not None
     assert rituximab.regimens[0].dose.amount.high == 375
-    assert rituximab.cautions[0].as_reported_in_review
-    assert not rituximab.summary.as_reported_in_review
+    assert rituximab.cautions[0].source.as_reported_in_review
+    assert not rituximab.summary.source.as_reported_in_review
     product = content.products[0]
     assert [v.strength_mg for v in product.vials] == [500, 100]
     assert [s.ref for s in product.sources] == ["calx-convention"]  # the extra "sources" list

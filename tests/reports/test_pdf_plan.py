@@ -17,10 +17,10 @@ import pypdf
 import pytest
 from plan_helpers import PREPARED_ON, PlanMaker, flat, page_bodies, pdf_pages, squeeze
 
+from desktop.core.words import word
 from desktop.data.refdb import ReferenceDB
 from desktop.reports.model import ContactLine
 from desktop.reports.pdf_plan import render_clinician_copy, render_patient_plan, render_plan
-from desktop.reports.words import word
 
 ALL = ["rituximab-375-weekly", "minocycline-cyclic", "hydrocolloid-dressing-every-3-days",
        "bisphosphonates"]

@@ -17,10 +17,10 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from desktop.core.errors import Issue
 from desktop.core.units import Q_
+from desktop.core.words import word
 from desktop.reports.pdf_plan import render_patient_plan
 from desktop.reports.snapshot import SnapshotError, decode, encode
 from desktop.reports.styles import FONT, REPLACEMENT, Styles, clean, one_line, user_text
-from desktop.reports.words import word
 
 # --------------------------------------------------------------------------- user text
 

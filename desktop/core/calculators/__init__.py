@@ -54,6 +54,7 @@ class Calculation:
     def working(self, lang: str = "en", max_decimals: int = 2) -> str:
         """"Cockcroft–Gault: (140 − age) × W / (72 × SCr) …; age = 55 years, W = 90 kg, … →
         97.48 mL/min"."""
+        from desktop.core.formatting import colon as format_colon
         from desktop.core.formatting import format_number, format_quantity
 
         parts = []
@@ -63,21 +64,49 @@ class Calculation:
             elif isinstance(value, int | float) and not isinstance(value, bool):
                 text = format_number(value, lang, max_decimals)
             else:
-                text = _WORDS_FR.get(str(value), str(value)) if lang == "fr" else str(value)
+                text = _input_word(str(value), lang)
             note = self.input_notes.get(label)
             if note:
                 text += f" ({note.get(lang) or note['en']})"
-            shown = _WORDS_FR.get(label, label) if lang == "fr" else label
+            shown = _input_word(label, lang)
             parts.append(f"{shown} = {text}")
-        colon = " : " if lang == "fr" else ": "
+        colon = format_colon(lang, " ")
         equation = self.equation.get(lang) or self.equation["en"]
         inputs = "; ".join(parts)
         result = self.value_text(lang, max_decimals)
         return f"{self.name_in(lang)}{colon}{equation}; {inputs} → {result}"
 
 
-# Input labels and values that are words, in French ("age" → "âge"); symbols stay as they are.
-_WORDS_FR = {"age": "âge", "sex": "sexe", "female": "femme", "male": "homme"}
+# Input labels and values that are words ("age" → "âge"), by their code in the catalogue;
+# symbols (W, H, SCr) stay as they are.
+_INPUT_WORDS = {"age": "symbol_age", "sex": "symbol_sex", "female": "sex_female",
+                "male": "sex_male"}
+
+
+def _input_word(text: str, lang: str) -> str:
+    from desktop.core.words import word
+
+    code = _INPUT_WORDS.get(text)
+    return word(code, lang) if code else text
+
+
+def in_languages(code: str) -> dict[str, str]:
+    """The words of ``code`` (``desktop.core.words``) in every language: a calculator's name."""
+    from desktop.core.words import LANGUAGES, word
+
+    return {lang: word(code, lang) for lang in sorted(LANGUAGES)}
+
+
+def equation_in_languages(equation: str) -> dict[str, str]:
+    """An equation written the English way, in every language: the language's decimal mark
+    (``formatting.format_formula``) and its word for the symbols that are words ("age")."""
+    import re
+
+    from desktop.core.formatting import format_formula
+    from desktop.core.words import LANGUAGES
+
+    return {lang: format_formula(re.sub(r"\bage\b", _input_word("age", lang), equation), lang)
+            for lang in sorted(LANGUAGES)}
 
 
 def magnitude_in(value: Any, unit: str, field_name: str) -> float:

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.core.calculators import Calculation, magnitude_in, require_input
+from desktop.core.calculators import (
+    Calculation,
+    equation_in_languages,
+    in_languages,
+    magnitude_in,
+    require_input,
+)
 from desktop.core.calculators.ideal_body_weight import ideal_body_weight
 from desktop.core.limits import require_within
 
@@ -35,9 +41,9 @@ def adjusted_body_weight(weight: pint.Quantity | None, height: pint.Quantity | N
     require_within("weight", weight_kg)
     ibw = ideal_body_weight(height, sex)
     return Calculation(
-        calculator="abw", name={"en": "Adjusted body weight", "fr": "Poids ajusté"},
+        calculator="abw", name=in_languages("metric_abw"),
         value=Q_(abw_value(weight_kg, ibw.magnitude), "kg"),
-        equation={"en": "IBW + 0.4 × (W − IBW)", "fr": "IBW + 0,4 × (W − IBW)"},
+        equation=equation_in_languages("IBW + 0.4 × (W − IBW)"),
         citation=None,
         inputs={"W": Q_(weight_kg, "kg"), "IBW": ibw.value},
         warnings=ibw.warnings,

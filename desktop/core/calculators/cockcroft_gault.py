@@ -22,7 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from desktop.core.calculators import Calculation, creatinine_in_mg_dl, magnitude_in, require_input
+from desktop.core.calculators import (
+    Calculation,
+    creatinine_in_mg_dl,
+    equation_in_languages,
+    in_languages,
+    magnitude_in,
+    require_input,
+)
 from desktop.core.calculators.adjusted_body_weight import adjusted_body_weight
 from desktop.core.calculators.ideal_body_weight import ideal_body_weight
 from desktop.core.errors import CalxError, Issue
@@ -37,12 +44,6 @@ WeightBasis = Literal["actual", "ideal", "adjusted"]
 WEIGHT_BASES: tuple[str, ...] = ("actual", "ideal", "adjusted")
 CITATION = "Cockcroft DW, Gault MH. Nephron 1976;16(1):31–41"
 FEMALE_FACTOR = 0.85
-
-_BASIS_WORDS = {
-    "actual": {"en": "actual weight", "fr": "poids réel"},
-    "ideal": {"en": "ideal weight (Devine)", "fr": "poids idéal (Devine)"},
-    "adjusted": {"en": "adjusted weight", "fr": "poids ajusté"},
-}
 
 
 def crcl_cockcroft_gault(age_years: float, weight_kg: float, creatinine_mg_dl: float,
@@ -60,7 +61,9 @@ class CreatinineClearance(Calculation):
     weight_used: pint.Quantity
 
     def weight_basis_text(self, lang: str = "en") -> str:
-        return _BASIS_WORDS[self.weight_basis]["fr" if lang == "fr" else "en"]
+        from desktop.core.words import word
+
+        return word(f"weight_basis_{self.weight_basis}", lang)
 
 
 def cockcroft_gault(
@@ -111,16 +114,13 @@ def cockcroft_gault(
     return CreatinineClearance(
         calculator="crcl-cockcroft-gault", name=name,
         value=Q_(crcl_cockcroft_gault(float(age_years), weight_kg, scr, sex), "mL/min"),
-        equation={
-            "en": "(140 − age) × W / (72 × SCr)" + (female if sex == "female" else ""),
-            "fr": "(140 − âge) × W / (72 × SCr)" + (female.replace(".", ",")
-                                                     if sex == "female" else ""),
-        },
+        equation=equation_in_languages("(140 − age) × W / (72 × SCr)"
+                                       + (female if sex == "female" else "")),
         citation=CITATION,
         inputs={"age": Q_(float(age_years), "yr"), "W": Q_(weight_kg, "kg"),
                 "SCr": Q_(scr, "mg/dL"), "sex": sex},
         warnings=tuple(warnings),
-        input_notes={"W": _BASIS_WORDS[weight_basis]},
+        input_notes={"W": in_languages(f"weight_basis_{weight_basis}")},
         weight_basis=weight_basis,
         weight_used=Q_(weight_kg, "kg"),
     )

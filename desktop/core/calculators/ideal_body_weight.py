@@ -16,7 +16,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.core.calculators import Calculation, magnitude_in, require_input
+from desktop.core.calculators import (
+    Calculation,
+    equation_in_languages,
+    in_languages,
+    magnitude_in,
+    require_input,
+)
 from desktop.core.errors import CalxError, Issue
 from desktop.core.limits import require_within
 
@@ -53,10 +59,9 @@ def ideal_body_weight(height: pint.Quantity | None, sex: str | None) -> Calculat
     base = _BASE_KG[sex]
     return Calculation(
         calculator="ibw-devine",
-        name={"en": "Ideal body weight (Devine)", "fr": "Poids idéal (Devine)"},
+        name=in_languages("metric_ibw"),
         value=Q_(value, "kg"),
-        equation={"en": f"{base:g} + 2.3 × (H/2.54 − 60)",
-                  "fr": f"{base:g} + 2,3 × (H/2,54 − 60)".replace(".", ",")},
+        equation=equation_in_languages(f"{base:g} + 2.3 × (H/2.54 − 60)"),
         citation=CITATION,
         inputs={"H": Q_(height_cm, "cm"), "sex": sex},
         warnings=warnings,

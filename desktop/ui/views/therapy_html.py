@@ -16,7 +16,6 @@ from desktop.data.models import (
     CATEGORIES,
     DESIGNS,
     DIRECTIONS,
-    REVIEW_REF,
     Evidence,
     Reference,
     Regimen,
@@ -73,7 +72,7 @@ def badge(text: str, colour: str) -> str:
 
 def source_note(source: Source, words: Words, references: Mapping[str, Reference]) -> str:
     """The short "(where from)" after a statement."""
-    if source.ref == REVIEW_REF and source.verification == "unverified":
+    if source.as_reported_in_review:
         text = words.as_reported
     else:
         ref = references.get(source.ref)

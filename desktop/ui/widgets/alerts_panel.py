@@ -63,9 +63,9 @@ class AlertsPanel(Retranslating, QWidget):
                     references: Mapping[str, Any] | None = None,
                     overrides: Mapping[str, str] | None = None,
                     regimen_labels: Mapping[str, str] | None = None) -> None:
+        from desktop.core.words import word as words
         from desktop.reports.alerts import (
             SEVERITY_ICONS,
-            WORDS,
             colon,
             severity_label,
             source_text,
@@ -91,13 +91,13 @@ class AlertsPanel(Retranslating, QWidget):
             font = head.font(0)
             font.setBold(alert.severity in ("contraindicated", "avoid"))
             head.setFont(0, font)
-            lines = [f"{WORDS['action'].get(lang)}{c}{alert.action.get(lang)}",
+            lines = [f"{words('alert_action', lang)}{c}{alert.action.get(lang)}",
                      *trigger_text(alert, lang, safety, regimen_labels),
-                     f"{WORDS['sources'].get(lang)}{c}"
+                     f"{words('sources', lang)}{c}"
                      + "; ".join(source_text(s, references) for s in alert.sources),
                      f"{self.tr('Code')}{c}{alert.code}"]
             if alert.code in overrides:
-                lines.append(f"{WORDS['override'].get(lang)}{c}{overrides[alert.code]}")
+                lines.append(f"{words('alert_override', lang)}{c}{overrides[alert.code]}")
             for line in lines:
                 head.addChild(self._item(line))
             self.tree.addTopLevelItem(head)

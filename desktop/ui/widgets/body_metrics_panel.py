@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from desktop.core.body_metrics import METRICS, NAMES
+from desktop.core.body_metrics import METRICS
+from desktop.core.formatting import colon as colon_of
+from desktop.core.words import language, word
 
 if TYPE_CHECKING:
     from desktop.core.body_metrics import BodyMetrics
@@ -44,11 +46,11 @@ class BodyMetricsPanel(QWidget):
                      render: Callable[[Issue], str]) -> None:
         from desktop.core.body_metrics import body_metrics
 
-        self.lang = "fr" if lang == "fr" else "en"
+        self.lang = language(lang)
         self.metrics = metrics = body_metrics(patient) if patient is not None else None
-        colon = " :" if self.lang == "fr" else ":"
+        colon = colon_of(self.lang, " ").rstrip()
         for key in METRICS:
-            name = metrics.name(key, lang) if metrics is not None else NAMES[key][self.lang]
+            name = metrics.name(key, lang) if metrics is not None else word(f"metric_{key}", lang)
             self.labels[key].setText(name + colon)
             self.values[key].setAccessibleName(name)
             if metrics is None:
@@ -70,7 +72,7 @@ class BodyMetricsPanel(QWidget):
 
     def plain_lines(self) -> list[str]:
         """The metrics as lines of text (copy, print)."""
-        colon = " : " if self.lang == "fr" else ": "
+        colon = colon_of(self.lang, " ")
         if self.metrics is None:
             return []
         return [f"{self.metrics.name(k, self.lang)}{colon}{self.metrics.value_text(k, self.lang)}"

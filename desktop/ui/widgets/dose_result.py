@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.core.words import language
 from desktop.ui.i18n import Retranslating
 from desktop.ui.widgets.measure_field import message_colour
 
@@ -90,7 +91,7 @@ class DoseResultPanel(Retranslating, QWidget):
         if not result.has_dose:
             self.status.setText(self.tr("The review gives no dose for this regimen."))
         if lang != self.lang:
-            self.lang = "fr" if lang == "fr" else "en"
+            self.lang = language(lang)
             self.retranslate()
         rows = {row.key: row.value for row in dose_rows(result, lang)}
         for key in ROWS:
@@ -118,11 +119,13 @@ class DoseResultPanel(Retranslating, QWidget):
             "vials": self.tr("Vials that waste least, then fewest vials"),
             "concentration": self.tr("Strength of the preparation the source names"),
         }
+        from desktop.core.formatting import colon as colon_of
         from desktop.core.presenting import LABELS
+        from desktop.core.words import word
 
-        colon = " :" if self.lang == "fr" else ":"
+        colon = colon_of(self.lang, " ").rstrip()
         for key, tip in tips.items():
-            label = LABELS[key][self.lang]
+            label = word(LABELS[key], self.lang)
             self.labels[key].setText(label + colon)
             self.values[key].setToolTip(tip)
             self.values[key].setAccessibleName(label)

@@ -1,13 +1,11 @@
 """Interface words of the printed plans and the calendar, in French and English.
 
-Clinical sentences (advice, side effects, dressing steps) come from the knowledge base, and error or
-working-step words from ``desktop.core.messages``; only the headings and the glue between them live
-here. Patient words are plain: "by drip into a vein", not "IV".
+Clinical sentences (advice, side effects, dressing steps) come from the knowledge base; only the
+headings and the glue between them live here (one area of the catalogue, ``desktop.core.words``).
+Patient words are plain: "by drip into a vein", not "IV".
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 WORDS: dict[str, dict[str, str]] = {
     # ---- frame
@@ -45,24 +43,10 @@ WORDS: dict[str, dict[str, str]] = {
     "prepared_by": {"en": "Prepared by", "fr": "Préparé par"},
     "prepared_on": {"en": "Date", "fr": "Date"},
     "starts": {"en": "Treatment starts", "fr": "Début du traitement"},
-    "intro": {
-        "en": "This plan lists your treatments for calcinosis (calcium deposits in or under the "
-              "skin): how much to take, how and when, and what to watch for. Keep it at home and "
-              "bring it to every appointment.",
-        "fr": "Ce plan présente vos traitements de la calcinose (dépôts de calcium dans ou sous la "
-              "peau) : quelle dose, comment et quand, et ce qu'il faut surveiller. Gardez-le chez "
-              "vous et apportez-le à chaque rendez-vous.",
-    },
-    "your_treatments": {"en": "Your treatments", "fr": "Vos traitements"},
     "how_much": {"en": "How much", "fr": "Quelle dose"},
-    "how": {"en": "How", "fr": "Comment"},
     "when": {"en": "When", "fr": "Quand"},
-    "dates": {"en": "Dates", "fr": "Dates"},
     "good_to_know": {"en": "Good to know", "fr": "À savoir"},
     "steps": {"en": "Step by step", "fr": "Étape par étape"},
-    "side_effects": {"en": "Side effects to watch for", "fr": "Effets indésirables à surveiller"},
-    "side_effects_intro": {"en": "Tell your care team if you notice:",
-                           "fr": "Signalez à votre équipe soignante si vous remarquez :"},
     "dose_as_prescribed": {"en": "As prescribed by your doctor: ", "fr": "Selon l'ordonnance de "
                            "votre médecin : "},
     "when_as_prescribed": {"en": "As prescribed by your doctor.",
@@ -70,7 +54,6 @@ WORDS: dict[str, dict[str, str]] = {
     "per_infusion": {"en": "{dose} per infusion", "fr": "{dose} par perfusion"},
     "per_injection": {"en": "{dose} per injection", "fr": "{dose} par injection"},
     "each_time": {"en": "{dose} each time", "fr": "{dose} à chaque prise"},
-    "dose_daily": {"en": "{dose} {frequency}", "fr": "{dose} {frequency}"},
     "route_oral": {"en": "By mouth.", "fr": "Par la bouche."},
     "route_iv": {"en": "By drip (infusion) into a vein, in hospital.",
                  "fr": "En perfusion dans une veine, à l'hôpital."},
@@ -100,12 +83,6 @@ WORDS: dict[str, dict[str, str]] = {
                              "suivantes à votre équipe soignante."},
     "when_next": {"en": "Next date after this calendar: {date}.",
                   "fr": "Date suivante, après ce calendrier : {date}."},
-    "see_calendar": {"en": "See the calendar.", "fr": "Voir le calendrier."},
-    "why": {"en": "Why", "fr": "Pourquoi"},
-    "why_calcinosis": {"en": "Part of your care for calcinosis.",
-                       "fr": "Fait partie de la prise en charge de votre calcinose."},
-    "when_to_call": {"en": "When to call your care team", "fr": "Quand appeler votre équipe "
-                     "soignante"},
     "when_to_call_any": {
         "en": "Call also if a side effect worries you, or if you are not sure how to take a "
               "treatment.",
@@ -120,15 +97,7 @@ WORDS: dict[str, dict[str, str]] = {
     "general": {"en": "Every day", "fr": "Au quotidien"},
     "notes": {"en": "Notes", "fr": "Notes"},
     "calendar": {"en": "Your calendar", "fr": "Votre calendrier"},
-    "calendar_intro": {
-        "en": "Tick a box each time you take a treatment or have it given. The number next to "
-              "each box is the treatment:",
-        "fr": "Cochez une case à chaque prise ou à chaque soin. Le numéro à côté de chaque case "
-              "est celui du traitement :",
-    },
     "calendar_break": {"en": "break", "fr": "pause"},
-    "no_calendar": {"en": "No dated treatment in this plan.",
-                    "fr": "Aucun traitement daté dans ce plan."},
     "weekdays": {"en": "Mon Tue Wed Thu Fri Sat Sun", "fr": "lun. mar. mer. jeu. ven. sam. dim."},
     "kind_dose": {"en": "dose", "fr": "administration"},
     "kind_session": {"en": "session", "fr": "séance"},
@@ -155,13 +124,11 @@ WORDS: dict[str, dict[str, str]] = {
                           "fr": "Téléphone : ______________________ (voir aussi vos contacts)"},
     "card_title": {"en": "Your medicines at home", "fr": "Vos médicaments à la maison"},
     "card_medicine": {"en": "Medicine", "fr": "Médicament"},
-    "card_how_much": {"en": "How much", "fr": "Quelle dose"},
     "card_take_care": {"en": "When, and take care", "fr": "Quand, et précautions"},
     "slot_morning": {"en": "Morning", "fr": "Matin"},
     "slot_midday": {"en": "Midday", "fr": "Midi"},
     "slot_evening": {"en": "Evening", "fr": "Soir"},
     "slot_bedtime": {"en": "Bedtime", "fr": "Coucher"},
-    "for_what": {"en": "For", "fr": "Pour quoi"},
     "card_note": {
         "en": "● = take one dose at that time of day. Your doctor or pharmacist may set other "
               "times: write them on the card.",
@@ -183,7 +150,6 @@ WORDS: dict[str, dict[str, str]] = {
     "what_it_is": {"en": "What it is for", "fr": "À quoi il sert"},
     "how_given": {"en": "How it is given", "fr": "Comment il est donné"},
     "dose_line": {"en": "Dose: {dose}.", "fr": "Dose : {dose}."},
-    "dates_line": {"en": "Dates: {dates}.", "fr": "Dates : {dates}."},
     "watch_for": {"en": "What to watch for: tell your team if you notice",
                   "fr": "À surveiller : prévenez votre équipe si vous remarquez"},
     "calendar_intro_events": {
@@ -240,21 +206,16 @@ WORDS: dict[str, dict[str, str]] = {
     "sex_male": {"en": "male", "fr": "homme"},
     "age": {"en": "Age", "fr": "Âge"},
     "years": {"en": "years", "fr": "ans"},
-    "creatinine": {"en": "Serum creatinine", "fr": "Créatininémie"},
+    "serum_creatinine": {"en": "Serum creatinine", "fr": "Créatininémie"},
     "bsa": {"en": "Body-surface area", "fr": "Surface corporelle"},
     "entered_as": {"en": "entered as", "fr": "saisi"},
     "not_given": {"en": "not given", "fr": "non renseigné"},
     "regimen": {"en": "Regimen", "fr": "Schéma"},
-    "route": {"en": "Route", "fr": "Voie"},
     "prescribed": {"en": "Prescribed", "fr": "Prescrit"},
     "calculated": {"en": "Calculated dose", "fr": "Dose calculée"},
-    "rounded": {"en": "Rounded dose", "fr": "Dose arrondie"},
-    "deviation": {"en": "deviation", "fr": "écart"},
     "daily_dose": {"en": "Daily dose", "fr": "Dose quotidienne"},
     "course_total": {"en": "Course total", "fr": "Total de la cure"},
-    "volume": {"en": "Volume of concentrate", "fr": "Volume de solution"},
     "vials": {"en": "Vials", "fr": "Flacons"},
-    "waste": {"en": "waste", "fr": "perte"},
     "concentration": {"en": "Concentration", "fr": "Concentration"},
     "product": {"en": "Product", "fr": "Produit"},
     "no_dose": {"en": "The review gives no dose: none is calculated.",
@@ -271,8 +232,6 @@ WORDS: dict[str, dict[str, str]] = {
     "by_default": {"en": "(default)", "fr": "(par défaut)"},
     "next_after": {"en": "next after the horizon", "fr": "suivante après l'horizon"},
     "evidence": {"en": "Evidence", "fr": "Niveau de preuve"},
-    "off_label": {"en": "off-label", "fr": "hors AMM"},
-    "conflicting": {"en": "conflicting evidence", "fr": "preuves contradictoires"},
     "sources": {"en": "Sources", "fr": "Sources"},
     "studies": {"en": "Studies", "fr": "Études"},
     "n_patients": {"en": "{n} patients", "fr": "{n} patients"},
@@ -280,10 +239,6 @@ WORDS: dict[str, dict[str, str]] = {
     "dose_source": {"en": "dose", "fr": "dose"},
     "schedule_source": {"en": "schedule", "fr": "rythme"},
     "references": {"en": "References", "fr": "Références"},
-    "verified": {"en": "verified", "fr": "vérifié"},
-    "secondary": {"en": "secondary source", "fr": "source secondaire"},
-    "unverified": {"en": "unverified", "fr": "non vérifié"},
-    "as_reported": {"en": "as reported in the review", "fr": "tel que rapporté dans la revue"},
     "content_version": {"en": "Content version", "fr": "Version du contenu"},
     "advice_only": {"en": "No regimen in the review: advice only, dose as prescribed.",
                     "fr": "Pas de schéma dans la revue : conseils seulement, dose selon "
@@ -303,18 +258,14 @@ WORDS: dict[str, dict[str, str]] = {
                       "fr": "non calculée (créatinine, âge ou sexe manquant)"},
     "pregnant": {"en": "Pregnant", "fr": "Enceinte"},
     "breastfeeding": {"en": "Breastfeeding", "fr": "Allaitement"},
-    "status_yes": {"en": "yes", "fr": "oui"},
-    "status_no": {"en": "no", "fr": "non"},
-    "status_unknown": {"en": "not stated", "fr": "non renseigné"},
+    "answer_yes": {"en": "yes", "fr": "oui"},
+    "answer_no": {"en": "no", "fr": "non"},
+    "answer_unknown": {"en": "not stated", "fr": "non renseigné"},
     "current_medications": {"en": "Current medications", "fr": "Traitements en cours"},
     "none": {"en": "none", "fr": "aucun"},
     "not_checked": {"en": "not checked", "fr": "non vérifié"},
     "override_reason": {"en": "Overridden by the prescriber; reason", "fr":
                         "Passée outre par le prescripteur ; raison"},
-    "important": {"en": "Important", "fr": "Important"},
-    "test_mark": {"en": "test", "fr": "analyse"},
-    "test_legend": {"en": "a test planned for treatment {number}",
-                    "fr": "une analyse prévue pour le traitement {number}"},
     "ics_summary_test": {"en": "{treatment}: test planned", "fr": "{treatment} : analyse prévue"},
     "other_medicines": {"en": "With your other medicines", "fr": "Avec vos autres médicaments"},
     "patient_warnings": {"en": "Input warnings", "fr": "Avertissements sur les mesures"},
@@ -331,14 +282,3 @@ WORDS: dict[str, dict[str, str]] = {
                          "de votre équipe soignante."},
 }
 
-
-def word(key: str, lang: str, **params: Any) -> str:
-    """The word or sentence ``key`` in ``lang`` (English when the language is unknown)."""
-    entry = WORDS[key]
-    template = entry.get(lang) or entry["en"]
-    return template.format(**params) if params else template
-
-
-def colon(lang: str) -> str:
-    """French puts a (non-breaking) space before a colon."""
-    return "\u00a0: " if lang == "fr" else ": "
