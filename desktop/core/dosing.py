@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core.choices import dose_options, resolve
 from desktop.core.errors import CalxError, Issue
+from desktop.core.formatting import format_number
 from desktop.core.messages import localized
 from desktop.core.regimen import DoseSpec, Product, Regimen, ValueSpec
 from desktop.core.schedule import (
@@ -42,6 +43,7 @@ from desktop.core.vials import (
     concentrate_volume_ml,
     dilution_for,
 )
+from desktop.core.words import LANGUAGES
 
 if TYPE_CHECKING:
     import pint
@@ -382,9 +384,10 @@ def compute_dose(
                 "volume": _round_for_display(ml)}))
         if product.vials:
             vials = choose_vials(given_mg, product.vials)
-            en = " + ".join(f"{v.count} × {v.strength_mg:g} mg" for v in vials.vials)
             working.append(Issue("working_vials", {
-                "vials": localized(en=en, fr=en.replace(".", ",")),
+                "vials": localized(**{lang: " + ".join(
+                    f"{v.count} × {format_number(v.strength_mg, lang, 4)} mg"
+                    for v in vials.vials) for lang in LANGUAGES}),
                 "total": _round_for_display(vials.total_mg),
                 "waste": _round_for_display(vials.waste_mg)}))
         dilution = dilution_for(given_mg, product)

@@ -41,6 +41,7 @@ from reportlab.platypus import (
 from desktop.core.formatting import (
     colon,
     format_bsa,
+    format_formula,
     format_number,
     format_quantity,
 )
@@ -267,7 +268,7 @@ def _measurements(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
         from desktop.core.calculators.bsa import formula_info
 
         info = formula_info(plan.bsa_formula)
-        equation = info.equation.replace(".", ",") if lang == "fr" else info.equation
+        equation = format_formula(info.equation, lang)
         rows.append((word("bsa", lang),
                      text(f"{format_bsa(plan.bsa_m2, lang)} ({info.name}: {equation}; "
                           f"{info.citation})")))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.words import LANGUAGE_NAMES
 from desktop.ui import settings as S
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Retranslating
@@ -232,7 +233,7 @@ class MainWindow(Retranslating, QMainWindow):
         ]
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
-        for lang, label in (("en", "English"), ("fr", "Français")):
+        for lang, label in LANGUAGE_NAMES.items():
             action = self._action(f"language_{lang}", lambda _=False, lang=lang:
                                   self.context.set_language(lang))
             action.setText(label)  # a language is named in its own words, never translated

@@ -822,11 +822,6 @@
             <translation>Principaux effets indésirables</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/models/overview_table.py" line="58" />
-            <source>Off-label</source>
-            <translation>Hors AMM</translation>
-        </message>
-        <message>
             <location filename="../../desktop/ui/models/overview_table.py" line="60" />
             <source>Conflicting evidence</source>
             <translation>Données contradictoires</translation>
@@ -1815,11 +1810,6 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
         </message>
         <message>
             <location filename="../../desktop/ui/views/therapy_view.py" line="58" />
-            <source>Off-label</source>
-            <translation>Hors AMM</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/therapy_view.py" line="58" />
             <source>Conflicting evidence</source>
             <translation>Données contradictoires</translation>
         </message>
@@ -1849,26 +1839,6 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
             <translation>Suivi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/views/therapy_view.py" line="61" />
-            <source>as reported in the review</source>
-            <translation>tel que rapporté dans la revue</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/therapy_view.py" line="62" />
-            <source>secondary source</source>
-            <translation>source secondaire</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/therapy_view.py" line="62" />
-            <source>unverified</source>
-            <translation>non vérifié</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/therapy_view.py" line="63" />
-            <source>verified</source>
-            <translation>vérifié</translation>
-        </message>
-        <message>
             <location filename="../../desktop/ui/views/therapy_view.py" line="63" />
             <source>Compute this dose…</source>
             <translation>Calculer cette dose…</translation>
@@ -1887,36 +1857,6 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
             <location filename="../../desktop/ui/views/therapy_view.py" line="65" />
             <source>Strongest evidence</source>
             <translation>Meilleur niveau de preuve</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/therapy_view.py" line="66" />
-            <source>oral</source>
-            <translation>voie orale</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/therapy_view.py" line="66" />
-            <source>intravenous</source>
-            <translation>intraveineuse</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/therapy_view.py" line="67" />
-            <source>subcutaneous</source>
-            <translation>sous-cutanée</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/therapy_view.py" line="67" />
-            <source>intralesional</source>
-            <translation>intralésionnelle</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/therapy_view.py" line="68" />
-            <source>topical</source>
-            <translation>locale</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/therapy_view.py" line="68" />
-            <source>procedure</source>
-            <translation>intervention</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/views/therapy_view.py" line="86" />

@@ -28,6 +28,8 @@ from desktop.core.words import cli, dose, knowledge, messages, plan, safety
 # languages (settings, the command line's --lang, the database columns, content validation)
 # derives from this tuple.
 LANGUAGES: tuple[str, ...] = ("fr", "en")
+# Each language named in its own words, as a menu offers it (never translated).
+LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"fr": "Français", "en": "English"})
 FALLBACK = "en"  # a language Calx does not know reads English
 
 # The areas of the catalogue, in the order their modules are read.

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.words import LANGUAGE_NAMES
 from desktop.ui import settings as S
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Retranslating
@@ -37,8 +38,8 @@ class PreferencesDialog(Retranslating, QDialog):
         self.setObjectName("preferencesDialog")
         self.context = context
         self.language = QComboBox(self)
-        self.language.addItem("English", "en")
-        self.language.addItem("Français", "fr")
+        for lang, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, lang)
         self.bsa_formula = QComboBox(self)
         for key in S.BSA_FORMULAS:
             self.bsa_formula.addItem(key, key)

@@ -26,14 +26,14 @@ class BsaTableModel(QAbstractTableModel):
     def set_values(self, values: Mapping[str, Any] | None, lang: str, selected: str) -> None:
         """``values`` from ``bsa_all`` (None when weight or height is missing)."""
         from desktop.core.calculators.bsa import BSA_FORMULAS
-        from desktop.core.formatting import format_bsa
+        from desktop.core.formatting import format_bsa, format_formula
 
         self.beginResetModel()
         self.selected = selected
         self._rows = []
         for key, formula in BSA_FORMULAS.items():
             value = values.get(key) if values else None
-            equation = formula.equation.replace(".", ",") if lang == "fr" else formula.equation
+            equation = format_formula(formula.equation, lang)
             self._rows.append((key, formula.name, equation, formula.citation,
                                format_bsa(value, lang) if value is not None else ""))
         self.endResetModel()

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from desktop.core.words import capitalized, word
 from desktop.data.models import DESIGNS, OverviewRow, category_rank
 from desktop.ui.models.table_base import Index as _Index
 from desktop.ui.models.table_base import RowTableModel, fold
@@ -30,8 +31,10 @@ _DESIGN_ORDER = {key: i for i, key in enumerate(DESIGNS)}
 class OverviewTableModel(RowTableModel):
     _rows: list[OverviewRow]
     _sort_keys: dict[tuple[int, int], Any]
+    lang = "en"  # the language of the rows, for the flags' words
 
-    def set_rows(self, rows: Sequence[OverviewRow]) -> None:
+    def set_rows(self, rows: Sequence[OverviewRow], lang: str = "en") -> None:
+        self.lang = lang
         self.beginResetModel()
         self._rows = list(rows)
         self._sort_keys: dict[tuple[int, int], Any] = {}  # asked for at every comparison
@@ -46,7 +49,7 @@ class OverviewTableModel(RowTableModel):
         if row.advised_against:
             flags.append(self.tr("Advised against (%1)").replace("%1", row.advised_against))
         if row.off_label:
-            flags.append(self.tr("Off-label"))
+            flags.append(capitalized(word("off_label", self.lang)))
         if row.conflicting_evidence:
             flags.append(self.tr("Conflicting evidence"))
         return ", ".join(flags)

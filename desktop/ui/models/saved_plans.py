@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
+from desktop.core.words import LANGUAGE_NAMES
 from desktop.ui.models.table_base import Index as _Index
 from desktop.ui.models.table_base import RowTableModel, fold
 from desktop.ui.roles import PLAN_ID_ROLE, SORT_ROLE
@@ -26,7 +27,6 @@ COL_LANGUAGE = 2
 COL_CONTENT = 3
 COLUMN_COUNT = 4
 
-LANGUAGE_NAMES = {"fr": "Français", "en": "English"}  # each language in its own words
 
 
 class SavedPlansModel(RowTableModel):

@@ -67,7 +67,7 @@ class OverviewView(Retranslating, QWidget):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             header.setStretchLastSection(True)
             self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        self.model.set_rows(db.overview(self.context.lang))
+        self.model.set_rows(db.overview(self.context.lang), self.context.lang)
         header = self.table.horizontalHeader()
         for column, width in enumerate((180, 130, 280, 130, 120)):
             # never narrower than its title ("Meilleur niveau de preuve" was cut on both ends)

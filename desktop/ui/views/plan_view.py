@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.words import LANGUAGE_NAMES
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Retranslating
 from desktop.ui.models.plan_list import PlanListModel
@@ -73,8 +74,8 @@ class PlanView(Retranslating, QWidget):
         self.prepared_by.setObjectName("planPreparedBy")
         self.plan_language = QComboBox(self)
         self.plan_language.setObjectName("planLanguage")
-        self.plan_language.addItem("Français", "fr")  # a language named in its own words
-        self.plan_language.addItem("English", "en")
+        for lang, name in LANGUAGE_NAMES.items():  # a language named in its own words
+            self.plan_language.addItem(name, lang)
         self.plan_language.setCurrentIndex(self.plan_language.findData(context.lang))
         # Per plan: the patient copy in large print, and a weekly tick sheet at its end.
         self.large_print = QCheckBox(self)

@@ -48,26 +48,30 @@ class TherapyView(Retranslating, QWidget):
         self.browser.setAccessibleDescription(therapy.name.get(self.context.lang))
 
     def words(self) -> Any:
+        from desktop.core.regimen import ROUTES
+        from desktop.core.words import capitalized, word
         from desktop.ui.views.therapy_html import Words
 
+        lang = self.context.lang
+        # Domain words (off-label, how far a source was checked, routes) come from the catalogue,
+        # named as the command line and the PDF name them; the headings are the window's own.
         return Words(
             summary=self.tr("Summary"), mechanism=self.tr("Mechanism"),
             regimens=self.tr("Regimens"), evidence=self.tr("Evidence"),
             adverse_effects=self.tr("Adverse effects"), cautions=self.tr("Cautions"),
             monitoring=self.tr("Monitoring"), patient_advice=self.tr("Advice for the patient"),
             instructions=self.tr("Instructions"), references=self.tr("References"),
-            off_label=self.tr("Off-label"), conflicting=self.tr("Conflicting evidence"),
+            off_label=capitalized(word("off_label", lang)),
+            conflicting=self.tr("Conflicting evidence"),
             advised_against=self.tr("Advised against"),
             study=self.tr("Study"), design=self.tr("Design"), patients=self.tr("n"),
             outcome=self.tr("Outcome"), follow_up=self.tr("Follow-up"),
-            as_reported=self.tr("as reported in the review"),
-            secondary=self.tr("secondary source"), unverified=self.tr("unverified"),
-            verified=self.tr("verified"), compute=self.tr("Compute this dose…"),
+            as_reported=word("as_reported", lang), secondary=word("secondary", lang),
+            unverified=word("unverified", lang), verified=word("verified", lang),
+            compute=self.tr("Compute this dose…"),
             no_dose=self.tr("The review gives no dose: no calculation."),
             schedule_source=self.tr("Timing:"), evidence_level=self.tr("Strongest evidence"),
-            routes={"oral": self.tr("oral"), "iv": self.tr("intravenous"),
-                    "sc": self.tr("subcutaneous"), "intralesional": self.tr("intralesional"),
-                    "topical": self.tr("topical"), "procedure": self.tr("procedure")},
+            routes={route: word(f"route_name_{route}", lang) for route in ROUTES},
         )
 
     def _anchor(self, url: QUrl) -> None:
