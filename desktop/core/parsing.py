@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Literal
 
 from desktop.core.errors import CalxError
 from desktop.core.formatting import format_number, format_unit
-from desktop.core.messages import localized
 
 if TYPE_CHECKING:
     import pint
@@ -46,10 +45,9 @@ MAX_INPUT_LENGTH = 60
 def measure_params(kind: str | None) -> dict[str, str]:
     """The ``measure`` message parameter naming the measurement ("weight" / "le poids"), as a
     ``localized`` value."""
-    from desktop.core.words import LANGUAGES, word
+    from desktop.core.words import texts
 
-    code = f"measure_{kind}" if kind in KINDS else "measure_other"
-    return localized(**{lang: word(code, lang) for lang in LANGUAGES})
+    return texts(f"measure_{kind}" if kind in KINDS else "measure_other")
 
 # Unit text (lower case, no spaces) → (registry unit, display symbol). One table for every kind:
 # a known unit of the wrong kind is refused as "wrong_unit_kind", an unknown one as "unit_unknown".

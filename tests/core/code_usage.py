@@ -1,9 +1,10 @@
 """Which catalogue codes (``desktop.core.words``) the package uses, read from its source exactly.
 
 A code is used where it reaches a *code position*: the first argument (or ``code=``) of
-``CalxError``, ``Issue``, ``word``, ``template``, ``Bilingual.of``, or of a function of the package
-that passes one of its own parameters there (found by a fixed point, so ``_step(code, ...)`` and
-``_date(text, code, field)`` count, and their callers are read instead). What reaches a code
+``CalxError``, ``Issue``, ``word``, ``template``, ``texts``, ``Bilingual.of``, or of a function
+of the package that passes one of its own parameters there (found by a fixed point, so
+``_step(code, ...)`` and ``_date(text, code, field)`` count, and their callers are read instead).
+What reaches a code
 position is resolved statically:
 
 - a string literal, ``a if c else b``, ``"prefix_" + x``, an f-string;
@@ -27,7 +28,7 @@ from typing import Any
 
 PACKAGE = Path(__file__).resolve().parents[2] / "desktop"
 CATALOGUE_DIR = PACKAGE / "core" / "words"
-BASE_FUNCTIONS = ("CalxError", "Issue", "word", "template", "of")
+BASE_FUNCTIONS = ("CalxError", "Issue", "word", "template", "texts", "of")
 PASS_THROUGH = frozenset({"code"})  # re-raising an issue keeps the code it was made with
 
 Family = tuple[str, str]            # (prefix, suffix) around a part that is not resolved

@@ -90,14 +90,7 @@ def _input_word(text: str, lang: str) -> str:
     return word(code, lang) if code else text
 
 
-def in_languages(code: str) -> dict[str, str]:
-    """The words of ``code`` (``desktop.core.words``) in every language: a calculator's name."""
-    from desktop.core.words import LANGUAGES, word
-
-    return {lang: word(code, lang) for lang in sorted(LANGUAGES)}
-
-
-def equation_in_languages(equation: str) -> dict[str, str]:
+def equations(equation: str) -> dict[str, str]:
     """An equation written the English way, in every language: the language's decimal mark
     (``formatting.format_formula``) and its word for the symbols that are words ("age")."""
     import re

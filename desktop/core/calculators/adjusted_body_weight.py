@@ -12,15 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.core.calculators import (
-    Calculation,
-    equation_in_languages,
-    in_languages,
-    magnitude_in,
-    require_input,
-)
+from desktop.core.calculators import Calculation, equations, magnitude_in, require_input
 from desktop.core.calculators.ideal_body_weight import ideal_body_weight
 from desktop.core.limits import require_within
+from desktop.core.words import texts
 
 if TYPE_CHECKING:
     import pint
@@ -41,9 +36,9 @@ def adjusted_body_weight(weight: pint.Quantity | None, height: pint.Quantity | N
     require_within("weight", weight_kg)
     ibw = ideal_body_weight(height, sex)
     return Calculation(
-        calculator="abw", name=in_languages("metric_abw"),
+        calculator="abw", name=texts("metric_abw"),
         value=Q_(abw_value(weight_kg, ibw.magnitude), "kg"),
-        equation=equation_in_languages("IBW + 0.4 × (W − IBW)"),
+        equation=equations("IBW + 0.4 × (W − IBW)"),
         citation=None,
         inputs={"W": Q_(weight_kg, "kg"), "IBW": ibw.value},
         warnings=ibw.warnings,

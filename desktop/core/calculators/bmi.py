@@ -12,14 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.core.calculators import (
-    Calculation,
-    equation_in_languages,
-    in_languages,
-    magnitude_in,
-    require_input,
-)
+from desktop.core.calculators import Calculation, equations, magnitude_in, require_input
 from desktop.core.limits import require_within
+from desktop.core.words import texts
 
 if TYPE_CHECKING:
     import pint
@@ -39,8 +34,8 @@ def bmi(weight: pint.Quantity | None, height: pint.Quantity | None) -> Calculati
     require_within("weight", weight_kg)
     require_within("height", height_cm)
     return Calculation(
-        calculator="bmi", name=in_languages("metric_bmi"),
+        calculator="bmi", name=texts("metric_bmi"),
         value=Q_(bmi_value(weight_kg, height_cm), "kg/m²"),
-        equation=equation_in_languages("W / (H/100)²"), citation=None,
+        equation=equations("W / (H/100)²"), citation=None,
         inputs={"W": Q_(weight_kg, "kg"), "H": Q_(height_cm, "cm")},
     )

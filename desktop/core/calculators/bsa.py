@@ -23,12 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.calculators import (
-    Calculation,
-    equation_in_languages,
-    magnitude_in,
-    require_input,
-)
+from desktop.core.calculators import Calculation, equations, magnitude_in, require_input
 from desktop.core.errors import CalxError
 from desktop.core.limits import require_within
 
@@ -130,7 +125,7 @@ def bsa_calculation(weight: pint.Quantity | None, height: pint.Quantity | None,
     return Calculation(
         calculator=f"bsa-{info.key}", name=info.name,
         value=Q_(info.compute(weight_kg, height_cm), "m²"),
-        equation=equation_in_languages(info.equation),
+        equation=equations(info.equation),
         citation=info.citation,
         inputs={"W": Q_(weight_kg, "kg"), "H": Q_(height_cm, "cm")},
     )

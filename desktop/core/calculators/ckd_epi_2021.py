@@ -20,12 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.core.calculators import (
-    Calculation,
-    creatinine_in_mg_dl,
-    equation_in_languages,
-    require_input,
-)
+from desktop.core.calculators import Calculation, creatinine_in_mg_dl, equations, require_input
 from desktop.core.errors import CalxError
 from desktop.core.limits import require_within
 
@@ -72,7 +67,7 @@ def ckd_epi_2021(*, age_years: float | None, sex: str | None,
     return Calculation(
         calculator="egfr-ckd-epi-2021", name=name,
         value=Q_(egfr_ckd_epi_2021(float(age_years), scr, sex), "mL/min"),
-        equation=equation_in_languages(equation),
+        equation=equations(equation),
         citation=CITATION,
         inputs={"age": Q_(float(age_years), "yr"), "SCr": Q_(scr, "mg/dL"), "sex": sex},
         display_unit=DISPLAY_UNIT,

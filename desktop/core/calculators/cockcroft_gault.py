@@ -25,8 +25,7 @@ from typing import TYPE_CHECKING, Literal
 from desktop.core.calculators import (
     Calculation,
     creatinine_in_mg_dl,
-    equation_in_languages,
-    in_languages,
+    equations,
     magnitude_in,
     require_input,
 )
@@ -34,6 +33,7 @@ from desktop.core.calculators.adjusted_body_weight import adjusted_body_weight
 from desktop.core.calculators.ideal_body_weight import ideal_body_weight
 from desktop.core.errors import CalxError, Issue
 from desktop.core.limits import require_within
+from desktop.core.words import texts
 
 if TYPE_CHECKING:
     import pint
@@ -114,13 +114,13 @@ def cockcroft_gault(
     return CreatinineClearance(
         calculator="crcl-cockcroft-gault", name=name,
         value=Q_(crcl_cockcroft_gault(float(age_years), weight_kg, scr, sex), "mL/min"),
-        equation=equation_in_languages("(140 − age) × W / (72 × SCr)"
+        equation=equations("(140 − age) × W / (72 × SCr)"
                                        + (female if sex == "female" else "")),
         citation=CITATION,
         inputs={"age": Q_(float(age_years), "yr"), "W": Q_(weight_kg, "kg"),
                 "SCr": Q_(scr, "mg/dL"), "sex": sex},
         warnings=tuple(warnings),
-        input_notes={"W": in_languages(f"weight_basis_{weight_basis}")},
+        input_notes={"W": texts(f"weight_basis_{weight_basis}")},
         weight_basis=weight_basis,
         weight_used=Q_(weight_kg, "kg"),
     )

@@ -16,15 +16,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.core.calculators import (
-    Calculation,
-    equation_in_languages,
-    in_languages,
-    magnitude_in,
-    require_input,
-)
+from desktop.core.calculators import Calculation, equations, magnitude_in, require_input
 from desktop.core.errors import CalxError, Issue
 from desktop.core.limits import require_within
+from desktop.core.words import texts
 
 if TYPE_CHECKING:
     import pint
@@ -59,9 +54,9 @@ def ideal_body_weight(height: pint.Quantity | None, sex: str | None) -> Calculat
     base = _BASE_KG[sex]
     return Calculation(
         calculator="ibw-devine",
-        name=in_languages("metric_ibw"),
+        name=texts("metric_ibw"),
         value=Q_(value, "kg"),
-        equation=equation_in_languages(f"{base:g} + 2.3 × (H/2.54 − 60)"),
+        equation=equations(f"{base:g} + 2.3 × (H/2.54 − 60)"),
         citation=CITATION,
         inputs={"H": Q_(height_cm, "cm"), "sex": sex},
         warnings=warnings,

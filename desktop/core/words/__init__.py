@@ -89,6 +89,11 @@ def format_param(value: Any, lang: str) -> str:
     return str(value)
 
 
+def texts(code: str) -> dict[str, str]:
+    """The words of ``code`` in every language, as a ``localized`` value (a calculator's name)."""
+    return localized(**{lang: word(code, lang) for lang in LANGUAGES})
+
+
 def template(code: str, lang: str) -> str:
     """The unfilled text of ``code`` in ``lang`` (KeyError for an unknown code)."""
     return CATALOGUE[code][language(lang)]
