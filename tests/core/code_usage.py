@@ -4,8 +4,7 @@ A code is used where it reaches a *code position*: the first argument (or ``code
 ``CalxError``, ``Issue``, ``word``, ``template``, ``texts``, ``Bilingual.of``, or of a function
 of the package that passes one of its own parameters there (found by a fixed point, so
 ``_step(code, ...)`` and ``_date(text, code, field)`` count, and their callers are read instead).
-What reaches a code
-position is resolved statically:
+What reaches a code position is resolved statically:
 
 - a string literal, ``a if c else b``, ``"prefix_" + x``, an f-string;
 - a name bound in the same scope, the module, or imported from another module of the package, to
