@@ -20,6 +20,7 @@ from typing import Any
 
 from desktop.cli.common import add_common, print_json
 from desktop.core.errors import CalxError
+from desktop.core.words import word
 
 
 def register(subparsers: Any) -> None:
@@ -87,8 +88,9 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_keygen)
 
 
-def _say(args: argparse.Namespace, en: str, fr: str) -> None:
-    print(fr if args.lang == "fr" else en)
+def _say(args: argparse.Namespace, code: str, **params: str) -> None:
+    """Print the words of ``code`` (``desktop.core.words``) in the command's language."""
+    print(word(code, args.lang, **params))
 
 
 def cmd_release(args: argparse.Namespace) -> int:
@@ -156,9 +158,8 @@ def cmd_release(args: argparse.Namespace) -> int:
     from desktop.data.content_store import signer_label
 
     signer = signer_label(key.name, key.development, args.lang)
-    _say(args, f"{args.out}: content {manifest.content_version}, signed by {signer} "
-               f"(key {key.id})",
-         f"{args.out} : contenu {manifest.content_version}, signé par {signer} (clé {key.id})")
+    _say(args, "content_packed", path=str(args.out), version=manifest.content_version,
+         signer=signer, key=key.id)
     return 0
 
 
@@ -182,7 +183,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                     "signer": info.signer, "development": info.development})
     else:
         signed = content_store.info_text(info, args.lang)
-        _say(args, f"{args.source}: valid. {signed}", f"{args.source} : valide. {signed}")
+        _say(args, "content_valid", path=str(args.source), info=signed)
     return 0
 
 
@@ -225,18 +226,15 @@ def cmd_install(args: argparse.Namespace) -> int:
         print("\n".join(content_diff.lines(changes, args.lang)))
         print()
     if not args.yes:
-        _say(args, "Not installed: run again with --yes to install this release.",
-             "Non installé : relancez avec --yes pour installer cette version.")
+        _say(args, "content_not_installed")
         return 0
     done = content_store.install(args.pack)
     if args.json:
         print_json({"installed": True, "version": done.version, "previous": done.previous,
                     "diff": content_diff.as_document(changes, args.lang)})
     else:
-        _say(args, f"Installed content {done.version}; previous kept: "
-                   f"{done.previous or 'the content shipped with Calx'}.",
-             f"Contenu {done.version} installé ; précédent conservé : "
-             f"{done.previous or 'le contenu livré avec Calx'}.")
+        _say(args, "content_installed", version=done.version,
+             previous=done.previous or word("content_shipped", args.lang))
     return 0
 
 
@@ -246,17 +244,15 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     state = content_store.status()
     if not state.can_roll_back:
         raise CalxError("release_nothing_to_roll_back")
-    target = state.previous or ("le contenu livré avec Calx" if args.lang == "fr"
-                                else "the content shipped with Calx")
+    target = state.previous or word("content_shipped", args.lang)
     if not args.yes:
-        _say(args, f"Would return from {state.current} to {target}: run again with --yes.",
-             f"Reviendrait de {state.current} à {target} : relancez avec --yes.")
+        _say(args, "content_would_roll_back", current=state.current, target=target)
         return 0
     version = content_store.roll_back()
     if args.json:
         print_json({"rolled_back": True, "version": version})
     else:
-        _say(args, f"Content {version} in use again.", f"Contenu {version} à nouveau utilisé.")
+        _say(args, "content_rolled_back", version=version)
     return 0
 
 
@@ -288,10 +284,8 @@ def cmd_keygen(args: argparse.Namespace) -> int:
     except OSError as err:
         raise CalxError("output_not_writable", path=str(args.out),
                         detail=err.strerror or str(err)) from None
-    _say(args, f"{args.out}: key {key.id} for {args.signer}; public key "
-               f"{signing.b64(key.signer.public)}",
-         f"{args.out} : clé {key.id} pour {args.signer} ; clé publique "
-         f"{signing.b64(key.signer.public)}")
+    _say(args, "content_key_made", path=str(args.out), key=key.id, signer=args.signer,
+         public=signing.b64(key.signer.public))
     return 0
 
 

@@ -306,31 +306,29 @@ def describe(db: ReferenceDB, today: date | None = None) -> ReleaseInfo:
 
 def signer_label(name: str, development: bool, lang: str) -> str:
     """Who signed, as shown: a development key is named as such, in the user's language."""
-    if development:
-        return ("la clé de développement de cet ordinateur" if lang == "fr"
-                else "this machine's development key")
-    return name
+    from desktop.core.words import word
+
+    return word("release_development_signer", lang) if development else name
 
 
 def info_text(info: ReleaseInfo, lang: str) -> str:
     """One line: "Content 2026.11.1 of 2026-11-30, signed by … (development key), 3 days old"."""
-    fr = lang == "fr"
-    parts = [f"{'Contenu' if fr else 'Content'} {info.version} "
-             f"{'du' if fr else 'of'} {info.date}"]
+    from desktop.core.words import word
+
+    parts = [word("release_version_date", lang, version=info.version, date=info.date)]
     if info.signer:
-        parts.append(f"{'signé par' if fr else 'signed by'} "
-                     f"{signer_label(info.signer, info.development, lang)}")
+        parts.append(word("release_signed_by", lang,
+                          signer=signer_label(info.signer, info.development, lang)))
     else:
-        parts.append("non signé (développement)" if fr else "unsigned (development)")
+        parts.append(word("release_unsigned_development", lang))
     if info.age_days is not None:
         days = info.age_days
         if days == 0:
-            parts.append("publié aujourd'hui" if fr else "released today")
+            parts.append(word("release_today", lang))
         else:
-            parts.append(f"publié il y a {days} jour{'s' if days > 1 else ''}" if fr
-                         else f"{days} day{'s' if days != 1 else ''} old")
-    parts.append(("installé" if fr else "installed") if info.installed
-                 else ("livré avec Calx" if fr else "shipped with Calx"))
+            parts.append(word("release_days_old" if days == 1 else "release_days_old_many",
+                              lang, days=str(days)))
+    parts.append(word("release_installed" if info.installed else "release_shipped", lang))
     return ", ".join(parts)
 
 

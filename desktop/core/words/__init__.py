@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from desktop.core.words import cli, dose, knowledge, messages, plan, safety
+from desktop.core.words import cli, content, dose, knowledge, messages, plan, safety
 
 # The languages of Calx, in the order of the review (French first). Everything that lists
 # languages (settings, the command line's --lang, the database columns, content validation)
@@ -33,7 +33,7 @@ LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"fr": "Français", "en": "
 FALLBACK = "en"  # a language Calx does not know reads English
 
 # The areas of the catalogue, in the order their modules are read.
-AREAS: tuple[Any, ...] = (messages, plan, dose, knowledge, safety, cli)
+AREAS: tuple[Any, ...] = (messages, plan, dose, knowledge, safety, content, cli)
 
 
 def _merge() -> Mapping[str, Mapping[str, str]]:
