@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 
+from desktop.core.formatting import colon
 from desktop.data.models import (
     CATEGORIES,
     DESIGNS,
@@ -185,7 +186,7 @@ def therapy_html(therapy: Therapy, lang: str, words: Words,
     if therapy.conflicting_evidence:
         badges.append(badge(words.conflicting, BADGE_COLOURS["conflicting"]))
     if level is not None:
-        badges.append(f"<small>{escape(words.evidence_level)}: "
+        badges.append(f"<small>{escape(words.evidence_level)}{colon(lang)}"
                       f"{escape(level.get(lang))}</small>")
     head.append(" ".join(badges) + "</p>")
     for st in therapy.advised_against:  # a later source advises against it: first thing seen
