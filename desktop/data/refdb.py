@@ -41,7 +41,7 @@ from desktop.core.regimen import (
     product_from_dict,
     regimen_from_dict,
 )
-from desktop.core.words import LANGUAGES
+from desktop.core.words import LANGUAGES, unknown_language
 from desktop.data.models import (
     STATEMENT_KINDS,
     DbMetadata,
@@ -158,7 +158,7 @@ def _text(row: sqlite3.Row, prefix: str) -> Bilingual | None:
 
 def _check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise CalxError("unknown_language", field="lang", lang=str(lang)[:20])
+        raise CalxError("unknown_language", field="lang", **unknown_language(lang))
     return lang
 
 

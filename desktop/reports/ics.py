@@ -22,7 +22,7 @@ from desktop import __version__
 from desktop.core.errors import CalxError
 from desktop.core.formatting import colon
 from desktop.core.schedule import KIND_OFF
-from desktop.core.words import LANGUAGES, word
+from desktop.core.words import LANGUAGES, unknown_language, word
 from desktop.reports.model import PlanDocument, PlanItem
 from desktop.reports.phrases import day, dose_phrase, kind_word, route_phrase, treatment_name
 
@@ -43,7 +43,7 @@ def schedule_to_ics(plan_or_items: PlanDocument | Sequence[PlanItem], lang: str 
     else:
         items = plan_or_items
     if lang not in LANGUAGES:
-        raise CalxError("unknown_language", field="lang", lang=str(lang)[:20])
+        raise CalxError("unknown_language", field="lang", **unknown_language(lang))
     if not plan_id or not isinstance(prepared_on, date):
         raise CalxError("calendar_needs_plan", field="plan_id")
     stamp = datetime.combine(prepared_on, time(0, 0), tzinfo=UTC)

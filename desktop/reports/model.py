@@ -34,7 +34,7 @@ from desktop.core.plan_check import (
 from desktop.core.presenting import evaluate
 from desktop.core.regimen import Bilingual, Product, Regimen, Source
 from desktop.core.schedule import DEFAULT_HORIZON_MONTHS, RegimenSchedule
-from desktop.core.words import LANGUAGES
+from desktop.core.words import LANGUAGES, unknown_language
 from desktop.data.models import DbMetadata, Reference, Statement, Therapy
 from desktop.data.userdb import PlanRecord, canonical_json, sha256_hex
 from desktop.reports.snapshot import SnapshotError, decode, encode
@@ -363,7 +363,7 @@ def build_plan(
     of the patient's last saved plan. ``shifts`` moves doses off closed days
     (``desktop.core.closed_days``): (row, days) per regimen, later doses following."""
     if lang not in LANGUAGES:
-        raise CalxError("unknown_language", field="lang", lang=str(lang)[:20])
+        raise CalxError("unknown_language", field="lang", **unknown_language(lang))
     if not isinstance(prepared_on, date):
         raise CalxError("plan_date_required", field="prepared_on")
     if not isinstance(start, date):

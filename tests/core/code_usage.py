@@ -50,8 +50,8 @@ class Unresolved(Exception):
 def _modules() -> dict[str, tuple[Path, ast.Module]]:
     out = {}
     for path in sorted(PACKAGE.rglob("*.py")):
-        if CATALOGUE_DIR in path.parents or path.parent == CATALOGUE_DIR:
-            continue
+        if path.parent == CATALOGUE_DIR and path.name != "__init__.py":
+            continue  # the catalogue's data: where codes are defined, not used
         name = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
         out[name.removesuffix(".__init__")] = (path, ast.parse(path.read_text(encoding="utf-8")))
     return out

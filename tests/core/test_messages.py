@@ -191,3 +191,23 @@ def test_a_localized_parameter_prints_the_text_of_the_language() -> None:
     issue = Issue("choice_not_whole", {"name": "on", "value": 4.5, "unit": weeks})
     assert render(issue, "en").endswith("(4.5 weeks is not).")
     assert render(issue, "fr").endswith("(4,5 semaines n'en est pas un).")
+
+
+def test_a_code_defined_in_two_areas_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    from desktop.core import words
+
+    one = types.SimpleNamespace(__name__="one", WORDS={"same": {"en": "a", "fr": "a"}})
+    two = types.SimpleNamespace(__name__="two", WORDS={"same": {"en": "b", "fr": "b"}})
+    monkeypatch.setattr(words, "AREAS", (one, two))
+    with pytest.raises(ValueError, match="same"):
+        words._merge()
+
+
+def test_unknown_language_names_the_languages_of_the_catalogue() -> None:
+    from desktop.core.words import unknown_language
+
+    issue = CalxError("unknown_language", field="lang", **unknown_language("de")).issue
+    assert render(issue, "en") == "Unknown language “de”: use fr or en."
+    assert render(issue, "fr") == "Langue inconnue « de » : utilisez fr ou en."

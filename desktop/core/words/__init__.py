@@ -94,6 +94,15 @@ def texts(code: str) -> dict[str, str]:
     return localized(**{lang: word(code, lang) for lang in LANGUAGES})
 
 
+def unknown_language(lang: object) -> dict[str, Any]:
+    """The parameters of the ``unknown_language`` message: what was given, and the languages
+    Calx speaks ("fr or en", "fr ou en")."""
+    choices = localized(**{
+        language_: word("or_list", language_, first=", ".join(LANGUAGES[:-1]), last=LANGUAGES[-1])
+        for language_ in LANGUAGES})
+    return {"lang": str(lang)[:20], "languages": choices}
+
+
 def template(code: str, lang: str) -> str:
     """The unfilled text of ``code`` in ``lang`` (KeyError for an unknown code)."""
     return CATALOGUE[code][language(lang)]

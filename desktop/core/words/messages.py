@@ -152,8 +152,8 @@ WORDS: dict[str, dict[str, str]] = {
         "fr": "Le nombre de résultats doit être compris entre {min} et {max}.",
     },
     "unknown_language": {
-        "en": "Unknown language “{lang}”: use fr or en.",
-        "fr": "Langue inconnue « {lang} » : utilisez fr ou en.",
+        "en": "Unknown language “{lang}”: use {languages}.",
+        "fr": "Langue inconnue « {lang} » : utilisez {languages}.",
     },
     # --- dosing (desktop/core)
     # Typed measurements (desktop/core/parsing.py)

@@ -169,6 +169,7 @@ WORDS: dict[str, dict[str, str]] = {
                            "fr": "{names} : voir « À surveiller » dans leurs rubriques plus "
                                  "haut."},
     "and_list": {"en": "{first} and {last}", "fr": "{first} et {last}"},
+    "or_list": {"en": "{first} or {last}", "fr": "{first} ou {last}"},
     "tick_title": {"en": "Weekly tick sheet", "fr": "Fiche de la semaine"},
     "tick_intro": {"en": "Tick a box when you take a dose. Copy this page for each week.",
                    "fr": "Cochez une case à chaque prise. Photocopiez cette page chaque semaine."},
