@@ -467,8 +467,7 @@ def _renal_cautions(regimens: Sequence[PlanRegimen],
                         if isinstance(s, RuleSource))
         alerts.append(_builtin(
             "precaution", f"renal-caution-{r.regimen_id}", "renal", _both(text),
-            Bilingual("Vérifier la fonction rénale et la dose avant de prescrire.",
-                      "Check the renal function and the dose before prescribing."),
+            Bilingual.of("alert_renal_caution_action"),
             Triggers(regimens=(r.regimen_id,),
                      medications=(r.medication_id,) if r.medication_id else (),
                      measurements=tuple(Measurement(e.name, round(e.value, 1), e.unit)
@@ -488,14 +487,8 @@ def _adult_doses(patient: Patient | None, regimens: Sequence[PlanRegimen]) -> li
         return []
     return [_builtin(
         "precaution", "adult-fixed-dose-in-a-child", "age",
-        Bilingual(f"Patient de {_num(age, 'fr', 1)} ans : Calx est fait pour les adultes ; une "
-                  "dose fixe n'est pas adaptée à la taille d'un enfant.",
-                  f"Patient aged {_num(age, 'en', 1)}: Calx is made for adults; a fixed dose is "
-                  "not adapted to a child's size."),
-        Bilingual("Ne pas donner une dose d'adulte à un enfant : vérifier la dose pédiatrique "
-                  "dans le RCP ou avec un pédiatre.",
-                  "Do not give an adult dose to a child: check the paediatric dose in the label "
-                  "or with a paediatrician."),
+        _both(lambda lang: word("alert_adult_dose_child", lang, age=_num(age, lang, 1))),
+        Bilingual.of("alert_adult_dose_child_action"),
         Triggers(regimens=tuple(sorted({r.regimen_id for r in fixed})),
                  medications=tuple(sorted({r.medication_id for r in fixed if r.medication_id})),
                  measurements=(Measurement("age", age, "years"),)))]
@@ -514,12 +507,7 @@ def _renal_unknown(rules: Sequence[SafetyRule], on_plan: Sequence[_Taker],
                            key=lambda s: (s.ref, s.section)))
     return [_builtin(
         "consider", "renal-function-unknown", "renal",
-        Bilingual("Le RCP fixe un seuil rénal pour un médicament du plan ; la fonction rénale "
-                  "n'est pas connue (créatinine, âge ou sexe manquant).",
-                  "A label sets a renal threshold for a medication of the plan; the renal "
-                  "function is not known (creatinine, age or sex missing)."),
-        Bilingual("Saisir la créatinine, l'âge et le sexe pour vérifier les seuils.",
-                  "Enter creatinine, age and sex to check the thresholds."),
+        Bilingual.of("alert_renal_unknown"), Bilingual.of("alert_renal_unknown_action"),
         _triggers(takers), sources)]
 
 
@@ -546,11 +534,11 @@ def check_plan(
     try:
         return _check(patient, regimens, comedications, rules, previous_weight_kg)
     except Exception as exc:  # a bug must show as an alert, never as a silent pass
+        kind = type(exc).__name__
         return (_builtin(
             "avoid", "plan-check-failed", "internal",
-            Bilingual("La vérification du plan n'a pas pu aboutir : vérifiez le plan vous-même.",
-                      "The plan check could not finish: check the plan yourself."),
-            Bilingual(f"Détail : {type(exc).__name__}", f"Detail: {type(exc).__name__}"),
+            Bilingual.of("alert_check_failed"),
+            _both(lambda lang: word("alert_check_failed_detail", lang, detail=kind)),
             Triggers(), (RULES_SOURCE,)),)
 
 

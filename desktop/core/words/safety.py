@@ -74,6 +74,37 @@ WORDS: dict[str, dict[str, str]] = {
                                     "fr": "Vérifier le poids et son unité avant d'imprimer."},
     "alert_not_checked": {"en": "Not checked: {names} (a medication Calx does not know).",
                           "fr": "Non vérifié : {names} (médicament inconnu de Calx)."},
+    "alert_renal_caution_action": {
+        "en": "Check the renal function and the dose before prescribing.",
+        "fr": "Vérifier la fonction rénale et la dose avant de prescrire.",
+    },
+    "alert_adult_dose_child": {
+        "en": "Patient aged {age}: Calx is made for adults; a fixed dose is not adapted to a "
+              "child's size.",
+        "fr": "Patient de {age} ans : Calx est fait pour les adultes ; une dose fixe n'est pas "
+              "adaptée à la taille d'un enfant.",
+    },
+    "alert_adult_dose_child_action": {
+        "en": "Do not give an adult dose to a child: check the paediatric dose in the label or "
+              "with a paediatrician.",
+        "fr": "Ne pas donner une dose d'adulte à un enfant : vérifier la dose pédiatrique dans le "
+              "RCP ou avec un pédiatre.",
+    },
+    "alert_renal_unknown": {
+        "en": "A label sets a renal threshold for a medication of the plan; the renal function "
+              "is not known (creatinine, age or sex missing).",
+        "fr": "Le RCP fixe un seuil rénal pour un médicament du plan ; la fonction rénale n'est "
+              "pas connue (créatinine, âge ou sexe manquant).",
+    },
+    "alert_renal_unknown_action": {
+        "en": "Enter creatinine, age and sex to check the thresholds.",
+        "fr": "Saisir la créatinine, l'âge et le sexe pour vérifier les seuils.",
+    },
+    "alert_check_failed": {
+        "en": "The plan check could not finish: check the plan yourself.",
+        "fr": "La vérification du plan n'a pas pu aboutir : vérifiez le plan vous-même.",
+    },
+    "alert_check_failed_detail": {"en": "Detail: {detail}", "fr": "Détail : {detail}"},
     "alert_not_checked_action": {"en": "Check these interactions in another reference.",
                                  "fr": "Vérifier ces interactions dans une autre référence."},
 }
