@@ -46,10 +46,10 @@ def parse_status(text: str | None, field_name: str) -> Status:
 
 
 def _status_error(field_name: str, text: str) -> CalxError:
-    from desktop.core.messages import localized
+    from desktop.core.words import texts
 
-    question = (localized(en="pregnancy", fr="la grossesse") if field_name == "pregnant"
-                else localized(en="breastfeeding", fr="l'allaitement"))
+    question = texts("question_pregnant" if field_name == "pregnant"
+                     else "question_breastfeeding")
     return CalxError("status_unknown", field=field_name, text=text.strip()[:40],
                      question=question)
 

@@ -43,6 +43,7 @@ from desktop.core.errors import CalxError, Issue
 from desktop.core.formatting import format_number, format_unit
 from desktop.core.messages import localized
 from desktop.core.regimen import DurationSpec, Regimen, Schedule, Source, ValueSpec
+from desktop.core.words import LANGUAGES, word
 
 HORIZON_MIN_MONTHS = 1
 HORIZON_MAX_MONTHS = 60
@@ -69,8 +70,13 @@ def unit_word_params(unit: str, amount: float) -> dict[str, str]:
 
 def options_word_params(options: tuple[float, ...]) -> dict[str, str]:
     """"50 or 100" / "50 ou 100" for a message, as a ``localized`` value."""
-    return localized(en=" or ".join(format_number(o, "en", 4) for o in options),
-                     fr=" ou ".join(format_number(o, "fr", 4) for o in options))
+    from functools import reduce
+
+    def text(lang: str) -> str:
+        return reduce(lambda first, last: word("or_list", lang, first=first, last=last),
+                      (format_number(o, lang, 4) for o in options))
+
+    return localized(**{lang: text(lang) for lang in LANGUAGES})
 
 
 def range_word_params(spec: ValueSpec) -> dict[str, str]:
@@ -78,11 +84,15 @@ def range_word_params(spec: ValueSpec) -> dict[str, str]:
     "up to 500" / "jusqu'à 500", as a ``localized`` value."""
     if spec.options:
         return options_word_params(spec.options)
-    high_en, high_fr = format_number(spec.high, "en", 4), format_number(spec.high, "fr", 4)
-    if spec.low is None:
-        return localized(en=f"up to {high_en}", fr=f"jusqu'à {high_fr}")
-    return localized(en=f"{format_number(spec.low, 'en', 4)}–{high_en}",
-                     fr=f"{format_number(spec.low, 'fr', 4)} à {high_fr}")
+    low = spec.low
+
+    def text(lang: str) -> str:
+        high = format_number(spec.high, lang, 4)
+        if low is None:
+            return word("value_up_to", lang, high=high)
+        return word("value_range", lang, low=format_number(low, lang, 4), high=high)
+
+    return localized(**{lang: text(lang) for lang in LANGUAGES})
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,12 @@ WORDS: dict[str, dict[str, str]] = {
     # the symbols of a formula's working that are words (desktop.core.calculators)
     "symbol_age": {"en": "age", "fr": "âge"},
     "symbol_sex": {"en": "sex", "fr": "sexe"},
+    # a patient's answer a message asks about (desktop.core.patient)
+    "question_pregnant": {"en": "pregnancy", "fr": "la grossesse"},
+    "question_breastfeeding": {"en": "breastfeeding", "fr": "l'allaitement"},
+    # the source's values in a message (desktop.core.schedule.range_word_params)
+    "value_up_to": {"en": "up to {high}", "fr": "jusqu'à {high}"},
+    "value_range": {"en": "{low}–{high}", "fr": "{low} à {high}"},
     # the days a hospital team does not give a treatment (desktop.core.closed_days)
     "saturday": {"en": "Saturday", "fr": "samedi"},
     "sunday": {"en": "Sunday", "fr": "dimanche"},
