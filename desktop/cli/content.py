@@ -88,7 +88,7 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_keygen)
 
 
-def _say(args: argparse.Namespace, code: str, **params: str) -> None:
+def _say(args: argparse.Namespace, code: str, **params: object) -> None:
     """Print the words of ``code`` (``desktop.core.words``) in the command's language."""
     print(word(code, args.lang, **params))
 

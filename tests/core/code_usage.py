@@ -43,7 +43,7 @@ class Usage:
     unresolved: list[str] = field(default_factory=list)
 
 
-class Unresolved(Exception):
+class UnresolvedError(Exception):
     pass
 
 
@@ -125,7 +125,7 @@ class Package:
 
     def binding(self, module: str, name: str, at: ast.AST) -> tuple[str, Any]:
         """How ``name`` is bound where ``at`` stands: ("param", fn), ("values", [(module,
-        node)]), ("iter", (module, iterable, index)); Unresolved otherwise."""
+        node)]), ("iter", (module, iterable, index)); UnresolvedError otherwise."""
         parents = self.parents[module]
         scope: ast.AST | None = at
         while scope is not None:
@@ -153,7 +153,7 @@ class Package:
             other, other_name = self.imports[module][name]
             return self.binding(other, other_name, self.modules[other][1].body[0]) \
                 if self.modules[other][1].body else ("none", None)
-        raise Unresolved(name)
+        raise UnresolvedError(name)
 
     def literal(self, module: str, node: ast.AST) -> tuple[str, ast.AST]:
         """The literal a name stands for (a dict, a tuple…), with its module."""
@@ -161,7 +161,7 @@ class Package:
             kind, found = self.binding(module, node.id, node)
             if kind == "values":
                 return self.literal(*found[0])
-            raise Unresolved(node.id)
+            raise UnresolvedError(node.id)
         return module, node
 
     def elements(self, module: str, node: ast.AST, index: int | None) -> set[Pattern]:
@@ -172,13 +172,13 @@ class Package:
         elif isinstance(node, ast.Tuple | ast.List | ast.Set):
             items = list(node.elts)
         else:
-            raise Unresolved(ast.unparse(node))  # type: ignore[arg-type]
+            raise UnresolvedError(ast.unparse(node))  # type: ignore[arg-type]
         out: set[Pattern] = set()
         for item in items:
             if index is not None:
                 item = self.literal(module, item)[1]
                 if not isinstance(item, ast.Tuple):
-                    raise Unresolved(ast.unparse(item))  # type: ignore[arg-type]
+                    raise UnresolvedError(ast.unparse(item))  # type: ignore[arg-type]
                 item = item.elts[index]
             out |= self.patterns(module, item)
         return out
@@ -193,7 +193,7 @@ class Package:
             return out
         if isinstance(node, ast.DictComp):
             return self.patterns(module, node.value)
-        raise Unresolved(ast.unparse(node))  # type: ignore[arg-type]
+        raise UnresolvedError(ast.unparse(node))  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ expressions
 
@@ -216,7 +216,7 @@ class Package:
                 return set().union(*(self.patterns(m, n) for m, n in found))
             if kind == "iter":
                 return self.elements(*found)
-            raise Unresolved(node.id)
+            raise UnresolvedError(node.id)
         if isinstance(node, ast.Subscript):
             return self.dict_values(module, node.value)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
@@ -225,14 +225,14 @@ class Package:
             for default in node.args[1:2]:
                 out |= self.patterns(module, default)
             return out
-        raise Unresolved(ast.unparse(node))  # type: ignore[arg-type]
+        raise UnresolvedError(ast.unparse(node))  # type: ignore[arg-type]
 
     def _join(self, module: str, parts: list[ast.AST]) -> set[Pattern]:
         choices: list[set[Pattern]] = []
         for part in parts:
             try:
                 choices.append(self.patterns(module, part))
-            except Unresolved:
+            except UnresolvedError:
                 choices.append({("", "")})  # a hole: the family's unknown middle
         out: set[Pattern] = set()
         for combo in itertools.product(*choices):
@@ -241,7 +241,7 @@ class Package:
                 out.add("".join(combo))  # type: ignore[arg-type]
                 continue
             if len(holes) > 1:
-                raise Unresolved("two unknown parts")
+                raise UnresolvedError("two unknown parts")
             at = combo.index(holes[0])
             prefix = "".join(combo[:at])  # type: ignore[arg-type]
             suffix = "".join(combo[at + 1:])  # type: ignore[arg-type]
@@ -306,7 +306,7 @@ def code_usage() -> Usage:
                 if isinstance(arg, ast.Name) and package.binding(module, arg.id, arg)[0] == "param":
                     continue  # a function that takes a code: its callers are read instead
                 found = package.patterns(module, arg)
-            except Unresolved:
+            except UnresolvedError:
                 usage.unresolved.append(f"{where}: {ast.unparse(arg)}")
                 continue
             for pattern in found:
