@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from desktop.core.errors import CalxError, Issue
+from desktop.core.regimen import MG_PER_DOSE_UNIT, SCHEDULE_DURATIONS
 
 if TYPE_CHECKING:
-    from desktop.core.regimen import DoseSpec, Product, Regimen, ValueSpec
+    from desktop.core.regimen import DoseSpec, DurationSpec, Product, Regimen, Schedule, ValueSpec
 
 Origin = Literal["source", "default", "clinician"]
 
@@ -55,12 +56,10 @@ class ChoiceSpec:
     default: float | None  # the documented default; None: an explicit choice is required
 
 
-def _basis_unit(dose: DoseSpec) -> str:
+def basis_unit(dose: DoseSpec) -> str:
+    """The unit of the source's amount: "mg", "mg/kg", "mg/m²"."""
     return {"fixed": dose.unit, "per_kg": f"{dose.unit}/kg",
             "per_m2": f"{dose.unit}/m²"}[dose.basis]
-
-
-_MG_PER_UNIT = {"mcg": 0.001, "mg": 1.0, "g": 1000.0}
 
 
 def dose_options(dose: DoseSpec, product: Product | None) -> tuple[float, ...]:
@@ -74,7 +73,7 @@ def dose_options(dose: DoseSpec, product: Product | None) -> tuple[float, ...]:
     spec = dose.amount
     if spec.options:
         return spec.options
-    per_mg = _MG_PER_UNIT.get(dose.unit)
+    per_mg = MG_PER_DOSE_UNIT.get(dose.unit)
     if (dose.basis != "fixed" or product is None or not product.strengths_mg
             or per_mg is None):
         return ()
@@ -100,8 +99,6 @@ def dose_step(dose: DoseSpec) -> float:
 
 def choice_specs(regimen: Regimen, product: Product | None = None) -> list[ChoiceSpec]:
     """Every range of ``regimen`` the clinician may choose in, dose first."""
-    from desktop.core.schedule import schedule_choice_names
-
     specs: list[ChoiceSpec] = []
     dose = regimen.dose
     if dose is not None and dose.amount.is_range:
@@ -114,7 +111,7 @@ def choice_specs(regimen: Regimen, product: Product | None = None) -> list[Choic
             options = (tuple(round(low + k * step, 6) for k in range(count + 1))
                        if count <= MAX_OFFERED else (low, amount.high))
         specs.append(ChoiceSpec("dose", options[0] if options else amount.low or 0.0,
-                                amount.high, options, _basis_unit(dose), False, amount.default))
+                                amount.high, options, basis_unit(dose), False, amount.default))
     for name, duration in schedule_choice_names(regimen.schedule).items():
         value = duration.value
         low = value.low if value.low is not None else 1.0
@@ -158,3 +155,104 @@ def resolve(name: str, spec: ValueSpec, unit: str, choices: Mapping[str, float] 
     warnings.append(Issue("range_lower_bound_used", {
         "name": name, "value": default, "min": low, "max": spec.high, **words}, field=name))
     return RangeValue(default, "default")
+
+
+# --------------------------------------------------------------------------- by name
+
+
+def schedule_choice_names(schedule: Schedule | None) -> dict[str, DurationSpec]:
+    """Every value of the schedule a clinician may choose (ranges only), by choice name: its
+    durations by field name, its offsets as "offset_N"."""
+    if schedule is None:
+        return {}
+    names: dict[str, DurationSpec] = {}
+    for key in SCHEDULE_DURATIONS:
+        spec = getattr(schedule, key)
+        if spec is not None and spec.value.is_range:
+            names[key] = spec
+    for i, spec in enumerate(schedule.offsets, start=1):
+        if spec.value.is_range:
+            names[f"offset_{i}"] = spec
+    return names
+
+
+def regimen_choice_names(regimen: Regimen) -> set[str]:
+    """All choice names a regimen accepts: its schedule ranges and ``"dose"`` for a dose range."""
+    names = set(schedule_choice_names(regimen.schedule))
+    if regimen.dose is not None and regimen.dose.amount.is_range:
+        names.add("dose")
+    return names
+
+
+def check_choice_names(regimen: Regimen, choices: Mapping[str, float] | None) -> None:
+    """Refuse a choice the regimen does not offer (a typo must never be silently ignored)."""
+    allowed = regimen_choice_names(regimen)
+    for name in choices or {}:
+        if name not in allowed:
+            raise CalxError("unknown_choice", field=name, name=name,
+                            allowed=", ".join(sorted(allowed)) if allowed else "—")
+
+
+# --------------------------------------------------------------------------- the dose
+
+
+def choose_dose(dose: DoseSpec, product: Product | None,
+                choices: Mapping[str, float] | None, warnings: list[Issue],
+                working: list[Issue]) -> tuple[float, dict[str, float], tuple[str, ...]]:
+    """The amount per basis unit: the fixed value, the clinician's choice (among the product's
+    steps), or the documented default; with the working step that says which. Returns (amount,
+    the choices used, the names that hold a default)."""
+    from desktop.core.schedule import range_word_params, unit_word_params
+
+    spec = dose.amount
+    if spec.is_fixed:
+        return spec.high, {}, ()
+    unit = basis_unit(dose)
+    used = resolve("dose", spec, unit, choices, warnings, dose_options(dose, product))
+    if used.origin == "clinician":
+        working.append(Issue("working_dose_chosen", {
+            "value": used.value, "min": spec.low if spec.low is not None else 0,
+            "max": spec.high, "range": range_word_params(spec),
+            "unit": unit_word_params(unit, spec.high)}, field="dose"))
+        return used.value, {"dose": used.value}, ()
+    working.append(Issue("working_dose_default", {
+        "value": used.value, "range": range_word_params(spec),
+        "unit": unit_word_params(unit, spec.high)}, field="dose"))
+    return used.value, {"dose": used.value}, ("dose",)
+
+
+# --------------------------------------------------------------------------- the schedule
+
+
+def _whole(amount: float, unit: str) -> bool:
+    """A calendar needs whole days (or whole months for months and years)."""
+    if unit in ("day", "month"):
+        return math.isclose(amount, round(amount))
+    if unit == "week":
+        return math.isclose(amount * 7, round(amount * 7))
+    return math.isclose(amount * 12, round(amount * 12))
+
+
+class ScheduleChoices:
+    """The schedule's ranged durations, resolved one by one in whole units; remembers the values
+    used, which of them are defaults, and the warnings."""
+
+    def __init__(self, choices: Mapping[str, float] | None) -> None:
+        self.given = dict(choices or {})
+        self.used: dict[str, float] = {}
+        self.defaults: list[str] = []
+        self.warnings: list[Issue] = []
+
+    def value(self, name: str, spec: DurationSpec) -> float:
+        from desktop.core.schedule import unit_word_params
+
+        used = resolve(name, spec.value, spec.unit, self.given, self.warnings)
+        if used.origin == "source":
+            return used.value
+        if used.origin == "clinician" and not _whole(used.value, spec.unit):
+            raise CalxError("choice_not_whole", field=name, name=name, value=used.value,
+                            unit=unit_word_params(spec.unit, used.value))
+        self.used[name] = used.value
+        if used.origin == "default":
+            self.defaults.append(name)
+        return used.value

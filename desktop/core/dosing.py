@@ -26,16 +26,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.choices import dose_options, resolve
+from desktop.core.choices import basis_unit, check_choice_names, choose_dose
 from desktop.core.errors import CalxError, Issue
 from desktop.core.formatting import format_number
 from desktop.core.messages import localized
-from desktop.core.regimen import DoseSpec, Product, Regimen, ValueSpec
-from desktop.core.schedule import (
-    check_choice_names,
-    range_word_params,
-    unit_word_params,
-)
+from desktop.core.regimen import MG_PER_DOSE_UNIT, DoseSpec, Product, Regimen, ValueSpec
+from desktop.core.schedule import unit_word_params
 from desktop.core.vials import (
     Dilution,
     VialCombination,
@@ -62,11 +58,6 @@ BIOLOGICAL_THERAPIES: frozenset[str] = frozenset({
 # Creatinine clearance under which a regimen's renal caution is shown as a stronger warning.
 # Calx's own threshold: the review gives none (it says "renal impairment" without a number).
 RENAL_CAUTION_CRCL_ML_MIN = 60.0  # the same as plan_check.RENAL_CAUTION_ML_MIN
-
-# Dose units of the content (regimen.DOSE_UNITS) → what one of them is in mg (None: not a mass).
-_MG_PER_UNIT: dict[str, float | None] = {"mcg": 0.001, "mg": 1.0, "g": 1000.0,
-                                         "mL": None, "units": None}
-
 
 @dataclass(frozen=True)
 class InputUsed:
@@ -149,40 +140,12 @@ def _round_for_display(x: float, decimals: int = 2) -> float | int:
     return int(r) if r == int(r) else r
 
 
-def _basis_unit(dose: DoseSpec) -> str:
-    """The unit of the source's amount: "mg", "mg/kg", "mg/m²"."""
-    return {"fixed": dose.unit, "per_kg": f"{dose.unit}/kg",
-            "per_m2": f"{dose.unit}/m²"}[dose.basis]
-
-
 def _step(code: str, unit: str | None = None, count: float = 2, **params: Any) -> Issue:
     """A working step; ``unit`` becomes the ``unit`` parameter, its spelling in each language
     (singular or plural for ``count``)."""
     if unit is not None:
         params["unit"] = unit_word_params(unit, count)
     return Issue(code, params)
-
-
-def _choose_amount(dose: DoseSpec, product: Product | None,
-                   choices: Mapping[str, float] | None, warnings: list[Issue],
-                   working: list[Issue]) -> tuple[float, dict[str, float], tuple[str, ...]]:
-    """The amount per basis unit by the one rule of ``desktop.core.choices``: the fixed value,
-    the clinician's choice (among the product's steps), or the documented default."""
-    spec = dose.amount
-    if spec.is_fixed:
-        return spec.high, {}, ()
-    unit = _basis_unit(dose)
-    used = resolve("dose", spec, unit, choices, warnings, dose_options(dose, product))
-    if used.origin == "clinician":
-        working.append(Issue("working_dose_chosen", {
-            "value": used.value, "min": spec.low if spec.low is not None else 0,
-            "max": spec.high, "range": range_word_params(spec),
-            "unit": unit_word_params(unit, spec.high)}, field="dose"))
-        return used.value, {"dose": used.value}, ()
-    working.append(Issue("working_dose_default", {
-        "value": used.value, "range": range_word_params(spec),
-        "unit": unit_word_params(unit, spec.high)}, field="dose"))
-    return used.value, {"dose": used.value}, ("dose",)
 
 
 def _bsa_step(formula: str, weight_kg: float, height_cm: float, bsa_m2: float) -> Issue:
@@ -219,6 +182,25 @@ def _course(regimen: Regimen) -> tuple[str, int] | None:
 # --------------------------------------------------------------------------- the engine
 
 
+@dataclass
+class _Notes:
+    """What the steps add as they go: warnings, the working, and the measurements used."""
+
+    warnings: list[Issue]
+    working: list[Issue] = field(default_factory=list)
+    inputs: list[InputUsed] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Rounding:
+    """The dose rounded by the product's rule, and the dose to give in mg (None: not a mass)."""
+
+    rounded: pint.Quantity | None = None
+    deviation: float | None = None
+    step: pint.Quantity | None = None
+    given_mg: float | None = None
+
+
 def compute_dose(
     regimen: Regimen,
     patient: Patient | None,
@@ -234,6 +216,11 @@ def compute_dose(
     (unusual weight or height, implausible BMI) are repeated next to the dose. Raises
     ``CalxError`` for a choice the regimen does not offer or outside its range, a per-m² dose
     without height, an unknown BSA formula, or a product that is not the regimen's.
+
+    The steps, in order: the amount (``choose_dose``), the basis (``_dose_on_basis``), the
+    per-day split (``_split_per_day``), rounding and band (``_round_to_band``), daily dose and
+    course total (``_daily_and_course``), volume and vials and dilution (``_volume_and_vials``),
+    then the product's notes and the renal caution.
     """
     check_choice_names(regimen, choices)
     if product is not None and regimen.product is not None and product.id != regimen.product:
@@ -243,170 +230,214 @@ def compute_dose(
     from desktop.core.units import Q_
 
     formula = formula_info(bsa_formula)  # refuses an unknown formula ("bsa_formula_unknown")
-    warnings: list[Issue] = patient.warnings() if patient is not None else []
-    working: list[Issue] = []
-    inputs: list[InputUsed] = []
+    notes = _Notes(patient.warnings() if patient is not None else [])
     dose = regimen.dose
-
     if dose is None:
-        working.append(Issue("no_dose_in_review", {"regimen": regimen.id}))
-        concentration = None
-        if regimen.concentration is not None:
-            c = regimen.concentration
-            concentration = Q_(c.value, c.unit)
-            working.append(_step("working_concentration", c.unit, c.value, value=c.value))
-        _product_notes(product, working)
-        _renal(regimen, patient, warnings, working, inputs)
-        return DoseResult(regimen.id, None, None, None, None, None, tuple(inputs), None,
-                          concentration=concentration, warnings=tuple(warnings),
-                          working=tuple(working))
+        return _without_dose(regimen, patient, product, notes)
 
-    amount, used_choices, defaults = _choose_amount(dose, product, choices, warnings, working)
+    amount, used_choices, defaults = choose_dose(dose, product, choices, notes.warnings,
+                                                 notes.working)
     unit = dose.unit
+    value = _dose_on_basis(regimen, dose, amount, patient, formula.key, notes)
+    value, daily_value = _split_per_day(dose, value, notes.working)
+    if value > 0 and _round_for_display(value) == 0:
+        # It would print as "0 mg": refused, never shown as a dose of nothing.
+        raise CalxError("dose_too_small_to_show", field="dose", dose=value, unit=unit)
+    mg_per_unit = MG_PER_DOSE_UNIT.get(unit)
+    rounding = _round_to_band(regimen, dose, product, value, mg_per_unit, notes)
+    given_mg = rounding.given_mg
+    given_value = given_mg / mg_per_unit if given_mg is not None and mg_per_unit else value
+    daily, course_total, course_doses = _daily_and_course(
+        regimen, dose, given_value, daily_value, notes.working)
+    volume, concentration, vials, dilution = _volume_and_vials(product, given_mg, notes)
+    _product_notes(product, notes.working)
+    _renal(regimen, patient, notes.warnings, notes.working, notes.inputs)
 
-    # ---- calculated dose (per administration, or the daily total)
+    return DoseResult(
+        regimen_id=regimen.id, basis=dose.basis, per=dose.per, unit=unit,
+        prescribed=Q_(amount, basis_unit(dose)), prescribed_range=(
+            dose.amount if dose.amount.is_range else None),
+        inputs=tuple(notes.inputs), calculated=Q_(value, unit), rounded=rounding.rounded,
+        deviation_percent=rounding.deviation, rounding_step=rounding.step,
+        times_per_day=dose.times_per_day, daily=daily,
+        course_total=course_total, course_doses=course_doses, volume=volume,
+        concentration=concentration, vials=vials, dilution=dilution, choices=used_choices,
+        defaults=defaults, warnings=tuple(notes.warnings), working=tuple(notes.working),
+    )
+
+
+def _without_dose(regimen: Regimen, patient: Patient | None, product: Product | None,
+                  notes: _Notes) -> DoseResult:
+    """A regimen whose source gives no dose: the schedule still applies; the strength of what
+    is given (triamcinolone 20 mg/mL), the product's notes and the renal caution still show."""
+    from desktop.core.units import Q_
+
+    notes.working.append(Issue("no_dose_in_review", {"regimen": regimen.id}))
+    concentration = None
+    if regimen.concentration is not None:
+        c = regimen.concentration
+        concentration = Q_(c.value, c.unit)
+        notes.working.append(_step("working_concentration", c.unit, c.value, value=c.value))
+    _product_notes(product, notes.working)
+    _renal(regimen, patient, notes.warnings, notes.working, notes.inputs)
+    return DoseResult(regimen.id, None, None, None, None, None, tuple(notes.inputs), None,
+                      concentration=concentration, warnings=tuple(notes.warnings),
+                      working=tuple(notes.working))
+
+
+def _dose_on_basis(regimen: Regimen, dose: DoseSpec, amount: float, patient: Patient | None,
+                   formula: str, notes: _Notes) -> float:
+    """The amount applied to its basis: × BSA (per m²), × actual weight (per kg), or as is
+    (fixed). Per administration, or the daily total when the source gives one."""
+    unit = dose.unit
     if dose.basis == "per_m2":
         if patient is None or patient.height is None:
             raise CalxError("height_required", field="height", regimen=regimen.id)
         from desktop.core.calculators.bsa import bsa as body_surface_area
 
-        bsa_q = body_surface_area(patient.weight, patient.height, formula=formula.key)
+        bsa_q = body_surface_area(patient.weight, patient.height, formula=formula)
         bsa_m2 = float(bsa_q.magnitude)
-        weight_kg, height_cm = patient.weight_kg, patient.height_cm
+        height_cm = patient.height_cm
         assert height_cm is not None
-        inputs += [InputUsed("weight", patient.weight), InputUsed("height", patient.height),
-                   InputUsed("bsa", bsa_q, formula.key)]
-        working.append(_bsa_step(formula.key, weight_kg, height_cm, bsa_m2))
+        notes.inputs += [InputUsed("weight", patient.weight), InputUsed("height", patient.height),
+                         InputUsed("bsa", bsa_q, formula)]
+        notes.working.append(_bsa_step(formula, patient.weight_kg, height_cm, bsa_m2))
         value = amount * bsa_m2
-        working.append(_step("working_dose_per_m2", unit, value, amount=amount,
-                             bsa_exact=_round_for_display(bsa_m2, 4),
-                             dose=_round_for_display(value)))
-    elif dose.basis == "per_kg":
+        notes.working.append(_step("working_dose_per_m2", unit, value, amount=amount,
+                                   bsa_exact=_round_for_display(bsa_m2, 4),
+                                   dose=_round_for_display(value)))
+        return value
+    if dose.basis == "per_kg":
         if patient is None:
             raise CalxError("weight_required", field="weight", regimen=regimen.id)
         weight_kg = patient.weight_kg
-        inputs.append(InputUsed("weight", patient.weight, "actual"))
+        notes.inputs.append(InputUsed("weight", patient.weight, "actual"))
         value = amount * weight_kg
-        working.append(_step("working_dose_per_kg", unit, value, amount=amount,
-                             weight=_round_for_display(weight_kg),
-                             dose=_round_for_display(value)))
-    else:
-        value = amount
-        working.append(_step(
-            "working_dose_fixed_daily" if dose.per == "day" else "working_dose_fixed",
-            unit, amount, amount=amount))
+        notes.working.append(_step("working_dose_per_kg", unit, value, amount=amount,
+                                   weight=_round_for_display(weight_kg),
+                                   dose=_round_for_display(value)))
+        return value
+    notes.working.append(_step(
+        "working_dose_fixed_daily" if dose.per == "day" else "working_dose_fixed",
+        unit, amount, amount=amount))
+    return amount
 
-    tpd = dose.times_per_day
-    daily_value: float | None = None
+
+def _split_per_day(dose: DoseSpec, value: float,
+                   working: list[Issue]) -> tuple[float, float | None]:
+    """(dose per administration, daily total or None): a daily total is divided by the times
+    per day (or kept whole when the source does not say how); a dose taken several times a day
+    makes a daily total."""
+    unit, tpd = dose.unit, dose.times_per_day
     if dose.per == "day":
-        daily_value = value
-        if tpd:
-            value = daily_value / tpd
-            working.append(_step("working_daily_split", unit, daily_value,
-                                 daily=_round_for_display(daily_value), times=tpd,
-                                 dose=_round_for_display(value)))
-        else:
-            working.append(_step("working_daily_not_divided", unit, daily_value,
-                                 daily=_round_for_display(daily_value)))
-    elif tpd:
-        daily_value = value * tpd
-        working.append(_step("working_times_per_day", unit, daily_value,
+        if not tpd:
+            working.append(_step("working_daily_not_divided", unit, value,
+                                 daily=_round_for_display(value)))
+            return value, value
+        each = value / tpd
+        working.append(_step("working_daily_split", unit, value,
+                             daily=_round_for_display(value), times=tpd,
+                             dose=_round_for_display(each)))
+        return each, value
+    if tpd:
+        daily = value * tpd
+        working.append(_step("working_times_per_day", unit, daily,
                              dose=_round_for_display(value), times=tpd,
-                             daily=_round_for_display(daily_value)))
+                             daily=_round_for_display(daily)))
+        return value, daily
+    return value, None
 
-    if value > 0 and _round_for_display(value) == 0:
-        # It would print as "0 mg": refused, never shown as a dose of nothing.
-        raise CalxError("dose_too_small_to_show", field="dose", dose=value, unit=unit)
-    calculated = Q_(value, unit)
-    mg_per_unit = _MG_PER_UNIT.get(unit)
 
-    # ---- rounding by the product's rule (docs/clinical.md §5)
-    rounded = deviation = step_q = None
-    given_mg = value * mg_per_unit if mg_per_unit is not None else None
-    if product is not None and product.dose_step_mg and given_mg is not None:
-        step = product.dose_step_mg
-        value_mg = given_mg
-        rounded_mg = math.floor(value_mg / step + 0.5) * step  # half up, as on a ward
-        step_q = Q_(step, "mg")
-        if rounded_mg <= 0:
-            warnings.append(Issue("dose_below_rounding_step", {
-                "dose": _round_for_display(value_mg), "step": step}, field="dose"))
-        else:
-            rounded = Q_(rounded_mg, "mg")
-            deviation = (rounded_mg - value_mg) / value_mg * 100
-            given_mg = rounded_mg
-            band = BAND_BIOLOGICAL_PERCENT if _is_biological(regimen) else BAND_STANDARD_PERCENT
-            shown = {"rounded": _round_for_display(rounded_mg),
-                     "calculated": _round_for_display(value_mg),
-                     "deviation": _round_for_display(deviation),
-                     "sign": "+" if _round_for_display(deviation) > 0 else ""}
-            if math.isclose(rounded_mg, value_mg, rel_tol=0, abs_tol=1e-9):
-                working.append(Issue("working_rounding_not_needed", {**shown, "step": step}))
-            else:
-                working.append(Issue("working_rounded", {**shown, "step": step}))
-            if abs(deviation) > band + 1e-9:
-                warnings.append(Issue("rounding_deviation_above_band", {**shown, "band": band},
-                                      field="dose"))
-    elif dose.basis != "fixed":
-        working.append(Issue("working_not_rounded", {}))
+def _round_to_band(regimen: Regimen, dose: DoseSpec, product: Product | None, value: float,
+                   mg_per_unit: float | None, notes: _Notes) -> _Rounding:
+    """The dose rounded half up to the product's step, its deviation, and a warning when the
+    deviation is outside the dose band (docs/clinical.md §5)."""
+    from desktop.core.units import Q_
 
-    # ---- daily dose and course total, from the dose given
-    given_value = given_mg / mg_per_unit if given_mg is not None and mg_per_unit else value
+    value_mg = value * mg_per_unit if mg_per_unit is not None else None
+    if product is None or not product.dose_step_mg or value_mg is None:
+        if dose.basis != "fixed":
+            notes.working.append(Issue("working_not_rounded", {}))
+        return _Rounding(given_mg=value_mg)
+    step = product.dose_step_mg
+    rounded_mg = math.floor(value_mg / step + 0.5) * step  # half up, as on a ward
+    step_q = Q_(step, "mg")
+    if rounded_mg <= 0:
+        notes.warnings.append(Issue("dose_below_rounding_step", {
+            "dose": _round_for_display(value_mg), "step": step}, field="dose"))
+        return _Rounding(step=step_q, given_mg=value_mg)
+    deviation = (rounded_mg - value_mg) / value_mg * 100
+    band = BAND_BIOLOGICAL_PERCENT if _is_biological(regimen) else BAND_STANDARD_PERCENT
+    shown = {"rounded": _round_for_display(rounded_mg),
+             "calculated": _round_for_display(value_mg),
+             "deviation": _round_for_display(deviation),
+             "sign": "+" if _round_for_display(deviation) > 0 else ""}
+    if math.isclose(rounded_mg, value_mg, rel_tol=0, abs_tol=1e-9):
+        notes.working.append(Issue("working_rounding_not_needed", {**shown, "step": step}))
+    else:
+        notes.working.append(Issue("working_rounded", {**shown, "step": step}))
+    if abs(deviation) > band + 1e-9:
+        notes.warnings.append(Issue("rounding_deviation_above_band", {**shown, "band": band},
+                                    field="dose"))
+    return _Rounding(Q_(rounded_mg, "mg"), deviation, step_q, rounded_mg)
+
+
+def _daily_and_course(
+        regimen: Regimen, dose: DoseSpec, given_value: float, daily_value: float | None,
+        working: list[Issue]) -> tuple[pint.Quantity | None, pint.Quantity | None, int | None]:
+    """(daily dose, course total, doses or days in it), from the dose given."""
+    from desktop.core.units import Q_
+
+    unit, tpd = dose.unit, dose.times_per_day
     daily = None
     if daily_value is not None:
-        daily_given = given_value * tpd if tpd else given_value
-        daily = Q_(daily_given, unit)
-    course_total = course_doses = None
+        daily = Q_(given_value * tpd if tpd else given_value, unit)
     course = _course(regimen)
-    if course is not None:
-        kind, n = course
-        per_item = daily.m_as(unit) if (kind == "days" and daily is not None) else given_value
-        if kind == "days" and daily is None:
-            per_item = given_value  # a per-administration dose given once a day
-        course_total = Q_(per_item * n, unit)
-        course_doses = n
-        working.append(_step(
-            "working_course_total_days" if kind == "days"
-            else "working_course_total_administrations",
-            unit, per_item * n, n=n, dose=_round_for_display(per_item),
-            total=_round_for_display(per_item * n)))
+    if course is None:
+        return daily, None, None
+    kind, n = course
+    # a course in days counts the daily dose; a per-administration dose given once a day
+    # (no daily total) counts the dose itself
+    per_item = daily.m_as(unit) if (kind == "days" and daily is not None) else given_value
+    working.append(_step(
+        "working_course_total_days" if kind == "days"
+        else "working_course_total_administrations",
+        unit, per_item * n, n=n, dose=_round_for_display(per_item),
+        total=_round_for_display(per_item * n)))
+    return daily, Q_(per_item * n, unit), n
 
-    # ---- volume, vials, dilution
+
+def _volume_and_vials(
+        product: Product | None, given_mg: float | None, notes: _Notes,
+) -> tuple[pint.Quantity | None, pint.Quantity | None, VialCombination | None, Dilution | None]:
+    """(volume of concentrate, its concentration, vials, dilution) of the dose given, from the
+    product's concentration, vial sizes and dilution rule (``desktop.core.vials``)."""
+    from desktop.core.units import Q_
+
     volume = concentration = None
     vials = dilution = None
-    if product is not None and given_mg is not None:
-        if product.concentration_mg_ml:
-            concentration = Q_(product.concentration_mg_ml, "mg/mL")
-            ml = concentrate_volume_ml(given_mg, product.concentration_mg_ml)
-            volume = Q_(ml, "mL")
-            working.append(Issue("working_volume", {
-                "dose": _round_for_display(given_mg), "concentration": product.concentration_mg_ml,
-                "volume": _round_for_display(ml)}))
-        if product.vials:
-            vials = choose_vials(given_mg, product.vials)
-            working.append(Issue("working_vials", {
-                "vials": localized(**{lang: " + ".join(
-                    f"{v.count} × {format_number(v.strength_mg, lang, 4)} mg"
-                    for v in vials.vials) for lang in LANGUAGES}),
-                "total": _round_for_display(vials.total_mg),
-                "waste": _round_for_display(vials.waste_mg)}))
-        dilution = dilution_for(given_mg, product)
-        if dilution is not None:
-            _dilution_step(dilution, working)
-            warnings.extend(dilution.warnings)
-    _product_notes(product, working)
-    _renal(regimen, patient, warnings, working, inputs)
-
-    return DoseResult(
-        regimen_id=regimen.id, basis=dose.basis, per=dose.per, unit=unit,
-        prescribed=Q_(amount, _basis_unit(dose)), prescribed_range=(
-            dose.amount if dose.amount.is_range else None),
-        inputs=tuple(inputs), calculated=calculated, rounded=rounded,
-        deviation_percent=deviation, rounding_step=step_q, times_per_day=tpd, daily=daily,
-        course_total=course_total, course_doses=course_doses, volume=volume,
-        concentration=concentration, vials=vials, dilution=dilution, choices=used_choices,
-        defaults=defaults, warnings=tuple(warnings), working=tuple(working),
-    )
+    if product is None or given_mg is None:
+        return volume, concentration, vials, dilution
+    if product.concentration_mg_ml:
+        concentration = Q_(product.concentration_mg_ml, "mg/mL")
+        ml = concentrate_volume_ml(given_mg, product.concentration_mg_ml)
+        volume = Q_(ml, "mL")
+        notes.working.append(Issue("working_volume", {
+            "dose": _round_for_display(given_mg), "concentration": product.concentration_mg_ml,
+            "volume": _round_for_display(ml)}))
+    if product.vials:
+        vials = choose_vials(given_mg, product.vials)
+        notes.working.append(Issue("working_vials", {
+            "vials": localized(**{lang: " + ".join(
+                f"{v.count} × {format_number(v.strength_mg, lang, 4)} mg"
+                for v in vials.vials) for lang in LANGUAGES}),
+            "total": _round_for_display(vials.total_mg),
+            "waste": _round_for_display(vials.waste_mg)}))
+    dilution = dilution_for(given_mg, product)
+    if dilution is not None:
+        _dilution_step(dilution, notes.working)
+        notes.warnings.extend(dilution.warnings)
+    return volume, concentration, vials, dilution
 
 
 def _dilution_step(d: Dilution, working: list[Issue]) -> None:

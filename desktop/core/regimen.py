@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 from desktop.core.words import LANGUAGES
@@ -29,20 +29,16 @@ VERIFICATIONS: tuple[str, ...] = ("verified", "secondary", "unverified")
 Basis = Literal["fixed", "per_kg", "per_m2"]
 BASES: tuple[str, ...] = ("fixed", "per_kg", "per_m2")
 
-# Units a dose may be written in. "units" (biologics) is spelled out, never "U" or "IU".
-DOSE_UNITS: tuple[str, ...] = ("mcg", "mg", "g", "mL", "units")
+# Units a dose may be written in, and what one of them is in mg (None: not a mass; rounding,
+# volumes and vials work in mg). "units" (biologics) is spelled out, never "U" or "IU".
+MG_PER_DOSE_UNIT: dict[str, float | None] = {
+    "mcg": 0.001, "mg": 1.0, "g": 1000.0, "mL": None, "units": None,
+}
+DOSE_UNITS: tuple[str, ...] = tuple(MG_PER_DOSE_UNIT)
 CONCENTRATION_UNITS: tuple[str, ...] = ("mg/mL", "mcg/mL", "units/mL")
 DURATION_UNITS: tuple[str, ...] = ("day", "week", "month", "year")
 ROUTES: tuple[str, ...] = (
     "oral", "iv", "sc", "intralesional", "topical", "procedure",
-)
-PATTERNS: tuple[str, ...] = (
-    "once",                 # a single administration or session
-    "offsets_then_every",   # infliximab: weeks 0, 2, 6 then every 8 weeks
-    "series",               # N doses at an interval, optionally repeated as courses
-    "daily",                # daily for a duration (ceftriaxone 20 days) or continuous
-    "cycle",                # on/off cycling (minocycline 4–8 weeks on, 3–4 months off)
-    "every",                # a (possibly ranged) interval: triamcinolone 4–8 weeks, dressing 3 days
 )
 
 
@@ -146,6 +142,9 @@ class DoseSpec:
 
 @dataclass(frozen=True)
 class Schedule:
+    """A timing pattern (one of ``desktop.core.schedule.PATTERNS``, which says the fields each
+    uses) and its numbers."""
+
     pattern: str
     offsets: tuple[DurationSpec, ...] = ()
     every: DurationSpec | None = None
@@ -155,6 +154,12 @@ class Schedule:
     off: DurationSpec | None = None
     courses: int | None = None
     course_every: DurationSpec | None = None
+
+
+# The schedule's single durations ("every", "duration", "on", "off", "course_every"): each may be
+# a range the clinician chooses in, by the field's name.
+SCHEDULE_DURATIONS: tuple[str, ...] = tuple(
+    f.name for f in fields(Schedule) if f.type == "DurationSpec | None")
 
 
 @dataclass(frozen=True)
@@ -350,6 +355,8 @@ def _positive_int(v: Any, path: str) -> int:
 def schedule_from(v: Any, path: str) -> Schedule:
     if not isinstance(v, Mapping):
         raise ContentError(path, "must be a table")
+    from desktop.core.schedule import PATTERNS  # each pattern's declaration
+
     pattern = _require(v, "pattern", path)
     if pattern not in PATTERNS:
         raise ContentError(f"{path}.pattern", f"must be one of {', '.join(PATTERNS)}")
@@ -365,13 +372,7 @@ def schedule_from(v: Any, path: str) -> Schedule:
         duration=dur("duration"), on=dur("on"), off=dur("off"),
         courses=courses, course_every=dur("course_every"),
     )
-    needs = {
-        "offsets_then_every": ("offsets",),
-        "series": ("count", "every"),
-        "cycle": ("on", "off"),
-        "every": ("every",),
-    }.get(pattern, ())
-    for key in needs:
+    for key in PATTERNS[pattern].needs:
         if not getattr(s, key):
             raise ContentError(f"{path}.{key}", f"is required for pattern {pattern!r}")
     if s.courses and s.courses > 1 and not s.course_every:

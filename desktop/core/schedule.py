@@ -33,16 +33,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
-import math
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from itertools import pairwise
 
+from desktop.core.choices import ScheduleChoices, check_choice_names
 from desktop.core.errors import CalxError, Issue
 from desktop.core.formatting import format_number, format_unit
 from desktop.core.messages import localized
-from desktop.core.regimen import DurationSpec, Regimen, Schedule, Source, ValueSpec
+from desktop.core.regimen import Regimen, Schedule, Source, ValueSpec
 from desktop.core.words import LANGUAGES, word
 
 HORIZON_MIN_MONTHS = 1
@@ -56,9 +56,6 @@ KIND_DRESSING = "dressing change"   # the review's only topical regimen is the h
 KIND_DAILY = "daily"                # a period of daily treatment (start and end date)
 KIND_ON = "on"                      # a cycle's treatment period (daily treatment)
 KIND_OFF = "off"                    # a cycle's pause (no treatment)
-
-# Every name a schedule may offer as a choice (besides "offset_N").
-SCHEDULE_CHOICES: tuple[str, ...] = ("every", "duration", "on", "off", "course_every")
 
 
 def unit_word_params(unit: str, amount: float) -> dict[str, str]:
@@ -191,73 +188,7 @@ def _step(origin: date, amount: float, unit: str, k: int) -> date:
     return origin + timedelta(days=round(amount * (7 if unit == "week" else 1)) * k)
 
 
-# --------------------------------------------------------------------------- choices
-
-
-def _whole(amount: float, unit: str) -> bool:
-    """A calendar needs whole days (or whole months for months and years)."""
-    if unit in ("day", "month"):
-        return math.isclose(amount, round(amount))
-    if unit == "week":
-        return math.isclose(amount * 7, round(amount * 7))
-    return math.isclose(amount * 12, round(amount * 12))
-
-
-class _Choices:
-    """Resolves ranged durations by the one rule of ``desktop.core.choices``, in whole units."""
-
-    def __init__(self, choices: Mapping[str, float] | None) -> None:
-        self.given = dict(choices or {})
-        self.used: dict[str, float] = {}
-        self.defaults: list[str] = []
-        self.warnings: list[Issue] = []
-
-    def value(self, name: str, spec: DurationSpec) -> float:
-        from desktop.core.choices import resolve
-
-        v = spec.value
-        used = resolve(name, v, spec.unit, self.given, self.warnings)
-        if used.origin == "source":
-            return used.value
-        if used.origin == "clinician" and not _whole(used.value, spec.unit):
-            raise CalxError("choice_not_whole", field=name, name=name, value=used.value,
-                            unit=unit_word_params(spec.unit, used.value))
-        self.used[name] = used.value
-        if used.origin == "default":
-            self.defaults.append(name)
-        return used.value
-
-
-def schedule_choice_names(schedule: Schedule | None) -> dict[str, DurationSpec]:
-    """Every value of the schedule a clinician may choose (ranges only), by choice name."""
-    if schedule is None:
-        return {}
-    names: dict[str, DurationSpec] = {}
-    for key in SCHEDULE_CHOICES:
-        spec = getattr(schedule, key)
-        if spec is not None and spec.value.is_range:
-            names[key] = spec
-    for i, spec in enumerate(schedule.offsets, start=1):
-        if spec.value.is_range:
-            names[f"offset_{i}"] = spec
-    return names
-
-
-def regimen_choice_names(regimen: Regimen) -> set[str]:
-    """All choice names a regimen accepts: its schedule ranges and ``"dose"`` for a dose range."""
-    names = set(schedule_choice_names(regimen.schedule))
-    if regimen.dose is not None and regimen.dose.amount.is_range:
-        names.add("dose")
-    return names
-
-
-def check_choice_names(regimen: Regimen, choices: Mapping[str, float] | None) -> None:
-    """Refuse a choice the regimen does not offer (a typo must never be silently ignored)."""
-    allowed = regimen_choice_names(regimen)
-    for name in choices or {}:
-        if name not in allowed:
-            raise CalxError("unknown_choice", field=name, name=name,
-                            allowed=", ".join(sorted(allowed)) if allowed else "—")
+# --------------------------------------------------------------------------- checks
 
 
 def check_horizon(horizon_months: int) -> None:
@@ -321,13 +252,177 @@ class _Builder:
         return True
 
 
+# --------------------------------------------------------------------------- the patterns
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What a pattern lays its rows out from."""
+
+    regimen_id: str
+    schedule: Schedule
+    start: date
+    kind: str                # what one event is (dose, session, dressing change)
+    pick: ScheduleChoices
+    rows: _Builder
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One timing pattern of the content, declared once: the ``Schedule`` fields it uses (the
+    content validator refuses any other), those it needs (``regimen.schedule_from`` refuses a
+    schedule without them), and how it lays out its dates. ``lay_out`` adds the rows and says
+    whether the schedule is open-ended (cut by the horizon, not by the regimen)."""
+
+    name: str
+    uses: frozenset[str]
+    needs: tuple[str, ...]
+    lay_out: Callable[[_Layout], bool]
+
+
+# Every pattern, in the order the content README lists them.
+PATTERNS: dict[str, Pattern] = {}
+
+_LayOut = Callable[[_Layout], bool]
+
+
+def _pattern(name: str, uses: tuple[str, ...] = (),
+             needs: tuple[str, ...] = ()) -> Callable[[_LayOut], _LayOut]:
+    """Declare the decorated function as the layout of pattern ``name``."""
+    known = {f.name for f in fields(Schedule)} - {"pattern"}
+    if not set(uses) <= known or not set(needs) <= set(uses):
+        raise ValueError(f"pattern {name!r}: fields must be Schedule fields it uses")
+
+    def declare(lay_out: _LayOut) -> _LayOut:
+        PATTERNS[name] = Pattern(name, frozenset(uses), needs, lay_out)
+        return lay_out
+    return declare
+
+
+@_pattern("once")
+def _once(p: _Layout) -> bool:
+    """One administration or session on the start date."""
+    p.rows.event(p.start, p.kind)
+    return False
+
+
+@_pattern("offsets_then_every", uses=("offsets", "every"), needs=("offsets",))
+def _offsets_then_every(p: _Layout) -> bool:
+    """Fixed offsets from the start, then (with ``every``) a repeat interval counted from the
+    last offset, until the horizon: infliximab weeks 0, 2, 6 then every 8 weeks."""
+    s = p.schedule
+    offset_days = [add_duration(p.start, p.pick.value(f"offset_{i}", spec), spec.unit)
+                   for i, spec in enumerate(s.offsets, start=1)]
+    if any(a >= b for a, b in pairwise(offset_days)):
+        raise CalxError("schedule_inconsistent", field="schedule.offsets", regimen=p.regimen_id)
+    for n, day in enumerate(offset_days, start=1):
+        p.rows.event(day, p.kind, 1, n)
+    if s.every is None:
+        return False
+    every = p.pick.value("every", s.every)
+    last = offset_days[-1] if offset_days else p.start
+    k = 1
+    while p.rows.event(_step(last, every, s.every.unit, k), p.kind, 1, len(offset_days) + k):
+        k += 1
+    return True
+
+
+@_pattern("series", uses=("count", "every", "courses", "course_every"), needs=("count", "every"))
+def _series(p: _Layout) -> bool:
+    """``count`` doses ``every`` apart; ``courses`` courses ``course_every`` apart (first dose to
+    first dose); ``course_every`` without ``courses`` repeats until the horizon."""
+    s = p.schedule
+    assert s.count is not None and s.every is not None  # checked by schedule_from
+    every = p.pick.value("every", s.every)
+    course_every = (p.pick.value("course_every", s.course_every)
+                    if s.course_every is not None else None)
+    courses = s.courses if s.courses is not None else (None if course_every else 1)
+    course = 1
+    while courses is None or course <= courses:
+        origin = p.start
+        if course > 1:
+            assert course_every is not None and s.course_every is not None
+            origin = _step(p.start, course_every, s.course_every.unit, course - 1)
+        if not p.rows.inside(origin):
+            p.rows.past(origin)
+            break
+        if p.rows.rows and origin <= p.rows.rows[-1].date:
+            # A course starting before the previous one ends is a content error.
+            raise CalxError("schedule_inconsistent", field="schedule.course_every",
+                            regimen=p.regimen_id)
+        for i in range(s.count):
+            p.rows.event(_step(origin, every, s.every.unit, i), p.kind, course, i + 1)
+        course += 1
+    return courses is None
+
+
+@_pattern("daily", uses=("duration",))
+def _daily(p: _Layout) -> bool:
+    """One period of daily treatment: ``duration`` long (ceftriaxone 20 days: days 1–20), or
+    continuous until the horizon."""
+    s = p.schedule
+    if s.duration is None:
+        p.rows.period(p.start, p.rows.horizon_end + timedelta(days=1), KIND_DAILY)
+        return True
+    amount = p.pick.value("duration", s.duration)
+    p.rows.period(p.start, add_duration(p.start, amount, s.duration.unit), KIND_DAILY)
+    return False
+
+
+@_pattern("cycle", uses=("on", "off"), needs=("on", "off"))
+def _cycle(p: _Layout) -> bool:
+    """Alternating "on" (daily treatment) and "off" periods until the horizon (minocycline
+    4–8 weeks on, 3–4 months off)."""
+    s = p.schedule
+    assert s.on is not None and s.off is not None
+    on = p.pick.value("on", s.on)
+    off = p.pick.value("off", s.off)
+    cycle_start = p.start
+    cycle = 1
+    while p.rows.inside(cycle_start):
+        off_start = add_duration(cycle_start, on, s.on.unit)
+        next_start = add_duration(off_start, off, s.off.unit)
+        p.rows.period(cycle_start, off_start, KIND_ON, cycle)
+        p.rows.period(off_start, next_start, KIND_OFF, cycle)
+        cycle_start = next_start
+        cycle += 1
+    p.rows.past(cycle_start)
+    return True
+
+
+@_pattern("every", uses=("every", "duration"), needs=("every",))
+def _every(p: _Layout) -> bool:
+    """One administration every interval (triamcinolone every 4–8 weeks, dressing every 3 days),
+    for ``duration`` or until the horizon."""
+    s = p.schedule
+    assert s.every is not None
+    every = p.pick.value("every", s.every)
+    treatment_end = None  # first day after the treatment (None: until the horizon)
+    if s.duration is not None:
+        treatment_end = add_duration(p.start, p.pick.value("duration", s.duration),
+                                     s.duration.unit)
+    k = 0
+    while True:
+        day = _step(p.start, every, s.every.unit, k)
+        if treatment_end is not None and day >= treatment_end:
+            break
+        if not p.rows.event(day, p.kind, 1, k + 1):
+            break
+        k += 1
+    return treatment_end is None
+
+
+# --------------------------------------------------------------------------- the engine
+
+
 def build_schedule(
     regimen: Regimen,
     start: date,
     horizon_months: int = DEFAULT_HORIZON_MONTHS,
     choices: Mapping[str, float] | None = None,
 ) -> RegimenSchedule:
-    """Dated administrations of ``regimen`` from ``start`` for ``horizon_months`` months.
+    """Dated administrations of ``regimen`` from ``start`` for ``horizon_months`` months, laid
+    out by its pattern (``PATTERNS``).
 
     Raises ``CalxError`` for a horizon outside 1–60 months (``horizon_out_of_range``), a choice
     the regimen does not offer (``unknown_choice``), a choice outside the source's range
@@ -348,112 +443,18 @@ def build_schedule(
         return RegimenSchedule(
             regimen.id, None, start, horizon_months, horizon_end, (), {}, source=source,
             notes=(Issue("no_schedule_in_review"),))
-
-    pick = _Choices(choices)
-    b = _Builder(start, horizon_end)
-    kind = _event_kind(regimen)
-    open_ended = False
-
-    if sched.pattern == "once":
-        b.event(start, kind)
-
-    elif sched.pattern == "offsets_then_every":
-        offsets = [
-            (pick.value(f"offset_{i}", spec), spec.unit)
-            for i, spec in enumerate(sched.offsets, start=1)
-        ]
-        offset_days = [add_duration(start, amount, unit) for amount, unit in offsets]
-        if any(a >= b_ for a, b_ in pairwise(offset_days)):
-            raise CalxError("schedule_inconsistent", field="schedule.offsets", regimen=regimen.id)
-        n = 0
-        for day in offset_days:
-            n += 1
-            b.event(day, kind, 1, n)
-        if sched.every is not None:
-            open_ended = True
-            every = pick.value("every", sched.every)
-            last = offset_days[-1] if offset_days else start
-            k = 1
-            while True:
-                day = _step(last, every, sched.every.unit, k)
-                n += 1
-                if not b.event(day, kind, 1, n):
-                    break
-                k += 1
-
-    elif sched.pattern == "series":
-        assert sched.count is not None and sched.every is not None  # checked by schedule_from
-        every = pick.value("every", sched.every)
-        course_every = (pick.value("course_every", sched.course_every)
-                        if sched.course_every is not None else None)
-        courses = sched.courses if sched.courses is not None else (None if course_every else 1)
-        open_ended = courses is None
-        course = 1
-        while courses is None or course <= courses:
-            if course == 1:
-                origin = start
-            else:
-                assert course_every is not None and sched.course_every is not None
-                origin = _step(start, course_every, sched.course_every.unit, course - 1)
-            if not b.inside(origin):
-                b.past(origin)
-                break
-            if b.rows and origin <= b.rows[-1].date:
-                # A course starting before the previous one ends is a content error.
-                raise CalxError("schedule_inconsistent", field="schedule.course_every",
-                                regimen=regimen.id)
-            for i in range(sched.count):
-                b.event(_step(origin, every, sched.every.unit, i), kind, course, i + 1)
-            course += 1
-
-    elif sched.pattern == "daily":
-        if sched.duration is None:
-            open_ended = True
-            b.period(start, b.horizon_end + timedelta(days=1), KIND_DAILY)
-        else:
-            amount = pick.value("duration", sched.duration)
-            b.period(start, add_duration(start, amount, sched.duration.unit), KIND_DAILY)
-
-    elif sched.pattern == "cycle":
-        assert sched.on is not None and sched.off is not None
-        on = pick.value("on", sched.on)
-        off = pick.value("off", sched.off)
-        open_ended = True
-        cycle_start = start
-        cycle = 1
-        while b.inside(cycle_start):
-            off_start = add_duration(cycle_start, on, sched.on.unit)
-            next_start = add_duration(off_start, off, sched.off.unit)
-            b.period(cycle_start, off_start, KIND_ON, cycle)
-            b.period(off_start, next_start, KIND_OFF, cycle)
-            cycle_start = next_start
-            cycle += 1
-        b.past(cycle_start)
-
-    elif sched.pattern == "every":
-        assert sched.every is not None
-        every = pick.value("every", sched.every)
-        treatment_end = None  # first day after the treatment (None: until the horizon)
-        if sched.duration is not None:
-            treatment_end = add_duration(start, pick.value("duration", sched.duration),
-                                         sched.duration.unit)
-        else:
-            open_ended = True
-        k = 0
-        while True:
-            day = _step(start, every, sched.every.unit, k)
-            if treatment_end is not None and day >= treatment_end:
-                break
-            if not b.event(day, kind, 1, k + 1):
-                break
-            k += 1
-    else:  # pragma: no cover - schedule_from refuses unknown patterns
+    pattern = PATTERNS.get(sched.pattern)
+    if pattern is None:  # pragma: no cover - schedule_from refuses unknown patterns
         raise CalxError("unknown_pattern", field="schedule.pattern", pattern=sched.pattern)
 
+    pick = ScheduleChoices(choices)
+    rows = _Builder(start, horizon_end)
+    open_ended = pattern.lay_out(
+        _Layout(regimen.id, sched, start, _event_kind(regimen), pick, rows))
     return RegimenSchedule(
         regimen_id=regimen.id, pattern=sched.pattern, start=start,
         horizon_months=horizon_months, horizon_end=horizon_end,
-        administrations=tuple(b.rows), choices=dict(pick.used), defaults=tuple(pick.defaults),
+        administrations=tuple(rows.rows), choices=dict(pick.used), defaults=tuple(pick.defaults),
         warnings=tuple(pick.warnings), source=source,
-        next_after_horizon=b.next_after, repeats_until_horizon=open_ended,
+        next_after_horizon=rows.next_after, repeats_until_horizon=open_ended,
     )
