@@ -19,18 +19,21 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from desktop.core.regimen import (
     DRUG_ROUTES,
+    SCHEDULE_DURATIONS,
     SLUG,
     Bilingual,
     ContentError,
+    DoseSpec,
     Product,
     Regimen,
     Source,
+    Vial,
     bilingual_from,
     product_from_dict,
     regimen_from_dict,
@@ -43,6 +46,7 @@ from desktop.core.safety import (
     medication_from_dict,
     rule_from_dict,
 )
+from desktop.core.schedule import PATTERNS
 from desktop.core.words import LANGUAGES
 from desktop.data.models import (
     CATEGORIES,
@@ -67,43 +71,24 @@ VERSION_PATTERN = re.compile(r"\d{4}\.\d{1,2}\.\d+")
 
 # ---------------------------------------------------------------- the keys each table may hold
 
-_TEXT = frozenset(LANGUAGES)
-_STATEMENT = frozenset({*LANGUAGES, "source"})
-_SOURCE = frozenset({"ref", "section", "verification"})
+def _fields_of(cls: type, but: tuple[str, ...] = ()) -> frozenset[str]:
+    """The keys a content table may hold: the fields of the dataclass it is read into."""
+    return frozenset(f.name for f in fields(cls)) - set(but)
+
+
+_TEXT = frozenset(LANGUAGES)  # a text table holds one key per language
+_STATEMENT = _TEXT | {"source"}  # a Statement's text, flattened, and its source
+_SOURCE = _fields_of(Source)
 _RANGE = frozenset({"min", "max"})
 _AMOUNT = frozenset({"min", "max", "options"})
 _META = frozenset({"content_version", "content_date"})
-_REFERENCE = frozenset({"short", "citation", "doi", "verification", "note", "review", "convention"})
-_PRODUCT = frozenset({
-    "id", "name", "form", "source", "sources", "concentration_mg_ml", "vials", "final_volume_ml",
-    "final_concentration_mg_ml", "dose_step_mg", "dose_step_note", "strengths_mg", "notes",
-})
-_VIAL = frozenset({"strength_mg", "volume_ml"})
-_THERAPY = frozenset({
-    "id", "category", "order", "review_section", "name", "synonyms", "off_label",
-    "conflicting_evidence", "evidence_level", "summary", "mechanism", "regimens", "evidence",
-    *STATEMENT_KINDS,
-})
-_REGIMEN = frozenset({
-    "id", "label", "route", "product", "dose", "schedule", "source", "schedule_source",
-    "concentration", "renal_caution", "notes", "drug",
-})
-_DOSE = frozenset({"amount", "unit", "basis", "per", "times_per_day"})
-_EVIDENCE = frozenset({
-    "study", "design", "patients", "population", "intervention", "outcome", "follow_up",
-    "direction", "source",
-})
-_DURATION_FIELDS = ("every", "duration", "on", "off", "course_every")
-# The fields each schedule pattern uses (db/content/README.md, "schedule"): any other field would
-# be ignored by the schedule engine, so it is refused rather than silently dropped.
-PATTERN_FIELDS: dict[str, frozenset[str]] = {
-    "once": frozenset(),
-    "offsets_then_every": frozenset({"offsets", "every"}),
-    "series": frozenset({"count", "every", "courses", "course_every"}),
-    "daily": frozenset({"duration"}),
-    "cycle": frozenset({"on", "off"}),
-    "every": frozenset({"every", "duration"}),
-}
+_REFERENCE = _fields_of(Reference, but=("id",))  # the id is the table's key
+_PRODUCT = _fields_of(Product)
+_VIAL = _fields_of(Vial)
+_THERAPY = _fields_of(Therapy)
+_REGIMEN = _fields_of(Regimen, but=("therapy_id",))  # the record it stands in
+_DOSE = _fields_of(DoseSpec)
+_EVIDENCE = _fields_of(Evidence)
 
 
 # ---------------------------------------------------------------- results and problems
@@ -434,27 +419,34 @@ def _check_regimen_keys(d: Mapping[str, Any], path: str, out: _Collector) -> Non
     for key in ("source", "schedule_source"):
         if isinstance(d.get(key), Mapping):
             _unknown_keys(d[key], _SOURCE, f"{path}.{key}", out)
-    dose = d.get("dose")
-    if isinstance(dose, Mapping):
-        _unknown_keys(dose, _DOSE, f"{path}.dose", out)
-        amount = dose.get("amount")
-        if isinstance(amount, Mapping):
-            _unknown_keys(amount, _AMOUNT, f"{path}.dose.amount", out)
-            if "options" in amount and ("min" in amount or "max" in amount):
-                out.add(f"{path}.dose.amount", "options cannot be combined with min/max")
-    schedule = d.get("schedule")
-    if isinstance(schedule, Mapping):
-        pattern = schedule.get("pattern")
-        if pattern in PATTERN_FIELDS:
-            used = PATTERN_FIELDS[pattern] | {"pattern"}
-            for key in schedule:
-                if key not in used:
-                    out.add(f"{path}.schedule.{key}",
-                            f"is not used by pattern {pattern!r} (it uses: "
-                            f"{', '.join(sorted(PATTERN_FIELDS[pattern])) or 'nothing else'})")
-        for key in _DURATION_FIELDS:
-            if isinstance(schedule.get(key), Mapping):
-                _unknown_keys(schedule[key], _RANGE, f"{path}.schedule.{key}", out)
+    if isinstance(d.get("dose"), Mapping):
+        _check_dose_keys(d["dose"], f"{path}.dose", out)
+    if isinstance(d.get("schedule"), Mapping):
+        _check_schedule_keys(d["schedule"], f"{path}.schedule", out)
+
+
+def _check_dose_keys(dose: Mapping[str, Any], path: str, out: _Collector) -> None:
+    _unknown_keys(dose, _DOSE, path, out)
+    amount = dose.get("amount")
+    if isinstance(amount, Mapping):
+        _unknown_keys(amount, _AMOUNT, f"{path}.amount", out)
+        if "options" in amount and ("min" in amount or "max" in amount):
+            out.add(f"{path}.amount", "options cannot be combined with min/max")
+
+
+def _check_schedule_keys(schedule: Mapping[str, Any], path: str, out: _Collector) -> None:
+    """A field the pattern does not use would be ignored by the schedule engine: it is refused
+    rather than silently dropped (each pattern's fields: ``desktop.core.schedule.PATTERNS``)."""
+    pattern = PATTERNS.get(schedule.get("pattern"))  # type: ignore[arg-type]
+    if pattern is not None:
+        for key in schedule:
+            if key not in pattern.uses | {"pattern"}:
+                out.add(f"{path}.{key}",
+                        f"is not used by pattern {pattern.name!r} (it uses: "
+                        f"{', '.join(sorted(pattern.uses)) or 'nothing else'})")
+    for key in SCHEDULE_DURATIONS:
+        if isinstance(schedule.get(key), Mapping):
+            _unknown_keys(schedule[key], _RANGE, f"{path}.{key}", out)
 
 
 def _check_evidence(d: Mapping[str, Any], path: str, refs: Sequence[str],
@@ -523,22 +515,9 @@ def _load_therapy(path: Path, refs: Sequence[str], products: Sequence[str],
     _unknown_keys(d, _THERAPY, "", out)
     _control_characters(d, out)
 
-    tid = d.get("id")
-    if not isinstance(tid, str) or not SLUG.fullmatch(tid):
-        out.add("id", f"{tid!r} must be a slug like 'rituximab'" if tid is not None
-                else "is missing")
-        tid = path.stem
-    else:
-        record.id = tid
-        if tid != path.stem:
-            out.add("id", f"{tid!r} differs from the file name {path.stem!r}")
+    tid = _record_id(d, path, record, out)
     category = _enum(d.get("category"), tuple(CATEGORIES), "category", out)
-    order = d.get("order")
-    if isinstance(order, bool) or not isinstance(order, int) or order < 0:
-        out.add("order", "must be a whole number (position in the review)")
-        order = -1
-    else:
-        record.order = order
+    order = _record_order(d, record, out)
     review_section = _text(d, "review_section", "", out)
     name = _text(d, "name", "", out)
     synonyms = _synonyms(d, out)
@@ -552,9 +531,48 @@ def _load_therapy(path: Path, refs: Sequence[str], products: Sequence[str],
     else:
         summary = _statement(d["summary"], "summary", refs, out)
     mechanism = _statement(d["mechanism"], "mechanism", refs, out) if "mechanism" in d else None
+    regimens = _regimens(d, tid, refs, products, record.regimen_sources, out)
+    evidence = [item for i, ed in enumerate(_list_of_tables(d, "evidence", "", out))
+                if (item := _check_evidence(ed, f"evidence[{i}]", refs, out)) is not None]
+    lists = {kind: _statements(d, kind, refs, out) for kind in STATEMENT_KINDS}
 
+    if len(problems) > before or summary is None or name is None or review_section is None:
+        return record
+    record.therapy = Therapy(
+        id=tid, category=category, order=order, review_section=review_section, name=name,
+        synonyms=synonyms, off_label=off_label, conflicting_evidence=conflicting,
+        evidence_level=level, summary=summary, mechanism=mechanism, regimens=tuple(regimens),
+        evidence=tuple(evidence), **lists,
+    )
+    return record
+
+
+def _record_id(d: Mapping[str, Any], path: Path, record: _Record, out: _Collector) -> str:
+    """The record's id, a slug that is the file's name (else the file's name, to go on)."""
+    tid = d.get("id")
+    if not isinstance(tid, str) or not SLUG.fullmatch(tid):
+        out.add("id", f"{tid!r} must be a slug like 'rituximab'" if tid is not None
+                else "is missing")
+        return path.stem
+    record.id = tid
+    if tid != path.stem:
+        out.add("id", f"{tid!r} differs from the file name {path.stem!r}")
+    return tid
+
+
+def _record_order(d: Mapping[str, Any], record: _Record, out: _Collector) -> int:
+    order = d.get("order")
+    if isinstance(order, bool) or not isinstance(order, int) or order < 0:
+        out.add("order", "must be a whole number (position in the review)")
+        return -1
+    record.order = order
+    return order
+
+
+def _regimens(d: Mapping[str, Any], tid: str, refs: Sequence[str], products: Sequence[str],
+              regimen_sources: dict[str, Mapping[str, Any]], out: _Collector) -> list[Regimen]:
+    """The record's regimens; each one's table is kept in ``regimen_sources`` by its id."""
     regimens: list[Regimen] = []
-    regimen_sources = record.regimen_sources
     for i, rd in enumerate(_list_of_tables(d, "regimens", "", out)):
         rp = f"regimens[{i}]"
         _check_regimen_keys(rd, rp, out)
@@ -571,31 +589,14 @@ def _load_therapy(path: Path, refs: Sequence[str], products: Sequence[str],
             continue
         regimens.append(regimen)
         regimen_sources[regimen.id] = rd
+    return regimens
 
-    evidence = []
-    for i, ed in enumerate(_list_of_tables(d, "evidence", "", out)):
-        item = _check_evidence(ed, f"evidence[{i}]", refs, out)
-        if item is not None:
-            evidence.append(item)
 
-    lists: dict[str, tuple[Statement, ...]] = {}
-    for kind in STATEMENT_KINDS:
-        items = []
-        for i, sd in enumerate(_list_of_tables(d, kind, "", out)):
-            st = _statement(sd, f"{kind}[{i}]", refs, out)
-            if st is not None:
-                items.append(st)
-        lists[kind] = tuple(items)
-
-    if len(problems) > before or summary is None or name is None or review_section is None:
-        return record
-    record.therapy = Therapy(
-        id=tid, category=category, order=order, review_section=review_section, name=name,
-        synonyms=synonyms, off_label=off_label, conflicting_evidence=conflicting,
-        evidence_level=level, summary=summary, mechanism=mechanism, regimens=tuple(regimens),
-        evidence=tuple(evidence), **lists,
-    )
-    return record
+def _statements(d: Mapping[str, Any], kind: str, refs: Sequence[str],
+                out: _Collector) -> tuple[Statement, ...]:
+    """The statements of one list (``cautions``, ``monitoring``...)."""
+    return tuple(st for i, sd in enumerate(_list_of_tables(d, kind, "", out))
+                 if (st := _statement(sd, f"{kind}[{i}]", refs, out)) is not None)
 
 
 # ---------------------------------------------------------------- the whole directory
