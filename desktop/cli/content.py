@@ -16,11 +16,14 @@ from __future__ import annotations
 import argparse
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.common import add_common, print_json
 from desktop.core.errors import CalxError
 from desktop.core.words import word
+
+if TYPE_CHECKING:
+    from desktop.data.signing import SigningKey
 
 
 def register(subparsers: Any) -> None:
@@ -94,46 +97,14 @@ def _say(args: argparse.Namespace, code: str, **params: object) -> None:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
-    import json
-
-    from desktop.data import packs, signing
+    from desktop.data import packs
     from desktop.data.outputs import check_outputs
     from desktop.paths import app_root
 
     check_outputs({"out": args.out}, force=args.force)   # never over Calx's own files
-    for name, value in (("previous", args.previous), ("min_calx", args.min_calx)):
-        if value:
-            try:
-                signing.version_tuple(value)
-            except ValueError:
-                raise CalxError("release_version_invalid", field=name,
-                                value=str(value)[:40]) from None
-    if args.content is not None and not args.content.is_dir():
-        raise CalxError("content_source_unreadable", path=str(args.content)[:200],
-                        detail="not a folder")
-    if args.key is None:
-        if args.release:
-            dev = signing.development_key(create=False)
-            raise CalxError("release_development_key", key=dev.id if dev else "—")
-        key = signing.development_key()
-        assert key is not None
-    else:
-        key = signing.load_private_key(args.key, args.signer)
-        dev = signing.development_key(create=False)
-        if args.release and dev is not None and dev.id == key.id:
-            raise CalxError("release_development_key", key=key.id)
-    try:
-        changelog = args.changelog.read_text(encoding="utf-8")[:20_000]
-    except (OSError, UnicodeError) as err:
-        raise CalxError("content_source_unreadable", path=str(args.changelog),
-                        detail=str(err)[:200]) from None
-    key_list = None
-    if args.key_list is not None:
-        try:
-            key_list = json.loads(args.key_list.read_bytes())
-        except (OSError, ValueError) as err:
-            raise CalxError("content_source_unreadable", path=str(args.key_list),
-                            detail=str(err)[:200]) from None
+    _check_release_arguments(args)
+    key = _release_key(args)
+    changelog, key_list = _release_texts(args)
     previous = args.previous
     if previous is None:
         from desktop.data import content_store
@@ -161,6 +132,59 @@ def cmd_release(args: argparse.Namespace) -> int:
     _say(args, "content_packed", path=str(args.out), version=manifest.content_version,
          signer=signer, key=key.id)
     return 0
+
+
+def _check_release_arguments(args: argparse.Namespace) -> None:
+    """The versions are versions and the content folder is a folder."""
+    from desktop.data import signing
+
+    for name, value in (("previous", args.previous), ("min_calx", args.min_calx)):
+        if value:
+            try:
+                signing.version_tuple(value)
+            except ValueError:
+                raise CalxError("release_version_invalid", field=name,
+                                value=str(value)[:40]) from None
+    if args.content is not None and not args.content.is_dir():
+        raise CalxError("content_source_unreadable", path=str(args.content)[:200],
+                        detail="not a folder")
+
+
+def _release_key(args: argparse.Namespace) -> SigningKey:
+    """The signing key: the one given, or the development key (never for a real release)."""
+    from desktop.data import signing
+
+    if args.key is None:
+        if args.release:
+            dev = signing.development_key(create=False)
+            raise CalxError("release_development_key", key=dev.id if dev else "—")
+        key = signing.development_key()
+        assert key is not None
+        return key
+    key = signing.load_private_key(args.key, args.signer)
+    dev = signing.development_key(create=False)
+    if args.release and dev is not None and dev.id == key.id:
+        raise CalxError("release_development_key", key=key.id)
+    return key
+
+
+def _release_texts(args: argparse.Namespace) -> tuple[str, Any]:
+    """The changelog's text and the key list (None when not given)."""
+    import json
+
+    try:
+        changelog = args.changelog.read_text(encoding="utf-8")[:20_000]
+    except (OSError, UnicodeError) as err:
+        raise CalxError("content_source_unreadable", path=str(args.changelog),
+                        detail=str(err)[:200]) from None
+    key_list = None
+    if args.key_list is not None:
+        try:
+            key_list = json.loads(args.key_list.read_bytes())
+        except (OSError, ValueError) as err:
+            raise CalxError("content_source_unreadable", path=str(args.key_list),
+                            detail=str(err)[:200]) from None
+    return changelog, key_list
 
 
 def _version() -> str:

@@ -36,6 +36,7 @@ from desktop.data.models import (
     CATEGORIES,
     DESIGNS,
     DIRECTIONS,
+    Evidence,
     Reference,
     Source,
     Statement,
@@ -222,6 +223,33 @@ def _regimen_lines(r: Regimen, refs: dict[str, Reference], lang: str) -> list[st
 
 def render_therapy(t: Therapy, refs: dict[str, Reference], lang: str) -> str:
     """The full record for a terminal."""
+    out = _heading_lines(t, refs, lang)
+    out += ["", word("kb_summary", lang), _statement_line(t.summary, refs, lang, "")]
+    if t.mechanism:
+        out += ["", word("kb_mechanism", lang), _statement_line(t.mechanism, refs, lang, "")]
+    if t.regimens:
+        out += ["", word("kb_regimens", lang)]
+        for r in t.regimens:
+            out += _regimen_lines(r, refs, lang)
+    if t.evidence:
+        out += ["", word("kb_evidence", lang)]
+        for e in t.evidence:
+            out += _evidence_lines(e, refs, lang)
+    for kind in ("adverse_effects", "cautions", "monitoring", "patient_advice"):
+        items = getattr(t, kind)
+        if items:
+            out += ["", word(f"kb_{kind}", lang),
+                    *(_statement_line(s, refs, lang, "- ") for s in items)]
+    if t.instructions:
+        out += ["", word("kb_instructions", lang), *(_statement_line(s, refs, lang, f"{i}. ")
+                                                     for i, s in enumerate(t.instructions, 1))]
+    out += _reference_lines(t, refs, lang)
+    return "\n".join(out)
+
+
+def _heading_lines(t: Therapy, refs: dict[str, Reference], lang: str) -> list[str]:
+    """The name, the flags (section, category, evidence level, off-label, conflicting), any
+    advice against it, the synonyms."""
     flags = [t.review_section.get(lang), CATEGORIES[t.category].get(lang),
              f"{word('kb_evidence_level', lang)}{colon(lang, ' ')}"
              f"{DESIGNS[t.evidence_level].get(lang)}"]
@@ -237,44 +265,37 @@ def render_therapy(t: Therapy, refs: dict[str, Reference], lang: str) -> str:
         out.append(_wrap(f"{word('kb_synonyms', lang)}{colon(lang, ' ')}"
                          f"{', '.join(t.synonyms.get(lang))}",
                          "  ", first=""))
-    out += ["", word("kb_summary", lang), _statement_line(t.summary, refs, lang, "")]
-    if t.mechanism:
-        out += ["", word("kb_mechanism", lang), _statement_line(t.mechanism, refs, lang, "")]
-    if t.regimens:
-        out += ["", word("kb_regimens", lang)]
-        for r in t.regimens:
-            out += _regimen_lines(r, refs, lang)
-    if t.evidence:
-        out += ["", word("kb_evidence", lang)]
-        for e in t.evidence:
-            head = [e.study.get(lang), DESIGNS[e.design].get(lang)]
-            if e.patients is not None:
-                patients = word("kb_patients" if e.patients > 1 else "kb_patient", lang)
-                head.append(f"{e.patients} {patients}")
-            head.append(DIRECTIONS[e.direction].get(lang))
-            out.append(_wrap(" · ".join(head), "    ", first="  - "))
-            parts = [("kb_population", e.population), ("kb_intervention", e.intervention),
-                     ("kb_outcome", e.outcome), ("kb_follow_up", e.follow_up)]
-            for key, text in parts:
-                if text is not None:
-                    out.append(_detail(key, text.get(lang), lang))
-            out.append(_detail("kb_source", _source_words(e.source, refs, lang), lang))
-    for kind in ("adverse_effects", "cautions", "monitoring", "patient_advice"):
-        items = getattr(t, kind)
-        if items:
-            out += ["", word(f"kb_{kind}", lang),
-                    *(_statement_line(s, refs, lang, "- ") for s in items)]
-    if t.instructions:
-        out += ["", word("kb_instructions", lang), *(_statement_line(s, refs, lang, f"{i}. ")
-                                         for i, s in enumerate(t.instructions, 1))]
+    return out
+
+
+def _evidence_lines(e: Evidence, refs: dict[str, Reference], lang: str) -> list[str]:
+    """One study: its head line, then population, intervention, outcome, follow-up, source."""
+    head = [e.study.get(lang), DESIGNS[e.design].get(lang)]
+    if e.patients is not None:
+        patients = word("kb_patients" if e.patients > 1 else "kb_patient", lang)
+        head.append(f"{e.patients} {patients}")
+    head.append(DIRECTIONS[e.direction].get(lang))
+    out = [_wrap(" · ".join(head), "    ", first="  - ")]
+    parts = [("kb_population", e.population), ("kb_intervention", e.intervention),
+             ("kb_outcome", e.outcome), ("kb_follow_up", e.follow_up)]
+    for key, text in parts:
+        if text is not None:
+            out.append(_detail(key, text.get(lang), lang))
+    out.append(_detail("kb_source", _source_words(e.source, refs, lang), lang))
+    return out
+
+
+def _reference_lines(t: Therapy, refs: dict[str, Reference], lang: str) -> list[str]:
+    """Every reference the record cites, in order of first citation."""
     cited = [refs[r] for r in dict.fromkeys(s.ref for s in t.sources()) if r in refs]
-    if cited:
-        out += ["", word("references", lang)]
-        for ref in cited:
-            doi = f" doi:{ref.doi}" if ref.doi else ""
-            out.append(_wrap(f"{ref.citation}{doi} ({word(ref.verification, lang)})", "    ",
-                             first=f"  - {ref.short}: "))
-    return "\n".join(out)
+    if not cited:
+        return []
+    out = ["", word("references", lang)]
+    for ref in cited:
+        doi = f" doi:{ref.doi}" if ref.doi else ""
+        out.append(_wrap(f"{ref.citation}{doi} ({word(ref.verification, lang)})", "    ",
+                         first=f"  - {ref.short}: "))
+    return out
 
 
 # ---------------------------------------------------------------- commands

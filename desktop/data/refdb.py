@@ -66,6 +66,7 @@ if TYPE_CHECKING:  # read on first use: the window opens the database before it 
     from desktop.core.safety import SafetyContent
     from desktop.data import signing
     from desktop.data.signing import SignedRelease
+    from desktop.data.verify import FileIdentity
 
 MAX_QUERY_WORDS = 8       # more words narrow nothing useful and only cost time
 MAX_WORD_CHARS = 40       # the longest French or English word in the content is far shorter
@@ -162,6 +163,40 @@ def _check_lang(lang: str) -> str:
     return lang
 
 
+def _identity(path: Path, shown: str) -> FileIdentity:
+    """The file's identity before it is read; a missing, unreadable or empty file is refused."""
+    from desktop.data import verify
+
+    try:
+        if not path.is_file():
+            raise CalxError("db_missing", path=shown)
+        before = verify.identity(path)
+    except OSError as err:
+        raise CalxError("db_unreadable", path=shown, detail=err.strerror or str(err)) from None
+    if before.size == 0:
+        raise CalxError("db_corrupt", path=shown, detail="empty file")
+    return before
+
+
+def _manifest_and_digest(path: Path, shown: str, required: bool) -> tuple[bytes | None, str]:
+    """The signed release manifest beside the file (None for a development database, refused
+    where a release is required) and the digest pinned beside it."""
+    from desktop.data import verify
+
+    try:
+        manifest = verify.read_manifest(path)
+    except OSError as err:
+        raise CalxError("release_corrupt", path=shown,
+                        detail=err.strerror or str(err)) from None
+    if manifest is None and (required or not verify.is_development_build()):
+        raise CalxError("release_unsigned", path=shown)
+    pinned = verify.pinned_digest(path)
+    if pinned is None:
+        raise CalxError("db_corrupt", path=shown,
+                        detail=f"no digest in {verify.digest_path(path).name}")
+    return manifest, pinned
+
+
 class ReferenceDB:
     """The therapy knowledge base, read-only. Use ``ReferenceDB.open()``; one thread only."""
 
@@ -203,29 +238,12 @@ class ReferenceDB:
 
         path = Path(path)
         shown = str(path)
-        try:
-            if not path.is_file():
-                raise CalxError("db_missing", path=shown)
-            before = verify.identity(path)
-        except OSError as err:
-            raise CalxError("db_unreadable", path=shown, detail=err.strerror or str(err)) from None
-        if before.size == 0:
-            raise CalxError("db_corrupt", path=shown, detail="empty file")
+        before = _identity(path, shown)
         # One verification path: a signed release's manifest names the file's digest (checked by
         # its signature, a few small reads), and that digest is the one issue 10 pins beside it.
         # Remembered with the manifest and the trust files: a verified identity skips both the
         # whole-file hash and the signature check (and the import of the crypto library).
-        try:
-            manifest = verify.read_manifest(path)
-        except OSError as err:
-            raise CalxError("release_corrupt", path=shown,
-                            detail=err.strerror or str(err)) from None
-        if manifest is None and (required or not verify.is_development_build()):
-            raise CalxError("release_unsigned", path=shown)
-        pinned = verify.pinned_digest(path)
-        if pinned is None:
-            raise CalxError("db_corrupt", path=shown,
-                            detail=f"no digest in {verify.digest_path(path).name}")
+        manifest, pinned = _manifest_and_digest(path, shown, required)
         token = pinned if manifest is None else verify.trust_token(pinned, manifest)
         full = not verify.is_verified(before, token)
         release = None
@@ -235,17 +253,7 @@ class ReferenceDB:
             release = signing.verify_beside(path, manifest, trust)
             if release.manifest.digest != pinned:
                 raise CalxError("release_digest_mismatch", path=shown)
-        if not full:
-            conn = cls._connect_file(path, shown)
-            try:
-                changed = verify.identity(path) != before  # replaced between the checks
-            except OSError:
-                changed = True
-            if changed:
-                conn.close()
-                full = True
-        if full:
-            conn = cls._connect_verified_bytes(path, shown, pinned)
+        conn, full = cls._connect(path, shown, pinned, before, full)
         try:
             metadata = cls._check(conn, shown, full)
             if full:
@@ -265,6 +273,24 @@ class ReferenceDB:
         db = cls(conn, path, metadata)
         db._release, db._manifest = release, manifest
         return db
+
+    @classmethod
+    def _connect(cls, path: Path, shown: str, pinned: str, before: FileIdentity,
+                 full: bool) -> tuple[sqlite3.Connection, bool]:
+        """(connection, whether it serves bytes verified whole). A file verified before is
+        opened read-only; if it was replaced since ``before``, its bytes are verified whole."""
+        from desktop.data import verify
+
+        if not full:
+            conn = cls._connect_file(path, shown)
+            try:
+                changed = verify.identity(path) != before  # replaced between the checks
+            except OSError:
+                changed = True
+            if not changed:
+                return conn, False
+            conn.close()
+        return cls._connect_verified_bytes(path, shown, pinned), True
 
     @property
     def release(self) -> SignedRelease | None:

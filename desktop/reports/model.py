@@ -362,58 +362,18 @@ def build_plan(
     for a code that is not a contraindication of this plan); ``previous_weight_kg`` is the weight
     of the patient's last saved plan. ``shifts`` moves doses off closed days
     (``desktop.core.closed_days``): (row, days) per regimen, later doses following."""
-    if lang not in LANGUAGES:
-        raise CalxError("unknown_language", field="lang", **unknown_language(lang))
-    if not isinstance(prepared_on, date):
-        raise CalxError("plan_date_required", field="prepared_on")
-    if not isinstance(start, date):
-        raise CalxError("start_date_invalid", field="start", value=str(start)[:40])
-    if not isinstance(patient, Patient):
-        raise CalxError("plan_patient_required", field="patient")
-    from desktop.core.limits import check_plan_date, check_start_date
-
-    check_plan_date(prepared_on, "prepared_on")
-    check_start_date(start, prepared_on)
-    for regimen_start in (starts or {}).values():
-        if isinstance(regimen_start, date):
-            check_start_date(regimen_start, prepared_on)
+    prepared_on = _check_dates(lang, prepared_on, start, patient, starts)
     patient_name = _check_text(patient_name, "patient", required=True)
     if patient.birth_date is not None and patient.birth_date > prepared_on:
         raise CalxError("birth_date_after_plan", field="birth_date",
                         value=patient.birth_date.isoformat(), date=prepared_on.isoformat())
     prepared_by = _check_text(prepared_by, "prepared_by")
     notes = _check_text(notes, "notes")
-    contacts = tuple(contacts) if contacts is not None else ()
-    if len(contacts) > MAX_CONTACTS:
-        raise CalxError("plan_too_many_contacts", field="contacts", max=MAX_CONTACTS)
-    for contact in contacts:
-        _check_text(contact.label, "contacts")
-        _check_text(contact.value, "contacts")
+    contacts = _check_contacts(contacts)
     bsa_formula = formula_info(str(bsa_formula)[:40]).key  # refuses an unknown formula
-    ids = list(regimen_ids)
-    if not ids:
-        raise CalxError("plan_no_treatment", field="regimen")
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise CalxError("plan_duplicate_regimen", field="regimen", id=", ".join(duplicates))
-    choices = {k: dict(v) for k, v in (choices or {}).items()}
-    stray = sorted(set(choices) - set(ids))
-    if stray:
-        raise CalxError("plan_choice_unknown_regimen", field="choose", id=", ".join(stray))
-    for rid, per_regimen in choices.items():
-        for name, value in per_regimen.items():
-            if (isinstance(value, bool) or not isinstance(value, int | float)
-                    or not math.isfinite(value)):
-                raise CalxError("plan_choice_not_a_number", field=name, regimen=rid, name=name,
-                                value=str(value)[:40])
-
-    starts = dict(starts or {})
-    stray = sorted(set(starts) - set(ids))
-    if stray:
-        raise CalxError("plan_start_unknown_regimen", field="start", id=", ".join(stray))
-    for own_start in starts.values():
-        if not isinstance(own_start, date):
-            raise CalxError("start_date_invalid", field="start", value=str(own_start)[:40])
+    ids = _check_regimen_ids(regimen_ids)
+    choices = _check_choices(choices, ids)
+    starts = _check_starts(starts, ids)
     patient_warnings = tuple(patient.warnings())
     shifts = {k: tuple((int(i), int(d)) for i, d in v) for k, v in (shifts or {}).items()}
     items = tuple(_item(db, rid, patient, choices.get(rid, {}), starts.get(rid, start),
@@ -424,16 +384,7 @@ def build_plan(
     if patient.height is not None:
         bsa_m2 = float(bsa(patient.weight, patient.height, bsa_formula).m_as("m²"))
 
-    sources: list[Source] = []
-    for item in items:
-        if item.regimen is not None:
-            sources.append(item.regimen.source)
-            if item.regimen.schedule_source is not None:
-                sources.append(item.regimen.schedule_source)
-        if item.product is not None:
-            sources.append(item.product.source)
-            sources.extend(item.product.sources)
-        sources.extend(e.source for e in item.therapy.evidence)
+    sources = _item_sources(items)
     items, alerts, other = _checked(db, patient, items, previous_weight_kg)
     given = _overrides(overrides, alerts)
     sources.extend(_alert_sources(alerts))
@@ -468,6 +419,91 @@ def build_plan(
         other_instructions=other, medication_names=_medication_names(db, alerts),
         large_print=bool(large_print), tick_sheet=bool(tick_sheet),
     )
+
+
+def _check_dates(lang: str, prepared_on: date | None, start: date, patient: Patient,
+                 starts: Mapping[str, date] | None) -> date:
+    """The plan's language, its date (returned), the start dates and the patient are there and
+    of the right kind; the dates inside the limits (``desktop.core.limits``)."""
+    if lang not in LANGUAGES:
+        raise CalxError("unknown_language", field="lang", **unknown_language(lang))
+    if not isinstance(prepared_on, date):
+        raise CalxError("plan_date_required", field="prepared_on")
+    if not isinstance(start, date):
+        raise CalxError("start_date_invalid", field="start", value=str(start)[:40])
+    if not isinstance(patient, Patient):
+        raise CalxError("plan_patient_required", field="patient")
+    from desktop.core.limits import check_plan_date, check_start_date
+
+    check_plan_date(prepared_on, "prepared_on")
+    check_start_date(start, prepared_on)
+    for regimen_start in (starts or {}).values():
+        if isinstance(regimen_start, date):
+            check_start_date(regimen_start, prepared_on)
+    return prepared_on
+
+
+def _check_contacts(contacts: Sequence[ContactLine] | None) -> tuple[ContactLine, ...]:
+    found = tuple(contacts) if contacts is not None else ()
+    if len(found) > MAX_CONTACTS:
+        raise CalxError("plan_too_many_contacts", field="contacts", max=MAX_CONTACTS)
+    for contact in found:
+        _check_text(contact.label, "contacts")
+        _check_text(contact.value, "contacts")
+    return found
+
+
+def _check_regimen_ids(regimen_ids: Sequence[str]) -> list[str]:
+    ids = list(regimen_ids)
+    if not ids:
+        raise CalxError("plan_no_treatment", field="regimen")
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise CalxError("plan_duplicate_regimen", field="regimen", id=", ".join(duplicates))
+    return ids
+
+
+def _check_choices(choices: Mapping[str, Mapping[str, float]] | None,
+                   ids: Sequence[str]) -> dict[str, dict[str, float]]:
+    """Choices of regimens of the plan, each a number (the engine checks their ranges)."""
+    checked = {k: dict(v) for k, v in (choices or {}).items()}
+    stray = sorted(set(checked) - set(ids))
+    if stray:
+        raise CalxError("plan_choice_unknown_regimen", field="choose", id=", ".join(stray))
+    for rid, per_regimen in checked.items():
+        for name, value in per_regimen.items():
+            if (isinstance(value, bool) or not isinstance(value, int | float)
+                    or not math.isfinite(value)):
+                raise CalxError("plan_choice_not_a_number", field=name, regimen=rid, name=name,
+                                value=str(value)[:40])
+    return checked
+
+
+def _check_starts(starts: Mapping[str, date] | None, ids: Sequence[str]) -> dict[str, date]:
+    """Own start dates of regimens of the plan, each a date."""
+    checked = dict(starts or {})
+    stray = sorted(set(checked) - set(ids))
+    if stray:
+        raise CalxError("plan_start_unknown_regimen", field="start", id=", ".join(stray))
+    for own_start in checked.values():
+        if not isinstance(own_start, date):
+            raise CalxError("start_date_invalid", field="start", value=str(own_start)[:40])
+    return checked
+
+
+def _item_sources(items: Sequence[PlanItem]) -> list[Source]:
+    """The sources behind each item: its regimen and schedule, its product, its evidence."""
+    sources: list[Source] = []
+    for item in items:
+        if item.regimen is not None:
+            sources.append(item.regimen.source)
+            if item.regimen.schedule_source is not None:
+                sources.append(item.regimen.schedule_source)
+        if item.product is not None:
+            sources.append(item.product.source)
+            sources.extend(item.product.sources)
+        sources.extend(e.source for e in item.therapy.evidence)
+    return sources
 
 
 def _medication_names(db: ReferenceDB, alerts: Sequence[Alert]) -> dict[str, Bilingual]:

@@ -38,6 +38,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop.core.choices import schedule_choice_names
 from desktop.core.formatting import (
     colon,
     format_bsa,
@@ -47,7 +48,6 @@ from desktop.core.formatting import (
 )
 from desktop.core.messages import render
 from desktop.core.regimen import Source
-from desktop.core.schedule import schedule_choice_names
 from desktop.core.words import word
 from desktop.data.models import DESIGNS, DIRECTIONS, Evidence, Statement
 from desktop.reports.document import CONTENT_WIDTH, PageDecor, render_pdf, write_pdf
@@ -346,6 +346,26 @@ def _safety_checks(plan: PlanDocument, lang: str, st: Styles,
 
 def _clinician_item(number: int, item: PlanItem, lang: str, st: Styles,
                     ref_number: dict[str, int]) -> list[Flowable]:
+    """One treatment of the clinician copy: its table (regimen, evidence, dose, product,
+    schedule, sources, studies), the working, then the warnings, notes and cautions."""
+    head: list[Flowable] = [Paragraph(f"{number}. {text(treatment_name(item, lang))}", st.h2)]
+    rows = _item_rows(item, lang, ref_number)
+    head.append(_label_table([(text(k), v) for k, v in rows], st, 36 * mm))
+    # A page break rather than KeepTogether: the heading keeps a few rows under it, the long
+    # table may split, and the layout is not computed twice (the clinician copy is dense).
+    story: list[Flowable] = [CondPageBreak(60 * mm), *head]
+    d = item.dose
+    if d is not None and d.working:
+        story.append(CondPageBreak(25 * mm))
+        story.append(Paragraph(text(word("working", lang)) + colon(lang).rstrip(), st.subhead))
+        story += _numbered([text(render(w, lang)) for w in d.working], st)
+    story += _item_warnings(item, lang, st)
+    story.append(Spacer(1, 6))
+    return story
+
+
+def _item_rows(item: PlanItem, lang: str, ref_number: dict[str, int]) -> list[tuple[str, str]]:
+    """The labelled rows of one treatment's table."""
     therapy = item.therapy
     flags = [DESIGNS[therapy.evidence_level].get(lang) if therapy.evidence_level in DESIGNS
              else therapy.evidence_level]
@@ -353,46 +373,53 @@ def _clinician_item(number: int, item: PlanItem, lang: str, st: Styles,
         flags.append(word("off_label", lang))
     if therapy.conflicting_evidence:
         flags.append(word("conflicting", lang))
-    head: list[Flowable] = [Paragraph(f"{number}. {text(treatment_name(item, lang))}", st.h2)]
     rows: list[tuple[str, str]] = []
     if item.regimen is not None:
         rows.append((word("regimen", lang), text(item.regimen.label.get(lang))))
     rows.append((word("evidence", lang), text(", ".join(flags))))
-    story: list[Flowable] = []
-    d = item.dose
-    if item.regimen is None:
-        rows.append((word("prescribed", lang), text(word("advice_only", lang))))
-    elif d is None or not d.has_dose:
-        rows.append((word("prescribed", lang), text(word("no_dose", lang))))
-        if d is not None and d.concentration is not None:
-            rows.append((word("concentration", lang), text(format_quantity(d.concentration,
-                                                                           lang))))
-    else:
-        rows += _dose_rows(item, lang)
+    rows += _prescribed_rows(item, lang)
     if item.product is not None:
         rows.append((word("product", lang), text(item.product.name.get(lang))))
     if item.schedule is not None:
         rows.append((word("schedule", lang), _schedule_text(item, lang)))
-    sources = []
+    sources = _regimen_sources(item, lang, ref_number)
+    if sources:
+        rows.append((word("sources", lang), "<br/>".join(sources)))
+    if therapy.evidence:
+        rows.append((word("studies", lang), "<br/>".join(
+            _evidence_text(e, lang, ref_number) for e in therapy.evidence)))
+    return rows
+
+
+def _prescribed_rows(item: PlanItem, lang: str) -> list[tuple[str, str]]:
+    """Advice only, no dose in the review (with the strength given), or the dose rows."""
+    d = item.dose
+    if item.regimen is None:
+        return [(word("prescribed", lang), text(word("advice_only", lang)))]
+    if d is None or not d.has_dose:
+        rows = [(word("prescribed", lang), text(word("no_dose", lang)))]
+        if d is not None and d.concentration is not None:
+            rows.append((word("concentration", lang), text(format_quantity(d.concentration,
+                                                                           lang))))
+        return rows
+    return _dose_rows(item, lang)
+
+
+def _regimen_sources(item: PlanItem, lang: str, ref_number: dict[str, int]) -> list[str]:
+    """Where the dose and (when it differs) the schedule come from."""
+    sources: list[str] = []
     if item.regimen is not None:
         sources.append(_source_text(word("dose_source", lang), item.regimen.source, lang,
                                     ref_number))
         if item.regimen.schedule_source is not None:
             sources.append(_source_text(word("schedule_source", lang),
                                         item.regimen.schedule_source, lang, ref_number))
-    if sources:
-        rows.append((word("sources", lang), "<br/>".join(sources)))
-    if therapy.evidence:
-        rows.append((word("studies", lang), "<br/>".join(
-            _evidence_text(e, lang, ref_number) for e in therapy.evidence)))
-    head.append(_label_table([(text(k), v) for k, v in rows], st, 36 * mm))
-    # A page break rather than KeepTogether: the heading keeps a few rows under it, the long
-    # table may split, and the layout is not computed twice (the clinician copy is dense).
-    story += [CondPageBreak(60 * mm), *head]
-    if d is not None and d.working:
-        story.append(CondPageBreak(25 * mm))
-        story.append(Paragraph(text(word("working", lang)) + colon(lang).rstrip(), st.subhead))
-        story += _numbered([text(render(w, lang)) for w in d.working], st)
+    return sources
+
+
+def _item_warnings(item: PlanItem, lang: str, st: Styles) -> list[Flowable]:
+    """The dose's and the schedule's warnings, the regimen's notes and the therapy's cautions."""
+    d = item.dose
     warnings = list(d.warnings if d is not None else ())
     if item.schedule is not None:
         warnings += list(item.schedule.warnings) + list(item.schedule.notes)
@@ -400,13 +427,13 @@ def _clinician_item(number: int, item: PlanItem, lang: str, st: Styles,
         notes = [text(item.regimen.notes.get(lang))]
     else:
         notes = []
-    cautions = _statements(therapy.cautions, lang)
-    if warnings or notes or cautions:
-        story.append(CondPageBreak(20 * mm))
-        story.append(Paragraph(text(word("warnings", lang)) + colon(lang).rstrip(), st.subhead))
-        story += [Paragraph(text(render(w, lang)), st.warning, bulletText="!") for w in warnings]
-        story += _bullets(notes + cautions, st)
-    story.append(Spacer(1, 6))
+    cautions = _statements(item.therapy.cautions, lang)
+    if not (warnings or notes or cautions):
+        return []
+    story: list[Flowable] = [CondPageBreak(20 * mm)]
+    story.append(Paragraph(text(word("warnings", lang)) + colon(lang).rstrip(), st.subhead))
+    story += [Paragraph(text(render(w, lang)), st.warning, bulletText="!") for w in warnings]
+    story += _bullets(notes + cautions, st)
     return story
 
 

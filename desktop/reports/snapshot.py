@@ -19,7 +19,7 @@ import math
 import sys
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, Union, get_args, get_origin
 
@@ -75,6 +75,11 @@ def encode(value: Any) -> Any:
         return {"$datetime": value.isoformat()}
     if isinstance(value, date):
         return {"$date": value.isoformat()}
+    return _encode_collection(value)
+
+
+def _encode_collection(value: Any) -> Any:
+    """Mappings, sequences, sets and quantities; anything else is refused."""
     if isinstance(value, Mapping):
         out = {}
         for k, v in value.items():
@@ -131,36 +136,13 @@ def decode(hint: Any, data: Any) -> Any:
         return _untag(data)
     origin = get_origin(hint)
     if origin is Union or origin is types.UnionType:
-        options = get_args(hint)
-        if data is None and type(None) in options:
-            return None
-        errors = []
-        for option in options:
-            if option is type(None):
-                continue
-            try:
-                return decode(option, data)
-            except (SnapshotError, TypeError, ValueError, KeyError) as exc:
-                errors.append(str(exc))
-        raise SnapshotError(f"{data!r} matches none of {hint}: {'; '.join(errors)}")
+        return _decode_union(hint, data)
     if origin is typing.Literal:
         if data not in get_args(hint):
             raise SnapshotError(f"{data!r} is not one of {get_args(hint)}")
         return data
     if origin in (tuple, Sequence, list, frozenset, set) or hint in (tuple, list):
-        items = _strip_tuple_tag(data)
-        if not isinstance(items, list):
-            raise SnapshotError(f"expected a list for {hint}, got {type(data).__name__}")
-        args = get_args(hint)
-        if origin is tuple and args and not (len(args) == 2 and args[1] is Ellipsis):
-            if len(args) != len(items):
-                raise SnapshotError(f"expected {len(args)} items for {hint}")
-            return tuple(decode(a, v) for a, v in zip(args, items, strict=True))
-        inner = args[0] if args else Any
-        values = [decode(inner, v) for v in items]
-        if origin in (frozenset, set):
-            return frozenset(values)
-        return values if origin is list or hint is list else tuple(values)
+        return _decode_sequence(hint, origin, data)
     if origin in (dict, Mapping) or hint in (dict, Mapping):
         if not isinstance(data, dict):
             raise SnapshotError(f"expected a mapping for {hint}")
@@ -168,38 +150,94 @@ def decode(hint: Any, data: Any) -> Any:
         inner = args[1] if len(args) == 2 else Any
         return {k: decode(inner, v) for k, v in data.items()}
     if isinstance(hint, type):
-        if dataclasses.is_dataclass(hint):
-            if not isinstance(data, dict):
-                raise SnapshotError(f"expected an object for {hint.__name__}")
-            hints = _field_hints(hint)
-            unknown = set(data) - set(hints)
-            if unknown:
-                raise SnapshotError(f"{hint.__name__} has no field {sorted(unknown)}")
-            return hint(**{name: decode(hints[name], v) for name, v in data.items()})
-        if issubclass(hint, enum.Enum):
-            return hint(data)
-        if hint is datetime:
-            return datetime.fromisoformat(_untag_key(data, "$datetime"))
-        if hint is date:
-            return date.fromisoformat(_untag_key(data, "$date"))
-        if hint is bool:
-            if not isinstance(data, bool):
-                raise SnapshotError(f"expected true/false, got {data!r}")
-            return data
-        if hint is float:
-            if isinstance(data, bool) or not isinstance(data, int | float):
-                raise SnapshotError(f"expected a number, got {data!r}")
-            return float(data) if isinstance(data, int) and not isinstance(data, bool) else data
-        if hint is int:
-            if isinstance(data, bool) or not isinstance(data, int):
-                raise SnapshotError(f"expected a whole number, got {data!r}")
-            return data
-        if hint is str:
-            if not isinstance(data, str):
-                raise SnapshotError(f"expected text, got {data!r}")
-            return data
+        return _decode_class(hint, data)
     # Unknown or exotic hints (TypeVar, Protocol, a pint class): read the tags back.
     return _untag(data)
+
+
+def _decode_union(hint: Any, data: Any) -> Any:
+    """The first option of ``X | Y | None`` that reads ``data``."""
+    options = get_args(hint)
+    if data is None and type(None) in options:
+        return None
+    errors = []
+    for option in options:
+        if option is type(None):
+            continue
+        try:
+            return decode(option, data)
+        except (SnapshotError, TypeError, ValueError, KeyError) as exc:
+            errors.append(str(exc))
+    raise SnapshotError(f"{data!r} matches none of {hint}: {'; '.join(errors)}")
+
+
+def _decode_sequence(hint: Any, origin: Any, data: Any) -> Any:
+    """A tuple (fixed or ``tuple[X, ...]``), list, or set of ``hint``'s item type."""
+    items = _strip_tuple_tag(data)
+    if not isinstance(items, list):
+        raise SnapshotError(f"expected a list for {hint}, got {type(data).__name__}")
+    args = get_args(hint)
+    if origin is tuple and args and not (len(args) == 2 and args[1] is Ellipsis):
+        if len(args) != len(items):
+            raise SnapshotError(f"expected {len(args)} items for {hint}")
+        return tuple(decode(a, v) for a, v in zip(args, items, strict=True))
+    inner = args[0] if args else Any
+    values = [decode(inner, v) for v in items]
+    if origin in (frozenset, set):
+        return frozenset(values)
+    return values if origin is list or hint is list else tuple(values)
+
+
+def _decode_class(hint: type, data: Any) -> Any:
+    """A dataclass, an enum, a date or a scalar (checked, never converted from another type)."""
+    if dataclasses.is_dataclass(hint):
+        if not isinstance(data, dict):
+            raise SnapshotError(f"expected an object for {hint.__name__}")
+        hints = _field_hints(hint)
+        unknown = set(data) - set(hints)
+        if unknown:
+            raise SnapshotError(f"{hint.__name__} has no field {sorted(unknown)}")
+        return hint(**{name: decode(hints[name], v) for name, v in data.items()})
+    if issubclass(hint, enum.Enum):
+        return hint(data)
+    if hint is datetime:
+        return datetime.fromisoformat(_untag_key(data, "$datetime"))
+    if hint is date:
+        return date.fromisoformat(_untag_key(data, "$date"))
+    read = _SCALARS.get(hint)
+    if read is not None:
+        return read(data)
+    # Unknown or exotic hints (TypeVar, Protocol, a pint class): read the tags back.
+    return _untag(data)
+
+
+def _read_bool(data: Any) -> bool:
+    if not isinstance(data, bool):
+        raise SnapshotError(f"expected true/false, got {data!r}")
+    return data
+
+
+def _read_float(data: Any) -> float:
+    if isinstance(data, bool) or not isinstance(data, int | float):
+        raise SnapshotError(f"expected a number, got {data!r}")
+    return float(data) if isinstance(data, int) else data
+
+
+def _read_int(data: Any) -> int:
+    if isinstance(data, bool) or not isinstance(data, int):
+        raise SnapshotError(f"expected a whole number, got {data!r}")
+    return data
+
+
+def _read_str(data: Any) -> str:
+    if not isinstance(data, str):
+        raise SnapshotError(f"expected text, got {data!r}")
+    return data
+
+
+_SCALARS: dict[type, Callable[[Any], Any]] = {
+    bool: _read_bool, float: _read_float, int: _read_int, str: _read_str,
+}
 
 
 def _untag_key(data: Any, key: str) -> str:
