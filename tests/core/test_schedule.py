@@ -8,6 +8,7 @@ with the day clamped to the month's end, counted from the first date; the horizo
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -27,6 +28,7 @@ from desktop.core.schedule import (
     KIND_OFF,
     KIND_ON,
     KIND_SESSION,
+    PATTERNS,
     add_months,
     build_schedule,
 )
@@ -385,42 +387,57 @@ def test_schedule_messages_have_words_in_both_languages() -> None:
 DURATION_UNITS = ("day", "week", "month")
 
 
+def _offsets_then_every(draw: st.DrawFn, dur: Callable[[], str]) -> dict[str, Any]:
+    gaps = draw(st.lists(st.integers(1, 30), min_size=0, max_size=4))
+    offsets, total = ["0 day"], 0
+    for g in gaps:
+        total += g
+        offsets.append(f"{total} day")
+    s: dict[str, Any] = {"offsets": offsets}
+    if draw(st.booleans()):
+        s["every"] = dur()
+    return s
+
+
+def _series(draw: st.DrawFn, dur: Callable[[], str]) -> dict[str, Any]:
+    count = draw(st.integers(1, 5))
+    every_days = draw(st.integers(1, 21))
+    s: dict[str, Any] = {"count": count, "every": f"{every_days} day"}
+    if draw(st.booleans()):
+        # A course starts after the previous one ends.
+        s["course_every"] = f"{count * every_days + draw(st.integers(1, 60))} day"
+        if draw(st.booleans()):
+            s["courses"] = draw(st.integers(1, 4))
+    return s
+
+
+def _optional(draw: st.DrawFn, key: str, dur: Callable[[], str]) -> dict[str, Any]:
+    return {key: dur()} if draw(st.booleans()) else {}
+
+
+# The fields of a random schedule, per pattern: a new pattern fails test_every_pattern_is_drawn
+# until it is drawn here too.
+PATTERN_FIELDS_DRAWN: dict[str, Callable[[st.DrawFn, Callable[[], str]], dict[str, Any]]] = {
+    "once": lambda draw, dur: {},
+    "offsets_then_every": _offsets_then_every,
+    "series": _series,
+    "daily": lambda draw, dur: _optional(draw, "duration", dur),
+    "cycle": lambda draw, dur: {"on": dur(), "off": dur()},
+    "every": lambda draw, dur: {"every": dur(), **_optional(draw, "duration", dur)},
+}
+
+
+def test_every_pattern_is_drawn() -> None:
+    assert list(PATTERN_FIELDS_DRAWN) == list(PATTERNS)
+
+
 @st.composite
 def schedules(draw: st.DrawFn) -> dict[str, Any]:
     def dur(low: int = 1, high: int = 12) -> str:
         return f"{draw(st.integers(low, high))} {draw(st.sampled_from(DURATION_UNITS))}"
 
-    pattern = draw(st.sampled_from(("once", "offsets_then_every", "series", "daily", "cycle",
-                                    "every")))
-    s: dict[str, Any] = {"pattern": pattern}
-    if pattern == "offsets_then_every":
-        gaps = draw(st.lists(st.integers(1, 30), min_size=0, max_size=4))
-        offsets, total = ["0 day"], 0
-        for g in gaps:
-            total += g
-            offsets.append(f"{total} day")
-        s["offsets"] = offsets
-        if draw(st.booleans()):
-            s["every"] = dur()
-    elif pattern == "series":
-        count = draw(st.integers(1, 5))
-        every_days = draw(st.integers(1, 21))
-        s |= {"count": count, "every": f"{every_days} day"}
-        if draw(st.booleans()):
-            # A course starts after the previous one ends.
-            s["course_every"] = f"{count * every_days + draw(st.integers(1, 60))} day"
-            if draw(st.booleans()):
-                s["courses"] = draw(st.integers(1, 4))
-    elif pattern == "daily":
-        if draw(st.booleans()):
-            s["duration"] = dur()
-    elif pattern == "cycle":
-        s |= {"on": dur(), "off": dur()}
-    elif pattern == "every":
-        s["every"] = dur()
-        if draw(st.booleans()):
-            s["duration"] = dur()
-    return s
+    pattern = draw(st.sampled_from(tuple(PATTERN_FIELDS_DRAWN)))
+    return {"pattern": pattern, **PATTERN_FIELDS_DRAWN[pattern](draw, dur)}
 
 
 @settings(max_examples=150, deadline=None)

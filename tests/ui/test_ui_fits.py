@@ -96,6 +96,54 @@ def test_the_regimen_list_opens_wide_enough_for_every_label(qtbot, window):
     assert combo.view().minimumWidth() >= widest
 
 
+def _label_clipped(w) -> list[str]:
+    if w.text() and not w.wordWrap() and w.width() + 1 < w.minimumSizeHint().width():
+        return [f"label {w.text()[:40]!r}: {w.width()} < {w.minimumSizeHint().width()}"]
+    return []
+
+
+def _button_clipped(w) -> list[str]:
+    if not w.objectName().startswith("qt_") and w.width() + 1 < w.minimumSizeHint().width():
+        return [f"{type(w).__name__} {w.objectName()}: {w.width()} < "
+                f"{w.minimumSizeHint().width()}"]
+    return []
+
+
+def _group_clipped(w) -> list[str]:
+    if w.width() < w.fontMetrics().horizontalAdvance(w.title()) + 12:
+        return [f"group {w.title()!r}"]
+    return []
+
+
+def _header_clipped(w) -> list[str]:
+    if w.orientation().name != "Horizontal":
+        return []
+    return [f"column {w.model().headerData(section, w.orientation())!r}"
+            for section in range(w.count() - 1)  # the last one stretches
+            if not w.isSectionHidden(section)
+            and w.sectionSize(section) + 1 < w.sectionSizeHint(section)]
+
+
+def _placeholder_clipped(w) -> list[str]:
+    if not w.placeholderText() or w.text():
+        return []
+    # the frame and text margins (about 8 px), and the clear button when there is one
+    room = w.width() - 8 - (24 if w.isClearButtonEnabled() else 0)
+    if w.fontMetrics().horizontalAdvance(w.placeholderText()) > room:
+        return [f"placeholder {w.placeholderText()!r}"]
+    return []
+
+
+# What may be clipped, per kind of widget (the first kind a widget is counts).
+_CLIP_CHECKS = (
+    (QLabel, _label_clipped),
+    (QAbstractButton | QComboBox, _button_clipped),
+    (QGroupBox, _group_clipped),
+    (QHeaderView, _header_clipped),
+    (QLineEdit, _placeholder_clipped),
+)
+
+
 def _clipped(window) -> list[str]:
     """Visible texts narrower than they need: labels, buttons, lists, group titles, column
     titles, placeholders."""
@@ -103,27 +151,9 @@ def _clipped(window) -> list[str]:
     for w in window.findChildren(QWidget):
         if not w.isVisible():
             continue
-        if isinstance(w, QLabel) and w.text() and not w.wordWrap():
-            if w.width() + 1 < w.minimumSizeHint().width():
-                out.append(f"label {w.text()[:40]!r}: {w.width()} < "
-                           f"{w.minimumSizeHint().width()}")
-        elif isinstance(w, QAbstractButton | QComboBox) and not w.objectName().startswith("qt_"):
-            if w.width() + 1 < w.minimumSizeHint().width():
-                out.append(f"{type(w).__name__} {w.objectName()}: {w.width()} < "
-                           f"{w.minimumSizeHint().width()}")
-        elif isinstance(w, QGroupBox):
-            if w.width() < w.fontMetrics().horizontalAdvance(w.title()) + 12:
-                out.append(f"group {w.title()!r}")
-        elif isinstance(w, QHeaderView) and w.orientation().name == "Horizontal":
-            for section in range(w.count() - 1):  # the last one stretches
-                if not w.isSectionHidden(section) and w.sectionSize(section) + 1 < \
-                        w.sectionSizeHint(section):
-                    out.append(f"column {w.model().headerData(section, w.orientation())!r}")
-        elif isinstance(w, QLineEdit) and w.placeholderText() and not w.text():
-            # the frame and text margins (about 8 px), and the clear button when there is one
-            room = w.width() - 8 - (24 if w.isClearButtonEnabled() else 0)
-            if w.fontMetrics().horizontalAdvance(w.placeholderText()) > room:
-                out.append(f"placeholder {w.placeholderText()!r}")
+        check = next((c for kind, c in _CLIP_CHECKS if isinstance(w, kind)), None)
+        if check is not None:
+            out += check(w)
     return out
 
 
