@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from typing import Any, NoReturn
 
 from desktop.core.errors import CalxError
@@ -13,7 +14,6 @@ from desktop.core.messages import render
 from desktop.core.words import LANGUAGES, word
 
 EXIT_REFUSED = 2
-BSA_FORMULA_CHOICES: tuple[str, ...] = ("mosteller", "dubois", "haycock", "gehan-george", "boyd")
 
 
 def add_patient_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,12 +21,39 @@ def add_patient_arguments(parser: argparse.ArgumentParser) -> None:
     m² doses need it)."""
     parser.add_argument("--weight", required=True, help='weight with its unit: "70 kg", "154 lb"')
     parser.add_argument("--height", help='height: "170 cm", "1.70 m", "5 ft 7 in" (per m² doses)')
-    parser.add_argument("--sex", help="female or male (creatinine clearance)")
+    add_sex_argument(parser)
     parser.add_argument("--age", help="age in years (creatinine clearance)")
     parser.add_argument("--creatinine", help='serum creatinine: "1.09 mg/dL" or "85 µmol/L"')
-    parser.add_argument("--formula", choices=BSA_FORMULA_CHOICES, default="mosteller",
-                        help="BSA formula for per m² doses (default: mosteller)")
+    add_bsa_formula_argument(parser, help="BSA formula for per m² doses (default: mosteller)")
     add_context_arguments(parser)
+
+
+def add_sex_argument(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    """``--sex``: read by the one parser of typed sex (``desktop.core.patient.parse_sex``: female
+    or male, F/M, femme/homme, in any case), so every command accepts the same spellings."""
+    parser.add_argument("--sex", required=required,
+                        help="female or male (creatinine clearance)")
+
+
+def add_bsa_formula_argument(parser: argparse.ArgumentParser, also: tuple[str, ...] = (),
+                             help: str | None = None) -> None:
+    """``--formula``: a BSA formula of ``desktop.core.calculators.bsa.BSA_FORMULAS``, spelt as
+    the core reads it ("gehan-george" or "gehan_george", any case), or one of ``also``."""
+    from desktop.core.calculators.bsa import BSA_FORMULAS, DEFAULT_FORMULA, formula_key
+
+    parser.add_argument("--formula", type=formula_key, choices=(*BSA_FORMULAS, *also),
+                        default=DEFAULT_FORMULA, help=help)
+
+
+def parse_date_argument(text: str | None, code: str, field: str) -> date:
+    """A date typed as YYYY-MM-DD (``--start``, ``--prepared-on``); today when not given.
+    Refused with ``code`` ("start_date_invalid", "plan_date_invalid")."""
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CalxError(code, field=field, value=text[:40]) from None
 
 
 def add_context_arguments(parser: argparse.ArgumentParser) -> None:

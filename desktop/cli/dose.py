@@ -1,6 +1,6 @@
 """``calx dose REGIMEN_ID``: the dose of one administration and the dated schedule of a regimen.
 
-Registered by ``desktop.cli.dosing.register`` (the dosing command group). A thin shell: the
+Its own command group (``desktop.cli.main.COMMANDS``). A thin shell: the
 patient is read by ``Patient.from_inputs``, the regimen and its product come from the reference
 database, the dose from ``desktop.core.dosing.compute_dose`` and the dates from
 ``desktop.core.schedule.build_schedule``.
@@ -23,7 +23,7 @@ check of this regimen alone: list of {"severity", "code", "message", "action", "
 from __future__ import annotations
 
 import argparse
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from desktop.cli.common import (
@@ -31,9 +31,11 @@ from desktop.cli.common import (
     add_patient_arguments,
     alerts_json,
     alerts_text,
+    parse_date_argument,
     print_json,
     read_patient,
 )
+from desktop.cli.dosing import _input_lines, _print_warnings, _warnings_json
 from desktop.core.errors import CalxError, Issue
 from desktop.core.messages import render
 
@@ -69,15 +71,6 @@ def parse_choices(items: list[str], lang: str) -> dict[str, float]:
             raise CalxError("choose_malformed", field="choose", text=item)
         choices[name] = parse_number(text.strip(), lang, field=name)
     return choices
-
-
-def parse_start(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise CalxError("start_date_invalid", field="start", value=text) from None
 
 
 def _mass_mg(q: Any) -> float | None:
@@ -125,14 +118,13 @@ def dose_display(result: Any, lang: str) -> str | None:
 
 
 def run_dose(args: argparse.Namespace) -> int:
-    from desktop.cli.dosing import _warnings_json
     from desktop.core.plan_check import check_plan, plan_regimen
     from desktop.core.presenting import evaluate
     from desktop.data.refdb import ReferenceDB
 
     lang = args.lang
     choices = parse_choices(args.choose, lang)
-    start = parse_start(args.start)
+    start = parse_date_argument(args.start, "start_date_invalid", "start")
     db = ReferenceDB.open()
     try:
         patient, _ = read_patient(args, db)
@@ -203,7 +195,6 @@ def run_dose(args: argparse.Namespace) -> int:
 
 def _print_text(regimen: Any, result: Any, schedule: Any, patient: Any, working: list[str],
                 issues: list[Issue], lang: str) -> None:
-    from desktop.cli.dosing import _input_lines, _print_warnings
     from desktop.core.formatting import colon as colon_of
     from desktop.core.formatting import format_date
     from desktop.core.presenting import dose_rows

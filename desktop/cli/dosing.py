@@ -1,4 +1,4 @@
-"""Dosing commands: ``calx bsa``, ``calx body`` (and ``calx dose``, added by the dose engine).
+"""Body-size commands: ``calx bsa``, ``calx body`` (``calx dose`` is ``desktop.cli.dose``).
 
 A thin shell over ``desktop.core``: inputs are read by ``Patient.from_inputs`` (units, decimal
 comma, hard limits), numbers in ``--json`` are unrounded floats in canonical units, text output
@@ -18,13 +18,12 @@ import argparse
 from collections.abc import Iterable
 from typing import Any
 
-from desktop.cli.common import add_common, print_json
+from desktop.cli.common import add_bsa_formula_argument, add_common, add_sex_argument, print_json
 from desktop.core.errors import Issue
 from desktop.core.formatting import colon
 from desktop.core.messages import render
 from desktop.core.words import word
 
-BSA_CHOICES: tuple[str, ...] = ("mosteller", "dubois", "haycock", "gehan-george", "boyd", "all")
 CRCL_WEIGHTS: tuple[str, ...] = ("actual", "ideal", "adjusted")
 
 def register(subparsers: Any) -> None:
@@ -33,7 +32,7 @@ def register(subparsers: Any) -> None:
         "bsa", help="body-surface area (Mosteller by default; 'all' compares five formulas)")
     p.add_argument("--weight", required=True, help='weight with its unit: "70 kg", "154 lb"')
     p.add_argument("--height", required=True, help='height: "170 cm", "1.70 m", "5 ft 7 in"')
-    p.add_argument("--formula", choices=BSA_CHOICES, default="mosteller")
+    add_bsa_formula_argument(p, also=("all",))
     add_common(p)
     p.set_defaults(handler=run_bsa)
 
@@ -41,18 +40,13 @@ def register(subparsers: Any) -> None:
         "body", help="BMI, ideal and adjusted body weight, creatinine clearance, eGFR")
     p.add_argument("--weight", required=True, help='weight with its unit: "70 kg", "154 lb"')
     p.add_argument("--height", required=True, help='height: "170 cm", "1.70 m", "5 ft 7 in"')
-    p.add_argument("--sex", required=True, choices=("female", "male"))
+    add_sex_argument(p, required=True)
     p.add_argument("--age", help="age in years")
     p.add_argument("--creatinine", help='serum creatinine: "1.09 mg/dL" or "85 µmol/L"')
     p.add_argument("--crcl-weight", choices=CRCL_WEIGHTS, default="actual",
                    help="weight used by Cockcroft–Gault (default: actual)")
     add_common(p)
     p.set_defaults(handler=run_body)
-
-    # --- dose: `calx dose REGIMEN_ID ...` is registered here by the dose engine (part 2).
-    from desktop.cli.dose import register as register_dose  # its own module: desktop/cli/dose.py
-
-    register_dose(subparsers)
 
 
 # --------------------------------------------------------------------------- shared helpers

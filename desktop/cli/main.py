@@ -15,7 +15,8 @@ from desktop.core.errors import CalxError
 # (module, register function) per command group; imported lazily so `calx --help` stays fast.
 COMMAND_GROUPS: tuple[str, ...] = (
     "desktop.cli.kb",        # therapies, show, search
-    "desktop.cli.dosing",    # bsa, body, dose
+    "desktop.cli.dosing",    # bsa, body
+    "desktop.cli.dose",      # dose
     "desktop.cli.plans",     # plan, check
     "desktop.cli.content",   # content release, validate, diff, install, rollback, status
 )
@@ -24,7 +25,7 @@ COMMAND_GROUPS: tuple[str, ...] = (
 COMMANDS: dict[str, str] = {
     "therapies": "desktop.cli.kb", "show": "desktop.cli.kb", "search": "desktop.cli.kb",
     "overview": "desktop.cli.kb",
-    "bsa": "desktop.cli.dosing", "body": "desktop.cli.dosing", "dose": "desktop.cli.dosing",
+    "bsa": "desktop.cli.dosing", "body": "desktop.cli.dosing", "dose": "desktop.cli.dose",
     "plan": "desktop.cli.plans", "check": "desktop.cli.plans",
     "content": "desktop.cli.content",
 }

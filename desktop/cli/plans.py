@@ -28,7 +28,7 @@ import contextlib
 import os
 import sys
 import tempfile
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +37,7 @@ from desktop.cli.common import (
     add_patient_arguments,
     alerts_json,
     alerts_text,
+    parse_date_argument,
     print_json,
     read_patient,
 )
@@ -126,15 +127,6 @@ def parse_overrides(items: list[str]) -> dict[str, str]:
     return found
 
 
-def _date(text: str | None, code: str, field: str) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise CalxError(code, field=field, value=text[:40]) from None
-
-
 def write_all(outputs: dict[Path, bytes]) -> None:
     """Write every file or none: each goes to a temporary file in its folder (flushed to disk),
     then all are renamed into place. On any error the temporary files are removed."""
@@ -172,8 +164,8 @@ def run_plan(args: argparse.Namespace) -> int:
     from desktop.data.outputs import check_outputs
 
     check_outputs(paths, force=args.force)
-    start = _date(args.start, "start_date_invalid", "start")
-    prepared_on = _date(args.prepared_on, "plan_date_invalid", "prepared_on")
+    start = parse_date_argument(args.start, "start_date_invalid", "start")
+    prepared_on = parse_date_argument(args.prepared_on, "plan_date_invalid", "prepared_on")
     choices = parse_plan_choices(args.choose, args.regimen, lang)
     overrides = parse_overrides(args.override)
     with ReferenceDB.open() as db:

@@ -26,12 +26,13 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QLocale
 
+from desktop.core.calculators.bsa import BSA_FORMULAS as _BSA_FORMULAS
 from desktop.core.words import LANGUAGES as WORDS_LANGUAGES
 
 T = TypeVar("T")
 
 LANGUAGES: tuple[str, ...] = WORDS_LANGUAGES  # desktop.core.words: the one list
-BSA_FORMULAS: tuple[str, ...] = ("mosteller", "dubois", "haycock", "gehan-george", "boyd")
+BSA_FORMULAS: tuple[str, ...] = tuple(_BSA_FORMULAS)  # the domain's list, in its order
 WEIGHT_UNITS: tuple[str, ...] = ("kg", "lb")
 HEIGHT_UNITS: tuple[str, ...] = ("cm", "m", "in")
 CREATININE_UNITS: tuple[str, ...] = ("µmol/L", "mg/dL")

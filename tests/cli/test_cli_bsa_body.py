@@ -61,7 +61,7 @@ def test_bsa_warns_on_implausible_bmi(calx_cli: CalxCli) -> None:
     (["bsa", "--weight", "abc", "--height", "180"], "not_a_number"),
     (["bsa", "--weight", "70", "--height", "-170"], "number_negative"),
     (["bsa", "--weight", "70", "--height", "180", "--formula", "nope"], "bad_arguments"),
-    (["body", "--weight", "70", "--height", "170", "--sex", "other"], "bad_arguments"),
+    (["body", "--weight", "70", "--height", "170", "--sex", "other"], "sex_unknown"),
     (["body", "--weight", "70", "--height", "170", "--sex", "male", "--creatinine", "97"],
      "creatinine_probably_umol"),
 ])
@@ -75,6 +75,40 @@ def test_refusals_follow_the_contract(argv: list[str], code: str,
     doc = json.loads(out.strip().splitlines()[0] if code == "bad_arguments" else out)
     assert doc["error"]["code"] == code
     assert doc["error"]["message"]
+
+
+@pytest.mark.parametrize("spelling", ["gehan-george", "gehan_george", "Gehan-George"])
+def test_bsa_formula_spellings_are_the_cores(spelling: str, calx_cli: CalxCli) -> None:
+    # The command reads the formula as the engine does (calx dose --formula gehan_george was
+    # accepted while calx bsa refused it). Gehan & George 1970: 0.0235 × W^0.51456 × H^0.42246.
+    doc = calx_cli.json(["bsa", "--weight", "70", "--height", "170", "--formula", spelling])
+    assert doc["formula"] == "gehan-george"
+    assert doc["bsa_m2"] == pytest.approx(0.0235 * 70 ** 0.51456 * 170 ** 0.42246, rel=1e-12)
+
+
+def test_dose_takes_the_same_formula_spellings(calx_cli: CalxCli) -> None:
+    args = ["dose", "rituximab-375-weekly", "--weight", "70", "--height", "170",
+            "--start", "2026-01-05"]
+    one = calx_cli.json([*args, "--formula", "gehan_george"])
+    other = calx_cli.json([*args, "--formula", "gehan-george"])
+    assert one["bsa_formula"] == "gehan-george" and one == other
+
+
+@pytest.mark.parametrize("spelling", ["femme", "F", "Female"])
+def test_body_reads_sex_as_dose_does(spelling: str, calx_cli: CalxCli) -> None:
+    # One parser of typed sex for every command: calx body refused "femme", calx dose took it.
+    args = ["body", "--weight", "60", "--height", "165", "--age", "50",
+            "--creatinine", "0.8 mg/dL"]
+    doc = calx_cli.json([*args, "--sex", spelling])
+    assert doc["sex"] == "female"
+    assert doc == calx_cli.json([*args, "--sex", "female"])
+
+
+def test_body_refuses_an_unknown_sex_in_the_users_language(calx_cli: CalxCli) -> None:
+    status, out, err = calx_cli(["body", "--weight", "70", "--height", "170", "--sex", "x",
+                                 "--lang", "fr"])
+    assert status == 2 and out == ""
+    assert err.startswith("calx: Sexe inconnu « x »") and "Traceback" not in err
 
 
 def test_refusal_without_json_prints_only_on_stderr(calx_cli: CalxCli) -> None:

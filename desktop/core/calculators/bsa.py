@@ -78,10 +78,15 @@ BSA_FORMULAS: dict[str, BsaFormula] = {f.key: f for f in (
 DEFAULT_FORMULA = "mosteller"
 
 
+def formula_key(formula: str) -> str:
+    """A formula's name as typed, spelt as a key of ``BSA_FORMULAS``: "Gehan_George" and
+    "gehan george" are "gehan-george" (the key itself is not checked here)."""
+    return formula.strip().lower().replace("_", "-").replace(" ", "-")
+
+
 def formula_info(formula: str) -> BsaFormula:
     """The formula for a key ("gehan-george"; "gehan_george" and any case accepted)."""
-    key = formula.strip().lower().replace("_", "-").replace(" ", "-")
-    found = BSA_FORMULAS.get(key)
+    found = BSA_FORMULAS.get(formula_key(formula))
     if found is None:
         raise CalxError("bsa_formula_unknown", field="formula", formula=formula,
                         known=", ".join(BSA_FORMULAS))

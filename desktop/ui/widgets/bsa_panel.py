@@ -16,16 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.calculators.bsa import BSA_FORMULAS
 from desktop.ui import settings as S
 from desktop.ui.i18n import Retranslating
 from desktop.ui.models.bsa_table import BsaTableModel
 
 if TYPE_CHECKING:
     from desktop.core.patient import Patient
-
-# Proper names, the same in French and English (the domain's BSA_FORMULAS spells them alike).
-FORMULA_NAMES = {"mosteller": "Mosteller", "dubois": "DuBois & DuBois", "haycock": "Haycock",
-                 "gehan-george": "Gehan & George", "boyd": "Boyd"}
 
 
 class BsaPanel(Retranslating, QWidget):
@@ -37,7 +34,8 @@ class BsaPanel(Retranslating, QWidget):
         self.formula = QComboBox(self)
         self.formula.setObjectName("bsaFormula")
         for key in S.BSA_FORMULAS:
-            self.formula.addItem(FORMULA_NAMES[key], key)
+            # proper names, the same in French and English
+            self.formula.addItem(BSA_FORMULAS[key].name, key)
         self.formula.setCurrentIndex(max(0, self.formula.findData(default_formula)))
         self.formula.currentIndexChanged.connect(
             lambda _i: self.formulaChanged.emit(self.current_formula()))
