@@ -341,7 +341,12 @@ def open_source(path: Path, into: Path) -> tuple[ReferenceDB, str]:
 
     path = Path(path)
     shown = str(path)
-    if path.is_dir():
+    try:
+        is_folder = path.is_dir()
+    except OSError as err:  # a name too long for the file system, say
+        raise CalxError("content_source_unreadable", path=shown,
+                        detail=err.strerror or str(err)) from None
+    if is_folder:
         from desktop.data.build import ContentVersionError, build
         from desktop.data.content import ContentValidationError
         from desktop.data.releases import RELEASED

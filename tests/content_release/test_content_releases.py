@@ -356,6 +356,14 @@ def test_validate_and_diff_work_on_content_folders(
     assert code == 2 and "problem" in err
 
 
+def test_validate_refuses_a_name_the_file_system_cannot_hold(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # Found by tests/cli/test_cli_fuzz.py: a 300-character name made is_dir() raise.
+    code, out, err = run(["content", "validate", "x" * 300, "--json"], capsys)
+    assert code == 2 and "Traceback" not in err
+    assert json.loads(out)["error"]["code"] == "content_source_unreadable"
+
+
 def test_doses_and_safety_rules_come_first(store: dict[str, Path], tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     """Rituximab's dose and one of its studies changed, and a safety rule's message: the rule
