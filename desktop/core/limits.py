@@ -22,17 +22,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import CalxError, Issue
+from desktop.core.measures import MEASURES
 
 if TYPE_CHECKING:
     from desktop.core.parsing import ParsedQuantity
 
-# kind → (minimum, maximum, canonical unit)
-HARD_LIMITS: dict[str, tuple[float, float, str]] = {
-    "weight": (0.5, 500.0, "kg"),
-    "height": (30.0, 260.0, "cm"),
-    "age": (0.0, 120.0, "years"),
-    "creatinine": (0.1, 20.0, "mg/dL"),
-}
+# The hard limits of each measurement are in its record (desktop.core.measures.MEASURES).
 CREATININE_UMOL_L_RANGE: tuple[float, float] = (8.84, 1768.0)
 
 ADULT_AGE_YEARS = 18.0
@@ -41,12 +36,6 @@ SOFT_HEIGHT_CM: tuple[float, float] = (130.0, 210.0)
 SOFT_BMI: tuple[float, float] = (13.0, 60.0)
 
 _TOLERANCE = 1e-9
-_OUT_OF_RANGE = {
-    "weight": "weight_out_of_range",
-    "height": "height_out_of_range",
-    "age": "age_out_of_range",
-    "creatinine": "creatinine_out_of_range",
-}
 
 
 def _within(value: float, low: float, high: float) -> bool:
@@ -55,13 +44,15 @@ def _within(value: float, low: float, high: float) -> bool:
 
 def require_within(kind: str, value: float, entered: str | None = None) -> None:
     """Refuse ``value`` (in the canonical unit of ``kind``) outside the hard limits."""
-    low, high, unit = HARD_LIMITS[kind]
+    measure = MEASURES[kind]
+    low, high = measure.low, measure.high
     if value != value or not _within(value, low, high):  # NaN fails too
-        params: dict[str, object] = {"min": low, "max": high, "unit": unit, "value": value,
+        params: dict[str, object] = {"min": low, "max": high, "unit": measure.limit_unit,
+                                     "value": value,
                                      "entered": entered if entered is not None else f"{value:g}"}
         if kind == "creatinine":
             params["min_umol"], params["max_umol"] = CREATININE_UMOL_L_RANGE
-        raise CalxError(_OUT_OF_RANGE[kind], field=kind, **params)
+        raise CalxError(measure.out_of_range_code, field=kind, **params)
 
 
 def check_hard(parsed: ParsedQuantity) -> None:
@@ -72,7 +63,7 @@ def check_hard(parsed: ParsedQuantity) -> None:
     """
     kind, value = parsed.kind, parsed.value_canonical
     if kind == "creatinine":
-        low, high, _ = HARD_LIMITS["creatinine"]
+        low, high = MEASURES["creatinine"].low, MEASURES["creatinine"].high
         if parsed.unit_entered == "mg/dL" and value > high * (1 + _TOLERANCE):
             raise CalxError("creatinine_probably_umol", field="creatinine",
                             value=parsed.value_entered, max=high,

@@ -22,18 +22,12 @@ from typing import TYPE_CHECKING, Literal
 
 from desktop.core.errors import CalxError
 from desktop.core.formatting import format_number, format_unit
+from desktop.core.measures import KINDS, MEASURES
 
 if TYPE_CHECKING:
     import pint
 
 Kind = Literal["weight", "height", "creatinine", "age"]
-KINDS: tuple[str, ...] = ("weight", "height", "creatinine", "age")
-
-# Canonical unit (registry name) and its display symbol, per kind.
-CANONICAL_UNIT: dict[str, str] = {
-    "weight": "kg", "height": "cm", "creatinine": "mg/dL", "age": "yr",
-}
-DEFAULT_UNIT: dict[str, str] = dict(CANONICAL_UNIT)
 
 PARSE_ERROR_CODES: frozenset[str] = frozenset({
     "input_empty", "input_too_long", "not_a_number", "number_ambiguous", "number_negative",
@@ -82,20 +76,6 @@ _add("d", "d", "day", "days", "j", "jour", "jours")
 # "µM" (micromolar) would read as micrometres in lower case: it is mapped to µmol/L above only
 # because no length in Calx is typed in micrometres. Keep that in mind before adding "µm".
 
-# Dimensions accepted per kind (pint dimensionality strings).
-_DIMENSIONS: dict[str, tuple[str, ...]] = {
-    "weight": ("[mass]",),
-    "height": ("[length]",),
-    "creatinine": ("[mass] / [length] ** 3", "[substance] / [length] ** 3"),
-    "age": ("[time]",),
-}
-# Shown in "wrong_unit_kind" / "unit_unknown" messages.
-EXPECTED_UNITS: dict[str, str] = {
-    "weight": "kg, g, lb",
-    "height": "cm, m, in, ft",
-    "creatinine": "mg/dL, µmol/L",
-    "age": "years, months, weeks, days",
-}
 
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+")
 _LEADING = re.compile(r"([0-9.,]+)\s*(.*)", re.DOTALL)
@@ -123,7 +103,7 @@ class ParsedQuantity:
 
     @property
     def converted(self) -> bool:
-        return self.unit_entered != CANONICAL_UNIT[self.kind]
+        return self.unit_entered != MEASURES[self.kind].unit
 
     def entered_text(self, lang: str = "en") -> str:
         """What was typed, normalised: "154 lb", "5 ft 7 in", "85 µmol/L"."""
@@ -134,7 +114,7 @@ class ParsedQuantity:
 
     def canonical_text(self, lang: str = "en", max_decimals: int = 2) -> str:
         """The converted value: "69.85 kg" / "69,85 kg"."""
-        return _with_unit(self.value_canonical, CANONICAL_UNIT[self.kind], lang, max_decimals)
+        return _with_unit(self.value_canonical, MEASURES[self.kind].unit, lang, max_decimals)
 
     def conversion_note(self, lang: str = "en") -> str | None:
         """"154 lb = 69.85 kg" ("154 lb = 69,85 kg" in French); None when nothing was converted."""
@@ -177,13 +157,13 @@ def _lookup_unit(unit_text: str, kind: str) -> tuple[str, str]:
     found = _UNITS.get(key)
     if found is None:
         raise CalxError("unit_unknown", field=kind, unit=unit_text.strip(),
-                        expected=EXPECTED_UNITS[kind], measure=measure_params(kind))
+                        expected=MEASURES[kind].expected, measure=measure_params(kind))
     return found
 
 
 def _check_kind(quantity: pint.Quantity, kind: str, unit_text: str) -> None:
-    if not any(quantity.check(dim) for dim in _DIMENSIONS[kind]):
-        raise CalxError("wrong_unit_kind", field=kind, expected=EXPECTED_UNITS[kind],
+    if not any(quantity.check(dim) for dim in MEASURES[kind].dimensions):
+        raise CalxError("wrong_unit_kind", field=kind, expected=MEASURES[kind].expected,
                         got=unit_text.strip(), measure=measure_params(kind))
 
 
@@ -192,7 +172,7 @@ def _to_canonical(quantity: pint.Quantity, kind: str) -> pint.Quantity:
         from desktop.core.units import creatinine_mg_dl
 
         return creatinine_mg_dl(quantity)
-    return quantity.to(CANONICAL_UNIT[kind])
+    return quantity.to(MEASURES[kind].unit)
 
 
 def parse_quantity(text: str, kind: Kind, lang: str = "en",
@@ -235,7 +215,7 @@ def parse_quantity(text: str, kind: Kind, lang: str = "en",
     value = parse_number(number_text, lang, kind)
     defaulted = not unit_text
     if defaulted:
-        unit_text = default_unit or DEFAULT_UNIT[kind]
+        unit_text = default_unit or MEASURES[kind].unit
     registry_unit, symbol = _lookup_unit(unit_text, kind)
     quantity = Q_(value, registry_unit)
     _check_kind(quantity, kind, unit_text)

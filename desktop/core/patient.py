@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from desktop.core.errors import CalxError, Issue
 from desktop.core.limits import check_hard, require_within, soft_warnings
-from desktop.core.parsing import EXPECTED_UNITS, ParsedQuantity, measure_params, parse_quantity
+from desktop.core.measures import MEASURES
+from desktop.core.parsing import ParsedQuantity, measure_params, parse_quantity
 
 if TYPE_CHECKING:
     import pint
@@ -120,11 +121,11 @@ def _convert(value: Any, kind: str) -> pint.Quantity:
 
     if not is_quantity(value):
         raise TypeError(f"{kind} must be a quantity of the Calx registry, not {value!r}")
-    unit = {"weight": "kg", "height": "cm"}.get(kind)
+    measure = MEASURES[kind]
     try:
-        converted = creatinine_mg_dl(value) if kind == "creatinine" else value.to(unit)
+        converted = creatinine_mg_dl(value) if kind == "creatinine" else value.to(measure.unit)
     except Exception as exc:  # a dimensionality error: wrong kind of quantity
-        raise CalxError("wrong_unit_kind", field=kind, expected=EXPECTED_UNITS[kind],
+        raise CalxError("wrong_unit_kind", field=kind, expected=measure.expected,
                         got=format(value.units, "~"), measure=measure_params(kind)) from exc
     require_within(kind, float(converted.magnitude))
     return converted
