@@ -9,7 +9,6 @@ The schema is described in ``desktop.data.schema``.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import tempfile
@@ -22,6 +21,7 @@ import sqlite_utils
 from desktop.core.regimen import Bilingual, Source
 from desktop.core.safety import medication_to_dict, rule_to_dict
 from desktop.core.words import LANGUAGES
+from desktop.data.canonical import canonical_json
 from desktop.data.content import Content, load_content
 from desktop.data.models import CATEGORIES, DESIGNS, DIRECTIONS, DbMetadata, Therapy
 from desktop.data.schema import (
@@ -38,11 +38,6 @@ from desktop.data.schema import (
 
 # Between the statements of one search column: snippets may span two statements.
 _JOIN = " · "
-
-
-def canonical_json(value: Any) -> str:
-    """One spelling per value: sorted keys, no spaces, UTF-8 kept (hashing and storage)."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _source_columns(source: Source) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import CalxError
+from desktop.data.canonical import canonical_json
 from desktop.data.verify import (  # the open path's part: no crypto, no dataclasses
     DEV_PUBLIC_KEY,
     ENV_DEV_KEY,
@@ -52,8 +53,8 @@ MAX_JSON_BYTES = 256 * 1024
 
 
 def canonical(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).encode("utf-8")
+    """The bytes a signature covers (``desktop.data.canonical``)."""
+    return canonical_json(value).encode("utf-8")
 
 
 def key_id(public: bytes) -> str:

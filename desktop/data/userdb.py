@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.core.errors import CalxError
+from desktop.data.canonical import canonical_json
 from desktop.paths import write_atomically
 
 if TYPE_CHECKING:  # sqlite-utils costs ~40 ms to import: paid when a database is opened
@@ -142,12 +143,6 @@ class LogEntry:
     output_sha256: str
     prev_hash: str
     entry_hash: str
-
-
-def canonical_json(document: Any) -> str:
-    """One spelling per document: sorted keys, no spaces, UTF-8 text, no NaN (refused)."""
-    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False)
 
 
 def sha256_hex(data: bytes | str) -> str:
