@@ -2,9 +2,10 @@
 
 What Calx knows of a kind of measurement lives in its ``Measure``: the canonical unit its value is
 converted to (a unit of ``resources/units.txt``), the dimensions a typed unit may have, the units
-named when one is refused, and the hard limits (Calx's own, docs/clinical.md §4). The parser
-(``desktop.core.parsing``), the limits (``desktop.core.limits``) and the patient
-(``desktop.core.patient``) read them here.
+named when one is refused, the hard limits (Calx's own, docs/clinical.md §4) and the units a
+person may choose for a bare number. The parser (``desktop.core.parsing``), the limits
+(``desktop.core.limits``), the patient (``desktop.core.patient``) and the window's preferences
+(``desktop.ui.settings``) read them here.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ class Measure:
     low: float                    # hard limits, inclusive, in ``limit_unit``
     high: float
     limit_unit: str               # the unit the limits are shown in
+    # The units a person may choose for a bare number (the window's preferences), the usual
+    # one first (it is the default).
+    offered_units: tuple[str, ...]
 
     @property
     def out_of_range_code(self) -> str:
@@ -29,10 +33,12 @@ class Measure:
 
 
 MEASURES: dict[str, Measure] = {m.kind: m for m in (
-    Measure("weight", "kg", ("[mass]",), "kg, g, lb", 0.5, 500.0, "kg"),
-    Measure("height", "cm", ("[length]",), "cm, m, in, ft", 30.0, 260.0, "cm"),
+    Measure("weight", "kg", ("[mass]",), "kg, g, lb", 0.5, 500.0, "kg", ("kg", "lb")),
+    Measure("height", "cm", ("[length]",), "cm, m, in, ft", 30.0, 260.0, "cm",
+            ("cm", "m", "in")),
     Measure("creatinine", "mg/dL", ("[mass] / [length] ** 3", "[substance] / [length] ** 3"),
-            "mg/dL, µmol/L", 0.1, 20.0, "mg/dL"),
-    Measure("age", "yr", ("[time]",), "years, months, weeks, days", 0.0, 120.0, "years"),
+            "mg/dL, µmol/L", 0.1, 20.0, "mg/dL", ("µmol/L", "mg/dL")),
+    Measure("age", "yr", ("[time]",), "years, months, weeks, days", 0.0, 120.0, "years",
+            ("yr",)),
 )}
 KINDS: tuple[str, ...] = tuple(MEASURES)

@@ -27,15 +27,16 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QByteArray, QLocale
 
 from desktop.core.calculators.bsa import BSA_FORMULAS as _BSA_FORMULAS
+from desktop.core.measures import MEASURES
 from desktop.core.words import LANGUAGES as WORDS_LANGUAGES
 
 T = TypeVar("T")
 
 LANGUAGES: tuple[str, ...] = WORDS_LANGUAGES  # desktop.core.words: the one list
 BSA_FORMULAS: tuple[str, ...] = tuple(_BSA_FORMULAS)  # the domain's list, in its order
-WEIGHT_UNITS: tuple[str, ...] = ("kg", "lb")
-HEIGHT_UNITS: tuple[str, ...] = ("cm", "m", "in")
-CREATININE_UNITS: tuple[str, ...] = ("µmol/L", "mg/dL")
+WEIGHT_UNITS: tuple[str, ...] = MEASURES["weight"].offered_units
+HEIGHT_UNITS: tuple[str, ...] = MEASURES["height"].offered_units
+CREATININE_UNITS: tuple[str, ...] = MEASURES["creatinine"].offered_units
 
 MAX_FILE_BYTES = 64 * 1024    # a real settings file is well under 2 kB
 MAX_VALUE_CHARS = 8 * 1024    # window geometry in base64 is the longest value (~100 chars)
@@ -108,9 +109,10 @@ class Setting(Generic[T]):
 
 LANGUAGE: Setting[str] = Setting("ui/language", str, system_language, LANGUAGES)
 BSA_FORMULA: Setting[str] = Setting("dosing/bsa_formula", str, "mosteller", BSA_FORMULAS)
-WEIGHT_UNIT: Setting[str] = Setting("units/weight", str, "kg", WEIGHT_UNITS)
-HEIGHT_UNIT: Setting[str] = Setting("units/height", str, "cm", HEIGHT_UNITS)
-CREATININE_UNIT: Setting[str] = Setting("units/creatinine", str, "µmol/L", CREATININE_UNITS)
+WEIGHT_UNIT: Setting[str] = Setting("units/weight", str, WEIGHT_UNITS[0], WEIGHT_UNITS)
+HEIGHT_UNIT: Setting[str] = Setting("units/height", str, HEIGHT_UNITS[0], HEIGHT_UNITS)
+CREATININE_UNIT: Setting[str] = Setting("units/creatinine", str, CREATININE_UNITS[0],
+                                        CREATININE_UNITS)
 WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray)
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray)
 INTENDED_USE_SEEN: Setting[bool] = Setting("notice/intended_use_seen", bool, False)

@@ -95,3 +95,30 @@ def test_base_units_and_hashing_work() -> None:
     assert Q_(1, "lb").to_base_units().magnitude == pytest.approx(453.59237)
     assert hash(Q_(1, "kg")) == hash(Q_(1000, "g"))
     assert len({Q_(70, "kg"), Q_(70, "kg")}) == 1
+
+
+# ---- the unit tables of the domain agree with the registry
+
+
+def test_mg_per_dose_unit_is_the_registrys_factor() -> None:
+    from desktop.core.regimen import DOSE_UNITS, MG_PER_DOSE_UNIT
+
+    assert set(MG_PER_DOSE_UNIT) == set(DOSE_UNITS)
+    for unit, mg in MG_PER_DOSE_UNIT.items():
+        quantity = Q_(1, unit)
+        if mg is None:
+            assert not quantity.check("[mass]"), unit
+        else:
+            assert quantity.to("mg").magnitude == pytest.approx(mg, rel=1e-12), unit
+
+
+def test_each_measure_is_in_its_own_unit_and_reads_the_units_it_offers() -> None:
+    from desktop.core.measures import MEASURES
+    from desktop.core.parsing import parse_quantity
+
+    for kind, measure in MEASURES.items():
+        assert Q_(1, measure.unit).check(measure.dimensions[0]), kind
+        for unit in measure.offered_units:
+            parsed = parse_quantity(f"1 {unit}", kind)  # type: ignore[arg-type]
+            assert parsed.unit_entered == unit, (kind, unit)
+        assert measure.low < measure.high
