@@ -254,3 +254,22 @@ def test_files_starting_with_underscore_are_not_records(synthetic) -> None:
 def test_real_content_validates(real_content) -> None:
     assert real_content.therapies, "db/content has no record"
     assert real_content.meta.content_version
+
+
+# ---- the content README's pattern table says what each pattern's declaration says
+
+
+def test_the_readme_pattern_table_is_the_declarations() -> None:
+    import re
+
+    from desktop.core.schedule import PATTERNS
+
+    readme = (Path(__file__).resolve().parents[2] / "db" / "content" / "README.md").read_text(
+        encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)` \| ([^|]*) \|", readme, re.MULTILINE)
+    assert [name for name, _ in rows] == list(PATTERNS)
+    for name, cell in rows:
+        needed, _, optional = cell.partition("optional")
+        needs = set(re.findall(r"`(\w+)`", needed))
+        assert needs == set(PATTERNS[name].needs), name
+        assert needs | set(re.findall(r"`(\w+)`", optional)) == PATTERNS[name].uses, name
