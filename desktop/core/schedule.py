@@ -1,20 +1,10 @@
 """Dated schedules: a regimen's timing pattern turned into a calendar from a start date.
 
 ``build_schedule(regimen, start)`` lays out every administration (or treatment period) from
-``start`` up to a horizon (default 12 months), for each pattern of ``regimen.PATTERNS``:
-
-- ``once``: one administration on the start date;
-- ``offsets_then_every``: fixed offsets, then a repeat interval from the last offset
-  (infliximab weeks 0, 2, 6 then every 8 weeks);
-- ``series``: ``count`` doses ``every`` apart; ``courses`` courses ``course_every`` apart, measured
-  from the first dose of one course to the first dose of the next; ``course_every`` without
-  ``courses`` repeats until the horizon (rituximab 1 g × 2 then every 6 months);
-- ``daily``: one treatment period of ``duration`` (ceftriaxone 20 days: days 1–20), or continuous
-  until the horizon;
-- ``cycle``: alternating "on" (daily treatment) and "off" periods (minocycline 4–8 weeks on,
-  3–4 months off);
-- ``every``: one administration every interval (triamcinolone every 4–8 weeks, dressing every
-  3 days), optionally for ``duration``.
+``start`` up to a horizon (default 12 months) by the regimen's pattern. Each pattern is declared
+once, below, in ``PATTERNS``: the ``Schedule`` fields it uses and needs (the content parser and
+validator read them there) and the function that lays out its dates, whose docstring states its
+rule (``once``, ``offsets_then_every``, ``series``, ``daily``, ``cycle``, ``every``).
 
 Calendar rules (Calx's own, stated so they can be checked by hand): a week is 7 days; a month is a
 calendar month with the day clamped to the month's end (31 January + 1 month = 28 February), and
@@ -267,6 +257,9 @@ class _Layout:
     rows: _Builder
 
 
+_LayoutFunction = Callable[[_Layout], bool]
+
+
 @dataclass(frozen=True)
 class Pattern:
     """One timing pattern of the content, declared once: the ``Schedule`` fields it uses (the
@@ -277,23 +270,21 @@ class Pattern:
     name: str
     uses: frozenset[str]
     needs: tuple[str, ...]
-    lay_out: Callable[[_Layout], bool]
+    lay_out: _LayoutFunction
 
 
 # Every pattern, in the order the content README lists them.
 PATTERNS: dict[str, Pattern] = {}
 
-_LayOut = Callable[[_Layout], bool]
-
 
 def _pattern(name: str, uses: tuple[str, ...] = (),
-             needs: tuple[str, ...] = ()) -> Callable[[_LayOut], _LayOut]:
+             needs: tuple[str, ...] = ()) -> Callable[[_LayoutFunction], _LayoutFunction]:
     """Declare the decorated function as the layout of pattern ``name``."""
     known = {f.name for f in fields(Schedule)} - {"pattern"}
     if not set(uses) <= known or not set(needs) <= set(uses):
         raise ValueError(f"pattern {name!r}: fields must be Schedule fields it uses")
 
-    def declare(lay_out: _LayOut) -> _LayOut:
+    def declare(lay_out: _LayoutFunction) -> _LayoutFunction:
         PATTERNS[name] = Pattern(name, frozenset(uses), needs, lay_out)
         return lay_out
     return declare
@@ -329,8 +320,9 @@ def _offsets_then_every(p: _Layout) -> bool:
 
 @_pattern("series", uses=("count", "every", "courses", "course_every"), needs=("count", "every"))
 def _series(p: _Layout) -> bool:
-    """``count`` doses ``every`` apart; ``courses`` courses ``course_every`` apart (first dose to
-    first dose); ``course_every`` without ``courses`` repeats until the horizon."""
+    """``count`` doses ``every`` apart; ``courses`` courses ``course_every`` apart, measured from
+    the first dose of one course to the first dose of the next; ``course_every`` without
+    ``courses`` repeats until the horizon (rituximab 1 g × 2 then every 6 months)."""
     s = p.schedule
     assert s.count is not None and s.every is not None  # checked by schedule_from
     every = p.pick.value("every", s.every)
