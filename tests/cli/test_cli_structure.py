@@ -1,0 +1,31 @@
+"""The command line's modules import one another one way only (``calx dose`` once imported the
+dosing group, which imported it back)."""
+
+from __future__ import annotations
+
+import ast
+from graphlib import CycleError, TopologicalSorter
+from pathlib import Path
+
+import desktop.cli
+
+CLI = Path(desktop.cli.__file__).parent
+
+
+def _cli_imports(path: Path) -> set[str]:
+    """The ``desktop.cli`` modules a module imports, at its top or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = ([node.module] if isinstance(node, ast.ImportFrom) and node.module
+                 else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+        found |= {n for n in names if n.startswith("desktop.cli.")}
+    return found
+
+
+def test_cli_modules_import_each_other_without_a_cycle() -> None:
+    graph = {f"desktop.cli.{p.stem}": _cli_imports(p) for p in CLI.glob("*.py")}
+    assert "desktop.cli.dosing" in graph["desktop.cli.dose"]  # the graph is read at all
+    try:
+        tuple(TopologicalSorter(graph).static_order())
+    except CycleError as cycle:
+        raise AssertionError(f"import cycle: {cycle.args[1]}") from None
