@@ -122,3 +122,19 @@ def test_each_measure_is_in_its_own_unit_and_reads_the_units_it_offers() -> None
             parsed = parse_quantity(f"1 {unit}", kind)  # type: ignore[arg-type]
             assert parsed.unit_entered == unit, (kind, unit)
         assert measure.low < measure.high
+
+
+@pytest.mark.parametrize(("units", "dimension"), [
+    ("DURATION_UNITS", "[time]"),
+    ("CONCENTRATION_UNITS", None),  # mass, or biological activity, per volume
+])
+def test_the_contents_units_are_units_of_the_registry(units: str, dimension: str | None) -> None:
+    from desktop.core import regimen
+
+    for unit in getattr(regimen, units):
+        quantity = Q_(1, unit)
+        if dimension is not None:
+            assert quantity.check(dimension), unit
+        else:
+            assert any(quantity.check(f"{d} / [length] ** 3")
+                       for d in ("[mass]", "[biologic_activity]")), unit
