@@ -31,7 +31,7 @@ from desktop.core.errors import CalxError, Issue
 from desktop.core.formatting import format_number
 from desktop.core.messages import localized
 from desktop.core.regimen import MG_PER_DOSE_UNIT, DoseSpec, Product, Regimen, ValueSpec
-from desktop.core.schedule import unit_word_params
+from desktop.core.schedule import PATTERNS, unit_word_params
 from desktop.core.vials import (
     Dilution,
     VialCombination,
@@ -162,21 +162,10 @@ def _is_biological(regimen: Regimen) -> bool:
 
 
 def _course(regimen: Regimen) -> tuple[str, int] | None:
-    """(kind, count) of the doses or days a course total covers, or None for open-ended ones.
-
-    ``series``: ``count`` administrations per course; ``daily`` with a fixed duration in days or
-    weeks: its days. Durations in months depend on the calendar (see the schedule's dates), and
-    continuous or repeating patterns have no total.
-    """
+    """(kind, count) of the doses or days a course total covers, or None for open-ended ones:
+    each pattern says it (``course`` of its declaration in ``desktop.core.schedule``)."""
     s = regimen.schedule
-    if s is None:
-        return None
-    if s.pattern == "series" and s.count:
-        return "administrations", s.count
-    if s.pattern == "daily" and s.duration is not None and s.duration.value.is_fixed:
-        days = s.duration.value.high * {"day": 1, "week": 7}.get(s.duration.unit, 0)
-        return ("days", round(days)) if days else None
-    return None
+    return None if s is None else PATTERNS[s.pattern].course(s)
 
 
 # --------------------------------------------------------------------------- the engine

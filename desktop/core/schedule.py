@@ -258,34 +258,44 @@ class _Layout:
 
 
 _LayoutFunction = Callable[[_Layout], bool]
+# (kind, count) of what a course total covers: "administrations" or "days" (None: no total).
+_CourseFunction = Callable[[Schedule], tuple[str, int] | None]
+
+
+def _no_course(schedule: Schedule) -> tuple[str, int] | None:
+    """Open-ended or repeating: no course total."""
+    return None
 
 
 @dataclass(frozen=True)
 class Pattern:
     """One timing pattern of the content, declared once: the ``Schedule`` fields it uses (the
     content validator refuses any other), those it needs (``regimen.schedule_from`` refuses a
-    schedule without them), and how it lays out its dates. ``lay_out`` adds the rows and says
-    whether the schedule is open-ended (cut by the horizon, not by the regimen)."""
+    schedule without them), how it lays out its dates, and what a course total covers (the
+    dose's ``course_total``). ``lay_out`` adds the rows and says whether the schedule is
+    open-ended (cut by the horizon, not by the regimen)."""
 
     name: str
     uses: frozenset[str]
     needs: tuple[str, ...]
     lay_out: _LayoutFunction
+    course: _CourseFunction = _no_course
 
 
 # Every pattern, in the order the content README lists them.
 PATTERNS: dict[str, Pattern] = {}
 
 
-def _pattern(name: str, uses: tuple[str, ...] = (),
-             needs: tuple[str, ...] = ()) -> Callable[[_LayoutFunction], _LayoutFunction]:
+def _pattern(name: str, uses: tuple[str, ...] = (), needs: tuple[str, ...] = (),
+             course: _CourseFunction = _no_course,
+             ) -> Callable[[_LayoutFunction], _LayoutFunction]:
     """Declare the decorated function as the layout of pattern ``name``."""
     known = {f.name for f in fields(Schedule)} - {"pattern"}
     if not set(uses) <= known or not set(needs) <= set(uses):
         raise ValueError(f"pattern {name!r}: fields must be Schedule fields it uses")
 
     def declare(lay_out: _LayoutFunction) -> _LayoutFunction:
-        PATTERNS[name] = Pattern(name, frozenset(uses), needs, lay_out)
+        PATTERNS[name] = Pattern(name, frozenset(uses), needs, lay_out, course)
         return lay_out
     return declare
 
@@ -318,7 +328,13 @@ def _offsets_then_every(p: _Layout) -> bool:
     return True
 
 
-@_pattern("series", uses=("count", "every", "courses", "course_every"), needs=("count", "every"))
+def _series_course(s: Schedule) -> tuple[str, int] | None:
+    """A course is ``count`` administrations."""
+    return ("administrations", s.count) if s.count else None
+
+
+@_pattern("series", uses=("count", "every", "courses", "course_every"), needs=("count", "every"),
+          course=_series_course)
 def _series(p: _Layout) -> bool:
     """``count`` doses ``every`` apart; ``courses`` courses ``course_every`` apart, measured from
     the first dose of one course to the first dose of the next; ``course_every`` without
@@ -348,7 +364,16 @@ def _series(p: _Layout) -> bool:
     return courses is None
 
 
-@_pattern("daily", uses=("duration",))
+def _daily_course(s: Schedule) -> tuple[str, int] | None:
+    """A fixed duration in days or weeks is its days; durations in months depend on the
+    calendar (see the dates), and continuous treatment has no total."""
+    if s.duration is None or not s.duration.value.is_fixed:
+        return None
+    days = s.duration.value.high * {"day": 1, "week": 7}.get(s.duration.unit, 0)
+    return ("days", round(days)) if days else None
+
+
+@_pattern("daily", uses=("duration",), course=_daily_course)
 def _daily(p: _Layout) -> bool:
     """One period of daily treatment: ``duration`` long (ceftriaxone 20 days: days 1–20), or
     continuous until the horizon."""
