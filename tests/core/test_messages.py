@@ -15,6 +15,7 @@ import pytest
 from desktop.core.calculators.bsa import BSA_FORMULAS
 from desktop.core.calculators.cockcroft_gault import WEIGHT_BASES
 from desktop.core.errors import CalxError, Issue
+from desktop.core.measures import MEASURES
 from desktop.core.messages import format_param, localized, render
 from desktop.core.parsing import KINDS
 from desktop.core.plan_check import ESTIMATE_WORDS
@@ -53,6 +54,7 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "kind:kind_*": (KIND_DOSE, KIND_SESSION, KIND_DRESSING, KIND_DAILY, KIND_ON),  # not a pause
     "lang:language_*": LANGUAGES,
     "name:estimate_*": ESTIMATES,
+    "out_of_range_code:*": tuple(m.out_of_range_code for m in MEASURES.values()),
     "route:route_*": ROUTES, "route:route_name_*": ROUTES,
     "section:diff_*": SECTIONS,
     "sex:sex_*": SEXES,
