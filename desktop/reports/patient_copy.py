@@ -37,7 +37,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -58,6 +57,7 @@ from desktop.reports.styles import (
     MUTED,
     RULE,
     SHADE,
+    Paragraph,
     text,
     user_text,
 )

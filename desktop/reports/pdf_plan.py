@@ -32,7 +32,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -63,6 +62,7 @@ from desktop.reports.phrases import (
 from desktop.reports.styles import (
     INK,
     SHADE,
+    Paragraph,
     Styles,
     text,
     user_text,

@@ -22,6 +22,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph as _Paragraph
 
 from desktop.paths import resource
 
@@ -138,6 +139,24 @@ def one_line(value: str, font: str, size: float, width: float) -> str:
         else:
             hi = mid - 1
     return visual(value[:lo].rstrip() + "…")
+
+
+class Paragraph(_Paragraph):
+    """reportlab's Paragraph, broken into lines once per width. A frame, a KeepTogether and a table
+    each ask for the same paragraph's size at the same width (the clinician copy twice for half its
+    paragraphs); reportlab breaks the lines again each time, with the same result. The lines are
+    broken again when the width changed or a split dropped them (``blPara``)."""
+
+    _wrapped: tuple[float, tuple[float, float], object] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        done = self._wrapped
+        if done is not None and done[0] == availWidth and \
+                self.__dict__.get("blPara") is done[2]:
+            return done[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size, self.__dict__.get("blPara"))
+        return size
 
 
 def _style(name: str, **kw: object) -> ParagraphStyle:
