@@ -401,7 +401,7 @@ def _card(plan: PlanDocument, home: Sequence[PlanItem], lang: str,
     slot_w = (26 if st.large else 17.5) * mm
     first_w = CONTENT_WIDTH - 4 * slot_w if st.large else 46 * mm
     last_w = CONTENT_WIDTH - first_w - 4 * slot_w
-    header = [Paragraph(text(word("card_medicine", lang)), st.cell_bold)]
+    header: list[object] = [Paragraph(text(word("card_medicine", lang)), st.cell_bold)]
     header += [Paragraph(f"<font size='{st.body_size + 3}'>{SLOT_SYMBOLS[s]}</font><br/>"
                          f"{text(word('slot_' + s, lang))}", st.slot) for s in SLOTS]
     if not st.large:
@@ -622,6 +622,7 @@ def _calendar(plan: PlanDocument, events: Sequence[Event], lang: str,
         by_month.setdefault((e.day.year, e.day.month), []).append(e)
     for y, m in months:
         lines = _month_lines(by_month.get((y, m), []), lang)
+        body: str | Paragraph
         if lines:
             body = Paragraph("<br/>".join(lines), st.body)
         else:

@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+import weakref
+from copy import copy
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -23,6 +26,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 
 from desktop.paths import resource
 
@@ -149,6 +153,27 @@ class Paragraph(_Paragraph):
 
     _wrapped: tuple[float, tuple[float, float], object] | None = None
 
+    def __init__(self, text: str | None, style: ParagraphStyle | None = None,
+                 bulletText: str | None = None, frags: list[Any] | None = None,
+                 **kwargs: Any) -> None:
+        # Text without markup (most paragraphs) skips reportlab's HTML parser: its one fragment
+        # is the style's fragment, parsed once per style, with this text (what the parser makes).
+        # A split (frags given), markup or a blank text goes the usual way.
+        cleaned = "" if text is None or frags is not None or style is None or "<" in text \
+            or "&" in text else cleanBlockQuotedText(text)
+        if not cleaned or kwargs:
+            super().__init__(text, style, bulletText, frags, **kwargs)
+            return
+        assert style is not None
+        template = _plain_fragments.get(style)
+        if template is None:
+            template = _plain_fragments[style] = _Paragraph("x", style).frags[0]
+        fragment = copy(template)
+        fragment.text = cleaned
+        frags = [fragment]
+        textTransformFrags(frags, style)
+        super().__init__(cleaned, style, bulletText, frags=frags)
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         done = self._wrapped
         if done is not None and done[0] == availWidth and \
@@ -157,6 +182,9 @@ class Paragraph(_Paragraph):
         size: tuple[float, float] = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, size, self.__dict__.get("blPara"))
         return size
+
+
+_plain_fragments: weakref.WeakKeyDictionary[ParagraphStyle, Any] = weakref.WeakKeyDictionary()
 
 
 def _style(name: str, **kw: object) -> ParagraphStyle:
