@@ -111,6 +111,34 @@ def test_every_unused_pyside6_module_is_excluded(tmp_path: Path) -> None:
     assert "tkinter" in excluded
 
 
+def test_pillow_is_left_out_and_its_stub_lets_reportlab_draw_the_same_pdf(tmp_path: Path) -> None:
+    assert "PIL" in policy.excluded_modules(None)
+    stub = PACKAGING / policy.PILLOW_STUB[1]
+    assert (stub / "__init__.py").is_file() and (stub / "Image.py").is_file()
+    # The same document with the real Pillow and with the stub in its place: same bytes.
+    script = (
+        "import io, sys\n"
+        "from reportlab.lib.styles import getSampleStyleSheet\n"
+        "from reportlab.platypus import Paragraph, SimpleDocTemplate, Table\n"
+        "import PIL\n"
+        "out = io.BytesIO()\n"
+        "SimpleDocTemplate(out, invariant=1).build([Paragraph('Calx <b>µg</b>', "
+        "getSampleStyleSheet()['BodyText']), Table([['a', 'b']])])\n"
+        "sys.stdout.write(PIL.__file__ + '\\n' + out.getvalue().hex())\n")
+    env = {**os.environ, "HOME": str(tmp_path)}
+    real = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env, check=True).stdout.split("\n")
+    stubbed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                             env={**env, "PYTHONPATH": str(stub.parent)}, check=True
+                             ).stdout.split("\n")
+    assert Path(stubbed[0]).parent == stub and Path(real[0]).parent != stub
+    assert stubbed[1] == real[1]
+
+
+def test_the_checkouts_development_key_is_not_bundled_in_place_of_the_signing_one() -> None:
+    assert "trust/development-key.json" in policy.RESOURCE_SKIPPED_FILES
+
+
 # --- libraries left orphaned by dropped plugins ----------------------------------------------
 
 def test_prune_drops_libraries_only_dropped_plugins_link() -> None:
