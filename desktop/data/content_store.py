@@ -26,18 +26,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import CalxError
-from desktop.data import packs, signing, verify
+from desktop.data import verify
 
 if TYPE_CHECKING:
     from datetime import date
 
+    from desktop.data import packs, signing
     from desktop.data.refdb import ReferenceDB
+
+# Choosing which database to open needs neither packs (zip, staging) nor signing (its
+# dataclasses): both are imported where a pack is installed or a release written.
+DB_NAME = "calx.sqlite"
 
 STATE = "state.json"
 
 
 def folder() -> Path:
-    from desktop.data.userdb import user_data_folder
+    from desktop.paths import user_data_folder
 
     return user_data_folder() / "content"
 
@@ -62,18 +67,20 @@ def _read_state() -> dict[str, str | None]:
 
 def _is_version(text: str) -> bool:
     try:
-        signing.version_tuple(text)
+        verify.version_tuple(text)
     except ValueError:
         return False
     return True
 
 
 def _write_state(state: dict[str, str | None]) -> None:
+    from desktop.data import signing
+
     signing.write_json_atomic(folder() / STATE, state)
 
 
 def release_db(version: str) -> Path:
-    return folder() / "releases" / version / packs.DB_NAME
+    return folder() / "releases" / version / DB_NAME
 
 
 def _bundled_version() -> str | None:
@@ -84,7 +91,7 @@ def _bundled_version() -> str | None:
         if data is None:
             return None
         version = json.loads(data)["signed"]["content_version"]
-        signing.version_tuple(version)
+        verify.version_tuple(version)
         return str(version)
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -100,7 +107,7 @@ def candidates() -> list[Path]:
     bundled = _bundled_version()
     found: list[Path] = []
     if current and (bundled is None or
-                    signing.version_tuple(current) >= signing.version_tuple(bundled)):
+                    verify.version_tuple(current) >= verify.version_tuple(bundled)):
         found.append(release_db(current))
     return [*found, bundled_db()]
 
@@ -148,6 +155,8 @@ def check_pack(pack: Path, active_version: str, active_hash: str,
                trust: signing.Trust | None = None) -> packs.Pack:
     """Verify ``pack`` into a staging folder and check it may replace the release in use.
     The caller installs it or gives it to ``discard``."""
+    from desktop.data import packs, signing
+
     root = folder()
     from desktop.paths import private_folder
 
@@ -188,6 +197,7 @@ def _remove(staging: Path) -> None:
 def install(pack: Path, at: datetime | None = None,
             trust: signing.Trust | None = None) -> Installed:
     """Verify and install ``pack``; nothing changes when it is refused."""
+    from desktop.data import signing
     from desktop.data.refdb import ReferenceDB
     from desktop.data.userdb import UserDB
 
@@ -337,6 +347,7 @@ def open_source(path: Path, into: Path) -> tuple[ReferenceDB, str]:
     (built into ``into``), a pack (verified, unpacked into ``into``) or a reference database."""
     import zipfile
 
+    from desktop.data import packs
     from desktop.data.refdb import ReferenceDB
 
     path = Path(path)

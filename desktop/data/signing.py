@@ -40,6 +40,7 @@ from desktop.data.verify import (  # the open path's part: no crypto, no datacla
     installed_key_list,
     is_development_build,
     trust_folder,
+    version_tuple,
 )
 
 if TYPE_CHECKING:  # the library is imported only when a signature is made or checked
@@ -73,16 +74,6 @@ def unb64(text: object) -> bytes:
     if not isinstance(text, str):
         raise ValueError("not base64 text")
     return base64.b64decode(text.encode("ascii"), validate=True)
-
-
-def version_tuple(text: object) -> tuple[int, ...]:
-    """"2026.11.1" → (2026, 11, 1); ``ValueError`` for anything else."""
-    if not isinstance(text, str) or not text or len(text) > 40:
-        raise ValueError("not a version")
-    parts = text.split(".")
-    if not all(p.isdigit() and p.isascii() for p in parts):
-        raise ValueError("not a version")
-    return tuple(int(p) for p in parts)
 
 
 # ------------------------------------------------------------------------------- keys

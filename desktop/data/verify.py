@@ -128,6 +128,16 @@ MAX_MANIFEST_BYTES = 256 * 1024
 DEV_PUBLIC_KEY = "development-key.json"   # in the trust folder of a development bundle
 
 
+def version_tuple(text: object) -> tuple[int, ...]:
+    """"2026.11.1" → (2026, 11, 1); ``ValueError`` for anything else."""
+    if not isinstance(text, str) or not text or len(text) > 40:
+        raise ValueError("not a version")
+    parts = text.split(".")
+    if not all(p.isdigit() and p.isascii() for p in parts):
+        raise ValueError("not a version")
+    return tuple(int(p) for p in parts)
+
+
 def is_development_build() -> bool:
     """A checkout runs as a development build; a frozen bundle (the installer) only when it was
     built from a database signed with a development key (its public half is then bundled)."""
