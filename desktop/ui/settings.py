@@ -203,6 +203,9 @@ class Preferences:
                 self._values[key] = setting.parse(text)
             except InvalidSettingError:
                 self.problems.append(f"{key}: invalid value, default used")
+        # What the file holds, when it holds only valid declared values: a save that would write
+        # the same values again is skipped (closing the window wrote the ini twice, fsync'ed).
+        self._on_disk: dict[str, str] | None = None if self.problems else dict(self._raw)
         if report and self.problems:  # once, at start-up: the defaults are in use
             print(f"calx: settings file {self.path}: " + "; ".join(self.problems[:10]),
                   file=sys.stderr)
@@ -229,8 +232,11 @@ class Preferences:
     def _save(self) -> None:
         # Only declared, valid values are written back: a crafted entry never survives a save.
         kept = {key: text for key, text in self._raw.items() if key in self._values}
+        if kept == self._on_disk:
+            return
         try:
             write_ini(self.path, kept)
+            self._on_disk = kept
         except OSError as error:  # a read-only home: the window keeps working on its defaults
             print(f"calx: cannot save settings to {self.path}: {error.strerror or error}",
                   file=sys.stderr)
