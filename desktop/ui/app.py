@@ -33,6 +33,7 @@ def run(argv: Sequence[str] = ()) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
+    _lighter_feature_hook()
     QCoreApplication.setOrganizationName("Calx")
     QCoreApplication.setApplicationName("Calx")
     from desktop import __version__
@@ -102,6 +103,29 @@ def run(argv: Sequence[str] = ()) -> int:
     if temporary_settings is not None:
         temporary_settings.cleanup()
     return status["code"] or code
+
+
+def _lighter_feature_hook() -> None:
+    """PySide6 asks of every module imported after it whether its source mentions "PySide6"
+    (for ``from __feature__ import ...``) through ``inspect.getsource``, which keeps every
+    module's source lines in ``linecache``: about 17 MiB once the window has printed. The same
+    question, answered from the file's bytes, keeps nothing."""
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if feature is None or original is None:  # another PySide6: leave it as it is
+        return
+
+    def uses_pyside(module: object) -> bool:
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith(".py"):
+            return bool(original(module))
+        try:
+            with open(path, "rb") as handle:
+                return b"PySide6" in handle.read()
+        except OSError:
+            return False
+
+    feature._mod_uses_pyside = uses_pyside
 
 
 def _in_idle_time(steps: list[Callable[[], object]]) -> None:
