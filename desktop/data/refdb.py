@@ -407,17 +407,24 @@ class ReferenceDB:
     def therapies(self, lang: str = "en") -> list[TherapySummary]:
         """Every record in review order (category, then position in the review)."""
         _check_lang(lang)
-        rows = self._conn.execute(
-            "SELECT t.*, s.text_fr AS summary_fr, s.text_en AS summary_en FROM therapies t "
+        # Only the columns used, as plain tuples read by position: sqlite3.Row's lookups by name
+        # cost more than the query itself on large content (the tree is filled before use).
+        cursor = self._conn.cursor()
+        cursor.row_factory = None
+        rows = cursor.execute(
+            f"SELECT t.id, t.category, t.sort_order, t.name_{lang}, t.name_fr, t.name_en, "
+            f"t.synonyms_{lang}, s.text_{lang}, t.evidence_level, t.off_label, "
+            "t.conflicting_evidence FROM therapies t "
             "JOIN statements s ON s.therapy_id = t.id AND s.kind = 'summary' "
             "ORDER BY t.category_rank, t.sort_order, t.id")
+        loads = json.loads
         return [TherapySummary(
-            id=r["id"], category=r["category"], order=r["sort_order"],
-            name=r[f"name_{lang}"], names=Bilingual(r["name_fr"], r["name_en"]),
-            synonyms=tuple(json.loads(r[f"synonyms_{lang}"])), summary=r[f"summary_{lang}"],
-            evidence_level=r["evidence_level"], off_label=bool(r["off_label"]),
-            conflicting_evidence=bool(r["conflicting_evidence"]),
-        ) for r in rows]
+            id=therapy_id, category=category, order=order, name=name,
+            names=Bilingual(name_fr, name_en), synonyms=tuple(loads(synonyms)), summary=summary,
+            evidence_level=evidence_level, off_label=bool(off_label),
+            conflicting_evidence=bool(conflicting),
+        ) for (therapy_id, category, order, name, name_fr, name_en, synonyms, summary,
+               evidence_level, off_label, conflicting) in rows]
 
     def overview(self, lang: str = "en") -> list[OverviewRow]:
         """The overview table (the review's missing "Tableau 1"), one row per therapy."""
