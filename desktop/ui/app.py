@@ -125,7 +125,7 @@ def _lighter_feature_hook() -> None:
         except OSError:
             return False
 
-    feature._mod_uses_pyside = uses_pyside
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]  # untyped internals
 
 
 def _in_idle_time(steps: list[Callable[[], object]]) -> None:
