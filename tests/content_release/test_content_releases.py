@@ -647,3 +647,10 @@ def test_a_reopened_plan_lists_alerts_it_did_not_have(store: dict[str, Path]) ->
         text = "\n".join(review_lines(review, "en", db))
     assert {a.code for a in review.new_alerts} == {a.code for a in plan.alerts}
     assert "New safety alerts with the content in use:" in text
+
+
+def test_release_folder_names_the_database_as_packs_do() -> None:
+    # content_store keeps its own copy of the name so that opening a database does not import
+    # packs (zipfile, tempfile); a pack unpacks to packs.DB_NAME, which the store must find.
+    assert content_store.DB_NAME == packs.DB_NAME
+    assert content_store.release_db("2026.1.0").name == packs.DB_NAME
