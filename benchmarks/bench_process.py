@@ -8,6 +8,11 @@
   a bare PySide6 window painted once; median of interleaved runs.
 
 Goals (issue 13): dose and plan ≤ 1.2× ``import pint``; memory ≤ 2× the bare window.
+
+Each command's floor is printed too (not a goal, the baseline stays ``import pint``): what any
+process doing the same with the same libraries pays before Calx's own code, against ``import
+pint``, interleaved. For ``dose``, pint with Calx's unit registry (resources/units.txt); for
+``plan``, that plus the reportlab modules Calx imports and the two embedded fonts parsed.
 """
 
 from __future__ import annotations
@@ -35,6 +40,18 @@ from common import (  # noqa: E402
 )
 
 RUNS = 7
+
+# The floors: pint with the app's registry; then also reportlab's modules and fonts as the PDF
+# needs them (desktop/reports/styles.py and document.py import these).
+REGISTRY = ("import pint; pint.UnitRegistry(filename='resources/units.txt', cache_folder=None, "
+            "autoconvert_offset_to_baseunit=False)")
+PDF_FLOOR = REGISTRY + """
+import reportlab.platypus, reportlab.platypus.paragraph, reportlab.platypus.tables
+import reportlab.pdfgen.canvas
+from reportlab.pdfbase.ttfonts import TTFont
+for name in ("DejaVuSans", "DejaVuSans-Bold"):
+    TTFont(name, f"resources/fonts/{name}.ttf")
+"""
 MEMORY_RUNS = 3
 
 
@@ -78,6 +95,8 @@ def run() -> list[str]:
         plan_cmd = [sys.executable, "-m", "desktop", "plan", "--patient", "Jane Doe", *patient,
                     "--regimen", "rituximab-375-weekly", "--start", "2026-12-01",
                     "--out", os.path.join(home, "plan.pdf"), "--force"]
+        floors = {"calx dose": ("pint + its registry", REGISTRY),
+                  "calx plan (patient PDF)": ("pint + registry + reportlab + fonts", PDF_FLOOR)}
         for what, command in (("calx dose", dose_cmd), ("calx plan (patient PDF)", plan_cmd)):
             base, ours = interleave(lambda: wall_ms(pint_cmd, env),
                                     lambda c=command: wall_ms(c, env), RUNS)
@@ -86,6 +105,12 @@ def run() -> list[str]:
                          f"{spread(base, digits=0)}: {ratio_spread(ratios)}")
             goal(f"{what} / python -c 'import pint'", "≤ 1.2×", ratio_spread(ratios),
                  round(median(ratios), 2) <= 1.2)
+            label, script = floors[what]
+            base, floor = interleave(lambda: wall_ms(pint_cmd, env),
+                                     lambda s=script: wall_ms([sys.executable, "-c", s], env), RUNS)
+            ratios = [f / b for f, b in zip(floor, base, strict=True)]
+            lines.append(f"  its floor, {label}: {spread(floor, digits=0)}: "
+                         f"{ratio_spread(ratios)} import pint")
         probe = Path(home) / "bare_window.py"
         probe.write_text(BARE_WINDOW)
         bare, calx = interleave(
