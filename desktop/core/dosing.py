@@ -112,10 +112,6 @@ class DoseResult:
         """The dose to give: the rounded dose when the product has a rule, else the calculated."""
         return self.rounded if self.rounded is not None else self.calculated
 
-    @property
-    def per_administration_known(self) -> bool:
-        return self.per == "administration" or self.times_per_day is not None
-
     def amount_in(self, unit: str) -> float | None:
         """``calculated`` in ``unit`` ("mg", "mL"); None if absent or not convertible."""
         return _magnitude_in(self.calculated, unit)

@@ -179,11 +179,6 @@ class Patient:
             check_birth_date(self.birth_date)
         object.__setattr__(self, "record_number", check_record_number(self.record_number))
 
-    @property
-    def has_identifier(self) -> bool:
-        """True when a date of birth or a record number identifies the patient."""
-        return self.birth_date is not None or bool(self.record_number)
-
     # ---- plain numbers in canonical units, for formulas
     @property
     def weight_kg(self) -> float:
@@ -196,10 +191,6 @@ class Patient:
     @property
     def creatinine_mg_dl(self) -> float | None:
         return None if self.creatinine is None else float(self.creatinine.magnitude)
-
-    @property
-    def is_adult(self) -> bool | None:
-        return None if self.age_years is None else self.age_years >= 18
 
     def warnings(self) -> list[Issue]:
         """Soft-limit warnings (unusual weight or height, implausible BMI)."""

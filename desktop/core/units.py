@@ -69,7 +69,3 @@ def creatinine_mg_dl(creatinine: pint.Quantity) -> pint.Quantity:
         return registry.Quantity(umol_l / CREATININE_UMOL_L_PER_MG_DL, "mg/dL")
     raise ValueError(f"not a creatinine concentration: {creatinine!r}")
 
-
-def creatinine_umol_l(creatinine_mg_dl_value: float) -> float:
-    """mg/dL → µmol/L with the same pinned factor (for showing both)."""
-    return creatinine_mg_dl_value * CREATININE_UMOL_L_PER_MG_DL

@@ -336,7 +336,7 @@ WORDS: dict[str, dict[str, str]] = {
         "fr": "CKD-EPI 2021 est réservé à l'adulte ({min_age} ans et plus) ; l'âge saisi est "
               "{age} ans.",
     },
-    # dosing (part 2: desktop/core/dosing.py, schedule.py, vials.py).
+    # dosing (desktop/core/dosing.py, schedule.py, vials.py).
     # Words that differ by language (unit spellings, ranges in words, content texts) come as one
     # localised parameter, ``localized(en=..., fr=...)``: each template prints it as ``{unit}``
     # and ``format_param`` picks the language's text.
