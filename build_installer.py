@@ -507,8 +507,7 @@ class Steps:
 
 
 def build(args: argparse.Namespace) -> int:
-    dist, work = args.dist.resolve(), args.work.resolve()
-    baseline_cache = (ROOT / "build" / "baseline").resolve()
+    work = args.work.resolve()
     steps = Steps(8)
 
     t = steps.begin("Toolchain")
@@ -530,8 +529,22 @@ def build(args: argparse.Namespace) -> int:
     png, notes = prepare_icons(toolchain.python, work / "installer")
     steps.detail("; ".join(notes), t)
 
-    t = steps.begin("PyInstaller bundle")
     spec_args = ["--db", str(database), "--icon-png", str(png)]
+    bundle, size = bundle_step(steps, toolchain, args, spec_args)
+    baseline_step(steps, toolchain, args, size)
+    version = self_test_step(steps, bundle, args)
+    archive_step(steps, bundle, args, version)
+
+    say(f"Built {bundle} ({megabytes(size)}) and self-tested in "
+        f"{time.perf_counter() - steps.started:.0f} s.")
+    return 0
+
+
+def bundle_step(steps: Steps, toolchain: Toolchain, args: argparse.Namespace,
+                spec_args: list[str]) -> tuple[Path, int]:
+    """PyInstaller's folder bundle (and the one-file build with --onefile); its path and size."""
+    dist, work = args.dist.resolve(), args.work.resolve()
+    t = steps.begin("PyInstaller bundle")
     summary = pyinstaller(toolchain.python, dist, work, "calx", spec_args, args.clean)
     bundle = dist / "calx"
     check_layout(bundle)
@@ -549,23 +562,32 @@ def build(args: argparse.Namespace) -> int:
                     [*spec_args, "--onefile"], args.clean)
         onefile = dist / "onefile" / f"calx{EXE_SUFFIX}"
         steps.detail(f"{onefile}: {megabytes(onefile.stat().st_size)}", t1)
+    return bundle, size
 
+
+def baseline_step(steps: Steps, toolchain: Toolchain, args: argparse.Namespace,
+                  size: int) -> None:
+    """The bundle's size against a bare PySide6 window built the same way."""
     t = steps.begin("Size against a bare PySide6 window built the same way")
     if args.no_baseline:
         steps.detail("skipped (--no-baseline)")
-    else:
-        base = baseline_size(toolchain, baseline_cache, args.clean,
-                             rebuild=not args.check or args.clean)
-        if base is None:
-            steps.detail("skipped: no cached baseline for this toolchain (run without --check)")
-        else:
-            base_bytes, cached = base
-            ratio = size / base_bytes
-            verdict = "within" if ratio <= RATIO_AIM else "ABOVE"
-            steps.detail(f"bare window {megabytes(base_bytes)}"
-                         f"{' (cached)' if cached else ''}; Calx {megabytes(size)}; "
-                         f"ratio {ratio:.2f}× ({verdict} the {RATIO_AIM}× aim)", t)
+        return
+    base = baseline_size(toolchain, (ROOT / "build" / "baseline").resolve(), args.clean,
+                         rebuild=not args.check or args.clean)
+    if base is None:
+        steps.detail("skipped: no cached baseline for this toolchain (run without --check)")
+        return
+    base_bytes, cached = base
+    ratio = size / base_bytes
+    verdict = "within" if ratio <= RATIO_AIM else "ABOVE"
+    steps.detail(f"bare window {megabytes(base_bytes)}"
+                 f"{' (cached)' if cached else ''}; Calx {megabytes(size)}; "
+                 f"ratio {ratio:.2f}× ({verdict} the {RATIO_AIM}× aim)", t)
 
+
+def self_test_step(steps: Steps, bundle: Path, args: argparse.Namespace) -> str:
+    """Run the built executable (version, imports, --self-test offscreen and on X11); its
+    ``--version`` line."""
     t = steps.begin("Self-test of the built executable (offscreen, no Python)")
     executable = bundle / f"calx{EXE_SUFFIX}"
     version = run_bundle(executable, ["--version"], args.timeout, "calx --version")
@@ -580,37 +602,41 @@ def build(args: argparse.Namespace) -> int:
         steps.detail(f"| {line}")
     for line in result.warnings:
         steps.detail(f"stderr (tolerated): {line}")
-    xvfb = shutil.which("xvfb-run") if sys.platform.startswith("linux") else None
-    if xvfb:
-        # The X11 platform plugin and its libraries, which offscreen never loads.
-        try:
-            on_x11 = run_bundle(executable, [mode], args.timeout, f"calx {mode} on X11 (Xvfb)",
-                                {"QT_QPA_PLATFORM": "xcb"},
-                                wrapper=[xvfb, "-a", "-s", "-screen 0 1280x800x24"])
-            steps.detail(f"calx {mode} on X11 (Xvfb): passed in {on_x11.seconds:.1f} s")
-        except BuildError as error:
-            if "Xvfb failed to start" not in str(error):
-                raise
-            steps.detail("X11 check skipped: Xvfb failed to start")
-    else:
-        steps.detail("X11 check skipped: no xvfb-run (offscreen only)")
+    x11_self_test(steps, executable, mode, args.timeout)
     if args.onefile:
-        onefile_result = run_bundle(dist / "onefile" / f"calx{EXE_SUFFIX}", [mode],
-                                    args.timeout, f"onefile calx {mode}")
+        onefile_result = run_bundle(args.dist.resolve() / "onefile" / f"calx{EXE_SUFFIX}",
+                                    [mode], args.timeout, f"onefile calx {mode}")
         steps.detail(f"onefile calx {mode}: passed in {onefile_result.seconds:.1f} s")
+    return version.stdout
 
+
+def x11_self_test(steps: Steps, executable: Path, mode: str, timeout: float) -> None:
+    """The X11 platform plugin and its libraries, which offscreen never loads (Linux, Xvfb)."""
+    xvfb = shutil.which("xvfb-run") if sys.platform.startswith("linux") else None
+    if not xvfb:
+        steps.detail("X11 check skipped: no xvfb-run (offscreen only)")
+        return
+    try:
+        on_x11 = run_bundle(executable, [mode], timeout, f"calx {mode} on X11 (Xvfb)",
+                            {"QT_QPA_PLATFORM": "xcb"},
+                            wrapper=[xvfb, "-a", "-s", "-screen 0 1280x800x24"])
+        steps.detail(f"calx {mode} on X11 (Xvfb): passed in {on_x11.seconds:.1f} s")
+    except BuildError as error:
+        if "Xvfb failed to start" not in str(error):
+            raise
+        steps.detail("X11 check skipped: Xvfb failed to start")
+
+
+def archive_step(steps: Steps, bundle: Path, args: argparse.Namespace, version: str) -> None:
+    """The archive to hand out (none on macOS, where dist/Calx.app is handed out)."""
     t = steps.begin("Archive to hand out")
     if args.no_archive or IS_MACOS:
         steps.detail("skipped" + (" (--no-archive)" if args.no_archive else
                                   " on macOS: hand out dist/Calx.app"))
-    else:
-        version_text = version.stdout.strip().rpartition(" ")[2] or "unknown"
-        archive = make_archive(bundle, version_text)
-        steps.detail(f"{archive}: {megabytes(archive.stat().st_size)}", t)
-
-    say(f"Built {bundle} ({megabytes(size)}) and self-tested in "
-        f"{time.perf_counter() - steps.started:.0f} s.")
-    return 0
+        return
+    version_text = version.strip().rpartition(" ")[2] or "unknown"
+    archive = make_archive(bundle, version_text)
+    steps.detail(f"{archive}: {megabytes(archive.stat().st_size)}", t)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

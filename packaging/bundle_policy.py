@@ -225,60 +225,10 @@ def prune(binaries: list[Entry], datas: list[Entry], needed_names: NeededNames,
     """
     report = PruneReport()
     real = [e for e in binaries if e[2] != "SYMLINK"]
-    by_name: dict[str, list[Entry]] = {}
-    for entry in real:
-        by_name.setdefault(PurePosixPath(entry[0].replace("\\", "/")).name, []).append(entry)
-    for dest, target, typecode in binaries:   # libQt6Gui.so.6 -> PySide6/Qt/lib/libQt6Gui.so.6
-        if typecode == "SYMLINK":
-            name = PurePosixPath(dest.replace("\\", "/")).name
-            target_path = os.path.normpath(os.path.join(os.path.dirname(dest), target))
-            by_name.setdefault(name, []).extend(e for e in real
-                                                if os.path.normpath(e[0]) == target_path)
-
-    links: dict[str, list[Entry]] = {}
-
-    def linked(entry: Entry) -> list[Entry]:
-        if entry[0] not in links:
-            links[entry[0]] = [dep for name in needed_names(entry[1])
-                               for dep in by_name.get(PurePosixPath(name).name, ())]
-        return links[entry[0]]
-
-    def closure(roots: Iterable[Entry], stop: set[str]) -> set[str]:
-        seen: set[str] = set()
-        stack = list(roots)
-        while stack:
-            for dep in linked(stack.pop()):
-                if dep[0] not in seen and dep[0] not in stop:
-                    seen.add(dep[0])
-                    stack.append(dep)
-        return seen
-
-    dropped = {}
-    for entry in real:
-        reason = drop_reason(entry[0], options)
-        if reason:
-            dropped[entry[0]] = reason
-    if dropped:
-        # What the kept extensions, plugins and executables link, directly or not.
-        roots = [e for e in real if e[0] not in dropped and not _dependency_only(e[0])]
-        needed = closure(roots, stop=set(dropped)) | {e[0] for e in roots}
-        for dest in closure((e for e in real if e[0] in dropped), stop=set(dropped)):
-            if dest not in needed:
-                dropped[dest] = "library only dropped files link"
+    graph = _LinkGraph(_binaries_by_name(binaries, real), needed_names)
+    dropped = _dropped_binaries(real, graph, options)
     report.dropped.update(dropped)
-
-    final_bins = []
-    for entry in binaries:
-        dest, target, typecode = entry
-        if typecode == "SYMLINK":
-            target_path = os.path.normpath(os.path.join(os.path.dirname(dest), target))
-            if target_path in {os.path.normpath(d) for d in dropped}:
-                report.dropped[dest] = "link to a dropped library"
-                continue
-        elif dest in dropped:
-            continue
-        final_bins.append(entry)
-
+    final_bins = _kept_binaries(binaries, dropped, report)
     final_datas = []
     for entry in datas:
         reason = drop_reason(entry[0], options)
@@ -287,6 +237,83 @@ def prune(binaries: list[Entry], datas: list[Entry], needed_names: NeededNames,
         else:
             final_datas.append(entry)
     return final_bins, final_datas, report
+
+
+def _symlink_target(dest: str, target: str) -> str:
+    return os.path.normpath(os.path.join(os.path.dirname(dest), target))
+
+
+def _binaries_by_name(binaries: list[Entry], real: list[Entry]) -> dict[str, list[Entry]]:
+    """The real files a library file name designates, symbolic links included."""
+    by_name: dict[str, list[Entry]] = {}
+    for entry in real:
+        by_name.setdefault(PurePosixPath(entry[0].replace("\\", "/")).name, []).append(entry)
+    for dest, target, typecode in binaries:   # libQt6Gui.so.6 -> PySide6/Qt/lib/libQt6Gui.so.6
+        if typecode == "SYMLINK":
+            name = PurePosixPath(dest.replace("\\", "/")).name
+            target_path = _symlink_target(dest, target)
+            by_name.setdefault(name, []).extend(e for e in real
+                                                if os.path.normpath(e[0]) == target_path)
+    return by_name
+
+
+class _LinkGraph:
+    """Direct links between bundled files (read once per file)."""
+
+    def __init__(self, by_name: dict[str, list[Entry]], needed_names: NeededNames) -> None:
+        self.by_name, self.needed_names = by_name, needed_names
+        self.links: dict[str, list[Entry]] = {}
+
+    def linked(self, entry: Entry) -> list[Entry]:
+        if entry[0] not in self.links:
+            self.links[entry[0]] = [dep for name in self.needed_names(entry[1])
+                                    for dep in self.by_name.get(PurePosixPath(name).name, ())]
+        return self.links[entry[0]]
+
+    def closure(self, roots: Iterable[Entry], stop: set[str]) -> set[str]:
+        """Every file the roots link, directly or not, without going through ``stop``."""
+        seen: set[str] = set()
+        stack = list(roots)
+        while stack:
+            for dep in self.linked(stack.pop()):
+                if dep[0] not in seen and dep[0] not in stop:
+                    seen.add(dep[0])
+                    stack.append(dep)
+        return seen
+
+
+def _dropped_binaries(real: list[Entry], graph: _LinkGraph, options: Options) -> dict[str, str]:
+    """The binaries the policy drops, and the libraries only dropped binaries link: why each."""
+    dropped = {}
+    for entry in real:
+        reason = drop_reason(entry[0], options)
+        if reason:
+            dropped[entry[0]] = reason
+    if dropped:
+        # What the kept extensions, plugins and executables link, directly or not.
+        roots = [e for e in real if e[0] not in dropped and not _dependency_only(e[0])]
+        needed = graph.closure(roots, stop=set(dropped)) | {e[0] for e in roots}
+        for dest in graph.closure((e for e in real if e[0] in dropped), stop=set(dropped)):
+            if dest not in needed:
+                dropped[dest] = "library only dropped files link"
+    return dropped
+
+
+def _kept_binaries(binaries: list[Entry], dropped: dict[str, str],
+                   report: PruneReport) -> list[Entry]:
+    """The binaries left, without the dropped files and the links to them (noted in report)."""
+    dropped_paths = {os.path.normpath(d) for d in dropped}
+    kept = []
+    for entry in binaries:
+        dest, target, typecode = entry
+        if typecode == "SYMLINK":
+            if _symlink_target(dest, target) in dropped_paths:
+                report.dropped[dest] = "link to a dropped library"
+                continue
+        elif dest in dropped:
+            continue
+        kept.append(entry)
+    return kept
 
 
 def elf_needed(path: str) -> list[str]:
