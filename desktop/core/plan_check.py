@@ -9,7 +9,7 @@ Two sources of alerts:
 
 - the sourced rules of ``db/content/safety/`` (``desktop.core.safety``), one alert per rule that
   fires, with every regimen, medication and measurement that made it fire;
-- Calx's own plan logic (docs/clinical.md §4, cited as ``calx-convention``): the same medication
+- Calx's own plan logic (docs/clinical.md §6, cited as ``calx-convention``): the same medication
   twice, pounds typed as kilograms (BMI ≥ 50; no height and more than 150 kg), a weight that
   changed by more than 10 % since the patient's last plan, current medications Calx does not know
   ("not checked"), renal thresholds that cannot be checked without a creatinine, a regimen's
@@ -53,8 +53,8 @@ OBESITY_BMI = 30.0
 # clearance: Calx's own threshold, shared with the dose's warning (desktop.core.dosing).
 RENAL_CAUTION_ML_MIN = 60.0
 LB_PER_KG = 1 / 0.45359237
-CALX_SOURCE = RuleSource(ref="calx-convention", section="docs/clinical.md §4")
-RULES_SOURCE = RuleSource(ref="calx-convention", section="docs/clinical.md §6")
+# Calx's own checks are listed in docs/clinical.md §6 ("Calx's own checks").
+CALX_SOURCE = RuleSource(ref="calx-convention", section="docs/clinical.md §6")
 
 # Measurement names (``Measurement.name``) and their words.
 ESTIMATE_WORDS: dict[str, Bilingual] = {
@@ -444,7 +444,7 @@ def _not_checked(unknown: Sequence[str]) -> list[Alert]:
         "consider", "medication-not-checked", "interaction",
         _both(lambda lang: word("alert_not_checked", lang, names=shown)),
         Bilingual.of("alert_not_checked_action"),
-        Triggers(medications=tuple(names)), (RULES_SOURCE,))]
+        Triggers(medications=tuple(names)), (CALX_SOURCE,))]
 
 
 def _renal_cautions(regimens: Sequence[PlanRegimen],
@@ -539,7 +539,7 @@ def check_plan(
             "avoid", "plan-check-failed", "internal",
             Bilingual.of("alert_check_failed"),
             _both(lambda lang: word("alert_check_failed_detail", lang, detail=kind)),
-            Triggers(), (RULES_SOURCE,)),)
+            Triggers(), (CALX_SOURCE,)),)
 
 
 def _check(patient: Patient | None, regimens: Sequence[PlanRegimen],
