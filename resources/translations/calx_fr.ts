@@ -277,11 +277,6 @@
             <translation>La quantité donnée par la source, ou la valeur choisie dans sa fourchette</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/widgets/dose_result.py" line="85" />
-            <source>The review gives no dose for this regimen.</source>
-            <translation>La revue ne donne pas de dose pour ce schéma.</translation>
-        </message>
-        <message>
             <location filename="../../desktop/ui/widgets/dose_result.py" line="89" />
             <source>per day</source>
             <translation>par jour</translation>
@@ -820,11 +815,6 @@
             <location filename="../../desktop/ui/models/overview_table.py" line="53" />
             <source>Main adverse effects</source>
             <translation>Principaux effets indésirables</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/models/overview_table.py" line="60" />
-            <source>Conflicting evidence</source>
-            <translation>Données contradictoires</translation>
         </message>
         <message>
             <source>Advised against (%1)</source>
@@ -1434,31 +1424,6 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
             <translation>Unité proposée d’abord pour la créatinine sérique</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/preferences.py" line="74" />
-            <source>Mosteller</source>
-            <translation>Mosteller</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/dialogs/preferences.py" line="74" />
-            <source>DuBois &amp; DuBois</source>
-            <translation>DuBois et DuBois</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/dialogs/preferences.py" line="75" />
-            <source>Haycock</source>
-            <translation>Haycock</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/dialogs/preferences.py" line="75" />
-            <source>Gehan &amp; George</source>
-            <translation>Gehan et George</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/dialogs/preferences.py" line="76" />
-            <source>Boyd</source>
-            <translation>Boyd</translation>
-        </message>
-        <message>
             <location filename="../../desktop/ui/dialogs/preferences.py" line="79" />
             <source>These are defaults for a new patient: the patient, the regimen's values and the plan on screen stay as they are.</source>
             <translation>Ce sont les valeurs par défaut pour un nouveau patient : le patient, les valeurs du schéma et le plan affichés restent tels quels.</translation>
@@ -1807,11 +1772,6 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
             <location filename="../../desktop/ui/views/therapy_view.py" line="57" />
             <source>References</source>
             <translation>Références</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/views/therapy_view.py" line="58" />
-            <source>Conflicting evidence</source>
-            <translation>Données contradictoires</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/views/therapy_view.py" line="59" />

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.calculators.bsa import BSA_FORMULAS
 from desktop.core.words import LANGUAGE_NAMES
 from desktop.ui import settings as S
 from desktop.ui.context import AppContext
@@ -41,8 +42,8 @@ class PreferencesDialog(Retranslating, QDialog):
         for lang, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, lang)
         self.bsa_formula = QComboBox(self)
-        for key in S.BSA_FORMULAS:
-            self.bsa_formula.addItem(key, key)
+        for key in S.BSA_FORMULAS:  # authors' names, the same in every language
+            self.bsa_formula.addItem(BSA_FORMULAS[key].name, key)
         self.weight_unit = QComboBox(self)
         self.height_unit = QComboBox(self)
         self.creatinine_unit = QComboBox(self)
@@ -95,11 +96,6 @@ class PreferencesDialog(Retranslating, QDialog):
             label.setText(text)
             field.setToolTip(tip)
             field.setAccessibleName(text.replace("&", "").rstrip(":"))
-        names = {"mosteller": self.tr("Mosteller"), "dubois": self.tr("DuBois & DuBois"),
-                 "haycock": self.tr("Haycock"), "gehan-george": self.tr("Gehan & George"),
-                 "boyd": self.tr("Boyd")}
-        for i in range(self.bsa_formula.count()):
-            self.bsa_formula.setItemText(i, names[self.bsa_formula.itemData(i)])
         self.note.setText(self.tr("These are defaults for a new patient: the patient, the "
                                   "regimen's values and the plan on screen stay as they are."))
         self.holiday_country.setItemText(0, self.tr("None (weekends only)"))

@@ -51,7 +51,7 @@ class OverviewTableModel(RowTableModel):
         if row.off_label:
             flags.append(capitalized(word("off_label", self.lang)))
         if row.conflicting_evidence:
-            flags.append(self.tr("Conflicting evidence"))
+            flags.append(capitalized(word("conflicting", self.lang)))
         return ", ".join(flags)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

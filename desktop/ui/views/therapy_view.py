@@ -62,7 +62,7 @@ class TherapyView(Retranslating, QWidget):
             monitoring=self.tr("Monitoring"), patient_advice=self.tr("Advice for the patient"),
             instructions=self.tr("Instructions"), references=self.tr("References"),
             off_label=capitalized(word("off_label", lang)),
-            conflicting=self.tr("Conflicting evidence"),
+            conflicting=capitalized(word("conflicting", lang)),
             advised_against=self.tr("Advised against"),
             study=self.tr("Study"), design=self.tr("Design"), patients=self.tr("n"),
             outcome=self.tr("Outcome"), follow_up=self.tr("Follow-up"),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop.core.words import language
+from desktop.core.words import language, word
 from desktop.ui.i18n import Retranslating
 from desktop.ui.widgets.measure_field import message_colour
 
@@ -89,7 +89,7 @@ class DoseResultPanel(Retranslating, QWidget):
         self.result = result
         self.status.setVisible(not result.has_dose)
         if not result.has_dose:
-            self.status.setText(self.tr("The review gives no dose for this regimen."))
+            self.status.setText(word("no_dose_regimen", language(lang)))
         if lang != self.lang:
             self.lang = language(lang)
             self.retranslate()
