@@ -25,37 +25,15 @@ from typing import Any
 NBSP = "\u00a0"
 _CONTEXT = Context(prec=400)  # enough digits for any float written out in full
 
-# Unit spellings: key → (en singular, en plural, fr singular, fr plural). Keys are the symbols of
-# resources/units.txt (what ``format(q.units, "~P")`` prints) plus spellings code may pass.
-_SPELLING: dict[str, tuple[str, str, str, str]] = {
-    "mcg": ("mcg",) * 4,
-    "mg": ("mg",) * 4,
-    "g": ("g",) * 4,
-    "kg": ("kg",) * 4,
-    "lb": ("lb",) * 4,
-    "oz": ("oz",) * 4,
-    "m": ("m",) * 4,
-    "cm": ("cm",) * 4,
-    "mm": ("mm",) * 4,
-    "dm": ("dm",) * 4,
-    "in": ("in",) * 4,
-    "ft": ("ft",) * 4,
-    "m²": ("m²",) * 4,
-    "L": ("L",) * 4,
-    "dL": ("dL",) * 4,
-    "mL": ("mL",) * 4,
-    "mol": ("mol",) * 4,
-    "mmol": ("mmol",) * 4,
-    "µmol": ("µmol",) * 4,
-    "s": ("s",) * 4,
-    "min": ("min",) * 4,
-    "h": ("h",) * 4,
-    "units": ("unit", "units", "unité", "unités"),
-    "d": ("day", "days", "jour", "jours"),
-    "wk": ("week", "weeks", "semaine", "semaines"),
-    "mo": ("month", "months", "mois", "mois"),
-    "yr": ("year", "years", "an", "ans"),
-}
+# Display units. Keys are the symbols of resources/units.txt (what ``format(q.units, "~P")``
+# prints) plus spellings code may pass. Symbols are written the same in every language; the units
+# spelt as words have their words in the catalogue: ``unit_<key>_one`` and ``unit_<key>_many``
+# (desktop/core/words/dose.py).
+_SYMBOLS: frozenset[str] = frozenset({
+    "mcg", "mg", "g", "kg", "lb", "oz", "m", "cm", "mm", "dm", "in", "ft", "m²", "L", "dL", "mL",
+    "mol", "mmol", "µmol", "s", "min", "h",
+})
+WORD_UNITS: tuple[str, ...] = ("units", "d", "wk", "mo", "yr")
 # Other spellings code may pass in a (value, unit) pair, mapped to a key above. Error-prone
 # spellings are corrected rather than shown (µg → mcg, ml → mL, U/IU → units).
 _ALIASES: dict[str, str] = {
@@ -135,7 +113,7 @@ def _unit_key(unit: Any) -> str:
 
 def _token(token: str) -> str:
     token = token.strip()
-    if token in _SPELLING:
+    if token in _SYMBOLS or token in WORD_UNITS:
         return token
     if token in _ALIASES:
         return _ALIASES[token]
@@ -150,14 +128,18 @@ def format_unit(unit: Any, lang: str = "en", singular: bool = False) -> str:
     if key in ("", "dimensionless"):
         return ""
     tokens = [_token(t) for t in key.split("/")]
-    fr = lang == "fr"
     if len(tokens) == 1:
-        en_one, en_many, fr_one, fr_many = _SPELLING[tokens[0]]
-        if fr:
-            return fr_one if singular else fr_many
-        return en_one if singular else en_many
+        return _spelt(tokens[0], lang, singular)
     # In a ratio, words take their plural form ("units/mL", "unités/mL").
-    return "/".join(_SPELLING[t][3 if fr else 1] for t in tokens)
+    return "/".join(_spelt(t, lang, False) for t in tokens)
+
+
+def _spelt(token: str, lang: str, singular: bool) -> str:
+    if token in _SYMBOLS:
+        return token
+    from desktop.core.words import word
+
+    return word(f"unit_{token}_one" if singular else f"unit_{token}_many", lang)
 
 
 def _split(q: Any) -> tuple[float, Any]:
@@ -222,33 +204,28 @@ def format_frequency(times_per_day: int = 1, lang: str = "en") -> str:
     return word(f"frequency_{times_per_day}", lang)
 
 
-# (en every-one, en every-n, fr every-one, fr every-n, fr gender "m"/"f")
-_INTERVAL: dict[str, tuple[str, str, str, str, str]] = {
-    "d": ("daily", "days", "tous les jours", "jours", "m"),
-    "wk": ("every week", "weeks", "toutes les semaines", "semaines", "f"),
-    "mo": ("every month", "months", "tous les mois", "mois", "m"),
-    "yr": ("every year", "years", "tous les ans", "ans", "m"),
-}
+# The units a repeat interval is counted in (their words: ``interval_*_<unit>``).
+INTERVAL_UNITS: tuple[str, ...] = ("d", "wk", "mo", "yr")
 
 
 def format_interval(every: float, unit: str, lang: str = "en", high: float | None = None) -> str:
     """A repeat interval in words: "daily", "every other day", "every 3 days", "every 4–8 weeks" /
-    "tous les jours", "un jour sur deux", "tous les 3 jours", "toutes les 4 à 8 semaines"."""
+    "tous les jours", "un jour sur deux", "tous les 3 jours", "toutes les 4 à 8 semaines" (the
+    words: ``interval_*`` in desktop/core/words/dose.py)."""
+    from desktop.core.words import word
+
     key = _token(unit)
-    if key not in _INTERVAL:
+    if key not in INTERVAL_UNITS:
         raise ValueError(f"not an interval unit: {unit!r}")
-    one_en, many_en, one_fr, many_fr, gender = _INTERVAL[key]
-    fr = lang == "fr"
-    every_word = ("toutes les" if gender == "f" else "tous les") if fr else "every"
     if high is not None and high != every:
-        span = (f"{format_number(every, lang)} à {format_number(high, lang)}" if fr
-                else f"{format_number(every, lang)}–{format_number(high, lang)}")
-        return f"{every_word} {span} {many_fr if fr else many_en}"
+        span = word("value_range", lang, low=format_number(every, lang),
+                    high=format_number(high, lang))
+        return word(f"interval_every_{key}", lang, n=span)
     if every == 1:
-        return one_fr if fr else one_en
+        return word(f"interval_one_{key}", lang)
     if every == 2 and key == "d":
-        return "un jour sur deux" if fr else "every other day"
-    return f"{every_word} {format_number(every, lang)} {many_fr if fr else many_en}"
+        return word("interval_other_day", lang)
+    return word(f"interval_every_{key}", lang, n=format_number(every, lang))
 
 
 def colon(lang: str, space: str = NBSP) -> str:

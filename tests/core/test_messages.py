@@ -15,6 +15,7 @@ import pytest
 from desktop.core.calculators.bsa import BSA_FORMULAS
 from desktop.core.calculators.cockcroft_gault import WEIGHT_BASES
 from desktop.core.errors import CalxError, Issue
+from desktop.core.formatting import INTERVAL_UNITS, WORD_UNITS
 from desktop.core.measures import MEASURES
 from desktop.core.messages import format_param, localized, render
 from desktop.core.parsing import KINDS
@@ -38,11 +39,13 @@ FAMILIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("alert_patient_", ""): PATIENT_FACTS,
     ("estimate_", ""): ESTIMATES,
     ("frequency_", ""): tuple(str(n) for n in range(1, 13)),
+    ("interval_every_", ""): INTERVAL_UNITS, ("interval_one_", ""): INTERVAL_UNITS,
     ("measure_", ""): KINDS,
     ("metric_", ""): ("bmi", "ibw", "abw", "crcl", "egfr"),
     ("severity_", ""): SEVERITIES,
     ("sex_", ""): SEXES,
     ("slot_", ""): SLOTS,
+    ("unit_", "_one"): WORD_UNITS, ("unit_", "_many"): WORD_UNITS,
     ("weight_basis_", ""): WEIGHT_BASES,
     ("working_bsa_", ""): tuple(key.replace("-", "_") for key in BSA_FORMULAS),
 }

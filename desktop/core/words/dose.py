@@ -66,6 +66,28 @@ WORDS: dict[str, dict[str, str]] = {
     # the source's values in a message (desktop.core.schedule.range_word_params)
     "value_up_to": {"en": "up to {high}", "fr": "jusqu'à {high}"},
     "value_range": {"en": "{low}–{high}", "fr": "{low} à {high}"},
+    # units spelt as words, one and many (desktop.core.formatting.format_unit; French uses the
+    # singular below two: "1,5 unité")
+    "unit_units_one": {"en": "unit", "fr": "unité"},
+    "unit_units_many": {"en": "units", "fr": "unités"},
+    "unit_d_one": {"en": "day", "fr": "jour"},
+    "unit_d_many": {"en": "days", "fr": "jours"},
+    "unit_wk_one": {"en": "week", "fr": "semaine"},
+    "unit_wk_many": {"en": "weeks", "fr": "semaines"},
+    "unit_mo_one": {"en": "month", "fr": "mois"},
+    "unit_mo_many": {"en": "months", "fr": "mois"},
+    "unit_yr_one": {"en": "year", "fr": "an"},
+    "unit_yr_many": {"en": "years", "fr": "ans"},
+    # repeat intervals (desktop.core.formatting.format_interval); {n} is a number or a range
+    "interval_one_d": {"en": "daily", "fr": "tous les jours"},
+    "interval_one_wk": {"en": "every week", "fr": "toutes les semaines"},
+    "interval_one_mo": {"en": "every month", "fr": "tous les mois"},
+    "interval_one_yr": {"en": "every year", "fr": "tous les ans"},
+    "interval_other_day": {"en": "every other day", "fr": "un jour sur deux"},
+    "interval_every_d": {"en": "every {n} days", "fr": "tous les {n} jours"},
+    "interval_every_wk": {"en": "every {n} weeks", "fr": "toutes les {n} semaines"},
+    "interval_every_mo": {"en": "every {n} months", "fr": "tous les {n} mois"},
+    "interval_every_yr": {"en": "every {n} years", "fr": "tous les {n} ans"},
     # the days a hospital team does not give a treatment (desktop.core.closed_days)
     "saturday": {"en": "Saturday", "fr": "samedi"},
     "sunday": {"en": "Sunday", "fr": "dimanche"},
