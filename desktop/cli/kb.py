@@ -31,7 +31,8 @@ from desktop.core.regimen import (
     Schedule,
     ValueSpec,
 )
-from desktop.core.words import word
+from desktop.core.schedule import range_word_params
+from desktop.core.words import format_param, word
 from desktop.data.models import (
     CATEGORIES,
     DESIGNS,
@@ -95,15 +96,10 @@ def _meta_json(db: ReferenceDB, lang: str) -> dict[str, Any]:
 
 
 def _value(spec: ValueSpec, lang: str) -> str:
-    n = lambda x: format_number(x, lang, 3)  # noqa: E731
-    if spec.options:
-        joiner = " ou " if lang == "fr" else " or "
-        return joiner.join(n(o) for o in spec.options)
-    if spec.low is None:
-        return f"{'jusqu’à' if lang == 'fr' else 'up to'} {n(spec.high)}"
-    if spec.low == spec.high:
-        return n(spec.high)
-    return f"{n(spec.low)} à {n(spec.high)}" if lang == "fr" else f"{n(spec.low)}–{n(spec.high)}"
+    """"240–480" / "240 à 480", "50 or 100", "up to 500" / "jusqu'à 500", or one number."""
+    if not spec.options and spec.low == spec.high:
+        return format_number(spec.high, lang, 3)
+    return format_param(range_word_params(spec), lang)
 
 
 def _duration(d: DurationSpec, lang: str) -> str:
@@ -114,10 +110,8 @@ def _duration(d: DurationSpec, lang: str) -> str:
 
 def describe_dose(dose: DoseSpec, lang: str) -> str:
     """"375 mg/m² per dose", "240–480 mg per day", "up to 500 mg per dose, three times daily"."""
-    fr = lang == "fr"
     basis = {"fixed": "", "per_kg": "/kg", "per_m2": "/m²"}[dose.basis]
-    per = ({"administration": "par administration", "day": "par jour"} if fr else
-           {"administration": "per dose", "day": "per day"})[dose.per]
+    per = word("show_per_day" if dose.per == "day" else "show_per_administration", lang)
     text = f"{_value(dose.amount, lang)} {format_unit(dose.unit, lang)}{basis} {per}"
     if dose.times_per_day:
         text += f", {format_frequency(dose.times_per_day, lang)}"
@@ -128,48 +122,48 @@ def _every(d: DurationSpec, lang: str) -> str:
     if d.value.low is not None and d.value.low != d.value.high:
         return format_interval(d.value.low, d.unit, lang, high=d.value.high)
     if d.value.low is None:  # "up to every ..." is not a pattern the content uses; say it plainly
-        return f"{'au plus tous les' if lang == 'fr' else 'at most every'} {_duration(d, lang)}"
+        return word("show_at_most_every", lang, duration=_duration(d, lang))
     return format_interval(d.value.high, d.unit, lang)
 
 
 def describe_schedule(s: Schedule, lang: str) -> str:
-    """The schedule in words, from its structured numbers."""
-    fr = lang == "fr"
+    """The schedule in words, from its structured numbers: one phrase per pattern (``show_*``
+    in desktop/core/words/knowledge.py)."""
     if s.pattern == "once":
-        return "une seule fois" if fr else "once"
+        return word("show_once", lang)
     if s.pattern == "offsets_then_every":
-        unit = s.offsets[0].unit if s.offsets else "week"
-        at = ", ".join(_value(o.value, lang) for o in s.offsets)
-        text = f"{'aux' if fr else 'at'} {format_unit(unit, lang)} {at}"  # "at weeks 0, 2, 6"
+        unit = format_unit(s.offsets[0].unit if s.offsets else "week", lang)
+        at = ", ".join(_value(o.value, lang) for o in s.offsets)  # "at weeks 0, 2, 6"
         if s.every:
-            text += f"{', puis ' if fr else ', then '}{_every(s.every, lang)}"
-        return text
+            return word("show_offsets_then", lang, unit=unit, at=at, every=_every(s.every, lang))
+        return word("show_offsets", lang, unit=unit, at=at)
     if s.pattern == "series":
-        count = s.count or 1
-        doses = (f"{count} administrations" if fr else f"{count} doses")
-        text = f"{doses}, {_every(s.every, lang)}" if s.every else doses
-        if s.courses and s.course_every:
-            text += (f" ; {s.courses} cures à {_duration(s.course_every, lang)} d'intervalle"
-                     if fr else f"; {s.courses} courses {_duration(s.course_every, lang)} apart")
-        elif s.course_every:
-            text += (f" ; cure répétée {_every(s.course_every, lang)}" if fr else
-                     f"; course repeated {_every(s.course_every, lang)}")
-        return text
+        return _describe_series(s, lang)
     if s.pattern == "daily":
         if s.duration:
-            return (f"tous les jours pendant {_duration(s.duration, lang)}" if fr else
-                    f"daily for {_duration(s.duration, lang)}")
-        return "tous les jours, au long cours" if fr else "daily, continuous"
+            return word("show_daily_for", lang, duration=_duration(s.duration, lang))
+        return word("show_daily_continuous", lang)
     if s.pattern == "cycle" and s.on and s.off:
-        return (f"cycles : {_duration(s.on, lang)} de traitement, puis "
-                f"{_duration(s.off, lang)} d'arrêt" if fr else
-                f"cycles: {_duration(s.on, lang)} on, then {_duration(s.off, lang)} off")
+        return word("show_cycle", lang, on=_duration(s.on, lang), off=_duration(s.off, lang))
     if s.pattern == "every" and s.every:
-        text = _every(s.every, lang)
         if s.duration:
-            text += f" {'pendant' if fr else 'for'} {_duration(s.duration, lang)}"
-        return text
+            return word("show_every_for", lang, every=_every(s.every, lang),
+                        duration=_duration(s.duration, lang))
+        return _every(s.every, lang)
     return s.pattern
+
+
+def _describe_series(s: Schedule, lang: str) -> str:
+    count = str(s.count or 1)
+    series = (word("show_series_every", lang, count=count, every=_every(s.every, lang))
+              if s.every else word("show_series", lang, count=count))
+    if s.courses and s.course_every:
+        return word("show_courses_apart", lang, series=series, courses=str(s.courses),
+                    gap=_duration(s.course_every, lang))
+    if s.course_every:
+        return word("show_course_repeated", lang, series=series,
+                    every=_every(s.course_every, lang))
+    return series
 
 
 # ---------------------------------------------------------------- text output

@@ -89,6 +89,23 @@ def test_show_text_of_every_record(calx_db_env: Path, real_content,
             assert max(len(line) for line in out.splitlines()) <= 140
 
 
+@pytest.mark.parametrize(("therapy", "lang", "expected"), [
+    ("probenecid", "fr", "dose : jusqu'à 500 mg par administration, trois fois par jour"),
+    ("probenecid", "en", "dose: up to 500 mg per dose, three times daily"),
+    ("infliximab", "fr", "rythme : aux semaines 0, 2, 6, puis toutes les 8 semaines"),
+    ("infliximab", "en", "schedule: at weeks 0, 2, 6, then every 8 weeks"),
+    ("minocycline", "fr",
+     "rythme : cycles : 4 à 8 semaines de traitement, puis 3 à 4 mois d'arrêt"),
+    ("minocycline", "en", "schedule: cycles: 4–8 weeks on, then 3–4 months off"),
+])
+def test_show_writes_doses_and_schedules_in_the_plan_words(
+        calx_db_env: Path, calx_cli: CalxCli, therapy: str, lang: str, expected: str) -> None:
+    # The catalogue's words (straight apostrophe, as the printed plan writes "jusqu'à").
+    code, out, err = calx_cli(["show", therapy, "--lang", lang])
+    assert code == 0, err
+    assert expected in out
+
+
 def test_show_dressing_instructions_are_numbered(calx_db_env: Path,
                                                  calx_cli: CalxCli) -> None:
     code, out, _ = calx_cli(["show", "hydrocolloid-dressing"])
