@@ -134,6 +134,14 @@ def format_unit(unit: Any, lang: str = "en", singular: bool = False) -> str:
     return "/".join(_spelt(t, lang, False) for t in tokens)
 
 
+def unit_spellings(key: str) -> tuple[str, ...]:
+    """Every way Calx writes a unit, one and many, in every language ("week", "weeks",
+    "semaine", "semaines"): what Calx writes, its parser reads back."""
+    from desktop.core.words import LANGUAGES
+
+    return tuple(_spelt(key, lang, singular) for lang in LANGUAGES for singular in (True, False))
+
+
 def _spelt(token: str, lang: str, singular: bool) -> str:
     if token in _SYMBOLS:
         return token

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from desktop.core.errors import CalxError
-from desktop.core.formatting import format_number, format_unit
+from desktop.core.formatting import format_number, format_unit, unit_spellings
 from desktop.core.measures import KINDS, MEASURES
 
 if TYPE_CHECKING:
@@ -69,10 +69,11 @@ _add("ft", "ft", "foot", "feet", "'", "′", "’", "pied", "pieds")
 _add("mg/dL", "mg/dL", "mg/100ml", "mg%")
 _add("umol/L", "µmol/L", "μmol/l", "umol/l", "micromol/l", "µm", "μm")
 _add("mmol/L", "mmol/L")
-_add("yr", "yr", "y", "yrs", "year", "years", "an", "ans", "année", "années")
-_add("mo", "mo", "month", "months", "mois")
-_add("wk", "wk", "week", "weeks", "semaine", "semaines", "sem")
-_add("d", "d", "day", "days", "j", "jour", "jours")
+# Durations: the words Calx writes (the catalogue's), and shorter or other forms people type.
+_add("yr", "yr", *unit_spellings("yr"), "y", "yrs", "année", "années")
+_add("mo", "mo", *unit_spellings("mo"))
+_add("wk", "wk", *unit_spellings("wk"), "sem")
+_add("d", "d", *unit_spellings("d"), "j")
 # "µM" (micromolar) would read as micrometres in lower case: it is mapped to µmol/L above only
 # because no length in Calx is typed in micrometres. Keep that in mind before adding "µm".
 
