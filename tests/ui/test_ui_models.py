@@ -130,3 +130,14 @@ def test_plan_list_add_move_remove(qtmodeltester):
     model.remove(1)
     assert order() == ["b", "a"]
     qtmodeltester.check(model)
+
+
+def test_overview_flags_name_conflicting_evidence_as_the_plan_does(db):
+    from desktop.ui.models.overview_table import OverviewTableModel
+
+    model = OverviewTableModel()
+    for lang, flag in (("en", "Conflicting evidence"), ("fr", "Preuves contradictoires")):
+        rows = db.overview(lang)
+        model.set_rows(rows, lang)
+        flags = [model.flags_text(row) for row in rows if row.conflicting_evidence]
+        assert flags and all(flag in text for text in flags), lang

@@ -156,6 +156,9 @@ def test_preferences_dialog_changes_formula_and_language(qtbot, window):
 
     dialog = PreferencesDialog(window.context, window)
     qtbot.addWidget(dialog)
+    # Authors' names, as the body-size panel and the working of a dose write them.
+    assert [dialog.bsa_formula.itemText(i) for i in range(dialog.bsa_formula.count())] == [
+        "Mosteller", "DuBois & DuBois", "Haycock", "Gehan & George", "Boyd"]
     dialog.bsa_formula.setCurrentIndex(dialog.bsa_formula.findData("dubois"))
     dialog.language.setCurrentIndex(dialog.language.findData("fr"))
     with qtbot.waitSignal(window.context.preferencesChanged):
