@@ -67,12 +67,25 @@ def venv_python() -> Path:
     return candidate if candidate.exists() else Path(sys.executable)
 
 
-def run(cmd: Sequence[str | os.PathLike[str]], *, what: str, log: Path | None = None,
-        env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run(
+    cmd: Sequence[str | os.PathLike[str]],
+    *,
+    what: str,
+    log: Path | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
+) -> subprocess.CompletedProcess[str]:
     """Run a build tool; on failure raise BuildError with the end of its output."""
-    result = subprocess.run([str(c) for c in cmd], cwd=cwd, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            stdin=subprocess.DEVNULL, check=False)
+    result = subprocess.run(
+        [str(c) for c in cmd],
+        cwd=cwd,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
     if log is not None:
         log.parent.mkdir(parents=True, exist_ok=True)
         log.write_text(result.stdout, encoding="utf-8")
@@ -102,8 +115,11 @@ def megabytes(size: int) -> str:
 def unexpected_errors(stderr: str) -> list[str]:
     """The stderr lines of a run that should fail the build (tracebacks, errors, Qt criticals)."""
     lines = stderr.splitlines()
-    bad = [line for line in lines
-           if UNEXPECTED_STDERR.search(line) and not HARMLESS_STDERR.search(line)]
+    bad = [
+        line
+        for line in lines
+        if UNEXPECTED_STDERR.search(line) and not HARMLESS_STDERR.search(line)
+    ]
     return bad
 
 
@@ -132,24 +148,28 @@ class Toolchain:
 
 def check_toolchain() -> Toolchain:
     python = venv_python()
-    probe = ("import json, platform, sys, PyInstaller, PySide6; print(json.dumps({"
-             "'pyinstaller': PyInstaller.__version__, 'pyside6': PySide6.__version__, "
-             "'python': platform.python_version(), 'platform': sys.platform + '-' + "
-             "platform.machine()}))")
-    result = subprocess.run([str(python), "-c", probe], capture_output=True, text=True,
-                            check=False)
+    probe = (
+        "import json, platform, sys, PyInstaller, PySide6; print(json.dumps({"
+        "'pyinstaller': PyInstaller.__version__, 'pyside6': PySide6.__version__, "
+        "'python': platform.python_version(), 'platform': sys.platform + '-' + "
+        "platform.machine()}))"
+    )
+    result = subprocess.run([str(python), "-c", probe], capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise BuildError(f"{python} cannot import PyInstaller and PySide6: run `make venv` first "
-                         f"(then `make installer`).\n{result.stderr.strip()}")
+        raise BuildError(
+            f"{python} cannot import PyInstaller and PySide6: run `make venv` first "
+            f"(then `make installer`).\n{result.stderr.strip()}"
+        )
     info = json.loads(result.stdout)
     if sys.platform.startswith("linux"):
         # PyInstaller writes the executable with objcopy and strips libraries with strip.
         absent = [tool for tool in ("objcopy", "objdump", "strip", "ldd") if not shutil.which(tool)]
         if absent:
-            raise BuildError(f"{', '.join(absent)} not found: PyInstaller needs binutils "
-                             "(Debian/Ubuntu: apt-get install binutils)")
-    return Toolchain(python, info["pyinstaller"], info["pyside6"], info["python"],
-                     info["platform"])
+            raise BuildError(
+                f"{', '.join(absent)} not found: PyInstaller needs binutils "
+                "(Debian/Ubuntu: apt-get install binutils)"
+            )
+    return Toolchain(python, info["pyinstaller"], info["pyside6"], info["python"], info["platform"])
 
 
 def compile_translations(python: Path, work: Path) -> str:
@@ -157,8 +177,10 @@ def compile_translations(python: Path, work: Path) -> str:
     sources = sorted(TRANSLATIONS.glob("*.ts"))
     if not tool.is_file():
         if sources:
-            return (f"skipped: tools/build_translations.py is absent, {len(sources)} .ts file(s) "
-                    "left uncompiled")
+            return (
+                f"skipped: tools/build_translations.py is absent, {len(sources)} .ts file(s) "
+                "left uncompiled"
+            )
         return "skipped: tools/build_translations.py is absent (no translations yet)"
     run([python, tool], what="tools/build_translations.py", log=work / "translations.log")
     # Without its .qm the window silently falls back to English: a missing one is an error.
@@ -169,8 +191,9 @@ def compile_translations(python: Path, work: Path) -> str:
     return f"{len(compiled)} compiled: {', '.join(compiled) or 'none'}"
 
 
-def build_database(python: Path, work: Path, key: Path | None = None,
-                   signer: str | None = None) -> Path:
+def build_database(
+    python: Path, work: Path, key: Path | None = None, signer: str | None = None
+) -> Path:
     """The reference database, signed as a release (the bundle refuses an unsigned one): with
     ``key``, the release key; without, this machine's development key (a development bundle)."""
     script = ROOT / "db" / "build.py"
@@ -178,14 +201,16 @@ def build_database(python: Path, work: Path, key: Path | None = None,
         raise BuildError("db/build.py is missing: the bundle needs the reference database")
     out = work / "db" / "calx.sqlite"
     out.parent.mkdir(parents=True, exist_ok=True)
-    signing = ["--sign"] + (["--key", key] if key else []) + (["--signer", signer] if signer
-                                                             else [])
+    signing = (
+        ["--sign"] + (["--key", key] if key else []) + (["--signer", signer] if signer else [])
+    )
     run([python, script, "--out", out, *signing], what="db/build.py", log=work / "db.log")
     try:
         connection = sqlite3.connect(f"{out.as_uri()}?mode=ro", uri=True)
         try:
             tables = connection.execute(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            ).fetchone()[0]
         finally:
             connection.close()
     except sqlite3.Error as error:
@@ -221,7 +246,8 @@ def _render_svg(svg: Path, out: Path, python: Path, size: int) -> None:
         "painter.setRenderHint(QPainter.RenderHint.Antialiasing)\n"
         "QSvgRenderer(sys.argv[1]).render(painter)\n"
         "painter.end()\n"
-        "sys.exit(0 if image.save(sys.argv[2]) else 1)\n")
+        "sys.exit(0 if image.save(sys.argv[2]) else 1)\n"
+    )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     run([python, "-c", code, svg, out, str(size)], what=f"rendering {svg.name}", env=env)
 
@@ -286,12 +312,22 @@ def prepare_icons(python: Path, work: Path) -> tuple[Path, list[str]]:
     return png, notes
 
 
-def pyinstaller(python: Path, dist: Path, work: Path, name: str, spec_args: Sequence[str],
-                clean: bool) -> str:
+def pyinstaller(
+    python: Path, dist: Path, work: Path, name: str, spec_args: Sequence[str], clean: bool
+) -> str:
     """Run the spec; returns its 'left out' summary line."""
     cmd: list[str | os.PathLike[str]] = [
-        python, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-        "--distpath", dist, "--workpath", work / "pyinstaller" / name]
+        python,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        dist,
+        "--workpath",
+        work / "pyinstaller" / name,
+    ]
     if clean:
         cmd.append("--clean")
     cmd += [SPEC, "--", *spec_args]
@@ -303,12 +339,18 @@ def pyinstaller(python: Path, dist: Path, work: Path, name: str, spec_args: Sequ
 def check_layout(bundle: Path) -> None:
     """The files the app opens at run time are where desktop/paths.py looks for them."""
     internal = bundle / "_internal"
-    required = [bundle / f"calx{EXE_SUFFIX}", internal / "db" / "calx.sqlite",
-                internal / "db" / "calx.sqlite.sha256"]
+    required = [
+        bundle / f"calx{EXE_SUFFIX}",
+        internal / "db" / "calx.sqlite",
+        internal / "db" / "calx.sqlite.sha256",
+    ]
     skipped = load_policy().RESOURCE_SKIPPED_SUFFIXES
     for source in (ROOT / "resources").rglob("*"):
-        if source.is_file() and source.suffix.lower() not in skipped \
-                and not source.name.startswith("."):
+        if (
+            source.is_file()
+            and source.suffix.lower() not in skipped
+            and not source.name.startswith(".")
+        ):
             required.append(internal / source.relative_to(ROOT))
     if sys.platform.startswith("linux"):
         required += [bundle / n for n in ("calx.desktop", "calx.png", "install-desktop-entry.sh")]
@@ -338,8 +380,9 @@ def check_links(bundle: Path) -> list[str]:
         with path.open("rb") as handle:
             if handle.read(4) != b"\x7fELF":
                 continue
-        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env,
-                             check=False).stdout
+        out = subprocess.run(
+            ["ldd", str(path)], capture_output=True, text=True, env=env, check=False
+        ).stdout
         for line in out.splitlines():
             if "not found" not in line:
                 continue
@@ -349,8 +392,9 @@ def check_links(bundle: Path) -> list[str]:
             else:
                 system.add(lib)
     if broken:
-        raise BuildError("bundled binaries link Qt libraries the bundle lacks:\n  "
-                         + "\n  ".join(broken))
+        raise BuildError(
+            "bundled binaries link Qt libraries the bundle lacks:\n  " + "\n  ".join(broken)
+        )
     return sorted(system)
 
 
@@ -358,11 +402,16 @@ def self_test_environment(home: Path) -> dict[str, str]:
     """A machine with no Python: no venv, no PYTHONPATH, a fresh home; Qt offscreen."""
     env = {
         "PATH": "/usr/bin:/bin" if not IS_WINDOWS else os.environ.get("PATH", ""),
-        "HOME": str(home), "USERPROFILE": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local/share"),
-        "XDG_CACHE_HOME": str(home / ".cache"), "XDG_STATE_HOME": str(home / ".local/state"),
-        "TMPDIR": str(home), "LANG": "C.UTF-8",
-        "QT_QPA_PLATFORM": "offscreen", "QT_MESSAGE_PATTERN": QT_MESSAGE_PATTERN,
+        "HOME": str(home),
+        "USERPROFILE": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local/share"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_STATE_HOME": str(home / ".local/state"),
+        "TMPDIR": str(home),
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_MESSAGE_PATTERN": QT_MESSAGE_PATTERN,
     }
     for name in ("SYSTEMROOT", "WINDIR", "APPDATA", "LOCALAPPDATA", "TEMP", "TMP"):
         if IS_WINDOWS and name in os.environ:
@@ -377,17 +426,29 @@ class RunResult:
     warnings: list[str]
 
 
-def run_bundle(executable: Path, args: Sequence[str], timeout: float, what: str,
-               extra_env: dict[str, str] | None = None,
-               wrapper: Sequence[str] = ()) -> RunResult:
+def run_bundle(
+    executable: Path,
+    args: Sequence[str],
+    timeout: float,
+    what: str,
+    extra_env: dict[str, str] | None = None,
+    wrapper: Sequence[str] = (),
+) -> RunResult:
     """Run the frozen executable as a clinician's machine would; fail on errors."""
     with tempfile.TemporaryDirectory(prefix="calx-selftest-") as home:
         env = self_test_environment(Path(home)) | (extra_env or {})
         started = time.perf_counter()
         try:
-            result = subprocess.run([*wrapper, str(executable), *args], cwd=home, env=env,
-                                    capture_output=True, text=True, timeout=timeout,
-                                    stdin=subprocess.DEVNULL, check=False)
+            result = subprocess.run(
+                [*wrapper, str(executable), *args],
+                cwd=home,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                stdin=subprocess.DEVNULL,
+                check=False,
+            )
         except subprocess.TimeoutExpired:
             raise BuildError(f"{what} did not finish within {timeout:.0f} s") from None
         seconds = time.perf_counter() - started
@@ -428,13 +489,18 @@ def baseline_key(toolchain: Toolchain) -> dict[str, str]:
     digest = hashlib.sha256()
     for path in (SPEC, PACKAGING / "bundle_policy.py", PACKAGING / "bare_window.py"):
         digest.update(path.read_bytes())
-    return {"pyinstaller": toolchain.pyinstaller, "pyside6": toolchain.pyside6,
-            "python": toolchain.python_version, "platform": toolchain.platform,
-            "policy": digest.hexdigest()[:16]}
+    return {
+        "pyinstaller": toolchain.pyinstaller,
+        "pyside6": toolchain.pyside6,
+        "python": toolchain.python_version,
+        "platform": toolchain.platform,
+        "policy": digest.hexdigest()[:16],
+    }
 
 
-def baseline_size(toolchain: Toolchain, cache: Path, clean: bool,
-                  rebuild: bool = True) -> tuple[int, bool] | None:
+def baseline_size(
+    toolchain: Toolchain, cache: Path, clean: bool, rebuild: bool = True
+) -> tuple[int, bool] | None:
     """Size in bytes of the bare-window bundle, and whether it came from the cache."""
     record = cache / "baseline.json"
     key = baseline_key(toolchain)
@@ -452,8 +518,9 @@ def baseline_size(toolchain: Toolchain, cache: Path, clean: bool,
     bare = dist / "bare"
     run_bundle(bare / f"bare{EXE_SUFFIX}", ["--exit-after-startup"], 60, "the bare window")
     size, files = tree_size(bare)
-    record.write_text(json.dumps({"key": key, "bytes": size, "files": files}, indent=2) + "\n",
-                      encoding="utf-8")
+    record.write_text(
+        json.dumps({"key": key, "bytes": size, "files": files}, indent=2) + "\n", encoding="utf-8"
+    )
     return size, False
 
 
@@ -464,27 +531,49 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="build_installer.py",
         description="Build the Calx bundle (dist/calx/) and prove it runs: translations, "
-                    "reference database, PyInstaller, size check, offscreen self-test.")
-    parser.add_argument("--onefile", action="store_true",
-                        help="also build a single executable (dist/onefile/calx)")
-    parser.add_argument("--signing-key", type=Path, default=None,
-                        help="release signing key file for the bundled database; without it, "
-                             "this machine's development key (a development bundle)")
+        "reference database, PyInstaller, size check, offscreen self-test.",
+    )
+    parser.add_argument(
+        "--onefile", action="store_true", help="also build a single executable (dist/onefile/calx)"
+    )
+    parser.add_argument(
+        "--signing-key",
+        type=Path,
+        default=None,
+        help="release signing key file for the bundled database; without it, "
+        "this machine's development key (a development bundle)",
+    )
     parser.add_argument("--signer", default=None, help="the name the release key signs under")
-    parser.add_argument("--check", action="store_true",
-                        help="build into a temporary folder, self-test, then delete it")
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist",
-                        help="where the bundle goes (default: dist/)")
-    parser.add_argument("--work", type=Path, default=ROOT / "build",
-                        help="intermediate files (default: build/)")
-    parser.add_argument("--no-baseline", action="store_true",
-                        help="skip the bare-window size comparison")
-    parser.add_argument("--no-archive", action="store_true",
-                        help="do not pack the folder into dist/calx-<version>-<os>-<arch>.tar.gz")
-    parser.add_argument("--clean", action="store_true",
-                        help="discard PyInstaller's cache (and rebuild the baseline)")
-    parser.add_argument("--timeout", type=float, default=SELF_TEST_TIMEOUT,
-                        help=f"seconds the self-test may take (default {SELF_TEST_TIMEOUT:.0f})")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="build into a temporary folder, self-test, then delete it",
+    )
+    parser.add_argument(
+        "--dist", type=Path, default=ROOT / "dist", help="where the bundle goes (default: dist/)"
+    )
+    parser.add_argument(
+        "--work", type=Path, default=ROOT / "build", help="intermediate files (default: build/)"
+    )
+    parser.add_argument(
+        "--no-baseline", action="store_true", help="skip the bare-window size comparison"
+    )
+    parser.add_argument(
+        "--no-archive",
+        action="store_true",
+        help="do not pack the folder into dist/calx-<version>-<os>-<arch>.tar.gz",
+    )
+    parser.add_argument(
+        "--clean",
+        action="store_true",
+        help="discard PyInstaller's cache (and rebuild the baseline)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=SELF_TEST_TIMEOUT,
+        help=f"seconds the self-test may take (default {SELF_TEST_TIMEOUT:.0f})",
+    )
     return parser.parse_args(argv)
 
 
@@ -512,17 +601,22 @@ def build(args: argparse.Namespace) -> int:
 
     t = steps.begin("Toolchain")
     toolchain = check_toolchain()
-    steps.detail(f"PyInstaller {toolchain.pyinstaller}, PySide6 {toolchain.pyside6}, "
-                 f"Python {toolchain.python_version} ({toolchain.python})", t)
+    steps.detail(
+        f"PyInstaller {toolchain.pyinstaller}, PySide6 {toolchain.pyside6}, "
+        f"Python {toolchain.python_version} ({toolchain.python})",
+        t,
+    )
 
     t = steps.begin("Translations")
     steps.detail(compile_translations(toolchain.python, work / "installer"), t)
 
     t = steps.begin("Reference database (db/build.py)")
-    database = build_database(toolchain.python, work / "installer", args.signing_key,
-                              args.signer)
-    signed_by = f"signed by {args.signer or args.signing_key}" if args.signing_key else \
-        "signed with this machine's development key: a development bundle"
+    database = build_database(toolchain.python, work / "installer", args.signing_key, args.signer)
+    signed_by = (
+        f"signed by {args.signer or args.signing_key}"
+        if args.signing_key
+        else "signed with this machine's development key: a development bundle"
+    )
     steps.detail(f"{database} ({megabytes(database.stat().st_size)}), {signed_by}", t)
 
     t = steps.begin("Icons")
@@ -535,13 +629,16 @@ def build(args: argparse.Namespace) -> int:
     version = self_test_step(steps, bundle, args)
     archive_step(steps, bundle, args, version)
 
-    say(f"Built {bundle} ({megabytes(size)}) and self-tested in "
-        f"{time.perf_counter() - steps.started:.0f} s.")
+    say(
+        f"Built {bundle} ({megabytes(size)}) and self-tested in "
+        f"{time.perf_counter() - steps.started:.0f} s."
+    )
     return 0
 
 
-def bundle_step(steps: Steps, toolchain: Toolchain, args: argparse.Namespace,
-                spec_args: list[str]) -> tuple[Path, int]:
+def bundle_step(
+    steps: Steps, toolchain: Toolchain, args: argparse.Namespace, spec_args: list[str]
+) -> tuple[Path, int]:
     """PyInstaller's folder bundle (and the one-file build with --onefile); its path and size."""
     dist, work = args.dist.resolve(), args.work.resolve()
     t = steps.begin("PyInstaller bundle")
@@ -554,35 +651,48 @@ def bundle_step(steps: Steps, toolchain: Toolchain, args: argparse.Namespace,
     if summary:
         steps.detail(summary)
     if system_libs:
-        steps.detail("taken from the user's system (absent on this host): "
-                     + ", ".join(system_libs))
+        steps.detail(
+            "taken from the user's system (absent on this host): " + ", ".join(system_libs)
+        )
     if args.onefile:
         t1 = time.perf_counter()
-        pyinstaller(toolchain.python, dist / "onefile", work, "calx-onefile",
-                    [*spec_args, "--onefile"], args.clean)
+        pyinstaller(
+            toolchain.python,
+            dist / "onefile",
+            work,
+            "calx-onefile",
+            [*spec_args, "--onefile"],
+            args.clean,
+        )
         onefile = dist / "onefile" / f"calx{EXE_SUFFIX}"
         steps.detail(f"{onefile}: {megabytes(onefile.stat().st_size)}", t1)
     return bundle, size
 
 
-def baseline_step(steps: Steps, toolchain: Toolchain, args: argparse.Namespace,
-                  size: int) -> None:
+def baseline_step(steps: Steps, toolchain: Toolchain, args: argparse.Namespace, size: int) -> None:
     """The bundle's size against a bare PySide6 window built the same way."""
     t = steps.begin("Size against a bare PySide6 window built the same way")
     if args.no_baseline:
         steps.detail("skipped (--no-baseline)")
         return
-    base = baseline_size(toolchain, (ROOT / "build" / "baseline").resolve(), args.clean,
-                         rebuild=not args.check or args.clean)
+    base = baseline_size(
+        toolchain,
+        (ROOT / "build" / "baseline").resolve(),
+        args.clean,
+        rebuild=not args.check or args.clean,
+    )
     if base is None:
         steps.detail("skipped: no cached baseline for this toolchain (run without --check)")
         return
     base_bytes, cached = base
     ratio = size / base_bytes
     verdict = "within" if ratio <= RATIO_AIM else "ABOVE"
-    steps.detail(f"bare window {megabytes(base_bytes)}"
-                 f"{' (cached)' if cached else ''}; Calx {megabytes(size)}; "
-                 f"ratio {ratio:.2f}× ({verdict} the {RATIO_AIM}× aim)", t)
+    steps.detail(
+        f"bare window {megabytes(base_bytes)}"
+        f"{' (cached)' if cached else ''}; Calx {megabytes(size)}; "
+        f"ratio {ratio:.2f}× ({verdict} the {RATIO_AIM}× aim)",
+        t,
+    )
 
 
 def self_test_step(steps: Steps, bundle: Path, args: argparse.Namespace) -> str:
@@ -592,8 +702,13 @@ def self_test_step(steps: Steps, bundle: Path, args: argparse.Namespace) -> str:
     executable = bundle / f"calx{EXE_SUFFIX}"
     version = run_bundle(executable, ["--version"], args.timeout, "calx --version")
     steps.detail(f"calx --version: {version.stdout.strip()}")
-    imports = run_bundle(executable, [], args.timeout, "importing every desktop module",
-                         {"CALX_BUNDLE_CHECK": "imports"})
+    imports = run_bundle(
+        executable,
+        [],
+        args.timeout,
+        "importing every desktop module",
+        {"CALX_BUNDLE_CHECK": "imports"},
+    )
     steps.detail(imports.stdout.strip())
     mode = "--self-test"
     result = run_bundle(executable, [mode], args.timeout, f"calx {mode}")
@@ -604,8 +719,12 @@ def self_test_step(steps: Steps, bundle: Path, args: argparse.Namespace) -> str:
         steps.detail(f"stderr (tolerated): {line}")
     x11_self_test(steps, executable, mode, args.timeout)
     if args.onefile:
-        onefile_result = run_bundle(args.dist.resolve() / "onefile" / f"calx{EXE_SUFFIX}",
-                                    [mode], args.timeout, f"onefile calx {mode}")
+        onefile_result = run_bundle(
+            args.dist.resolve() / "onefile" / f"calx{EXE_SUFFIX}",
+            [mode],
+            args.timeout,
+            f"onefile calx {mode}",
+        )
         steps.detail(f"onefile calx {mode}: passed in {onefile_result.seconds:.1f} s")
     return version.stdout
 
@@ -617,9 +736,14 @@ def x11_self_test(steps: Steps, executable: Path, mode: str, timeout: float) -> 
         steps.detail("X11 check skipped: no xvfb-run (offscreen only)")
         return
     try:
-        on_x11 = run_bundle(executable, [mode], timeout, f"calx {mode} on X11 (Xvfb)",
-                            {"QT_QPA_PLATFORM": "xcb"},
-                            wrapper=[xvfb, "-a", "-s", "-screen 0 1280x800x24"])
+        on_x11 = run_bundle(
+            executable,
+            [mode],
+            timeout,
+            f"calx {mode} on X11 (Xvfb)",
+            {"QT_QPA_PLATFORM": "xcb"},
+            wrapper=[xvfb, "-a", "-s", "-screen 0 1280x800x24"],
+        )
         steps.detail(f"calx {mode} on X11 (Xvfb): passed in {on_x11.seconds:.1f} s")
     except BuildError as error:
         if "Xvfb failed to start" not in str(error):
@@ -631,8 +755,10 @@ def archive_step(steps: Steps, bundle: Path, args: argparse.Namespace, version: 
     """The archive to hand out (none on macOS, where dist/Calx.app is handed out)."""
     t = steps.begin("Archive to hand out")
     if args.no_archive or IS_MACOS:
-        steps.detail("skipped" + (" (--no-archive)" if args.no_archive else
-                                  " on macOS: hand out dist/Calx.app"))
+        steps.detail(
+            "skipped"
+            + (" (--no-archive)" if args.no_archive else " on macOS: hand out dist/Calx.app")
+        )
         return
     version_text = version.strip().rpartition(" ")[2] or "unknown"
     archive = make_archive(bundle, version_text)

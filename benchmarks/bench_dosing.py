@@ -98,20 +98,42 @@ def run() -> list[str]:
 
     lines = []
     cases = [
-        ("dose rituximab 375 mg/m²", lambda: compute_dose(rituximab, patient, rtx_product),
-         _bare_per_m2, 2000, 200_000),
-        ("dose infliximab 3 mg/kg", lambda: compute_dose(infliximab, patient, ifx_product),
-         _bare_per_kg, 2000, 200_000),
-        ("schedule infliximab 12 months", lambda: build_schedule(infliximab, START),
-         _bare_infliximab_dates, 2000, 20_000),
-        ("schedule dressing every 3 days, 12 months", lambda: build_schedule(dressing, START),
-         _bare_every_3_days, 500, 2000),
+        (
+            "dose rituximab 375 mg/m²",
+            lambda: compute_dose(rituximab, patient, rtx_product),
+            _bare_per_m2,
+            2000,
+            200_000,
+        ),
+        (
+            "dose infliximab 3 mg/kg",
+            lambda: compute_dose(infliximab, patient, ifx_product),
+            _bare_per_kg,
+            2000,
+            200_000,
+        ),
+        (
+            "schedule infliximab 12 months",
+            lambda: build_schedule(infliximab, START),
+            _bare_infliximab_dates,
+            2000,
+            20_000,
+        ),
+        (
+            "schedule dressing every 3 days, 12 months",
+            lambda: build_schedule(dressing, START),
+            _bare_every_3_days,
+            500,
+            2000,
+        ),
     ]
     for name, engine, bare, n_engine, n_bare in cases:
         engine_us = _per_call_us(engine, n_engine)
         bare_us = _per_call_us(bare, n_bare)
-        lines.append(f"{name}: {engine_us:.1f} µs per call, {engine_us / bare_us:.0f}× the bare "
-                     f"arithmetic ({bare_us:.2f} µs)")
+        lines.append(
+            f"{name}: {engine_us:.1f} µs per call, {engine_us / bare_us:.0f}× the bare "
+            f"arithmetic ({bare_us:.2f} µs)"
+        )
     return lines
 
 

@@ -31,8 +31,10 @@ if str(HERE) not in sys.path:
 from common import ROOT, goal, interleave, median, ratio_spread, spread  # noqa: E402
 
 REPEATS = 9
-LOREM = ("Calcinosis in systemic sclerosis is the deposit of calcium salts in the skin and soft "
-         "tissues; treatment rests on case reports and small series. ") * 3
+LOREM = (
+    "Calcinosis in systemic sclerosis is the deposit of calcium salts in the skin and soft "
+    "tissues; treatment rests on case reports and small series. "
+) * 3
 
 
 def _reference_db() -> tuple[Path, tempfile.TemporaryDirectory[str] | None]:
@@ -59,10 +61,17 @@ def _plan():  # type: ignore[no-untyped-def]
         with ReferenceDB.open(path) as db:
             patient, _ = Patient.from_inputs("80 kg", "180 cm", "female", "54", "0.9 mg/dL")
             return build_plan(
-                db, patient, ["rituximab-375-weekly", "minocycline-cyclic", "bisphosphonates"],
-                date(2025, 3, 3), "en", {"minocycline-cyclic": {"dose": 100, "on": 6, "off": 3}},
-                "Dr Claire Dupont", date(2025, 3, 1), patient_name="Zoë Martin",
-                horizon_months=3)
+                db,
+                patient,
+                ["rituximab-375-weekly", "minocycline-cyclic", "bisphosphonates"],
+                date(2025, 3, 3),
+                "en",
+                {"minocycline-cyclic": {"dose": 100, "on": 6, "off": 3}},
+                "Dr Claire Dupont",
+                date(2025, 3, 1),
+                patient_name="Zoë Martin",
+                horizon_months=3,
+            )
     finally:
         if tmp is not None:
             tmp.cleanup()
@@ -80,7 +89,8 @@ def _bare(paragraphs: int) -> bytes:
     style = getSampleStyleSheet()["BodyText"]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4, invariant=1).build(
-        [Paragraph(LOREM, style) for _ in range(paragraphs)])
+        [Paragraph(LOREM, style) for _ in range(paragraphs)]
+    )
     return buffer.getvalue()
 
 
@@ -105,8 +115,10 @@ def _content(story: list[object]) -> list[tuple[object, ...]]:
             if isinstance(f, Paragraph):
                 items.append(("p", f.text, f.bulletText))
             elif isinstance(f, Table):
-                rows = [[("p", c.text) if isinstance(c, Paragraph) else ("s", str(c))
-                         for c in row] for row in f._cellvalues]
+                rows = [
+                    [("p", c.text) if isinstance(c, Paragraph) else ("s", str(c)) for c in row]
+                    for row in f._cellvalues
+                ]
                 items.append(("t", rows, list(f._argW)))
             elif hasattr(f, "_content"):
                 walk(f._content)
@@ -130,8 +142,15 @@ def _bare_same(items: list[tuple[object, ...]]) -> bytes:
             story.append(Paragraph(item[1], style, bulletText=item[2]))
         else:
             rows, widths = item[1], item[2]
-            story.append(Table([[Paragraph(c, style) if kind == "p" else c for kind, c in row]
-                                for row in rows], colWidths=widths))  # type: ignore[attr-defined]
+            story.append(
+                Table(
+                    [
+                        [Paragraph(c, style) if kind == "p" else c for kind, c in row]
+                        for row in rows
+                    ],
+                    colWidths=widths,
+                )
+            )  # type: ignore[attr-defined]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4, invariant=1).build(story)  # type: ignore[arg-type]
     return buffer.getvalue()
@@ -142,6 +161,7 @@ def _ms(work: Callable[[], object]) -> Callable[[], float]:
         started = time.perf_counter()
         work()
         return (time.perf_counter() - started) * 1000
+
     return timed
 
 
@@ -152,29 +172,46 @@ def run() -> list[str]:
 
     plan = _plan()
     stories = {
-        "patient plan": patient_copy.patient_story(plan, plan.lang, patient_copy.PatientStyles(
-            plan.large_print, plan.lang)),
+        "patient plan": patient_copy.patient_story(
+            plan, plan.lang, patient_copy.PatientStyles(plan.large_print, plan.lang)
+        ),
         "clinician copy": pdf_plan._clinician_story(plan, plan.lang, Styles(body_size=9.5)),
     }
     lines = []
-    for label, render, aim in (("patient plan", render_patient_plan, 1.5),
-                               ("clinician copy", render_clinician_copy, 2.0)):
+    for label, render, aim in (
+        ("patient plan", render_patient_plan, 1.5),
+        ("clinician copy", render_clinician_copy, 2.0),
+    ):
         pages = _pages(render(plan))
         content = _content(stories[label])  # type: ignore[arg-type]
         same_pages = _pages(_bare_same(content))
-        ours, bare = interleave(_ms(lambda r=render: r(plan)),  # type: ignore[misc]
-                                _ms(lambda c=content: _bare_same(c)), REPEATS)  # type: ignore[misc]
+        ours, bare = interleave(
+            _ms(lambda r=render: r(plan)),  # type: ignore[misc]
+            _ms(lambda c=content: _bare_same(c)),
+            REPEATS,
+        )  # type: ignore[misc]
         ratios = [o / b for o, b in zip(ours, bare, strict=True)]
-        lines.append(f"{label}, {pages} pages: {spread(ours)} vs the same content laid out "
-                     f"plainly ({same_pages} pages) {spread(bare)}: {ratio_spread(ratios)}")
-        goal(f"{label} PDF / bare reportlab", f"≤ {aim}×", ratio_spread(ratios),
-             round(median(ratios), 2) <= aim)
+        lines.append(
+            f"{label}, {pages} pages: {spread(ours)} vs the same content laid out "
+            f"plainly ({same_pages} pages) {spread(bare)}: {ratio_spread(ratios)}"
+        )
+        goal(
+            f"{label} PDF / bare reportlab",
+            f"≤ {aim}×",
+            ratio_spread(ratios),
+            round(median(ratios), 2) <= aim,
+        )
         paragraphs = _paragraphs_for(pages)
-        ours, lorem = interleave(_ms(lambda r=render: r(plan)),  # type: ignore[misc]
-                                 _ms(lambda n=paragraphs: _bare(n)), REPEATS)  # type: ignore[misc]
+        ours, lorem = interleave(
+            _ms(lambda r=render: r(plan)),  # type: ignore[misc]
+            _ms(lambda n=paragraphs: _bare(n)),
+            REPEATS,
+        )  # type: ignore[misc]
         ratios = [o / b for o, b in zip(ours, lorem, strict=True)]
-        lines.append(f"  (earlier baseline, {pages} pages of lorem ipsum in Helvetica: "
-                     f"{spread(lorem)}: {ratio_spread(ratios)})")
+        lines.append(
+            f"  (earlier baseline, {pages} pages of lorem ipsum in Helvetica: "
+            f"{spread(lorem)}: {ratio_spread(ratios)})"
+        )
     return lines
 
 

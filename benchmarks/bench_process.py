@@ -43,15 +43,20 @@ RUNS = 7
 
 # The floors: pint with the app's registry; then also reportlab's modules and fonts as the PDF
 # needs them (desktop/reports/styles.py and document.py import these).
-REGISTRY = ("import pint; pint.UnitRegistry(filename='resources/units.txt', cache_folder=None, "
-            "autoconvert_offset_to_baseunit=False)")
-PDF_FLOOR = REGISTRY + """
+REGISTRY = (
+    "import pint; pint.UnitRegistry(filename='resources/units.txt', cache_folder=None, "
+    "autoconvert_offset_to_baseunit=False)"
+)
+PDF_FLOOR = (
+    REGISTRY
+    + """
 import reportlab.platypus, reportlab.platypus.paragraph, reportlab.platypus.tables
 import reportlab.pdfgen.canvas
 from reportlab.pdfbase.ttfonts import TTFont
 for name in ("DejaVuSans", "DejaVuSans-Bold"):
     TTFont(name, f"resources/fonts/{name}.ttf")
 """
+)
 MEMORY_RUNS = 3
 
 
@@ -76,8 +81,14 @@ else:
 
 def peak_mib(arguments: list[str], env: dict[str, str]) -> float:
     """The peak resident set of ``python arguments...``, in MiB."""
-    done = subprocess.run([sys.executable, "-c", PEAK, *arguments], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, *arguments],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     found = [line for line in done.stderr.splitlines() if line.startswith("VmHWM ")]
     if done.returncode != 0 or not found:
         raise RuntimeError(f"{arguments} failed:\n{done.stderr[-2000:]}")
@@ -90,39 +101,82 @@ def run() -> list[str]:
         env = bench_env(home)
         pint_cmd = [sys.executable, "-c", "import pint"]
         patient = ["--weight", "70", "--height", "170"]
-        dose_cmd = [sys.executable, "-m", "desktop", "dose", "rituximab-375-weekly", *patient,
-                    "--start", "2026-12-01"]
-        plan_cmd = [sys.executable, "-m", "desktop", "plan", "--patient", "Jane Doe", *patient,
-                    "--regimen", "rituximab-375-weekly", "--start", "2026-12-01",
-                    "--out", os.path.join(home, "plan.pdf"), "--force"]
-        floors = {"calx dose": ("pint + its registry", REGISTRY),
-                  "calx plan (patient PDF)": ("pint + registry + reportlab + fonts", PDF_FLOOR)}
+        dose_cmd = [
+            sys.executable,
+            "-m",
+            "desktop",
+            "dose",
+            "rituximab-375-weekly",
+            *patient,
+            "--start",
+            "2026-12-01",
+        ]
+        plan_cmd = [
+            sys.executable,
+            "-m",
+            "desktop",
+            "plan",
+            "--patient",
+            "Jane Doe",
+            *patient,
+            "--regimen",
+            "rituximab-375-weekly",
+            "--start",
+            "2026-12-01",
+            "--out",
+            os.path.join(home, "plan.pdf"),
+            "--force",
+        ]
+        floors = {
+            "calx dose": ("pint + its registry", REGISTRY),
+            "calx plan (patient PDF)": ("pint + registry + reportlab + fonts", PDF_FLOOR),
+        }
         for what, command in (("calx dose", dose_cmd), ("calx plan (patient PDF)", plan_cmd)):
-            base, ours = interleave(lambda: wall_ms(pint_cmd, env),
-                                    lambda c=command: wall_ms(c, env), RUNS)
+            base, ours = interleave(
+                lambda: wall_ms(pint_cmd, env), lambda c=command: wall_ms(c, env), RUNS
+            )
             ratios = [o / b for o, b in zip(ours, base, strict=True)]
-            lines.append(f"{what}: {spread(ours, digits=0)}, import pint "
-                         f"{spread(base, digits=0)}: {ratio_spread(ratios)}")
-            goal(f"{what} / python -c 'import pint'", "≤ 1.2×", ratio_spread(ratios),
-                 round(median(ratios), 2) <= 1.2)
+            lines.append(
+                f"{what}: {spread(ours, digits=0)}, import pint "
+                f"{spread(base, digits=0)}: {ratio_spread(ratios)}"
+            )
+            goal(
+                f"{what} / python -c 'import pint'",
+                "≤ 1.2×",
+                ratio_spread(ratios),
+                round(median(ratios), 2) <= 1.2,
+            )
             label, script = floors[what]
-            base, floor = interleave(lambda: wall_ms(pint_cmd, env),
-                                     lambda s=script: wall_ms([sys.executable, "-c", s], env), RUNS)
+            base, floor = interleave(
+                lambda: wall_ms(pint_cmd, env),
+                lambda s=script: wall_ms([sys.executable, "-c", s], env),
+                RUNS,
+            )
             ratios = [f / b for f, b in zip(floor, base, strict=True)]
-            lines.append(f"  its floor, {label}: {spread(floor, digits=0)}: "
-                         f"{ratio_spread(ratios)} import pint")
+            lines.append(
+                f"  its floor, {label}: {spread(floor, digits=0)}: "
+                f"{ratio_spread(ratios)} import pint"
+            )
         probe = Path(home) / "bare_window.py"
         probe.write_text(BARE_WINDOW)
         bare, calx = interleave(
             lambda: peak_mib([str(probe)], env),
             lambda: peak_mib(["-m", "desktop", "--self-test"], env),
-            MEMORY_RUNS, warm=0)
+            MEMORY_RUNS,
+            warm=0,
+        )
         ratios = [c / b for c, b in zip(calx, bare, strict=True)]
-        lines.append(f"peak memory, self-test (2 doses computed, both PDFs rendered): "
-                     f"{spread(calx, 'MiB', 0)}, bare window {spread(bare, 'MiB', 0)}: "
-                     f"{ratio_spread(ratios)}")
-        goal("memory after computing and printing / bare window", "≤ 2×",
-             ratio_spread(ratios), round(median(ratios), 2) <= 2)
+        lines.append(
+            f"peak memory, self-test (2 doses computed, both PDFs rendered): "
+            f"{spread(calx, 'MiB', 0)}, bare window {spread(bare, 'MiB', 0)}: "
+            f"{ratio_spread(ratios)}"
+        )
+        goal(
+            "memory after computing and printing / bare window",
+            "≤ 2×",
+            ratio_spread(ratios),
+            round(median(ratios), 2) <= 2,
+        )
     return lines
 
 

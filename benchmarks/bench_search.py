@@ -40,12 +40,43 @@ SCALES = (1, 10, 100)
 
 # Typed one letter at a time: every prefix of each is a query.
 TYPED = [
-    "rituximab", "infliximab", "minocycline", "diltiazem", "colchicine", "calcinose",
-    "calcinosis", "warfarine", "paracetamol", "acétaminophène", "acetaminophene", "thérapie",
-    "therapie", "lithotripsie", "lithotripsy", "pansement", "dressing", "hydroxyde d'aluminium",
-    "IVIG", "IGIV", "BCC", "probénécide", "ceftriaxone", "bisphosphonates", "laser CO2",
-    "douleur", "pain", "ulcère digital", "Raynaud", "Staphylococcus aureus", "tréprostinil",
-    "anti-TNF", "curetage", "chirurgien", "surgeon", "insuffisance rénale", "renal",
+    "rituximab",
+    "infliximab",
+    "minocycline",
+    "diltiazem",
+    "colchicine",
+    "calcinose",
+    "calcinosis",
+    "warfarine",
+    "paracetamol",
+    "acétaminophène",
+    "acetaminophene",
+    "thérapie",
+    "therapie",
+    "lithotripsie",
+    "lithotripsy",
+    "pansement",
+    "dressing",
+    "hydroxyde d'aluminium",
+    "IVIG",
+    "IGIV",
+    "BCC",
+    "probénécide",
+    "ceftriaxone",
+    "bisphosphonates",
+    "laser CO2",
+    "douleur",
+    "pain",
+    "ulcère digital",
+    "Raynaud",
+    "Staphylococcus aureus",
+    "tréprostinil",
+    "anti-TNF",
+    "curetage",
+    "chirurgien",
+    "surgeon",
+    "insuffisance rénale",
+    "renal",
 ]
 WHOLE = ["mg/kg", "O'Brien", "375 mg/m²", "4 à 8 semaines", "every 8 weeks", "NEAR", "zzzz"]
 
@@ -79,8 +110,9 @@ def window_limits() -> tuple[int, int]:
     return SEARCH_LIMIT, FIRST_SNIPPETS
 
 
-def measure_search(path: Path, queries: list[str], limit: int,
-                   snippets: int | None) -> dict[str, list[float]]:
+def measure_search(
+    path: Path, queries: list[str], limit: int, snippets: int | None
+) -> dict[str, list[float]]:
     from desktop.data.refdb import ReferenceDB, match_expression
 
     db = ReferenceDB.open(path)
@@ -89,8 +121,11 @@ def measure_search(path: Path, queries: list[str], limit: int,
     langs = ("fr", "en")
     for q in queries:  # warm the page cache and the statement cache for both
         db.search(q, "fr", limit, snippets)
-    cases = [(q, langs[i % 2], e) for i, q in enumerate(queries)
-             if (e := match_expression(q)) is not None]
+    cases = [
+        (q, langs[i % 2], e)
+        for i, q in enumerate(queries)
+        if (e := match_expression(q)) is not None
+    ]
     ours: list[list[float]] = [[] for _ in cases]
     base: list[list[float]] = [[] for _ in cases]
     # Rounds outside, queries inside: a query's samples are spread over the whole run, so a
@@ -117,8 +152,9 @@ def measure_open(path: Path, env: dict[str, str]) -> tuple[list[float], list[flo
 
     def once(cache: str | None) -> float:
         run_env = env if cache is None else dict(env, CALX_CACHE=cache)
-        done = subprocess.run(command, cwd=ROOT, env=run_env, check=True, capture_output=True,
-                              text=True)
+        done = subprocess.run(
+            command, cwd=ROOT, env=run_env, check=True, capture_output=True, text=True
+        )
         return float(done.stdout.strip())
 
     first, later = [], []
@@ -144,9 +180,11 @@ def databases(folder: Path) -> dict[int, Path]:
 def run() -> list[str]:
     queries = realistic_queries()
     limit, snippets = window_limits()
-    lines = [f"{len(queries)} queries × {ROUNDS} rounds, limit {limit} and {snippets} passages "
-             f"(the window's, at the keystroke); baseline: bare FTS5 MATCH … ORDER BY rank "
-             f"LIMIT {limit}, same connection"]
+    lines = [
+        f"{len(queries)} queries × {ROUNDS} rounds, limit {limit} and {snippets} passages "
+        f"(the window's, at the keystroke); baseline: bare FTS5 MATCH … ORDER BY rank "
+        f"LIMIT {limit}, same connection"
+    ]
     with tempfile.TemporaryDirectory(prefix="calx-bench-") as tmp:
         env = bench_env(tmp)
         paths = databases(Path(tmp))
@@ -157,23 +195,34 @@ def run() -> list[str]:
                 f"{copies:>3}× ({path.stat().st_size // 1024} KiB): search/bare per query "
                 f"p50 {ratio_p50:.2f}×, p99 {ratio_p99:.2f}× (max {max(m['ratios']):.2f}×); "
                 f"search p50 {median(m['ours']):.3f} ms, p99 {p99(m['ours']):.3f} ms; bare p50 "
-                f"{median(m['bare']):.3f} ms")
+                f"{median(m['bare']):.3f} ms"
+            )
             full = measure_search(path, queries, limit, None)
             lines.append(
                 f"      every passage (after the paint, and the CLI): per query p50 "
                 f"{median(full['ratios']):.2f}×, p99 {p99(full['ratios']):.2f}×; "
-                f"p50 {median(full['ours']):.3f} ms")
+                f"p50 {median(full['ours']):.3f} ms"
+            )
             if copies in (1, 100):
-                goal(f"search / bare FTS5, p50 and p99, {copies}×", "≤ 3× both",
-                     f"{ratio_p50:.2f}× / {ratio_p99:.2f}×",
-                     round(max(ratio_p50, ratio_p99), 2) <= 3)
+                goal(
+                    f"search / bare FTS5, p50 and p99, {copies}×",
+                    "≤ 3× both",
+                    f"{ratio_p50:.2f}× / {ratio_p99:.2f}×",
+                    round(max(ratio_p50, ratio_p99), 2) <= 3,
+                )
             first, opens = measure_open(path, env)
-            lines.append(f"{copies:>3}× open, fresh process: {spread(opens)} (the file remembered "
-                         f"as verified); first open, checked whole: {spread(first)}")
+            lines.append(
+                f"{copies:>3}× open, fresh process: {spread(opens)} (the file remembered "
+                f"as verified); first open, checked whole: {spread(first)}"
+            )
             aim = {1: 5.0, 100: 30.0}.get(copies)
             if aim is not None:
-                goal(f"database open, {copies}×", f"≤ {aim:.0f} ms", spread(opens),
-                     median(opens) <= aim)
+                goal(
+                    f"database open, {copies}×",
+                    f"≤ {aim:.0f} ms",
+                    spread(opens),
+                    median(opens) <= aim,
+                )
     return lines
 
 

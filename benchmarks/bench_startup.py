@@ -137,28 +137,47 @@ def run() -> list[str]:
             ("start to usable, 100×", usable_cmd, env_big, 2.0),
         )
         for what, command, calx_env, aim in cases:
-            bare, calx = interleave(lambda: wall_ms(bare_cmd, env),
-                                    lambda c=command, e=calx_env: wall_ms(c, e), RUNS)
+            bare, calx = interleave(
+                lambda: wall_ms(bare_cmd, env), lambda c=command, e=calx_env: wall_ms(c, e), RUNS
+            )
             ratios = [c / b for c, b in zip(calx, bare, strict=True)]
-            lines.append(f"{what}: Calx {spread(calx, digits=0)}, bare window "
-                         f"{spread(bare, digits=0)}: {ratio_spread(ratios)}")
-            goal(f"{what} / bare window", f"≤ {aim}×", ratio_spread(ratios),
-                 round(median(ratios), 2) <= aim)
+            lines.append(
+                f"{what}: Calx {spread(calx, digits=0)}, bare window "
+                f"{spread(bare, digits=0)}: {ratio_spread(ratios)}"
+            )
+            goal(
+                f"{what} / bare window",
+                f"≤ {aim}×",
+                ratio_spread(ratios),
+                round(median(ratios), 2) <= aim,
+            )
         firsts, seconds = [], []
         for _ in range(3):
-            done = subprocess.run([sys.executable, "-c", FIRST_ENTRY], cwd=ROOT, env=env,
-                                  capture_output=True, text=True, timeout=120)
+            done = subprocess.run(
+                [sys.executable, "-c", FIRST_ENTRY],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
             if done.returncode != 0:
                 raise RuntimeError(done.stderr[-2000:])
             entry = json.loads(done.stdout.strip().splitlines()[-1])
             firsts.append(entry["first"])
             seconds.append(entry["second"])
         ratios = [f / s for f, s in zip(firsts, seconds, strict=True)]
-        lines.append(f"first patient entry (weight and height typed, after idle loading): "
-                     f"{spread(firsts)}; the same entry again {spread(seconds)}: "
-                     f"{ratio_spread(ratios)}")
-        goal("first patient entry / the next one", "≤ 1.5× (no freeze)", ratio_spread(ratios),
-             round(median(ratios), 2) <= 1.5)
+        lines.append(
+            f"first patient entry (weight and height typed, after idle loading): "
+            f"{spread(firsts)}; the same entry again {spread(seconds)}: "
+            f"{ratio_spread(ratios)}"
+        )
+        goal(
+            "first patient entry / the next one",
+            "≤ 1.5× (no freeze)",
+            ratio_spread(ratios),
+            round(median(ratios), 2) <= 1.5,
+        )
     return lines
 
 

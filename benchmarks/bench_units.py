@@ -70,8 +70,10 @@ def run() -> list[str]:
         height = parse_quantity("1,80 m", "height", "fr")
         return bsa(weight.quantity, height.quantity)
 
-    def bsa_only(w: object = parse_quantity("80 kg", "weight").quantity,
-                 h: object = parse_quantity("180 cm", "height").quantity) -> object:
+    def bsa_only(
+        w: object = parse_quantity("80 kg", "weight").quantity,
+        h: object = parse_quantity("180 cm", "height").quantity,
+    ) -> object:
         return bsa(w, h)  # type: ignore[arg-type]
 
     base_us = _per_call_us(arithmetic, 200_000)

@@ -52,17 +52,19 @@ def p99(samples: Sequence[float]) -> float:
 
 
 def spread(samples: Sequence[float], unit: str = "ms", digits: int = 1) -> str:
-    """"median (min–max) unit"."""
-    return (f"{median(samples):.{digits}f} {unit} ({min(samples):.{digits}f}–"
-            f"{max(samples):.{digits}f})")
+    """ "median (min–max) unit"."""
+    return (
+        f"{median(samples):.{digits}f} {unit} ({min(samples):.{digits}f}–{max(samples):.{digits}f})"
+    )
 
 
 def ratio_spread(ratios: Sequence[float]) -> str:
     return f"{median(ratios):.2f}× ({min(ratios):.2f}–{max(ratios):.2f})"
 
 
-def interleave(a: Callable[[], float], b: Callable[[], float], runs: int,
-               warm: int = 1) -> tuple[list[float], list[float]]:
+def interleave(
+    a: Callable[[], float], b: Callable[[], float], runs: int, warm: int = 1
+) -> tuple[list[float], list[float]]:
     """``runs`` samples of each, alternating a, b, a, b (after ``warm`` unrecorded pairs)."""
     for _ in range(warm):
         a()
@@ -77,9 +79,15 @@ def interleave(a: Callable[[], float], b: Callable[[], float], runs: int,
 def bench_env(home: str) -> dict[str, str]:
     """A child process's environment: offscreen, a throwaway home, bytecode caches allowed (as
     installed: compiled once, not at every start)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=home, HOME=home,
-               XDG_DATA_HOME=home, CALX_USER_DATA=os.path.join(home, "user-data"),
-               CALX_CACHE=os.path.join(home, "cache"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=home,
+        HOME=home,
+        XDG_DATA_HOME=home,
+        CALX_USER_DATA=os.path.join(home, "user-data"),
+        CALX_CACHE=os.path.join(home, "cache"),
+    )
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 

@@ -29,8 +29,9 @@ from desktop.data.models import Statement, Synonyms, Therapy, category_rank
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "db" / "content"
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_SYLLABLE = re.compile(r"[^aeiouyéèàâêîôû\W\d_]*[aeiouyéèàâêîôû]+[^aeiouyéèàâêîôû\W\d_]*",
-                       re.IGNORECASE)
+_SYLLABLE = re.compile(
+    r"[^aeiouyéèàâêîôû\W\d_]*[aeiouyéèàâêîôû]+[^aeiouyéèàâêîôû\W\d_]*", re.IGNORECASE
+)
 
 
 class _Mixer:
@@ -70,14 +71,16 @@ class _Mixer:
         return None if text is None else self.bilingual(text)
 
 
-def _variant(t: Therapy, donor: Therapy, k: int, mix: _Mixer,
-             regimen_sources: dict[str, object]) -> Therapy:
+def _variant(
+    t: Therapy, donor: Therapy, k: int, mix: _Mixer, regimen_sources: dict[str, object]
+) -> Therapy:
     suffix = f"-v{k}"
     name = mix.name()
     # French and English names differ as they do in the review (an accent, an ending).
     names = Bilingual(name + mix.rng.choice(("e", "", "ine", "ate")), name)
-    synonyms = Synonyms(tuple(mix.name() for _ in t.synonyms.fr),
-                        tuple(mix.name() for _ in t.synonyms.en))
+    synonyms = Synonyms(
+        tuple(mix.name() for _ in t.synonyms.fr), tuple(mix.name() for _ in t.synonyms.en)
+    )
     regimens = []
     for r in t.regimens:
         rid = r.id + suffix
@@ -86,15 +89,29 @@ def _variant(t: Therapy, donor: Therapy, k: int, mix: _Mixer,
     statements: dict[str, tuple[Statement, ...]] = {}
     for kind in ("adverse_effects", "cautions", "monitoring", "patient_advice", "instructions"):
         statements[kind] = tuple(mix.statement(s) for s in getattr(donor, kind))
-    evidence = tuple(dataclasses.replace(
-        e, study=mix.bilingual(e.study), population=mix.bilingual(e.population),
-        outcome=mix.bilingual(e.outcome), intervention=mix.optional(e.intervention),
-        follow_up=mix.optional(e.follow_up)) for e in donor.evidence)
+    evidence = tuple(
+        dataclasses.replace(
+            e,
+            study=mix.bilingual(e.study),
+            population=mix.bilingual(e.population),
+            outcome=mix.bilingual(e.outcome),
+            intervention=mix.optional(e.intervention),
+            follow_up=mix.optional(e.follow_up),
+        )
+        for e in donor.evidence
+    )
     return dataclasses.replace(
-        t, id=t.id + suffix, order=t.order + k * 10_000, name=names, synonyms=synonyms,
+        t,
+        id=t.id + suffix,
+        order=t.order + k * 10_000,
+        name=names,
+        synonyms=synonyms,
         summary=mix.statement(donor.summary),
         mechanism=None if donor.mechanism is None else mix.statement(donor.mechanism),
-        regimens=tuple(regimens), evidence=evidence, **statements)
+        regimens=tuple(regimens),
+        evidence=evidence,
+        **statements,
+    )
 
 
 def scaled(content: Content, copies: int, seed: int = 13) -> Content:
@@ -110,14 +127,15 @@ def scaled(content: Content, copies: int, seed: int = 13) -> Content:
             therapies.append(_variant(t, donor, k, mix, regimen_sources))
     therapies.sort(key=lambda t: (category_rank(t.category), t.order))
     # Other content under its own version: a released version never names other content.
-    meta = dataclasses.replace(content.meta,
-                               content_version=f"{content.meta.content_version}-x{copies}")
-    return dataclasses.replace(content, therapies=tuple(therapies), meta=meta,
-                               regimen_sources=regimen_sources)  # type: ignore[arg-type]
+    meta = dataclasses.replace(
+        content.meta, content_version=f"{content.meta.content_version}-x{copies}"
+    )
+    return dataclasses.replace(
+        content, therapies=tuple(therapies), meta=meta, regimen_sources=regimen_sources
+    )  # type: ignore[arg-type]
 
 
-def build_scaled(copies: int, out: Path,
-                 loader: Callable[[Path], Content] = load_content) -> Path:
+def build_scaled(copies: int, out: Path, loader: Callable[[Path], Content] = load_content) -> Path:
     """Write the database of ``copies``× the content to ``out`` (a benchmark's temp folder)."""
     write_database(scaled(loader(CONTENT), copies), out)
     return out

@@ -27,18 +27,31 @@ from desktop.data.content import ContentValidationError, load_content  # noqa: E
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build Calx's reference database.")
     parser.add_argument("--out", type=Path, required=True, help="database file to write")
-    parser.add_argument("--content", type=Path, default=HERE / "content",
-                        help="content directory (default: db/content beside this script)")
-    parser.add_argument("--record", action="store_true",
-                        help="record the built content version as released")
-    parser.add_argument("--sign", action="store_true",
-                        help="sign the database as a release (the manifest beside it); with "
-                             "no --key, this machine's development key (created on first use)")
-    parser.add_argument("--key", type=Path, default=None,
-                        help="release signing key file (calx content keygen)")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=HERE / "content",
+        help="content directory (default: db/content beside this script)",
+    )
+    parser.add_argument(
+        "--record", action="store_true", help="record the built content version as released"
+    )
+    parser.add_argument(
+        "--sign",
+        action="store_true",
+        help="sign the database as a release (the manifest beside it); with "
+        "no --key, this machine's development key (created on first use)",
+    )
+    parser.add_argument(
+        "--key", type=Path, default=None, help="release signing key file (calx content keygen)"
+    )
     parser.add_argument("--signer", default=None, help="the name the key signs under")
-    parser.add_argument("--changelog", type=Path, default=None,
-                        help="the editor's changelog for the signed manifest")
+    parser.add_argument(
+        "--changelog",
+        type=Path,
+        default=None,
+        help="the editor's changelog for the signed manifest",
+    )
     args = parser.parse_args(argv)
     from desktop.data.releases import RELEASED
 
@@ -50,8 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build refused: {error}", file=sys.stderr)
         return 1
     except ContentValidationError as error:
-        print(f"build refused: {len(error.problems)} problem(s) in {args.content}",
-              file=sys.stderr)
+        print(f"build refused: {len(error.problems)} problem(s) in {args.content}", file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
@@ -64,9 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         except CalxError as error:
             print(f"signing failed: {error}", file=sys.stderr)
             return 1
-    print(f"{args.out}: content {meta.content_version} ({meta.content_date}), "
-          f"sha256 {meta.content_hash[:12]}; {len(content.safety.medications)} medications, "
-          f"{len(content.safety.rules)} plan-check rules")
+    print(
+        f"{args.out}: content {meta.content_version} ({meta.content_date}), "
+        f"sha256 {meta.content_hash[:12]}; {len(content.safety.medications)} medications, "
+        f"{len(content.safety.rules)} plan-check rules"
+    )
     for note in content.notes:
         print(f"  note: {note}")
     if meta.content_version not in RELEASED:
@@ -74,33 +88,46 @@ def main(argv: list[str] | None = None) -> int:
             record_release(meta.content_version, meta.content_hash)
             print(f"recorded content {meta.content_version} as released")
         else:
-            print(f"note: content {meta.content_version} is not recorded as released; "
-                  "record it with --record when releasing")
+            print(
+                f"note: content {meta.content_version} is not recorded as released; "
+                "record it with --record when releasing"
+            )
     return 0
 
 
-def sign_database(db: Path, meta: object, key_path: Path | None, signer: str | None,
-                  changelog: Path | None) -> None:
+def sign_database(
+    db: Path, meta: object, key_path: Path | None, signer: str | None, changelog: Path | None
+) -> None:
     """Write the signed manifest beside ``db``: the bundled database is a signed release too."""
     from desktop.data import packs, signing, verify
     from desktop.data.releases import RELEASED
 
-    key = (signing.development_key() if key_path is None
-           else signing.load_private_key(key_path, signer))
+    key = (
+        signing.development_key()
+        if key_path is None
+        else signing.load_private_key(key_path, signer)
+    )
     assert key is not None
     version = signing.version_tuple(meta.content_version)  # type: ignore[attr-defined]
     older = [v for v in RELEASED if signing.version_tuple(v) < version]
     previous = max(older, key=signing.version_tuple) if older else ""
     text = changelog.read_text(encoding="utf-8") if changelog else ""
-    manifest = packs.release_manifest(meta, Path(db).read_bytes(), key, text,  # type: ignore[arg-type]
-                                      previous, released=meta.content_date)  # type: ignore[attr-defined]
+    manifest = packs.release_manifest(
+        meta,
+        Path(db).read_bytes(),
+        key,
+        text,  # type: ignore[arg-type]
+        previous,
+        released=meta.content_date,
+    )  # type: ignore[attr-defined]
     signing.write_json_atomic(verify.manifest_path(db), signing.sign_manifest(manifest, key))
     if key_path is None and Path(db).resolve() == (ROOT / "db" / "calx.sqlite").resolve():
         # The checkout trusts the development key its own database was signed with, whoever runs
         # it (as a development bundle carries it): its public half, beside the shipped trust files.
         signing.write_json_atomic(
             verify.trust_folder() / verify.DEV_PUBLIC_KEY,
-            {"name": key.name, "public_key": signing.b64(signing.public_bytes(key.private))})
+            {"name": key.name, "public_key": signing.b64(signing.public_bytes(key.private))},
+        )
 
 
 def record_release(version: str, digest: str) -> None:
@@ -108,8 +135,9 @@ def record_release(version: str, digest: str) -> None:
     path = ROOT / "desktop" / "data" / "releases.py"
     text = path.read_text(encoding="utf-8")
     closing = text.rindex("}")
-    path.write_text(f'{text[:closing]}    "{version}": "{digest}",\n{text[closing:]}',
-                    encoding="utf-8")
+    path.write_text(
+        f'{text[:closing]}    "{version}": "{digest}",\n{text[closing:]}', encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

@@ -25,24 +25,56 @@ from pathlib import PurePosixPath
 # The PySide6 modules Calx may import. Every other PySide6 module is excluded, even when a Qt
 # library pulls its Python module in by link dependency (libQt6Pdf links libQt6Network: the
 # library stays, the PySide6.QtNetwork module, its TLS and network-information plugins go).
-KEPT_QT_MODULES: frozenset[str] = frozenset({
-    "QtCore", "QtGui", "QtWidgets",
-    "QtSvg", "QtSvgWidgets",          # the SVG app icon and toolbar icons
-    "QtPrintSupport",                 # printing the overview table and the plan
-    "QtPdf", "QtPdfWidgets",          # previewing the plan PDF
-})
+KEPT_QT_MODULES: frozenset[str] = frozenset(
+    {
+        "QtCore",
+        "QtGui",
+        "QtWidgets",
+        "QtSvg",
+        "QtSvgWidgets",  # the SVG app icon and toolbar icons
+        "QtPrintSupport",  # printing the overview table and the plan
+        "QtPdf",
+        "QtPdfWidgets",  # previewing the plan PDF
+    }
+)
 
 # Modules no part of Calx needs at run time, that libraries import optionally or for their tests.
 EXCLUDED_MODULES: tuple[str, ...] = (
-    "tkinter", "_tkinter", "turtle", "idlelib", "lib2to3", "pydoc_data", "ensurepip", "venv",
-    "distutils", "setuptools", "pkg_resources", "pip",
-    "unittest", "doctest", "pdb", "test",
-    "curses", "readline", "xmlrpc",
-    "numpy", "IPython", "matplotlib", "pytest", "_pytest", "hypothesis", "pygments", "rich",
-    "PyQt5", "PyQt6", "PySide2",
-    "pint.testsuite", "pint.testing",
+    "tkinter",
+    "_tkinter",
+    "turtle",
+    "idlelib",
+    "lib2to3",
+    "pydoc_data",
+    "ensurepip",
+    "venv",
+    "distutils",
+    "setuptools",
+    "pkg_resources",
+    "pip",
+    "unittest",
+    "doctest",
+    "pdb",
+    "test",
+    "curses",
+    "readline",
+    "xmlrpc",
+    "numpy",
+    "IPython",
+    "matplotlib",
+    "pytest",
+    "_pytest",
+    "hypothesis",
+    "pygments",
+    "rich",
+    "PyQt5",
+    "PyQt6",
+    "PySide2",
+    "pint.testsuite",
+    "pint.testing",
     # Calx is offline: no TLS (http.client and urllib import ssl only if present).
-    "ssl", "_ssl",
+    "ssl",
+    "_ssl",
     # No process pools (concurrent.futures imports it only for ProcessPoolExecutor).
     "multiprocessing",
     # reportlab decodes XMP metadata files with it (rparsexml.smartDecode); Calx embeds none.
@@ -88,13 +120,21 @@ RESOURCE_SKIPPED_SUFFIXES: frozenset[str] = frozenset({".ts", ".ico", ".icns", "
 
 # Plugin types a desktop widgets application loads; any other type is dropped (eglfs device
 # integrations, evdev input for framebuffers, network information, TLS, SQL drivers, QML...).
-KEPT_PLUGIN_TYPES: frozenset[str] = frozenset({
-    "platforms", "platformthemes", "platforminputcontexts", "styles",
-    "imageformats", "iconengines", "printsupport",
-    # Not xcbglintegrations: widgets paint without OpenGL (checked on X11 under Xvfb).
-    "wayland-decoration-client", "wayland-graphics-integration-client",
-    "wayland-shell-integration",
-})
+KEPT_PLUGIN_TYPES: frozenset[str] = frozenset(
+    {
+        "platforms",
+        "platformthemes",
+        "platforminputcontexts",
+        "styles",
+        "imageformats",
+        "iconengines",
+        "printsupport",
+        # Not xcbglintegrations: widgets paint without OpenGL (checked on X11 under Xvfb).
+        "wayland-decoration-client",
+        "wayland-graphics-integration-client",
+        "wayland-shell-integration",
+    }
+)
 
 # Within a kept type, the plugins kept (by substring of the file name); types not listed keep all.
 KEPT_PLUGINS: dict[str, tuple[str, ...]] = {
@@ -118,9 +158,13 @@ DROPPED_PLUGINS: dict[str, tuple[str, ...]] = {
 
 # Qt libraries only the dropped plugins use (the eglfs platform).
 DROPPED_LIBRARY_PATTERNS: tuple[str, ...] = (
-    "*Qt6EglFSDeviceIntegration*", "*Qt6EglFsKms*",
+    "*Qt6EglFSDeviceIntegration*",
+    "*Qt6EglFsKms*",
     # Windows: the software OpenGL renderer and ANGLE (about 20 MB); widgets do not use OpenGL.
-    "opengl32sw.dll", "*/opengl32sw.dll", "d3dcompiler_*.dll", "*/d3dcompiler_*.dll",
+    "opengl32sw.dll",
+    "*/opengl32sw.dll",
+    "d3dcompiler_*.dll",
+    "*/d3dcompiler_*.dll",
 )
 
 # Qt's own translations (standard dialogs, context menus): the two languages Calx speaks.
@@ -128,8 +172,7 @@ QT_TRANSLATION_LANGUAGES: tuple[str, ...] = ("fr", "en")
 
 # babel's CLDR data: 1,100 locales, 35 MB. Calx formats dates with locale "fr" or "en"; the
 # regional English and French ones are kept should a region be passed (en_GB needs en_001).
-BABEL_LOCALES: frozenset[str] = frozenset({"root", "fr", "fr_FR", "en", "en_001", "en_GB",
-                                           "en_US"})
+BABEL_LOCALES: frozenset[str] = frozenset({"root", "fr", "fr_FR", "en", "en_001", "en_GB", "en_US"})
 
 # System libraries taken from the user's machine rather than the build host's:
 # - libcups talks to the local print server and drags in a TLS stack (gnutls, p11-kit, nettle:
@@ -175,8 +218,9 @@ def drop_reason(dest: str, options: Options = Options()) -> str | None:
             return f"Qt {kind} plugin unused"
         return None
     if (path.parts[:1] == ("PySide6",) or len(path.parts) == 1) and any(
-            fnmatchcase(str(path), pattern) or fnmatchcase(name, pattern)
-            for pattern in DROPPED_LIBRARY_PATTERNS):
+        fnmatchcase(str(path), pattern) or fnmatchcase(name, pattern)
+        for pattern in DROPPED_LIBRARY_PATTERNS
+    ):
         return "Qt library of an unused plugin"
     if len(path.parts) == 1 and any(fnmatchcase(name, p) for p in SYSTEM_LIBRARY_PATTERNS):
         return "system library taken from the user's machine"
@@ -184,11 +228,18 @@ def drop_reason(dest: str, options: Options = Options()) -> str | None:
         languages = "|".join(QT_TRANSLATION_LANGUAGES)
         if not re.fullmatch(rf"qt(?:base)?_(?:{languages})(?:_[A-Z]{{2}})?\.qm", name):
             return "Qt translation of another language or module"
-    if (path.parts[:2] == ("babel", "locale-data") and name.endswith(".dat")
-            and name[:-4] not in BABEL_LOCALES):
+    if (
+        path.parts[:2] == ("babel", "locale-data")
+        and name.endswith(".dat")
+        and name[:-4] not in BABEL_LOCALES
+    ):
         return "babel locale Calx does not use"
-    if (path.parts[:1] == ("pint",) and len(path.parts) == 2 and name.endswith(".txt")
-            and not options.keep_pint_definitions):
+    if (
+        path.parts[:1] == ("pint",)
+        and len(path.parts) == 2
+        and name.endswith(".txt")
+        and not options.keep_pint_definitions
+    ):
         return "pint default definitions (Calx loads resources/units.txt)"
     return None
 
@@ -201,7 +252,7 @@ NeededNames = Callable[[str], Iterable[str]]
 
 @dataclass
 class PruneReport:
-    dropped: dict[str, str] = field(default_factory=dict)   # dest -> reason
+    dropped: dict[str, str] = field(default_factory=dict)  # dest -> reason
 
     def summary(self) -> str:
         counts: dict[str, int] = {}
@@ -210,11 +261,15 @@ class PruneReport:
         return "; ".join(f"{n} × {reason}" for reason, n in sorted(counts.items()))
 
 
-Entry = tuple[str, str, str]   # PyInstaller TOC entry: (dest, src, typecode)
+Entry = tuple[str, str, str]  # PyInstaller TOC entry: (dest, src, typecode)
 
 
-def prune(binaries: list[Entry], datas: list[Entry], needed_names: NeededNames,
-          options: Options = Options()) -> tuple[list[Entry], list[Entry], PruneReport]:
+def prune(
+    binaries: list[Entry],
+    datas: list[Entry],
+    needed_names: NeededNames,
+    options: Options = Options(),
+) -> tuple[list[Entry], list[Entry], PruneReport]:
     """Drop what the policy leaves out from PyInstaller TOCs ``(dest, src, typecode)``.
 
     PyInstaller collects a plugin's shared-library dependencies before the spec can filter the
@@ -248,12 +303,13 @@ def _binaries_by_name(binaries: list[Entry], real: list[Entry]) -> dict[str, lis
     by_name: dict[str, list[Entry]] = {}
     for entry in real:
         by_name.setdefault(PurePosixPath(entry[0].replace("\\", "/")).name, []).append(entry)
-    for dest, target, typecode in binaries:   # libQt6Gui.so.6 -> PySide6/Qt/lib/libQt6Gui.so.6
+    for dest, target, typecode in binaries:  # libQt6Gui.so.6 -> PySide6/Qt/lib/libQt6Gui.so.6
         if typecode == "SYMLINK":
             name = PurePosixPath(dest.replace("\\", "/")).name
             target_path = _symlink_target(dest, target)
-            by_name.setdefault(name, []).extend(e for e in real
-                                                if os.path.normpath(e[0]) == target_path)
+            by_name.setdefault(name, []).extend(
+                e for e in real if os.path.normpath(e[0]) == target_path
+            )
     return by_name
 
 
@@ -266,8 +322,11 @@ class _LinkGraph:
 
     def linked(self, entry: Entry) -> list[Entry]:
         if entry[0] not in self.links:
-            self.links[entry[0]] = [dep for name in self.needed_names(entry[1])
-                                    for dep in self.by_name.get(PurePosixPath(name).name, ())]
+            self.links[entry[0]] = [
+                dep
+                for name in self.needed_names(entry[1])
+                for dep in self.by_name.get(PurePosixPath(name).name, ())
+            ]
         return self.links[entry[0]]
 
     def closure(self, roots: Iterable[Entry], stop: set[str]) -> set[str]:
@@ -299,8 +358,9 @@ def _dropped_binaries(real: list[Entry], graph: _LinkGraph, options: Options) ->
     return dropped
 
 
-def _kept_binaries(binaries: list[Entry], dropped: dict[str, str],
-                   report: PruneReport) -> list[Entry]:
+def _kept_binaries(
+    binaries: list[Entry], dropped: dict[str, str], report: PruneReport
+) -> list[Entry]:
     """The binaries left, without the dropped files and the links to them (noted in report)."""
     dropped_paths = {os.path.normpath(d) for d in dropped}
     kept = []
@@ -333,29 +393,32 @@ def elf_needed(path: str) -> list[str]:
         return []
     is64, endian = data[4] == 2, "<" if data[5] == 1 else ">"
     if is64:
-        shoff, = struct.unpack_from(endian + "Q", data, 0x28)
+        (shoff,) = struct.unpack_from(endian + "Q", data, 0x28)
         shentsize, shnum = struct.unpack_from(endian + "HH", data, 0x3A)
         section_format, dyn_format = endian + "IIQQQQIIQQ", endian + "qQ"
     else:
-        shoff, = struct.unpack_from(endian + "I", data, 0x20)
+        (shoff,) = struct.unpack_from(endian + "I", data, 0x20)
         shentsize, shnum = struct.unpack_from(endian + "HH", data, 0x2E)
         section_format, dyn_format = endian + "IIIIIIIIII", endian + "iI"
-    sections = [struct.unpack_from(section_format, data, shoff + i * shentsize)
-                for i in range(shnum) if shoff + (i + 1) * shentsize <= len(data)]
+    sections = [
+        struct.unpack_from(section_format, data, shoff + i * shentsize)
+        for i in range(shnum)
+        if shoff + (i + 1) * shentsize <= len(data)
+    ]
     names: list[str] = []
     for section in sections:
-        if section[1] != 6:   # SHT_DYNAMIC
+        if section[1] != 6:  # SHT_DYNAMIC
             continue
         offset, size, link = section[4], section[5], section[6]
         strtab_offset = sections[link][4]
         step = struct.calcsize(dyn_format)
         for position in range(offset, offset + size, step):
             tag, value = struct.unpack_from(dyn_format, data, position)
-            if tag == 0:      # DT_NULL
+            if tag == 0:  # DT_NULL
                 break
-            if tag == 1:      # DT_NEEDED
+            if tag == 1:  # DT_NEEDED
                 start = strtab_offset + value
-                names.append(data[start:data.index(b"\0", start)].decode("utf-8", "replace"))
+                names.append(data[start : data.index(b"\0", start)].decode("utf-8", "replace"))
     return names
 
 

@@ -110,13 +110,20 @@ def make_plan(ref_db: ReferenceDB) -> PlanMaker:
 
     def make(regimens: list[str] | None = None, lang: str = "en", **kw: Any) -> PlanDocument:
         args: dict[str, Any] = {
-            "patient_name": "Zoë Martin", "prepared_by": "Dr Claire Dupont",
-            "prepared_on": PREPARED_ON, "choices": None,
+            "patient_name": "Zoë Martin",
+            "prepared_by": "Dr Claire Dupont",
+            "prepared_on": PREPARED_ON,
+            "choices": None,
         }
         args.update(kw)
         patient = args.pop("patient", None) or patient_80_180()
-        return build_plan(ref_db, patient,
-                          regimens if regimens is not None else ["rituximab-375-weekly"],
-                          args.pop("start", START), lang, **args)
+        return build_plan(
+            ref_db,
+            patient,
+            regimens if regimens is not None else ["rituximab-375-weekly"],
+            args.pop("start", START),
+            lang,
+            **args,
+        )
 
     return make

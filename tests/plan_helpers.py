@@ -14,7 +14,7 @@ from desktop.core.patient import Patient
 from desktop.reports.model import PlanDocument
 
 PREPARED_ON = date(2025, 3, 1)
-START = date(2025, 3, 3)   # a Monday
+START = date(2025, 3, 3)  # a Monday
 
 PlanMaker = Callable[..., PlanDocument]
 
@@ -49,4 +49,3 @@ def page_bodies(data: bytes, header: str) -> str:
         cut = page.rfind(header)
         bodies.append(page[:cut] if cut >= 0 else page)
     return "\n".join(bodies)
-

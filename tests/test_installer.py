@@ -42,56 +42,62 @@ installer = _load("build_installer", ROOT / "build_installer.py")
 QT = "PySide6/Qt"
 
 
-@pytest.mark.parametrize("dest", [
-    f"{QT}/plugins/platforms/libqxcb.so",
-    f"{QT}/plugins/platforms/libqwayland.so",
-    f"{QT}/plugins/platforms/libqoffscreen.so",       # the self-test's platform
-    f"{QT}/plugins/platformthemes/libqxdgdesktopportal.so",
-    f"{QT}/plugins/imageformats/libqsvg.so",
-    f"{QT}/plugins/iconengines/libqsvgicon.so",
-    f"{QT}/plugins/printsupport/libcupsprintersupport.so",
-    f"{QT}/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
-    f"{QT}/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
-    f"{QT}/lib/libQt6Core.so.6",
-    f"{QT}/translations/qtbase_fr.qm",
-    f"{QT}/translations/qt_en.qm",
-    "resources/translations/calx_fr.qm",              # Calx's own translations
-    "resources/translations/calx_de.qm",              # never filtered by language
-    "resources/units.txt",
-    "db/calx.sqlite",
-    "babel/locale-data/fr.dat",
-    "babel/locale-data/en_GB.dat",
-    "babel/locale-data/root.dat",
-    "babel/global.dat",
-    "libpython3.11.so.1.0",
-    "PySide6/plugins/platforms/qwindows.dll",        # the Windows layout
-])
+@pytest.mark.parametrize(
+    "dest",
+    [
+        f"{QT}/plugins/platforms/libqxcb.so",
+        f"{QT}/plugins/platforms/libqwayland.so",
+        f"{QT}/plugins/platforms/libqoffscreen.so",  # the self-test's platform
+        f"{QT}/plugins/platformthemes/libqxdgdesktopportal.so",
+        f"{QT}/plugins/imageformats/libqsvg.so",
+        f"{QT}/plugins/iconengines/libqsvgicon.so",
+        f"{QT}/plugins/printsupport/libcupsprintersupport.so",
+        f"{QT}/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
+        f"{QT}/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
+        f"{QT}/lib/libQt6Core.so.6",
+        f"{QT}/translations/qtbase_fr.qm",
+        f"{QT}/translations/qt_en.qm",
+        "resources/translations/calx_fr.qm",  # Calx's own translations
+        "resources/translations/calx_de.qm",  # never filtered by language
+        "resources/units.txt",
+        "db/calx.sqlite",
+        "babel/locale-data/fr.dat",
+        "babel/locale-data/en_GB.dat",
+        "babel/locale-data/root.dat",
+        "babel/global.dat",
+        "libpython3.11.so.1.0",
+        "PySide6/plugins/platforms/qwindows.dll",  # the Windows layout
+    ],
+)
 def test_policy_keeps_what_calx_uses(dest: str) -> None:
     assert policy.drop_reason(dest) is None
 
 
-@pytest.mark.parametrize("dest", [
-    f"{QT}/plugins/platforms/libqeglfs.so",
-    f"{QT}/plugins/platforms/libqvnc.so",
-    f"{QT}/plugins/platforms/libqlinuxfb.so",
-    f"{QT}/plugins/platformthemes/libqgtk3.so",
-    f"{QT}/plugins/imageformats/libqtiff.so",
-    f"{QT}/plugins/imageformats/libqpdf.so",
-    f"{QT}/plugins/egldeviceintegrations/libqeglfs-kms-egldevice-integration.so",
-    f"{QT}/plugins/generic/libqevdevmouseplugin.so",
-    f"{QT}/plugins/tls/libqopensslbackend.so",
-    f"{QT}/plugins/xcbglintegrations/libqxcb-glx-integration.so",
-    f"{QT}/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
-    f"{QT}/lib/libQt6EglFSDeviceIntegration.so.6",
-    f"{QT}/translations/qtbase_de.qm",
-    f"{QT}/translations/qt_help_fr.qm",
-    "babel/locale-data/de.dat",
-    "babel/locale-data/fr_CA.dat",
-    "pint/default_en.txt",
-    "libcups.so.2",
-    "PySide6/opengl32sw.dll",
-    "PySide6/plugins/platforms/qdirect2d.dll",
-])
+@pytest.mark.parametrize(
+    "dest",
+    [
+        f"{QT}/plugins/platforms/libqeglfs.so",
+        f"{QT}/plugins/platforms/libqvnc.so",
+        f"{QT}/plugins/platforms/libqlinuxfb.so",
+        f"{QT}/plugins/platformthemes/libqgtk3.so",
+        f"{QT}/plugins/imageformats/libqtiff.so",
+        f"{QT}/plugins/imageformats/libqpdf.so",
+        f"{QT}/plugins/egldeviceintegrations/libqeglfs-kms-egldevice-integration.so",
+        f"{QT}/plugins/generic/libqevdevmouseplugin.so",
+        f"{QT}/plugins/tls/libqopensslbackend.so",
+        f"{QT}/plugins/xcbglintegrations/libqxcb-glx-integration.so",
+        f"{QT}/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+        f"{QT}/lib/libQt6EglFSDeviceIntegration.so.6",
+        f"{QT}/translations/qtbase_de.qm",
+        f"{QT}/translations/qt_help_fr.qm",
+        "babel/locale-data/de.dat",
+        "babel/locale-data/fr_CA.dat",
+        "pint/default_en.txt",
+        "libcups.so.2",
+        "PySide6/opengl32sw.dll",
+        "PySide6/plugins/platforms/qdirect2d.dll",
+    ],
+)
 def test_policy_drops_what_calx_does_not_use(dest: str) -> None:
     assert policy.drop_reason(dest)
 
@@ -102,8 +108,14 @@ def test_pint_definitions_stay_when_the_app_has_none_of_its_own() -> None:
 
 
 def test_every_unused_pyside6_module_is_excluded(tmp_path: Path) -> None:
-    for name in ("QtCore.abi3.so", "QtPdf.abi3.so", "QtNetwork.abi3.so", "QtQml.abi3.so",
-                 "QtWebEngineCore.pyd", "__init__.py"):
+    for name in (
+        "QtCore.abi3.so",
+        "QtPdf.abi3.so",
+        "QtNetwork.abi3.so",
+        "QtQml.abi3.so",
+        "QtWebEngineCore.pyd",
+        "__init__.py",
+    ):
         (tmp_path / name).write_bytes(b"")
     excluded = policy.excluded_modules(tmp_path)
     assert {"PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtWebEngineCore"} <= set(excluded)
@@ -124,13 +136,19 @@ def test_pillow_is_left_out_and_its_stub_lets_reportlab_draw_the_same_pdf(tmp_pa
         "out = io.BytesIO()\n"
         "SimpleDocTemplate(out, invariant=1).build([Paragraph('Calx <b>µg</b>', "
         "getSampleStyleSheet()['BodyText']), Table([['a', 'b']])])\n"
-        "sys.stdout.write(PIL.__file__ + '\\n' + out.getvalue().hex())\n")
+        "sys.stdout.write(PIL.__file__ + '\\n' + out.getvalue().hex())\n"
+    )
     env = {**os.environ, "HOME": str(tmp_path)}
-    real = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env=env, check=True).stdout.split("\n")
-    stubbed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                             env={**env, "PYTHONPATH": str(stub.parent)}, check=True
-                             ).stdout.split("\n")
+    real = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    ).stdout.split("\n")
+    stubbed = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**env, "PYTHONPATH": str(stub.parent)},
+        check=True,
+    ).stdout.split("\n")
     assert Path(stubbed[0]).parent == stub and Path(real[0]).parent != stub
     assert stubbed[1] == real[1]
 
@@ -141,13 +159,14 @@ def test_the_checkouts_development_key_is_not_bundled_in_place_of_the_signing_on
 
 # --- libraries left orphaned by dropped plugins ----------------------------------------------
 
+
 def test_prune_drops_libraries_only_dropped_plugins_link() -> None:
     gtk = (f"{QT}/plugins/platformthemes/libqgtk3.so", "/src/libqgtk3.so", "BINARY")
     portal = (f"{QT}/plugins/platformthemes/libqxdgdesktopportal.so", "/src/portal.so", "BINARY")
-    cairo = ("libcairo.so.2", "/sys/libcairo.so.2", "BINARY")          # gtk3 only
-    pixman = ("libpixman-1.so.0", "/sys/libpixman-1.so.0", "BINARY")   # via cairo only
-    glib = ("libglib-2.0.so.0", "/sys/libglib-2.0.so.0", "BINARY")     # gtk3 and portal
-    ctypes_lib = ("libloaded.so", "/sys/libloaded.so", "BINARY")        # linked by nothing
+    cairo = ("libcairo.so.2", "/sys/libcairo.so.2", "BINARY")  # gtk3 only
+    pixman = ("libpixman-1.so.0", "/sys/libpixman-1.so.0", "BINARY")  # via cairo only
+    glib = ("libglib-2.0.so.0", "/sys/libglib-2.0.so.0", "BINARY")  # gtk3 and portal
+    ctypes_lib = ("libloaded.so", "/sys/libloaded.so", "BINARY")  # linked by nothing
     gui = (f"{QT}/lib/libQt6Gui.so.6", "/src/libQt6Gui.so.6", "BINARY")
     gui_link = ("libQt6Gui.so.6", f"{QT}/lib/libQt6Gui.so.6", "SYMLINK")
     links = {
@@ -183,8 +202,10 @@ def test_prune_drops_the_symlink_to_a_dropped_library() -> None:
 
 
 def test_prune_filters_data_files_too() -> None:
-    datas = [("babel/locale-data/de.dat", "/x/de.dat", "DATA"),
-             ("babel/locale-data/fr.dat", "/x/fr.dat", "DATA")]
+    datas = [
+        ("babel/locale-data/de.dat", "/x/de.dat", "DATA"),
+        ("babel/locale-data/fr.dat", "/x/fr.dat", "DATA"),
+    ]
     _, kept, report = policy.prune([], datas, lambda s: [])
     assert kept == [datas[1]]
     assert "babel locale" in report.summary()
@@ -204,22 +225,29 @@ def test_elf_needed_reads_direct_links_only() -> None:
 
 # --- how a run of the bundle is judged -------------------------------------------------------
 
-@pytest.mark.parametrize("stderr", [
-    "Traceback (most recent call last):\n  File ...",
-    "ModuleNotFoundError: No module named 'PIL'",
-    "critical: QPainter::begin: Paint device returned engine == 0",
-    "fatal: This application failed to start",
-    "Error: cannot open the reference database",
-])
+
+@pytest.mark.parametrize(
+    "stderr",
+    [
+        "Traceback (most recent call last):\n  File ...",
+        "ModuleNotFoundError: No module named 'PIL'",
+        "critical: QPainter::begin: Paint device returned engine == 0",
+        "fatal: This application failed to start",
+        "Error: cannot open the reference database",
+    ],
+)
 def test_errors_on_stderr_fail_the_build(stderr: str) -> None:
     assert installer.unexpected_errors(stderr)
 
 
-@pytest.mark.parametrize("stderr", [
-    "",
-    "warning: This plugin does not support propagateSizeHints()",
-    "warning: qt.qpa.fonts: Populating font family aliases took 60 ms",
-])
+@pytest.mark.parametrize(
+    "stderr",
+    [
+        "",
+        "warning: This plugin does not support propagateSizeHints()",
+        "warning: qt.qpa.fonts: Populating font family aliases took 60 ms",
+    ],
+)
 def test_known_warnings_do_not(stderr: str) -> None:
     assert installer.unexpected_errors(stderr) == []
 
@@ -242,8 +270,9 @@ def test_the_bundle_keeps_every_qt_module_the_app_imports() -> None:
                 if name.startswith("PySide6."):
                     imported.setdefault(name.split(".")[1], set()).add(path.name)
     assert {"QtCore", "QtWidgets", "QtPdf"} <= set(imported)  # the walk sees the app's imports
-    left_out = {name: files for name, files in imported.items()
-                if name not in policy.KEPT_QT_MODULES}
+    left_out = {
+        name: files for name, files in imported.items() if name not in policy.KEPT_QT_MODULES
+    }
     assert not left_out, f"add them to KEPT_QT_MODULES in packaging/bundle_policy.py: {left_out}"
 
 
@@ -264,23 +293,29 @@ def _fake_executable(tmp_path: Path, body: str) -> Path:
 
 
 @pytest.mark.skipif(shutil.which("sh") is None, reason="fake executables are shell scripts")
-@pytest.mark.parametrize(("body", "reason"), [
-    ("echo 'self-test failed'; exit 1", "exited with code 1"),
-    ("echo 'Traceback (most recent call last):' >&2; exit 0", "printed errors on stderr"),
-    ("echo 'critical: QFont: cannot load font' >&2", "printed errors on stderr"),
-    ("sleep 5", "did not finish within 1 s"),
-])
-def test_a_failing_or_hanging_executable_fails_the_build(tmp_path: Path, body: str,
-                                                         reason: str) -> None:
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("echo 'self-test failed'; exit 1", "exited with code 1"),
+        ("echo 'Traceback (most recent call last):' >&2; exit 0", "printed errors on stderr"),
+        ("echo 'critical: QFont: cannot load font' >&2", "printed errors on stderr"),
+        ("sleep 5", "did not finish within 1 s"),
+    ],
+)
+def test_a_failing_or_hanging_executable_fails_the_build(
+    tmp_path: Path, body: str, reason: str
+) -> None:
     with pytest.raises(installer.BuildError, match=reason):
         installer.run_bundle(_fake_executable(tmp_path, body), ["--self-test"], 1, "calx")
 
 
 @pytest.mark.skipif(shutil.which("sh") is None, reason="fake executables are shell scripts")
 def test_the_executable_runs_without_python_in_a_fresh_home(tmp_path: Path) -> None:
-    body = ('echo "home=$HOME qpa=$QT_QPA_PLATFORM venv=${VIRTUAL_ENV:-none} '
-            'pythonpath=${PYTHONPATH:-none} cwd=$(pwd)"; '
-            'echo "warning: This plugin does not support propagateSizeHints()" >&2')
+    body = (
+        'echo "home=$HOME qpa=$QT_QPA_PLATFORM venv=${VIRTUAL_ENV:-none} '
+        'pythonpath=${PYTHONPATH:-none} cwd=$(pwd)"; '
+        'echo "warning: This plugin does not support propagateSizeHints()" >&2'
+    )
     result = installer.run_bundle(_fake_executable(tmp_path, body), [], 10, "calx")
     fields = dict(item.split("=", 1) for item in result.stdout.split())
     assert fields["qpa"] == "offscreen"
@@ -290,6 +325,7 @@ def test_the_executable_runs_without_python_in_a_fresh_home(tmp_path: Path) -> N
 
 
 # --- the Linux menu entry --------------------------------------------------------------------
+
 
 def test_desktop_entry_has_what_menus_need() -> None:
     entry = configparser.ConfigParser(interpolation=None)
@@ -316,28 +352,46 @@ def test_menu_entry_script_quotes_the_folder_path(tmp_path: Path) -> None:
     (bundle / "calx").write_text("#!/bin/sh\n")
     (bundle / "calx").chmod(0o755)
     env = {"HOME": str(tmp_path / "home"), "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
-    subprocess.run(["sh", str(bundle / "install-desktop-entry.sh")], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["sh", str(bundle / "install-desktop-entry.sh")], env=env, check=True, capture_output=True
+    )
     installed = tmp_path / "home/.local/share/applications/calx.desktop"
     lines = installed.read_text(encoding="utf-8").splitlines()
     exec_line = next(line for line in lines if line.startswith("Exec="))
     # Desktop Entry quoting: \" and \$ inside double quotes, each backslash then doubled.
     assert exec_line == f'Exec="{tmp_path}/Calx folder \\\\"new\\\\" \\\\$HOME/calx"'
     assert (tmp_path / "home/.local/share/icons/hicolor/256x256/apps/calx.png").is_file()
-    subprocess.run(["sh", str(bundle / "install-desktop-entry.sh"), "--remove"], env=env,
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["sh", str(bundle / "install-desktop-entry.sh"), "--remove"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     assert not installed.exists()
 
 
 # --- the real build (slow: `pytest -m installer`) --------------------------------------------
 
+
 @pytest.mark.installer
 def test_bundle_builds_and_its_executable_passes_the_self_test(tmp_path: Path) -> None:
     dist, work = tmp_path / "dist", tmp_path / "build"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "build_installer.py"), "--dist", str(dist),
-         "--work", str(work), "--no-baseline"],
-        cwd=ROOT, capture_output=True, text=True, timeout=900, check=False)
+        [
+            sys.executable,
+            str(ROOT / "build_installer.py"),
+            "--dist",
+            str(dist),
+            "--work",
+            str(work),
+            "--no-baseline",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout or "--exit-after-startup: passed" in result.stdout
 
@@ -361,4 +415,4 @@ def test_bundle_builds_and_its_executable_passes_the_self_test(tmp_path: Path) -
 
         (archive,) = dist.glob("calx-*-linux-*.tar.gz")
         with tarfile.open(archive) as packed:
-            assert packed.getmember("calx/calx").mode & 0o111   # still executable once unpacked
+            assert packed.getmember("calx/calx").mode & 0o111  # still executable once unpacked

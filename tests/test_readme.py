@@ -23,8 +23,9 @@ ELISION = re.compile(r"\s*(?:…|\.\.\.)\s*")
 
 
 def _blocks(kind: str) -> list[str]:
-    return [body for lang, body in BLOCK.findall(README.read_text(encoding="utf-8"))
-            if lang == kind]
+    return [
+        body for lang, body in BLOCK.findall(README.read_text(encoding="utf-8")) if lang == kind
+    ]
 
 
 def _join_continued(lines: list[str]) -> list[str]:
@@ -42,7 +43,7 @@ def _commands() -> list[str]:
     for body in _blocks("sh"):
         for line in _join_continued(body.splitlines()):
             if line.startswith("calx "):
-                line = re.sub(r"\s+#.*$", "", line)          # a trailing comment
+                line = re.sub(r"\s+#.*$", "", line)  # a trailing comment
                 out.append(re.sub(r"\s*\[[^\]]*\]", "", line))  # optional parts
     return out
 
@@ -82,10 +83,12 @@ def test_every_readme_command_runs(command: str, sandbox: Path, calx_cli: CalxCl
     assert code == 0, err
 
 
-@pytest.mark.parametrize(("command", "sample"),
-                         [pytest.param(c, s, id=c.split()[1]) for c, s in _samples()])
-def test_every_readme_sample_is_what_calx_prints(command: str, sample: str, sandbox: Path,
-                                                 calx_cli: CalxCli) -> None:
+@pytest.mark.parametrize(
+    ("command", "sample"), [pytest.param(c, s, id=c.split()[1]) for c, s in _samples()]
+)
+def test_every_readme_sample_is_what_calx_prints(
+    command: str, sample: str, sandbox: Path, calx_cli: CalxCli
+) -> None:
     code, out, err = calx_cli(shlex.split(command)[1:])
     assert code == 0, err
     assert matches(sample, out), f"README sample of `{command}` has drifted; Calx prints:\n{out}"

@@ -33,10 +33,13 @@ def update() -> None:
     """Collect the strings of desktop/ui into the .ts files (keeps existing translations)."""
     sources = sorted(str(p) for p in UI_SOURCES.rglob("*.py"))
     lupdate = tool("pyside6-lupdate")
-    subprocess.run([lupdate, *sources, "-no-obsolete", "-ts",
-                    str(TRANSLATIONS / "calx_fr.ts")], check=True)
-    subprocess.run([lupdate, *sources, "-no-obsolete", "-pluralonly", "-ts",
-                    str(TRANSLATIONS / "calx_en.ts")], check=True)
+    subprocess.run(
+        [lupdate, *sources, "-no-obsolete", "-ts", str(TRANSLATIONS / "calx_fr.ts")], check=True
+    )
+    subprocess.run(
+        [lupdate, *sources, "-no-obsolete", "-pluralonly", "-ts", str(TRANSLATIONS / "calx_en.ts")],
+        check=True,
+    )
 
 
 def release() -> list[Path]:

@@ -36,9 +36,15 @@ def _reexec_under_xvfb(argv: list[str]) -> int | None:
     if xvfb is None:
         return None
     env = dict(os.environ, CALX_SCREENSHOTS_CHILD="1", QT_QPA_PLATFORM="xcb")
-    command = [xvfb, "-a", "-s", f"-screen 0 {max(SIZE[0], LAPTOP[0]) + 100}x{SIZE[1] + 100}x24 "
-               "-dpi 96",
-               sys.executable, __file__, *argv]
+    command = [
+        xvfb,
+        "-a",
+        "-s",
+        f"-screen 0 {max(SIZE[0], LAPTOP[0]) + 100}x{SIZE[1] + 100}x24 -dpi 96",
+        sys.executable,
+        __file__,
+        *argv,
+    ]
     return subprocess.call(command, env=env)
 
 
@@ -56,8 +62,9 @@ def _example_pack(folder: Path) -> Path | None:
     pack = folder / "example.calxpack"
     key = signing.development_key()
     assert key is not None
-    packs.build_pack(content, pack, key, (EXAMPLE / "changelog.md").read_text(encoding="utf-8"),
-                     BASE_VERSION)
+    packs.build_pack(
+        content, pack, key, (EXAMPLE / "changelog.md").read_text(encoding="utf-8"), BASE_VERSION
+    )
     return pack
 
 
@@ -175,7 +182,7 @@ def take(out: Path) -> list[Path]:
         shot("update-installed")
         from desktop.data import content_store
 
-        content_store.roll_back()   # the printed plans below show the bundled content
+        content_store.roll_back()  # the printed plans below show the bundled content
         context.reload_database()
     window.close()
     shutil.rmtree(settings_dir, ignore_errors=True)
@@ -227,23 +234,47 @@ def plan_pages(db: object, out: Path) -> list[Path]:
     from desktop.reports.pdf_plan import render_clinician_copy, render_patient_plan
 
     saved: list[Path] = []
-    patient, _ = Patient.from_inputs("70 kg", "170 cm", "female", "50", "85 µmol/L",
-                                     birth_date="1961-04-23", record_number="MRN-004217")
+    patient, _ = Patient.from_inputs(
+        "70 kg",
+        "170 cm",
+        "female",
+        "50",
+        "85 µmol/L",
+        birth_date="1961-04-23",
+        record_number="MRN-004217",
+    )
     for lang in ("en", "fr"):
-        contact = ContactLine("Rheumatology day unit" if lang == "en"
-                              else "Hôpital de jour de rhumatologie", "01 23 45 67 89")
-        plan = build_plan(db, patient, PLAN_REGIMENS, dt.date(2025, 3, 3), lang,  # type: ignore[arg-type]
-                          PLAN_CHOICES, "Dr A. Example", dt.date(2025, 3, 1),
-                          patient_name="Jane Example", contacts=[contact])
+        contact = ContactLine(
+            "Rheumatology day unit" if lang == "en" else "Hôpital de jour de rhumatologie",
+            "01 23 45 67 89",
+        )
+        plan = build_plan(
+            db,
+            patient,
+            PLAN_REGIMENS,
+            dt.date(2025, 3, 3),
+            lang,  # type: ignore[arg-type]
+            PLAN_CHOICES,
+            "Dr A. Example",
+            dt.date(2025, 3, 1),
+            patient_name="Jane Example",
+            contacts=[contact],
+        )
         data = render_patient_plan(plan)
         from babel.dates import format_date
 
-        months = [format_date(dt.date(2025 + (2 + k) // 12, (2 + k) % 12 + 1, 1), "LLLL y",
-                              locale=lang).capitalize() for k in range(13)]
+        months = [
+            format_date(
+                dt.date(2025 + (2 + k) // 12, (2 + k) % 12 + 1, 1), "LLLL y", locale=lang
+            ).capitalize()
+            for k in range(13)
+        ]
         calendar = _calendar_page(data, months)
         first, cal = _page_images(data, [0, calendar])
-        for name, image in ((f"plan-patient-{lang}", first),
-                            (f"plan-patient-calendar-{lang}", cal)):
+        for name, image in (
+            (f"plan-patient-{lang}", first),
+            (f"plan-patient-calendar-{lang}", cal),
+        ):
             path = out / f"{name}.png"
             if not image.save(str(path), "PNG"):  # type: ignore[attr-defined]
                 raise SystemExit(f"cannot write {path}")

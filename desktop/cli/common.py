@@ -31,18 +31,23 @@ def add_patient_arguments(parser: argparse.ArgumentParser) -> None:
 def add_sex_argument(parser: argparse.ArgumentParser, required: bool = False) -> None:
     """``--sex``: read by the one parser of typed sex (``desktop.core.patient.parse_sex``: female
     or male, F/M, femme/homme, in any case), so every command accepts the same spellings."""
-    parser.add_argument("--sex", required=required,
-                        help="female or male (creatinine clearance)")
+    parser.add_argument("--sex", required=required, help="female or male (creatinine clearance)")
 
 
-def add_bsa_formula_argument(parser: argparse.ArgumentParser, also: tuple[str, ...] = (),
-                             help: str | None = None) -> None:
+def add_bsa_formula_argument(
+    parser: argparse.ArgumentParser, also: tuple[str, ...] = (), help: str | None = None
+) -> None:
     """``--formula``: a BSA formula of ``desktop.core.calculators.bsa.BSA_FORMULAS``, spelt as
     the core reads it ("gehan-george" or "gehan_george", any case), or one of ``also``."""
     from desktop.core.calculators.bsa import BSA_FORMULAS, DEFAULT_FORMULA, formula_key
 
-    parser.add_argument("--formula", type=formula_key, choices=(*BSA_FORMULAS, *also),
-                        default=DEFAULT_FORMULA, help=help)
+    parser.add_argument(
+        "--formula",
+        type=formula_key,
+        choices=(*BSA_FORMULAS, *also),
+        default=DEFAULT_FORMULA,
+        help=help,
+    )
 
 
 def parse_date_argument(text: str | None, code: str, field: str) -> date:
@@ -58,13 +63,26 @@ def parse_date_argument(text: str | None, code: str, field: str) -> date:
 
 def add_context_arguments(parser: argparse.ArgumentParser) -> None:
     """What the plan check needs beyond the measurements."""
-    parser.add_argument("--pregnant", metavar="yes|no|unknown", default=None,
-                        help="is the patient pregnant (default: unknown)")
-    parser.add_argument("--breastfeeding", metavar="yes|no|unknown", default=None,
-                        help="is the patient breastfeeding (default: unknown)")
-    parser.add_argument("--comedication", action="append", default=[], metavar="NAME",
-                        help="a medication the patient already takes (repeat); names Calx does "
-                             "not know are kept and shown as not checked")
+    parser.add_argument(
+        "--pregnant",
+        metavar="yes|no|unknown",
+        default=None,
+        help="is the patient pregnant (default: unknown)",
+    )
+    parser.add_argument(
+        "--breastfeeding",
+        metavar="yes|no|unknown",
+        default=None,
+        help="is the patient breastfeeding (default: unknown)",
+    )
+    parser.add_argument(
+        "--comedication",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a medication the patient already takes (repeat); names Calx does "
+        "not know are kept and shown as not checked",
+    )
 
 
 def read_patient(args: argparse.Namespace, db: Any) -> tuple[Any, list[Any]]:
@@ -74,12 +92,19 @@ def read_patient(args: argparse.Namespace, db: Any) -> tuple[Any, list[Any]]:
     from desktop.core.plan_check import current_medications
 
     medications = current_medications(args.comedication or [], db.safety())
-    return Patient.from_inputs(args.weight, args.height, sex=args.sex, age=args.age,
-                               creatinine=args.creatinine, lang=args.lang,
-                               pregnant=args.pregnant, breastfeeding=args.breastfeeding,
-                               medications=medications,
-                               birth_date=getattr(args, "dob", None),          # plan only
-                               record_number=getattr(args, "record_number", None))
+    return Patient.from_inputs(
+        args.weight,
+        args.height,
+        sex=args.sex,
+        age=args.age,
+        creatinine=args.creatinine,
+        lang=args.lang,
+        pregnant=args.pregnant,
+        breastfeeding=args.breastfeeding,
+        medications=medications,
+        birth_date=getattr(args, "dob", None),  # plan only
+        record_number=getattr(args, "record_number", None),
+    )
 
 
 def alerts_text(alerts: Any, lang: str, db: Any, overrides: Any = None) -> list[str]:
@@ -100,8 +125,9 @@ def alerts_json(alerts: Any, lang: str, db: Any, overrides: Any = None) -> list[
     from desktop.reports.alerts import alert_document, reference_map
 
     refs = reference_map(db_references(db))
-    return [alert_document(a, lang, refs, overrides.get(a.code) if overrides else None)
-            for a in alerts]
+    return [
+        alert_document(a, lang, refs, overrides.get(a.code) if overrides else None) for a in alerts
+    ]
 
 
 def db_references(db: Any) -> list[Any]:
@@ -116,18 +142,24 @@ def add_common(parser: argparse.ArgumentParser) -> None:
 def print_json(document: Any) -> None:
     # JSON stays exact on any terminal: outside UTF-8, non-ASCII characters become \u escapes.
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    json.dump(document, sys.stdout, ensure_ascii=not encoding.startswith("utf"), indent=2,
-              sort_keys=False)
+    json.dump(
+        document, sys.stdout, ensure_ascii=not encoding.startswith("utf"), indent=2, sort_keys=False
+    )
     sys.stdout.write("\n")
 
 
 # What to do about a message from a terminal: a flag or a command the window does not have.
 HINTS: dict[str, str] = {
-    "db_missing": "cli_hint_make_db", "db_corrupt": "cli_hint_make_db",
-    "db_schema_unsupported": "cli_hint_make_db", "db_hash_mismatch": "cli_hint_make_db",
-    "unknown_therapy": "cli_hint_therapies", "release_development_key": "cli_hint_key",
-    "plan_no_treatment": "cli_hint_regimen", "plan_choose_malformed": "cli_hint_choose",
-    "output_exists": "cli_hint_force", "choose_malformed": "cli_hint_choose_dose",
+    "db_missing": "cli_hint_make_db",
+    "db_corrupt": "cli_hint_make_db",
+    "db_schema_unsupported": "cli_hint_make_db",
+    "db_hash_mismatch": "cli_hint_make_db",
+    "unknown_therapy": "cli_hint_therapies",
+    "release_development_key": "cli_hint_key",
+    "plan_no_treatment": "cli_hint_regimen",
+    "plan_choose_malformed": "cli_hint_choose",
+    "output_exists": "cli_hint_force",
+    "choose_malformed": "cli_hint_choose_dose",
     "plan_contraindicated": "cli_hint_override",
 }
 
@@ -144,6 +176,13 @@ def refuse(error: CalxError, args: argparse.Namespace) -> NoReturn:
     message = message_of(error, lang)
     print(f"calx: {message}", file=sys.stderr)
     if getattr(args, "json", False):
-        print_json({"error": {"code": error.code, "message": message, **(
-            {"field": error.field} if error.field else {})}})
+        print_json(
+            {
+                "error": {
+                    "code": error.code,
+                    "message": message,
+                    **({"field": error.field} if error.field else {}),
+                }
+            }
+        )
     raise SystemExit(EXIT_REFUSED)

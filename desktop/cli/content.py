@@ -27,28 +27,43 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: Any) -> None:
-    content = subparsers.add_parser("content", help="signed content releases: cut, check, "
-                                    "compare, install, roll back")
+    content = subparsers.add_parser(
+        "content", help="signed content releases: cut, check, compare, install, roll back"
+    )
     sub = content.add_subparsers(dest="content_command")
     content.set_defaults(handler=lambda args: (content.print_help(), 0)[1])
 
     p = sub.add_parser("release", help="build a signed content pack from db/content/")
     p.add_argument("--out", type=Path, required=True, help="the pack to write (.calxpack)")
-    p.add_argument("--content", type=Path, default=None, help="content folder (default: "
-                   "db/content)")
-    p.add_argument("--changelog", type=Path, required=True,
-                   help="the editor's changelog (a text file)")
-    p.add_argument("--previous", default=None,
-                   help="the version this release follows (default: the bundled one)")
+    p.add_argument(
+        "--content", type=Path, default=None, help="content folder (default: db/content)"
+    )
+    p.add_argument(
+        "--changelog", type=Path, required=True, help="the editor's changelog (a text file)"
+    )
+    p.add_argument(
+        "--previous",
+        default=None,
+        help="the version this release follows (default: the bundled one)",
+    )
     p.add_argument("--min-calx", default=None, help="the oldest Calx that can read it")
-    p.add_argument("--key", type=Path, default=None,
-                   help="release signing key file (calx content keygen); default: this "
-                        "machine's development key")
+    p.add_argument(
+        "--key",
+        type=Path,
+        default=None,
+        help="release signing key file (calx content keygen); default: this "
+        "machine's development key",
+    )
     p.add_argument("--signer", default=None, help="the name the key signs under")
-    p.add_argument("--key-list", type=Path, default=None,
-                   help="a signed key list to carry in the pack (rotation, revocation)")
-    p.add_argument("--release", action="store_true",
-                   help="a release build: refuse the development key")
+    p.add_argument(
+        "--key-list",
+        type=Path,
+        default=None,
+        help="a signed key list to carry in the pack (rotation, revocation)",
+    )
+    p.add_argument(
+        "--release", action="store_true", help="a release build: refuse the development key"
+    )
     p.add_argument("--force", action="store_true", help="replace an existing pack")
     add_common(p)
     p.set_defaults(handler=cmd_release)
@@ -101,7 +116,7 @@ def cmd_release(args: argparse.Namespace) -> int:
     from desktop.data.outputs import check_outputs
     from desktop.paths import app_root
 
-    check_outputs({"out": args.out}, force=args.force)   # never over Calx's own files
+    check_outputs({"out": args.out}, force=args.force)  # never over Calx's own files
     _check_release_arguments(args)
     key = _release_key(args)
     changelog, key_list = _release_texts(args)
@@ -115,22 +130,35 @@ def cmd_release(args: argparse.Namespace) -> int:
     from desktop.data.content import ContentValidationError
 
     try:
-        manifest = packs.build_pack(content, args.out, key, changelog, previous,
-                                    args.min_calx or _version(), key_list)
+        manifest = packs.build_pack(
+            content, args.out, key, changelog, previous, args.min_calx or _version(), key_list
+        )
     except ContentValidationError as err:
-        raise CalxError("content_invalid", path=str(content), count=len(err.problems),
-                        detail="; ".join(str(p) for p in err.problems[:5])[:600]) from None
+        raise CalxError(
+            "content_invalid",
+            path=str(content),
+            count=len(err.problems),
+            detail="; ".join(str(p) for p in err.problems[:5])[:600],
+        ) from None
     except ContentVersionError as err:
-        raise CalxError("release_same_version_other_content", path=str(content),
-                        version=err.version) from None
+        raise CalxError(
+            "release_same_version_other_content", path=str(content), version=err.version
+        ) from None
     except OSError as err:
-        raise CalxError("output_not_writable", path=str(args.out),
-                        detail=err.strerror or str(err)) from None
+        raise CalxError(
+            "output_not_writable", path=str(args.out), detail=err.strerror or str(err)
+        ) from None
     from desktop.data.content_store import signer_label
 
     signer = signer_label(key.name, key.development, args.lang)
-    _say(args, "content_packed", path=str(args.out), version=manifest.content_version,
-         signer=signer, key=key.id)
+    _say(
+        args,
+        "content_packed",
+        path=str(args.out),
+        version=manifest.content_version,
+        signer=signer,
+        key=key.id,
+    )
     return 0
 
 
@@ -143,11 +171,13 @@ def _check_release_arguments(args: argparse.Namespace) -> None:
             try:
                 signing.version_tuple(value)
             except ValueError:
-                raise CalxError("release_version_invalid", field=name,
-                                value=str(value)[:40]) from None
+                raise CalxError(
+                    "release_version_invalid", field=name, value=str(value)[:40]
+                ) from None
     if args.content is not None and not args.content.is_dir():
-        raise CalxError("content_source_unreadable", path=str(args.content)[:200],
-                        detail="not a folder")
+        raise CalxError(
+            "content_source_unreadable", path=str(args.content)[:200], detail="not a folder"
+        )
 
 
 def _release_key(args: argparse.Namespace) -> SigningKey:
@@ -175,15 +205,17 @@ def _release_texts(args: argparse.Namespace) -> tuple[str, Any]:
     try:
         changelog = args.changelog.read_text(encoding="utf-8")[:20_000]
     except (OSError, UnicodeError) as err:
-        raise CalxError("content_source_unreadable", path=str(args.changelog),
-                        detail=str(err)[:200]) from None
+        raise CalxError(
+            "content_source_unreadable", path=str(args.changelog), detail=str(err)[:200]
+        ) from None
     key_list = None
     if args.key_list is not None:
         try:
             key_list = json.loads(args.key_list.read_bytes())
         except (OSError, ValueError) as err:
-            raise CalxError("content_source_unreadable", path=str(args.key_list),
-                            detail=str(err)[:200]) from None
+            raise CalxError(
+                "content_source_unreadable", path=str(args.key_list), detail=str(err)[:200]
+            ) from None
     return changelog, key_list
 
 
@@ -202,9 +234,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
             meta = db.metadata()
             info = content_store.describe(db)
     if args.json:
-        print_json({"valid": True, "content_version": meta.content_version,
-                    "content_date": meta.content_date, "content_hash": meta.content_hash,
-                    "signer": info.signer, "development": info.development})
+        print_json(
+            {
+                "valid": True,
+                "content_version": meta.content_version,
+                "content_date": meta.content_date,
+                "content_hash": meta.content_hash,
+                "signer": info.signer,
+                "development": info.development,
+            }
+        )
     else:
         signed = content_store.info_text(info, args.lang)
         _say(args, "content_valid", path=str(args.source), info=signed)
@@ -239,8 +278,9 @@ def cmd_install(args: argparse.Namespace) -> int:
         try:
             new = ReferenceDB._open(found.database, required=True, trust=found.trust)
             with new:
-                changes = content_diff.diff(active.connection(), new.connection(),
-                                            found.release.manifest.changelog)
+                changes = content_diff.diff(
+                    active.connection(), new.connection(), found.release.manifest.changelog
+                )
         finally:
             content_store.discard(found)
     if args.json and not args.yes:
@@ -254,11 +294,21 @@ def cmd_install(args: argparse.Namespace) -> int:
         return 0
     done = content_store.install(args.pack)
     if args.json:
-        print_json({"installed": True, "version": done.version, "previous": done.previous,
-                    "diff": content_diff.as_document(changes, args.lang)})
+        print_json(
+            {
+                "installed": True,
+                "version": done.version,
+                "previous": done.previous,
+                "diff": content_diff.as_document(changes, args.lang),
+            }
+        )
     else:
-        _say(args, "content_installed", version=done.version,
-             previous=done.previous or word("content_shipped", args.lang))
+        _say(
+            args,
+            "content_installed",
+            version=done.version,
+            previous=done.previous or word("content_shipped", args.lang),
+        )
     return 0
 
 
@@ -290,8 +340,13 @@ def cmd_status(args: argparse.Namespace) -> int:
         info = content_store.describe(db)
     state = content_store.status()
     if args.json:
-        print_json({**dataclasses.asdict(info), "previous": state.previous,
-                    "can_roll_back": state.can_roll_back})
+        print_json(
+            {
+                **dataclasses.asdict(info),
+                "previous": state.previous,
+                "can_roll_back": state.can_roll_back,
+            }
+        )
     else:
         print(content_store.info_text(info, args.lang))
     return 0
@@ -301,15 +356,22 @@ def cmd_keygen(args: argparse.Namespace) -> int:
     from desktop.data import signing
     from desktop.data.outputs import check_outputs
 
-    check_outputs({"out": args.out})   # a key is never written over any file
+    check_outputs({"out": args.out})  # a key is never written over any file
     key = signing.generate(args.signer)
     try:
         signing.write_private_key(key, args.out)
     except OSError as err:
-        raise CalxError("output_not_writable", path=str(args.out),
-                        detail=err.strerror or str(err)) from None
-    _say(args, "content_key_made", path=str(args.out), key=key.id, signer=args.signer,
-         public=signing.b64(key.signer.public))
+        raise CalxError(
+            "output_not_writable", path=str(args.out), detail=err.strerror or str(err)
+        ) from None
+    _say(
+        args,
+        "content_key_made",
+        path=str(args.out),
+        key=key.id,
+        signer=args.signer,
+        public=signing.b64(key.signer.public),
+    )
     return 0
 
 
@@ -327,12 +389,18 @@ def cmd_plan(args: argparse.Namespace) -> int:
         if args.json:
             from desktop.data import content_diff
 
-            print_json({"made_with": review.old_version, "in_use": review.new_version,
-                        "same": review.same, "release_kept": review.diff is not None or
-                        review.same,
-                        "diff": content_diff.as_document(review.diff, args.lang)
-                        if review.diff else None,
-                        "new_alerts": [a.code for a in review.new_alerts]})
+            print_json(
+                {
+                    "made_with": review.old_version,
+                    "in_use": review.new_version,
+                    "same": review.same,
+                    "release_kept": review.diff is not None or review.same,
+                    "diff": content_diff.as_document(review.diff, args.lang)
+                    if review.diff
+                    else None,
+                    "new_alerts": [a.code for a in review.new_alerts],
+                }
+            )
         else:
             print("\n".join(text))
     return 0

@@ -40,21 +40,37 @@ from desktop.core.errors import CalxError, Issue
 from desktop.core.messages import render
 
 # Schedule row kinds (desktop.core.schedule.KIND_*) → code of their word (desktop.core.words).
-ROW_WORDS: dict[str, str] = {"dose": "cli_row_dose", "daily": "kind_daily",
-                             "session": "kind_session", "dressing change": "kind_dressing change",
-                             "on": "cli_row_on", "off": "cli_row_off"}
+ROW_WORDS: dict[str, str] = {
+    "dose": "cli_row_dose",
+    "daily": "kind_daily",
+    "session": "kind_session",
+    "dressing change": "kind_dressing change",
+    "on": "cli_row_on",
+    "off": "cli_row_off",
+}
 
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "dose", help="dose of one administration of a regimen, with its working and its dates")
+        "dose", help="dose of one administration of a regimen, with its working and its dates"
+    )
     p.add_argument("regimen", metavar="REGIMEN_ID", help="a regimen id (see `calx show THERAPY`)")
     add_patient_arguments(p)
     p.add_argument("--start", help="first administration, YYYY-MM-DD (default: today)")
-    p.add_argument("--horizon-months", type=int, default=12,
-                   help="how far ahead to plan, 1 to 60 months (default: 12)")
-    p.add_argument("--choose", action="extend", nargs="+", default=[], metavar="NAME=VALUE",
-                   help="a value inside a range of the source: dose=360, every=6, on=8, off=3")
+    p.add_argument(
+        "--horizon-months",
+        type=int,
+        default=12,
+        help="how far ahead to plan, 1 to 60 months (default: 12)",
+    )
+    p.add_argument(
+        "--choose",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a value inside a range of the source: dose=360, every=6, on=8, off=3",
+    )
     add_common(p)
     p.set_defaults(handler=run_dose)
 
@@ -104,7 +120,7 @@ def administration_dates(schedule: Any) -> list[str]:
 
 
 def dose_display(result: Any, lang: str) -> str | None:
-    """"681.79 mg", "240 mg daily", "500 mg three times daily", "30 mL four times daily"."""
+    """ "681.79 mg", "240 mg daily", "500 mg three times daily", "30 mL four times daily"."""
     from desktop.core.formatting import format_dose, format_frequency
 
     if result.calculated is None:
@@ -136,8 +152,9 @@ def run_dose(args: argparse.Namespace) -> int:
     finally:
         db.close()
     # The one entry point the window and the plan use; the first refusal is the answer.
-    evaluation = evaluate(regimen, product, patient, choices, args.formula, start,
-                          args.horizon_months)
+    evaluation = evaluate(
+        regimen, product, patient, choices, args.formula, start, args.horizon_months
+    )
     evaluation.raise_first()
     result, schedule = evaluation.dose, evaluation.schedule
     assert result is not None and schedule is not None
@@ -148,43 +165,59 @@ def run_dose(args: argparse.Namespace) -> int:
 
     if args.json:
         unit = result.unit
-        print_json({
-            "regimen": regimen.id,
-            "label": regimen.label.get(lang),
-            "basis": result.basis,
-            "dose_per": result.per,
-            "times_per_day": result.times_per_day,
-            "dose_mg": _mass_mg(result.calculated),
-            "dose_ml": _in(result.calculated, "mL") if unit == "mL" else None,
-            "dose_units": _in(result.calculated, "units") if unit == "units" else None,
-            "dose_display": dose_display(result, lang),
-            "rounded_dose_mg": _mass_mg(result.rounded),
-            "deviation_percent": result.deviation_percent,
-            "daily_dose_mg": _mass_mg(result.daily),
-            "daily_dose_ml": _in(result.daily, "mL") if unit == "mL" else None,
-            "course_total_mg": _mass_mg(result.course_total),
-            "bsa_m2": float(bsa.value.magnitude) if bsa else None,
-            "bsa_formula": bsa.method if bsa else None,
-            "volume_ml": _in(result.volume, "mL"),
-            "vials": ([{"strength_mg": v.strength_mg, "count": v.count}
-                       for v in result.vials.vials] if result.vials else []),
-            "final_concentration_mg_ml": (result.dilution.final_concentration_mg_ml
-                                          if result.dilution else None),
-            "choices": {**schedule.choices, **result.choices},
-            "choices_by_default": sorted({*schedule.defaults, *result.defaults}),
-            "start": start.isoformat(),
-            "horizon_months": schedule.horizon_months,
-            "administrations": administration_dates(schedule),
-            "schedule": [{"date": a.date.isoformat(), "end": a.end.isoformat(), "kind": a.kind,
-                          "number": a.number, "course": a.course, "first_day": a.first_day,
-                          "last_day": a.last_day, "continues": a.continues}
-                         for a in schedule.administrations],
-            "next_after_horizon": (schedule.next_after_horizon.isoformat()
-                                   if schedule.next_after_horizon else None),
-            "working": working,
-            "warnings": _warnings_json(issues, lang),
-            "alerts": alerts_document,
-        })
+        print_json(
+            {
+                "regimen": regimen.id,
+                "label": regimen.label.get(lang),
+                "basis": result.basis,
+                "dose_per": result.per,
+                "times_per_day": result.times_per_day,
+                "dose_mg": _mass_mg(result.calculated),
+                "dose_ml": _in(result.calculated, "mL") if unit == "mL" else None,
+                "dose_units": _in(result.calculated, "units") if unit == "units" else None,
+                "dose_display": dose_display(result, lang),
+                "rounded_dose_mg": _mass_mg(result.rounded),
+                "deviation_percent": result.deviation_percent,
+                "daily_dose_mg": _mass_mg(result.daily),
+                "daily_dose_ml": _in(result.daily, "mL") if unit == "mL" else None,
+                "course_total_mg": _mass_mg(result.course_total),
+                "bsa_m2": float(bsa.value.magnitude) if bsa else None,
+                "bsa_formula": bsa.method if bsa else None,
+                "volume_ml": _in(result.volume, "mL"),
+                "vials": (
+                    [{"strength_mg": v.strength_mg, "count": v.count} for v in result.vials.vials]
+                    if result.vials
+                    else []
+                ),
+                "final_concentration_mg_ml": (
+                    result.dilution.final_concentration_mg_ml if result.dilution else None
+                ),
+                "choices": {**schedule.choices, **result.choices},
+                "choices_by_default": sorted({*schedule.defaults, *result.defaults}),
+                "start": start.isoformat(),
+                "horizon_months": schedule.horizon_months,
+                "administrations": administration_dates(schedule),
+                "schedule": [
+                    {
+                        "date": a.date.isoformat(),
+                        "end": a.end.isoformat(),
+                        "kind": a.kind,
+                        "number": a.number,
+                        "course": a.course,
+                        "first_day": a.first_day,
+                        "last_day": a.last_day,
+                        "continues": a.continues,
+                    }
+                    for a in schedule.administrations
+                ],
+                "next_after_horizon": (
+                    schedule.next_after_horizon.isoformat() if schedule.next_after_horizon else None
+                ),
+                "working": working,
+                "warnings": _warnings_json(issues, lang),
+                "alerts": alerts_document,
+            }
+        )
         return 0
 
     _print_text(regimen, result, schedule, patient, working, issues, lang)
@@ -193,8 +226,15 @@ def run_dose(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_text(regimen: Any, result: Any, schedule: Any, patient: Any, working: list[str],
-                issues: list[Issue], lang: str) -> None:
+def _print_text(
+    regimen: Any,
+    result: Any,
+    schedule: Any,
+    patient: Any,
+    working: list[str],
+    issues: list[Issue],
+    lang: str,
+) -> None:
     from desktop.core.formatting import colon as colon_of
     from desktop.core.formatting import format_date
     from desktop.core.presenting import dose_rows

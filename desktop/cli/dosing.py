@@ -26,10 +26,12 @@ from desktop.core.words import word
 
 CRCL_WEIGHTS: tuple[str, ...] = ("actual", "ideal", "adjusted")
 
+
 def register(subparsers: Any) -> None:
     """Add the dosing commands to ``calx``."""
     p = subparsers.add_parser(
-        "bsa", help="body-surface area (Mosteller by default; 'all' compares five formulas)")
+        "bsa", help="body-surface area (Mosteller by default; 'all' compares five formulas)"
+    )
     p.add_argument("--weight", required=True, help='weight with its unit: "70 kg", "154 lb"')
     p.add_argument("--height", required=True, help='height: "170 cm", "1.70 m", "5 ft 7 in"')
     add_bsa_formula_argument(p, also=("all",))
@@ -37,14 +39,19 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=run_bsa)
 
     p = subparsers.add_parser(
-        "body", help="BMI, ideal and adjusted body weight, creatinine clearance, eGFR")
+        "body", help="BMI, ideal and adjusted body weight, creatinine clearance, eGFR"
+    )
     p.add_argument("--weight", required=True, help='weight with its unit: "70 kg", "154 lb"')
     p.add_argument("--height", required=True, help='height: "170 cm", "1.70 m", "5 ft 7 in"')
     add_sex_argument(p, required=True)
     p.add_argument("--age", help="age in years")
     p.add_argument("--creatinine", help='serum creatinine: "1.09 mg/dL" or "85 µmol/L"')
-    p.add_argument("--crcl-weight", choices=CRCL_WEIGHTS, default="actual",
-                   help="weight used by Cockcroft–Gault (default: actual)")
+    p.add_argument(
+        "--crcl-weight",
+        choices=CRCL_WEIGHTS,
+        default="actual",
+        help="weight used by Cockcroft–Gault (default: actual)",
+    )
     add_common(p)
     p.set_defaults(handler=run_body)
 
@@ -53,8 +60,10 @@ def register(subparsers: Any) -> None:
 
 
 def _warnings_json(issues: Iterable[Issue], lang: str) -> list[dict[str, Any]]:
-    return [{"code": i.code, "message": render(i, lang), **({"field": i.field} if i.field else {})}
-            for i in _unique(issues)]
+    return [
+        {"code": i.code, "message": render(i, lang), **({"field": i.field} if i.field else {})}
+        for i in _unique(issues)
+    ]
 
 
 def _unique(issues: Iterable[Issue]) -> list[Issue]:
@@ -77,7 +86,7 @@ def _print_warnings(issues: Iterable[Issue], lang: str) -> None:
 
 
 def _input_lines(patient: Any, lang: str) -> list[str]:
-    """"Weight: 154 lb = 69.85 kg" for each typed measurement."""
+    """ "Weight: 154 lb = 69.85 kg" for each typed measurement."""
     lines = []
     for parsed in patient.entered:
         shown = parsed.conversion_note(lang) or parsed.canonical_text(lang)
@@ -98,17 +107,27 @@ def run_bsa(args: argparse.Namespace) -> int:
     results = [bsa_calculation(patient.weight, patient.height, key) for key in keys]
 
     if args.json:
-        entries = [{"formula": key, "name": r.name_in(lang), "bsa_m2": r.magnitude,
-                    "citation": r.citation} for key, r in zip(keys, results, strict=True)]
+        entries = [
+            {"formula": key, "name": r.name_in(lang), "bsa_m2": r.magnitude, "citation": r.citation}
+            for key, r in zip(keys, results, strict=True)
+        ]
         document: dict[str, Any] = (
-            {"formulas": entries} if args.formula == "all"
-            else {"formula": entries[0]["formula"], "bsa_m2": entries[0]["bsa_m2"],
-                  "citation": entries[0]["citation"]})
-        document.update({
-            "weight_kg": patient.weight_kg, "height_cm": patient.height_cm,
-            "conversions": patient.conversion_notes(lang),
-            "warnings": _warnings_json(warnings, lang),
-        })
+            {"formulas": entries}
+            if args.formula == "all"
+            else {
+                "formula": entries[0]["formula"],
+                "bsa_m2": entries[0]["bsa_m2"],
+                "citation": entries[0]["citation"],
+            }
+        )
+        document.update(
+            {
+                "weight_kg": patient.weight_kg,
+                "height_cm": patient.height_cm,
+                "conversions": patient.conversion_notes(lang),
+                "warnings": _warnings_json(warnings, lang),
+            }
+        )
         print_json(document)
         return 0
 
@@ -131,8 +150,9 @@ def run_body(args: argparse.Namespace) -> int:
     from desktop.core.patient import Patient
 
     lang = args.lang
-    patient, warnings = Patient.from_inputs(args.weight, args.height, sex=args.sex, age=args.age,
-                                            creatinine=args.creatinine, lang=lang)
+    patient, warnings = Patient.from_inputs(
+        args.weight, args.height, sex=args.sex, age=args.age, creatinine=args.creatinine, lang=lang
+    )
     if args.crcl_weight != "actual":
         # The clinician asked for this weight: if it cannot be computed, refuse (exit 2) rather
         # than silently fall back to another weight.
@@ -146,24 +166,29 @@ def run_body(args: argparse.Namespace) -> int:
 
     if args.json:
         crcl = results.get("crcl")
-        print_json({
-            "bmi": value("bmi"),
-            "ibw_kg": value("ibw"),
-            "abw_kg": value("abw"),
-            "crcl_ml_min": value("crcl"),
-            "egfr_ml_min_1_73m2": value("egfr"),
-            "crcl_weight": args.crcl_weight,
-            "crcl_weight_kg": (float(crcl.weight_used.magnitude)
-                               if isinstance(crcl, CreatinineClearance) else None),
-            "weight_kg": patient.weight_kg,
-            "height_cm": patient.height_cm,
-            "sex": patient.sex,
-            "age_years": patient.age_years,
-            "creatinine_mg_dl": patient.creatinine_mg_dl,
-            "conversions": patient.conversion_notes(lang),
-            "working": [r.working(lang) for r in results.values()],
-            "warnings": _warnings_json(issues, lang),
-        })
+        print_json(
+            {
+                "bmi": value("bmi"),
+                "ibw_kg": value("ibw"),
+                "abw_kg": value("abw"),
+                "crcl_ml_min": value("crcl"),
+                "egfr_ml_min_1_73m2": value("egfr"),
+                "crcl_weight": args.crcl_weight,
+                "crcl_weight_kg": (
+                    float(crcl.weight_used.magnitude)
+                    if isinstance(crcl, CreatinineClearance)
+                    else None
+                ),
+                "weight_kg": patient.weight_kg,
+                "height_cm": patient.height_cm,
+                "sex": patient.sex,
+                "age_years": patient.age_years,
+                "creatinine_mg_dl": patient.creatinine_mg_dl,
+                "conversions": patient.conversion_notes(lang),
+                "working": [r.working(lang) for r in results.values()],
+                "warnings": _warnings_json(issues, lang),
+            }
+        )
         return 0
 
     for line in _input_lines(patient, lang):
@@ -177,8 +202,9 @@ def run_body(args: argparse.Namespace) -> int:
                 print(f"  {results[key].citation}")
         elif key in names:
             reason = skipped.get(key)
-            why = f" ({render(reason, lang)})" if reason and reason.code.startswith("needs_") \
-                else ""
+            why = (
+                f" ({render(reason, lang)})" if reason and reason.code.startswith("needs_") else ""
+            )
             print(f"{names[key]}{colon(lang, ' ')}{word('cli_not_computed', lang)}{why}")
     _print_warnings(issues, lang)
     return 0

@@ -46,6 +46,8 @@ from desktop.data.models import (
 from desktop.data.refdb import MAX_LIMIT, ReferenceDB
 
 WIDTH = 100
+
+
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("therapies", help="list every therapy, measure and procedure")
     add_common(p)
@@ -75,8 +77,11 @@ def plain(value: Any, lang: str) -> Any:
     if isinstance(value, Bilingual):
         return value.get(lang)
     if isinstance(value, Statement):
-        return {"text": value.text.get(lang), "source": plain(value.source, lang),
-                "as_reported_in_review": value.source.as_reported_in_review}
+        return {
+            "text": value.text.get(lang),
+            "source": plain(value.source, lang),
+            "as_reported_in_review": value.source.as_reported_in_review,
+        }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name), lang) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
@@ -88,15 +93,19 @@ def plain(value: Any, lang: str) -> Any:
 
 def _meta_json(db: ReferenceDB, lang: str) -> dict[str, Any]:
     m = db.metadata()
-    return {"lang": lang, "content_version": m.content_version, "content_date": m.content_date,
-            "content_hash": m.content_hash}
+    return {
+        "lang": lang,
+        "content_version": m.content_version,
+        "content_date": m.content_date,
+        "content_hash": m.content_hash,
+    }
 
 
 # ---------------------------------------------------------------- words for numbers
 
 
 def _value(spec: ValueSpec, lang: str) -> str:
-    """"240–480" / "240 à 480", "50 or 100", "up to 500" / "jusqu'à 500", or one number."""
+    """ "240–480" / "240 à 480", "50 or 100", "up to 500" / "jusqu'à 500", or one number."""
     if not spec.options and spec.low == spec.high:
         return format_number(spec.high, lang, 3)
     return format_param(range_word_params(spec), lang)
@@ -109,7 +118,7 @@ def _duration(d: DurationSpec, lang: str) -> str:
 
 
 def describe_dose(dose: DoseSpec, lang: str) -> str:
-    """"375 mg/m² per dose", "240–480 mg per day", "up to 500 mg per dose, three times daily"."""
+    """ "375 mg/m² per dose", "240–480 mg per day", "up to 500 mg per dose, three times daily"."""
     basis = {"fixed": "", "per_kg": "/kg", "per_m2": "/m²"}[dose.basis]
     per = word("show_per_day" if dose.per == "day" else "show_per_administration", lang)
     text = f"{_value(dose.amount, lang)} {format_unit(dose.unit, lang)}{basis} {per}"
@@ -147,22 +156,33 @@ def describe_schedule(s: Schedule, lang: str) -> str:
         return word("show_cycle", lang, on=_duration(s.on, lang), off=_duration(s.off, lang))
     if s.pattern == "every" and s.every:
         if s.duration:
-            return word("show_every_for", lang, every=_every(s.every, lang),
-                        duration=_duration(s.duration, lang))
+            return word(
+                "show_every_for",
+                lang,
+                every=_every(s.every, lang),
+                duration=_duration(s.duration, lang),
+            )
         return _every(s.every, lang)
     return s.pattern
 
 
 def _describe_series(s: Schedule, lang: str) -> str:
     count = str(s.count or 1)
-    series = (word("show_series_every", lang, count=count, every=_every(s.every, lang))
-              if s.every else word("show_series", lang, count=count))
+    series = (
+        word("show_series_every", lang, count=count, every=_every(s.every, lang))
+        if s.every
+        else word("show_series", lang, count=count)
+    )
     if s.courses and s.course_every:
-        return word("show_courses_apart", lang, series=series, courses=str(s.courses),
-                    gap=_duration(s.course_every, lang))
+        return word(
+            "show_courses_apart",
+            lang,
+            series=series,
+            courses=str(s.courses),
+            gap=_duration(s.course_every, lang),
+        )
     if s.course_every:
-        return word("show_course_repeated", lang, series=series,
-                    every=_every(s.course_every, lang))
+        return word("show_course_repeated", lang, series=series, every=_every(s.course_every, lang))
     return series
 
 
@@ -170,8 +190,13 @@ def _describe_series(s: Schedule, lang: str) -> str:
 
 
 def _wrap(text: str, indent: str, first: str | None = None) -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=first if first is not None else indent,
-                         subsequent_indent=indent, break_on_hyphens=False)
+    return textwrap.fill(
+        text,
+        WIDTH,
+        initial_indent=first if first is not None else indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    )
 
 
 def _source_words(source: Source, refs: dict[str, Reference], lang: str) -> str:
@@ -193,21 +218,33 @@ def _detail(code: str, text: str, lang: str) -> str:
 
 def _regimen_lines(r: Regimen, refs: dict[str, Reference], lang: str) -> list[str]:
     lines = [_wrap(f"{r.id}{colon(lang, ' ')}{r.label.get(lang)}", "    ", first="  - ")]
-    lines.append(_detail("kb_route", word(f"route_name_{r.route}", lang)
-                         if r.route in ROUTES else r.route, lang))
-    lines.append(_detail("kb_dose", describe_dose(r.dose, lang) if r.dose
-                         else word("kb_no_dose", lang), lang))
+    lines.append(
+        _detail(
+            "kb_route", word(f"route_name_{r.route}", lang) if r.route in ROUTES else r.route, lang
+        )
+    )
+    lines.append(
+        _detail(
+            "kb_dose", describe_dose(r.dose, lang) if r.dose else word("kb_no_dose", lang), lang
+        )
+    )
     if r.schedule:
         lines.append(_detail("kb_schedule", describe_schedule(r.schedule, lang), lang))
     if r.concentration:
-        lines.append(_detail("kb_concentration", f"{format_number(r.concentration.value, lang)} "
-                             f"{r.concentration.unit}", lang))
+        lines.append(
+            _detail(
+                "kb_concentration",
+                f"{format_number(r.concentration.value, lang)} {r.concentration.unit}",
+                lang,
+            )
+        )
     if r.product:
         lines.append(_detail("kb_product", r.product, lang))
     lines.append(_detail("kb_source", _source_words(r.source, refs, lang), lang))
     if r.schedule_source:
-        lines.append(_detail("kb_schedule_source", _source_words(r.schedule_source, refs, lang),
-                             lang))
+        lines.append(
+            _detail("kb_schedule_source", _source_words(r.schedule_source, refs, lang), lang)
+        )
     if r.renal_caution:
         lines.append(_detail("kb_renal", r.renal_caution.get(lang), lang))
     if r.notes:
@@ -232,11 +269,17 @@ def render_therapy(t: Therapy, refs: dict[str, Reference], lang: str) -> str:
     for kind in ("adverse_effects", "cautions", "monitoring", "patient_advice"):
         items = getattr(t, kind)
         if items:
-            out += ["", word(f"kb_{kind}", lang),
-                    *(_statement_line(s, refs, lang, "- ") for s in items)]
+            out += [
+                "",
+                word(f"kb_{kind}", lang),
+                *(_statement_line(s, refs, lang, "- ") for s in items),
+            ]
     if t.instructions:
-        out += ["", word("kb_instructions", lang), *(_statement_line(s, refs, lang, f"{i}. ")
-                                                     for i, s in enumerate(t.instructions, 1))]
+        out += [
+            "",
+            word("kb_instructions", lang),
+            *(_statement_line(s, refs, lang, f"{i}. ") for i, s in enumerate(t.instructions, 1)),
+        ]
     out += _reference_lines(t, refs, lang)
     return "\n".join(out)
 
@@ -244,21 +287,28 @@ def render_therapy(t: Therapy, refs: dict[str, Reference], lang: str) -> str:
 def _heading_lines(t: Therapy, refs: dict[str, Reference], lang: str) -> list[str]:
     """The name, the flags (section, category, evidence level, off-label, conflicting), any
     advice against it, the synonyms."""
-    flags = [t.review_section.get(lang), CATEGORIES[t.category].get(lang),
-             f"{word('kb_evidence_level', lang)}{colon(lang, ' ')}"
-             f"{DESIGNS[t.evidence_level].get(lang)}"]
+    flags = [
+        t.review_section.get(lang),
+        CATEGORIES[t.category].get(lang),
+        f"{word('kb_evidence_level', lang)}{colon(lang, ' ')}{DESIGNS[t.evidence_level].get(lang)}",
+    ]
     if t.off_label:
         flags.append(word("off_label", lang))
     if t.conflicting_evidence:
         flags.append(word("conflicting", lang))
     out = [f"{t.name.get(lang)}  ({t.id})", _wrap(" · ".join(flags), "")]
     for st in t.advised_against:
-        out.append(_statement_line(st, refs, lang,
-                                   f"{word('kb_advised_against', lang)}{colon(lang, ' ')}"))
+        out.append(
+            _statement_line(st, refs, lang, f"{word('kb_advised_against', lang)}{colon(lang, ' ')}")
+        )
     if t.synonyms.get(lang):
-        out.append(_wrap(f"{word('kb_synonyms', lang)}{colon(lang, ' ')}"
-                         f"{', '.join(t.synonyms.get(lang))}",
-                         "  ", first=""))
+        out.append(
+            _wrap(
+                f"{word('kb_synonyms', lang)}{colon(lang, ' ')}{', '.join(t.synonyms.get(lang))}",
+                "  ",
+                first="",
+            )
+        )
     return out
 
 
@@ -270,8 +320,12 @@ def _evidence_lines(e: Evidence, refs: dict[str, Reference], lang: str) -> list[
         head.append(f"{e.patients} {patients}")
     head.append(DIRECTIONS[e.direction].get(lang))
     out = [_wrap(" · ".join(head), "    ", first="  - ")]
-    parts = [("kb_population", e.population), ("kb_intervention", e.intervention),
-             ("kb_outcome", e.outcome), ("kb_follow_up", e.follow_up)]
+    parts = [
+        ("kb_population", e.population),
+        ("kb_intervention", e.intervention),
+        ("kb_outcome", e.outcome),
+        ("kb_follow_up", e.follow_up),
+    ]
     for key, text in parts:
         if text is not None:
             out.append(_detail(key, text.get(lang), lang))
@@ -287,8 +341,13 @@ def _reference_lines(t: Therapy, refs: dict[str, Reference], lang: str) -> list[
     out = ["", word("references", lang)]
     for ref in cited:
         doi = f" doi:{ref.doi}" if ref.doi else ""
-        out.append(_wrap(f"{ref.citation}{doi} ({word(ref.verification, lang)})", "    ",
-                         first=f"  - {ref.short}: "))
+        out.append(
+            _wrap(
+                f"{ref.citation}{doi} ({word(ref.verification, lang)})",
+                "    ",
+                first=f"  - {ref.short}: ",
+            )
+        )
     return out
 
 
@@ -299,12 +358,25 @@ def cmd_therapies(args: argparse.Namespace) -> int:
     with ReferenceDB.open() as db:
         items = db.therapies(args.lang)
         if args.json:
-            print_json({**_meta_json(db, args.lang), "therapies": [
-                {"id": t.id, "name": t.name, "names": {"fr": t.names.fr, "en": t.names.en},
-                 "synonyms": list(t.synonyms),
-                 "category": t.category, "category_label": CATEGORIES[t.category].get(args.lang),
-                 "evidence_level": t.evidence_level, "off_label": t.off_label,
-                 "conflicting_evidence": t.conflicting_evidence} for t in items]})
+            print_json(
+                {
+                    **_meta_json(db, args.lang),
+                    "therapies": [
+                        {
+                            "id": t.id,
+                            "name": t.name,
+                            "names": {"fr": t.names.fr, "en": t.names.en},
+                            "synonyms": list(t.synonyms),
+                            "category": t.category,
+                            "category_label": CATEGORIES[t.category].get(args.lang),
+                            "evidence_level": t.evidence_level,
+                            "off_label": t.off_label,
+                            "conflicting_evidence": t.conflicting_evidence,
+                        }
+                        for t in items
+                    ],
+                }
+            )
             return 0
         category = None
         for t in items:
@@ -328,8 +400,10 @@ def cmd_show(args: argparse.Namespace) -> int:
             for regimen, out in zip(therapy.regimens, doc["regimens"], strict=True):
                 out["description"] = {
                     "dose": describe_dose(regimen.dose, args.lang) if regimen.dose else None,
-                    "schedule": (describe_schedule(regimen.schedule, args.lang)
-                                 if regimen.schedule else None)}
+                    "schedule": (
+                        describe_schedule(regimen.schedule, args.lang) if regimen.schedule else None
+                    ),
+                }
                 for key in ("source", "schedule_source"):
                     src = getattr(regimen, key)
                     if src is not None:
@@ -349,8 +423,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     with ReferenceDB.open() as db:
         hits = db.search(args.query, args.lang, args.limit)
         if args.json:
-            print_json({**_meta_json(db, args.lang), "query": args.query,
-                        "hits": [plain(h, args.lang) for h in hits]})
+            print_json(
+                {
+                    **_meta_json(db, args.lang),
+                    "query": args.query,
+                    "hits": [plain(h, args.lang) for h in hits],
+                }
+            )
             return 0
         if not hits:
             print(word("kb_no_hits", args.lang))
@@ -375,8 +454,7 @@ def cmd_overview(args: argparse.Namespace) -> int:
     with ReferenceDB.open() as db:
         rows = db.overview(args.lang)
         if args.json:
-            print_json({**_meta_json(db, args.lang), "rows": [plain(r, args.lang)
-                                                               for r in rows]})
+            print_json({**_meta_json(db, args.lang), "rows": [plain(r, args.lang) for r in rows]})
             return 0
         category = None
         for r in rows:

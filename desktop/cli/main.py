@@ -14,19 +14,24 @@ from desktop.core.errors import CalxError
 
 # (module, register function) per command group; imported lazily so `calx --help` stays fast.
 COMMAND_GROUPS: tuple[str, ...] = (
-    "desktop.cli.kb",        # therapies, show, search
-    "desktop.cli.dosing",    # bsa, body
-    "desktop.cli.dose",      # dose
-    "desktop.cli.plans",     # plan, check
-    "desktop.cli.content",   # content release, validate, diff, install, rollback, status
+    "desktop.cli.kb",  # therapies, show, search
+    "desktop.cli.dosing",  # bsa, body
+    "desktop.cli.dose",  # dose
+    "desktop.cli.plans",  # plan, check
+    "desktop.cli.content",  # content release, validate, diff, install, rollback, status
 )
 # Each command's group: a command imports only its own group (each group imports what its
 # commands need, e.g. reportlab for `plan`). tests/data/test_no_qt.py keeps this complete.
 COMMANDS: dict[str, str] = {
-    "therapies": "desktop.cli.kb", "show": "desktop.cli.kb", "search": "desktop.cli.kb",
+    "therapies": "desktop.cli.kb",
+    "show": "desktop.cli.kb",
+    "search": "desktop.cli.kb",
     "overview": "desktop.cli.kb",
-    "bsa": "desktop.cli.dosing", "body": "desktop.cli.dosing", "dose": "desktop.cli.dose",
-    "plan": "desktop.cli.plans", "check": "desktop.cli.plans",
+    "bsa": "desktop.cli.dosing",
+    "body": "desktop.cli.dosing",
+    "dose": "desktop.cli.dose",
+    "plan": "desktop.cli.plans",
+    "check": "desktop.cli.plans",
     "content": "desktop.cli.content",
 }
 
@@ -45,8 +50,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser of every command, or of ``command``'s group only when it is a known one."""
     import importlib
 
-    parser = _Parser(prog="calx", description="Calx: calcinosis in systemic sclerosis, "
-                     "reference and dosing calculator (offline).")
+    parser = _Parser(
+        prog="calx",
+        description="Calx: calcinosis in systemic sclerosis, "
+        "reference and dosing calculator (offline).",
+    )
     parser.add_argument("--version", action="version", version=f"calx {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in (COMMANDS[command],) if command in COMMANDS else COMMAND_GROUPS:
@@ -79,10 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
     bad = _not_text(given)
     if bad is not None:
-        after = given[given.index("--lang") + 1:] if "--lang" in given else []
+        after = given[given.index("--lang") + 1 :] if "--lang" in given else []
         lang = "fr" if after[:1] == ["fr"] or "--lang=fr" in given else "en"
-        refuse(CalxError("argument_not_text", text=bad), argparse.Namespace(
-            lang=lang, json="--json" in given))
+        refuse(
+            CalxError("argument_not_text", text=bad),
+            argparse.Namespace(lang=lang, json="--json" in given),
+        )
     # The top-level options (--help, --version) take no value: a command comes first.
     parser = build_parser(given[0] if given and not given[0].startswith("-") else None)
     args = parser.parse_args(given)

@@ -50,55 +50,102 @@ if TYPE_CHECKING:
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "plan", help="a patient's treatment plan as PDF (and clinician copy, calendar)")
+        "plan", help="a patient's treatment plan as PDF (and clinician copy, calendar)"
+    )
     p.add_argument("--patient", required=True, metavar="NAME", help="the patient's name")
     add_patient_arguments(p)
-    p.add_argument("--dob", metavar="YYYY-MM-DD",
-                   help="date of birth: the second patient identifier, printed on every page")
-    p.add_argument("--record-number", metavar="TEXT",
-                   help="hospital record number: the second identifier, printed on every page")
-    p.add_argument("--regimen", action="append", required=True, metavar="ID",
-                   help="a regimen id, or a therapy without regimen for advice only (repeat)")
-    p.add_argument("--choose", action="append", default=[], metavar="REGIMEN_ID:NAME=VALUE",
-                   help="a value inside a range of the source, e.g. minocycline-cyclic:dose=100")
+    p.add_argument(
+        "--dob",
+        metavar="YYYY-MM-DD",
+        help="date of birth: the second patient identifier, printed on every page",
+    )
+    p.add_argument(
+        "--record-number",
+        metavar="TEXT",
+        help="hospital record number: the second identifier, printed on every page",
+    )
+    p.add_argument(
+        "--regimen",
+        action="append",
+        required=True,
+        metavar="ID",
+        help="a regimen id, or a therapy without regimen for advice only (repeat)",
+    )
+    p.add_argument(
+        "--choose",
+        action="append",
+        default=[],
+        metavar="REGIMEN_ID:NAME=VALUE",
+        help="a value inside a range of the source, e.g. minocycline-cyclic:dose=100",
+    )
     p.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="first day of treatment")
-    p.add_argument("--horizon-months", type=int, default=12,
-                   help="how far ahead the calendar goes, 1 to 60 months (default: 12)")
+    p.add_argument(
+        "--horizon-months",
+        type=int,
+        default=12,
+        help="how far ahead the calendar goes, 1 to 60 months (default: 12)",
+    )
     p.add_argument("--prepared-by", default="", metavar="NAME", help="who prepared the plan")
-    p.add_argument("--prepared-on", metavar="YYYY-MM-DD",
-                   help="date of the plan and of the measurements (default: today)")
+    p.add_argument(
+        "--prepared-on",
+        metavar="YYYY-MM-DD",
+        help="date of the plan and of the measurements (default: today)",
+    )
     p.add_argument("--notes", default="", help="free text printed on both copies")
-    p.add_argument("--large-print", action="store_true",
-                   help="patient copy in large print (body text 14 pt or more)")
-    p.add_argument("--tick-sheet", action="store_true",
-                   help="end the patient copy with a weekly tick sheet for the home medicines")
+    p.add_argument(
+        "--large-print",
+        action="store_true",
+        help="patient copy in large print (body text 14 pt or more)",
+    )
+    p.add_argument(
+        "--tick-sheet",
+        action="store_true",
+        help="end the patient copy with a weekly tick sheet for the home medicines",
+    )
     p.add_argument("--out", required=True, type=Path, help="the patient plan (PDF) to write")
     p.add_argument("--clinician-copy", type=Path, help="also write the clinician copy (PDF)")
     p.add_argument("--ics", type=Path, help="also write the calendar (.ics)")
-    p.add_argument("--save", action="store_true",
-                   help="store the plan in the user database and log the exports")
-    p.add_argument("--override", action="append", default=[], metavar="CODE:REASON",
-                   help="print despite the contraindication CODE, for REASON (printed on the "
-                        "clinician copy, saved and logged)")
-    p.add_argument("--force", action="store_true",
-                   help="replace output files that already exist")
+    p.add_argument(
+        "--save",
+        action="store_true",
+        help="store the plan in the user database and log the exports",
+    )
+    p.add_argument(
+        "--override",
+        action="append",
+        default=[],
+        metavar="CODE:REASON",
+        help="print despite the contraindication CODE, for REASON (printed on the "
+        "clinician copy, saved and logged)",
+    )
+    p.add_argument("--force", action="store_true", help="replace output files that already exist")
     add_common(p)
     p.set_defaults(handler=run_plan)
 
     c = subparsers.add_parser(
-        "check", help="check a plan (regimens, patient, current medications): alerts only, "
-                      "no file written")
-    c.add_argument("--patient", metavar="NAME",
-                   help="the patient's name: compares the weight with their last saved plan")
+        "check",
+        help="check a plan (regimens, patient, current medications): alerts only, no file written",
+    )
+    c.add_argument(
+        "--patient",
+        metavar="NAME",
+        help="the patient's name: compares the weight with their last saved plan",
+    )
     add_patient_arguments(c)
-    c.add_argument("--regimen", action="append", default=[], metavar="ID",
-                   help="a regimen id, or a therapy without regimen (repeat)")
+    c.add_argument(
+        "--regimen",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a regimen id, or a therapy without regimen (repeat)",
+    )
     add_common(c)
     c.set_defaults(handler=run_check)
 
 
-def parse_plan_choices(items: list[str], regimens: list[str], lang: str
-                       ) -> dict[str, dict[str, float]]:
+def parse_plan_choices(
+    items: list[str], regimens: list[str], lang: str
+) -> dict[str, dict[str, float]]:
     """``["minocycline-cyclic:dose=100", "minocycline-cyclic:on=6"]`` →
     ``{"minocycline-cyclic": {"dose": 100.0, "on": 6.0}}`` (decimal comma accepted)."""
     from desktop.cli.dose import parse_choices
@@ -133,8 +180,9 @@ def write_all(outputs: dict[Path, bytes]) -> None:
     staged: list[tuple[str, Path]] = []
     try:
         for path, data in outputs.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
-                                       dir=path.resolve().parent)
+            fd, tmp = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".part", dir=path.resolve().parent
+            )
             staged.append((tmp, path))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -143,8 +191,9 @@ def write_all(outputs: dict[Path, bytes]) -> None:
         for tmp, path in staged:
             os.replace(tmp, path)
     except OSError as exc:
-        raise CalxError("output_not_writable", path=str(exc.filename or ""),
-                        detail=exc.strerror or str(exc)) from None
+        raise CalxError(
+            "output_not_writable", path=str(exc.filename or ""), detail=exc.strerror or str(exc)
+        ) from None
     finally:
         for tmp, _ in staged:  # left over only when something failed
             with contextlib.suppress(FileNotFoundError):
@@ -171,18 +220,34 @@ def run_plan(args: argparse.Namespace) -> int:
     with ReferenceDB.open() as db:
         patient, _ = read_patient(args, db)
         previous = _previous_weight(args.patient)
-        plan = build_plan(db, patient, args.regimen, start, lang, choices, args.prepared_by,
-                          prepared_on, args.formula, patient_name=args.patient,
-                          horizon_months=args.horizon_months, notes=args.notes,
-                          overrides=overrides, previous_weight_kg=previous,
-                          large_print=args.large_print, tick_sheet=args.tick_sheet)
+        plan = build_plan(
+            db,
+            patient,
+            args.regimen,
+            start,
+            lang,
+            choices,
+            args.prepared_by,
+            prepared_on,
+            args.formula,
+            patient_name=args.patient,
+            horizon_months=args.horizon_months,
+            notes=args.notes,
+            overrides=overrides,
+            previous_weight_kg=previous,
+            large_print=args.large_print,
+            tick_sheet=args.tick_sheet,
+        )
         given = {o.code: o.reason for o in plan.overrides}
         if plan.unresolved:
             if not args.json:
                 for line in alerts_text(plan.unresolved, lang, db):
                     print(line, file=sys.stderr)
-            raise CalxError("plan_contraindicated", field="override",
-                            codes=", ".join(a.code for a in plan.unresolved))
+            raise CalxError(
+                "plan_contraindicated",
+                field="override",
+                codes=", ".join(a.code for a in plan.unresolved),
+            )
         alerts_document = alerts_json(plan.alerts, lang, db, given)
         alert_lines = alerts_text(plan.alerts, lang, db, given)
     if args.save:
@@ -206,8 +271,9 @@ def _previous_weight(patient_name: str | None) -> float | None:
         return previous_weight_kg(userdb, patient_name)
 
 
-def _render(plan: Any, args: argparse.Namespace, log_head: LogHead | None = None
-            ) -> tuple[dict[Path, bytes], dict[Path, str]]:
+def _render(
+    plan: Any, args: argparse.Namespace, log_head: LogHead | None = None
+) -> tuple[dict[Path, bytes], dict[Path, str]]:
     """Every output in memory; the clinician copy prints ``log_head`` (the output log before
     it), or says it is not logged."""
     from desktop.reports.pdf_plan import render_clinician_copy, render_patient_plan
@@ -244,14 +310,20 @@ def _save(plan: Any, args: argparse.Namespace) -> tuple[dict[Path, bytes], dict[
         outputs, actions = _render(plan, args, userdb.log_state())
         write_all(outputs)
         for path, data in outputs.items():
-            userdb.record_output(plan.plan_id, plan.content.content_version, actions[path],
-                                 data, at=now)
+            userdb.record_output(
+                plan.plan_id, plan.content.content_version, actions[path], data, at=now
+            )
     return outputs, actions
 
 
-def _report(plan: Any, args: argparse.Namespace, paths: dict[str, Path],
-            outputs: dict[Path, bytes], alerts_document: list[dict[str, Any]],
-            alert_lines: list[str]) -> None:
+def _report(
+    plan: Any,
+    args: argparse.Namespace,
+    paths: dict[str, Path],
+    outputs: dict[Path, bytes],
+    alerts_document: list[dict[str, Any]],
+    alert_lines: list[str],
+) -> None:
     from desktop.reports.phrases import dose_phrase
 
     lang = plan.lang
@@ -264,24 +336,33 @@ def _report(plan: Any, args: argparse.Namespace, paths: dict[str, Path],
     if args.json:
         import hashlib
 
-        print_json({
-            "plan_id": plan.plan_id,
-            "lang": plan.lang,
-            "content_version": plan.content.content_version,
-            "files": {kind: str(path) for kind, path in paths.items()},
-            "sha256": {kind: hashlib.sha256(outputs[path]).hexdigest()
-                       for kind, path in paths.items()},
-            "treatments": [{
-                "regimen": item.regimen_id,
-                "dose_display": dose_phrase(item, lang),
-                "administrations": [r.date.isoformat() for r in item.schedule.treatment_rows()]
-                if item.schedule is not None else [],
-            } for item in plan.items],
-            "warnings": [{"code": w.code, "message": render(w, lang)} for w in warnings],
-            "alerts": alerts_document,
-            "overrides": [{"code": o.code, "reason": o.reason} for o in plan.overrides],
-            "saved": bool(args.save),
-        })
+        print_json(
+            {
+                "plan_id": plan.plan_id,
+                "lang": plan.lang,
+                "content_version": plan.content.content_version,
+                "files": {kind: str(path) for kind, path in paths.items()},
+                "sha256": {
+                    kind: hashlib.sha256(outputs[path]).hexdigest() for kind, path in paths.items()
+                },
+                "treatments": [
+                    {
+                        "regimen": item.regimen_id,
+                        "dose_display": dose_phrase(item, lang),
+                        "administrations": [
+                            r.date.isoformat() for r in item.schedule.treatment_rows()
+                        ]
+                        if item.schedule is not None
+                        else [],
+                    }
+                    for item in plan.items
+                ],
+                "warnings": [{"code": w.code, "message": render(w, lang)} for w in warnings],
+                "alerts": alerts_document,
+                "overrides": [{"code": o.code, "reason": o.reason} for o in plan.overrides],
+                "saved": bool(args.save),
+            }
+        )
         return
     for kind, path in paths.items():
         print(f"{kind}: {path}")
@@ -302,28 +383,37 @@ def run_check(args: argparse.Namespace) -> int:
     lang = args.lang
     with ReferenceDB.open() as db:
         patient, _ = read_patient(args, db)
-        regimens = [plan_regimen(_regimen_of(db, rid), rid)
-                    for rid in dict.fromkeys(args.regimen)]
-        alerts = check_plan(patient, regimens, None, db.safety(),
-                            _previous_weight(args.patient))
+        regimens = [plan_regimen(_regimen_of(db, rid), rid) for rid in dict.fromkeys(args.regimen)]
+        alerts = check_plan(patient, regimens, None, db.safety(), _previous_weight(args.patient))
         estimates = renal_estimates(patient)
         if args.json:
-            print_json({
-                "regimens": [{"regimen": r.regimen_id, "medication": r.medication_id}
-                             for r in regimens],
-                "comedications": [{"name": m.name, "medication": m.medication_id,
-                                   "checked": m.medication_id is not None}
-                                  for m in patient.medications],
-                "renal_estimates": [{"name": e.name, "value": e.value, "unit": e.unit}
-                                    for e in estimates],
-                "alerts": alerts_json(alerts, lang, db),
-            })
+            print_json(
+                {
+                    "regimens": [
+                        {"regimen": r.regimen_id, "medication": r.medication_id} for r in regimens
+                    ],
+                    "comedications": [
+                        {
+                            "name": m.name,
+                            "medication": m.medication_id,
+                            "checked": m.medication_id is not None,
+                        }
+                        for m in patient.medications
+                    ],
+                    "renal_estimates": [
+                        {"name": e.name, "value": e.value, "unit": e.unit} for e in estimates
+                    ],
+                    "alerts": alerts_json(alerts, lang, db),
+                }
+            )
             return 0
         from desktop.core.formatting import format_number
 
         for e in estimates:
-            print(f"{word('estimate_' + e.name, lang)}{colon(lang, ' ')}"
-                  f"{format_number(e.value, lang, 0)} {unit_text(e.unit, lang)}")
+            print(
+                f"{word('estimate_' + e.name, lang)}{colon(lang, ' ')}"
+                f"{format_number(e.value, lang, 0)} {unit_text(e.unit, lang)}"
+            )
         lines = alerts_text(alerts, lang, db)
         print("\n".join(lines) if lines else word("no_alert", lang))
     return 0
@@ -341,6 +431,10 @@ def _regimen_of(db: Any, wanted: str) -> Any:
         except CalxError:
             raise exc from None
         if therapy.regimens:
-            raise CalxError("plan_therapy_has_regimens", field="regimen", id=wanted,
-                            regimens=", ".join(r.id for r in therapy.regimens)) from None
+            raise CalxError(
+                "plan_therapy_has_regimens",
+                field="regimen",
+                id=wanted,
+                regimens=", ".join(r.id for r in therapy.regimens),
+            ) from None
         return None

@@ -27,11 +27,11 @@ METRICS: tuple[str, ...] = ("bmi", "ibw", "abw", "crcl", "egfr")
 @dataclass(frozen=True)
 class BodyMetrics:
     results: Mapping[str, Calculation]
-    skipped: Mapping[str, Issue]                 # why a metric is not there
+    skipped: Mapping[str, Issue]  # why a metric is not there
     warnings: tuple[Issue, ...] = field(default=())
 
     def value_text(self, key: str, lang: str) -> str | None:
-        """"24.22 kg/m²", "77.35 mL/min (actual weight)"; None when not computed."""
+        """ "24.22 kg/m²", "77.35 mL/min (actual weight)"; None when not computed."""
         result = self.results.get(key)
         if result is None:
             return None

@@ -47,19 +47,20 @@ class RangeValue:
 class ChoiceSpec:
     """A value the clinician may choose inside the source's range (one editor in the window)."""
 
-    name: str              # "dose", "every", "on", "off", "duration", "course_every", "offset_N"
-    low: float             # the lowest value offered
+    name: str  # "dose", "every", "on", "off", "duration", "course_every", "offset_N"
+    low: float  # the lowest value offered
     high: float
     options: tuple[float, ...]  # every value that may be chosen, in order
-    unit: str              # "mg/m²", "mg", "week", "month"...
-    whole: bool            # schedule values are whole days, weeks or months
+    unit: str  # "mg/m²", "mg", "week", "month"...
+    whole: bool  # schedule values are whole days, weeks or months
     default: float | None  # the documented default; None: an explicit choice is required
 
 
 def basis_unit(dose: DoseSpec) -> str:
     """The unit of the source's amount: "mg", "mg/kg", "mg/m²"."""
-    return {"fixed": dose.unit, "per_kg": f"{dose.unit}/kg",
-            "per_m2": f"{dose.unit}/m²"}[dose.basis]
+    return {"fixed": dose.unit, "per_kg": f"{dose.unit}/kg", "per_m2": f"{dose.unit}/m²"}[
+        dose.basis
+    ]
 
 
 def dose_options(dose: DoseSpec, product: Product | None) -> tuple[float, ...]:
@@ -74,8 +75,7 @@ def dose_options(dose: DoseSpec, product: Product | None) -> tuple[float, ...]:
     if spec.options:
         return spec.options
     per_mg = MG_PER_DOSE_UNIT.get(dose.unit)
-    if (dose.basis != "fixed" or product is None or not product.strengths_mg
-            or per_mg is None):
+    if dose.basis != "fixed" or product is None or not product.strengths_mg or per_mg is None:
         return ()
     step = min(product.strengths_mg) / per_mg
     low = spec.low if spec.low is not None else step
@@ -92,7 +92,8 @@ def dose_step(dose: DoseSpec) -> float:
     low = spec.low or 0.0
     for step in (100.0, 50.0, 25.0, 10.0, 5.0, 1.0, 0.5, 0.1):
         if (spec.high - low) / step >= 4 and all(
-                math.isclose(v / step, round(v / step), abs_tol=1e-9) for v in (low, spec.high)):
+            math.isclose(v / step, round(v / step), abs_tol=1e-9) for v in (low, spec.high)
+        ):
             return step
     return 0.05
 
@@ -108,22 +109,40 @@ def choice_specs(regimen: Regimen, product: Product | None = None) -> list[Choic
             step = dose_step(dose)
             low = amount.low if amount.low is not None else step
             count = round((amount.high - low) / step)
-            options = (tuple(round(low + k * step, 6) for k in range(count + 1))
-                       if count <= MAX_OFFERED else (low, amount.high))
-        specs.append(ChoiceSpec("dose", options[0] if options else amount.low or 0.0,
-                                amount.high, options, basis_unit(dose), False, amount.default))
+            options = (
+                tuple(round(low + k * step, 6) for k in range(count + 1))
+                if count <= MAX_OFFERED
+                else (low, amount.high)
+            )
+        specs.append(
+            ChoiceSpec(
+                "dose",
+                options[0] if options else amount.low or 0.0,
+                amount.high,
+                options,
+                basis_unit(dose),
+                False,
+                amount.default,
+            )
+        )
     for name, duration in schedule_choice_names(regimen.schedule).items():
         value = duration.value
         low = value.low if value.low is not None else 1.0
-        options = value.options or tuple(float(v) for v in range(math.ceil(low),
-                                                                  math.floor(value.high) + 1))
-        specs.append(ChoiceSpec(name, low, value.high, options, duration.unit, True,
-                                value.default))
+        options = value.options or tuple(
+            float(v) for v in range(math.ceil(low), math.floor(value.high) + 1)
+        )
+        specs.append(ChoiceSpec(name, low, value.high, options, duration.unit, True, value.default))
     return specs
 
 
-def resolve(name: str, spec: ValueSpec, unit: str, choices: Mapping[str, float] | None,
-            warnings: list[Issue], offered: tuple[float, ...] = ()) -> RangeValue:
+def resolve(
+    name: str,
+    spec: ValueSpec,
+    unit: str,
+    choices: Mapping[str, float] | None,
+    warnings: list[Issue],
+    offered: tuple[float, ...] = (),
+) -> RangeValue:
     """The value of ``name``: the source's fixed value, the clinician's valid choice, or the
     documented default (with a warning that says so). Raises ``CalxError`` for a choice outside
     the range or not among the ``offered`` values, and for an "up to" without a choice."""
@@ -135,25 +154,55 @@ def resolve(name: str, spec: ValueSpec, unit: str, choices: Mapping[str, float] 
     low = spec.low if spec.low is not None else 0
     words = {"range": range_word_params(spec), "unit": unit_word_params(unit, spec.high)}
     if chosen is not None:
-        valid = (isinstance(chosen, int | float) and not isinstance(chosen, bool)
-                 and math.isfinite(chosen) and chosen > 0)
+        valid = (
+            isinstance(chosen, int | float)
+            and not isinstance(chosen, bool)
+            and math.isfinite(chosen)
+            and chosen > 0
+        )
         if valid and spec.options and not spec.accepts(float(chosen)):
-            raise CalxError("choice_not_an_option", field=name, name=name, value=chosen,
-                            options=options_word_params(spec.options), unit=words["unit"])
+            raise CalxError(
+                "choice_not_an_option",
+                field=name,
+                name=name,
+                value=chosen,
+                options=options_word_params(spec.options),
+                unit=words["unit"],
+            )
         if not valid or not spec.accepts(float(chosen)):
-            raise CalxError("choice_out_of_range", field=name, name=name, value=chosen,
-                            min=low, max=spec.high, **words)
-        if offered and not spec.options and not any(
-                math.isclose(float(chosen), o) for o in offered):
-            raise CalxError("choice_not_a_product_step", field=name, name=name, value=chosen,
-                            options=options_word_params(offered), unit=words["unit"])
+            raise CalxError(
+                "choice_out_of_range",
+                field=name,
+                name=name,
+                value=chosen,
+                min=low,
+                max=spec.high,
+                **words,
+            )
+        if (
+            offered
+            and not spec.options
+            and not any(math.isclose(float(chosen), o) for o in offered)
+        ):
+            raise CalxError(
+                "choice_not_a_product_step",
+                field=name,
+                name=name,
+                value=chosen,
+                options=options_word_params(offered),
+                unit=words["unit"],
+            )
         return RangeValue(float(chosen), "clinician")
     default = spec.default
     if default is None:  # "up to": no sensible default
-        raise CalxError("choice_required", field=name, name=name, max=spec.high,
-                        unit=words["unit"])
-    warnings.append(Issue("range_lower_bound_used", {
-        "name": name, "value": default, "min": low, "max": spec.high, **words}, field=name))
+        raise CalxError("choice_required", field=name, name=name, max=spec.high, unit=words["unit"])
+    warnings.append(
+        Issue(
+            "range_lower_bound_used",
+            {"name": name, "value": default, "min": low, "max": spec.high, **words},
+            field=name,
+        )
+    )
     return RangeValue(default, "default")
 
 
@@ -189,16 +238,24 @@ def check_choice_names(regimen: Regimen, choices: Mapping[str, float] | None) ->
     allowed = regimen_choice_names(regimen)
     for name in choices or {}:
         if name not in allowed:
-            raise CalxError("unknown_choice", field=name, name=name,
-                            allowed=", ".join(sorted(allowed)) if allowed else "—")
+            raise CalxError(
+                "unknown_choice",
+                field=name,
+                name=name,
+                allowed=", ".join(sorted(allowed)) if allowed else "—",
+            )
 
 
 # --------------------------------------------------------------------------- the dose
 
 
-def choose_dose(dose: DoseSpec, product: Product | None,
-                choices: Mapping[str, float] | None, warnings: list[Issue],
-                working: list[Issue]) -> tuple[float, dict[str, float], tuple[str, ...]]:
+def choose_dose(
+    dose: DoseSpec,
+    product: Product | None,
+    choices: Mapping[str, float] | None,
+    warnings: list[Issue],
+    working: list[Issue],
+) -> tuple[float, dict[str, float], tuple[str, ...]]:
     """The amount per basis unit: the fixed value, the clinician's choice (among the product's
     steps), or the documented default; with the working step that says which. Returns (amount,
     the choices used, the names that hold a default)."""
@@ -210,14 +267,31 @@ def choose_dose(dose: DoseSpec, product: Product | None,
     unit = basis_unit(dose)
     used = resolve("dose", spec, unit, choices, warnings, dose_options(dose, product))
     if used.origin == "clinician":
-        working.append(Issue("working_dose_chosen", {
-            "value": used.value, "min": spec.low if spec.low is not None else 0,
-            "max": spec.high, "range": range_word_params(spec),
-            "unit": unit_word_params(unit, spec.high)}, field="dose"))
+        working.append(
+            Issue(
+                "working_dose_chosen",
+                {
+                    "value": used.value,
+                    "min": spec.low if spec.low is not None else 0,
+                    "max": spec.high,
+                    "range": range_word_params(spec),
+                    "unit": unit_word_params(unit, spec.high),
+                },
+                field="dose",
+            )
+        )
         return used.value, {"dose": used.value}, ()
-    working.append(Issue("working_dose_default", {
-        "value": used.value, "range": range_word_params(spec),
-        "unit": unit_word_params(unit, spec.high)}, field="dose"))
+    working.append(
+        Issue(
+            "working_dose_default",
+            {
+                "value": used.value,
+                "range": range_word_params(spec),
+                "unit": unit_word_params(unit, spec.high),
+            },
+            field="dose",
+        )
+    )
     return used.value, {"dose": used.value}, ("dose",)
 
 
@@ -250,8 +324,13 @@ class ScheduleChoices:
         if used.origin == "source":
             return used.value
         if used.origin == "clinician" and not _whole(used.value, spec.unit):
-            raise CalxError("choice_not_whole", field=name, name=name, value=used.value,
-                            unit=unit_word_params(spec.unit, used.value))
+            raise CalxError(
+                "choice_not_whole",
+                field=name,
+                name=name,
+                value=used.value,
+                unit=unit_word_params(spec.unit, used.value),
+            )
         self.used[name] = used.value
         if used.origin == "default":
             self.defaults.append(name)

@@ -25,8 +25,8 @@ HOSPITAL_ROUTES: frozenset[str] = frozenset({"iv", "procedure"})
 @dataclass(frozen=True)
 class ClosedDay:
     day: dt.date
-    reason: str          # "weekend" | "holiday"
-    name: str            # "Saturday", "Christmas Day" / "samedi", "Noël"
+    reason: str  # "weekend" | "holiday"
+    name: str  # "Saturday", "Christmas Day" / "samedi", "Noël"
 
 
 @lru_cache(maxsize=64)
@@ -36,8 +36,9 @@ def _holidays(country: str, year: int, lang: str) -> dict[dt.date, str]:
     import holidays
 
     try:
-        calendar = holidays.country_holidays(country, years=year,
-                                             language="fr" if lang == "fr" else "en_US")
+        calendar = holidays.country_holidays(
+            country, years=year, language="fr" if lang == "fr" else "en_US"
+        )
     except (NotImplementedError, KeyError):  # an unknown country: weekends only
         return {}
     return dict(calendar.items())
@@ -51,8 +52,7 @@ def closed_day(day: dt.date, country: str, lang: str = "en") -> ClosedDay | None
     if day.weekday() >= 5:
         from desktop.core.words import word
 
-        return ClosedDay(day, "weekend",
-                         word("saturday" if day.weekday() == 5 else "sunday", lang))
+        return ClosedDay(day, "weekend", word("saturday" if day.weekday() == 5 else "sunday", lang))
     return None
 
 
@@ -63,8 +63,9 @@ def next_working_day(day: dt.date, country: str) -> dt.date:
     return day
 
 
-def closed_rows(schedule: RegimenSchedule, route: str, country: str,
-                lang: str = "en") -> dict[int, ClosedDay]:
+def closed_rows(
+    schedule: RegimenSchedule, route: str, country: str, lang: str = "en"
+) -> dict[int, ClosedDay]:
     """Rows of ``schedule`` (index in ``administrations``) given by the hospital on a closed day.
     Periods (daily treatment at home) are never flagged."""
     if route not in HOSPITAL_ROUTES:
@@ -95,16 +96,16 @@ def shift_from(schedule: RegimenSchedule, index: int, days: int) -> RegimenSched
     return replace(schedule, administrations=tuple(rows), next_after_horizon=after)
 
 
-def apply_shifts(schedule: RegimenSchedule,
-                 shifts: tuple[tuple[int, int], ...]) -> RegimenSchedule:
+def apply_shifts(schedule: RegimenSchedule, shifts: tuple[tuple[int, int], ...]) -> RegimenSchedule:
     """The clinician's moves, in the order they were made: (row index, days)."""
     for index, days in shifts:
         schedule = shift_from(schedule, index, days)
     return schedule
 
 
-def move_to_next_working_day(schedule: RegimenSchedule, index: int,
-                             country: str) -> tuple[int, int]:
+def move_to_next_working_day(
+    schedule: RegimenSchedule, index: int, country: str
+) -> tuple[int, int]:
     """The move (row index, days) that puts row ``index`` on the next working day."""
     day = schedule.administrations[index].date
     return index, (next_working_day(day, country) - day).days

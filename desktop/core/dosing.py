@@ -52,12 +52,19 @@ BAND_BIOLOGICAL_PERCENT = 10.0
 BAND_STANDARD_PERCENT = 6.0
 # Therapies of the knowledge base that are biological drugs (monoclonal antibodies, receptor
 # antagonists): the 10 % band applies to them.
-BIOLOGICAL_THERAPIES: frozenset[str] = frozenset({
-    "rituximab", "infliximab", "other-anti-tnf", "anakinra", "tocilizumab",
-})
+BIOLOGICAL_THERAPIES: frozenset[str] = frozenset(
+    {
+        "rituximab",
+        "infliximab",
+        "other-anti-tnf",
+        "anakinra",
+        "tocilizumab",
+    }
+)
 # Creatinine clearance under which a regimen's renal caution is shown as a stronger warning.
 # Calx's own threshold: the review gives none (it says "renal impairment" without a number).
 RENAL_CAUTION_CRCL_ML_MIN = 60.0  # the same as plan_check.RENAL_CAUTION_ML_MIN
+
 
 @dataclass(frozen=True)
 class InputUsed:
@@ -79,21 +86,21 @@ class DoseResult:
     """
 
     regimen_id: str
-    basis: str | None                        # "fixed" | "per_kg" | "per_m2"
-    per: str | None                          # "administration" | "day"
-    unit: str | None                         # the source's dose unit: "mg", "g", "mL", ...
-    prescribed: pint.Quantity | None         # 375 mg/m², 3 mg/kg, 1 g: after any choice
-    prescribed_range: ValueSpec | None       # the source's range or options, when it has one
+    basis: str | None  # "fixed" | "per_kg" | "per_m2"
+    per: str | None  # "administration" | "day"
+    unit: str | None  # the source's dose unit: "mg", "g", "mL", ...
+    prescribed: pint.Quantity | None  # 375 mg/m², 3 mg/kg, 1 g: after any choice
+    prescribed_range: ValueSpec | None  # the source's range or options, when it has one
     inputs: tuple[InputUsed, ...]
-    calculated: pint.Quantity | None         # unrounded
-    rounded: pint.Quantity | None = None     # by the product's rule (mg)
-    deviation_percent: float | None = None   # (rounded − calculated) ÷ calculated × 100
+    calculated: pint.Quantity | None  # unrounded
+    rounded: pint.Quantity | None = None  # by the product's rule (mg)
+    deviation_percent: float | None = None  # (rounded − calculated) ÷ calculated × 100
     rounding_step: pint.Quantity | None = None
     times_per_day: int | None = None
     daily: pint.Quantity | None = None
     course_total: pint.Quantity | None = None
-    course_doses: int | None = None          # administrations (or days) in that total
-    volume: pint.Quantity | None = None      # concentrate to draw up (mL)
+    course_doses: int | None = None  # administrations (or days) in that total
+    volume: pint.Quantity | None = None  # concentrate to draw up (mL)
     concentration: pint.Quantity | None = None  # of the concentrate, or the source's strength
     vials: VialCombination | None = None
     dilution: Dilution | None = None
@@ -145,9 +152,12 @@ def _step(code: str, unit: str | None = None, count: float = 2, **params: Any) -
 
 
 def _bsa_step(formula: str, weight_kg: float, height_cm: float, bsa_m2: float) -> Issue:
-    params = {"weight": _round_for_display(weight_kg, 2),
-              "height": _round_for_display(height_cm, 1),
-              "bsa": _round_for_display(bsa_m2, 2), "bsa_exact": _round_for_display(bsa_m2, 4)}
+    params = {
+        "weight": _round_for_display(weight_kg, 2),
+        "height": _round_for_display(height_cm, 1),
+        "bsa": _round_for_display(bsa_m2, 2),
+        "bsa_exact": _round_for_display(bsa_m2, 4),
+    }
     if formula == "boyd":
         params["weight_g"] = _round_for_display(weight_kg * 1000, 0)
     return Issue(f"working_bsa_{formula.replace('-', '_')}", params)
@@ -209,8 +219,9 @@ def compute_dose(
     """
     check_choice_names(regimen, choices)
     if product is not None and regimen.product is not None and product.id != regimen.product:
-        raise CalxError("product_mismatch", field="product", product=product.id,
-                        expected=regimen.product)
+        raise CalxError(
+            "product_mismatch", field="product", product=product.id, expected=regimen.product
+        )
     from desktop.core.calculators.bsa import formula_info
     from desktop.core.units import Q_
 
@@ -220,8 +231,9 @@ def compute_dose(
     if dose is None:
         return _without_dose(regimen, patient, product, notes)
 
-    amount, used_choices, defaults = choose_dose(dose, product, choices, notes.warnings,
-                                                 notes.working)
+    amount, used_choices, defaults = choose_dose(
+        dose, product, choices, notes.warnings, notes.working
+    )
     unit = dose.unit
     value = _dose_on_basis(regimen, dose, amount, patient, formula.key, notes)
     value, daily_value = _split_per_day(dose, value, notes.working)
@@ -233,26 +245,42 @@ def compute_dose(
     given_mg = rounding.given_mg
     given_value = given_mg / mg_per_unit if given_mg is not None and mg_per_unit else value
     daily, course_total, course_doses = _daily_and_course(
-        regimen, dose, given_value, daily_value, notes.working)
+        regimen, dose, given_value, daily_value, notes.working
+    )
     volume, concentration, vials, dilution = _volume_and_vials(product, given_mg, notes)
     _product_notes(product, notes.working)
     _renal(regimen, patient, notes.warnings, notes.working, notes.inputs)
 
     return DoseResult(
-        regimen_id=regimen.id, basis=dose.basis, per=dose.per, unit=unit,
-        prescribed=Q_(amount, basis_unit(dose)), prescribed_range=(
-            dose.amount if dose.amount.is_range else None),
-        inputs=tuple(notes.inputs), calculated=Q_(value, unit), rounded=rounding.rounded,
-        deviation_percent=rounding.deviation, rounding_step=rounding.step,
-        times_per_day=dose.times_per_day, daily=daily,
-        course_total=course_total, course_doses=course_doses, volume=volume,
-        concentration=concentration, vials=vials, dilution=dilution, choices=used_choices,
-        defaults=defaults, warnings=tuple(notes.warnings), working=tuple(notes.working),
+        regimen_id=regimen.id,
+        basis=dose.basis,
+        per=dose.per,
+        unit=unit,
+        prescribed=Q_(amount, basis_unit(dose)),
+        prescribed_range=(dose.amount if dose.amount.is_range else None),
+        inputs=tuple(notes.inputs),
+        calculated=Q_(value, unit),
+        rounded=rounding.rounded,
+        deviation_percent=rounding.deviation,
+        rounding_step=rounding.step,
+        times_per_day=dose.times_per_day,
+        daily=daily,
+        course_total=course_total,
+        course_doses=course_doses,
+        volume=volume,
+        concentration=concentration,
+        vials=vials,
+        dilution=dilution,
+        choices=used_choices,
+        defaults=defaults,
+        warnings=tuple(notes.warnings),
+        working=tuple(notes.working),
     )
 
 
-def _without_dose(regimen: Regimen, patient: Patient | None, product: Product | None,
-                  notes: _Notes) -> DoseResult:
+def _without_dose(
+    regimen: Regimen, patient: Patient | None, product: Product | None, notes: _Notes
+) -> DoseResult:
     """A regimen whose source gives no dose: the schedule still applies; the strength of what
     is given (triamcinolone 20 mg/mL), the product's notes and the renal caution still show."""
     from desktop.core.units import Q_
@@ -265,13 +293,29 @@ def _without_dose(regimen: Regimen, patient: Patient | None, product: Product | 
         notes.working.append(_step("working_concentration", c.unit, c.value, value=c.value))
     _product_notes(product, notes.working)
     _renal(regimen, patient, notes.warnings, notes.working, notes.inputs)
-    return DoseResult(regimen.id, None, None, None, None, None, tuple(notes.inputs), None,
-                      concentration=concentration, warnings=tuple(notes.warnings),
-                      working=tuple(notes.working))
+    return DoseResult(
+        regimen.id,
+        None,
+        None,
+        None,
+        None,
+        None,
+        tuple(notes.inputs),
+        None,
+        concentration=concentration,
+        warnings=tuple(notes.warnings),
+        working=tuple(notes.working),
+    )
 
 
-def _dose_on_basis(regimen: Regimen, dose: DoseSpec, amount: float, patient: Patient | None,
-                   formula: str, notes: _Notes) -> float:
+def _dose_on_basis(
+    regimen: Regimen,
+    dose: DoseSpec,
+    amount: float,
+    patient: Patient | None,
+    formula: str,
+    notes: _Notes,
+) -> float:
     """The amount applied to its basis: × BSA (per m²), × actual weight (per kg), or as is
     (fixed). Per administration, or the daily total when the source gives one."""
     unit = dose.unit
@@ -284,13 +328,23 @@ def _dose_on_basis(regimen: Regimen, dose: DoseSpec, amount: float, patient: Pat
         bsa_m2 = float(bsa_q.magnitude)
         height_cm = patient.height_cm
         assert height_cm is not None
-        notes.inputs += [InputUsed("weight", patient.weight), InputUsed("height", patient.height),
-                         InputUsed("bsa", bsa_q, formula)]
+        notes.inputs += [
+            InputUsed("weight", patient.weight),
+            InputUsed("height", patient.height),
+            InputUsed("bsa", bsa_q, formula),
+        ]
         notes.working.append(_bsa_step(formula, patient.weight_kg, height_cm, bsa_m2))
         value = amount * bsa_m2
-        notes.working.append(_step("working_dose_per_m2", unit, value, amount=amount,
-                                   bsa_exact=_round_for_display(bsa_m2, 4),
-                                   dose=_round_for_display(value)))
+        notes.working.append(
+            _step(
+                "working_dose_per_m2",
+                unit,
+                value,
+                amount=amount,
+                bsa_exact=_round_for_display(bsa_m2, 4),
+                dose=_round_for_display(value),
+            )
+        )
         return value
     if dose.basis == "per_kg":
         if patient is None:
@@ -298,43 +352,77 @@ def _dose_on_basis(regimen: Regimen, dose: DoseSpec, amount: float, patient: Pat
         weight_kg = patient.weight_kg
         notes.inputs.append(InputUsed("weight", patient.weight, "actual"))
         value = amount * weight_kg
-        notes.working.append(_step("working_dose_per_kg", unit, value, amount=amount,
-                                   weight=_round_for_display(weight_kg),
-                                   dose=_round_for_display(value)))
+        notes.working.append(
+            _step(
+                "working_dose_per_kg",
+                unit,
+                value,
+                amount=amount,
+                weight=_round_for_display(weight_kg),
+                dose=_round_for_display(value),
+            )
+        )
         return value
-    notes.working.append(_step(
-        "working_dose_fixed_daily" if dose.per == "day" else "working_dose_fixed",
-        unit, amount, amount=amount))
+    notes.working.append(
+        _step(
+            "working_dose_fixed_daily" if dose.per == "day" else "working_dose_fixed",
+            unit,
+            amount,
+            amount=amount,
+        )
+    )
     return amount
 
 
-def _split_per_day(dose: DoseSpec, value: float,
-                   working: list[Issue]) -> tuple[float, float | None]:
+def _split_per_day(
+    dose: DoseSpec, value: float, working: list[Issue]
+) -> tuple[float, float | None]:
     """(dose per administration, daily total or None): a daily total is divided by the times
     per day (or kept whole when the source does not say how); a dose taken several times a day
     makes a daily total."""
     unit, tpd = dose.unit, dose.times_per_day
     if dose.per == "day":
         if not tpd:
-            working.append(_step("working_daily_not_divided", unit, value,
-                                 daily=_round_for_display(value)))
+            working.append(
+                _step("working_daily_not_divided", unit, value, daily=_round_for_display(value))
+            )
             return value, value
         each = value / tpd
-        working.append(_step("working_daily_split", unit, value,
-                             daily=_round_for_display(value), times=tpd,
-                             dose=_round_for_display(each)))
+        working.append(
+            _step(
+                "working_daily_split",
+                unit,
+                value,
+                daily=_round_for_display(value),
+                times=tpd,
+                dose=_round_for_display(each),
+            )
+        )
         return each, value
     if tpd:
         daily = value * tpd
-        working.append(_step("working_times_per_day", unit, daily,
-                             dose=_round_for_display(value), times=tpd,
-                             daily=_round_for_display(daily)))
+        working.append(
+            _step(
+                "working_times_per_day",
+                unit,
+                daily,
+                dose=_round_for_display(value),
+                times=tpd,
+                daily=_round_for_display(daily),
+            )
+        )
         return value, daily
     return value, None
 
 
-def _round_to_band(regimen: Regimen, dose: DoseSpec, product: Product | None, value: float,
-                   mg_per_unit: float | None, notes: _Notes) -> _Rounding:
+def _round_to_band(
+    regimen: Regimen,
+    dose: DoseSpec,
+    product: Product | None,
+    value: float,
+    mg_per_unit: float | None,
+    notes: _Notes,
+) -> _Rounding:
     """The dose rounded half up to the product's step, its deviation, and a warning when the
     deviation is outside the dose band (docs/clinical.md §5)."""
     from desktop.core.units import Q_
@@ -348,28 +436,40 @@ def _round_to_band(regimen: Regimen, dose: DoseSpec, product: Product | None, va
     rounded_mg = math.floor(value_mg / step + 0.5) * step  # half up, as on a ward
     step_q = Q_(step, "mg")
     if rounded_mg <= 0:
-        notes.warnings.append(Issue("dose_below_rounding_step", {
-            "dose": _round_for_display(value_mg), "step": step}, field="dose"))
+        notes.warnings.append(
+            Issue(
+                "dose_below_rounding_step",
+                {"dose": _round_for_display(value_mg), "step": step},
+                field="dose",
+            )
+        )
         return _Rounding(step=step_q, given_mg=value_mg)
     deviation = (rounded_mg - value_mg) / value_mg * 100
     band = BAND_BIOLOGICAL_PERCENT if _is_biological(regimen) else BAND_STANDARD_PERCENT
-    shown = {"rounded": _round_for_display(rounded_mg),
-             "calculated": _round_for_display(value_mg),
-             "deviation": _round_for_display(deviation),
-             "sign": "+" if _round_for_display(deviation) > 0 else ""}
+    shown = {
+        "rounded": _round_for_display(rounded_mg),
+        "calculated": _round_for_display(value_mg),
+        "deviation": _round_for_display(deviation),
+        "sign": "+" if _round_for_display(deviation) > 0 else "",
+    }
     if math.isclose(rounded_mg, value_mg, rel_tol=0, abs_tol=1e-9):
         notes.working.append(Issue("working_rounding_not_needed", {**shown, "step": step}))
     else:
         notes.working.append(Issue("working_rounded", {**shown, "step": step}))
     if abs(deviation) > band + 1e-9:
-        notes.warnings.append(Issue("rounding_deviation_above_band", {**shown, "band": band},
-                                    field="dose"))
+        notes.warnings.append(
+            Issue("rounding_deviation_above_band", {**shown, "band": band}, field="dose")
+        )
     return _Rounding(Q_(rounded_mg, "mg"), deviation, step_q, rounded_mg)
 
 
 def _daily_and_course(
-        regimen: Regimen, dose: DoseSpec, given_value: float, daily_value: float | None,
-        working: list[Issue]) -> tuple[pint.Quantity | None, pint.Quantity | None, int | None]:
+    regimen: Regimen,
+    dose: DoseSpec,
+    given_value: float,
+    daily_value: float | None,
+    working: list[Issue],
+) -> tuple[pint.Quantity | None, pint.Quantity | None, int | None]:
     """(daily dose, course total, doses or days in it), from the dose given."""
     from desktop.core.units import Q_
 
@@ -384,16 +484,25 @@ def _daily_and_course(
     # a course in days counts the daily dose; a per-administration dose given once a day
     # (no daily total) counts the dose itself
     per_item = daily.m_as(unit) if (kind == "days" and daily is not None) else given_value
-    working.append(_step(
-        "working_course_total_days" if kind == "days"
-        else "working_course_total_administrations",
-        unit, per_item * n, n=n, dose=_round_for_display(per_item),
-        total=_round_for_display(per_item * n)))
+    working.append(
+        _step(
+            "working_course_total_days"
+            if kind == "days"
+            else "working_course_total_administrations",
+            unit,
+            per_item * n,
+            n=n,
+            dose=_round_for_display(per_item),
+            total=_round_for_display(per_item * n),
+        )
+    )
     return daily, Q_(per_item * n, unit), n
 
 
 def _volume_and_vials(
-        product: Product | None, given_mg: float | None, notes: _Notes,
+    product: Product | None,
+    given_mg: float | None,
+    notes: _Notes,
 ) -> tuple[pint.Quantity | None, pint.Quantity | None, VialCombination | None, Dilution | None]:
     """(volume of concentrate, its concentration, vials, dilution) of the dose given, from the
     product's concentration, vial sizes and dilution rule (``desktop.core.vials``)."""
@@ -407,17 +516,36 @@ def _volume_and_vials(
         concentration = Q_(product.concentration_mg_ml, "mg/mL")
         ml = concentrate_volume_ml(given_mg, product.concentration_mg_ml)
         volume = Q_(ml, "mL")
-        notes.working.append(Issue("working_volume", {
-            "dose": _round_for_display(given_mg), "concentration": product.concentration_mg_ml,
-            "volume": _round_for_display(ml)}))
+        notes.working.append(
+            Issue(
+                "working_volume",
+                {
+                    "dose": _round_for_display(given_mg),
+                    "concentration": product.concentration_mg_ml,
+                    "volume": _round_for_display(ml),
+                },
+            )
+        )
     if product.vials:
         vials = choose_vials(given_mg, product.vials)
-        notes.working.append(Issue("working_vials", {
-            "vials": localized(**{lang: " + ".join(
-                f"{v.count} × {format_number(v.strength_mg, lang, 4)} mg"
-                for v in vials.vials) for lang in LANGUAGES}),
-            "total": _round_for_display(vials.total_mg),
-            "waste": _round_for_display(vials.waste_mg)}))
+        notes.working.append(
+            Issue(
+                "working_vials",
+                {
+                    "vials": localized(
+                        **{
+                            lang: " + ".join(
+                                f"{v.count} × {format_number(v.strength_mg, lang, 4)} mg"
+                                for v in vials.vials
+                            )
+                            for lang in LANGUAGES
+                        }
+                    ),
+                    "total": _round_for_display(vials.total_mg),
+                    "waste": _round_for_display(vials.waste_mg),
+                },
+            )
+        )
     dilution = dilution_for(given_mg, product)
     if dilution is not None:
         _dilution_step(dilution, notes.working)
@@ -430,16 +558,23 @@ def _dilution_step(d: Dilution, working: list[Issue]) -> None:
     if d.final_volume_ml is not None and d.final_concentration_mg_ml is not None:
         params: dict[str, Any] = {
             "volume": d.final_volume_ml,
-            "concentration": _round_for_display(d.final_concentration_mg_ml, 3)}
+            "concentration": _round_for_display(d.final_concentration_mg_ml, 3),
+        }
         if low is not None:
             working.append(Issue("working_dilution_fixed", {**params, "min": low, "max": high}))
     elif d.total_volume_range_ml is not None:
         lo_v, hi_v = d.total_volume_range_ml
-        params = {"min": low, "max": high, "volume_min": _round_for_display(lo_v, 1),
-                  "volume_max": _round_for_display(hi_v, 1)}
+        params = {
+            "min": low,
+            "max": high,
+            "volume_min": _round_for_display(lo_v, 1),
+            "volume_max": _round_for_display(hi_v, 1),
+        }
         if d.diluent_range_ml is not None:
-            params |= {"diluent_min": _round_for_display(d.diluent_range_ml[0], 1),
-                       "diluent_max": _round_for_display(d.diluent_range_ml[1], 1)}
+            params |= {
+                "diluent_min": _round_for_display(d.diluent_range_ml[0], 1),
+                "diluent_max": _round_for_display(d.diluent_range_ml[1], 1),
+            }
             working.append(Issue("working_dilution_range_diluent", params))
         else:
             working.append(Issue("working_dilution_range", params))
@@ -450,12 +585,21 @@ def _product_notes(product: Product | None, working: list[Issue]) -> None:
     dilution of the 40 mg/mL suspension; docs/clinical.md §3), as the content states them."""
     if product is None or product.notes is None:
         return
-    working.append(Issue("product_note", {
-        "text": localized(en=product.notes.en, fr=product.notes.fr), "product": product.id}))
+    working.append(
+        Issue(
+            "product_note",
+            {"text": localized(en=product.notes.en, fr=product.notes.fr), "product": product.id},
+        )
+    )
 
 
-def _renal(regimen: Regimen, patient: Patient | None, warnings: list[Issue],
-           working: list[Issue], inputs: list[InputUsed]) -> None:
+def _renal(
+    regimen: Regimen,
+    patient: Patient | None,
+    warnings: list[Issue],
+    working: list[Issue],
+    inputs: list[InputUsed],
+) -> None:
     """The regimen's renal caution, stronger when the patient's clearance is known and low."""
     if regimen.renal_caution is None:
         return
@@ -469,8 +613,9 @@ def _renal(regimen: Regimen, patient: Patient | None, warnings: list[Issue],
     warnings.extend(crcl_warnings)
     ml_min = float(crcl_q.m_as("mL/min"))
     inputs.append(InputUsed("crcl", crcl_q, method))
-    working.append(Issue("working_crcl", {"crcl": _round_for_display(ml_min, 0),
-                                          "weight_used": method}))
+    working.append(
+        Issue("working_crcl", {"crcl": _round_for_display(ml_min, 0), "weight_used": method})
+    )
     # Every estimate Calx can make (Cockcroft–Gault on actual and, when BMI ≥ 30, adjusted
     # weight; CKD-EPI 2021): in obesity the actual-weight clearance alone hides a low function.
     from desktop.core.plan_check import ESTIMATE_WORDS, renal_estimates
@@ -478,17 +623,30 @@ def _renal(regimen: Regimen, patient: Patient | None, warnings: list[Issue],
     low = min(renal_estimates(patient), key=lambda e: e.value, default=None)
     if low is not None and low.value < RENAL_CAUTION_CRCL_ML_MIN:
         name = ESTIMATE_WORDS[low.name]
-        warnings.append(Issue("renal_caution_low_clearance", {
-            "crcl": _round_for_display(low.value, 0), "threshold": RENAL_CAUTION_CRCL_ML_MIN,
-            "estimate": localized(en=name.en, fr=name.fr), "unit": low.unit},
-            field="creatinine"))
+        warnings.append(
+            Issue(
+                "renal_caution_low_clearance",
+                {
+                    "crcl": _round_for_display(low.value, 0),
+                    "threshold": RENAL_CAUTION_CRCL_ML_MIN,
+                    "estimate": localized(en=name.en, fr=name.fr),
+                    "unit": low.unit,
+                },
+                field="creatinine",
+            )
+        )
 
 
 def _creatinine_clearance(
-        patient: Patient | None) -> tuple[pint.Quantity, str, tuple[Issue, ...]] | None:
+    patient: Patient | None,
+) -> tuple[pint.Quantity, str, tuple[Issue, ...]] | None:
     """Cockcroft–Gault with actual body weight, when every input is there; else None."""
-    if patient is None or patient.creatinine is None or patient.age_years is None \
-            or patient.sex not in ("female", "male"):
+    if (
+        patient is None
+        or patient.creatinine is None
+        or patient.age_years is None
+        or patient.sex not in ("female", "male")
+    ):
         return None
     from desktop.core.calculators.cockcroft_gault import cockcroft_gault_for
 

@@ -29,22 +29,67 @@ _CONTEXT = Context(prec=400)  # enough digits for any float written out in full
 # prints) plus spellings code may pass. Symbols are written the same in every language; the units
 # spelt as words have their words in the catalogue: ``unit_<key>_one`` and ``unit_<key>_many``
 # (desktop/core/words/dose.py).
-_SYMBOLS: frozenset[str] = frozenset({
-    "mcg", "mg", "g", "kg", "lb", "oz", "m", "cm", "mm", "dm", "in", "ft", "m²", "L", "dL", "mL",
-    "mol", "mmol", "µmol", "s", "min", "h",
-})
+_SYMBOLS: frozenset[str] = frozenset(
+    {
+        "mcg",
+        "mg",
+        "g",
+        "kg",
+        "lb",
+        "oz",
+        "m",
+        "cm",
+        "mm",
+        "dm",
+        "in",
+        "ft",
+        "m²",
+        "L",
+        "dL",
+        "mL",
+        "mol",
+        "mmol",
+        "µmol",
+        "s",
+        "min",
+        "h",
+    }
+)
 WORD_UNITS: tuple[str, ...] = ("units", "d", "wk", "mo", "yr")
 # Other spellings code may pass in a (value, unit) pair, mapped to a key above. Error-prone
 # spellings are corrected rather than shown (µg → mcg, ml → mL, U/IU → units).
 _ALIASES: dict[str, str] = {
-    "microgram": "mcg", "µg": "mcg", "μg": "mcg", "ug": "mcg",
-    "milligram": "mg", "gram": "g", "kilogram": "kg",
-    "ml": "mL", "milliliter": "mL", "millilitre": "mL", "l": "L", "dl": "dL",
-    "m2": "m²", "m^2": "m²", "m**2": "m²", "m ** 2": "m²", "square_meter": "m²",
-    "unit": "units", "U": "units", "IU": "units", "UI": "units",
-    "umol": "µmol", "μmol": "µmol",
-    "day": "d", "days": "d", "week": "wk", "weeks": "wk",
-    "month": "mo", "months": "mo", "year": "yr", "years": "yr",
+    "microgram": "mcg",
+    "µg": "mcg",
+    "μg": "mcg",
+    "ug": "mcg",
+    "milligram": "mg",
+    "gram": "g",
+    "kilogram": "kg",
+    "ml": "mL",
+    "milliliter": "mL",
+    "millilitre": "mL",
+    "l": "L",
+    "dl": "dL",
+    "m2": "m²",
+    "m^2": "m²",
+    "m**2": "m²",
+    "m ** 2": "m²",
+    "square_meter": "m²",
+    "unit": "units",
+    "U": "units",
+    "IU": "units",
+    "UI": "units",
+    "umol": "µmol",
+    "μmol": "µmol",
+    "day": "d",
+    "days": "d",
+    "week": "wk",
+    "weeks": "wk",
+    "month": "mo",
+    "months": "mo",
+    "year": "yr",
+    "years": "yr",
 }
 # Whole display units that are not a ratio of the tokens above.
 _SPECIAL: dict[str, tuple[str, str]] = {
@@ -63,7 +108,7 @@ def _check_finite(x: Any) -> float:
 
 def _group(digits: str, sep: str) -> str:
     head = len(digits) % 3 or 3
-    parts = [digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)]
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
     return sep.join(parts)
 
 
@@ -77,8 +122,9 @@ def format_number(x: float | int | Decimal, lang: str = "en", max_decimals: int 
     if max_decimals < 0:
         raise ValueError("max_decimals must be 0 or more")
     exact = Decimal(repr(float(x))) if isinstance(x, float) else Decimal(x)
-    rounded = exact.quantize(Decimal(1).scaleb(-max_decimals), rounding=ROUND_HALF_UP,
-                             context=_CONTEXT)
+    rounded = exact.quantize(
+        Decimal(1).scaleb(-max_decimals), rounding=ROUND_HALF_UP, context=_CONTEXT
+    )
     negative = rounded < 0
     whole, _, fraction = format(abs(rounded), "f").partition(".")
     fraction = fraction.rstrip("0")
@@ -97,7 +143,7 @@ def format_formula(text: str, lang: str = "en") -> str:
 
 
 def format_percent(x: float, lang: str = "en", max_decimals: int = 1, signed: bool = False) -> str:
-    """"2.3%" / "2,3 %" (French puts a non-breaking space before %). ``signed`` adds "+"."""
+    """ "2.3%" / "2,3 %" (French puts a non-breaking space before %). ``signed`` adds "+"."""
     text = format_number(x, lang, max_decimals)
     if signed and not text.startswith("-") and text != "0":
         text = "+" + text
@@ -187,9 +233,10 @@ def format_dose(q: Any, lang: str = "en", max_decimals: int = 2) -> str:
     return format_quantity((value, unit), lang, decimals)
 
 
-def format_range(low: float, high: float, unit: Any, lang: str = "en",
-                 max_decimals: int = 2) -> str:
-    """"240–480 mg" (en dash, unit once)."""
+def format_range(
+    low: float, high: float, unit: Any, lang: str = "en", max_decimals: int = 2
+) -> str:
+    """ "240–480 mg" (en dash, unit once)."""
     spelled = format_unit(unit, lang)
     text = f"{format_number(low, lang, max_decimals)}–{format_number(high, lang, max_decimals)}"
     return f"{text} {spelled}" if spelled else text
@@ -203,9 +250,12 @@ def format_bsa(bsa: Any, lang: str = "en") -> str:
 
 
 def format_frequency(times_per_day: int = 1, lang: str = "en") -> str:
-    """"daily", "three times daily" / "par jour", "trois fois par jour" (never qd/od/tid)."""
-    if isinstance(times_per_day, bool) or not isinstance(times_per_day, int) \
-            or not 1 <= times_per_day <= 12:
+    """ "daily", "three times daily" / "par jour", "trois fois par jour" (never qd/od/tid)."""
+    if (
+        isinstance(times_per_day, bool)
+        or not isinstance(times_per_day, int)
+        or not 1 <= times_per_day <= 12
+    ):
         raise ValueError(f"times per day must be 1 to 12, not {times_per_day!r}")
     from desktop.core.words import word
 
@@ -226,8 +276,9 @@ def format_interval(every: float, unit: str, lang: str = "en", high: float | Non
     if key not in INTERVAL_UNITS:
         raise ValueError(f"not an interval unit: {unit!r}")
     if high is not None and high != every:
-        span = word("value_range", lang, low=format_number(every, lang),
-                    high=format_number(high, lang))
+        span = word(
+            "value_range", lang, low=format_number(every, lang), high=format_number(high, lang)
+        )
         return word(f"interval_every_{key}", lang, n=span)
     if every == 1:
         return word(f"interval_one_{key}", lang)

@@ -47,9 +47,13 @@ def require_within(kind: str, value: float, entered: str | None = None) -> None:
     measure = MEASURES[kind]
     low, high = measure.low, measure.high
     if value != value or not _within(value, low, high):  # NaN fails too
-        params: dict[str, object] = {"min": low, "max": high, "unit": measure.limit_unit,
-                                     "value": value,
-                                     "entered": entered if entered is not None else f"{value:g}"}
+        params: dict[str, object] = {
+            "min": low,
+            "max": high,
+            "unit": measure.limit_unit,
+            "value": value,
+            "entered": entered if entered is not None else f"{value:g}",
+        }
         if kind == "creatinine":
             params["min_umol"], params["max_umol"] = CREATININE_UMOL_L_RANGE
         raise CalxError(measure.out_of_range_code, field=kind, **params)
@@ -65,36 +69,66 @@ def check_hard(parsed: ParsedQuantity) -> None:
     if kind == "creatinine":
         low, high = MEASURES["creatinine"].low, MEASURES["creatinine"].high
         if parsed.unit_entered == "mg/dL" and value > high * (1 + _TOLERANCE):
-            raise CalxError("creatinine_probably_umol", field="creatinine",
-                            value=parsed.value_entered, max=high,
-                            min_umol=CREATININE_UMOL_L_RANGE[0],
-                            max_umol=CREATININE_UMOL_L_RANGE[1])
+            raise CalxError(
+                "creatinine_probably_umol",
+                field="creatinine",
+                value=parsed.value_entered,
+                max=high,
+                min_umol=CREATININE_UMOL_L_RANGE[0],
+                max_umol=CREATININE_UMOL_L_RANGE[1],
+            )
         if parsed.unit_entered in ("µmol/L", "mmol/L") and value < low * (1 - _TOLERANCE):
-            raise CalxError("creatinine_probably_mg_dl", field="creatinine",
-                            entered=parsed.original.strip(), min_umol=CREATININE_UMOL_L_RANGE[0],
-                            min=low, max=high)
+            raise CalxError(
+                "creatinine_probably_mg_dl",
+                field="creatinine",
+                entered=parsed.original.strip(),
+                min_umol=CREATININE_UMOL_L_RANGE[0],
+                min=low,
+                max=high,
+            )
     require_within(kind, value, parsed.original.strip())
 
 
-def soft_warnings(weight_kg: float, height_cm: float | None = None,
-                  age_years: float | None = None) -> list[Issue]:
+def soft_warnings(
+    weight_kg: float, height_cm: float | None = None, age_years: float | None = None
+) -> list[Issue]:
     """Warnings for plausible-but-suspicious measurements (already within the hard limits)."""
     issues: list[Issue] = []
     adult = age_years is None or age_years >= ADULT_AGE_YEARS
     # A child keeps the checks of its own: the upper limits (no child is heavier or taller than
     # the adult limits); only the lower ones are adult-only (docs/clinical.md §4).
     if (weight_kg > SOFT_WEIGHT_KG[1]) or (adult and weight_kg < SOFT_WEIGHT_KG[0]):
-        issues.append(Issue("weight_unusual", {"value": weight_kg, "low": SOFT_WEIGHT_KG[0],
-                                               "high": SOFT_WEIGHT_KG[1]}, "weight"))
+        issues.append(
+            Issue(
+                "weight_unusual",
+                {"value": weight_kg, "low": SOFT_WEIGHT_KG[0], "high": SOFT_WEIGHT_KG[1]},
+                "weight",
+            )
+        )
     if height_cm is not None:
         if height_cm > SOFT_HEIGHT_CM[1] or (adult and height_cm < SOFT_HEIGHT_CM[0]):
-            issues.append(Issue("height_unusual", {"value": height_cm, "low": SOFT_HEIGHT_CM[0],
-                                                   "high": SOFT_HEIGHT_CM[1]}, "height"))
+            issues.append(
+                Issue(
+                    "height_unusual",
+                    {"value": height_cm, "low": SOFT_HEIGHT_CM[0], "high": SOFT_HEIGHT_CM[1]},
+                    "height",
+                )
+            )
         bmi = weight_kg / (height_cm / 100) ** 2
         if not SOFT_BMI[0] <= bmi <= SOFT_BMI[1]:
-            issues.append(Issue("bmi_implausible", {
-                "bmi": round(bmi, 1), "low": SOFT_BMI[0], "high": SOFT_BMI[1],
-                "weight": weight_kg, "height": height_cm}, "weight"))
+            issues.append(
+                Issue(
+                    "bmi_implausible",
+                    {
+                        "bmi": round(bmi, 1),
+                        "low": SOFT_BMI[0],
+                        "high": SOFT_BMI[1],
+                        "weight": weight_kg,
+                        "height": height_cm,
+                    },
+                    "weight",
+                )
+            )
     return issues
 
 
@@ -110,8 +144,13 @@ START_AFTER_PLAN_DAYS = 1827
 def check_plan_date(value: date, field: str) -> date:
     """Refuse a date outside ``PLAN_YEARS`` (``date_implausible``)."""
     if not PLAN_YEARS[0] <= value.year <= PLAN_YEARS[1]:
-        raise CalxError("date_implausible", field=field, value=value.isoformat(),
-                        min=f"{PLAN_YEARS[0]}-01-01", max=f"{PLAN_YEARS[1]}-12-31")
+        raise CalxError(
+            "date_implausible",
+            field=field,
+            value=value.isoformat(),
+            min=f"{PLAN_YEARS[0]}-01-01",
+            max=f"{PLAN_YEARS[1]}-12-31",
+        )
     return value
 
 
@@ -120,7 +159,12 @@ def check_start_date(start: date, prepared_on: date, field: str = "start") -> da
     check_plan_date(start, field)
     days = (start - prepared_on).days
     if not -START_BEFORE_PLAN_DAYS <= days <= START_AFTER_PLAN_DAYS:
-        raise CalxError("start_far_from_plan", field=field, value=start.isoformat(),
-                        prepared_on=prepared_on.isoformat(), before=START_BEFORE_PLAN_DAYS,
-                        after=START_AFTER_PLAN_DAYS)
+        raise CalxError(
+            "start_far_from_plan",
+            field=field,
+            value=start.isoformat(),
+            prepared_on=prepared_on.isoformat(),
+            before=START_BEFORE_PLAN_DAYS,
+            after=START_AFTER_PLAN_DAYS,
+        )
     return start

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Measure:
-    kind: str                     # "weight", "height", "creatinine", "age"
-    unit: str                     # the canonical unit (kg, cm, mg/dL, yr)
-    dimensions: tuple[str, ...]   # pint dimensionalities a typed unit may have
-    expected: str                 # the units a refusal names ("kg, g, lb")
-    low: float                    # hard limits, inclusive, in ``limit_unit``
+    kind: str  # "weight", "height", "creatinine", "age"
+    unit: str  # the canonical unit (kg, cm, mg/dL, yr)
+    dimensions: tuple[str, ...]  # pint dimensionalities a typed unit may have
+    expected: str  # the units a refusal names ("kg, g, lb")
+    low: float  # hard limits, inclusive, in ``limit_unit``
     high: float
-    limit_unit: str               # the unit the limits are shown in
+    limit_unit: str  # the unit the limits are shown in
     # The units a person may choose for a bare number (the window's preferences), the usual
     # one first (it is the default).
     offered_units: tuple[str, ...]
@@ -32,13 +32,26 @@ class Measure:
         return f"{self.kind}_out_of_range"
 
 
-MEASURES: dict[str, Measure] = {m.kind: m for m in (
-    Measure("weight", "kg", ("[mass]",), "kg, g, lb", 0.5, 500.0, "kg", ("kg", "lb")),
-    Measure("height", "cm", ("[length]",), "cm, m, in, ft", 30.0, 260.0, "cm",
-            ("cm", "m", "in")),
-    Measure("creatinine", "mg/dL", ("[mass] / [length] ** 3", "[substance] / [length] ** 3"),
-            "mg/dL, µmol/L", 0.1, 20.0, "mg/dL", ("µmol/L", "mg/dL")),
-    Measure("age", "yr", ("[time]",), "years, months, weeks, days", 0.0, 120.0, "years",
-            ("yr",)),
-)}
+MEASURES: dict[str, Measure] = {
+    m.kind: m
+    for m in (
+        Measure("weight", "kg", ("[mass]",), "kg, g, lb", 0.5, 500.0, "kg", ("kg", "lb")),
+        Measure(
+            "height", "cm", ("[length]",), "cm, m, in, ft", 30.0, 260.0, "cm", ("cm", "m", "in")
+        ),
+        Measure(
+            "creatinine",
+            "mg/dL",
+            ("[mass] / [length] ** 3", "[substance] / [length] ** 3"),
+            "mg/dL, µmol/L",
+            0.1,
+            20.0,
+            "mg/dL",
+            ("µmol/L", "mg/dL"),
+        ),
+        Measure(
+            "age", "yr", ("[time]",), "years, months, weeks, days", 0.0, 120.0, "years", ("yr",)
+        ),
+    )
+}
 KINDS: tuple[str, ...] = tuple(MEASURES)

@@ -29,12 +29,21 @@ if TYPE_CHECKING:
 
 Kind = Literal["weight", "height", "creatinine", "age"]
 
-PARSE_ERROR_CODES: frozenset[str] = frozenset({
-    "input_empty", "input_too_long", "not_a_number", "number_ambiguous", "number_negative",
-    "unit_unknown", "wrong_unit_kind", "feet_inches_malformed",
-})
+PARSE_ERROR_CODES: frozenset[str] = frozenset(
+    {
+        "input_empty",
+        "input_too_long",
+        "not_a_number",
+        "number_ambiguous",
+        "number_negative",
+        "unit_unknown",
+        "wrong_unit_kind",
+        "feet_inches_malformed",
+    }
+)
 
 MAX_INPUT_LENGTH = 60
+
 
 def measure_params(kind: str | None) -> dict[str, str]:
     """The ``measure`` message parameter naming the measurement ("weight" / "le poids"), as a
@@ -42,6 +51,7 @@ def measure_params(kind: str | None) -> dict[str, str]:
     from desktop.core.words import texts
 
     return texts(f"measure_{kind}" if kind in KINDS else "measure_other")
+
 
 # Unit text (lower case, no spaces) → (registry unit, display symbol). One table for every kind:
 # a known unit of the wrong kind is refused as "wrong_unit_kind", an unknown one as "unit_unknown".
@@ -59,10 +69,26 @@ _add("mg", "mg", "milligram", "milligrams", "milligramme", "milligrammes")
 _add("mcg", "mcg", "µg", "μg", "ug", "microgram", "micrograms", "microgramme", "microgrammes")
 _add("lb", "lb", "lbs", "pound", "pounds", "livre", "livres")
 _add("oz", "oz", "ounce", "ounces")
-_add("cm", "cm", "centimeter", "centimeters", "centimetre", "centimetres", "centimètre",
-     "centimètres")
-_add("mm", "mm", "millimeter", "millimeters", "millimetre", "millimetres", "millimètre",
-     "millimètres")
+_add(
+    "cm",
+    "cm",
+    "centimeter",
+    "centimeters",
+    "centimetre",
+    "centimetres",
+    "centimètre",
+    "centimètres",
+)
+_add(
+    "mm",
+    "mm",
+    "millimeter",
+    "millimeters",
+    "millimetre",
+    "millimetres",
+    "millimètre",
+    "millimètres",
+)
 _add("m", "m", "meter", "meters", "metre", "metres", "mètre", "mètres")
 _add("in", "in", "inch", "inches", '"', "″", "”", "''", "pouce", "pouces")
 _add("ft", "ft", "foot", "feet", "'", "′", "’", "pied", "pieds")
@@ -118,7 +144,7 @@ class ParsedQuantity:
         return _with_unit(self.value_canonical, MEASURES[self.kind].unit, lang, max_decimals)
 
     def conversion_note(self, lang: str = "en") -> str | None:
-        """"154 lb = 69.85 kg" ("154 lb = 69,85 kg" in French); None when nothing was converted."""
+        """ "154 lb = 69.85 kg" ("154 lb = 69,85 kg" in French); None when nothing was converted."""
         if not self.converted:
             return None
         return f"{self.entered_text(lang)} = {self.canonical_text(lang)}"
@@ -157,15 +183,25 @@ def _lookup_unit(unit_text: str, kind: str) -> tuple[str, str]:
     key = re.sub(r"\s+", "", unit_text).lower().rstrip(".")
     found = _UNITS.get(key)
     if found is None:
-        raise CalxError("unit_unknown", field=kind, unit=unit_text.strip(),
-                        expected=MEASURES[kind].expected, measure=measure_params(kind))
+        raise CalxError(
+            "unit_unknown",
+            field=kind,
+            unit=unit_text.strip(),
+            expected=MEASURES[kind].expected,
+            measure=measure_params(kind),
+        )
     return found
 
 
 def _check_kind(quantity: pint.Quantity, kind: str, unit_text: str) -> None:
     if not any(quantity.check(dim) for dim in MEASURES[kind].dimensions):
-        raise CalxError("wrong_unit_kind", field=kind, expected=MEASURES[kind].expected,
-                        got=unit_text.strip(), measure=measure_params(kind))
+        raise CalxError(
+            "wrong_unit_kind",
+            field=kind,
+            expected=MEASURES[kind].expected,
+            got=unit_text.strip(),
+            measure=measure_params(kind),
+        )
 
 
 def _to_canonical(quantity: pint.Quantity, kind: str) -> pint.Quantity:
@@ -176,8 +212,9 @@ def _to_canonical(quantity: pint.Quantity, kind: str) -> pint.Quantity:
     return quantity.to(MEASURES[kind].unit)
 
 
-def parse_quantity(text: str, kind: Kind, lang: str = "en",
-                   default_unit: str | None = None) -> ParsedQuantity:
+def parse_quantity(
+    text: str, kind: Kind, lang: str = "en", default_unit: str | None = None
+) -> ParsedQuantity:
     """Read ``text`` as a ``kind`` measurement. A bare number takes ``default_unit`` (the user's
     preferred unit; by default kg / cm / mg/dL / years). Raises ``CalxError`` (field = kind)."""
     from desktop.core.units import Q_
@@ -204,8 +241,15 @@ def parse_quantity(text: str, kind: Kind, lang: str = "en",
         quantity = Q_(feet, "ft") + Q_(inches or 0.0, "in")
         _check_kind(quantity, kind, "ft")
         canonical = _to_canonical(quantity, kind)
-        return ParsedQuantity(kind, canonical, original, float(canonical.magnitude), feet,
-                              "ft", inches_entered=inches if inches is not None else None)
+        return ParsedQuantity(
+            kind,
+            canonical,
+            original,
+            float(canonical.magnitude),
+            feet,
+            "ft",
+            inches_entered=inches if inches is not None else None,
+        )
 
     leading = _LEADING.fullmatch(raw)
     if not leading:
@@ -224,5 +268,6 @@ def parse_quantity(text: str, kind: Kind, lang: str = "en",
     magnitude = float(canonical.magnitude)
     if not math.isfinite(magnitude):
         raise CalxError("not_a_number", field=kind, text=raw)
-    return ParsedQuantity(kind, canonical, original, magnitude, value, symbol,
-                          unit_defaulted=defaulted)
+    return ParsedQuantity(
+        kind, canonical, original, magnitude, value, symbol, unit_defaulted=defaulted
+    )

@@ -27,17 +27,28 @@ SEXES: tuple[str, ...] = ("female", "male")
 Status = Literal["yes", "no", "unknown"]
 STATUSES: tuple[str, ...] = ("yes", "no", "unknown")
 _STATUS_WORDS: dict[str, str] = {
-    "yes": "yes", "y": "yes", "oui": "yes", "o": "yes", "true": "yes",
-    "no": "no", "n": "no", "non": "no", "false": "no",
-    "unknown": "unknown", "?": "unknown", "inconnu": "unknown", "inconnue": "unknown",
-    "ne sait pas": "unknown", "nsp": "unknown",
+    "yes": "yes",
+    "y": "yes",
+    "oui": "yes",
+    "o": "yes",
+    "true": "yes",
+    "no": "no",
+    "n": "no",
+    "non": "no",
+    "false": "no",
+    "unknown": "unknown",
+    "?": "unknown",
+    "inconnu": "unknown",
+    "inconnue": "unknown",
+    "ne sait pas": "unknown",
+    "nsp": "unknown",
 }
 MAX_CURRENT_MEDICATIONS = 50
 MAX_MEDICATION_NAME_CHARS = 100
 
 
 def parse_status(text: str | None, field_name: str) -> Status:
-    """"yes"/"no"/"unknown" from typed text (also oui/non/inconnu); "unknown" for no input."""
+    """ "yes"/"no"/"unknown" from typed text (also oui/non/inconnu); "unknown" for no input."""
     if text is None or not str(text).strip():
         return "unknown"
     status = _STATUS_WORDS.get(str(text).strip().casefold())
@@ -49,10 +60,8 @@ def parse_status(text: str | None, field_name: str) -> Status:
 def _status_error(field_name: str, text: str) -> CalxError:
     from desktop.core.words import texts
 
-    question = texts("question_pregnant" if field_name == "pregnant"
-                     else "question_breastfeeding")
-    return CalxError("status_unknown", field=field_name, text=text.strip()[:40],
-                     question=question)
+    question = texts("question_pregnant" if field_name == "pregnant" else "question_breastfeeding")
+    return CalxError("status_unknown", field=field_name, text=text.strip()[:40], question=question)
 
 
 @dataclass(frozen=True)
@@ -63,17 +72,26 @@ class CurrentMedication:
     name: str
     medication_id: str | None = None
 
+
 # Accepted spellings of sex in typed input (both languages; "m" is male in both).
 _SEX_WORDS: dict[str, str] = {
-    "female": "female", "f": "female", "woman": "female", "femme": "female",
-    "féminin": "female", "feminin": "female",
-    "male": "male", "m": "male", "man": "male", "homme": "male", "h": "male",
+    "female": "female",
+    "f": "female",
+    "woman": "female",
+    "femme": "female",
+    "féminin": "female",
+    "feminin": "female",
+    "male": "male",
+    "m": "male",
+    "man": "male",
+    "homme": "male",
+    "h": "male",
     "masculin": "male",
 }
 
 
 def parse_sex(text: str | None) -> Sex | None:
-    """"female"/"male" from typed text (also F/M, femme/homme, H); None for no input."""
+    """ "female"/"male" from typed text (also F/M, femme/homme, H); None for no input."""
     if text is None or not text.strip():
         return None
     sex = _SEX_WORDS.get(text.strip().lower())
@@ -111,8 +129,9 @@ def check_record_number(text: str | None) -> str:
     """The record number, stripped; "" for none. Refuses control characters and long text."""
     value = "" if text is None else str(text).strip()
     if value and (len(value) > MAX_RECORD_NUMBER or not _RECORD_NUMBER.fullmatch(value)):
-        raise CalxError("record_number_invalid", field="record_number", value=value[:60],
-                        max=MAX_RECORD_NUMBER)
+        raise CalxError(
+            "record_number_invalid", field="record_number", value=value[:60], max=MAX_RECORD_NUMBER
+        )
     return value
 
 
@@ -125,8 +144,13 @@ def _convert(value: Any, kind: str) -> pint.Quantity:
     try:
         converted = creatinine_mg_dl(value) if kind == "creatinine" else value.to(measure.unit)
     except Exception as exc:  # a dimensionality error: wrong kind of quantity
-        raise CalxError("wrong_unit_kind", field=kind, expected=measure.expected,
-                        got=format(value.units, "~"), measure=measure_params(kind)) from exc
+        raise CalxError(
+            "wrong_unit_kind",
+            field=kind,
+            expected=measure.expected,
+            got=format(value.units, "~"),
+            measure=measure_params(kind),
+        ) from exc
     require_within(kind, float(converted.magnitude))
     return converted
 
@@ -167,13 +191,19 @@ class Patient:
                 raise _status_error(name, str(getattr(self, name)))
         meds = tuple(self.medications)
         if len(meds) > MAX_CURRENT_MEDICATIONS:
-            raise CalxError("too_many_medications", field="medications",
-                            max=MAX_CURRENT_MEDICATIONS)
+            raise CalxError(
+                "too_many_medications", field="medications", max=MAX_CURRENT_MEDICATIONS
+            )
         for med in meds:
-            if not isinstance(med, CurrentMedication) or not isinstance(med.name, str) \
-                    or not med.name.strip() or len(med.name) > MAX_MEDICATION_NAME_CHARS:
-                raise CalxError("medication_name_invalid", field="medications",
-                                max=MAX_MEDICATION_NAME_CHARS)
+            if (
+                not isinstance(med, CurrentMedication)
+                or not isinstance(med.name, str)
+                or not med.name.strip()
+                or len(med.name) > MAX_MEDICATION_NAME_CHARS
+            ):
+                raise CalxError(
+                    "medication_name_invalid", field="medications", max=MAX_MEDICATION_NAME_CHARS
+                )
         object.__setattr__(self, "medications", meds)
         if self.birth_date is not None:
             check_birth_date(self.birth_date)
@@ -197,7 +227,7 @@ class Patient:
         return soft_warnings(self.weight_kg, self.height_cm, self.age_years)
 
     def conversion_notes(self, lang: str = "en") -> list[str]:
-        """"154 lb = 69.85 kg" for every input typed in another unit than the canonical one."""
+        """ "154 lb = 69.85 kg" for every input typed in another unit than the canonical one."""
         return [note for p in self.entered if (note := p.conversion_note(lang))]
 
     @classmethod

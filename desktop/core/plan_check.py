@@ -59,7 +59,8 @@ CALX_SOURCE = RuleSource(ref="calx-convention", section="docs/clinical.md §6")
 # Measurement names (``Measurement.name``) and their words.
 ESTIMATE_WORDS: dict[str, Bilingual] = {
     name: Bilingual.of(f"estimate_{name}")
-    for name in ("crcl-actual", "crcl-adjusted", "egfr-ckd-epi-2021")}
+    for name in ("crcl-actual", "crcl-adjusted", "egfr-ckd-epi-2021")
+}
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class PlanRegimen:
     medication_id: str | None = None
     renal_caution: Bilingual | None = None
     caution_source: RuleSource | None = None
-    fixed_dose: bool = False    # a fixed dose (not per kg or m²): an adult's dose in a child
+    fixed_dose: bool = False  # a fixed dose (not per kg or m²): an adult's dose in a child
 
 
 def plan_regimen(regimen: Regimen | None, regimen_id: str = "") -> PlanRegimen:
@@ -79,10 +80,13 @@ def plan_regimen(regimen: Regimen | None, regimen_id: str = "") -> PlanRegimen:
     if regimen is None:
         return PlanRegimen(regimen_id)
     source = regimen.source
-    return PlanRegimen(regimen.id, regimen.drug, regimen.renal_caution,
-                       RuleSource(source.ref, source.section or "") if regimen.renal_caution
-                       else None,
-                       fixed_dose=regimen.dose is not None and regimen.dose.basis == "fixed")
+    return PlanRegimen(
+        regimen.id,
+        regimen.drug,
+        regimen.renal_caution,
+        RuleSource(source.ref, source.section or "") if regimen.renal_caution else None,
+        fixed_dose=regimen.dose is not None and regimen.dose.basis == "fixed",
+    )
 
 
 @dataclass(frozen=True)
@@ -128,8 +132,8 @@ class Alert:
 
 @dataclass(frozen=True)
 class RenalEstimate:
-    name: str          # a key of ESTIMATE_WORDS
-    value: float       # mL/min (CKD-EPI: mL/min/1.73 m²)
+    name: str  # a key of ESTIMATE_WORDS
+    value: float  # mL/min (CKD-EPI: mL/min/1.73 m²)
     unit: str
 
 
@@ -161,11 +165,13 @@ def _both(make: Any) -> Bilingual:
 
 
 def _estimates_text(estimates: Iterable[RenalEstimate], lang: str) -> str:
-    """"Cockcroft–Gault (actual weight) 42 mL/min; eGFR CKD-EPI 2021 40 mL/min/1.73 m²"."""
+    """ "Cockcroft–Gault (actual weight) 42 mL/min; eGFR CKD-EPI 2021 40 mL/min/1.73 m²"."""
     from desktop.core.formatting import format_unit
 
-    return "; ".join(f"{ESTIMATE_WORDS[e.name].get(lang)} {_num(e.value, lang)} "
-                     f"{format_unit(e.unit, lang)}" for e in estimates)
+    return "; ".join(
+        f"{ESTIMATE_WORDS[e.name].get(lang)} {_num(e.value, lang)} {format_unit(e.unit, lang)}"
+        for e in estimates
+    )
 
 
 def _finite(x: Any) -> float | None:
@@ -193,17 +199,25 @@ def renal_estimates(patient: Patient | None) -> tuple[RenalEstimate, ...]:
     if height is not None and weight / (height / 100) ** 2 >= OBESITY_BMI:
         ibw = ibw_devine(height, sex)
         if ibw > 0:
-            found.append(RenalEstimate(
-                "crcl-adjusted", crcl_cockcroft_gault(age, abw_value(weight, ibw), scr, sex),
-                "mL/min"))
+            found.append(
+                RenalEstimate(
+                    "crcl-adjusted",
+                    crcl_cockcroft_gault(age, abw_value(weight, ibw), scr, sex),
+                    "mL/min",
+                )
+            )
     if age >= MIN_AGE_YEARS:
-        found.append(RenalEstimate("egfr-ckd-epi-2021", egfr_ckd_epi_2021(age, scr, sex),
-                                   "mL/min/1.73 m²"))
+        found.append(
+            RenalEstimate("egfr-ckd-epi-2021", egfr_ckd_epi_2021(age, scr, sex), "mL/min/1.73 m²")
+        )
     return tuple(e for e in found if math.isfinite(e.value))
 
 
-def _takers(regimens: Iterable[PlanRegimen], comedications: Iterable[CurrentMedication],
-            rules: SafetyContent) -> tuple[list[_Taker], list[str]]:
+def _takers(
+    regimens: Iterable[PlanRegimen],
+    comedications: Iterable[CurrentMedication],
+    rules: SafetyContent,
+) -> tuple[list[_Taker], list[str]]:
     """Every medication present (plan and current), and the typed names Calx does not know."""
     takers: list[_Taker] = []
     unknown: list[str] = []
@@ -211,8 +225,12 @@ def _takers(regimens: Iterable[PlanRegimen], comedications: Iterable[CurrentMedi
     def taker(mid: str, regimen: str | None) -> _Taker:
         med = rules.medication(mid)
         classes = med.classes if med is not None else ()
-        return _Taker(mid, regimen, frozenset((mid, *(CLASS_PREFIX + c for c in classes))),
-                      med.name if med is not None else None)
+        return _Taker(
+            mid,
+            regimen,
+            frozenset((mid, *(CLASS_PREFIX + c for c in classes))),
+            med.name if med is not None else None,
+        )
 
     for r in regimens:
         mid = getattr(r, "medication_id", None)
@@ -236,8 +254,9 @@ def _matching(takers: Sequence[_Taker], targets: Sequence[str]) -> list[_Taker]:
     return [t for t in takers if t.tokens & wanted]
 
 
-def _triggers(takers: Iterable[_Taker], measurements: Iterable[Measurement] = (),
-              patient: Iterable[str] = ()) -> Triggers:
+def _triggers(
+    takers: Iterable[_Taker], measurements: Iterable[Measurement] = (), patient: Iterable[str] = ()
+) -> Triggers:
     takers = list(takers)
     return Triggers(
         regimens=tuple(sorted({t.regimen for t in takers if t.regimen is not None})),
@@ -247,11 +266,22 @@ def _triggers(takers: Iterable[_Taker], measurements: Iterable[Measurement] = ()
     )
 
 
-def _alert(rule: SafetyRule, triggers: Triggers, severity: str | None = None,
-           message: Bilingual | None = None) -> Alert:
-    return Alert(severity=severity or rule.severity, code=rule.code, kind=rule.kind,
-                 message=message or rule.message, action=rule.action, sources=rule.sources,
-                 triggered_by=triggers, patient_instruction=rule.patient)
+def _alert(
+    rule: SafetyRule,
+    triggers: Triggers,
+    severity: str | None = None,
+    message: Bilingual | None = None,
+) -> Alert:
+    return Alert(
+        severity=severity or rule.severity,
+        code=rule.code,
+        kind=rule.kind,
+        message=message or rule.message,
+        action=rule.action,
+        sources=rule.sources,
+        triggered_by=triggers,
+        patient_instruction=rule.patient,
+    )
 
 
 # --------------------------------------------------------------------------- rules
@@ -272,9 +302,12 @@ def _interaction(rule: SafetyRule, takers: Sequence[_Taker]) -> Alert | None:
     if rule.patient is not None and WITH_PLACEHOLDER in rule.patient.en + rule.patient.fr:
         # A rule about many medications ("take this medicine and the antacid apart") names the
         # ones of this plan, so the patient never reads "this medicine" on the antacid's own row.
-        alert = replace(alert, patient_instruction=_both(
-            lambda lang: rule.patient.get(lang).replace(
-                WITH_PLACEHOLDER, _names(others, lang))))
+        alert = replace(
+            alert,
+            patient_instruction=_both(
+                lambda lang: rule.patient.get(lang).replace(WITH_PLACEHOLDER, _names(others, lang))
+            ),
+        )
     return alert
 
 
@@ -287,8 +320,9 @@ def _names(takers: Iterable[_Taker], lang: str) -> str:
     return word("and_list", lang, first=", ".join(names[:-1]), last=names[-1])
 
 
-def _renal(rule: SafetyRule, on_plan: Sequence[_Taker],
-           estimates: Sequence[RenalEstimate]) -> Alert | None:
+def _renal(
+    rule: SafetyRule, on_plan: Sequence[_Taker], estimates: Sequence[RenalEstimate]
+) -> Alert | None:
     drugs = _matching(on_plan, rule.drugs)
     threshold = rule.below_ml_min
     if not drugs or threshold is None:
@@ -298,11 +332,19 @@ def _renal(rule: SafetyRule, on_plan: Sequence[_Taker],
         return None
 
     def text(lang: str) -> str:
-        return word("alert_renal_below", lang, message=rule.message.get(lang),
-                    estimates=_estimates_text(low, lang), threshold=_num(threshold, lang))
+        return word(
+            "alert_renal_below",
+            lang,
+            message=rule.message.get(lang),
+            estimates=_estimates_text(low, lang),
+            threshold=_num(threshold, lang),
+        )
 
-    return _alert(rule, _triggers(drugs, [Measurement(e.name, round(e.value, 1), e.unit)
-                                          for e in low]), message=_both(text))
+    return _alert(
+        rule,
+        _triggers(drugs, [Measurement(e.name, round(e.value, 1), e.unit) for e in low]),
+        message=_both(text),
+    )
 
 
 def _age(rule: SafetyRule, on_plan: Sequence[_Taker], patient: Patient | None) -> Alert | None:
@@ -313,8 +355,9 @@ def _age(rule: SafetyRule, on_plan: Sequence[_Taker], patient: Patient | None) -
     return _alert(rule, _triggers(drugs, [Measurement("age", age, "years")]))
 
 
-def _reproductive(rule: SafetyRule, on_plan: Sequence[_Taker],
-                  patient: Patient | None) -> Alert | None:
+def _reproductive(
+    rule: SafetyRule, on_plan: Sequence[_Taker], patient: Patient | None
+) -> Alert | None:
     drugs = _matching(on_plan, rule.drugs)
     if not drugs or (patient is not None and patient.sex == "male"):
         return None
@@ -323,12 +366,18 @@ def _reproductive(rule: SafetyRule, on_plan: Sequence[_Taker],
     if status == "yes":
         return _alert(rule, _triggers(drugs, patient=[f"{field}=yes"]))
     if status == "unknown" and severity_rank(rule.severity) <= SEVERITIES.index("avoid"):
-        code = ("alert_status_unknown_pregnancy" if rule.kind == "pregnancy"
-                else "alert_status_unknown_breastfeeding")
+        code = (
+            "alert_status_unknown_pregnancy"
+            if rule.kind == "pregnancy"
+            else "alert_status_unknown_breastfeeding"
+        )
         # A reminder, not a block: the clinician has not said whether it applies.
-        return _alert(rule, _triggers(drugs, patient=[f"{field}=unknown"]), severity="consider",
-                      message=_both(lambda lang: word(code, lang,
-                                                      message=rule.message.get(lang))))
+        return _alert(
+            rule,
+            _triggers(drugs, patient=[f"{field}=unknown"]),
+            severity="consider",
+            message=_both(lambda lang: word(code, lang, message=rule.message.get(lang))),
+        )
     return None
 
 
@@ -344,8 +393,13 @@ def _on_plan_rule(rule: SafetyRule, on_plan: Sequence[_Taker]) -> Alert | None:
     return _alert(rule, _triggers(drugs)) if drugs else None
 
 
-def _rule_alert(rule: SafetyRule, takers: Sequence[_Taker], on_plan: Sequence[_Taker],
-                patient: Patient | None, estimates: Sequence[RenalEstimate]) -> Alert | None:
+def _rule_alert(
+    rule: SafetyRule,
+    takers: Sequence[_Taker],
+    on_plan: Sequence[_Taker],
+    patient: Patient | None,
+    estimates: Sequence[RenalEstimate],
+) -> Alert | None:
     kind = rule.kind
     if kind == "interaction":
         return _interaction(rule, takers)
@@ -363,10 +417,25 @@ def _rule_alert(rule: SafetyRule, takers: Sequence[_Taker], on_plan: Sequence[_T
 # --------------------------------------------------------------------------- Calx's own checks
 
 
-def _builtin(severity: str, code: str, kind: str, message: Bilingual, action: Bilingual,
-             triggers: Triggers, sources: tuple[RuleSource, ...] = (CALX_SOURCE,)) -> Alert:
-    return Alert(severity=severity, code=code, kind=kind, message=message, action=action,
-                 sources=sources, triggered_by=triggers, builtin=True)
+def _builtin(
+    severity: str,
+    code: str,
+    kind: str,
+    message: Bilingual,
+    action: Bilingual,
+    triggers: Triggers,
+    sources: tuple[RuleSource, ...] = (CALX_SOURCE,),
+) -> Alert:
+    return Alert(
+        severity=severity,
+        code=code,
+        kind=kind,
+        message=message,
+        action=action,
+        sources=sources,
+        triggered_by=triggers,
+        builtin=True,
+    )
 
 
 def _same_medication(takers: Sequence[_Taker], rules: SafetyContent) -> list[Alert]:
@@ -380,13 +449,22 @@ def _same_medication(takers: Sequence[_Taker], rules: SafetyContent) -> list[Ale
         med = rules.medication(mid)
         name = med.name if med is not None else Bilingual(mid, mid)
         current = any(not t.on_plan for t in group)
-        alerts.append(_builtin(
-            "avoid", f"same-medication-{mid}", "duplicate",
-            _both(lambda lang, name=name, current=current: word(
-                "alert_twice_current" if current else "alert_twice", lang,
-                name=name.get(lang))),
-            Bilingual.of("alert_twice_action"),
-            _triggers(group)))
+        alerts.append(
+            _builtin(
+                "avoid",
+                f"same-medication-{mid}",
+                "duplicate",
+                _both(
+                    lambda lang, name=name, current=current: word(
+                        "alert_twice_current" if current else "alert_twice",
+                        lang,
+                        name=name.get(lang),
+                    )
+                ),
+                Bilingual.of("alert_twice_action"),
+                _triggers(group),
+            )
+        )
     return alerts
 
 
@@ -396,42 +474,84 @@ def _unit_checks(patient: Patient | None, previous_weight_kg: float | None) -> l
     alerts = []
     weight = patient.weight_kg
     height = patient.height_cm
-    pounds = _both(lambda lang: f"{_num(weight, lang, 1)} kg = "
-                                f"{_num(weight * LB_PER_KG, lang, 1)} lb")
-    as_pounds = _both(lambda lang: f"{_num(weight, lang, 1)} lb = "
-                                   f"{_num(weight / LB_PER_KG, lang, 1)} kg")
-    action = _both(lambda lang: word("alert_weight_unit_action", lang,
-                                     as_pounds=as_pounds.get(lang)))
+    pounds = _both(
+        lambda lang: f"{_num(weight, lang, 1)} kg = {_num(weight * LB_PER_KG, lang, 1)} lb"
+    )
+    as_pounds = _both(
+        lambda lang: f"{_num(weight, lang, 1)} lb = {_num(weight / LB_PER_KG, lang, 1)} kg"
+    )
+    action = _both(
+        lambda lang: word("alert_weight_unit_action", lang, as_pounds=as_pounds.get(lang))
+    )
     if height is not None:
         bmi = weight / (height / 100) ** 2
         if bmi >= UNIT_CHECK_BMI:
-            alerts.append(_builtin(
-                "precaution", "check-weight-unit", "plausibility",
-                _both(lambda lang: word("alert_bmi_unit", lang, bmi=_num(bmi, lang, 1),
-                                        pounds=pounds.get(lang))),
-                action, Triggers(measurements=(Measurement("bmi", round(bmi, 1), "kg/m²"),
-                                               Measurement("weight", weight, "kg")))))
+            alerts.append(
+                _builtin(
+                    "precaution",
+                    "check-weight-unit",
+                    "plausibility",
+                    _both(
+                        lambda lang: word(
+                            "alert_bmi_unit", lang, bmi=_num(bmi, lang, 1), pounds=pounds.get(lang)
+                        )
+                    ),
+                    action,
+                    Triggers(
+                        measurements=(
+                            Measurement("bmi", round(bmi, 1), "kg/m²"),
+                            Measurement("weight", weight, "kg"),
+                        )
+                    ),
+                )
+            )
     elif weight > UNIT_CHECK_WEIGHT_NO_HEIGHT_KG:
-        alerts.append(_builtin(
-            "precaution", "check-weight-unit", "plausibility",
-            _both(lambda lang: word("alert_weight_no_height", lang,
-                                    limit=_num(UNIT_CHECK_WEIGHT_NO_HEIGHT_KG, lang),
-                                    pounds=pounds.get(lang))),
-            action, Triggers(measurements=(Measurement("weight", weight, "kg"),))))
+        alerts.append(
+            _builtin(
+                "precaution",
+                "check-weight-unit",
+                "plausibility",
+                _both(
+                    lambda lang: word(
+                        "alert_weight_no_height",
+                        lang,
+                        limit=_num(UNIT_CHECK_WEIGHT_NO_HEIGHT_KG, lang),
+                        pounds=pounds.get(lang),
+                    )
+                ),
+                action,
+                Triggers(measurements=(Measurement("weight", weight, "kg"),)),
+            )
+        )
     previous = _finite(previous_weight_kg)
     if previous is not None and previous > 0:
         change = (weight - previous) / previous
         # A previous weight near zero (never a saved plan's; hypothesis found 1e-308) makes the
         # percentage infinite: it cannot be written, and no alert is raised on it.
         if math.isfinite(change * 100) and abs(change) > WEIGHT_CHANGE_FRACTION:
-            alerts.append(_builtin(
-                "precaution", "weight-changed", "plausibility",
-                _both(lambda lang: word(
-                    "alert_weight_changed", lang, change=_num(change * 100, lang, 0),
-                    previous=_num(previous, lang, 1), weight=_num(weight, lang, 1))),
-                Bilingual.of("alert_weight_changed_action"),
-                Triggers(measurements=(Measurement("previous-weight", previous, "kg"),
-                                       Measurement("weight", weight, "kg")))))
+            alerts.append(
+                _builtin(
+                    "precaution",
+                    "weight-changed",
+                    "plausibility",
+                    _both(
+                        lambda lang: word(
+                            "alert_weight_changed",
+                            lang,
+                            change=_num(change * 100, lang, 0),
+                            previous=_num(previous, lang, 1),
+                            weight=_num(weight, lang, 1),
+                        )
+                    ),
+                    Bilingual.of("alert_weight_changed_action"),
+                    Triggers(
+                        measurements=(
+                            Measurement("previous-weight", previous, "kg"),
+                            Measurement("weight", weight, "kg"),
+                        )
+                    ),
+                )
+            )
     return alerts
 
 
@@ -440,15 +560,22 @@ def _not_checked(unknown: Sequence[str]) -> list[Alert]:
         return []
     names = sorted(set(unknown), key=lambda n: (n.casefold(), n))
     shown = ", ".join(names)
-    return [_builtin(
-        "consider", "medication-not-checked", "interaction",
-        _both(lambda lang: word("alert_not_checked", lang, names=shown)),
-        Bilingual.of("alert_not_checked_action"),
-        Triggers(medications=tuple(names)), (CALX_SOURCE,))]
+    return [
+        _builtin(
+            "consider",
+            "medication-not-checked",
+            "interaction",
+            _both(lambda lang: word("alert_not_checked", lang, names=shown)),
+            Bilingual.of("alert_not_checked_action"),
+            Triggers(medications=tuple(names)),
+            (CALX_SOURCE,),
+        )
+    ]
 
 
-def _renal_cautions(regimens: Sequence[PlanRegimen],
-                    estimates: Sequence[RenalEstimate]) -> list[Alert]:
+def _renal_cautions(
+    regimens: Sequence[PlanRegimen], estimates: Sequence[RenalEstimate]
+) -> list[Alert]:
     """A regimen's renal caution, when any estimate is under Calx's threshold of 60 mL/min."""
     low = [e for e in estimates if e.value < RENAL_CAUTION_ML_MIN]
     alerts = []
@@ -458,20 +585,37 @@ def _renal_cautions(regimens: Sequence[PlanRegimen],
             continue
 
         def text(lang: str, caution: Bilingual = caution) -> str:
-            return word("alert_renal_caution", lang, caution=caution.get(lang),
-                        estimates=_estimates_text(low, lang),
-                        threshold=_num(RENAL_CAUTION_ML_MIN, lang))
+            return word(
+                "alert_renal_caution",
+                lang,
+                caution=caution.get(lang),
+                estimates=_estimates_text(low, lang),
+                threshold=_num(RENAL_CAUTION_ML_MIN, lang),
+            )
 
-        sources = tuple(s for s in (getattr(r, "caution_source", None),
-                                    RuleSource("calx-convention", "docs/clinical.md §4"))
-                        if isinstance(s, RuleSource))
-        alerts.append(_builtin(
-            "precaution", f"renal-caution-{r.regimen_id}", "renal", _both(text),
-            Bilingual.of("alert_renal_caution_action"),
-            Triggers(regimens=(r.regimen_id,),
-                     medications=(r.medication_id,) if r.medication_id else (),
-                     measurements=tuple(Measurement(e.name, round(e.value, 1), e.unit)
-                                        for e in low)), sources))
+        sources = tuple(
+            s
+            for s in (
+                getattr(r, "caution_source", None),
+                RuleSource("calx-convention", "docs/clinical.md §4"),
+            )
+            if isinstance(s, RuleSource)
+        )
+        alerts.append(
+            _builtin(
+                "precaution",
+                f"renal-caution-{r.regimen_id}",
+                "renal",
+                _both(text),
+                Bilingual.of("alert_renal_caution_action"),
+                Triggers(
+                    regimens=(r.regimen_id,),
+                    medications=(r.medication_id,) if r.medication_id else (),
+                    measurements=tuple(Measurement(e.name, round(e.value, 1), e.unit) for e in low),
+                ),
+                sources,
+            )
+        )
     return alerts
 
 
@@ -481,21 +625,33 @@ def _adult_doses(patient: Patient | None, regimens: Sequence[PlanRegimen]) -> li
     age = patient.age_years if patient is not None else None
     if age is None or age >= ADULT_AGE_YEARS:
         return []
-    fixed = [r for r in regimens if getattr(r, "fixed_dose", False) is True
-             and isinstance(getattr(r, "regimen_id", None), str)]
+    fixed = [
+        r
+        for r in regimens
+        if getattr(r, "fixed_dose", False) is True
+        and isinstance(getattr(r, "regimen_id", None), str)
+    ]
     if not fixed:
         return []
-    return [_builtin(
-        "precaution", "adult-fixed-dose-in-a-child", "age",
-        _both(lambda lang: word("alert_adult_dose_child", lang, age=_num(age, lang, 1))),
-        Bilingual.of("alert_adult_dose_child_action"),
-        Triggers(regimens=tuple(sorted({r.regimen_id for r in fixed})),
-                 medications=tuple(sorted({r.medication_id for r in fixed if r.medication_id})),
-                 measurements=(Measurement("age", age, "years"),)))]
+    return [
+        _builtin(
+            "precaution",
+            "adult-fixed-dose-in-a-child",
+            "age",
+            _both(lambda lang: word("alert_adult_dose_child", lang, age=_num(age, lang, 1))),
+            Bilingual.of("alert_adult_dose_child_action"),
+            Triggers(
+                regimens=tuple(sorted({r.regimen_id for r in fixed})),
+                medications=tuple(sorted({r.medication_id for r in fixed if r.medication_id})),
+                measurements=(Measurement("age", age, "years"),),
+            ),
+        )
+    ]
 
 
-def _renal_unknown(rules: Sequence[SafetyRule], on_plan: Sequence[_Taker],
-                   estimates: Sequence[RenalEstimate]) -> list[Alert]:
+def _renal_unknown(
+    rules: Sequence[SafetyRule], on_plan: Sequence[_Taker], estimates: Sequence[RenalEstimate]
+) -> list[Alert]:
     if estimates:
         return []
     hit = [(r, _matching(on_plan, r.drugs)) for r in rules if r.kind == "renal"]
@@ -503,12 +659,20 @@ def _renal_unknown(rules: Sequence[SafetyRule], on_plan: Sequence[_Taker],
     if not hit:
         return []
     takers = [t for _, d in hit for t in d]
-    sources = tuple(sorted({s for r, _ in hit for s in r.sources},
-                           key=lambda s: (s.ref, s.section)))
-    return [_builtin(
-        "consider", "renal-function-unknown", "renal",
-        Bilingual.of("alert_renal_unknown"), Bilingual.of("alert_renal_unknown_action"),
-        _triggers(takers), sources)]
+    sources = tuple(
+        sorted({s for r, _ in hit for s in r.sources}, key=lambda s: (s.ref, s.section))
+    )
+    return [
+        _builtin(
+            "consider",
+            "renal-function-unknown",
+            "renal",
+            Bilingual.of("alert_renal_unknown"),
+            Bilingual.of("alert_renal_unknown_action"),
+            _triggers(takers),
+            sources,
+        )
+    ]
 
 
 # --------------------------------------------------------------------------- the entry point
@@ -516,9 +680,16 @@ def _renal_unknown(rules: Sequence[SafetyRule], on_plan: Sequence[_Taker],
 
 def _sort_key(alert: Alert) -> tuple[Any, ...]:
     t = alert.triggered_by
-    return (severity_rank(alert.severity), alert.code, t.regimens, t.medications,
-            tuple((m.name, m.value) for m in t.measurements), t.patient, alert.message.en,
-            alert.message.fr)
+    return (
+        severity_rank(alert.severity),
+        alert.code,
+        t.regimens,
+        t.medications,
+        tuple((m.name, m.value) for m in t.measurements),
+        t.patient,
+        alert.message.en,
+        alert.message.fr,
+    )
 
 
 def check_plan(
@@ -535,16 +706,26 @@ def check_plan(
         return _check(patient, regimens, comedications, rules, previous_weight_kg)
     except Exception as exc:  # a bug must show as an alert, never as a silent pass
         kind = type(exc).__name__
-        return (_builtin(
-            "avoid", "plan-check-failed", "internal",
-            Bilingual.of("alert_check_failed"),
-            _both(lambda lang: word("alert_check_failed_detail", lang, detail=kind)),
-            Triggers(), (CALX_SOURCE,)),)
+        return (
+            _builtin(
+                "avoid",
+                "plan-check-failed",
+                "internal",
+                Bilingual.of("alert_check_failed"),
+                _both(lambda lang: word("alert_check_failed_detail", lang, detail=kind)),
+                Triggers(),
+                (CALX_SOURCE,),
+            ),
+        )
 
 
-def _check(patient: Patient | None, regimens: Sequence[PlanRegimen],
-           comedications: Sequence[CurrentMedication] | None, rules: SafetyContent,
-           previous_weight_kg: float | None) -> tuple[Alert, ...]:
+def _check(
+    patient: Patient | None,
+    regimens: Sequence[PlanRegimen],
+    comedications: Sequence[CurrentMedication] | None,
+    rules: SafetyContent,
+    previous_weight_kg: float | None,
+) -> tuple[Alert, ...]:
     if comedications is None:
         comedications = patient.medications if patient is not None else ()
     takers, unknown = _takers(regimens or (), comedications or (), rules)
@@ -552,10 +733,14 @@ def _check(patient: Patient | None, regimens: Sequence[PlanRegimen],
     estimates = renal_estimates(patient)
     alerts: dict[str, Alert] = {}
     found = [_rule_alert(rule, takers, on_plan, patient, estimates) for rule in rules.rules]
-    found += [*_same_medication(takers, rules), *_unit_checks(patient, previous_weight_kg),
-              *_not_checked(unknown), *_renal_unknown(rules.rules, on_plan, estimates),
-              *_renal_cautions(regimens or (), estimates),
-              *_adult_doses(patient, regimens or ())]
+    found += [
+        *_same_medication(takers, rules),
+        *_unit_checks(patient, previous_weight_kg),
+        *_not_checked(unknown),
+        *_renal_unknown(rules.rules, on_plan, estimates),
+        *_renal_cautions(regimens or (), estimates),
+        *_adult_doses(patient, regimens or ()),
+    ]
     for alert in found:
         if alert is None:
             continue
@@ -578,15 +763,17 @@ def patient_instructions(alerts: Iterable[Alert]) -> dict[str, tuple[Bilingual, 
     return {k: tuple(v) for k, v in out.items()}
 
 
-def blocking(alerts: Iterable[Alert], overridden: Mapping[str, str] | Iterable[str] = ()
-             ) -> tuple[Alert, ...]:
+def blocking(
+    alerts: Iterable[Alert], overridden: Mapping[str, str] | Iterable[str] = ()
+) -> tuple[Alert, ...]:
     """Contraindications without the clinician's reason (``overridden``: codes given one)."""
     done = set(overridden)
     return tuple(a for a in alerts if a.blocks and a.code not in done)
 
 
-def current_medications(names: Iterable[str],
-                        rules: SafetyContent) -> tuple[CurrentMedication, ...]:
+def current_medications(
+    names: Iterable[str], rules: SafetyContent
+) -> tuple[CurrentMedication, ...]:
     """Typed names → current medications, matched accent- and case-insensitively against names
     and synonyms of the list; an unknown name is kept with no id ("not checked"). Repeats of the
     same medication are kept once."""

@@ -32,7 +32,7 @@ class Evaluation:
     product: Product | None
     dose: DoseResult | None = None
     schedule: RegimenSchedule | None = None
-    errors: tuple[Issue, ...] = ()          # refusals: nothing computed for that part
+    errors: tuple[Issue, ...] = ()  # refusals: nothing computed for that part
     warnings: tuple[Issue, ...] = field(default=())
 
     @property
@@ -42,14 +42,21 @@ class Evaluation:
     def raise_first(self) -> None:
         """Raise the first refusal (command line, printed plan): nothing is half-shown."""
         if self.errors:
-            raise CalxError(self.errors[0].code, field=self.errors[0].field,
-                            **self.errors[0].params)
+            raise CalxError(
+                self.errors[0].code, field=self.errors[0].field, **self.errors[0].params
+            )
 
 
-def evaluate(regimen: Regimen, product: Product | None, patient: Patient | None,
-             choices: Mapping[str, float] | None, bsa_formula: str, start: date,
-             horizon_months: int = 12,
-             shifts: tuple[tuple[int, int], ...] = ()) -> Evaluation:
+def evaluate(
+    regimen: Regimen,
+    product: Product | None,
+    patient: Patient | None,
+    choices: Mapping[str, float] | None,
+    bsa_formula: str,
+    start: date,
+    horizon_months: int = 12,
+    shifts: tuple[tuple[int, int], ...] = (),
+) -> Evaluation:
     """The dose (``desktop.core.dosing``) and the calendar (``desktop.core.schedule``) of
     ``regimen``; a dose that needs the patient's measurements is left out while they are
     missing (``patient`` None), as the window shows before anything is typed. ``shifts`` are
@@ -62,8 +69,9 @@ def evaluate(regimen: Regimen, product: Product | None, patient: Patient | None,
     dose = schedule = None
     if patient is not None or regimen.dose is None or regimen.dose.basis == "fixed":
         try:
-            dose = compute_dose(regimen, patient, product=product, choices=choices,
-                                bsa_formula=bsa_formula)
+            dose = compute_dose(
+                regimen, patient, product=product, choices=choices, bsa_formula=bsa_formula
+            )
         except CalxError as error:
             errors.append(error.issue)
     try:
@@ -82,21 +90,26 @@ def evaluate(regimen: Regimen, product: Product | None, patient: Patient | None,
 
 # Row key → its label's code in the catalogue (desktop.core.words), in display order.
 LABELS: dict[str, str] = {
-    "prescribed": "prescribed", "calculated": "calculated", "rounded": "dose_to_give",
-    "daily": "daily_dose", "course": "course_total", "volume": "volume_to_draw_up",
-    "vials": "vials", "concentration": "concentration",
+    "prescribed": "prescribed",
+    "calculated": "calculated",
+    "rounded": "dose_to_give",
+    "daily": "daily_dose",
+    "course": "course_total",
+    "volume": "volume_to_draw_up",
+    "vials": "vials",
+    "concentration": "concentration",
 }
 
 
 @dataclass(frozen=True)
 class DoseRow:
-    key: str     # one of LABELS
-    label: str   # in the user's language, without a colon
+    key: str  # one of LABELS
+    label: str  # in the user's language, without a colon
     value: str
 
 
 def _with_frequency(text: str, result: DoseResult, lang: str) -> str:
-    """"240 mg daily", "500 mg three times daily": the daily rhythm after the amount."""
+    """ "240 mg daily", "500 mg three times daily": the daily rhythm after the amount."""
     from desktop.core.formatting import format_frequency
 
     if result.times_per_day:
@@ -134,41 +147,82 @@ def dose_rows(result: DoseResult, lang: str) -> list[DoseRow]:
             text += " " + word("by_default", lang)
         rows.append(("prescribed", text))
     if result.calculated is not None:
-        rows.append(("calculated", _with_frequency(format_dose(result.calculated, lang),
-                                                   result, lang)))
+        rows.append(
+            ("calculated", _with_frequency(format_dose(result.calculated, lang), result, lang))
+        )
     if result.rounded is not None and result.deviation_percent is not None:
-        rows.append(("rounded", word(
-            "dose_from_calculated", lang, dose=dose_text(result, lang) or "",
-            deviation=format_percent(result.deviation_percent, lang, signed=True))))
+        rows.append(
+            (
+                "rounded",
+                word(
+                    "dose_from_calculated",
+                    lang,
+                    dose=dose_text(result, lang) or "",
+                    deviation=format_percent(result.deviation_percent, lang, signed=True),
+                ),
+            )
+        )
     if result.daily is not None and result.times_per_day:
         rows.append(("daily", format_dose(result.daily, lang)))
     if result.course_total is not None and result.course_doses:
         days = any(step.code == "working_course_total_days" for step in result.working)
-        code = "course_over_days" if days else (
-            "course_over_one" if result.course_doses == 1 else "course_over")
-        rows.append(("course", word(code, lang, total=format_dose(result.course_total, lang),
-                                    n=str(result.course_doses))))
+        code = (
+            "course_over_days"
+            if days
+            else ("course_over_one" if result.course_doses == 1 else "course_over")
+        )
+        rows.append(
+            (
+                "course",
+                word(
+                    code,
+                    lang,
+                    total=format_dose(result.course_total, lang),
+                    n=str(result.course_doses),
+                ),
+            )
+        )
     if result.volume is not None:
         volume = format_quantity(result.volume, lang)
         if result.concentration is not None:
-            volume = word("volume_at", lang, volume=volume,
-                          concentration=format_quantity(result.concentration, lang))
+            volume = word(
+                "volume_at",
+                lang,
+                volume=volume,
+                concentration=format_quantity(result.concentration, lang),
+            )
         rows.append(("volume", volume))
     elif result.concentration is not None:
         rows.append(("concentration", format_quantity(result.concentration, lang)))
     if result.vials is not None and result.vials.vials:
-        vials = " + ".join(f"{v.count} × {format_number(v.strength_mg, lang)} mg"
-                           for v in result.vials.vials)
-        rows.append(("vials", word("vials_waste", lang, vials=vials,
-                                   waste=format_number(result.vials.waste_mg, lang))))
+        vials = " + ".join(
+            f"{v.count} × {format_number(v.strength_mg, lang)} mg" for v in result.vials.vials
+        )
+        rows.append(
+            (
+                "vials",
+                word(
+                    "vials_waste",
+                    lang,
+                    vials=vials,
+                    waste=format_number(result.vials.waste_mg, lang),
+                ),
+            )
+        )
     return [DoseRow(key, word(LABELS[key], lang), value) for key, value in rows]
 
 
 # --------------------------------------------------------------------------- one calculation
 
-def calculation_text(evaluation: Evaluation, patient: Patient | None, lang: str,
-                     extra_lines: tuple[str, ...] = (), with_calendar: bool = False,
-                     therapy: str = "") -> str:
+
+def calculation_text(
+    evaluation: Evaluation,
+    patient: Patient | None,
+    lang: str,
+    extra_lines: tuple[str, ...] = (),
+    with_calendar: bool = False,
+    therapy: str = "",
+) -> str:
     """One calculation as plain text, to copy or print without building a plan: the regimen,
     the measurements as typed, the dose rows, the working, the warnings (and the dates)."""
     from desktop.core.formatting import colon as colon_of

@@ -32,13 +32,22 @@ BASES: tuple[str, ...] = ("fixed", "per_kg", "per_m2")
 # Units a dose may be written in, and what one of them is in mg (None: not a mass; rounding,
 # volumes and vials work in mg). "units" (biologics) is spelled out, never "U" or "IU".
 MG_PER_DOSE_UNIT: dict[str, float | None] = {
-    "mcg": 0.001, "mg": 1.0, "g": 1000.0, "mL": None, "units": None,
+    "mcg": 0.001,
+    "mg": 1.0,
+    "g": 1000.0,
+    "mL": None,
+    "units": None,
 }
 DOSE_UNITS: tuple[str, ...] = tuple(MG_PER_DOSE_UNIT)
 CONCENTRATION_UNITS: tuple[str, ...] = ("mg/mL", "mcg/mL", "units/mL")
 DURATION_UNITS: tuple[str, ...] = ("day", "week", "month", "year")
 ROUTES: tuple[str, ...] = (
-    "oral", "iv", "sc", "intralesional", "topical", "procedure",
+    "oral",
+    "iv",
+    "sc",
+    "intralesional",
+    "topical",
+    "procedure",
 )
 
 
@@ -159,7 +168,8 @@ class Schedule:
 # The schedule's single durations ("every", "duration", "on", "off", "course_every"): each may be
 # a range the clinician chooses in, by the field's name.
 SCHEDULE_DURATIONS: tuple[str, ...] = tuple(
-    f.name for f in fields(Schedule) if f.type == "DurationSpec | None")
+    f.name for f in fields(Schedule) if f.type == "DurationSpec | None"
+)
 
 
 @dataclass(frozen=True)
@@ -207,12 +217,12 @@ class Product:
     source: Source
     concentration_mg_ml: float | None = None
     vials: tuple[Vial, ...] = ()
-    final_volume_ml: float | None = None          # infliximab: diluted to 250 mL in total
+    final_volume_ml: float | None = None  # infliximab: diluted to 250 mL in total
     # allowed (min, max) after dilution
     final_concentration_mg_ml: tuple[float, float] | None = None
-    dose_step_mg: float | None = None             # the rounding rule for calculated doses
+    dose_step_mg: float | None = None  # the rounding rule for calculated doses
     dose_step_note: Bilingual | None = None
-    strengths_mg: tuple[float, ...] = ()           # oral forms (capsules, tablets)
+    strengths_mg: tuple[float, ...] = ()  # oral forms (capsules, tablets)
     notes: Bilingual | None = None
     sources: tuple[Source, ...] = field(default=())
 
@@ -332,7 +342,8 @@ def dose_from(v: Any, path: str) -> DoseSpec:
     unit = _require(v, "unit", path)
     if unit not in DOSE_UNITS:
         raise ContentError(
-            f"{path}.unit", f"unknown unit {unit!r} (expected one of {', '.join(DOSE_UNITS)})")
+            f"{path}.unit", f"unknown unit {unit!r} (expected one of {', '.join(DOSE_UNITS)})"
+        )
     basis = v.get("basis", "fixed")
     if basis not in BASES:
         raise ContentError(f"{path}.basis", f"must be one of {', '.join(BASES)}")
@@ -368,9 +379,15 @@ def schedule_from(v: Any, path: str) -> Schedule:
     count = _positive_int(v["count"], f"{path}.count") if "count" in v else None
     courses = _positive_int(v["courses"], f"{path}.courses") if "courses" in v else None
     s = Schedule(
-        pattern=pattern, offsets=offsets, every=dur("every"), count=count,
-        duration=dur("duration"), on=dur("on"), off=dur("off"),
-        courses=courses, course_every=dur("course_every"),
+        pattern=pattern,
+        offsets=offsets,
+        every=dur("every"),
+        count=count,
+        duration=dur("duration"),
+        on=dur("on"),
+        off=dur("off"),
+        courses=courses,
+        course_every=dur("course_every"),
     )
     for key in PATTERNS[pattern].needs:
         if not getattr(s, key):
@@ -381,8 +398,11 @@ def schedule_from(v: Any, path: str) -> Schedule:
 
 
 def regimen_from_dict(
-    d: Mapping[str, Any], therapy_id: str, path: str = "regimens",
-    known_refs: Sequence[str] | None = None, known_products: Sequence[str] | None = None,
+    d: Mapping[str, Any],
+    therapy_id: str,
+    path: str = "regimens",
+    known_refs: Sequence[str] | None = None,
+    known_products: Sequence[str] | None = None,
 ) -> Regimen:
     rid = _require(d, "id", path)
     if not isinstance(rid, str) or not SLUG.fullmatch(rid):
@@ -399,7 +419,8 @@ def regimen_from_dict(
     conc = None
     if "concentration" in d:
         value, unit = _split_quantity(
-            d["concentration"], f"{path}.concentration", CONCENTRATION_UNITS)
+            d["concentration"], f"{path}.concentration", CONCENTRATION_UNITS
+        )
         conc = Concentration(value, unit)
     return Regimen(
         id=rid,
@@ -409,26 +430,38 @@ def regimen_from_dict(
         source=source_from(d.get("source"), f"{path}.source", known_refs),
         dose=dose_from(d["dose"], f"{path}.dose") if "dose" in d else None,
         schedule=schedule_from(d["schedule"], f"{path}.schedule") if "schedule" in d else None,
-        schedule_source=(source_from(d["schedule_source"], f"{path}.schedule_source", known_refs)
-                         if "schedule_source" in d else None),
+        schedule_source=(
+            source_from(d["schedule_source"], f"{path}.schedule_source", known_refs)
+            if "schedule_source" in d
+            else None
+        ),
         product=product,
         concentration=conc,
-        renal_caution=(bilingual_from(d["renal_caution"], f"{path}.renal_caution")
-                       if "renal_caution" in d else None),
+        renal_caution=(
+            bilingual_from(d["renal_caution"], f"{path}.renal_caution")
+            if "renal_caution" in d
+            else None
+        ),
         notes=bilingual_from(d["notes"], f"{path}.notes") if "notes" in d else None,
         drug=drug,
     )
 
 
 def product_from_dict(
-    d: Mapping[str, Any], path: str = "products", known_refs: Sequence[str] | None = None,
+    d: Mapping[str, Any],
+    path: str = "products",
+    known_refs: Sequence[str] | None = None,
 ) -> Product:
     pid = _require(d, "id", path)
     vials = []
     for i, vd in enumerate(d.get("vials", ())):
         vp = f"{path}.vials[{i}]"
-        vials.append(Vial(_number(_require(vd, "strength_mg", vp), f"{vp}.strength_mg"),
-                          _number(_require(vd, "volume_ml", vp), f"{vp}.volume_ml")))
+        vials.append(
+            Vial(
+                _number(_require(vd, "strength_mg", vp), f"{vp}.strength_mg"),
+                _number(_require(vd, "volume_ml", vp), f"{vp}.volume_ml"),
+            )
+        )
     fc = d.get("final_concentration_mg_ml")
     final_conc = None
     if fc is not None:

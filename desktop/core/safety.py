@@ -21,30 +21,57 @@ from desktop.core.words import LANGUAGES
 # The ANSM's four levels, strongest first (docs/clinical.md §6).
 SEVERITIES: tuple[str, ...] = ("contraindicated", "avoid", "precaution", "consider")
 SEVERITY_WORDS: dict[str, Bilingual] = {
-    severity: Bilingual.of(f"severity_{severity}")
-    for severity in SEVERITIES}
+    severity: Bilingual.of(f"severity_{severity}") for severity in SEVERITIES
+}
 KINDS: tuple[str, ...] = (
-    "interaction", "renal", "age", "pregnancy", "breastfeeding", "duplicate", "screening",
-    "monitoring", "adverse-effects",
+    "interaction",
+    "renal",
+    "age",
+    "pregnancy",
+    "breastfeeding",
+    "duplicate",
+    "screening",
+    "monitoring",
+    "adverse-effects",
 )
 CLASS_PREFIX = "class:"
 # In an interaction rule's patient text: the names of the plan's "with" medications.
 WITH_PLACEHOLDER = "{with}"
 
 _MEDICATION_KEYS = frozenset({"id", "name", "synonyms", "classes"})
-_RULE_KEYS = frozenset({
-    "code", "kind", "severity", "drugs", "with", "below_ml_min", "under_years", "message",
-    "action", "patient", "sources", "interval_days", "first_after_days", "test",
-})
+_RULE_KEYS = frozenset(
+    {
+        "code",
+        "kind",
+        "severity",
+        "drugs",
+        "with",
+        "below_ml_min",
+        "under_years",
+        "message",
+        "action",
+        "patient",
+        "sources",
+        "interval_days",
+        "first_after_days",
+        "test",
+    }
+)
 _SOURCE_KEYS = frozenset({"ref", "section"})
 # Fields a kind needs, and fields only some kinds may carry.
-_KIND_NEEDS: dict[str, tuple[str, ...]] = {"interaction": ("with",), "renal": ("below_ml_min",),
-                                           "age": ("under_years",)}
-_KIND_ONLY: dict[str, tuple[str, ...]] = {"with": ("interaction",), "below_ml_min": ("renal",),
-                                          "under_years": ("age",),
-                                          "interval_days": ("monitoring",),
-                                          "first_after_days": ("monitoring",),
-                                          "test": ("monitoring",)}
+_KIND_NEEDS: dict[str, tuple[str, ...]] = {
+    "interaction": ("with",),
+    "renal": ("below_ml_min",),
+    "age": ("under_years",),
+}
+_KIND_ONLY: dict[str, tuple[str, ...]] = {
+    "with": ("interaction",),
+    "below_ml_min": ("renal",),
+    "under_years": ("age",),
+    "interval_days": ("monitoring",),
+    "first_after_days": ("monitoring",),
+    "test": ("monitoring",),
+}
 
 
 def severity_rank(severity: str) -> int:
@@ -97,7 +124,7 @@ class SafetyRule:
     patient: Bilingual | None = None
     interval_days: int | None = None
     first_after_days: int | None = None
-    test: Bilingual | None = None        # monitoring: the test's name on the patient's calendar
+    test: Bilingual | None = None  # monitoring: the test's name on the patient's calendar
 
 
 @dataclass(frozen=True)
@@ -121,8 +148,9 @@ class SafetyContent:
 def _unknown(d: Mapping[str, Any], allowed: frozenset[str], path: str) -> None:
     for key in d:
         if key not in allowed:
-            raise ContentError(f"{path}.{key}",
-                               f"unknown key (expected one of: {', '.join(sorted(allowed))})")
+            raise ContentError(
+                f"{path}.{key}", f"unknown key (expected one of: {', '.join(sorted(allowed))})"
+            )
 
 
 def _text(d: Mapping[str, Any], key: str, path: str, required: bool = True) -> Bilingual | None:
@@ -157,37 +185,49 @@ def medication_from_dict(d: Mapping[str, Any], path: str = "medication") -> Medi
     _unknown(synonyms, frozenset({"fr", "en"}), f"{path}.synonyms")
     for lang in LANGUAGES:
         if lang not in synonyms:
-            raise ContentError(f"{path}.synonyms.{lang}",
-                               "translation is missing (write [] if there is none)")
+            raise ContentError(
+                f"{path}.synonyms.{lang}", "translation is missing (write [] if there is none)"
+            )
     classes = _names(d.get("classes", []), f"{path}.classes")
     for c in classes:
         if not SLUG.fullmatch(c):
             raise ContentError(f"{path}.classes", f"{c!r} must be a slug like 'macrolide'")
-    return Medication(id=mid, name=name,
-                      synonyms_fr=_names(synonyms["fr"], f"{path}.synonyms.fr"),
-                      synonyms_en=_names(synonyms["en"], f"{path}.synonyms.en"),
-                      classes=classes)
+    return Medication(
+        id=mid,
+        name=name,
+        synonyms_fr=_names(synonyms["fr"], f"{path}.synonyms.fr"),
+        synonyms_en=_names(synonyms["en"], f"{path}.synonyms.en"),
+        classes=classes,
+    )
 
 
 def _number(d: Mapping[str, Any], key: str, path: str, whole: bool = False) -> float | None:
     if key not in d:
         return None
     value = d[key]
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0 \
-            or value != value or value == float("inf") or (whole and not isinstance(value, int)):
-        raise ContentError(f"{path}.{key}", "must be a positive " + (
-            "whole number" if whole else "number"))
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not value > 0
+        or value != value
+        or value == float("inf")
+        or (whole and not isinstance(value, int))
+    ):
+        raise ContentError(
+            f"{path}.{key}", "must be a positive " + ("whole number" if whole else "number")
+        )
     return value
 
 
-def _targets(value: Any, path: str, medications: Mapping[str, Medication] | None,
-             classes: set[str] | None) -> tuple[str, ...]:
+def _targets(
+    value: Any, path: str, medications: Mapping[str, Medication] | None, classes: set[str] | None
+) -> tuple[str, ...]:
     items = _names(value, path)
     if not items:
         raise ContentError(path, "must name at least one medication or class")
     for item in items:
         if item.startswith(CLASS_PREFIX):
-            name = item[len(CLASS_PREFIX):]
+            name = item[len(CLASS_PREFIX) :]
             if classes is not None and name not in classes:
                 raise ContentError(path, f"unknown class {name!r} (no medication has it)")
         elif medications is not None and item not in medications:
@@ -218,9 +258,12 @@ def _sources(value: Any, path: str, known_refs: Sequence[str] | None) -> tuple[R
     return tuple(found)
 
 
-def rule_from_dict(d: Mapping[str, Any], path: str = "rule",
-                   known_refs: Sequence[str] | None = None,
-                   medications: Mapping[str, Medication] | None = None) -> SafetyRule:
+def rule_from_dict(
+    d: Mapping[str, Any],
+    path: str = "rule",
+    known_refs: Sequence[str] | None = None,
+    medications: Mapping[str, Medication] | None = None,
+) -> SafetyRule:
     """One rule; with ``known_refs`` / ``medications`` the ids and classes are checked too."""
     if not isinstance(d, Mapping):
         raise ContentError(path, "must be a table")
@@ -233,33 +276,42 @@ def rule_from_dict(d: Mapping[str, Any], path: str = "rule",
         raise ContentError(f"{path}.kind", f"{kind!r} is not one of: {', '.join(KINDS)}")
     severity = d.get("severity")
     if severity not in SEVERITIES:
-        raise ContentError(f"{path}.severity",
-                           f"{severity!r} is not one of: {', '.join(SEVERITIES)}")
+        raise ContentError(
+            f"{path}.severity", f"{severity!r} is not one of: {', '.join(SEVERITIES)}"
+        )
     for key in _KIND_NEEDS.get(kind, ()):
         if key not in d:
             raise ContentError(f"{path}.{key}", f"is required for kind {kind!r}")
     for key, kinds in _KIND_ONLY.items():
         if key in d and kind not in kinds:
             raise ContentError(f"{path}.{key}", f"is not used by kind {kind!r}")
-    classes = ({c for m in medications.values() for c in m.classes}
-               if medications is not None else None)
+    classes = (
+        {c for m in medications.values() for c in m.classes} if medications is not None else None
+    )
     sources = _sources(d.get("sources"), f"{path}.sources", known_refs)
     message, action = _text(d, "message", path), _text(d, "action", path)
     assert message is not None and action is not None
     patient = _text(d, "patient", path, required=False)
     marked = [WITH_PLACEHOLDER in t for t in (patient.fr, patient.en)] if patient else []
     if any(marked) and (kind != "interaction" or not all(marked)):
-        raise ContentError(f"{path}.patient", f"{WITH_PLACEHOLDER} belongs in both languages "
-                           "of an interaction rule's patient text")
+        raise ContentError(
+            f"{path}.patient",
+            f"{WITH_PLACEHOLDER} belongs in both languages of an interaction rule's patient text",
+        )
     interval = _number(d, "interval_days", path, whole=True)
     first = _number(d, "first_after_days", path, whole=True)
     return SafetyRule(
-        code=code, kind=kind, severity=severity,
+        code=code,
+        kind=kind,
+        severity=severity,
         drugs=_targets(d.get("drugs"), f"{path}.drugs", medications, classes),
         with_=(_targets(d["with"], f"{path}.with", medications, classes) if "with" in d else ()),
         below_ml_min=_number(d, "below_ml_min", path),
         under_years=_number(d, "under_years", path),
-        message=message, action=action, patient=patient, sources=sources,
+        message=message,
+        action=action,
+        patient=patient,
+        sources=sources,
         interval_days=int(interval) if interval is not None else None,
         first_after_days=int(first) if first is not None else None,
         test=_text(d, "test", path, required=False),
@@ -268,8 +320,12 @@ def rule_from_dict(d: Mapping[str, Any], path: str = "rule",
 
 def rule_to_dict(rule: SafetyRule) -> dict[str, Any]:
     """The rule as its file writes it (for storage); ``rule_from_dict`` reads it back."""
-    out: dict[str, Any] = {"code": rule.code, "kind": rule.kind, "severity": rule.severity,
-                           "drugs": list(rule.drugs)}
+    out: dict[str, Any] = {
+        "code": rule.code,
+        "kind": rule.kind,
+        "severity": rule.severity,
+        "drugs": list(rule.drugs),
+    }
     if rule.with_:
         out["with"] = list(rule.with_)
     for key in ("below_ml_min", "under_years", "interval_days", "first_after_days"):
@@ -286,9 +342,12 @@ def rule_to_dict(rule: SafetyRule) -> dict[str, Any]:
 
 
 def medication_to_dict(m: Medication) -> dict[str, Any]:
-    return {"id": m.id, "name": {"fr": m.name.fr, "en": m.name.en},
-            "synonyms": {"fr": list(m.synonyms_fr), "en": list(m.synonyms_en)},
-            "classes": list(m.classes)}
+    return {
+        "id": m.id,
+        "name": {"fr": m.name.fr, "en": m.name.en},
+        "synonyms": {"fr": list(m.synonyms_fr), "en": list(m.synonyms_en)},
+        "classes": list(m.classes),
+    }
 
 
 # --------------------------------------------------------------------------- names
@@ -303,8 +362,9 @@ def medication_index(medications: Sequence[Medication]) -> dict[str, str]:
     return index
 
 
-def match_medication(text: str, medications: Sequence[Medication],
-                     index: Mapping[str, str] | None = None) -> str | None:
+def match_medication(
+    text: str, medications: Sequence[Medication], index: Mapping[str, str] | None = None
+) -> str | None:
     """The id of the medication named ``text`` (accent- and case-insensitive), else None.
 
     As typed on a prescription, a name may carry a strength ("Kardégic 75 mg") or a salt

@@ -40,28 +40,32 @@ HORIZON_MAX_MONTHS = 60
 DEFAULT_HORIZON_MONTHS = 12
 
 # What one row of the calendar is.
-KIND_DOSE = "dose"                  # a drug administration (infusion, injection)
-KIND_SESSION = "session"            # a procedure session (ESWL, CO₂ laser)
-KIND_DRESSING = "dressing change"   # the review's only topical regimen is the hydrocolloid dressing
-KIND_DAILY = "daily"                # a period of daily treatment (start and end date)
-KIND_ON = "on"                      # a cycle's treatment period (daily treatment)
-KIND_OFF = "off"                    # a cycle's pause (no treatment)
+KIND_DOSE = "dose"  # a drug administration (infusion, injection)
+KIND_SESSION = "session"  # a procedure session (ESWL, CO₂ laser)
+KIND_DRESSING = "dressing change"  # the review's only topical regimen is the hydrocolloid dressing
+KIND_DAILY = "daily"  # a period of daily treatment (start and end date)
+KIND_ON = "on"  # a cycle's treatment period (daily treatment)
+KIND_OFF = "off"  # a cycle's pause (no treatment)
 
 
 def unit_word_params(unit: str, amount: float) -> dict[str, str]:
     """The ``unit`` message parameter: the unit's spelling in each language ("weeks" /
     "semaines", "mg/kg"), singular or plural for ``amount``, as a ``localized`` value."""
-    return localized(en=format_unit(unit, "en", singular=amount == 1),
-                     fr=format_unit(unit, "fr", singular=abs(amount) < 2))
+    return localized(
+        en=format_unit(unit, "en", singular=amount == 1),
+        fr=format_unit(unit, "fr", singular=abs(amount) < 2),
+    )
 
 
 def options_word_params(options: tuple[float, ...]) -> dict[str, str]:
-    """"50 or 100" / "50 ou 100" for a message, as a ``localized`` value."""
+    """ "50 or 100" / "50 ou 100" for a message, as a ``localized`` value."""
     from functools import reduce
 
     def text(lang: str) -> str:
-        return reduce(lambda first, last: word("or_list", lang, first=first, last=last),
-                      (format_number(o, lang, 4) for o in options))
+        return reduce(
+            lambda first, last: word("or_list", lang, first=first, last=last),
+            (format_number(o, lang, 4) for o in options),
+        )
 
     return localized(**{lang: text(lang) for lang in LANGUAGES})
 
@@ -121,11 +125,11 @@ class RegimenSchedule:
     horizon_months: int
     horizon_end: date
     administrations: tuple[Administration, ...]
-    choices: Mapping[str, float]             # every ranged value used (chosen or lower bound)
+    choices: Mapping[str, float]  # every ranged value used (chosen or lower bound)
     warnings: tuple[Issue, ...] = ()
-    source: Source | None = None             # where the timing comes from
-    next_after_horizon: date | None = None   # first planned date past the horizon, if any
-    repeats_until_horizon: bool = False      # open-ended: cut by the horizon, not by the regimen
+    source: Source | None = None  # where the timing comes from
+    next_after_horizon: date | None = None  # first planned date past the horizon, if any
+    repeats_until_horizon: bool = False  # open-ended: cut by the horizon, not by the regimen
     notes: tuple[Issue, ...] = field(default=())
     # names in ``choices`` that hold the source's documented default, not a clinician's choice
     defaults: tuple[str, ...] = ()
@@ -182,10 +186,18 @@ def _step(origin: date, amount: float, unit: str, k: int) -> date:
 
 
 def check_horizon(horizon_months: int) -> None:
-    if (isinstance(horizon_months, bool) or not isinstance(horizon_months, int)
-            or not HORIZON_MIN_MONTHS <= horizon_months <= HORIZON_MAX_MONTHS):
-        raise CalxError("horizon_out_of_range", field="horizon_months", value=horizon_months,
-                        min=HORIZON_MIN_MONTHS, max=HORIZON_MAX_MONTHS)
+    if (
+        isinstance(horizon_months, bool)
+        or not isinstance(horizon_months, int)
+        or not HORIZON_MIN_MONTHS <= horizon_months <= HORIZON_MAX_MONTHS
+    ):
+        raise CalxError(
+            "horizon_out_of_range",
+            field="horizon_months",
+            value=horizon_months,
+            min=HORIZON_MIN_MONTHS,
+            max=HORIZON_MAX_MONTHS,
+        )
 
 
 # --------------------------------------------------------------------------- the engine
@@ -225,7 +237,8 @@ class _Builder:
             return False
         n = (day - self.start).days + 1
         self.rows.append(
-            Administration(day, day, self._number(kind), course, kind, in_course, n, n))
+            Administration(day, day, self._number(kind), course, kind, in_course, n, n)
+        )
         return True
 
     def period(self, first: date, end_excl: date, kind: str, course: int = 1) -> bool:
@@ -236,9 +249,19 @@ class _Builder:
             return False
         continues = end_excl > self.horizon_end
         last = min(end_excl, self.horizon_end) - timedelta(days=1)
-        self.rows.append(Administration(
-            first, last, self._number(kind), course, kind, 1,
-            (first - self.start).days + 1, (last - self.start).days + 1, continues))
+        self.rows.append(
+            Administration(
+                first,
+                last,
+                self._number(kind),
+                course,
+                kind,
+                1,
+                (first - self.start).days + 1,
+                (last - self.start).days + 1,
+                continues,
+            )
+        )
         return True
 
 
@@ -252,7 +275,7 @@ class _Layout:
     regimen_id: str
     schedule: Schedule
     start: date
-    kind: str                # what one event is (dose, session, dressing change)
+    kind: str  # what one event is (dose, session, dressing change)
     pick: ScheduleChoices
     rows: _Builder
 
@@ -286,9 +309,12 @@ class Pattern:
 PATTERNS: dict[str, Pattern] = {}
 
 
-def _pattern(name: str, uses: tuple[str, ...] = (), needs: tuple[str, ...] = (),
-             course: _CourseFunction = _no_course,
-             ) -> Callable[[_LayoutFunction], _LayoutFunction]:
+def _pattern(
+    name: str,
+    uses: tuple[str, ...] = (),
+    needs: tuple[str, ...] = (),
+    course: _CourseFunction = _no_course,
+) -> Callable[[_LayoutFunction], _LayoutFunction]:
     """Declare the decorated function as the layout of pattern ``name``."""
     known = {f.name for f in fields(Schedule)} - {"pattern"}
     if not set(uses) <= known or not set(needs) <= set(uses):
@@ -297,6 +323,7 @@ def _pattern(name: str, uses: tuple[str, ...] = (), needs: tuple[str, ...] = (),
     def declare(lay_out: _LayoutFunction) -> _LayoutFunction:
         PATTERNS[name] = Pattern(name, frozenset(uses), needs, lay_out, course)
         return lay_out
+
     return declare
 
 
@@ -312,8 +339,10 @@ def _offsets_then_every(p: _Layout) -> bool:
     """Fixed offsets from the start, then (with ``every``) a repeat interval counted from the
     last offset, until the horizon: infliximab weeks 0, 2, 6 then every 8 weeks."""
     s = p.schedule
-    offset_days = [add_duration(p.start, p.pick.value(f"offset_{i}", spec), spec.unit)
-                   for i, spec in enumerate(s.offsets, start=1)]
+    offset_days = [
+        add_duration(p.start, p.pick.value(f"offset_{i}", spec), spec.unit)
+        for i, spec in enumerate(s.offsets, start=1)
+    ]
     if any(a >= b for a, b in pairwise(offset_days)):
         raise CalxError("schedule_inconsistent", field="schedule.offsets", regimen=p.regimen_id)
     for n, day in enumerate(offset_days, start=1):
@@ -333,8 +362,12 @@ def _series_course(s: Schedule) -> tuple[str, int] | None:
     return ("administrations", s.count) if s.count else None
 
 
-@_pattern("series", uses=("count", "every", "courses", "course_every"), needs=("count", "every"),
-          course=_series_course)
+@_pattern(
+    "series",
+    uses=("count", "every", "courses", "course_every"),
+    needs=("count", "every"),
+    course=_series_course,
+)
 def _series(p: _Layout) -> bool:
     """``count`` doses ``every`` apart; ``courses`` courses ``course_every`` apart, measured from
     the first dose of one course to the first dose of the next; ``course_every`` without
@@ -342,8 +375,9 @@ def _series(p: _Layout) -> bool:
     s = p.schedule
     assert s.count is not None and s.every is not None  # checked by schedule_from
     every = p.pick.value("every", s.every)
-    course_every = (p.pick.value("course_every", s.course_every)
-                    if s.course_every is not None else None)
+    course_every = (
+        p.pick.value("course_every", s.course_every) if s.course_every is not None else None
+    )
     courses = s.courses if s.courses is not None else (None if course_every else 1)
     course = 1
     while courses is None or course <= courses:
@@ -356,8 +390,9 @@ def _series(p: _Layout) -> bool:
             break
         if p.rows.rows and origin <= p.rows.rows[-1].date:
             # A course starting before the previous one ends is a content error.
-            raise CalxError("schedule_inconsistent", field="schedule.course_every",
-                            regimen=p.regimen_id)
+            raise CalxError(
+                "schedule_inconsistent", field="schedule.course_every", regimen=p.regimen_id
+            )
         for i in range(s.count):
             p.rows.event(_step(origin, every, s.every.unit, i), p.kind, course, i + 1)
         course += 1
@@ -416,8 +451,7 @@ def _every(p: _Layout) -> bool:
     every = p.pick.value("every", s.every)
     treatment_end = None  # first day after the treatment (None: until the horizon)
     if s.duration is not None:
-        treatment_end = add_duration(p.start, p.pick.value("duration", s.duration),
-                                     s.duration.unit)
+        treatment_end = add_duration(p.start, p.pick.value("duration", s.duration), s.duration.unit)
     k = 0
     while True:
         day = _step(p.start, every, s.every.unit, k)
@@ -458,8 +492,16 @@ def build_schedule(
     source = regimen.schedule_source or regimen.source
     if sched is None:
         return RegimenSchedule(
-            regimen.id, None, start, horizon_months, horizon_end, (), {}, source=source,
-            notes=(Issue("no_schedule_in_review"),))
+            regimen.id,
+            None,
+            start,
+            horizon_months,
+            horizon_end,
+            (),
+            {},
+            source=source,
+            notes=(Issue("no_schedule_in_review"),),
+        )
     pattern = PATTERNS.get(sched.pattern)
     if pattern is None:  # pragma: no cover - schedule_from refuses unknown patterns
         raise CalxError("unknown_pattern", field="schedule.pattern", pattern=sched.pattern)
@@ -467,11 +509,19 @@ def build_schedule(
     pick = ScheduleChoices(choices)
     rows = _Builder(start, horizon_end)
     open_ended = pattern.lay_out(
-        _Layout(regimen.id, sched, start, _event_kind(regimen), pick, rows))
+        _Layout(regimen.id, sched, start, _event_kind(regimen), pick, rows)
+    )
     return RegimenSchedule(
-        regimen_id=regimen.id, pattern=sched.pattern, start=start,
-        horizon_months=horizon_months, horizon_end=horizon_end,
-        administrations=tuple(rows.rows), choices=dict(pick.used), defaults=tuple(pick.defaults),
-        warnings=tuple(pick.warnings), source=source,
-        next_after_horizon=rows.next_after, repeats_until_horizon=open_ended,
+        regimen_id=regimen.id,
+        pattern=sched.pattern,
+        start=start,
+        horizon_months=horizon_months,
+        horizon_end=horizon_end,
+        administrations=tuple(rows.rows),
+        choices=dict(pick.used),
+        defaults=tuple(pick.defaults),
+        warnings=tuple(pick.warnings),
+        source=source,
+        next_after_horizon=rows.next_after,
+        repeats_until_horizon=open_ended,
     )

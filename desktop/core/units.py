@@ -39,7 +39,8 @@ def ureg() -> pint.UnitRegistry:
                 from desktop.paths import resource
 
                 _registry = pint.UnitRegistry(
-                    filename=str(resource("units.txt")), cache_folder=None,
+                    filename=str(resource("units.txt")),
+                    cache_folder=None,
                     autoconvert_offset_to_baseunit=False,
                 )
     return _registry
@@ -68,4 +69,3 @@ def creatinine_mg_dl(creatinine: pint.Quantity) -> pint.Quantity:
         umol_l = creatinine.m_as("umol/L")
         return registry.Quantity(umol_l / CREATININE_UMOL_L_PER_MG_DL, "mg/dL")
     raise ValueError(f"not a creatinine concentration: {creatinine!r}")
-

@@ -40,7 +40,7 @@ class VialCount:
 class VialCombination:
     """Vials opened for one dose: ``total_mg`` ≥ dose, ``waste_mg`` = total − dose."""
 
-    vials: tuple[VialCount, ...]   # largest strength first, only counts above zero
+    vials: tuple[VialCount, ...]  # largest strength first, only counts above zero
     dose_mg: float
     total_mg: float
     waste_mg: float
@@ -84,14 +84,14 @@ def choose_vials(dose_mg: float, vials: Sequence[Vial]) -> VialCombination:
         raise CalxError("no_vials")
     if not math.isfinite(dose_mg) or dose_mg <= 0:
         raise CalxError("dose_not_positive", field="dose", value=dose_mg)
-    strengths = sorted({(_micro(v.strength_mg), v.volume_ml, v.strength_mg) for v in vials},
-                       reverse=True)
+    strengths = sorted(
+        {(_micro(v.strength_mg), v.volume_ml, v.strength_mg) for v in vials}, reverse=True
+    )
     # Round up to the microgram (after removing float noise): the vials must cover the dose.
     need = math.ceil(round(dose_mg * _RESOLUTION_PER_MG, 6))
     smallest = strengths[-1][0]
     if math.ceil(need / smallest) > MAX_VIALS:
-        raise CalxError("dose_needs_too_many_vials", field="dose", value=dose_mg,
-                        max=MAX_VIALS)
+        raise CalxError("dose_needs_too_many_vials", field="dose", value=dose_mg, max=MAX_VIALS)
     ranges = [range(math.ceil(need / s) + 1) for s, _, _ in strengths]
     best: tuple[int, int, tuple[int, ...]] | None = None
     for counts in cartesian(*ranges):
@@ -104,8 +104,9 @@ def choose_vials(dose_mg: float, vials: Sequence[Vial]) -> VialCombination:
             best = key
     assert best is not None  # the largest range alone always covers the dose
     counts = tuple(-c for c in best[2])
-    chosen = tuple(VialCount(mg, ml, c) for c, (_, ml, mg) in zip(counts, strengths, strict=True)
-                   if c)
+    chosen = tuple(
+        VialCount(mg, ml, c) for c, (_, ml, mg) in zip(counts, strengths, strict=True) if c
+    )
     total_mg = sum(v.strength_mg * v.count for v in chosen)
     return VialCombination(chosen, dose_mg, total_mg, total_mg - dose_mg)
 
@@ -124,8 +125,9 @@ def dilution_for(dose_mg: float, product: Product) -> Dilution | None:
     if product.final_volume_ml is not None:
         final = dose_mg / product.final_volume_ml
         if allowed is not None:
-            warnings.extend(_concentration_issues(dose_mg, product.final_volume_ml, final,
-                                                  allowed, product.id))
+            warnings.extend(
+                _concentration_issues(dose_mg, product.final_volume_ml, final, allowed, product.id)
+            )
         return Dilution(allowed, product.final_volume_ml, final, warnings=tuple(warnings))
     assert allowed is not None
     low_c, high_c = allowed
@@ -136,38 +138,66 @@ def dilution_for(dose_mg: float, product: Product) -> Dilution | None:
         diluent = (max(total[0] - drawn, 0.0), max(total[1] - drawn, 0.0))
         if product.concentration_mg_ml < low_c:
             # The concentrate itself is already below the range: no dilution can fix that.
-            warnings.append(Issue("final_concentration_unreachable", {
-                "product": product.id, "concentration": product.concentration_mg_ml,
-                "min": low_c}))
-    return Dilution(allowed, total_volume_range_ml=total, diluent_range_ml=diluent,
-                    warnings=tuple(warnings))
+            warnings.append(
+                Issue(
+                    "final_concentration_unreachable",
+                    {
+                        "product": product.id,
+                        "concentration": product.concentration_mg_ml,
+                        "min": low_c,
+                    },
+                )
+            )
+    return Dilution(
+        allowed, total_volume_range_ml=total, diluent_range_ml=diluent, warnings=tuple(warnings)
+    )
 
 
-def check_final_concentration(dose_mg: float, total_volume_ml: float,
-                              product: Product) -> tuple[float, tuple[Issue, ...]]:
+def check_final_concentration(
+    dose_mg: float, total_volume_ml: float, product: Product
+) -> tuple[float, tuple[Issue, ...]]:
     """Final concentration of ``dose_mg`` in a bag of ``total_volume_ml`` and its label check."""
     if not math.isfinite(total_volume_ml) or total_volume_ml <= 0:
         raise CalxError("volume_not_positive", field="volume", value=total_volume_ml)
     final = dose_mg / total_volume_ml
     allowed = product.final_concentration_mg_ml
-    issues = (_concentration_issues(dose_mg, total_volume_ml, final, allowed, product.id)
-              if allowed else [])
+    issues = (
+        _concentration_issues(dose_mg, total_volume_ml, final, allowed, product.id)
+        if allowed
+        else []
+    )
     return final, tuple(issues)
 
 
-def _concentration_issues(dose_mg: float, volume_ml: float, final: float,
-                          allowed: tuple[float, float], product_id: str) -> list[Issue]:
+def _concentration_issues(
+    dose_mg: float, volume_ml: float, final: float, allowed: tuple[float, float], product_id: str
+) -> list[Issue]:
     low, high = allowed
-    params = {"dose": round(dose_mg, 2), "volume": round(volume_ml, 1),
-              "concentration": _significant(final), "min": low, "max": high,
-              "product": product_id}
+    params = {
+        "dose": round(dose_mg, 2),
+        "volume": round(volume_ml, 1),
+        "concentration": _significant(final),
+        "min": low,
+        "max": high,
+        "product": product_id,
+    }
     if final < low - 1e-12:
         # e.g. infliximab: under 100 mg cannot reach 0.4 mg/mL in 250 mL.
-        return [Issue("final_concentration_below_label", {
-            **params, "min_dose": round(low * volume_ml, 2)}, field="dose")]
+        return [
+            Issue(
+                "final_concentration_below_label",
+                {**params, "min_dose": round(low * volume_ml, 2)},
+                field="dose",
+            )
+        ]
     if final > high + 1e-12:
-        return [Issue("final_concentration_above_label", {
-            **params, "max_dose": round(high * volume_ml, 2)}, field="dose")]
+        return [
+            Issue(
+                "final_concentration_above_label",
+                {**params, "max_dose": round(high * volume_ml, 2)},
+                field="dose",
+            )
+        ]
     return []
 
 
@@ -187,10 +217,15 @@ def stock_dilution(target_mg_ml: float, stock_mg_ml: float) -> tuple[int, int] |
     Ratios are reduced to whole parts when the concentrations allow (40 → 10 mg/mL: 1 + 3).
     """
     if target_mg_ml <= 0 or stock_mg_ml <= 0:
-        raise CalxError("concentration_not_positive", field="concentration",
-                        target=target_mg_ml, stock=stock_mg_ml)
+        raise CalxError(
+            "concentration_not_positive",
+            field="concentration",
+            target=target_mg_ml,
+            stock=stock_mg_ml,
+        )
     if stock_mg_ml < target_mg_ml - 1e-12:
         return None
+
     # total parts / stock parts = stock / target; express as the smallest whole numbers.
     def exact(x: float) -> Fraction:
         return Fraction(x).limit_denominator(1000)

@@ -45,8 +45,9 @@ def _source_columns(source: Source) -> dict[str, Any]:
 
 
 def _both(prefix: str, text: Bilingual | None) -> dict[str, Any]:
-    return {f"{prefix}_{lang}": (text.get(lang) if text is not None else None)
-            for lang in LANGUAGES}
+    return {
+        f"{prefix}_{lang}": (text.get(lang) if text is not None else None) for lang in LANGUAGES
+    }
 
 
 # ---------------------------------------------------------------- rows
@@ -54,27 +55,43 @@ def _both(prefix: str, text: Bilingual | None) -> dict[str, Any]:
 
 def _reference_rows(content: Content) -> Iterable[dict[str, Any]]:
     for i, r in enumerate(content.references):
-        yield {"id": r.id, "position": i, "short": r.short, "citation": r.citation,
-               "doi": r.doi, "verification": r.verification, "note": r.note,
-               "review": int(r.review), "convention": int(r.convention)}
+        yield {
+            "id": r.id,
+            "position": i,
+            "short": r.short,
+            "citation": r.citation,
+            "doi": r.doi,
+            "verification": r.verification,
+            "note": r.note,
+            "review": int(r.review),
+            "convention": int(r.convention),
+        }
 
 
 def _product_rows(content: Content) -> Iterable[dict[str, Any]]:
     for i, p in enumerate(content.products):
-        yield {"id": p.id, "position": i, **_both("name", p.name),
-               "data": canonical_json(content.product_sources[p.id])}
+        yield {
+            "id": p.id,
+            "position": i,
+            **_both("name", p.name),
+            "data": canonical_json(content.product_sources[p.id]),
+        }
 
 
 def _therapy_rows(content: Content) -> Iterable[dict[str, Any]]:
     for i, t in enumerate(content.therapies):
         yield {
-            "id": t.id, "position": i, "category": t.category,
-            "category_rank": list(CATEGORIES).index(t.category), "sort_order": t.order,
+            "id": t.id,
+            "position": i,
+            "category": t.category,
+            "category_rank": list(CATEGORIES).index(t.category),
+            "sort_order": t.order,
             **_both("name", t.name),
             "synonyms_fr": canonical_json(list(t.synonyms.fr)),
             "synonyms_en": canonical_json(list(t.synonyms.en)),
             **_both("review_section", t.review_section),
-            "off_label": int(t.off_label), "conflicting_evidence": int(t.conflicting_evidence),
+            "off_label": int(t.off_label),
+            "conflicting_evidence": int(t.conflicting_evidence),
             "evidence_level": t.evidence_level,
         }
 
@@ -85,39 +102,66 @@ def _statement_rows(content: Content) -> Iterable[dict[str, Any]]:
         for kind, st in t.statements():
             position = positions.get(kind, 0)
             positions[kind] = position + 1
-            yield {"therapy_id": t.id, "kind": kind, "position": position,
-                   **_both("text", st.text), **_source_columns(st.source)}
+            yield {
+                "therapy_id": t.id,
+                "kind": kind,
+                "position": position,
+                **_both("text", st.text),
+                **_source_columns(st.source),
+            }
 
 
 def _regimen_rows(content: Content) -> Iterable[dict[str, Any]]:
     for t in content.therapies:
         for i, r in enumerate(t.regimens):
-            yield {"id": r.id, "therapy_id": t.id, "position": i, **_both("label", r.label),
-                   "route": r.route, "product": r.product,
-                   "data": canonical_json(content.regimen_sources[r.id])}
+            yield {
+                "id": r.id,
+                "therapy_id": t.id,
+                "position": i,
+                **_both("label", r.label),
+                "route": r.route,
+                "product": r.product,
+                "data": canonical_json(content.regimen_sources[r.id]),
+            }
 
 
 def _evidence_rows(content: Content) -> Iterable[dict[str, Any]]:
     for t in content.therapies:
         for i, e in enumerate(t.evidence):
-            yield {"therapy_id": t.id, "position": i, **_both("study", e.study),
-                   "design": e.design, "patients": e.patients,
-                   **_both("population", e.population),
-                   **_both("intervention", e.intervention), **_both("outcome", e.outcome),
-                   **_both("follow_up", e.follow_up), "direction": e.direction,
-                   **_source_columns(e.source)}
+            yield {
+                "therapy_id": t.id,
+                "position": i,
+                **_both("study", e.study),
+                "design": e.design,
+                "patients": e.patients,
+                **_both("population", e.population),
+                **_both("intervention", e.intervention),
+                **_both("outcome", e.outcome),
+                **_both("follow_up", e.follow_up),
+                "direction": e.direction,
+                **_source_columns(e.source),
+            }
 
 
 def _medication_rows(content: Content) -> Iterable[dict[str, Any]]:
     for i, m in enumerate(content.safety.medications):
-        yield {"id": m.id, "position": i, **_both("name", m.name),
-               "data": canonical_json(medication_to_dict(m))}
+        yield {
+            "id": m.id,
+            "position": i,
+            **_both("name", m.name),
+            "data": canonical_json(medication_to_dict(m)),
+        }
 
 
 def _rule_rows(content: Content) -> Iterable[dict[str, Any]]:
     for i, r in enumerate(content.safety.rules):
-        yield {"code": r.code, "position": i, "kind": r.kind, "severity": r.severity,
-               "data": canonical_json(rule_to_dict(r))}
+        yield {
+            "code": r.code,
+            "position": i,
+            "kind": r.kind,
+            "severity": r.severity,
+            "data": canonical_json(rule_to_dict(r)),
+        }
 
 
 def regimen_summary(t: Therapy, lang: str) -> str:
@@ -137,16 +181,21 @@ def adverse_effects_summary(t: Therapy, lang: str) -> str:
 def _advisers(content: Content, t: Therapy) -> str:
     """Who advises against the therapy, by the short names of the references cited."""
     shorts = {r.id: r.short for r in content.references}
-    return "; ".join(dict.fromkeys(shorts.get(s.source.ref, s.source.ref)
-                                   for s in t.advised_against))
+    return "; ".join(
+        dict.fromkeys(shorts.get(s.source.ref, s.source.ref) for s in t.advised_against)
+    )
 
 
 def _overview_rows(content: Content) -> Iterable[dict[str, Any]]:
     for i, t in enumerate(content.therapies):
         for lang in LANGUAGES:
             yield {
-                "therapy_id": t.id, "lang": lang, "position": i, "category": t.category,
-                "category_label": CATEGORIES[t.category].get(lang), "name": t.name.get(lang),
+                "therapy_id": t.id,
+                "lang": lang,
+                "position": i,
+                "category": t.category,
+                "category_label": CATEGORIES[t.category].get(lang),
+                "name": t.name.get(lang),
                 "regimen_summary": regimen_summary(t, lang),
                 "evidence_level": t.evidence_level,
                 "evidence_label": DESIGNS[t.evidence_level].get(lang),
@@ -161,8 +210,11 @@ def _body(content: Content, t: Therapy, lang: str) -> str:
     """Every text of the record in one language, for full-text search."""
     products = {p.id: p for p in content.products}
     refs = {r.id: r for r in content.references}
-    parts = [t.review_section.get(lang), CATEGORIES[t.category].get(lang),
-             DESIGNS[t.evidence_level].get(lang)]
+    parts = [
+        t.review_section.get(lang),
+        CATEGORIES[t.category].get(lang),
+        DESIGNS[t.evidence_level].get(lang),
+    ]
     if t.mechanism is not None:
         parts.append(t.mechanism.text.get(lang))
     for r in t.regimens:
@@ -187,10 +239,14 @@ def _body(content: Content, t: Therapy, lang: str) -> str:
 def _search_rows(content: Content) -> Iterable[tuple[Any, ...]]:
     for i, t in enumerate(content.therapies):
         values = {
-            "name_fr": t.name.fr, "name_en": t.name.en,
-            "synonyms_fr": ", ".join(t.synonyms.fr), "synonyms_en": ", ".join(t.synonyms.en),
-            "summary_fr": t.summary.text.fr, "summary_en": t.summary.text.en,
-            "body_fr": _body(content, t, "fr"), "body_en": _body(content, t, "en"),
+            "name_fr": t.name.fr,
+            "name_en": t.name.en,
+            "synonyms_fr": ", ".join(t.synonyms.fr),
+            "synonyms_en": ", ".join(t.synonyms.en),
+            "summary_fr": t.summary.text.fr,
+            "summary_en": t.summary.text.en,
+            "body_fr": _body(content, t, "fr"),
+            "body_en": _body(content, t, "en"),
         }
         yield (i + 1, t.id, *(values[c] for c in SEARCH_COLUMNS))
 
@@ -202,12 +258,15 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     for name, columns in TABLES.items():
         pk = PRIMARY_KEYS[name]
         db[name].create(  # type: ignore[union-attr]
-            columns, pk=pk[0] if len(pk) == 1 else pk, not_null=NOT_NULL.get(name, ()),
+            columns,
+            pk=pk[0] if len(pk) == 1 else pk,
+            not_null=NOT_NULL.get(name, ()),
         )
     db.execute(search_table_sql())
     weights = ", ".join(f"{w:g}" for w in SEARCH_WEIGHTS)
-    db.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rank) VALUES('rank', ?)",
-               [f"bm25({weights})"])
+    db.execute(
+        f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rank) VALUES('rank', ?)", [f"bm25({weights})"]
+    )
 
 
 def _insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict[str, Any]]) -> None:
@@ -245,11 +304,15 @@ def _fill(conn: sqlite3.Connection, content: Content) -> DbMetadata:
     db = sqlite_utils.Database(conn)
     conn.execute("BEGIN")
     _create_tables(db)
-    _insert(db, "metadata", [
-        {"key": "schema_version", "value": str(SCHEMA_VERSION)},
-        {"key": "content_version", "value": content.meta.content_version},
-        {"key": "content_date", "value": content.meta.content_date},
-    ])
+    _insert(
+        db,
+        "metadata",
+        [
+            {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+            {"key": "content_version", "value": content.meta.content_version},
+            {"key": "content_date", "value": content.meta.content_date},
+        ],
+    )
     _insert(db, "refs", _reference_rows(content))
     _insert(db, "products", _product_rows(content))
     _insert(db, "therapies", _therapy_rows(content))
@@ -262,23 +325,28 @@ def _fill(conn: sqlite3.Connection, content: Content) -> DbMetadata:
     placeholders = ", ".join("?" * (len(SEARCH_COLUMNS) + 2))
     conn.executemany(
         f"INSERT INTO {SEARCH_TABLE}(rowid, therapy_id, {', '.join(SEARCH_COLUMNS)}) "
-        f"VALUES ({placeholders})", list(_search_rows(content)))
+        f"VALUES ({placeholders})",
+        list(_search_rows(content)),
+    )
     # One b-tree segment: faster queries, and the same layout whatever the insert batching.
     conn.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES('optimize')")
     digest = content_hash(conn)
     conn.execute("INSERT INTO metadata(key, value) VALUES('content_hash', ?)", (digest,))
     conn.execute("COMMIT")
     conn.execute("VACUUM")
-    return DbMetadata(SCHEMA_VERSION, content.meta.content_version, content.meta.content_date,
-                      digest)
+    return DbMetadata(
+        SCHEMA_VERSION, content.meta.content_version, content.meta.content_date, digest
+    )
 
 
 class ContentVersionError(Exception):
     """The content changed under a content version that was already released."""
 
     def __init__(self, version: str, released: str, actual: str) -> None:
-        super().__init__(f"content version {version} was released with content {released[:12]}; "
-                         f"this content is {actual[:12]}: bump content_version in _meta.toml")
+        super().__init__(
+            f"content version {version} was released with content {released[:12]}; "
+            f"this content is {actual[:12]}: bump content_version in _meta.toml"
+        )
         self.version, self.released, self.actual = version, released, actual
 
 

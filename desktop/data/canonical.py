@@ -13,5 +13,6 @@ from typing import Any
 
 def canonical_json(value: Any) -> str:
     """``value`` as canonical JSON text (encode it as UTF-8 to hash or sign it)."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      allow_nan=False)
+    return json.dumps(
+        value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    )

@@ -71,6 +71,7 @@ VERSION_PATTERN = re.compile(r"\d{4}\.\d{1,2}\.\d+")
 
 # ---------------------------------------------------------------- the keys each table may hold
 
+
 def _fields_of(cls: type, but: tuple[str, ...] = ()) -> frozenset[str]:
     """The keys a content table may hold: the fields of the dataclass it is read into."""
     return frozenset(f.name for f in fields(cls)) - set(but)
@@ -136,7 +137,7 @@ class Content:
     regimen_sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     product_sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     safety: SafetyContent = field(default_factory=SafetyContent)
-    notes: tuple[str, ...] = ()          # what the build says but does not refuse
+    notes: tuple[str, ...] = ()  # what the build says but does not refuse
 
 
 class _Collector:
@@ -160,12 +161,15 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _unknown_keys(d: Mapping[str, Any], allowed: frozenset[str], path: str,
-                  out: _Collector) -> None:
+def _unknown_keys(
+    d: Mapping[str, Any], allowed: frozenset[str], path: str, out: _Collector
+) -> None:
     for key in d:
         if key not in allowed:
-            out.add(_join(path, str(key)),
-                    f"unknown key (expected one of: {', '.join(sorted(allowed))})")
+            out.add(
+                _join(path, str(key)),
+                f"unknown key (expected one of: {', '.join(sorted(allowed))})",
+            )
 
 
 def _walk_strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
@@ -194,8 +198,9 @@ def _table(value: Any, path: str, out: _Collector) -> Mapping[str, Any] | None:
     return value
 
 
-def _list_of_tables(d: Mapping[str, Any], key: str, path: str,
-                    out: _Collector) -> list[Mapping[str, Any]]:
+def _list_of_tables(
+    d: Mapping[str, Any], key: str, path: str, out: _Collector
+) -> list[Mapping[str, Any]]:
     value = d.get(key, [])
     if not isinstance(value, list):
         out.add(_join(path, key), "must be a list of tables ([[...]])")
@@ -232,8 +237,9 @@ def _enum(value: Any, allowed: Sequence[str], path: str, out: _Collector) -> str
     return str(value)
 
 
-def _text(d: Mapping[str, Any], key: str, path: str, out: _Collector,
-          required: bool = True) -> Bilingual | None:
+def _text(
+    d: Mapping[str, Any], key: str, path: str, out: _Collector, required: bool = True
+) -> Bilingual | None:
     full = _join(path, key)
     if key not in d:
         if required:
@@ -297,13 +303,13 @@ def _load_meta(path: Path, problems: list[Problem]) -> ContentMeta:
     _unknown_keys(d, _META, "", out)
     version = d.get("content_version")
     if not isinstance(version, str) or not VERSION_PATTERN.fullmatch(version):
-        out.add("content_version", "must be text like \"2026.11.0\" (year.month.revision)")
+        out.add("content_version", 'must be text like "2026.11.0" (year.month.revision)')
         version = ""
     date = d.get("content_date")
     if isinstance(date, _dt.date) and not isinstance(date, _dt.datetime):
         date = date.isoformat()  # TOML reads a bare 2026-11-28 as a date
     if not _is_iso_date(date):
-        out.add("content_date", "must be a date like \"2026-11-28\"")
+        out.add("content_date", 'must be a date like "2026-11-28"')
         date = ""
     return ContentMeta(content_version=version, content_date=str(date))
 
@@ -331,8 +337,7 @@ def _load_references(path: Path, problems: list[Problem]) -> tuple[Reference, ..
         _unknown_keys(table, _REFERENCE, rid, out)
         _control_characters({rid: table}, out)
         texts: dict[str, str | None] = {}
-        for key, required in (("short", True), ("citation", True), ("doi", False),
-                              ("note", False)):
+        for key, required in (("short", True), ("citation", True), ("doi", False), ("note", False)):
             value = table.get(key)
             if value is None and not required:
                 texts[key] = None
@@ -341,8 +346,12 @@ def _load_references(path: Path, problems: list[Problem]) -> tuple[Reference, ..
                 texts[key] = ""
             else:
                 texts[key] = value.strip()
-        verification = _enum(table.get("verification"), ("verified", "secondary", "unverified"),
-                             f"{rid}.verification", out)
+        verification = _enum(
+            table.get("verification"),
+            ("verified", "secondary", "unverified"),
+            f"{rid}.verification",
+            out,
+        )
         flags = {}
         for key in ("review", "convention"):
             value = table.get(key, False)
@@ -350,16 +359,26 @@ def _load_references(path: Path, problems: list[Problem]) -> tuple[Reference, ..
                 out.add(f"{rid}.{key}", "must be true or false")
                 value = False
             flags[key] = value
-        found.append(Reference(
-            id=rid, short=texts["short"] or "", citation=texts["citation"] or "",
-            verification=verification, doi=texts["doi"], note=texts["note"],
-            review=flags["review"], convention=flags["convention"],
-        ))
+        found.append(
+            Reference(
+                id=rid,
+                short=texts["short"] or "",
+                citation=texts["citation"] or "",
+                verification=verification,
+                doi=texts["doi"],
+                note=texts["note"],
+                review=flags["review"],
+                convention=flags["convention"],
+            )
+        )
     return tuple(found)
 
 
-def _load_products(path: Path, refs: Sequence[str], problems: list[Problem],
-                   ) -> tuple[tuple[Product, ...], dict[str, Mapping[str, Any]]]:
+def _load_products(
+    path: Path,
+    refs: Sequence[str],
+    problems: list[Problem],
+) -> tuple[tuple[Product, ...], dict[str, Mapping[str, Any]]]:
     out = _Collector(str(path), problems)
     d = _read_toml(path, problems) or {}
     _unknown_keys(d, frozenset({"products"}), "", out)
@@ -372,13 +391,15 @@ def _load_products(path: Path, refs: Sequence[str], problems: list[Problem],
         for key in ("name", "form", "dose_step_note", "notes"):
             if isinstance(entry.get(key), Mapping):
                 _unknown_keys(entry[key], _TEXT, f"{p}.{key}", out)
-        for j, vial in enumerate(entry.get("vials", ()) if isinstance(entry.get("vials"), list)
-                                 else ()):
+        for j, vial in enumerate(
+            entry.get("vials", ()) if isinstance(entry.get("vials"), list) else ()
+        ):
             if isinstance(vial, Mapping):
                 _unknown_keys(vial, _VIAL, f"{p}.vials[{j}]", out)
         if isinstance(entry.get("final_concentration_mg_ml"), Mapping):
-            _unknown_keys(entry["final_concentration_mg_ml"], _RANGE,
-                          f"{p}.final_concentration_mg_ml", out)
+            _unknown_keys(
+                entry["final_concentration_mg_ml"], _RANGE, f"{p}.final_concentration_mg_ml", out
+            )
         if isinstance(entry.get("source"), Mapping):
             _unknown_keys(entry["source"], _SOURCE, f"{p}.source", out)
         try:
@@ -396,8 +417,9 @@ def _load_products(path: Path, refs: Sequence[str], problems: list[Problem],
     return tuple(products), sources
 
 
-def product_from_source(d: Mapping[str, Any], path: str = "products",
-                             known_refs: Sequence[str] | None = None) -> Product:
+def product_from_source(
+    d: Mapping[str, Any], path: str = "products", known_refs: Sequence[str] | None = None
+) -> Product:
     """``product_from_dict``, refusing unknown keys in the product's further ``sources``."""
     extra = d.get("sources", [])
     for j, s in enumerate(extra if isinstance(extra, list) else []):
@@ -441,24 +463,30 @@ def _check_schedule_keys(schedule: Mapping[str, Any], path: str, out: _Collector
     if pattern is not None:
         for key in schedule:
             if key not in pattern.uses | {"pattern"}:
-                out.add(f"{path}.{key}",
-                        f"is not used by pattern {pattern.name!r} (it uses: "
-                        f"{', '.join(sorted(pattern.uses)) or 'nothing else'})")
+                out.add(
+                    f"{path}.{key}",
+                    f"is not used by pattern {pattern.name!r} (it uses: "
+                    f"{', '.join(sorted(pattern.uses)) or 'nothing else'})",
+                )
     for key in SCHEDULE_DURATIONS:
         if isinstance(schedule.get(key), Mapping):
             _unknown_keys(schedule[key], _RANGE, f"{path}.{key}", out)
 
 
-def _check_evidence(d: Mapping[str, Any], path: str, refs: Sequence[str],
-                    out: _Collector) -> Evidence | None:
+def _check_evidence(
+    d: Mapping[str, Any], path: str, refs: Sequence[str], out: _Collector
+) -> Evidence | None:
     _unknown_keys(d, _EVIDENCE, path, out)
-    texts = {key: _text(d, key, path, out, required=key in ("study", "population", "outcome"))
-             for key in ("study", "population", "intervention", "outcome", "follow_up")}
+    texts = {
+        key: _text(d, key, path, out, required=key in ("study", "population", "outcome"))
+        for key in ("study", "population", "intervention", "outcome", "follow_up")
+    }
     design = _enum(d.get("design"), tuple(DESIGNS), f"{path}.design", out)
     direction = _enum(d.get("direction"), tuple(DIRECTIONS), f"{path}.direction", out)
     patients = d.get("patients")
-    if patients is not None and (isinstance(patients, bool) or not isinstance(patients, int)
-                                 or patients < 1):
+    if patients is not None and (
+        isinstance(patients, bool) or not isinstance(patients, int) or patients < 1
+    ):
         out.add(f"{path}.patients", "must be a whole number of at least 1 (omit when unknown)")
         patients = None
     source = _source(d.get("source"), f"{path}.source", refs, out)
@@ -466,9 +494,15 @@ def _check_evidence(d: Mapping[str, Any], path: str, refs: Sequence[str],
     if not (study and population and outcome and design and direction and source):
         return None
     return Evidence(
-        study=study, design=design, population=population, outcome=outcome,
-        direction=direction, source=source, patients=patients,
-        intervention=texts["intervention"], follow_up=texts["follow_up"],
+        study=study,
+        design=design,
+        population=population,
+        outcome=outcome,
+        direction=direction,
+        source=source,
+        patients=patients,
+        intervention=texts["intervention"],
+        follow_up=texts["follow_up"],
     )
 
 
@@ -486,8 +520,7 @@ def _synonyms(d: Mapping[str, Any], out: _Collector) -> Synonyms:
         if names is None:
             out.add(f"synonyms.{lang}", "translation is missing (write [] if there is none)")
             names = []
-        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip()
-                                                  for n in names):
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
             out.add(f"synonyms.{lang}", "must be a list of non-empty texts")
             names = []
         lists[lang] = tuple(n.strip() for n in names)
@@ -504,8 +537,9 @@ class _Record:
     regimen_sources: dict[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
-def _load_therapy(path: Path, refs: Sequence[str], products: Sequence[str],
-                  problems: list[Problem]) -> _Record:
+def _load_therapy(
+    path: Path, refs: Sequence[str], products: Sequence[str], problems: list[Problem]
+) -> _Record:
     out = _Collector(str(path), problems)
     before = len(problems)
     d = _read_toml(path, problems)
@@ -532,17 +566,30 @@ def _load_therapy(path: Path, refs: Sequence[str], products: Sequence[str],
         summary = _statement(d["summary"], "summary", refs, out)
     mechanism = _statement(d["mechanism"], "mechanism", refs, out) if "mechanism" in d else None
     regimens = _regimens(d, tid, refs, products, record.regimen_sources, out)
-    evidence = [item for i, ed in enumerate(_list_of_tables(d, "evidence", "", out))
-                if (item := _check_evidence(ed, f"evidence[{i}]", refs, out)) is not None]
+    evidence = [
+        item
+        for i, ed in enumerate(_list_of_tables(d, "evidence", "", out))
+        if (item := _check_evidence(ed, f"evidence[{i}]", refs, out)) is not None
+    ]
     lists = {kind: _statements(d, kind, refs, out) for kind in STATEMENT_KINDS}
 
     if len(problems) > before or summary is None or name is None or review_section is None:
         return record
     record.therapy = Therapy(
-        id=tid, category=category, order=order, review_section=review_section, name=name,
-        synonyms=synonyms, off_label=off_label, conflicting_evidence=conflicting,
-        evidence_level=level, summary=summary, mechanism=mechanism, regimens=tuple(regimens),
-        evidence=tuple(evidence), **lists,
+        id=tid,
+        category=category,
+        order=order,
+        review_section=review_section,
+        name=name,
+        synonyms=synonyms,
+        off_label=off_label,
+        conflicting_evidence=conflicting,
+        evidence_level=level,
+        summary=summary,
+        mechanism=mechanism,
+        regimens=tuple(regimens),
+        evidence=tuple(evidence),
+        **lists,
     )
     return record
 
@@ -551,8 +598,9 @@ def _record_id(d: Mapping[str, Any], path: Path, record: _Record, out: _Collecto
     """The record's id, a slug that is the file's name (else the file's name, to go on)."""
     tid = d.get("id")
     if not isinstance(tid, str) or not SLUG.fullmatch(tid):
-        out.add("id", f"{tid!r} must be a slug like 'rituximab'" if tid is not None
-                else "is missing")
+        out.add(
+            "id", f"{tid!r} must be a slug like 'rituximab'" if tid is not None else "is missing"
+        )
         return path.stem
     record.id = tid
     if tid != path.stem:
@@ -569,8 +617,14 @@ def _record_order(d: Mapping[str, Any], record: _Record, out: _Collector) -> int
     return order
 
 
-def _regimens(d: Mapping[str, Any], tid: str, refs: Sequence[str], products: Sequence[str],
-              regimen_sources: dict[str, Mapping[str, Any]], out: _Collector) -> list[Regimen]:
+def _regimens(
+    d: Mapping[str, Any],
+    tid: str,
+    refs: Sequence[str],
+    products: Sequence[str],
+    regimen_sources: dict[str, Mapping[str, Any]],
+    out: _Collector,
+) -> list[Regimen]:
     """The record's regimens; each one's table is kept in ``regimen_sources`` by its id."""
     regimens: list[Regimen] = []
     for i, rd in enumerate(_list_of_tables(d, "regimens", "", out)):
@@ -592,11 +646,15 @@ def _regimens(d: Mapping[str, Any], tid: str, refs: Sequence[str], products: Seq
     return regimens
 
 
-def _statements(d: Mapping[str, Any], kind: str, refs: Sequence[str],
-                out: _Collector) -> tuple[Statement, ...]:
+def _statements(
+    d: Mapping[str, Any], kind: str, refs: Sequence[str], out: _Collector
+) -> tuple[Statement, ...]:
     """The statements of one list (``cautions``, ``monitoring``...)."""
-    return tuple(st for i, sd in enumerate(_list_of_tables(d, kind, "", out))
-                 if (st := _statement(sd, f"{kind}[{i}]", refs, out)) is not None)
+    return tuple(
+        st
+        for i, sd in enumerate(_list_of_tables(d, kind, "", out))
+        if (st := _statement(sd, f"{kind}[{i}]", refs, out)) is not None
+    )
 
 
 # ---------------------------------------------------------------- the whole directory
@@ -612,8 +670,9 @@ def load_content(directory: Path) -> Content:
     directory = Path(directory)
     problems: list[Problem] = []
     if not directory.is_dir():
-        raise ContentValidationError([Problem(str(directory), "(directory)",
-                                              "content directory not found")])
+        raise ContentValidationError(
+            [Problem(str(directory), "(directory)", "content directory not found")]
+        )
     meta = _load_meta(directory / META_FILE, problems)
     references = _load_references(directory / REFERENCES_FILE, problems)
     ref_ids = [r.id for r in references]
@@ -632,21 +691,35 @@ def load_content(directory: Path) -> Content:
         record = _load_therapy(path, ref_ids, product_ids, problems)
         for rid, rd in record.regimen_sources.items():
             if rid in regimen_files:
-                problems.append(Problem(str(path), "regimens.id",
-                                        f"duplicate regimen id {rid!r} (also in "
-                                        f"{regimen_files[rid]})"))
+                problems.append(
+                    Problem(
+                        str(path),
+                        "regimens.id",
+                        f"duplicate regimen id {rid!r} (also in {regimen_files[rid]})",
+                    )
+                )
             else:
                 regimen_files[rid] = str(path)
                 regimen_sources[rid] = rd
         if record.id is not None:
             if record.id in seen_ids:
-                problems.append(Problem(str(path), "id", f"duplicate therapy id {record.id!r} "
-                                        f"(also in {seen_ids[record.id]})"))
+                problems.append(
+                    Problem(
+                        str(path),
+                        "id",
+                        f"duplicate therapy id {record.id!r} (also in {seen_ids[record.id]})",
+                    )
+                )
             seen_ids.setdefault(record.id, str(path))
         if record.order is not None:
             if record.order in seen_orders:
-                problems.append(Problem(str(path), "order", f"duplicate order {record.order} "
-                                        f"(also in {seen_orders[record.order]})"))
+                problems.append(
+                    Problem(
+                        str(path),
+                        "order",
+                        f"duplicate order {record.order} (also in {seen_orders[record.order]})",
+                    )
+                )
             seen_orders.setdefault(record.order, str(path))
         if record.therapy is not None:
             therapies.append(record.therapy)
@@ -658,8 +731,13 @@ def load_content(directory: Path) -> Content:
     references = references + safety_refs
     therapies.sort(key=lambda t: (category_rank(t.category), t.order, t.id))
     return Content(
-        meta=meta, references=references, products=products, therapies=tuple(therapies),
-        regimen_sources=regimen_sources, product_sources=product_sources, safety=safety,
+        meta=meta,
+        references=references,
+        products=products,
+        therapies=tuple(therapies),
+        regimen_sources=regimen_sources,
+        product_sources=product_sources,
+        safety=safety,
         notes=notes,
     )
 
@@ -698,8 +776,11 @@ def _load_medications(path: Path, problems: list[Problem]) -> tuple[Medication, 
     return tuple(found)
 
 
-def _load_safety(folder: Path, main_refs: Sequence[str], problems: list[Problem],
-                 ) -> tuple[SafetyContent, tuple[Reference, ...], tuple[str, ...]]:
+def _load_safety(
+    folder: Path,
+    main_refs: Sequence[str],
+    problems: list[Problem],
+) -> tuple[SafetyContent, tuple[Reference, ...], tuple[str, ...]]:
     """The medication list, the rules and their references. The folder may be partly filled
     while the rules are written: no folder or no medication list loads no rule (and says so);
     anything present is validated in full."""
@@ -714,14 +795,22 @@ def _load_safety(folder: Path, main_refs: Sequence[str], problems: list[Problem]
     known = set(main_refs)
     for r in refs:
         if r.id in known:
-            problems.append(Problem(str(folder), f"{r.id}", "reference id already used "
-                                    "(by ../_references.toml or another references file)"))
+            problems.append(
+                Problem(
+                    str(folder),
+                    f"{r.id}",
+                    "reference id already used (by ../_references.toml or another references file)",
+                )
+            )
         known.add(r.id)
     rule_files = safety_rule_files(folder)
     med_path = folder / MEDICATIONS_FILE
     if not med_path.is_file():
-        note = (f"{med_path}: missing, {len(rule_files)} rule file(s) not loaded"
-                if rule_files else f"{med_path}: missing, no plan-check rule loaded")
+        note = (
+            f"{med_path}: missing, {len(rule_files)} rule file(s) not loaded"
+            if rule_files
+            else f"{med_path}: missing, no plan-check rule loaded"
+        )
         return SafetyContent(), tuple(refs), (note,)
     medications = _load_medications(med_path, problems)
     by_id = {m.id: m for m in medications}
@@ -740,8 +829,9 @@ def _load_safety(folder: Path, main_refs: Sequence[str], problems: list[Problem]
                 out.error(err)
                 continue
             if rule.code in codes:
-                out.add(f"{p}.code", f"duplicate rule code {rule.code!r} (also in "
-                                     f"{codes[rule.code]})")
+                out.add(
+                    f"{p}.code", f"duplicate rule code {rule.code!r} (also in {codes[rule.code]})"
+                )
                 continue
             codes[rule.code] = str(path)
             rules.append(rule)
@@ -749,8 +839,12 @@ def _load_safety(folder: Path, main_refs: Sequence[str], problems: list[Problem]
     return SafetyContent(medications=medications, rules=tuple(rules)), tuple(refs), ()
 
 
-def _check_regimen_drugs(therapies: Sequence[Therapy], regimen_files: Mapping[str, str],
-                         safety: SafetyContent, problems: list[Problem]) -> None:
+def _check_regimen_drugs(
+    therapies: Sequence[Therapy],
+    regimen_files: Mapping[str, str],
+    safety: SafetyContent,
+    problems: list[Problem],
+) -> None:
     """Every regimen that gives a medication names it, with an id of the medication list."""
     if not safety.medications:
         return  # no list yet (partly filled folder): nothing to check the ids against
@@ -759,8 +853,14 @@ def _check_regimen_drugs(therapies: Sequence[Therapy], regimen_files: Mapping[st
             where = regimen_files.get(r.id, t.id)
             if r.drug is None:
                 if r.route in DRUG_ROUTES:
-                    problems.append(Problem(where, f"regimens[{r.id}].drug",
-                                            "is missing (the medication id it gives)"))
+                    problems.append(
+                        Problem(
+                            where,
+                            f"regimens[{r.id}].drug",
+                            "is missing (the medication id it gives)",
+                        )
+                    )
             elif safety.medication(r.drug) is None:
-                problems.append(Problem(where, f"regimens[{r.id}].drug",
-                                        f"unknown medication id {r.drug!r}"))
+                problems.append(
+                    Problem(where, f"regimens[{r.id}].drug", f"unknown medication id {r.drug!r}")
+                )

@@ -18,20 +18,39 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-DOSE_KEYS = frozenset({"dose", "schedule", "concentration", "product", "route", "renal_caution",
-                       "drug", "schedule_source"})
-SECTIONS = ("dose", "safety_rule", "medication", "therapy", "statement", "regimen", "study",
-            "product", "reference")
+DOSE_KEYS = frozenset(
+    {
+        "dose",
+        "schedule",
+        "concentration",
+        "product",
+        "route",
+        "renal_caution",
+        "drug",
+        "schedule_source",
+    }
+)
+SECTIONS = (
+    "dose",
+    "safety_rule",
+    "medication",
+    "therapy",
+    "statement",
+    "regimen",
+    "study",
+    "product",
+    "reference",
+)
 
 
 @dataclass(frozen=True)
 class Change:
-    section: str                      # one of SECTIONS
-    action: str                       # added | changed | removed
-    item: str                         # id, code, "kind #n" or the study's name
+    section: str  # one of SECTIONS
+    action: str  # added | changed | removed
+    item: str  # id, code, "kind #n" or the study's name
     therapy: str | None = None
-    fields: tuple[str, ...] = ()      # for "changed": what differs
-    before: Mapping[str, str] | None = None   # {"fr", "en"} text, when there is one
+    fields: tuple[str, ...] = ()  # for "changed": what differs
+    before: Mapping[str, str] | None = None  # {"fr", "en"} text, when there is one
     after: Mapping[str, str] | None = None
 
 
@@ -61,8 +80,11 @@ class ContentDiff:
         """Only what touches a plan: its therapies' changes and every safety change."""
         wanted = set(therapy_ids)
         regimens = set(regimen_ids)
-        kept = tuple(t for t in self.therapies if t.id in wanted or any(
-            c.item in regimens for c in t.changes))
+        kept = tuple(
+            t
+            for t in self.therapies
+            if t.id in wanted or any(c.item in regimens for c in t.changes)
+        )
         return ContentDiff(self.old, self.new, self.safety, kept, (), (), self.changelog)
 
 
@@ -99,41 +121,67 @@ def _label(data: str) -> dict[str, str] | None:
 
 def _notes(data: str) -> dict[str, str] | None:
     value = json.loads(data).get("notes")
-    return {"fr": str(value.get("fr", "")), "en": str(value.get("en", ""))} \
-        if isinstance(value, dict) else None
+    return (
+        {"fr": str(value.get("fr", "")), "en": str(value.get("en", ""))}
+        if isinstance(value, dict)
+        else None
+    )
 
 
 def diff(old: sqlite3.Connection, new: sqlite3.Connection, changelog: str = "") -> ContentDiff:
     """Every change from ``old`` to ``new`` (two reference databases, already verified)."""
-    meta = [{r["key"]: r["value"] for r in _rows(c, "SELECT key, value FROM metadata")}
-            for c in (old, new)]
-    info = [{"version": m.get("content_version", ""), "date": m.get("content_date", ""),
-             "hash": m.get("content_hash", "")} for m in meta]
+    meta = [
+        {r["key"]: r["value"] for r in _rows(c, "SELECT key, value FROM metadata")}
+        for c in (old, new)
+    ]
+    info = [
+        {
+            "version": m.get("content_version", ""),
+            "date": m.get("content_date", ""),
+            "hash": m.get("content_hash", ""),
+        }
+        for m in meta
+    ]
     per: dict[str, list[Change]] = {}
     fields: tuple[str, ...]
 
     # Therapies themselves (added or removed records).
     tables = [{r["id"]: r for r in _rows(c, "SELECT * FROM therapies")} for c in (old, new)]
-    names = {**{k: _bi(v, "name") for k, v in tables[0].items()},
-             **{k: _bi(v, "name") for k, v in tables[1].items()}}
-    order = {**{k: v["position"] for k, v in tables[0].items()},
-             **{k: v["position"] for k, v in tables[1].items()}}
-    for action, key in _compare(*[{k: tuple(v.values()) for k, v in t.items()}
-                                  for t in tables]):
-        fields = () if action != "changed" else tuple(
-            c for c in tables[0][key] if tables[0][key][c] != tables[1][key][c])
+    names = {
+        **{k: _bi(v, "name") for k, v in tables[0].items()},
+        **{k: _bi(v, "name") for k, v in tables[1].items()},
+    }
+    order = {
+        **{k: v["position"] for k, v in tables[0].items()},
+        **{k: v["position"] for k, v in tables[1].items()},
+    }
+    for action, key in _compare(*[{k: tuple(v.values()) for k, v in t.items()} for t in tables]):
+        fields = (
+            ()
+            if action != "changed"
+            else tuple(c for c in tables[0][key] if tables[0][key][c] != tables[1][key][c])
+        )
         per.setdefault(key, []).append(Change("therapy", action, key, key, fields))
 
     # Statements, by therapy, kind and position.
-    sts = [{(r["therapy_id"], r["kind"], r["position"]): r for r in
-            _rows(c, "SELECT * FROM statements")} for c in (old, new)]
+    sts = [
+        {
+            (r["therapy_id"], r["kind"], r["position"]): r
+            for r in _rows(c, "SELECT * FROM statements")
+        }
+        for c in (old, new)
+    ]
     for action, key in _compare(*[{k: tuple(v.values()) for k, v in s.items()} for s in sts]):
         before = _bi(sts[0][key], "text") if key in sts[0] else None
         after = _bi(sts[1][key], "text") if key in sts[1] else None
-        fields = () if action != "changed" else tuple(
-            c for c in sts[0][key] if sts[0][key][c] != sts[1][key][c])
-        per.setdefault(key[0], []).append(Change("statement", action, f"{key[1]} #{key[2] + 1}",
-                                                 key[0], fields, before, after))
+        fields = (
+            ()
+            if action != "changed"
+            else tuple(c for c in sts[0][key] if sts[0][key][c] != sts[1][key][c])
+        )
+        per.setdefault(key[0], []).append(
+            Change("statement", action, f"{key[1]} #{key[2] + 1}", key[0], fields, before, after)
+        )
 
     # Regimens: a dose change when the calculation reads what changed.
     regs = [{r["id"]: r for r in _rows(c, "SELECT * FROM regimens")} for c in (old, new)]
@@ -150,33 +198,53 @@ def diff(old: sqlite3.Connection, new: sqlite3.Connection, changelog: str = "") 
             elif fields == ("notes",):
                 before, after = _notes(regs[0][key]["data"]), _notes(regs[1][key]["data"])
         per.setdefault(row["therapy_id"], []).append(
-            Change(section, action, key, row["therapy_id"], fields, before, after))
+            Change(section, action, key, row["therapy_id"], fields, before, after)
+        )
 
     # Studies, by therapy and study name.
-    evs = [{(r["therapy_id"], r["study_en"]): r for r in _rows(c, "SELECT * FROM evidence")}
-           for c in (old, new)]
-    for action, key in _compare(*[{k: tuple(v[c] for c in v if c != "position")
-                                   for k, v in e.items()} for e in evs]):
+    evs = [
+        {(r["therapy_id"], r["study_en"]): r for r in _rows(c, "SELECT * FROM evidence")}
+        for c in (old, new)
+    ]
+    for action, key in _compare(
+        *[{k: tuple(v[c] for c in v if c != "position") for k, v in e.items()} for e in evs]
+    ):
         row = evs[1].get(key) or evs[0][key]
-        fields = () if action != "changed" else tuple(
-            c for c in evs[0][key]
-            if c != "position" and evs[0][key][c] != evs[1][key][c])
-        per.setdefault(key[0], []).append(Change(
-            "study", action, key[1], key[0], fields,
-            _bi(evs[0][key], "study") if key in evs[0] else None,
-            _bi(row, "study") if key in evs[1] else None))
+        fields = (
+            ()
+            if action != "changed"
+            else tuple(
+                c for c in evs[0][key] if c != "position" and evs[0][key][c] != evs[1][key][c]
+            )
+        )
+        per.setdefault(key[0], []).append(
+            Change(
+                "study",
+                action,
+                key[1],
+                key[0],
+                fields,
+                _bi(evs[0][key], "study") if key in evs[0] else None,
+                _bi(row, "study") if key in evs[1] else None,
+            )
+        )
 
     safety = _keyed(old, new, "SELECT code AS id, data FROM safety_rules", "safety_rule")
     safety += _keyed(old, new, "SELECT id, data FROM medications", "medication")
     products = _keyed(old, new, "SELECT id, data, name_fr, name_en FROM products", "product")
     refs = [{r["id"]: r for r in _rows(c, "SELECT * FROM refs")} for c in (old, new)]
     references = []
-    for action, key in _compare(*[{k: tuple(v[c] for c in v if c != "position")
-                                   for k, v in r.items()} for r in refs]):
+    for action, key in _compare(
+        *[{k: tuple(v[c] for c in v if c != "position") for k, v in r.items()} for r in refs]
+    ):
         row = refs[1].get(key) or refs[0][key]
-        fields = () if action != "changed" else tuple(
-            c for c in refs[0][key]
-            if c != "position" and refs[0][key][c] != refs[1][key][c])
+        fields = (
+            ()
+            if action != "changed"
+            else tuple(
+                c for c in refs[0][key] if c != "position" and refs[0][key][c] != refs[1][key][c]
+            )
+        )
         text = {"fr": row["short"], "en": row["short"]}
         references.append(Change("reference", action, key, None, fields, text, text))
 
@@ -184,25 +252,47 @@ def diff(old: sqlite3.Connection, new: sqlite3.Connection, changelog: str = "") 
     therapies = []
     for therapy_id, changes in per.items():
         changes.sort(key=lambda c: rank[c.section])
-        therapies.append(TherapyChanges(therapy_id, names.get(therapy_id, {"fr": therapy_id,
-                                                                           "en": therapy_id}),
-                                        tuple(changes)))
-    therapies.sort(key=lambda t: (not any(c.section == "dose" for c in t.changes),
-                                  order.get(t.id, 0)))
-    return ContentDiff(info[0], info[1], tuple(safety), tuple(therapies), tuple(products),
-                       tuple(references), changelog)
+        therapies.append(
+            TherapyChanges(
+                therapy_id,
+                names.get(therapy_id, {"fr": therapy_id, "en": therapy_id}),
+                tuple(changes),
+            )
+        )
+    therapies.sort(
+        key=lambda t: (not any(c.section == "dose" for c in t.changes), order.get(t.id, 0))
+    )
+    return ContentDiff(
+        info[0],
+        info[1],
+        tuple(safety),
+        tuple(therapies),
+        tuple(products),
+        tuple(references),
+        changelog,
+    )
 
 
-def _keyed(old: sqlite3.Connection, new: sqlite3.Connection, sql: str,
-           section: str) -> list[Change]:
+def _keyed(
+    old: sqlite3.Connection, new: sqlite3.Connection, sql: str, section: str
+) -> list[Change]:
     rows = [{r["id"]: r for r in _rows(c, sql)} for c in (old, new)]
     out = []
     for action, key in _compare(*[{k: r["data"] for k, r in g.items()} for g in rows]):
-        fields = _json_fields(rows[0][key]["data"], rows[1][key]["data"]) \
-            if action == "changed" else ()
-        out.append(Change(section, action, key, None, fields,
-                          _label(rows[0][key]["data"]) if key in rows[0] else None,
-                          _label(rows[1][key]["data"]) if key in rows[1] else None))
+        fields = (
+            _json_fields(rows[0][key]["data"], rows[1][key]["data"]) if action == "changed" else ()
+        )
+        out.append(
+            Change(
+                section,
+                action,
+                key,
+                None,
+                fields,
+                _label(rows[0][key]["data"]) if key in rows[0] else None,
+                _label(rows[1][key]["data"]) if key in rows[1] else None,
+            )
+        )
     return out
 
 
@@ -210,19 +300,31 @@ def _keyed(old: sqlite3.Connection, new: sqlite3.Connection, sql: str,
 
 
 def _change_document(c: Change, lang: str) -> dict[str, Any]:
-    return {"section": c.section, "action": c.action, "item": c.item, "therapy": c.therapy,
-            "fields": list(c.fields),
-            "before": c.before.get(lang) if c.before else None,
-            "after": c.after.get(lang) if c.after else None}
+    return {
+        "section": c.section,
+        "action": c.action,
+        "item": c.item,
+        "therapy": c.therapy,
+        "fields": list(c.fields),
+        "before": c.before.get(lang) if c.before else None,
+        "after": c.after.get(lang) if c.after else None,
+    }
 
 
 def as_document(d: ContentDiff, lang: str = "en") -> dict[str, Any]:
     return {
-        "from": dict(d.old), "to": dict(d.new), "changelog": d.changelog,
+        "from": dict(d.old),
+        "to": dict(d.new),
+        "changelog": d.changelog,
         "safety": [_change_document(c, lang) for c in d.safety],
-        "therapies": [{"id": t.id, "name": t.name.get(lang, t.id),
-                       "changes": [_change_document(c, lang) for c in t.changes]}
-                      for t in d.therapies],
+        "therapies": [
+            {
+                "id": t.id,
+                "name": t.name.get(lang, t.id),
+                "changes": [_change_document(c, lang) for c in t.changes],
+            }
+            for t in d.therapies
+        ],
         "products": [_change_document(c, lang) for c in d.products],
         "references": [_change_document(c, lang) for c in d.references],
     }
@@ -249,8 +351,10 @@ def _line(c: Change, lang: str) -> list[str]:
         head += f" ({word('diff_fields', lang)}{colon}{', '.join(c.fields)})"
     lines = [head]
     if c.action == "changed" and c.before and c.after and c.before != c.after:
-        lines += [f"    − {_short(c.before.get(lang, ''))}",
-                  f"    + {_short(c.after.get(lang, ''))}"]
+        lines += [
+            f"    − {_short(c.before.get(lang, ''))}",
+            f"    + {_short(c.after.get(lang, ''))}",
+        ]
     elif c.action == "added" and c.after:
         lines.append(f"    + {_short(c.after.get(lang, ''))}")
     elif c.action == "removed" and c.before:
@@ -262,8 +366,10 @@ def lines(d: ContentDiff, lang: str = "en") -> list[str]:
     """The diff as text: the versions, safety first, therapy by therapy, then the changelog."""
     from desktop.core.words import word
 
-    out = [f"{word('diff_from', lang)} {d.old.get('version', '?')} ({d.old.get('date', '')}) "
-           f"{word('diff_to', lang)} {d.new.get('version', '?')} ({d.new.get('date', '')})"]
+    out = [
+        f"{word('diff_from', lang)} {d.old.get('version', '?')} ({d.old.get('date', '')}) "
+        f"{word('diff_to', lang)} {d.new.get('version', '?')} ({d.new.get('date', '')})"
+    ]
     if d.empty:
         out.append(word("diff_nothing", lang))
     if d.safety:
@@ -277,6 +383,9 @@ def lines(d: ContentDiff, lang: str = "en") -> list[str]:
             out += ["", word(title, lang)]
             out += [f"  {line}" for c in changes for line in _line(c, lang)]
     if d.changelog.strip():
-        out += ["", word("diff_changelog", lang),
-                *[f"  {x}" for x in d.changelog.strip().splitlines()]]
+        out += [
+            "",
+            word("diff_changelog", lang),
+            *[f"  {x}" for x in d.changelog.strip().splitlines()],
+        ]
     return out

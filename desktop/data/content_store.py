@@ -61,8 +61,10 @@ def _read_state() -> dict[str, str | None]:
         return {"current": None, "previous": None}
     if not isinstance(state, dict):
         return {"current": None, "previous": None}
-    return {k: (v if isinstance(v, str) and _is_version(v) else None)
-            for k, v in ((k, state.get(k)) for k in ("current", "previous"))}
+    return {
+        k: (v if isinstance(v, str) and _is_version(v) else None)
+        for k, v in ((k, state.get(k)) for k in ("current", "previous"))
+    }
 
 
 def _is_version(text: str) -> bool:
@@ -106,8 +108,9 @@ def candidates() -> list[Path]:
     current = _read_state()["current"]
     bundled = _bundled_version()
     found: list[Path] = []
-    if current and (bundled is None or
-                    verify.version_tuple(current) >= verify.version_tuple(bundled)):
+    if current and (
+        bundled is None or verify.version_tuple(current) >= verify.version_tuple(bundled)
+    ):
         found.append(release_db(current))
     return [*found, bundled_db()]
 
@@ -134,8 +137,8 @@ def open_active() -> ReferenceDB:
 
 @dataclass(frozen=True)
 class Status:
-    current: str | None          # installed release in use, None when the bundled one is
-    previous: str | None         # what a rollback returns to (None: the bundled release)
+    current: str | None  # installed release in use, None when the bundled one is
+    previous: str | None  # what a rollback returns to (None: the bundled release)
     can_roll_back: bool
 
 
@@ -151,8 +154,9 @@ class Installed:
     release: signing.SignedRelease
 
 
-def check_pack(pack: Path, active_version: str, active_hash: str,
-               trust: signing.Trust | None = None) -> packs.Pack:
+def check_pack(
+    pack: Path, active_version: str, active_hash: str, trust: signing.Trust | None = None
+) -> packs.Pack:
     """Verify ``pack`` into a staging folder and check it may replace the release in use.
     The caller installs it or gives it to ``discard``."""
     from desktop.data import packs, signing
@@ -168,13 +172,16 @@ def check_pack(pack: Path, active_version: str, active_hash: str,
         new, old = signing.version_tuple(version), signing.version_tuple(active_version)
         if new == old:
             if found.release.manifest.content_hash != active_hash:
-                raise CalxError("release_same_version_other_content", path=str(pack),
-                                version=version)
-            raise CalxError("release_not_newer", path=str(pack), version=version,
-                            installed=active_version)
+                raise CalxError(
+                    "release_same_version_other_content", path=str(pack), version=version
+                )
+            raise CalxError(
+                "release_not_newer", path=str(pack), version=version, installed=active_version
+            )
         if new < old:
-            raise CalxError("release_older", path=str(pack), version=version,
-                            installed=active_version)
+            raise CalxError(
+                "release_older", path=str(pack), version=version, installed=active_version
+            )
     except BaseException:
         _remove(staging)
         raise
@@ -191,11 +198,12 @@ def _remove(staging: Path) -> None:
     refused or shown-only pack leaves not even an empty folder)."""
     shutil.rmtree(staging, ignore_errors=True)
     with contextlib.suppress(OSError):
-        staging.parent.rmdir()   # only succeeds when empty
+        staging.parent.rmdir()  # only succeeds when empty
 
 
-def install(pack: Path, at: datetime | None = None,
-            trust: signing.Trust | None = None) -> Installed:
+def install(
+    pack: Path, at: datetime | None = None, trust: signing.Trust | None = None
+) -> Installed:
     """Verify and install ``pack``; nothing changes when it is refused."""
     from desktop.data import signing
     from desktop.data.refdb import ReferenceDB
@@ -204,7 +212,7 @@ def install(pack: Path, at: datetime | None = None,
     with ReferenceDB.open() as active:
         meta = active.metadata()
         active_path = active.path
-    with UserDB.open() as user:      # checked before anything moves
+    with UserDB.open() as user:  # checked before anything moves
         found = check_pack(pack, meta.content_version, meta.content_hash, trust)
         state = _read_state()
         version = found.release.manifest.content_version
@@ -224,8 +232,13 @@ def install(pack: Path, at: datetime | None = None,
         new_state = {"current": version, "previous": previous}
         _write_state(new_state)
         try:
-            user.record_output("", version, "content_installed",
-                               signing.canonical(found.release.document), at or _now())
+            user.record_output(
+                "",
+                version,
+                "content_installed",
+                signing.canonical(found.release.document),
+                at or _now(),
+            )
         except BaseException:
             _write_state(state)
             raise
@@ -251,8 +264,9 @@ def roll_back(at: datetime | None = None) -> str:
         try:
             with ReferenceDB.open() as db:
                 version = db.metadata().content_version
-            user.record_output("", version, "content_rolled_back",
-                               json.dumps(state).encode("utf-8"), at or _now())
+            user.record_output(
+                "", version, "content_rolled_back", json.dumps(state).encode("utf-8"), at or _now()
+            )
         except BaseException:
             _write_state(state)
             raise
@@ -281,13 +295,13 @@ class ReleaseInfo:
     """What the status bar and Help › About show about the content in use."""
 
     version: str
-    date: str                  # the content's date
-    released: str | None       # the day the release was signed (None: unsigned development db)
+    date: str  # the content's date
+    released: str | None  # the day the release was signed (None: unsigned development db)
     signer: str | None
     signer_id: str | None
     development: bool
-    installed: bool            # from the user data folder (else the bundled one)
-    age_days: int | None       # since ``released`` (else since ``date``)
+    installed: bool  # from the user data folder (else the bundled one)
+    age_days: int | None  # since ``released`` (else since ``date``)
     fallback_code: str | None  # why an installed release was not used
 
 
@@ -305,13 +319,16 @@ def describe(db: ReferenceDB, today: date | None = None) -> ReleaseInfo:
         age = None
     installed = folder() in Path(db.path).parents
     return ReleaseInfo(
-        version=meta.content_version, date=meta.content_date,
+        version=meta.content_version,
+        date=meta.content_date,
         released=release.manifest.released if release else None,
         signer=(release.manifest.signer or release.signer.name) if release else None,
         signer_id=release.signer.id if release else None,
-        development=bool(release and release.manifest.development), installed=installed,
+        development=bool(release and release.manifest.development),
+        installed=installed,
         age_days=age,
-        fallback_code=db.fallback_reason.code if db.fallback_reason is not None else None)
+        fallback_code=db.fallback_reason.code if db.fallback_reason is not None else None,
+    )
 
 
 def signer_label(name: str, development: bool, lang: str) -> str:
@@ -327,8 +344,11 @@ def info_text(info: ReleaseInfo, lang: str) -> str:
 
     parts = [word("release_version_date", lang, version=info.version, date=info.date)]
     if info.signer:
-        parts.append(word("release_signed_by", lang,
-                          signer=signer_label(info.signer, info.development, lang)))
+        parts.append(
+            word(
+                "release_signed_by", lang, signer=signer_label(info.signer, info.development, lang)
+            )
+        )
     else:
         parts.append(word("release_unsigned_development", lang))
     if info.age_days is not None:
@@ -336,8 +356,13 @@ def info_text(info: ReleaseInfo, lang: str) -> str:
         if days == 0:
             parts.append(word("release_today", lang))
         else:
-            parts.append(word("release_days_old" if days == 1 else "release_days_old_many",
-                              lang, days=str(days)))
+            parts.append(
+                word(
+                    "release_days_old" if days == 1 else "release_days_old_many",
+                    lang,
+                    days=str(days),
+                )
+            )
     parts.append(word("release_installed" if info.installed else "release_shipped", lang))
     return ", ".join(parts)
 
@@ -355,8 +380,9 @@ def open_source(path: Path, into: Path) -> tuple[ReferenceDB, str]:
     try:
         is_folder = path.is_dir()
     except OSError as err:  # a name too long for the file system, say
-        raise CalxError("content_source_unreadable", path=shown,
-                        detail=err.strerror or str(err)) from None
+        raise CalxError(
+            "content_source_unreadable", path=shown, detail=err.strerror or str(err)
+        ) from None
     if is_folder:
         from desktop.data.build import ContentVersionError, build
         from desktop.data.content import ContentValidationError
@@ -365,17 +391,23 @@ def open_source(path: Path, into: Path) -> tuple[ReferenceDB, str]:
         try:
             build(path, into / packs.DB_NAME, RELEASED)
         except ContentValidationError as err:
-            raise CalxError("content_invalid", path=shown, count=len(err.problems),
-                            detail="; ".join(str(p) for p in err.problems[:5])[:600]) from None
+            raise CalxError(
+                "content_invalid",
+                path=shown,
+                count=len(err.problems),
+                detail="; ".join(str(p) for p in err.problems[:5])[:600],
+            ) from None
         except ContentVersionError as err:
-            raise CalxError("release_same_version_other_content", path=shown,
-                            version=err.version) from None
+            raise CalxError(
+                "release_same_version_other_content", path=shown, version=err.version
+            ) from None
         return ReferenceDB._open(into / packs.DB_NAME), ""
     try:
         is_zip = path.is_file() and zipfile.is_zipfile(path)
     except OSError as err:
-        raise CalxError("content_source_unreadable", path=shown,
-                        detail=err.strerror or str(err)) from None
+        raise CalxError(
+            "content_source_unreadable", path=shown, detail=err.strerror or str(err)
+        ) from None
     if is_zip or path.suffix == packs.PACK_SUFFIX:
         found = packs.read_pack(path, into / "pack")
         opened = ReferenceDB._open(found.database, required=True, trust=found.trust)

@@ -40,21 +40,36 @@ __all__ = [
 
 # In the review's order: general measures, drugs, emerging therapies, interventional procedures.
 CATEGORIES: dict[str, Bilingual] = {
-    key: Bilingual.of("category_" + key)
-    for key in ("general", "drug", "emerging", "procedure")}
+    key: Bilingual.of("category_" + key) for key in ("general", "drug", "emerging", "procedure")
+}
 # Study designs, weakest to strongest (db/content/README.md, "Designs").
 DESIGNS: dict[str, Bilingual] = {
     key: Bilingual.of("design_" + key)
-    for key in ("expert-opinion", "unpublished-observation", "case-report", "case-series",
-                "retrospective-study", "prospective-open-study", "controlled-trial")}
+    for key in (
+        "expert-opinion",
+        "unpublished-observation",
+        "case-report",
+        "case-series",
+        "retrospective-study",
+        "prospective-open-study",
+        "controlled-trial",
+    )
+}
 DIRECTIONS: dict[str, Bilingual] = {
-    key: Bilingual.of("direction_" + key)
-    for key in ("improved", "no-effect", "worsened", "mixed")}
+    key: Bilingual.of("direction_" + key) for key in ("improved", "no-effect", "worsened", "mixed")
+}
 
 # The lists of plain statements of a record, in display order.
 STATEMENT_KINDS: tuple[str, ...] = (
-    "advised_against", "adverse_effects", "cautions", "monitoring", "patient_advice",
-    "instructions", "patient_name", "patient_purpose", "patient_food",
+    "advised_against",
+    "adverse_effects",
+    "cautions",
+    "monitoring",
+    "patient_advice",
+    "instructions",
+    "patient_name",
+    "patient_purpose",
+    "patient_food",
 )
 
 
@@ -88,12 +103,12 @@ class Evidence:
     """One study behind a therapy: design, number of patients, population, outcome."""
 
     study: Bilingual
-    design: str                       # a key of DESIGNS
+    design: str  # a key of DESIGNS
     population: Bilingual
     outcome: Bilingual
-    direction: str                    # a key of DIRECTIONS
+    direction: str  # a key of DIRECTIONS
     source: Source
-    patients: int | None = None       # None when the review does not say
+    patients: int | None = None  # None when the review does not say
     intervention: Bilingual | None = None
     follow_up: Bilingual | None = None
 
@@ -105,11 +120,11 @@ class Reference:
     id: str
     short: str
     citation: str
-    verification: str                 # verified | secondary | unverified
+    verification: str  # verified | secondary | unverified
     doi: str | None = None
     note: str | None = None
-    review: bool = False              # the source review itself
-    convention: bool = False          # a product decision of Calx, not a clinical source
+    review: bool = False  # the source review itself
+    convention: bool = False  # a product decision of Calx, not a clinical source
 
 
 @dataclass(frozen=True)
@@ -117,14 +132,14 @@ class Therapy:
     """A full record: a therapy, general measure or procedure of the review."""
 
     id: str
-    category: str                     # a key of CATEGORIES
-    order: int                        # position in the review
+    category: str  # a key of CATEGORIES
+    order: int  # position in the review
     review_section: Bilingual
     name: Bilingual
     synonyms: Synonyms
     off_label: bool
     conflicting_evidence: bool
-    evidence_level: str               # a key of DESIGNS: the strongest design behind it
+    evidence_level: str  # a key of DESIGNS: the strongest design behind it
     summary: Statement
     mechanism: Statement | None = None
     regimens: tuple[Regimen, ...] = ()
@@ -188,9 +203,9 @@ class DbMetadata:
     """Which content a reference database was built from."""
 
     schema_version: int
-    content_version: str              # "2026.11.0", bumped by hand in db/content/_meta.toml
-    content_date: str                 # ISO date
-    content_hash: str                 # sha256 hex of the stored content (desktop.data.build)
+    content_version: str  # "2026.11.0", bumped by hand in db/content/_meta.toml
+    content_date: str  # ISO date
+    content_hash: str  # sha256 hex of the stored content (desktop.data.build)
 
 
 @dataclass(frozen=True)
@@ -216,10 +231,10 @@ class OverviewRow:
     category_label: str
     order: int
     name: str
-    regimen_summary: str              # regimen labels, "" when the review gives none
+    regimen_summary: str  # regimen labels, "" when the review gives none
     evidence_level: str
     evidence_label: str
-    main_adverse_effects: str         # "" when the record lists none
+    main_adverse_effects: str  # "" when the record lists none
     off_label: bool
     conflicting_evidence: bool
-    advised_against: str = ""         # who advises against it ("Traineau et al. 2020"), or ""
+    advised_against: str = ""  # who advises against it ("Traineau et al. 2020"), or ""

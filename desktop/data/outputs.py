@@ -26,8 +26,9 @@ def calx_files() -> list[Path]:
     from desktop.paths import reference_db, settings_file
 
     reference, user = reference_db(), user_data_folder() / FILE_NAME
-    files = [Path(f"{reference}{suffix}") for suffix in (*_SQLITE_SIDE_FILES, ".sha256",
-                                                          ".release.json")]
+    files = [
+        Path(f"{reference}{suffix}") for suffix in (*_SQLITE_SIDE_FILES, ".sha256", ".release.json")
+    ]
     files += [Path(f"{user}{suffix}") for suffix in _SQLITE_SIDE_FILES]
     files += [user_data_folder() / KEY_FILE_NAME, settings_file()]
     return files
@@ -93,11 +94,16 @@ def check_outputs(paths: Mapping[str, Path], *, force: bool = False) -> None:
             if len(path.name.encode("utf-8", "surrogateescape")) > 255:
                 raise OSError(36, "File name too long", shown)
         except OSError as error:  # a name too long, a permission: said, not raised
-            raise CalxError("output_not_writable", field=field, path=shown,
-                            detail=error.strerror or str(error)) from None
+            raise CalxError(
+                "output_not_writable", field=field, path=shown, detail=error.strerror or str(error)
+            ) from None
         except (UnicodeError, ValueError) as error:  # a NUL or a lone surrogate in the name
-            raise CalxError("output_not_writable", field=field, path=shown.encode(
-                "utf-8", "backslashreplace").decode("utf-8"), detail=type(error).__name__) from None
+            raise CalxError(
+                "output_not_writable",
+                field=field,
+                path=shown.encode("utf-8", "backslashreplace").decode("utf-8"),
+                detail=type(error).__name__,
+            ) from None
 
 
 def existing(paths: Iterable[Path]) -> list[Path]:

@@ -44,7 +44,7 @@ class Pack:
     release: signing.SignedRelease
     metadata: DbMetadata
     key_list: object | None
-    trust: signing.Trust          # the trust it was verified with (with its own key list)
+    trust: signing.Trust  # the trust it was verified with (with its own key list)
 
     @property
     def database(self) -> Path:
@@ -79,8 +79,11 @@ def read_pack(pack: Path, into: Path, trust: signing.Trust | None = None) -> Pac
 
     pinned = RELEASED.get(release.manifest.content_version)
     if pinned is not None and pinned != release.manifest.content_hash:
-        raise CalxError("release_same_version_other_content", path=shown,
-                        version=release.manifest.content_version)
+        raise CalxError(
+            "release_same_version_other_content",
+            path=shown,
+            version=release.manifest.content_version,
+        )
     needs = release.manifest.min_calx_version
     if signing.version_tuple(needs) > signing.version_tuple(__version__):
         raise CalxError("release_needs_newer_calx", path=shown, needed=needs, have=__version__)
@@ -98,7 +101,9 @@ def read_pack(pack: Path, into: Path, trust: signing.Trust | None = None) -> Pac
             detail = err.params.get("detail") or err.code
             raise CalxError("release_corrupt", path=shown, detail=str(detail)[:200]) from None
         if (metadata.content_version, metadata.content_hash) != (
-                release.manifest.content_version, release.manifest.content_hash):
+            release.manifest.content_version,
+            release.manifest.content_hash,
+        ):
             raise CalxError("release_digest_mismatch", path=shown)
     except BaseException:
         shutil.rmtree(into, ignore_errors=True)
@@ -115,22 +120,29 @@ def _members(pack: Path, shown: str) -> dict[str, bytes]:
             raise CalxError("release_corrupt", path=shown, detail="file too large")
         with zipfile.ZipFile(pack) as archive:
             names = archive.namelist()
-            if len(names) != len(set(names)) or not set(MEMBERS) <= set(names) or \
-                    not set(names) <= set(MEMBERS) | set(OPTIONAL):
-                raise CalxError("release_corrupt", path=shown,
-                                detail=f"unexpected contents: {', '.join(sorted(names))[:200]}")
+            if (
+                len(names) != len(set(names))
+                or not set(MEMBERS) <= set(names)
+                or not set(names) <= set(MEMBERS) | set(OPTIONAL)
+            ):
+                raise CalxError(
+                    "release_corrupt",
+                    path=shown,
+                    detail=f"unexpected contents: {', '.join(sorted(names))[:200]}",
+                )
             out: dict[str, bytes] = {}
             for info in archive.infolist():
                 if info.file_size > MAX_MEMBER_BYTES:
                     raise CalxError("release_corrupt", path=shown, detail="member too large")
-                with archive.open(info) as handle:   # the CRC is checked as it is read
+                with archive.open(info) as handle:  # the CRC is checked as it is read
                     out[info.filename] = handle.read(MAX_MEMBER_BYTES + 1)
             return out
     except FileNotFoundError:
         raise CalxError("release_unreadable", path=shown, detail="no such file") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as err:
-        raise CalxError("release_corrupt", path=shown,
-                        detail=f"corrupt or truncated ({str(err)[:120]})") from None
+        raise CalxError(
+            "release_corrupt", path=shown, detail=f"corrupt or truncated ({str(err)[:120]})"
+        ) from None
     except OSError as err:
         raise CalxError("release_unreadable", path=shown, detail=err.strerror or str(err)) from None
 
@@ -145,10 +157,17 @@ def _json(data: bytes, shown: str) -> object:
 # ------------------------------------------------------------------------------- cutting
 
 
-def build_pack(content_dir: Path, out: Path, key: signing.SigningKey, changelog: str,
-               previous_version: str = "", min_calx_version: str = __version__,
-               key_list: object | None = None, released: str | None = None,
-               releases: dict[str, str] | None = None) -> signing.Manifest:
+def build_pack(
+    content_dir: Path,
+    out: Path,
+    key: signing.SigningKey,
+    changelog: str,
+    previous_version: str = "",
+    min_calx_version: str = __version__,
+    key_list: object | None = None,
+    released: str | None = None,
+    releases: dict[str, str] | None = None,
+) -> signing.Manifest:
     """Build the database from ``content_dir`` and write the signed pack ``out`` (atomically)."""
     from desktop.data.build import build
     from desktop.data.releases import RELEASED
@@ -157,22 +176,36 @@ def build_pack(content_dir: Path, out: Path, key: signing.SigningKey, changelog:
         db = Path(tmp) / DB_NAME
         meta = build(Path(content_dir), db, RELEASED if releases is None else releases)
         data = db.read_bytes()
-        manifest = release_manifest(meta, data, key, changelog, previous_version,
-                                    min_calx_version, released)
+        manifest = release_manifest(
+            meta, data, key, changelog, previous_version, min_calx_version, released
+        )
         document = signing.sign_manifest(manifest, key)
         write_pack(out, data, document, key_list)
     return manifest
 
 
-def release_manifest(meta: DbMetadata, data: bytes, key: signing.SigningKey, changelog: str,
-                     previous_version: str = "", min_calx_version: str = __version__,
-                     released: str | None = None) -> signing.Manifest:
+def release_manifest(
+    meta: DbMetadata,
+    data: bytes,
+    key: signing.SigningKey,
+    changelog: str,
+    previous_version: str = "",
+    min_calx_version: str = __version__,
+    released: str | None = None,
+) -> signing.Manifest:
     return signing.Manifest(
-        content_version=meta.content_version, content_date=meta.content_date,
-        released=released or dt.date.today().isoformat(), previous_version=previous_version,
-        digest=hashlib.sha256(data).hexdigest(), content_hash=meta.content_hash,
-        schema_version=meta.schema_version, min_calx_version=min_calx_version,
-        changelog=changelog, development=key.development, signer=key.name)
+        content_version=meta.content_version,
+        content_date=meta.content_date,
+        released=released or dt.date.today().isoformat(),
+        previous_version=previous_version,
+        digest=hashlib.sha256(data).hexdigest(),
+        content_hash=meta.content_hash,
+        schema_version=meta.schema_version,
+        min_calx_version=min_calx_version,
+        changelog=changelog,
+        development=key.development,
+        signer=key.name,
+    )
 
 
 def write_pack(out: Path, data: bytes, manifest: object, key_list: object | None = None) -> None:

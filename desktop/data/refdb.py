@@ -68,15 +68,15 @@ if TYPE_CHECKING:  # read on first use: the window opens the database before it 
     from desktop.data.signing import SignedRelease
     from desktop.data.verify import FileIdentity
 
-MAX_QUERY_WORDS = 8       # more words narrow nothing useful and only cost time
-MAX_WORD_CHARS = 40       # the longest French or English word in the content is far shorter
+MAX_QUERY_WORDS = 8  # more words narrow nothing useful and only cost time
+MAX_WORD_CHARS = 40  # the longest French or English word in the content is far shorter
 MAX_LIMIT = 100
-MAX_DB_BYTES = 256 * 1024 * 1024   # far above the content's size: refuse, never exhaust memory
+MAX_DB_BYTES = 256 * 1024 * 1024  # far above the content's size: refuse, never exhaust memory
 SNIPPET_WORDS = 16
-SHORT_QUERY_CHARS = 2     # words no longer than this are looked up in names and synonyms only
+SHORT_QUERY_CHARS = 2  # words no longer than this are looked up in names and synonyms only
 
-_WORD = re.compile(r"[^\W_]+")       # letters and digits: what the unicode61 tokenizer indexes
-_OPEN, _CLOSE = "\x01", "\x02"        # highlight markers; content never holds control characters
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: what the unicode61 tokenizer indexes
+_OPEN, _CLOSE = "\x01", "\x02"  # highlight markers; content never holds control characters
 _NAME_COLUMNS = "{name_fr name_en synonyms_fr synonyms_en}"
 # Column indexes for highlight() and snippet() (the unindexed therapy id is column 0).
 _SUMMARY_INDEX = {lang: 1 + SEARCH_COLUMNS.index(f"summary_{lang}") for lang in LANGUAGES}
@@ -122,7 +122,7 @@ def _unmark(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     # Between markers, whole runs of text at once (a per-character loop costs ~1 ms per list).
     position = 0
     for m in _MARKS.finditer(text):
-        run = text[position:m.start()]
+        run = text[position : m.start()]
         out.append(run)
         length += len(run)
         position = m.end()
@@ -142,8 +142,9 @@ def _suggest(wanted: str, candidates: dict[str, str]) -> str:
     found = [candidates[k] for k in candidates if k.startswith(key)] if key else []
     import difflib  # only for a refusal's suggestions
 
-    found += [candidates[k] for k in difflib.get_close_matches(key, list(candidates), n=5,
-                                                               cutoff=0.6)]
+    found += [
+        candidates[k] for k in difflib.get_close_matches(key, list(candidates), n=5, cutoff=0.6)
+    ]
     unique = list(dict.fromkeys(found))[:3]
     return ", ".join(unique) if unique else "—"
 
@@ -186,14 +187,14 @@ def _manifest_and_digest(path: Path, shown: str, required: bool) -> tuple[bytes 
     try:
         manifest = verify.read_manifest(path)
     except OSError as err:
-        raise CalxError("release_corrupt", path=shown,
-                        detail=err.strerror or str(err)) from None
+        raise CalxError("release_corrupt", path=shown, detail=err.strerror or str(err)) from None
     if manifest is None and (required or not verify.is_development_build()):
         raise CalxError("release_unsigned", path=shown)
     pinned = verify.pinned_digest(path)
     if pinned is None:
-        raise CalxError("db_corrupt", path=shown,
-                        detail=f"no digest in {verify.digest_path(path).name}")
+        raise CalxError(
+            "db_corrupt", path=shown, detail=f"no digest in {verify.digest_path(path).name}"
+        )
     return manifest, pinned
 
 
@@ -231,8 +232,9 @@ class ReferenceDB:
         return cls._open(Path(path))
 
     @classmethod
-    def _open(cls, path: Path, required: bool = False,
-              trust: signing.Trust | None = None) -> ReferenceDB:
+    def _open(
+        cls, path: Path, required: bool = False, trust: signing.Trust | None = None
+    ) -> ReferenceDB:
         """Open ``path``; with ``required``, a signed release manifest must be beside it."""
         from desktop.data import verify
 
@@ -265,8 +267,9 @@ class ReferenceDB:
             conn.close()
             raise
         if release is not None and (
-                release.manifest.content_version != metadata.content_version
-                or release.manifest.content_hash != metadata.content_hash):
+            release.manifest.content_version != metadata.content_version
+            or release.manifest.content_hash != metadata.content_hash
+        ):
             conn.close()
             raise CalxError("release_digest_mismatch", path=shown)
         conn.row_factory = sqlite3.Row
@@ -275,8 +278,9 @@ class ReferenceDB:
         return db
 
     @classmethod
-    def _connect(cls, path: Path, shown: str, pinned: str, before: FileIdentity,
-                 full: bool) -> tuple[sqlite3.Connection, bool]:
+    def _connect(
+        cls, path: Path, shown: str, pinned: str, before: FileIdentity, full: bool
+    ) -> tuple[sqlite3.Connection, bool]:
         """(connection, whether it serves bytes verified whole). A file verified before is
         opened read-only; if it was replaced since ``before``, its bytes are verified whole."""
         from desktop.data import verify
@@ -321,8 +325,9 @@ class ReferenceDB:
         if len(data) > MAX_DB_BYTES:
             raise CalxError("db_corrupt", path=shown, detail="file too large")
         if verify.file_sha256(data) != pinned:
-            raise CalxError("db_corrupt", path=shown,
-                            detail="it does not match the digest it was built with")
+            raise CalxError(
+                "db_corrupt", path=shown, detail="it does not match the digest it was built with"
+            )
         conn = sqlite3.connect(":memory:")
         try:
             conn.deserialize(data)
@@ -343,36 +348,51 @@ class ReferenceDB:
                 if [tuple(r) for r in status] != [("ok",)]:
                     detail = "; ".join(str(r[0]) for r in status[:3])
                     raise CalxError("db_corrupt", path=shown, detail=detail)
-            tables = {r[0] for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+            tables = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+                )
+            }
             if "metadata" not in tables:
-                raise CalxError("db_schema_unsupported", path=shown, found="—",
-                                expected=SCHEMA_VERSION)
-            meta = {str(k): str(v) for k, v in
-                    conn.execute("SELECT key, value FROM metadata").fetchall()}
+                raise CalxError(
+                    "db_schema_unsupported", path=shown, found="—", expected=SCHEMA_VERSION
+                )
+            meta = {
+                str(k): str(v)
+                for k, v in conn.execute("SELECT key, value FROM metadata").fetchall()
+            }
             found = meta.get("schema_version", "—")
             missing = (set(TABLES) | {SEARCH_TABLE}) - tables
             if found != str(SCHEMA_VERSION) or missing:
-                raise CalxError("db_schema_unsupported", path=shown, found=found,
-                                expected=SCHEMA_VERSION)
+                raise CalxError(
+                    "db_schema_unsupported", path=shown, found=found, expected=SCHEMA_VERSION
+                )
             recorded = meta.get("content_hash", "")
             if full:
                 # Rebuilds the FTS5 index's checksums from its content: a flipped index byte
                 # that integrity_check cannot see is refused here.
-                conn.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rank) "
-                             "VALUES('integrity-check', 1)")
+                conn.execute(
+                    f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rank) VALUES('integrity-check', 1)"
+                )
                 try:
                     actual = content_hash(conn)
                 except sqlite3.OperationalError:  # a column this version reads is not there
-                    raise CalxError("db_schema_unsupported", path=shown, found=found,
-                                    expected=SCHEMA_VERSION) from None
+                    raise CalxError(
+                        "db_schema_unsupported", path=shown, found=found, expected=SCHEMA_VERSION
+                    ) from None
                 if actual != recorded:
-                    raise CalxError("db_hash_mismatch", path=shown,
-                                    recorded=recorded[:12] or "—", actual=actual[:12])
+                    raise CalxError(
+                        "db_hash_mismatch",
+                        path=shown,
+                        recorded=recorded[:12] or "—",
+                        actual=actual[:12],
+                    )
                 released = RELEASED.get(meta.get("content_version", ""))
                 if released is not None and released != actual:
-                    raise CalxError("db_hash_mismatch", path=shown, recorded=released[:12],
-                                    actual=actual[:12])
+                    raise CalxError(
+                        "db_hash_mismatch", path=shown, recorded=released[:12], actual=actual[:12]
+                    )
         except sqlite3.DatabaseError as err:
             raise CalxError("db_corrupt", path=shown, detail=str(err)) from None
         return DbMetadata(
@@ -416,33 +436,65 @@ class ReferenceDB:
             f"t.synonyms_{lang}, s.text_{lang}, t.evidence_level, t.off_label, "
             "t.conflicting_evidence FROM therapies t "
             "JOIN statements s ON s.therapy_id = t.id AND s.kind = 'summary' "
-            "ORDER BY t.category_rank, t.sort_order, t.id")
+            "ORDER BY t.category_rank, t.sort_order, t.id"
+        )
         loads = json.loads
-        return [TherapySummary(
-            id=therapy_id, category=category, order=order, name=name,
-            names=Bilingual(name_fr, name_en), synonyms=tuple(loads(synonyms)), summary=summary,
-            evidence_level=evidence_level, off_label=bool(off_label),
-            conflicting_evidence=bool(conflicting),
-        ) for (therapy_id, category, order, name, name_fr, name_en, synonyms, summary,
-               evidence_level, off_label, conflicting) in rows]
+        return [
+            TherapySummary(
+                id=therapy_id,
+                category=category,
+                order=order,
+                name=name,
+                names=Bilingual(name_fr, name_en),
+                synonyms=tuple(loads(synonyms)),
+                summary=summary,
+                evidence_level=evidence_level,
+                off_label=bool(off_label),
+                conflicting_evidence=bool(conflicting),
+            )
+            for (
+                therapy_id,
+                category,
+                order,
+                name,
+                name_fr,
+                name_en,
+                synonyms,
+                summary,
+                evidence_level,
+                off_label,
+                conflicting,
+            ) in rows
+        ]
 
     def overview(self, lang: str = "en") -> list[OverviewRow]:
         """The overview table (the review's missing "Tableau 1"), one row per therapy."""
         _check_lang(lang)
-        rows = self._conn.execute("SELECT * FROM overview WHERE lang = ? ORDER BY position",
-                                  (lang,))
-        return [OverviewRow(
-            therapy_id=r["therapy_id"], category=r["category"],
-            category_label=r["category_label"], order=r["position"], name=r["name"],
-            regimen_summary=r["regimen_summary"], evidence_level=r["evidence_level"],
-            evidence_label=r["evidence_label"], main_adverse_effects=r["main_adverse_effects"],
-            off_label=bool(r["off_label"]), conflicting_evidence=bool(r["conflicting_evidence"]),
-            advised_against=r["advised_against"] or "",
-        ) for r in rows]
+        rows = self._conn.execute(
+            "SELECT * FROM overview WHERE lang = ? ORDER BY position", (lang,)
+        )
+        return [
+            OverviewRow(
+                therapy_id=r["therapy_id"],
+                category=r["category"],
+                category_label=r["category_label"],
+                order=r["position"],
+                name=r["name"],
+                regimen_summary=r["regimen_summary"],
+                evidence_level=r["evidence_level"],
+                evidence_label=r["evidence_label"],
+                main_adverse_effects=r["main_adverse_effects"],
+                off_label=bool(r["off_label"]),
+                conflicting_evidence=bool(r["conflicting_evidence"]),
+                advised_against=r["advised_against"] or "",
+            )
+            for r in rows
+        ]
 
     def references(self) -> list[Reference]:
-        return [self._reference(r) for r in
-                self._conn.execute("SELECT * FROM refs ORDER BY position")]
+        return [
+            self._reference(r) for r in self._conn.execute("SELECT * FROM refs ORDER BY position")
+        ]
 
     def reference(self, reference_id: str) -> Reference:
         row = self._conn.execute("SELECT * FROM refs WHERE id = ?", (reference_id,)).fetchone()
@@ -452,24 +504,37 @@ class ReferenceDB:
 
     @staticmethod
     def _reference(r: sqlite3.Row) -> Reference:
-        return Reference(id=r["id"], short=r["short"], citation=r["citation"],
-                         verification=r["verification"], doi=r["doi"], note=r["note"],
-                         review=bool(r["review"]), convention=bool(r["convention"]))
+        return Reference(
+            id=r["id"],
+            short=r["short"],
+            citation=r["citation"],
+            verification=r["verification"],
+            doi=r["doi"],
+            note=r["note"],
+            review=bool(r["review"]),
+            convention=bool(r["convention"]),
+        )
 
     def regimens(self) -> list[Regimen]:
         """Every regimen, in review order."""
         rows = self._conn.execute(
             "SELECT r.therapy_id, r.data FROM regimens r JOIN therapies t ON t.id = r.therapy_id "
-            "ORDER BY t.position, r.position")
+            "ORDER BY t.position, r.position"
+        )
         return [self._regimen(r["data"], r["therapy_id"]) for r in rows]
 
     def regimen(self, regimen_id: str) -> Regimen:
-        row = self._conn.execute("SELECT therapy_id, data FROM regimens WHERE id = ?",
-                                 (regimen_id,)).fetchone()
+        row = self._conn.execute(
+            "SELECT therapy_id, data FROM regimens WHERE id = ?", (regimen_id,)
+        ).fetchone()
         if row is None:
             ids = {r[0]: r[0] for r in self._conn.execute("SELECT id FROM regimens")}
-            raise CalxError("unknown_regimen", field="regimen", id=str(regimen_id)[:100],
-                            suggestions=_suggest(str(regimen_id), ids))
+            raise CalxError(
+                "unknown_regimen",
+                field="regimen",
+                id=str(regimen_id)[:100],
+                suggestions=_suggest(str(regimen_id), ids),
+            )
         return self._regimen(row["data"], row["therapy_id"])
 
     @staticmethod
@@ -480,12 +545,13 @@ class ReferenceDB:
             raise CalxError("internal_error", detail=f"regimen of {therapy_id}: {err}") from None
 
     def products(self) -> list[Product]:
-        return [self._product(r["data"]) for r in
-                self._conn.execute("SELECT data FROM products ORDER BY position")]
+        return [
+            self._product(r["data"])
+            for r in self._conn.execute("SELECT data FROM products ORDER BY position")
+        ]
 
     def product(self, product_id: str) -> Product:
-        row = self._conn.execute("SELECT data FROM products WHERE id = ?",
-                                 (product_id,)).fetchone()
+        row = self._conn.execute("SELECT data FROM products WHERE id = ?", (product_id,)).fetchone()
         if row is None:
             raise CalxError("unknown_product", field="product", id=str(product_id)[:100])
         return self._product(row["data"])
@@ -505,11 +571,14 @@ class ReferenceDB:
             from desktop.core.safety import SafetyContent, medication_from_dict, rule_from_dict
 
             try:
-                medications = tuple(medication_from_dict(json.loads(r["data"])) for r in
-                                    self._conn.execute(
-                                        "SELECT data FROM medications ORDER BY position"))
-                rules = tuple(rule_from_dict(json.loads(r["data"])) for r in self._conn.execute(
-                    "SELECT data FROM safety_rules ORDER BY position"))
+                medications = tuple(
+                    medication_from_dict(json.loads(r["data"]))
+                    for r in self._conn.execute("SELECT data FROM medications ORDER BY position")
+                )
+                rules = tuple(
+                    rule_from_dict(json.loads(r["data"]))
+                    for r in self._conn.execute("SELECT data FROM safety_rules ORDER BY position")
+                )
             except (ContentError, ValueError) as err:  # the hash matched: only a build bug
                 raise CalxError("internal_error", detail=f"safety rules: {err}") from None
             self._safety = SafetyContent(medications=medications, rules=rules)
@@ -522,33 +591,58 @@ class ReferenceDB:
         conn = self._conn
         t = conn.execute("SELECT * FROM therapies WHERE id = ?", (therapy_id,)).fetchone()
         if t is None:
-            raise CalxError("unknown_therapy", field="therapy", id=str(therapy_id)[:100],
-                            suggestions=_suggest(str(therapy_id), self._candidates()))
+            raise CalxError(
+                "unknown_therapy",
+                field="therapy",
+                id=str(therapy_id)[:100],
+                suggestions=_suggest(str(therapy_id), self._candidates()),
+            )
         kinds: dict[str, list[Statement]] = {}
-        for r in conn.execute("SELECT * FROM statements WHERE therapy_id = ? "
-                              "ORDER BY kind, position", (therapy_id,)):
+        for r in conn.execute(
+            "SELECT * FROM statements WHERE therapy_id = ? ORDER BY kind, position", (therapy_id,)
+        ):
             kinds.setdefault(r["kind"], []).append(
-                Statement(Bilingual(r["text_fr"], r["text_en"]), _source(r)))
-        evidence = tuple(Evidence(
-            study=Bilingual(r["study_fr"], r["study_en"]), design=r["design"],
-            population=_text(r, "population") or Bilingual("", ""),
-            outcome=_text(r, "outcome") or Bilingual("", ""), direction=r["direction"],
-            source=_source(r), patients=r["patients"], intervention=_text(r, "intervention"),
-            follow_up=_text(r, "follow_up"),
-        ) for r in conn.execute("SELECT * FROM evidence WHERE therapy_id = ? ORDER BY position",
-                                (therapy_id,)))
-        regimens = tuple(self._regimen(r["data"], therapy_id) for r in conn.execute(
-            "SELECT data FROM regimens WHERE therapy_id = ? ORDER BY position", (therapy_id,)))
+                Statement(Bilingual(r["text_fr"], r["text_en"]), _source(r))
+            )
+        evidence = tuple(
+            Evidence(
+                study=Bilingual(r["study_fr"], r["study_en"]),
+                design=r["design"],
+                population=_text(r, "population") or Bilingual("", ""),
+                outcome=_text(r, "outcome") or Bilingual("", ""),
+                direction=r["direction"],
+                source=_source(r),
+                patients=r["patients"],
+                intervention=_text(r, "intervention"),
+                follow_up=_text(r, "follow_up"),
+            )
+            for r in conn.execute(
+                "SELECT * FROM evidence WHERE therapy_id = ? ORDER BY position", (therapy_id,)
+            )
+        )
+        regimens = tuple(
+            self._regimen(r["data"], therapy_id)
+            for r in conn.execute(
+                "SELECT data FROM regimens WHERE therapy_id = ? ORDER BY position", (therapy_id,)
+            )
+        )
         mechanism = kinds.get("mechanism", [None])[0]
         return Therapy(
-            id=t["id"], category=t["category"], order=t["sort_order"],
+            id=t["id"],
+            category=t["category"],
+            order=t["sort_order"],
             review_section=Bilingual(t["review_section_fr"], t["review_section_en"]),
             name=Bilingual(t["name_fr"], t["name_en"]),
-            synonyms=Synonyms(tuple(json.loads(t["synonyms_fr"])),
-                              tuple(json.loads(t["synonyms_en"]))),
-            off_label=bool(t["off_label"]), conflicting_evidence=bool(t["conflicting_evidence"]),
-            evidence_level=t["evidence_level"], summary=kinds["summary"][0],
-            mechanism=mechanism, regimens=regimens, evidence=evidence,
+            synonyms=Synonyms(
+                tuple(json.loads(t["synonyms_fr"])), tuple(json.loads(t["synonyms_en"]))
+            ),
+            off_label=bool(t["off_label"]),
+            conflicting_evidence=bool(t["conflicting_evidence"]),
+            evidence_level=t["evidence_level"],
+            summary=kinds["summary"][0],
+            mechanism=mechanism,
+            regimens=regimens,
+            evidence=evidence,
             **{kind: tuple(kinds.get(kind, ())) for kind in STATEMENT_KINDS},
         )
 
@@ -558,8 +652,12 @@ class ReferenceDB:
             found: dict[str, str] = {}
             for r in self._conn.execute("SELECT * FROM therapies ORDER BY position"):
                 names: Iterable[str] = (
-                    r["id"], r["name_fr"], r["name_en"],
-                    *json.loads(r["synonyms_fr"]), *json.loads(r["synonyms_en"]))
+                    r["id"],
+                    r["name_fr"],
+                    r["name_en"],
+                    *json.loads(r["synonyms_fr"]),
+                    *json.loads(r["synonyms_en"]),
+                )
                 for n in names:
                     found.setdefault(n.casefold(), r["id"])
             self._id_candidates = found
@@ -567,8 +665,9 @@ class ReferenceDB:
 
     # ------------------------------------------------------------ search
 
-    def search(self, query: str, lang: str = "en", limit: int = 20,
-               snippets: int | None = None) -> list[SearchHit]:
+    def search(
+        self, query: str, lang: str = "en", limit: int = 20, snippets: int | None = None
+    ) -> list[SearchHit]:
         """Ranked hits for free user text, one per therapy, name and snippet in ``lang``.
 
         Matches both languages, accent- and case-insensitively, every word as a prefix. Hits
@@ -596,9 +695,13 @@ class ReferenceDB:
             return SearchHit(record[0], record[name_at], record[5], text, spans, -float(rank))
 
         # Names and synonyms first: a cheap query (few rows match a name), which reads no text.
-        by_name = list(self._rows(
-            f"SELECT rowid, rank FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? "
-            f"ORDER BY rank LIMIT ?", (f"{_NAME_COLUMNS} : ({expression})", limit)))
+        by_name = list(
+            self._rows(
+                f"SELECT rowid, rank FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? "
+                f"ORDER BY rank LIMIT ?",
+                (f"{_NAME_COLUMNS} : ({expression})", limit),
+            )
+        )
         if short:
             return [hit(rowid, rank) for rowid, rank in by_name]
         # The one ranked query over every column. Its marks are worked out row by row as the
@@ -617,8 +720,14 @@ class ReferenceDB:
             f"OR instr(highlight({SEARCH_TABLE}, {_SUMMARY_INDEX[lang]}, ?2, ?3), ?2) THEN NULL "
             f"ELSE snippet({SEARCH_TABLE}, {_BODY_INDEX[lang]}, ?2, ?3, '…', {SNIPPET_WORDS}) "
             f"END FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?4 ORDER BY rank LIMIT ?5",
-            (json.dumps([rowid for rowid, _ in by_name]), _OPEN, _CLOSE, expression,
-             limit + len(by_name)))
+            (
+                json.dumps([rowid for rowid, _ in by_name]),
+                _OPEN,
+                _CLOSE,
+                expression,
+                limit + len(by_name),
+            ),
+        )
         name_rows = {rowid for rowid, _ in by_name}
         names_seen: dict[int, str] = {}
         others: list[SearchHit] = []
@@ -631,13 +740,16 @@ class ReferenceDB:
             elif len(others) < wanted:
                 # The summary when it matched, else the passage of the text that matched
                 # (None: past the passages asked for, the plain summary).
-                others.append(hit(rowid, rank, summary if body is None or _OPEN not in body
-                                  else body))
-            if len(others) >= wanted and (len(names_seen) == len(by_name)
-                                          or self._snippet_budget <= 0):
+                others.append(
+                    hit(rowid, rank, summary if body is None or _OPEN not in body else body)
+                )
+            if len(others) >= wanted and (
+                len(names_seen) == len(by_name) or self._snippet_budget <= 0
+            ):
                 break  # the rest would show their plain summary anyway
-        return [hit(rowid, rank, names_seen.get(rowid)) for rowid, rank in by_name] + \
-            others[:max(0, wanted)]
+        return [hit(rowid, rank, names_seen.get(rowid)) for rowid, rank in by_name] + others[
+            : max(0, wanted)
+        ]
 
     def _records(self) -> dict[int, tuple[str, str, str, str, str, str]]:
         """Search rowid -> (therapy id, name fr, name en, summary fr, summary en, category).
@@ -647,11 +759,15 @@ class ReferenceDB:
         rowid ``position + 1`` (``desktop.data.build``); the content hash covers both tables.
         """
         if self._record_of is None:
-            self._record_of = {position + 1: (therapy_id, *texts) for position, therapy_id, *texts
-                               in self._conn.execute(
-                "SELECT t.position, t.id, t.name_fr, t.name_en, s.text_fr, s.text_en, t.category "
-                "FROM therapies t JOIN statements s ON s.therapy_id = t.id "
-                "AND s.kind = 'summary' AND s.position = 0")}
+            self._record_of = {
+                position + 1: (therapy_id, *texts)
+                for position, therapy_id, *texts in self._conn.execute(
+                    "SELECT t.position, t.id, t.name_fr, t.name_en, s.text_fr, s.text_en, "
+                    "t.category "
+                    "FROM therapies t JOIN statements s ON s.therapy_id = t.id "
+                    "AND s.kind = 'summary' AND s.position = 0"
+                )
+            }
         return self._record_of
 
     def _spend_snippet(self, spend: int = 1) -> int:

@@ -29,34 +29,86 @@ SCHEMA_VERSION = 2  # 2: the medication list and the plan-check rules
 TABLES: dict[str, dict[str, type]] = {
     "metadata": {"key": str, "value": str},
     "refs": {
-        "id": str, "position": int, "short": str, "citation": str, "doi": str,
-        "verification": str, "note": str, "review": int, "convention": int,
+        "id": str,
+        "position": int,
+        "short": str,
+        "citation": str,
+        "doi": str,
+        "verification": str,
+        "note": str,
+        "review": int,
+        "convention": int,
     },
     "products": {"id": str, "position": int, "name_fr": str, "name_en": str, "data": str},
     "therapies": {
-        "id": str, "position": int, "category": str, "category_rank": int, "sort_order": int,
-        "name_fr": str, "name_en": str, "synonyms_fr": str, "synonyms_en": str,
-        "review_section_fr": str, "review_section_en": str, "off_label": int,
-        "conflicting_evidence": int, "evidence_level": str,
+        "id": str,
+        "position": int,
+        "category": str,
+        "category_rank": int,
+        "sort_order": int,
+        "name_fr": str,
+        "name_en": str,
+        "synonyms_fr": str,
+        "synonyms_en": str,
+        "review_section_fr": str,
+        "review_section_en": str,
+        "off_label": int,
+        "conflicting_evidence": int,
+        "evidence_level": str,
     },
     "statements": {
-        "therapy_id": str, "kind": str, "position": int, "text_fr": str, "text_en": str,
-        "ref": str, "section": str, "verification": str,
+        "therapy_id": str,
+        "kind": str,
+        "position": int,
+        "text_fr": str,
+        "text_en": str,
+        "ref": str,
+        "section": str,
+        "verification": str,
     },
     "regimens": {
-        "id": str, "therapy_id": str, "position": int, "label_fr": str, "label_en": str,
-        "route": str, "product": str, "data": str,
+        "id": str,
+        "therapy_id": str,
+        "position": int,
+        "label_fr": str,
+        "label_en": str,
+        "route": str,
+        "product": str,
+        "data": str,
     },
     "evidence": {
-        "therapy_id": str, "position": int, "study_fr": str, "study_en": str, "design": str,
-        "patients": int, "population_fr": str, "population_en": str, "intervention_fr": str,
-        "intervention_en": str, "outcome_fr": str, "outcome_en": str, "follow_up_fr": str,
-        "follow_up_en": str, "direction": str, "ref": str, "section": str, "verification": str,
+        "therapy_id": str,
+        "position": int,
+        "study_fr": str,
+        "study_en": str,
+        "design": str,
+        "patients": int,
+        "population_fr": str,
+        "population_en": str,
+        "intervention_fr": str,
+        "intervention_en": str,
+        "outcome_fr": str,
+        "outcome_en": str,
+        "follow_up_fr": str,
+        "follow_up_en": str,
+        "direction": str,
+        "ref": str,
+        "section": str,
+        "verification": str,
     },
     "overview": {
-        "therapy_id": str, "lang": str, "position": int, "category": str, "category_label": str,
-        "name": str, "regimen_summary": str, "evidence_level": str, "evidence_label": str,
-        "main_adverse_effects": str, "off_label": int, "conflicting_evidence": int,
+        "therapy_id": str,
+        "lang": str,
+        "position": int,
+        "category": str,
+        "category_label": str,
+        "name": str,
+        "regimen_summary": str,
+        "evidence_level": str,
+        "evidence_label": str,
+        "main_adverse_effects": str,
+        "off_label": int,
+        "conflicting_evidence": int,
         "advised_against": str,
     },
     "medications": {"id": str, "position": int, "name_fr": str, "name_en": str, "data": str},
@@ -89,8 +141,14 @@ NOT_NULL: dict[str, tuple[str, ...]] = {
 SEARCH_TABLE = "search"
 # FTS5 columns after the unindexed therapy id; the reader relies on this order (column indexes).
 SEARCH_COLUMNS: tuple[str, ...] = (
-    "name_fr", "name_en", "synonyms_fr", "synonyms_en",
-    "summary_fr", "summary_en", "body_fr", "body_en",
+    "name_fr",
+    "name_en",
+    "synonyms_fr",
+    "synonyms_en",
+    "summary_fr",
+    "summary_en",
+    "body_fr",
+    "body_en",
 )
 # bm25 weights (therapy_id, then SEARCH_COLUMNS): names and synonyms far above the rest.
 SEARCH_WEIGHTS: tuple[float, ...] = (0.0, 10.0, 10.0, 8.0, 8.0, 3.0, 3.0, 1.0, 1.0)
@@ -100,14 +158,25 @@ SEARCH_PREFIX = "1 2 3 4"
 
 def search_table_sql() -> str:
     columns = ", ".join(("therapy_id UNINDEXED", *SEARCH_COLUMNS))
-    return (f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5({columns}, "
-            f"tokenize=\"{SEARCH_TOKENIZE}\", prefix='{SEARCH_PREFIX}')")
+    return (
+        f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5({columns}, "
+        f"tokenize=\"{SEARCH_TOKENIZE}\", prefix='{SEARCH_PREFIX}')"
+    )
 
 
 # What the hash reads: every table in this order, rows in primary-key order.
 HASHED_TABLES: tuple[str, ...] = (
-    "metadata", "refs", "products", "therapies", "statements", "regimens", "evidence",
-    "overview", "medications", "safety_rules", SEARCH_TABLE,
+    "metadata",
+    "refs",
+    "products",
+    "therapies",
+    "statements",
+    "regimens",
+    "evidence",
+    "overview",
+    "medications",
+    "safety_rules",
+    SEARCH_TABLE,
 )
 
 

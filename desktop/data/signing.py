@@ -87,8 +87,12 @@ class Signer:
     development: bool = False
 
     def document(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "public_key": b64(self.public),
-                **({"development": True} if self.development else {})}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "public_key": b64(self.public),
+            **({"development": True} if self.development else {}),
+        }
 
 
 @dataclass(frozen=True)
@@ -121,8 +125,15 @@ def generate(name: str, development: bool = False) -> SigningKey:
 
 def private_document(key: SigningKey) -> bytes:
     """The private key as a small JSON file: its 32-byte seed in base64 and its name."""
-    return json.dumps({"type": KEY_FILE_TYPE, "name": key.name, "development": key.development,
-                       "seed": b64(bytes(key.private))}, indent=1).encode("utf-8")
+    return json.dumps(
+        {
+            "type": KEY_FILE_TYPE,
+            "name": key.name,
+            "development": key.development,
+            "seed": b64(bytes(key.private)),
+        },
+        indent=1,
+    ).encode("utf-8")
 
 
 def write_private_key(key: SigningKey, path: Path) -> None:
@@ -132,8 +143,7 @@ def write_private_key(key: SigningKey, path: Path) -> None:
         handle.write(private_document(key))
 
 
-def load_private_key(path: Path, name: str | None = None,
-                     development: bool = False) -> SigningKey:
+def load_private_key(path: Path, name: str | None = None, development: bool = False) -> SigningKey:
     from nacl.signing import SigningKey as NaclSigningKey
 
     try:
@@ -143,8 +153,11 @@ def load_private_key(path: Path, name: str | None = None,
         private = NaclSigningKey(unb64(document["seed"]))
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise CalxError("release_key_unreadable", path=str(path), detail=str(err)[:200]) from None
-    return SigningKey(private, name or str(document.get("name", Path(path).stem)),
-                      development or bool(document.get("development")))
+    return SigningKey(
+        private,
+        name or str(document.get("name", Path(path).stem)),
+        development or bool(document.get("development")),
+    )
 
 
 def development_key(create: bool = True) -> SigningKey | None:
@@ -162,8 +175,11 @@ def development_key(create: bool = True) -> SigningKey | None:
 
 
 def _envelope(document: object, expected_type: str) -> tuple[dict[str, Any], list[Any]]:
-    if not isinstance(document, dict) or not isinstance(document.get("signed"), dict) or \
-            not isinstance(document.get("signatures"), list):
+    if (
+        not isinstance(document, dict)
+        or not isinstance(document.get("signed"), dict)
+        or not isinstance(document.get("signatures"), list)
+    ):
         raise ValueError("not a signed document")
     signed = document["signed"]
     if signed.get("type") != expected_type:
@@ -171,8 +187,9 @@ def _envelope(document: object, expected_type: str) -> tuple[dict[str, Any], lis
     return signed, document["signatures"]
 
 
-def _signed_by(signed: Mapping[str, Any], signatures: list[Any],
-               keys: Mapping[str, Signer]) -> Signer | None:
+def _signed_by(
+    signed: Mapping[str, Any], signatures: list[Any], keys: Mapping[str, Signer]
+) -> Signer | None:
     """The first trusted key whose signature over ``signed`` verifies, else None."""
     from nacl.exceptions import BadSignatureError
     from nacl.signing import VerifyKey
@@ -203,7 +220,7 @@ def _keyids(signatures: list[Any]) -> list[str]:
 class Trust:
     roots: Mapping[str, Signer]
     signers: Mapping[str, Signer]
-    revoked: Mapping[str, str] = field(default_factory=dict)   # key id → reason
+    revoked: Mapping[str, str] = field(default_factory=dict)  # key id → reason
     key_list_version: int = 0
 
     def with_key_list(self, document: object) -> Trust:
@@ -234,17 +251,27 @@ class Trust:
 
     def add_development(self, key: SigningKey | Signer) -> Trust:
         signer = key.signer if isinstance(key, SigningKey) else key
-        return Trust(self.roots, {**self.signers, signer.id: signer}, self.revoked,
-                     self.key_list_version)
+        return Trust(
+            self.roots, {**self.signers, signer.id: signer}, self.revoked, self.key_list_version
+        )
 
 
-def make_key_list(root: SigningKey, version: int, signers: Iterable[Signer],
-                  revoked: Mapping[str, str] | None = None, date: str = "") -> dict[str, Any]:
-    return root.sign({
-        "type": KEY_LIST_TYPE, "version": version, "date": date,
-        "signers": [{"name": s.name, "public_key": b64(s.public)} for s in signers],
-        "revoked": [{"id": k, "reason": r} for k, r in (revoked or {}).items()],
-    })
+def make_key_list(
+    root: SigningKey,
+    version: int,
+    signers: Iterable[Signer],
+    revoked: Mapping[str, str] | None = None,
+    date: str = "",
+) -> dict[str, Any]:
+    return root.sign(
+        {
+            "type": KEY_LIST_TYPE,
+            "version": version,
+            "date": date,
+            "signers": [{"name": s.name, "public_key": b64(s.public)} for s in signers],
+            "revoked": [{"id": k, "reason": r} for k, r in (revoked or {}).items()],
+        }
+    )
 
 
 def _read_json(path: Path) -> object:
@@ -260,8 +287,10 @@ def load_trust(folder: Path | None = None, development: bool | None = None) -> T
     development build, this machine's development key (never created here)."""
     folder = folder or trust_folder()
     development = is_development_build() if development is None else development
-    cache_key = (str(folder), f"{development}{os.environ.get(ENV_DEV_KEY, '')}"
-                 f"{installed_key_list()}")
+    cache_key = (
+        str(folder),
+        f"{development}{os.environ.get(ENV_DEV_KEY, '')}{installed_key_list()}",
+    )
     if cache_key in _TRUST_CACHE:
         return _TRUST_CACHE[cache_key]
     roots: dict[str, Signer] = {}
@@ -282,8 +311,14 @@ def load_trust(folder: Path | None = None, development: bool | None = None) -> T
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
             item = _read_json(folder / DEV_PUBLIC_KEY)
             public = unb64(item["public_key"])  # type: ignore[index]
-            trust = trust.add_development(Signer(key_id(public), str(item["name"]),  # type: ignore[index]
-                                                 public, development=True))
+            trust = trust.add_development(
+                Signer(
+                    key_id(public),
+                    str(item["name"]),  # type: ignore[index]
+                    public,
+                    development=True,
+                )
+            )
     _TRUST_CACHE[cache_key] = trust
     return trust
 
@@ -301,23 +336,32 @@ class Manifest:
 
     content_version: str
     content_date: str
-    released: str                 # the day the release was cut
-    previous_version: str         # "" for the first release
-    digest: str                   # sha256 of the whole database file
+    released: str  # the day the release was cut
+    previous_version: str  # "" for the first release
+    digest: str  # sha256 of the whole database file
     content_hash: str
     schema_version: int
     min_calx_version: str
     changelog: str
     development: bool = False
-    signer: str = ""              # the signing key's name, as its holder signed it
+    signer: str = ""  # the signing key's name, as its holder signed it
 
     def signed(self) -> dict[str, Any]:
-        return {"type": MANIFEST_TYPE, "format": FORMAT, "content_version": self.content_version,
-                "content_date": self.content_date, "released": self.released,
-                "previous_version": self.previous_version, "digest": self.digest,
-                "content_hash": self.content_hash, "schema_version": self.schema_version,
-                "min_calx_version": self.min_calx_version, "changelog": self.changelog,
-                "development": self.development, "signer": self.signer}
+        return {
+            "type": MANIFEST_TYPE,
+            "format": FORMAT,
+            "content_version": self.content_version,
+            "content_date": self.content_date,
+            "released": self.released,
+            "previous_version": self.previous_version,
+            "digest": self.digest,
+            "content_hash": self.content_hash,
+            "schema_version": self.schema_version,
+            "min_calx_version": self.min_calx_version,
+            "changelog": self.changelog,
+            "development": self.development,
+            "signer": self.signer,
+        }
 
 
 @dataclass(frozen=True)
@@ -340,8 +384,12 @@ def verify_manifest(document: object, trust: Trust, shown: str) -> SignedRelease
     ids = _keyids(signatures)
     revoked = [k for k in ids if k in trust.revoked]
     if revoked:
-        raise CalxError("release_key_revoked", path=shown, key=revoked[0],
-                        reason=trust.revoked[revoked[0]] or "—")
+        raise CalxError(
+            "release_key_revoked",
+            path=shown,
+            key=revoked[0],
+            reason=trust.revoked[revoked[0]] or "—",
+        )
     signer = _signed_by(signed, signatures, trust.signers)
     if signer is None:
         if not any(k in trust.signers for k in ids):
@@ -350,20 +398,25 @@ def verify_manifest(document: object, trust: Trust, shown: str) -> SignedRelease
     return _manifest_of(signed, signer, document, shown)
 
 
-def _manifest_of(signed: Mapping[str, Any], signer: Signer, document: object,
-                 shown: str) -> SignedRelease:
+def _manifest_of(
+    signed: Mapping[str, Any], signer: Signer, document: object, shown: str
+) -> SignedRelease:
     try:
         if signed.get("format") != FORMAT:
             raise ValueError(f"format {signed.get('format')!r}")
         manifest = Manifest(
             content_version=_text(signed, "content_version"),
-            content_date=_text(signed, "content_date"), released=_text(signed, "released"),
-            previous_version=_text(signed, "previous_version"), digest=_text(signed, "digest"),
+            content_date=_text(signed, "content_date"),
+            released=_text(signed, "released"),
+            previous_version=_text(signed, "previous_version"),
+            digest=_text(signed, "digest"),
             content_hash=_text(signed, "content_hash"),
             schema_version=int(signed["schema_version"]),
             min_calx_version=_text(signed, "min_calx_version"),
-            changelog=_text(signed, "changelog"), development=bool(signed.get("development")),
-            signer=_text(signed, "signer"))
+            changelog=_text(signed, "changelog"),
+            development=bool(signed.get("development")),
+            signer=_text(signed, "signer"),
+        )
         version_tuple(manifest.content_version)
         version_tuple(manifest.min_calx_version)
     except (KeyError, ValueError, TypeError) as err:
@@ -383,8 +436,9 @@ def _text(signed: Mapping[str, Any], key: str) -> str:
 def write_json_atomic(path: Path, document: object) -> None:
     from desktop.paths import write_atomically
 
-    write_atomically(path, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"),
-                     0o644)
+    write_atomically(
+        path, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"), 0o644
+    )
 
 
 def _parse(data: bytes, shown: str) -> object:

@@ -55,7 +55,7 @@ if TYPE_CHECKING:  # sqlite-utils costs ~40 ms to import: paid when a database i
 
 FILE_NAME = "calx-user.sqlite"
 KEY_FILE_NAME = "installation.key"  # the HMAC key: beside the database, never inside it
-CHECKPOINT_SUFFIX = ".checkpoint"    # the log's count and head when last verified
+CHECKPOINT_SUFFIX = ".checkpoint"  # the log's count and head when last verified
 LOCK_NAME = ".calx-user.lock"
 LOCK_TIMEOUT_S = 15
 KEY_BYTES = 32
@@ -64,14 +64,14 @@ GENESIS_HASH = "0" * 64
 
 # What an output-log entry may record.
 LOG_ACTIONS: tuple[str, ...] = (
-    "printed",                 # sent to a printer
-    "exported_pdf",            # the patient plan saved as a PDF file
+    "printed",  # sent to a printer
+    "exported_pdf",  # the patient plan saved as a PDF file
     "exported_clinician_pdf",  # the clinician copy saved as a PDF file
-    "exported_ics",            # the calendar saved as an .ics file
-    "override",                # a contraindication printed anyway: the hash is of the reason
-    "deleted",                 # the saved plan deleted (the sha256 of its stored document)
-    "content_installed",       # a signed content release installed: the hash is of its manifest
-    "content_rolled_back",     # back to the kept previous release (the clinician's choice)
+    "exported_ics",  # the calendar saved as an .ics file
+    "override",  # a contraindication printed anyway: the hash is of the reason
+    "deleted",  # the saved plan deleted (the sha256 of its stored document)
+    "content_installed",  # a signed content release installed: the hash is of its manifest
+    "content_rolled_back",  # back to the kept previous release (the clinician's choice)
 )
 
 
@@ -121,7 +121,7 @@ class PlanSummary:
     content_version: str
     birth_date: date | None = None
     record_number: str = ""
-    damaged: bool = False   # its row no longer matches its seal: listed, never shown as valid
+    damaged: bool = False  # its row no longer matches its seal: listed, never shown as valid
 
 
 @dataclass(frozen=True)
@@ -149,18 +149,35 @@ def sha256_hex(data: bytes | str) -> str:
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
-def _entry_hash(index: int, at: str, plan_id: str, content_version: str, action: str,
-                output_sha256: str, prev_hash: str) -> str:
-    return sha256_hex(canonical_json({
-        "index": index, "at": at, "plan_id": plan_id, "content_version": content_version,
-        "action": action, "output_sha256": output_sha256, "prev_hash": prev_hash,
-    }))
+def _entry_hash(
+    index: int,
+    at: str,
+    plan_id: str,
+    content_version: str,
+    action: str,
+    output_sha256: str,
+    prev_hash: str,
+) -> str:
+    return sha256_hex(
+        canonical_json(
+            {
+                "index": index,
+                "at": at,
+                "plan_id": plan_id,
+                "content_version": content_version,
+                "action": action,
+                "output_sha256": output_sha256,
+                "prev_hash": prev_hash,
+            }
+        )
+    )
 
 
 def _mac(key: bytes, table: str, row: Mapping[str, Any]) -> str:
     """HMAC-SHA256 over the canonical JSON of a whole row (every column given)."""
-    return hmac.new(key, canonical_json({"table": table, "row": dict(row)}).encode("utf-8"),
-                    hashlib.sha256).hexdigest()
+    return hmac.new(
+        key, canonical_json({"table": table, "row": dict(row)}).encode("utf-8"), hashlib.sha256
+    ).hexdigest()
 
 
 def _same(stored: str, expected: str) -> bool:
@@ -181,13 +198,17 @@ _LOG_UNSEALED = ("entry_hash",)
 # A NULL column is left out, so a column added later (NULL in older rows) keeps their seals; a
 # migration that fills it in older rows must re-seal them (as m002 does).
 def _plan_mac(key: bytes, row: Mapping[str, Any]) -> str:
-    return _mac(key, "plans", {k: v for k, v in row.items()
-                               if k not in _PLAN_UNSEALED and v is not None})
+    return _mac(
+        key, "plans", {k: v for k, v in row.items() if k not in _PLAN_UNSEALED and v is not None}
+    )
 
 
 def _log_mac(key: bytes, row: Mapping[str, Any]) -> str:
-    return _mac(key, "output_log", {k: v for k, v in row.items()
-                                    if k not in _LOG_UNSEALED and v is not None})
+    return _mac(
+        key,
+        "output_log",
+        {k: v for k, v in row.items() if k not in _LOG_UNSEALED and v is not None},
+    )
 
 
 def _iso(moment: datetime) -> str:
@@ -199,6 +220,7 @@ def _iso(moment: datetime) -> str:
 
 
 # --------------------------------------------------------------------------- schema
+
 
 def m001_plans_and_log(db: Database) -> None:
     db.execute("""
@@ -240,7 +262,6 @@ def m002_plan_identifiers(db: Database) -> None:
     db.execute("ALTER TABLE plans ADD COLUMN record_number TEXT NOT NULL DEFAULT ''")
 
 
-
 def m003_keyed_seals(db: Database, key: bytes) -> None:
     """Seal every row with the installation's key. The unkeyed chain written before is verified
     first (a broken one stops here: nothing is laundered), then each entry is re-chained with
@@ -250,7 +271,8 @@ def m003_keyed_seals(db: Database, key: bytes) -> None:
     conn.execute("ALTER TABLE plans ADD COLUMN record_mac TEXT")
     rows = conn.execute(
         "SELECT idx, at, plan_id, content_version, action, output_sha256, prev_hash, entry_hash "
-        "FROM output_log ORDER BY idx").fetchall()
+        "FROM output_log ORDER BY idx"
+    ).fetchall()
     ok, broken = _verify_unkeyed_chain(rows)
     if not ok:
         raise sqlite3.DatabaseError(f"the output log is broken at entry {broken}")
@@ -261,16 +283,20 @@ def m003_keyed_seals(db: Database, key: bytes) -> None:
         row = dict(zip(columns, values, strict=True))
         row["prev_hash"] = prev
         entry = _log_mac(key, row)
-        conn.execute("UPDATE output_log SET prev_hash = ?, entry_hash = ? WHERE idx = ?",
-                     (prev, entry, row["idx"]))
+        conn.execute(
+            "UPDATE output_log SET prev_hash = ?, entry_hash = ? WHERE idx = ?",
+            (prev, entry, row["idx"]),
+        )
         prev = entry
     _append_only_triggers(conn, update_only=True)
     plan_columns = _columns(conn, "plans")
     for values in conn.execute("SELECT * FROM plans").fetchall():
         row = dict(zip(plan_columns, values, strict=True))
         if sha256_hex(row["document"]) == row["document_sha256"]:
-            conn.execute("UPDATE plans SET record_mac = ? WHERE plan_id = ?",
-                         (_plan_mac(key, row), row["plan_id"]))
+            conn.execute(
+                "UPDATE plans SET record_mac = ? WHERE plan_id = ?",
+                (_plan_mac(key, row), row["plan_id"]),
+            )
 
 
 def _append_only_triggers(conn: sqlite3.Connection, update_only: bool = False) -> None:
@@ -284,7 +310,10 @@ def _append_only_triggers(conn: sqlite3.Connection, update_only: bool = False) -
 # Every schema change, in order: append new ones, never edit or reorder applied ones. A step
 # that takes the key as a second argument is given the installation's key.
 MIGRATION_STEPS: tuple[Callable[..., None], ...] = (
-    m001_plans_and_log, m002_plan_identifiers, m003_keyed_seals)
+    m001_plans_and_log,
+    m002_plan_identifiers,
+    m003_keyed_seals,
+)
 KEYED_STEPS = frozenset({"m003_keyed_seals"})
 
 
@@ -309,8 +338,12 @@ def migrations(key: bytes | None = None) -> Migrations:
 def _pending(conn: sqlite3.Connection) -> list[str]:
     """Names of the migration steps not applied yet (all of them for a new database)."""
     try:
-        done = {r[0] for r in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'calx-user'")}
+        done = {
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = 'calx-user'"
+            )
+        }
     except sqlite3.OperationalError:  # no table yet: a new database
         done = set()
     return [s.__name__ for s in MIGRATION_STEPS if s.__name__ not in done]
@@ -406,8 +439,9 @@ def _write_checkpoint(db_path: Path, state: LogHead) -> None:
         return
     target = _checkpoint_path(db_path)
     with contextlib.suppress(OSError):
-        write_atomically(target, json.dumps({"count": state.count, "head": state.head})
-                         .encode("ascii"), 0o600)
+        write_atomically(
+            target, json.dumps({"count": state.count, "head": state.head}).encode("ascii"), 0o600
+        )
 
 
 def _move_aside(path: Path) -> Path:
@@ -427,8 +461,7 @@ class UserDB:
     """Saved plans and the output log. Open with ``UserDB.open()``; close when done (or use it as a
     context manager). One connection per instance; not shared between threads."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, key: bytes,
-                 verified: LogHead) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, key: bytes, verified: LogHead) -> None:
         self.path = path
         self._conn = conn
         self._key = key
@@ -449,8 +482,9 @@ class UserDB:
             with lock:
                 return cls._open_locked(path)
         except Timeout:
-            raise CalxError("user_db_unreadable", path=str(path),
-                            detail="another Calx is using it") from None
+            raise CalxError(
+                "user_db_unreadable", path=str(path), detail="another Calx is using it"
+            ) from None
         except (OSError, sqlite3.Error) as exc:  # a read-only home, a folder that is a file
             detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise CalxError("user_db_unreadable", path=str(path), detail=detail) from None
@@ -481,15 +515,17 @@ class UserDB:
                     migrations(key).apply(Database(conn))
                 verified = _verify_log_from(conn, key, _read_checkpoint(path))
             except sqlite3.Error as exc:
-                if not _is_damage(exc) and not (isinstance(exc, sqlite3.DatabaseError)
-                                                and "broken at entry" in str(exc)):
+                if not _is_damage(exc) and not (
+                    isinstance(exc, sqlite3.DatabaseError) and "broken at entry" in str(exc)
+                ):
                     raise
                 raise _DamagedError(str(exc)) from None
         except _DamagedError as damage:
             conn.close()
             aside = _move_aside(path)
-            raise CalxError("user_db_damaged", path=str(path), aside=str(aside),
-                            detail=str(damage)) from None
+            raise CalxError(
+                "user_db_damaged", path=str(path), aside=str(aside), detail=str(damage)
+            ) from None
         except BaseException:
             conn.close()
             raise
@@ -537,23 +573,30 @@ class UserDB:
             raise CalxError("plan_not_serialisable", detail=str(exc)) from None
         when = _iso(saved_at or datetime.now(UTC))
         row: dict[str, Any] = {
-            "plan_id": record.plan_id, "saved_at": when, "patient_name": record.patient_name,
-            "prepared_on": record.prepared_on.isoformat(), "lang": record.lang,
+            "plan_id": record.plan_id,
+            "saved_at": when,
+            "patient_name": record.patient_name,
+            "prepared_on": record.prepared_on.isoformat(),
+            "lang": record.lang,
             "regimen_ids": canonical_json(list(record.regimen_ids)),
-            "content_version": record.content_version, "content_hash": record.content_hash,
-            "document": document, "document_sha256": sha256_hex(document),
+            "content_version": record.content_version,
+            "content_hash": record.content_hash,
+            "document": document,
+            "document_sha256": sha256_hex(document),
             "birth_date": record.birth_date.isoformat() if record.birth_date else "",
             "record_number": record.record_number,
         }
         try:
             canonical_json(row).encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: SQLite would refuse it half-way
-            raise CalxError("plan_not_serialisable", detail="text that is not valid Unicode") \
-                from None
+            raise CalxError(
+                "plan_not_serialisable", detail="text that is not valid Unicode"
+            ) from None
         with self._write() as conn:
             columns = _columns(conn, "plans")
-            existing = conn.execute("SELECT * FROM plans WHERE plan_id = ?",
-                                    (record.plan_id,)).fetchone()
+            existing = conn.execute(
+                "SELECT * FROM plans WHERE plan_id = ?", (record.plan_id,)
+            ).fetchone()
             if existing is not None:
                 if self._row_intact(dict(zip(columns, existing, strict=True))):
                     return record.plan_id
@@ -561,16 +604,21 @@ class UserDB:
             full = {c: row.get(c) for c in columns if c != "record_mac"}
             full["record_mac"] = _plan_mac(self._key, full)
             names = list(full)
-            conn.execute(f"INSERT INTO plans ({', '.join(names)}) VALUES "
-                         f"({', '.join('?' * len(names))})", [full[n] for n in names])
+            conn.execute(
+                f"INSERT INTO plans ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                [full[n] for n in names],
+            )
         return record.plan_id
 
     def _row_intact(self, row: Mapping[str, Any]) -> bool:
         mac = row.get("record_mac")
         try:
-            return (isinstance(mac, str) and _same(mac, _plan_mac(self._key, row))
-                    and isinstance(row.get("document"), str)
-                    and sha256_hex(row["document"]) == row.get("document_sha256"))
+            return (
+                isinstance(mac, str)
+                and _same(mac, _plan_mac(self._key, row))
+                and isinstance(row.get("document"), str)
+                and sha256_hex(row["document"]) == row.get("document_sha256")
+            )
         except (TypeError, ValueError, UnicodeError):  # a blob or a NaN where text belongs
             return False
 
@@ -594,13 +642,17 @@ class UserDB:
             raise CalxError("saved_plan_damaged", plan_id=plan_id)
         try:
             record = PlanRecord(
-                plan_id=row["plan_id"], patient_name=row["patient_name"],
-                prepared_on=date.fromisoformat(row["prepared_on"]), lang=row["lang"],
+                plan_id=row["plan_id"],
+                patient_name=row["patient_name"],
+                prepared_on=date.fromisoformat(row["prepared_on"]),
+                lang=row["lang"],
                 regimen_ids=tuple(json.loads(row["regimen_ids"])),
-                content_version=row["content_version"], content_hash=row["content_hash"],
+                content_version=row["content_version"],
+                content_hash=row["content_hash"],
                 document=json.loads(row["document"]),
                 birth_date=_optional_date(row.get("birth_date")),
-                record_number=str(row.get("record_number") or ""))
+                record_number=str(row.get("record_number") or ""),
+            )
             saved_at = datetime.fromisoformat(row["saved_at"])
         except (TypeError, ValueError) as exc:
             raise CalxError("saved_plan_unreadable", detail=str(exc)[:200]) from None
@@ -610,8 +662,7 @@ class UserDB:
         """Saved plans, most recently saved first. A row that is damaged (its seal, or a field
         that does not read) is still listed, marked ``damaged``, so the others stay reachable."""
         try:
-            cursor = self._conn.execute(
-                "SELECT * FROM plans ORDER BY saved_at DESC, plan_id")
+            cursor = self._conn.execute("SELECT * FROM plans ORDER BY saved_at DESC, plan_id")
             names = [d[0] for d in cursor.description]
             rows = cursor.fetchall()
         except sqlite3.DatabaseError as exc:
@@ -629,63 +680,98 @@ class UserDB:
 
     # ------------------------------------------------------------------- output log
 
-    def record_output(self, plan_id: str, content_version: str, action: str, output: bytes,
-                      at: datetime) -> LogEntry:
+    def record_output(
+        self, plan_id: str, content_version: str, action: str, output: bytes, at: datetime
+    ) -> LogEntry:
         """Append "this plan was printed or exported" to the log, with the sha256 of what was
         produced. ``at`` is passed in (the caller's clock), never read here. Entries appended
         since this connection last verified the log are verified first."""
         if action not in LOG_ACTIONS:
-            raise CalxError("log_action_unknown", field="action", action=action,
-                            allowed=", ".join(LOG_ACTIONS))
+            raise CalxError(
+                "log_action_unknown", field="action", action=action, allowed=", ".join(LOG_ACTIONS)
+            )
         return self._append_output(plan_id, content_version, action, sha256_hex(output), at)
 
     def delete_plan(self, plan_id: str, at: datetime) -> LogEntry:
         """Delete a saved plan and record it in the log, in one transaction: the entry keeps
         the plan id and the sha256 of the document deleted, so the log still accounts for every
         plan that was printed or exported. Raises ``saved_plan_not_found``."""
-        row = self._conn.execute("SELECT content_version, document FROM plans WHERE plan_id = ?",
-                                 (plan_id,)).fetchone()
+        row = self._conn.execute(
+            "SELECT content_version, document FROM plans WHERE plan_id = ?", (plan_id,)
+        ).fetchone()
         if row is None:
             raise CalxError("saved_plan_not_found", plan_id=plan_id)
         version, document = row
         digest = sha256_hex(document if isinstance(document, str) else str(document))
         return self._append_output(
-            plan_id, str(version), "deleted", digest, at,
-            then=lambda conn: conn.execute("DELETE FROM plans WHERE plan_id = ?", (plan_id,)))
+            plan_id,
+            str(version),
+            "deleted",
+            digest,
+            at,
+            then=lambda conn: conn.execute("DELETE FROM plans WHERE plan_id = ?", (plan_id,)),
+        )
 
-    def _append_output(self, plan_id: str, content_version: str, action: str, output_sha: str,
-                       at: datetime,
-                       then: Callable[[sqlite3.Connection], object] | None = None) -> LogEntry:
+    def _append_output(
+        self,
+        plan_id: str,
+        content_version: str,
+        action: str,
+        output_sha: str,
+        at: datetime,
+        then: Callable[[sqlite3.Connection], object] | None = None,
+    ) -> LogEntry:
         """One sealed entry at the end of the log; ``then`` runs in the same transaction."""
         when = _iso(at)
         with self._write() as conn:
             try:
                 state = _verify_log_from(conn, self._key, self._verified)
             except sqlite3.DatabaseError as exc:
-                raise CalxError("user_db_log_broken", path=str(self.path),
-                                detail=str(exc)) from None
+                raise CalxError(
+                    "user_db_log_broken", path=str(self.path), detail=str(exc)
+                ) from None
             columns = _columns(conn, "output_log")
             row: dict[str, Any] = {c: None for c in columns}
-            row.update(idx=state.count, at=when, plan_id=plan_id,
-                       content_version=content_version, action=action,
-                       output_sha256=output_sha, prev_hash=state.head)
+            row.update(
+                idx=state.count,
+                at=when,
+                plan_id=plan_id,
+                content_version=content_version,
+                action=action,
+                output_sha256=output_sha,
+                prev_hash=state.head,
+            )
             row["entry_hash"] = _log_mac(self._key, row)
             names = list(row)
-            conn.execute(f"INSERT INTO output_log ({', '.join(names)}) VALUES "
-                         f"({', '.join('?' * len(names))})", [row[n] for n in names])
+            conn.execute(
+                f"INSERT INTO output_log ({', '.join(names)}) VALUES "
+                f"({', '.join('?' * len(names))})",
+                [row[n] for n in names],
+            )
             if then is not None:
                 then(conn)
         self._verified = LogHead(state.count + 1, row["entry_hash"])
         _write_checkpoint(self.path, self._verified)
-        return LogEntry(state.count, datetime.fromisoformat(when), plan_id, content_version,
-                        action, output_sha, state.head, row["entry_hash"])
+        return LogEntry(
+            state.count,
+            datetime.fromisoformat(when),
+            plan_id,
+            content_version,
+            action,
+            output_sha,
+            state.head,
+            row["entry_hash"],
+        )
 
     def log_entries(self) -> list[LogEntry]:
         rows = self._conn.execute(
             "SELECT idx, at, plan_id, content_version, action, output_sha256, prev_hash, "
-            "entry_hash FROM output_log ORDER BY idx").fetchall()
-        return [LogEntry(i, datetime.fromisoformat(at), p, v, a, o, prev, h)
-                for i, at, p, v, a, o, prev, h in rows]
+            "entry_hash FROM output_log ORDER BY idx"
+        ).fetchall()
+        return [
+            LogEntry(i, datetime.fromisoformat(at), p, v, a, o, prev, h)
+            for i, at, p, v, a, o, prev, h in rows
+        ]
 
     def verify_log(self) -> tuple[bool, int | None]:
         """``(True, None)`` if the whole chain verifies with this installation's key; else
@@ -705,7 +791,8 @@ class UserDB:
         """Count and head of the log as stored now (printed on clinician copies)."""
         try:
             row = self._conn.execute(
-                "SELECT idx, entry_hash FROM output_log ORDER BY idx DESC LIMIT 1").fetchone()
+                "SELECT idx, entry_hash FROM output_log ORDER BY idx DESC LIMIT 1"
+            ).fetchone()
         except sqlite3.DatabaseError as exc:
             raise CalxError("user_db_unreadable", path=str(self.path), detail=str(exc)) from None
         return LogHead(0, GENESIS_HASH) if row is None else LogHead(int(row[0]) + 1, str(row[1]))
@@ -722,13 +809,28 @@ def _summary(row: Mapping[str, Any], damaged: bool) -> PlanSummary:
     """One list line; a field that does not read makes the line damaged, never an exception."""
     try:
         return PlanSummary(
-            str(row["plan_id"]), str(row["patient_name"]), date.fromisoformat(row["prepared_on"]),
-            datetime.fromisoformat(row["saved_at"]), str(row["lang"]),
-            tuple(str(r) for r in json.loads(row["regimen_ids"])), str(row["content_version"]),
-            _optional_date(row.get("birth_date")), str(row.get("record_number") or ""), damaged)
+            str(row["plan_id"]),
+            str(row["patient_name"]),
+            date.fromisoformat(row["prepared_on"]),
+            datetime.fromisoformat(row["saved_at"]),
+            str(row["lang"]),
+            tuple(str(r) for r in json.loads(row["regimen_ids"])),
+            str(row["content_version"]),
+            _optional_date(row.get("birth_date")),
+            str(row.get("record_number") or ""),
+            damaged,
+        )
     except (TypeError, ValueError):
-        return PlanSummary(str(row.get("plan_id")), str(row.get("patient_name") or "?")[:200],
-                           date.min, datetime.min.replace(tzinfo=UTC), "?", (), "?", damaged=True)
+        return PlanSummary(
+            str(row.get("plan_id")),
+            str(row.get("patient_name") or "?")[:200],
+            date.min,
+            datetime.min.replace(tzinfo=UTC),
+            "?",
+            (),
+            "?",
+            damaged=True,
+        )
 
 
 class _BrokenChain(sqlite3.DatabaseError):
@@ -743,8 +845,9 @@ def _verify_log_from(conn: sqlite3.Connection, key: bytes, start: LogHead | None
     entry that does not follow, and when the log is shorter than, or differs from, ``start``."""
     count, prev = (0, GENESIS_HASH) if start is None else (start.count, start.head)
     if count:
-        row = conn.execute("SELECT entry_hash FROM output_log WHERE idx = ?",
-                           (count - 1,)).fetchone()
+        row = conn.execute(
+            "SELECT entry_hash FROM output_log WHERE idx = ?", (count - 1,)
+        ).fetchone()
         if row is None or not _same(str(row[0]), prev):
             raise _BrokenChain(count - 1)
     cursor = conn.execute("SELECT * FROM output_log WHERE idx >= ? ORDER BY idx", (count,))
@@ -754,8 +857,12 @@ def _verify_log_from(conn: sqlite3.Connection, key: bytes, start: LogHead | None
         row = dict(zip(names, values, strict=True))
         entry = row.get("entry_hash")
         try:
-            intact = (row["idx"] == position and row["prev_hash"] == prev
-                      and isinstance(entry, str) and _same(entry, _log_mac(key, row)))
+            intact = (
+                row["idx"] == position
+                and row["prev_hash"] == prev
+                and isinstance(entry, str)
+                and _same(entry, _log_mac(key, row))
+            )
         except (TypeError, ValueError, UnicodeError):  # a blob or a NaN where text belongs
             intact = False
         if not intact or not isinstance(entry, str):
@@ -770,8 +877,9 @@ def _verify_unkeyed_chain(rows: Sequence[Sequence[Any]]) -> tuple[bool, int | No
     prev = GENESIS_HASH
     for position, row in enumerate(rows):
         idx, at, plan_id, version, action, output_sha, prev_hash, entry_hash = row
-        expected = _entry_hash(position, str(at), str(plan_id), str(version), str(action),
-                               str(output_sha), prev)
+        expected = _entry_hash(
+            position, str(at), str(plan_id), str(version), str(action), str(output_sha), prev
+        )
         if idx != position or prev_hash != prev or entry_hash != expected:
             return False, position
         prev = entry_hash

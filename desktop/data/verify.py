@@ -26,7 +26,7 @@ from desktop.paths import write_atomically
 DIGEST_SUFFIX = ".sha256"
 CACHE_NAME = "verified-reference-db.json"
 CACHE_ENTRIES = 8
-RACY_NS = 3_000_000_000   # a file changed this recently is checked again at its next open
+RACY_NS = 3_000_000_000  # a file changed this recently is checked again at its next open
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,9 @@ class FileIdentity:
 def identity(path: Path) -> FileIdentity:
     """Raises ``OSError`` when the file cannot be examined."""
     st = os.stat(path)
-    return FileIdentity(os.path.realpath(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns,
-                        st.st_ctime_ns)
+    return FileIdentity(
+        os.path.realpath(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+    )
 
 
 def digest_path(db: Path) -> Path:
@@ -119,17 +120,17 @@ def remember(ident: FileIdentity, digest: str) -> None:
 # the token a verified identity is remembered with. The signature itself is checked by
 # ``desktop.data.signing`` only when the file (or its manifest, or the trust) is new.
 
-MANIFEST_SUFFIX = ".release.json"      # beside the database: calx.sqlite.release.json
+MANIFEST_SUFFIX = ".release.json"  # beside the database: calx.sqlite.release.json
 ENV_DEV_KEY = "CALX_DEV_KEY"
-ENV_TRUST = "CALX_TRUST"               # another trust folder (tests)
+ENV_TRUST = "CALX_TRUST"  # another trust folder (tests)
 MAX_MANIFEST_BYTES = 256 * 1024
 
 
-DEV_PUBLIC_KEY = "development-key.json"   # in the trust folder of a development bundle
+DEV_PUBLIC_KEY = "development-key.json"  # in the trust folder of a development bundle
 
 
 def version_tuple(text: object) -> tuple[int, ...]:
-    """"2026.11.1" → (2026, 11, 1); ``ValueError`` for anything else."""
+    """ "2026.11.1" → (2026, 11, 1); ``ValueError`` for anything else."""
     if not isinstance(text, str) or not text or len(text) > 40:
         raise ValueError("not a version")
     parts = text.split(".")
@@ -190,8 +191,12 @@ def trust_token(pinned: str, manifest: bytes) -> str:
     trust files as they were. A changed manifest or key list (a revocation) is verified again."""
     digest = hashlib.sha256(pinned.encode("ascii") + b"\0" + manifest)
     folder = trust_folder()
-    files = [folder / "roots.json", folder / "keys.json", installed_key_list(),
-             folder / DEV_PUBLIC_KEY]
+    files = [
+        folder / "roots.json",
+        folder / "keys.json",
+        installed_key_list(),
+        folder / DEV_PUBLIC_KEY,
+    ]
     if is_development_build():
         files.append(development_key_path())
     for path in files:

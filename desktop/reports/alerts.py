@@ -23,21 +23,30 @@ if TYPE_CHECKING:
 
 # A symbol per severity, so that it never rests on colour alone (printed and screen).
 SEVERITY_ICONS: dict[str, str] = {
-    "contraindicated": "✖", "avoid": "▲", "precaution": "●", "consider": "ℹ",
+    "contraindicated": "✖",
+    "avoid": "▲",
+    "precaution": "●",
+    "consider": "ℹ",
 }
 # Plain text marks for the command line (any terminal).
 SEVERITY_MARKS: dict[str, str] = {
-    "contraindicated": "[X]", "avoid": "[!]", "precaution": "[*]", "consider": "[i]",
+    "contraindicated": "[X]",
+    "avoid": "[!]",
+    "precaution": "[*]",
+    "consider": "[i]",
 }
 # A measurement's name (``Measurement.name``) → the code of its words (desktop.core.words).
 _MEASURE_CODES: dict[str, str] = {
     **{name: f"estimate_{name}" for name in ESTIMATE_WORDS},
-    "bmi": "metric_bmi", "weight": "alert_measure_weight",
-    "previous-weight": "alert_measure_previous-weight", "age": "symbol_age",
+    "bmi": "metric_bmi",
+    "weight": "alert_measure_weight",
+    "previous-weight": "alert_measure_previous-weight",
+    "age": "symbol_age",
 }
 # Patient facts that trigger an alert ("pregnant=yes"): codes alert_patient_<fact>.
-_PATIENT_FACTS: frozenset[str] = frozenset({
-    "pregnant=yes", "pregnant=unknown", "breastfeeding=yes", "breastfeeding=unknown"})
+_PATIENT_FACTS: frozenset[str] = frozenset(
+    {"pregnant=yes", "pregnant=unknown", "breastfeeding=yes", "breastfeeding=unknown"}
+)
 
 
 def colon(lang: str) -> str:
@@ -60,12 +69,15 @@ def unit_text(unit: str, lang: str) -> str:
 
 def measurement_text(m: Measurement, lang: str) -> str:
     code = _MEASURE_CODES.get(m.name)
-    return (f"{word(code, lang) if code else m.name} {format_number(m.value, lang, 1)} "
-            f"{unit_text(m.unit, lang)}")
+    return (
+        f"{word(code, lang) if code else m.name} {format_number(m.value, lang, 1)} "
+        f"{unit_text(m.unit, lang)}"
+    )
 
 
-def medication_name(mid: str, lang: str,
-                    names: SafetyContent | Mapping[str, Bilingual] | None) -> str:
+def medication_name(
+    mid: str, lang: str, names: SafetyContent | Mapping[str, Bilingual] | None
+) -> str:
     """The medication's name in ``lang`` (from the list or a saved plan's names), else as typed."""
     if isinstance(names, SafetyContent):
         med = names.medication(mid)
@@ -74,26 +86,41 @@ def medication_name(mid: str, lang: str,
     return found.get(lang) if found is not None else mid
 
 
-def trigger_text(alert: Alert, lang: str,
-                 safety: SafetyContent | Mapping[str, Bilingual] | None = None,
-                 regimen_labels: Mapping[str, str] | None = None) -> list[str]:
-    """"Regimens: …", "Medications: …", "Measurements: …", "Patient: …" (those that apply)."""
+def trigger_text(
+    alert: Alert,
+    lang: str,
+    safety: SafetyContent | Mapping[str, Bilingual] | None = None,
+    regimen_labels: Mapping[str, str] | None = None,
+) -> list[str]:
+    """ "Regimens: …", "Medications: …", "Measurements: …", "Patient: …" (those that apply)."""
     t = alert.triggered_by
     labels = regimen_labels or {}
     c = colon(lang)
     lines = []
     if t.regimens:
-        lines.append(word("alert_regimens", lang) + c
-                     + ", ".join(labels.get(r, r) for r in t.regimens))
+        lines.append(
+            word("alert_regimens", lang) + c + ", ".join(labels.get(r, r) for r in t.regimens)
+        )
     if t.medications:
-        lines.append(word("alert_medications", lang) + c
-                     + ", ".join(medication_name(m, lang, safety) for m in t.medications))
+        lines.append(
+            word("alert_medications", lang)
+            + c
+            + ", ".join(medication_name(m, lang, safety) for m in t.medications)
+        )
     if t.measurements:
-        lines.append(word("alert_measurements", lang) + c
-                     + "; ".join(measurement_text(m, lang) for m in t.measurements))
+        lines.append(
+            word("alert_measurements", lang)
+            + c
+            + "; ".join(measurement_text(m, lang) for m in t.measurements)
+        )
     if t.patient:
-        lines.append(word("alert_patient", lang) + c + ", ".join(
-            word(f"alert_patient_{p}", lang) if p in _PATIENT_FACTS else p for p in t.patient))
+        lines.append(
+            word("alert_patient", lang)
+            + c
+            + ", ".join(
+                word(f"alert_patient_{p}", lang) if p in _PATIENT_FACTS else p for p in t.patient
+            )
+        )
     return lines
 
 
@@ -103,8 +130,12 @@ def source_text(source: RuleSource, references: Mapping[str, Reference] | None =
     return f"{name}, {source.section}" if source.section else name
 
 
-def alert_document(alert: Alert, lang: str, references: Mapping[str, Reference] | None = None,
-                   override: str | None = None) -> dict[str, Any]:
+def alert_document(
+    alert: Alert,
+    lang: str,
+    references: Mapping[str, Reference] | None = None,
+    override: str | None = None,
+) -> dict[str, Any]:
     """The JSON shape of an alert (see the module docstring)."""
     t = alert.triggered_by
     return {
@@ -113,31 +144,45 @@ def alert_document(alert: Alert, lang: str, references: Mapping[str, Reference] 
         "code": alert.code,
         "message": alert.message.get(lang),
         "action": alert.action.get(lang),
-        "sources": [{"ref": s.ref, "section": s.section,
-                     "text": source_text(s, references)} for s in alert.sources],
+        "sources": [
+            {"ref": s.ref, "section": s.section, "text": source_text(s, references)}
+            for s in alert.sources
+        ],
         "triggered_by": {
-            "regimens": list(t.regimens), "medications": list(t.medications),
-            "measurements": [{"name": m.name, "value": m.value, "unit": m.unit}
-                             for m in t.measurements],
-            "patient": list(t.patient)},
-        "patient_instruction": (alert.patient_instruction.get(lang)
-                                if alert.patient_instruction is not None else None),
+            "regimens": list(t.regimens),
+            "medications": list(t.medications),
+            "measurements": [
+                {"name": m.name, "value": m.value, "unit": m.unit} for m in t.measurements
+            ],
+            "patient": list(t.patient),
+        },
+        "patient_instruction": (
+            alert.patient_instruction.get(lang) if alert.patient_instruction is not None else None
+        ),
         "override": override,
     }
 
 
-def alert_lines(alert: Alert, lang: str, safety: SafetyContent | None = None,
-                references: Mapping[str, Reference] | None = None,
-                override: str | None = None) -> list[str]:
+def alert_lines(
+    alert: Alert,
+    lang: str,
+    safety: SafetyContent | None = None,
+    references: Mapping[str, Reference] | None = None,
+    override: str | None = None,
+) -> list[str]:
     """An alert as lines of plain text: the first line carries the mark and the word."""
     c = colon(lang)
-    head = (f"{SEVERITY_MARKS.get(alert.severity, '[?]')} "
-            f"{severity_label(alert.severity, lang).upper()} ({alert.code}){c}"
-            f"{alert.message.get(lang)}")
+    head = (
+        f"{SEVERITY_MARKS.get(alert.severity, '[?]')} "
+        f"{severity_label(alert.severity, lang).upper()} ({alert.code}){c}"
+        f"{alert.message.get(lang)}"
+    )
     lines = [head, f"    {word('alert_action', lang)}{c}{alert.action.get(lang)}"]
     lines += [f"    {line}" for line in trigger_text(alert, lang, safety)]
-    lines.append(f"    {word('sources', lang)}{c}"
-                 + "; ".join(source_text(s, references) for s in alert.sources))
+    lines.append(
+        f"    {word('sources', lang)}{c}"
+        + "; ".join(source_text(s, references) for s in alert.sources)
+    )
     if override is not None:
         lines.append(f"    {word('alert_override', lang)}{c}{override}")
     return lines
@@ -145,4 +190,3 @@ def alert_lines(alert: Alert, lang: str, safety: SafetyContent | None = None,
 
 def reference_map(references: Iterable[Reference]) -> dict[str, Reference]:
     return {r.id: r for r in references}
-

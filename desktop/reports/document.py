@@ -26,8 +26,8 @@ from desktop.reports.styles import FONT, FONT_BOLD, INK, MUTED, RULE, one_line, 
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
-MARGIN_TOP = 24 * mm       # room for the header
-MARGIN_BOTTOM = 24 * mm    # room for the two footer lines
+MARGIN_TOP = 24 * mm  # room for the header
+MARGIN_BOTTOM = 24 * mm  # room for the two footer lines
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 
 
@@ -37,13 +37,13 @@ class PageDecor:
     language; the rest is plain text drawn on the canvas (user text is cut to fit, not parsed)."""
 
     header_left: str
-    header_right: str              # the patient's name: user text
-    footer_left: str               # content version and date
-    footer_note: str               # the intended-use line
+    header_right: str  # the patient's name: user text
+    footer_left: str  # content version and date
+    footer_note: str  # the intended-use line
     page_of: Callable[[int, int], str]
     header_right_suffix: str = ""  # the second identifier after the name: never cut
-    size: float = 9.5              # header font size (large print: larger)
-    footer_size: float = 8.0       # "page N of M" and content line
+    size: float = 9.5  # header font size (large print: larger)
+    footer_size: float = 8.0  # "page N of M" and content line
 
 
 def _fixed_timestamp(day: date) -> TimeStamp:
@@ -97,7 +97,7 @@ def _draw_decor(c: Canvas, decor: PageDecor, page: int, total: int) -> None:
         suffix_width = c.stringWidth(suffix, FONT_BOLD, size)
         title = " ".join(decor.header_left.split())
         if CONTENT_WIDTH - suffix_width - c.stringWidth(title, FONT, size) < 30 * mm:
-            title = title.split(" ")[0]       # large print: "Calx" alone leaves room for the name
+            title = title.split(" ")[0]  # large print: "Calx" alone leaves room for the name
         title_width = c.stringWidth(title, FONT, size)
         name_room = CONTENT_WIDTH - suffix_width - title_width - 6 * mm
         shown = one_line(decor.header_right, FONT_BOLD, size, name_room)
@@ -126,8 +126,9 @@ def _draw_decor(c: Canvas, decor: PageDecor, page: int, total: int) -> None:
     c.drawRightString(right, y, page_text)
     page_width = c.stringWidth(page_text, FONT_BOLD if small > 8 else FONT, small)
     c.setFont(FONT, small)
-    c.drawString(left, y, one_line(decor.footer_left, FONT, small,
-                                   CONTENT_WIDTH - page_width - 6 * mm))
+    c.drawString(
+        left, y, one_line(decor.footer_left, FONT, small, CONTENT_WIDTH - page_width - 6 * mm)
+    )
     # The intended-use line is never cut: it wraps onto a second line when the language needs it.
     c.setFont(FONT, 7.5)
     lines = simpleSplit(" ".join(decor.footer_note.split()), FONT, 7.5, CONTENT_WIDTH)
@@ -136,20 +137,45 @@ def _draw_decor(c: Canvas, decor: PageDecor, page: int, total: int) -> None:
     c.restoreState()
 
 
-def render_pdf(story: Sequence[Flowable], decor: PageDecor, created_on: date, title: str,
-               lang: str, subject: str | None = None) -> bytes:
+def render_pdf(
+    story: Sequence[Flowable],
+    decor: PageDecor,
+    created_on: date,
+    title: str,
+    lang: str,
+    subject: str | None = None,
+) -> bytes:
     """Lay out ``story`` on A4 pages with the header and footer of ``decor``; return the PDF bytes.
     The PDF metadata carry a generic title and subject, the author "Calx" and the language
     (``/Lang``): no patient name leaves the page itself."""
     register_fonts()
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM, title=title, author="Calx", creator="Calx", producer="Calx",
-        subject=subject or title, invariant=1, lang=lang,
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        author="Calx",
+        creator="Calx",
+        producer="Calx",
+        subject=subject or title,
+        invariant=1,
+        lang=lang,
     )
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        CONTENT_WIDTH,
+        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(list(story), canvasmaker=_canvas_class(decor, created_on))
     return buffer.getvalue()
@@ -162,5 +188,3 @@ def write_pdf(data: bytes, out: Path | str | BinaryIO) -> None:
         write_atomically(Path(out), data)
     else:
         out.write(data)
-
-

@@ -27,11 +27,16 @@ from desktop.reports.model import PlanDocument, PlanItem
 from desktop.reports.phrases import day, dose_phrase, kind_word, route_phrase, treatment_name
 
 PRODID = f"-//Calx//Calx {__version__} treatment plan//EN"
-UID_DOMAIN = "calx.invalid"   # a reserved name: UIDs must look like addresses, never resolve
+UID_DOMAIN = "calx.invalid"  # a reserved name: UIDs must look like addresses, never resolve
 
 
-def schedule_to_ics(plan_or_items: PlanDocument | Sequence[PlanItem], lang: str | None = None,
-                    *, plan_id: str | None = None, prepared_on: date | None = None) -> bytes:
+def schedule_to_ics(
+    plan_or_items: PlanDocument | Sequence[PlanItem],
+    lang: str | None = None,
+    *,
+    plan_id: str | None = None,
+    prepared_on: date | None = None,
+) -> bytes:
     """The ``.ics`` bytes of the plan's calendar. Given a plan, its id, date and language are
     used; given bare items, pass ``plan_id`` and ``prepared_on`` (the time stamp) and ``lang``."""
     if isinstance(plan_or_items, PlanDocument):
@@ -89,8 +94,13 @@ def _events(item: PlanItem, lang: str, plan_id: str, stamp: datetime) -> list[Ev
             event.add("rrule", {"freq": "daily", "count": row.days})
             summary = word("ics_summary_period", lang, treatment=name, kind=kind_word(row, lang))
         else:
-            summary = word("ics_summary_event", lang, treatment=name, kind=kind_word(row, lang),
-                           number=row.number)
+            summary = word(
+                "ics_summary_event",
+                lang,
+                treatment=name,
+                kind=kind_word(row, lang),
+                number=row.number,
+            )
         event.add("summary", summary)
         event.add("description", description)
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy slot
@@ -102,8 +112,12 @@ def _events(item: PlanItem, lang: str, plan_id: str, stamp: datetime) -> list[Ev
             event.add("dtstamp", stamp)
             event.add("dtstart", when)
             event.add("dtend", when + timedelta(days=1))
-            event.add("summary", f"{name}{colon(lang)}{test.test.get(lang)}" if test.test
-                      else word("ics_summary_test", lang, treatment=name))
+            event.add(
+                "summary",
+                f"{name}{colon(lang)}{test.test.get(lang)}"
+                if test.test
+                else word("ics_summary_test", lang, treatment=name),
+            )
             if test.instruction is not None:
                 event.add("description", test.instruction.get(lang))
             event.add("transp", "TRANSPARENT")

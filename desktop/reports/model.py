@@ -44,8 +44,8 @@ if TYPE_CHECKING:
     from desktop.data.userdb import SavedPlan, UserDB
 
 # Records whose plain-words advice every patient plan carries (the review's "Mesures générales").
-GENERAL_MEASURES_RECORD = "prevention"                  # cold, smoking, trauma, stress
-WHEN_TO_CALL_RECORD = "antibiotics-superinfection"      # spreading redness, thick discharge
+GENERAL_MEASURES_RECORD = "prevention"  # cold, smoking, trauma, stress
+WHEN_TO_CALL_RECORD = "antibiotics-superinfection"  # spreading redness, thick discharge
 
 # Longest user text accepted, per field: a name or a signature fits a line or two; notes fit a few
 # pages. Longer text is refused with a message (a crafted saved plan with a huge name once held the
@@ -62,7 +62,7 @@ SNAPSHOT_VERSION = 2
 READABLE_SNAPSHOTS = (1, 2)
 
 
-MAX_TEST_DATES = 400   # a weekly test over the longest horizon (60 months) fits well under it
+MAX_TEST_DATES = 400  # a weekly test over the longest horizon (60 months) fits well under it
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,8 @@ class MonitoringTest:
 
     code: str
     dates: tuple[date, ...]
-    instruction: Bilingual | None = None   # the rule's words for the patient, if any
-    test: Bilingual | None = None          # the test's name ("INR blood test"), if given
+    instruction: Bilingual | None = None  # the rule's words for the patient, if any
+    test: Bilingual | None = None  # the test's name ("INR blood test"), if given
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ class PlanItem:
     """One treatment of the plan. ``regimen`` is None for a record the review gives no regimen for
     (bisphosphonates, for instance): the plan then carries its advice and a dose line to fill."""
 
-    regimen_id: str                      # the regimen id, or the therapy id for advice only
+    regimen_id: str  # the regimen id, or the therapy id for advice only
     therapy: Therapy
     regimen: Regimen | None = None
     product: Product | None = None
@@ -107,7 +107,7 @@ class PlanItem:
     # Plain instructions for the patient from the plan check's rules (e.g. how far apart to take
     # two medicines), in the patient's words; the patient copy prints them with the treatment.
     patient_instructions: tuple[Bilingual, ...] = ()
-    tests: tuple[MonitoringTest, ...] = ()   # dated tests of its monitoring rules
+    tests: tuple[MonitoringTest, ...] = ()  # dated tests of its monitoring rules
 
     @property
     def medication_id(self) -> str | None:
@@ -124,24 +124,24 @@ class PlanDocument:
     """Everything both copies print. Built by ``build_plan``; never changed afterwards."""
 
     plan_id: str
-    lang: str                            # the plan's language, independent of the window's
-    patient_name: str                    # user text
-    prepared_by: str                     # user text
+    lang: str  # the plan's language, independent of the window's
+    patient_name: str  # user text
+    prepared_by: str  # user text
     prepared_on: date
     patient: Patient
     patient_warnings: tuple[Issue, ...]
     bsa_formula: str
-    bsa_m2: float | None                 # unrounded; None without a height
+    bsa_m2: float | None  # unrounded; None without a height
     start: date
     horizon_months: int
     items: tuple[PlanItem, ...]
     general_measures: tuple[Statement, ...]
     when_to_call: tuple[Statement, ...]
-    references: tuple[Reference, ...]    # every reference the items cite, first cited first
+    references: tuple[Reference, ...]  # every reference the items cite, first cited first
     content: DbMetadata
-    notes: str = ""                      # user text
+    notes: str = ""  # user text
     contacts: tuple[ContactLine, ...] = ()
-    alerts: tuple[Alert, ...] = ()       # the plan check, strongest first
+    alerts: tuple[Alert, ...] = ()  # the plan check, strongest first
     overrides: tuple[Override, ...] = ()
     renal_estimates: tuple[RenalEstimate, ...] = ()
     # Instructions for medications the patient already takes (not items of the plan).
@@ -156,8 +156,9 @@ class PlanDocument:
 
     def override_for(self, code: str) -> str | None:
         return next((o.reason for o in self.overrides if o.code == code), None)
-    large_print: bool = False            # patient copy with body text of 14 pt or more
-    tick_sheet: bool = False             # patient copy ends with a weekly tick sheet
+
+    large_print: bool = False  # patient copy with body text of 14 pt or more
+    tick_sheet: bool = False  # patient copy ends with a weekly tick sheet
 
     # ----------------------------------------------------------------- storage
 
@@ -168,8 +169,9 @@ class PlanDocument:
     @classmethod
     def from_json(cls, document: Mapping[str, Any]) -> PlanDocument:
         if document.get("snapshot_version") not in READABLE_SNAPSHOTS:
-            raise CalxError("saved_plan_unsupported", version=str(
-                document.get("snapshot_version"))[:20])
+            raise CalxError(
+                "saved_plan_unsupported", version=str(document.get("snapshot_version"))[:20]
+            )
         try:
             plan = decode(cls, document["plan"])
         except (SnapshotError, KeyError, TypeError, ValueError) as exc:
@@ -177,15 +179,19 @@ class PlanDocument:
         if not isinstance(plan, PlanDocument):
             raise CalxError("saved_plan_unreadable", detail="not a plan")
         # The same limits as when it was made: a crafted row must not hold the renderer.
-        for name, value in (("patient", plan.patient_name), ("prepared_by", plan.prepared_by),
-                            ("notes", plan.notes)):
+        for name, value in (
+            ("patient", plan.patient_name),
+            ("prepared_by", plan.prepared_by),
+            ("notes", plan.notes),
+        ):
             try:
                 _check_text(value, name)
             except CalxError as error:
                 from desktop.core.messages import render
 
-                raise CalxError("saved_plan_unreadable",
-                                detail=render(error.issue, "en")[:200]) from None
+                raise CalxError(
+                    "saved_plan_unreadable", detail=render(error.issue, "en")[:200]
+                ) from None
         return plan
 
     def to_record(self) -> PlanRecord:
@@ -195,11 +201,17 @@ class PlanDocument:
         except SnapshotError as exc:
             raise CalxError("plan_not_serialisable", detail=str(exc)[:200]) from None
         return PlanRecord(
-            plan_id=self.plan_id, patient_name=self.patient_name, prepared_on=self.prepared_on,
-            birth_date=self.patient.birth_date, record_number=self.patient.record_number,
-            lang=self.lang, regimen_ids=tuple(i.regimen_id for i in self.items),
+            plan_id=self.plan_id,
+            patient_name=self.patient_name,
+            prepared_on=self.prepared_on,
+            birth_date=self.patient.birth_date,
+            record_number=self.patient.record_number,
+            lang=self.lang,
+            regimen_ids=tuple(i.regimen_id for i in self.items),
             content_version=self.content.content_version,
-            content_hash=self.content.content_hash, document=document)
+            content_hash=self.content.content_hash,
+            document=document,
+        )
 
     @classmethod
     def from_saved(cls, saved: SavedPlan) -> PlanDocument:
@@ -221,8 +233,9 @@ def previous_weight_kg(userdb: UserDB, patient_name: str) -> float | None:
 
 def override_log_bytes(plan: PlanDocument) -> bytes:
     """What the log hashes for the plan's overrides: each code and reason, canonical JSON."""
-    return canonical_json([{"code": o.code, "reason": o.reason}
-                           for o in plan.overrides]).encode("utf-8")
+    return canonical_json([{"code": o.code, "reason": o.reason} for o in plan.overrides]).encode(
+        "utf-8"
+    )
 
 
 def log_overrides(userdb: UserDB, plan: PlanDocument, at: Any) -> None:
@@ -233,8 +246,10 @@ def log_overrides(userdb: UserDB, plan: PlanDocument, at: Any) -> None:
     from desktop.data.userdb import sha256_hex as digest
 
     data = override_log_bytes(plan)
-    done = any(e.plan_id == plan.plan_id and e.action == "override"
-               and e.output_sha256 == digest(data) for e in userdb.log_entries())
+    done = any(
+        e.plan_id == plan.plan_id and e.action == "override" and e.output_sha256 == digest(data)
+        for e in userdb.log_entries()
+    )
     if not done:
         userdb.record_output(plan.plan_id, plan.content.content_version, "override", data, at=at)
 
@@ -254,8 +269,7 @@ def _check_text(value: Any, name: str, required: bool = False) -> str:
         raise CalxError("plan_text_invalid", field=name, name=name)
     limit = MAX_FIELD_CHARS.get(name, MAX_TEXT_CHARS)
     if len(value) > limit:
-        raise CalxError("plan_text_too_long", field=name, name=name, length=len(value),
-                        max=limit)
+        raise CalxError("plan_text_too_long", field=name, name=name, length=len(value), max=limit)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:  # undecodable bytes from a terminal, a lone surrogate
@@ -265,8 +279,7 @@ def _check_text(value: Any, name: str, required: bool = False) -> str:
     from desktop.reports.styles import RTL
 
     if RTL.search(value) and any(len(line) > MAX_RTL_LINE_CHARS for line in value.split("\n")):
-        raise CalxError("plan_text_rtl_too_long", field=name, name=name,
-                        max=MAX_RTL_LINE_CHARS)
+        raise CalxError("plan_text_rtl_too_long", field=name, name=name, max=MAX_RTL_LINE_CHARS)
     return value
 
 
@@ -292,8 +305,9 @@ def _advice(db: ReferenceDB, therapy_id: str) -> tuple[Statement, ...]:
         raise
 
 
-def _advice_only_item(db: ReferenceDB, wanted: str, choices: Mapping[str, float],
-                      not_a_regimen: CalxError) -> PlanItem:
+def _advice_only_item(
+    db: ReferenceDB, wanted: str, choices: Mapping[str, float], not_a_regimen: CalxError
+) -> PlanItem:
     """A record without regimen (bisphosphonates) gives advice only; anything else unknown is
     refused with the regimen error (and its close matches)."""
     try:
@@ -303,17 +317,29 @@ def _advice_only_item(db: ReferenceDB, wanted: str, choices: Mapping[str, float]
     if therapy is None:
         raise not_a_regimen
     if therapy.regimens:
-        raise CalxError("plan_therapy_has_regimens", field="regimen", id=wanted,
-                        regimens=", ".join(r.id for r in therapy.regimens))
+        raise CalxError(
+            "plan_therapy_has_regimens",
+            field="regimen",
+            id=wanted,
+            regimens=", ".join(r.id for r in therapy.regimens),
+        )
     if choices:
-        raise CalxError("unknown_choice", field="choose", name=", ".join(sorted(choices)),
-                        allowed="—")
+        raise CalxError(
+            "unknown_choice", field="choose", name=", ".join(sorted(choices)), allowed="—"
+        )
     return PlanItem(regimen_id=wanted, therapy=therapy)
 
 
-def _item(db: ReferenceDB, wanted: str, patient: Patient, choices: Mapping[str, float],
-          start: date, horizon_months: int, bsa_formula: str,
-          shifts: tuple[tuple[int, int], ...] = ()) -> PlanItem:
+def _item(
+    db: ReferenceDB,
+    wanted: str,
+    patient: Patient,
+    choices: Mapping[str, float],
+    start: date,
+    horizon_months: int,
+    bsa_formula: str,
+    shifts: tuple[tuple[int, int], ...] = (),
+) -> PlanItem:
     try:
         regimen = db.regimen(wanted)
     except CalxError as exc:
@@ -322,12 +348,20 @@ def _item(db: ReferenceDB, wanted: str, patient: Patient, choices: Mapping[str, 
         return _advice_only_item(db, wanted, choices, exc)
     therapy = db.therapy(regimen.therapy_id)
     product = db.product(regimen.product) if regimen.product else None
-    evaluation = evaluate(regimen, product, patient, choices, bsa_formula, start,
-                          horizon_months, shifts)  # the window's and the CLI's entry point
+    evaluation = evaluate(
+        regimen, product, patient, choices, bsa_formula, start, horizon_months, shifts
+    )  # the window's and the CLI's entry point
     evaluation.raise_first()
     dose, schedule = evaluation.dose, evaluation.schedule
-    return PlanItem(regimen_id=regimen.id, therapy=therapy, regimen=regimen, product=product,
-                    dose=dose, schedule=schedule, choices=dict(choices))
+    return PlanItem(
+        regimen_id=regimen.id,
+        therapy=therapy,
+        regimen=regimen,
+        product=product,
+        dose=dose,
+        schedule=schedule,
+        choices=dict(choices),
+    )
 
 
 def build_plan(
@@ -365,8 +399,12 @@ def build_plan(
     prepared_on = _check_dates(lang, prepared_on, start, patient, starts)
     patient_name = _check_text(patient_name, "patient", required=True)
     if patient.birth_date is not None and patient.birth_date > prepared_on:
-        raise CalxError("birth_date_after_plan", field="birth_date",
-                        value=patient.birth_date.isoformat(), date=prepared_on.isoformat())
+        raise CalxError(
+            "birth_date_after_plan",
+            field="birth_date",
+            value=patient.birth_date.isoformat(),
+            date=prepared_on.isoformat(),
+        )
     prepared_by = _check_text(prepared_by, "prepared_by")
     notes = _check_text(notes, "notes")
     contacts = _check_contacts(contacts)
@@ -376,8 +414,19 @@ def build_plan(
     starts = _check_starts(starts, ids)
     patient_warnings = tuple(patient.warnings())
     shifts = {k: tuple((int(i), int(d)) for i, d in v) for k, v in (shifts or {}).items()}
-    items = tuple(_item(db, rid, patient, choices.get(rid, {}), starts.get(rid, start),
-                        horizon_months, bsa_formula, shifts.get(rid, ())) for rid in ids)
+    items = tuple(
+        _item(
+            db,
+            rid,
+            patient,
+            choices.get(rid, {}),
+            starts.get(rid, start),
+            horizon_months,
+            bsa_formula,
+            shifts.get(rid, ()),
+        )
+        for rid in ids
+    )
     first_day = min(starts.get(rid, start) for rid in ids)
 
     bsa_m2 = None
@@ -394,13 +443,25 @@ def build_plan(
     content = db.metadata()
 
     inputs = {
-        "patient_name": patient_name, "prepared_by": prepared_by, "prepared_on": prepared_on,
-        "patient": patient, "regimens": tuple(ids), "choices": choices, "start": start,
+        "patient_name": patient_name,
+        "prepared_by": prepared_by,
+        "prepared_on": prepared_on,
+        "patient": patient,
+        "regimens": tuple(ids),
+        "choices": choices,
+        "start": start,
         "starts": starts,
-        **({"shifts": {k: [list(m) for m in v] for k, v in shifts.items() if v}}
-           if any(shifts.values()) else {}),
-        "lang": lang, "bsa_formula": bsa_formula, "horizon_months": horizon_months,
-        "notes": notes, "contacts": contacts, "content_hash": content.content_hash,
+        **(
+            {"shifts": {k: [list(m) for m in v] for k, v in shifts.items() if v}}
+            if any(shifts.values())
+            else {}
+        ),
+        "lang": lang,
+        "bsa_formula": bsa_formula,
+        "horizon_months": horizon_months,
+        "notes": notes,
+        "contacts": contacts,
+        "content_hash": content.content_hash,
         "overrides": given,
     }
     # Layout options change the printed pages, so they make another plan; left out when off so
@@ -410,19 +471,41 @@ def build_plan(
     if tick_sheet:
         inputs["tick_sheet"] = True
     return PlanDocument(
-        plan_id=_plan_id(inputs), lang=lang, patient_name=patient_name, prepared_by=prepared_by,
-        prepared_on=prepared_on, patient=patient, patient_warnings=patient_warnings,
-        bsa_formula=bsa_formula, bsa_m2=bsa_m2, start=first_day, horizon_months=horizon_months,
-        items=items, general_measures=general, when_to_call=when_to_call,
-        references=_referenced(sources, db), content=content, notes=notes, contacts=contacts,
-        alerts=alerts, overrides=given, renal_estimates=renal_estimates(patient),
-        other_instructions=other, medication_names=_medication_names(db, alerts),
-        large_print=bool(large_print), tick_sheet=bool(tick_sheet),
+        plan_id=_plan_id(inputs),
+        lang=lang,
+        patient_name=patient_name,
+        prepared_by=prepared_by,
+        prepared_on=prepared_on,
+        patient=patient,
+        patient_warnings=patient_warnings,
+        bsa_formula=bsa_formula,
+        bsa_m2=bsa_m2,
+        start=first_day,
+        horizon_months=horizon_months,
+        items=items,
+        general_measures=general,
+        when_to_call=when_to_call,
+        references=_referenced(sources, db),
+        content=content,
+        notes=notes,
+        contacts=contacts,
+        alerts=alerts,
+        overrides=given,
+        renal_estimates=renal_estimates(patient),
+        other_instructions=other,
+        medication_names=_medication_names(db, alerts),
+        large_print=bool(large_print),
+        tick_sheet=bool(tick_sheet),
     )
 
 
-def _check_dates(lang: str, prepared_on: date | None, start: date, patient: Patient,
-                 starts: Mapping[str, date] | None) -> date:
+def _check_dates(
+    lang: str,
+    prepared_on: date | None,
+    start: date,
+    patient: Patient,
+    starts: Mapping[str, date] | None,
+) -> date:
     """The plan's language, its date (returned), the start dates and the patient are there and
     of the right kind; the dates inside the limits (``desktop.core.limits``)."""
     if lang not in LANGUAGES:
@@ -463,8 +546,9 @@ def _check_regimen_ids(regimen_ids: Sequence[str]) -> list[str]:
     return ids
 
 
-def _check_choices(choices: Mapping[str, Mapping[str, float]] | None,
-                   ids: Sequence[str]) -> dict[str, dict[str, float]]:
+def _check_choices(
+    choices: Mapping[str, Mapping[str, float]] | None, ids: Sequence[str]
+) -> dict[str, dict[str, float]]:
     """Choices of regimens of the plan, each a number (the engine checks their ranges)."""
     checked = {k: dict(v) for k, v in (choices or {}).items()}
     stray = sorted(set(checked) - set(ids))
@@ -472,10 +556,18 @@ def _check_choices(choices: Mapping[str, Mapping[str, float]] | None,
         raise CalxError("plan_choice_unknown_regimen", field="choose", id=", ".join(stray))
     for rid, per_regimen in checked.items():
         for name, value in per_regimen.items():
-            if (isinstance(value, bool) or not isinstance(value, int | float)
-                    or not math.isfinite(value)):
-                raise CalxError("plan_choice_not_a_number", field=name, regimen=rid, name=name,
-                                value=str(value)[:40])
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not math.isfinite(value)
+            ):
+                raise CalxError(
+                    "plan_choice_not_a_number",
+                    field=name,
+                    regimen=rid,
+                    name=name,
+                    value=str(value)[:40],
+                )
     return checked
 
 
@@ -516,9 +608,9 @@ def _medication_names(db: ReferenceDB, alerts: Sequence[Alert]) -> dict[str, Bil
     return names
 
 
-def _checked(db: ReferenceDB, patient: Patient, items: tuple[PlanItem, ...],
-             previous_weight_kg: float | None
-             ) -> tuple[tuple[PlanItem, ...], tuple[Alert, ...], tuple[Bilingual, ...]]:
+def _checked(
+    db: ReferenceDB, patient: Patient, items: tuple[PlanItem, ...], previous_weight_kg: float | None
+) -> tuple[tuple[PlanItem, ...], tuple[Alert, ...], tuple[Bilingual, ...]]:
     """The plan check on the whole plan, and each item's plain instructions for the patient."""
     from dataclasses import replace
 
@@ -533,16 +625,22 @@ def _checked(db: ReferenceDB, patient: Patient, items: tuple[PlanItem, ...],
         mine = per_medication.get(mid, ()) if mid and mid not in given else ()
         if mid:
             given.add(mid)  # a medication on two regimens: its instructions once
-        out.append(replace(item, patient_instructions=mine,
-                           tests=_tests(item, alerts, db) if mid else ()))
-    other = tuple(dict.fromkeys(text for mid, texts in sorted(per_medication.items())
-                                if mid not in on_plan for text in texts
-                                if not any(text in per_medication.get(p, ()) for p in on_plan)))
+        out.append(
+            replace(item, patient_instructions=mine, tests=_tests(item, alerts, db) if mid else ())
+        )
+    other = tuple(
+        dict.fromkeys(
+            text
+            for mid, texts in sorted(per_medication.items())
+            if mid not in on_plan
+            for text in texts
+            if not any(text in per_medication.get(p, ()) for p in on_plan)
+        )
+    )
     return tuple(out), alerts, other
 
 
-def _tests(item: PlanItem, alerts: Sequence[Alert], db: ReferenceDB
-           ) -> tuple[MonitoringTest, ...]:
+def _tests(item: PlanItem, alerts: Sequence[Alert], db: ReferenceDB) -> tuple[MonitoringTest, ...]:
     """Dates of the tests a monitoring rule times for this item's medication: the first
     ``first_after_days`` after its first day, then every ``interval_days`` while it is given."""
     from datetime import timedelta
@@ -555,8 +653,12 @@ def _tests(item: PlanItem, alerts: Sequence[Alert], db: ReferenceDB
     found = []
     for alert in alerts:
         rule = rules.get(alert.code)
-        if (rule is None or alert.kind != "monitoring" or not rule.interval_days
-                or item.medication_id not in alert.triggered_by.medications):
+        if (
+            rule is None
+            or alert.kind != "monitoring"
+            or not rule.interval_days
+            or item.medication_id not in alert.triggered_by.medications
+        ):
             continue
         dates: list[date] = []
         day = first_day + timedelta(days=rule.first_after_days or 0)
@@ -568,19 +670,26 @@ def _tests(item: PlanItem, alerts: Sequence[Alert], db: ReferenceDB
     return tuple(found)
 
 
-def _overrides(overrides: Mapping[str, str] | None,
-               alerts: Sequence[Alert]) -> tuple[Override, ...]:
+def _overrides(
+    overrides: Mapping[str, str] | None, alerts: Sequence[Alert]
+) -> tuple[Override, ...]:
     blocking_codes = sorted(a.code for a in alerts if a.blocks)
     given = []
     for code, reason in sorted((overrides or {}).items()):
         if code not in blocking_codes:
-            raise CalxError("override_not_needed", field="override", given=str(code)[:100],
-                            codes=", ".join(blocking_codes) or "—")
+            raise CalxError(
+                "override_not_needed",
+                field="override",
+                given=str(code)[:100],
+                codes=", ".join(blocking_codes) or "—",
+            )
         given.append(Override(code, _check_text(reason, "override", required=True).strip()))
     return tuple(given)
 
 
 def _alert_sources(alerts: Sequence[Alert]) -> list[Source]:
-    return [Source(ref=s.ref, verification="verified", section=s.section)
-            for a in alerts for s in a.sources]
-
+    return [
+        Source(ref=s.ref, verification="verified", section=s.section)
+        for a in alerts
+        for s in a.sources
+    ]

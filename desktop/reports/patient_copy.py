@@ -64,14 +64,18 @@ from desktop.reports.styles import (
 
 # The card's four times of day and their symbols (sun, sun at its height, moon, star).
 SLOTS: tuple[str, ...] = ("morning", "midday", "evening", "bedtime")
-SLOT_SYMBOLS: dict[str, str] = {"morning": "\u2600", "midday": "\u263c", "evening": "\u263d",
-                                "bedtime": "\u2605"}
+SLOT_SYMBOLS: dict[str, str] = {
+    "morning": "\u2600",
+    "midday": "\u263c",
+    "evening": "\u263d",
+    "bedtime": "\u2605",
+}
 # Calx's layout convention: which columns "N times a day" fills (the card says it may change).
 SLOT_PLAN: dict[int, tuple[int, ...]] = {1: (0,), 2: (0, 2), 3: (0, 1, 2), 4: (0, 1, 2, 3)}
-DOSE_MARK = "\u25cf"          # ● a dose at that time of day
-BOX = "\u2610"                # ☐ a box of the tick sheet
+DOSE_MARK = "\u25cf"  # ● a dose at that time of day
+BOX = "\u2610"  # ☐ a box of the tick sheet
 NBSP = "\u00a0"
-NEXT_EVENTS = 5               # dated events listed on page 1
+NEXT_EVENTS = 5  # dated events listed on page 1
 # A treatment with more dated events than this in a year (a dressing every 3 days) shows its first
 # one only on the calendar; its rhythm is written in its section.
 MAX_EVENTS_PER_YEAR = 26
@@ -92,19 +96,44 @@ class PatientStyles:
         lead = body * 1.3
 
         def style(name: str, **kw: object) -> ParagraphStyle:
-            base: dict[str, object] = {"fontName": FONT, "fontSize": body, "leading": lead,
-                                       "textColor": INK, "splitLongWords": 1}
+            base: dict[str, object] = {
+                "fontName": FONT,
+                "fontSize": body,
+                "leading": lead,
+                "textColor": INK,
+                "splitLongWords": 1,
+            }
             base.update(kw)
             return ParagraphStyle(name, **base)
 
-        self.title = style("title", fontName=FONT_BOLD, fontSize=body + 9, leading=(body + 9) * 1.2,
-                           textColor=ACCENT, spaceAfter=3)
+        self.title = style(
+            "title",
+            fontName=FONT_BOLD,
+            fontSize=body + 9,
+            leading=(body + 9) * 1.2,
+            textColor=ACCENT,
+            spaceAfter=3,
+        )
         # No keepWithNext on h1: it would move a whole table (the card, the calendar) with its
         # heading to the next page; a CondPageBreak before each heading keeps them together.
-        self.h1 = style("h1", fontName=FONT_BOLD, fontSize=body + 4, leading=(body + 4) * 1.25,
-                        textColor=ACCENT, spaceBefore=7, spaceAfter=2)
-        self.h2 = style("h2", fontName=FONT_BOLD, fontSize=body + 1.5,
-                        leading=(body + 1.5) * 1.25, spaceBefore=6, spaceAfter=2, keepWithNext=1)
+        self.h1 = style(
+            "h1",
+            fontName=FONT_BOLD,
+            fontSize=body + 4,
+            leading=(body + 4) * 1.25,
+            textColor=ACCENT,
+            spaceBefore=7,
+            spaceAfter=2,
+        )
+        self.h2 = style(
+            "h2",
+            fontName=FONT_BOLD,
+            fontSize=body + 1.5,
+            leading=(body + 1.5) * 1.25,
+            spaceBefore=6,
+            spaceAfter=2,
+            keepWithNext=1,
+        )
         self.body = style("body", spaceAfter=2)
         self.bold = style("bold", fontName=FONT_BOLD)
         self.small = style("small", fontSize=small, leading=small * 1.3)
@@ -113,10 +142,10 @@ class PatientStyles:
         self.label = style("label", fontName=FONT_BOLD, keepWithNext=1, spaceBefore=3)
         self.bullet = style("bullet", leftIndent=14, bulletIndent=3, spaceAfter=1)
         self.cell = style("cell", fontSize=small, leading=small * 1.3)
-        self.cell_bold = style("cell_bold", fontName=FONT_BOLD, fontSize=small,
-                               leading=small * 1.3)
-        self.slot = style("slot", fontName=FONT_BOLD, fontSize=small, leading=small * 1.3,
-                          alignment=1)
+        self.cell_bold = style("cell_bold", fontName=FONT_BOLD, fontSize=small, leading=small * 1.3)
+        self.slot = style(
+            "slot", fontName=FONT_BOLD, fontSize=small, leading=small * 1.3, alignment=1
+        )
 
 
 def fast_cell(plain: str, style: ParagraphStyle, width: float) -> str | Paragraph:
@@ -128,11 +157,16 @@ def fast_cell(plain: str, style: ParagraphStyle, width: float) -> str | Paragrap
     return Paragraph(text(plain), style)
 
 
-def cell_font(first: tuple[int, int], last: tuple[int, int],
-              style: ParagraphStyle) -> list[tuple[object, ...]]:
+def cell_font(
+    first: tuple[int, int], last: tuple[int, int], style: ParagraphStyle
+) -> list[tuple[object, ...]]:
     """Table style commands that draw plain-string cells like ``style``."""
-    return [("FONTNAME", first, last, style.fontName), ("FONTSIZE", first, last, style.fontSize),
-            ("LEADING", first, last, style.leading), ("TEXTCOLOR", first, last, style.textColor)]
+    return [
+        ("FONTNAME", first, last, style.fontName),
+        ("FONTSIZE", first, last, style.fontSize),
+        ("LEADING", first, last, style.leading),
+        ("TEXTCOLOR", first, last, style.textColor),
+    ]
 
 
 # --------------------------------------------------------------------------- what goes where
@@ -162,7 +196,7 @@ def name(item: PlanItem, lang: str) -> str:
     return item.therapy.patient_label(lang)
 
 
-SHORT_NAME = 24     # longer names are shortened on the calendar's lines
+SHORT_NAME = 24  # longer names are shortened on the calendar's lines
 
 
 def short_name(item: PlanItem, lang: str) -> str:
@@ -199,7 +233,7 @@ class Event:
 
     day: date
     text: str
-    order: int          # treatment order, then the event's own order that day
+    order: int  # treatment order, then the event's own order that day
     # Frequent events (a dressing every 3 days, a weekly blood test) share one line per month,
     # "DuoDERM: dressing change: on the 3, 6, 9…"; ``grouped`` marks them.
     grouped: bool = False
@@ -208,11 +242,15 @@ class Event:
 def _event_word(item: PlanItem, row: Administration, lang: str) -> str:
     route = item.regimen.route if item.regimen is not None else ""
     if row.kind == KIND_DOSE:
-        key = {"iv": "event_infusion", "sc": "event_injection",
-               "intralesional": "event_injection"}.get(route, "event_dose")
+        key = {
+            "iv": "event_infusion",
+            "sc": "event_injection",
+            "intralesional": "event_injection",
+        }.get(route, "event_dose")
     else:
         key = {"session": "event_session", "dressing change": "event_dressing"}.get(
-            row.kind, "event_dose")
+            row.kind, "event_dose"
+        )
     return word(key, lang)
 
 
@@ -252,8 +290,11 @@ def item_events(item: PlanItem, index: int, lang: str) -> list[Event]:
     horizon = schedule.horizon_months if schedule is not None else 12
     for test in item.tests:
         many = _frequent(len(test.dates), horizon)
-        label = (f"{who}{colon(lang)}{test.test.get(lang)}" if test.test is not None
-                 else word("event_test", lang, name=who))
+        label = (
+            f"{who}{colon(lang)}{test.test.get(lang)}"
+            if test.test is not None
+            else word("event_test", lang, name=who)
+        )
         out += [Event(d, label, index, grouped=many) for d in test.dates]
     return out
 
@@ -269,7 +310,7 @@ def plan_events(plan: PlanDocument, lang: str) -> list[Event]:
 
 
 def _short_day(d: date, lang: str) -> str:
-    """"Mon 3" / "lun. 3": the day in a month's line of the calendar."""
+    """ "Mon 3" / "lun. 3": the day in a month's line of the calendar."""
     from babel.dates import format_date as babel_format_date
 
     out = babel_format_date(d, "EEE d", locale="fr" if lang == "fr" else "en")
@@ -299,8 +340,10 @@ def patient_story(plan: PlanDocument, lang: str, st: PatientStyles) -> list[Flow
     story += _next_events(plan, events, lang, st)
     # Given by the team (infusions, injections, procedures), then care done at home (dressings).
     team = team_items(plan)
-    groups = (("team_treatments", [i for i in team if not _home_care(i)]),
-              ("home_care", [i for i in team if _home_care(i)]))
+    groups = (
+        ("team_treatments", [i for i in team if not _home_care(i)]),
+        ("home_care", [i for i in team if _home_care(i)]),
+    )
     advice = advice_items(plan)
     # Each instruction of the plan check once under "what to watch for", in print order.
     watch_once = once_each([*groups[0][1], *groups[1][1], *advice, *home])
@@ -323,7 +366,7 @@ def patient_story(plan: PlanDocument, lang: str, st: PatientStyles) -> list[Flow
 
 
 def identifier_text(plan: PlanDocument, lang: str) -> str:
-    """"born 23 April 1961 · record 12345" (plain text, not markup); a line to fill when the
+    """ "born 23 April 1961 · record 12345" (plain text, not markup); a line to fill when the
     plan has neither, so that a nurse writes it by hand."""
     p = plan.patient
     parts = []
@@ -360,15 +403,17 @@ def _identity(plan: PlanDocument, lang: str, st: PatientStyles) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ]
-    if st.large:   # one label and value a line
+    if st.large:  # one label and value a line
         label_w = 52 * mm
         data = [list(c) for c in cells]
         widths = [label_w, CONTENT_WIDTH - label_w]
-    else:          # two a line; the team's contact on a line of its own
+    else:  # two a line; the team's contact on a line of its own
         label_w, value_w = 36 * mm, CONTENT_WIDTH / 2 - 36 * mm
         pairs = cells[:-1]
-        data = [[*pairs[i], *(pairs[i + 1] if i + 1 < len(pairs) else ("", ""))]
-                for i in range(0, len(pairs), 2)]
+        data = [
+            [*pairs[i], *(pairs[i + 1] if i + 1 < len(pairs) else ("", ""))]
+            for i in range(0, len(pairs), 2)
+        ]
         data.append([*cells[-1], "", ""])
         style.append(("SPAN", (1, len(data) - 1), (3, len(data) - 1)))
         widths = [label_w, value_w, label_w, value_w]
@@ -390,20 +435,29 @@ def _team_contact(plan: PlanDocument, lang: str) -> str:
 # --------------------------------------------------------------------------- medicine card
 
 
-def _card(plan: PlanDocument, home: Sequence[PlanItem], lang: str,
-          st: PatientStyles) -> list[Flowable]:
+def _card(
+    plan: PlanDocument, home: Sequence[PlanItem], lang: str, st: PatientStyles
+) -> list[Flowable]:
     """The pill card: a row per home medicine (its name, how much, what it is for), a column per
     time of day with ● and the amount, and when / what to take care of."""
-    story: list[Flowable] = [CondPageBreak(50 * mm), Paragraph(text(word("card_title", lang)),
-                                                               st.h1)]
+    story: list[Flowable] = [
+        CondPageBreak(50 * mm),
+        Paragraph(text(word("card_title", lang)), st.h1),
+    ]
     # Large print: "when, and take care" goes under the medicine's name in the first column, so
     # that the four times of day keep room for their words at 14 pt.
     slot_w = (26 if st.large else 17.5) * mm
     first_w = CONTENT_WIDTH - 4 * slot_w if st.large else 46 * mm
     last_w = CONTENT_WIDTH - first_w - 4 * slot_w
     header: list[object] = [Paragraph(text(word("card_medicine", lang)), st.cell_bold)]
-    header += [Paragraph(f"<font size='{st.body_size + 3}'>{SLOT_SYMBOLS[s]}</font><br/>"
-                         f"{text(word('slot_' + s, lang))}", st.slot) for s in SLOTS]
+    header += [
+        Paragraph(
+            f"<font size='{st.body_size + 3}'>{SLOT_SYMBOLS[s]}</font><br/>"
+            f"{text(word('slot_' + s, lang))}",
+            st.slot,
+        )
+        for s in SLOTS
+    ]
     if not st.large:
         header.append(Paragraph(text(word("card_take_care", lang)), st.cell_bold))
     rows: list[list[object]] = [header]
@@ -421,35 +475,46 @@ def _card(plan: PlanDocument, home: Sequence[PlanItem], lang: str,
             each = text(format_dose(dose.given, lang))
         cells: list[object] = [Paragraph(what, st.cell)]
         for i in range(4):
-            cells.append(Paragraph(f"<font size='{st.body_size + 5}'>{DOSE_MARK}</font><br/>"
-                                   f"{each}" if i in filled else "", st.slot))
+            cells.append(
+                Paragraph(
+                    f"<font size='{st.body_size + 5}'>{DOSE_MARK}</font><br/>{each}"
+                    if i in filled
+                    else "",
+                    st.slot,
+                )
+            )
         care = "<br/>".join(_take_care(item, lang, interactions, card_once[item.regimen_id]))
         if st.large:  # no column title says "when" here: the line is bold
-            cells[0] = Paragraph(f"{what}<br/><b>{care}</b>" if "<b>" not in care
-                                 else f"{what}<br/>{care}", st.cell)
+            cells[0] = Paragraph(
+                f"{what}<br/><b>{care}</b>" if "<b>" not in care else f"{what}<br/>{care}", st.cell
+            )
             rows.append(cells)
         else:
             rows.append([*cells, Paragraph(care, st.cell)])
     widths = [first_w, *([slot_w] * 4)] + ([last_w] if not st.large else [])
     # A medicine's row is never split across pages (its name would part from its doses).
     table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (1, 1), (4, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (1, 0), (4, -1), 1),      # "Morning", "Coucher" on one line
-        ("RIGHTPADDING", (1, 0), (4, -1), 1),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("VALIGN", (1, 1), (4, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (1, 0), (4, -1), 1),  # "Morning", "Coucher" on one line
+                ("RIGHTPADDING", (1, 0), (4, -1), 1),
+            ]
+        )
+    )
     story += [table, Paragraph(text(word("card_note", lang)), st.muted)]
     return story
 
 
-CARD_INSTRUCTIONS = 3   # "what not to take with it" lines on a card row; all are under "watch for"
+CARD_INSTRUCTIONS = 3  # "what not to take with it" lines on a card row; all are under "watch for"
 
 
 def once_each(items: Sequence[PlanItem]) -> dict[str, tuple[Bilingual, ...]]:
@@ -468,12 +533,16 @@ def once_each(items: Sequence[PlanItem]) -> dict[str, tuple[Bilingual, ...]]:
 def interaction_words(plan: PlanDocument) -> set[Bilingual]:
     """The plan check's patient instructions about taking medicines together (its interaction
     rules): the card's "what not to take with it"."""
-    return {a.patient_instruction for a in plan.alerts
-            if a.kind == "interaction" and a.patient_instruction is not None}
+    return {
+        a.patient_instruction
+        for a in plan.alerts
+        if a.kind == "interaction" and a.patient_instruction is not None
+    }
 
 
-def _take_care(item: PlanItem, lang: str, interactions: set[Bilingual],
-               mine: tuple[Bilingual, ...]) -> list[str]:
+def _take_care(
+    item: PlanItem, lang: str, interactions: set[Bilingual], mine: tuple[Bilingual, ...]
+) -> list[str]:
     """The card's last column: when (every day, in cycles, until…), food, and what not to take
     with it (the plan check's instructions on interactions, at most ``CARD_INSTRUCTIONS``; every
     instruction is also under "what to watch for")."""
@@ -489,25 +558,38 @@ def _take_care(item: PlanItem, lang: str, interactions: set[Bilingual],
 # --------------------------------------------------------------------------- next events
 
 
-def _next_events(plan: PlanDocument, events: Sequence[Event], lang: str,
-                 st: PatientStyles) -> list[Flowable]:
+def _next_events(
+    plan: PlanDocument, events: Sequence[Event], lang: str, st: PatientStyles
+) -> list[Flowable]:
     upcoming = [e for e in events if e.day >= plan.prepared_on][:NEXT_EVENTS]
-    story: list[Flowable] = [CondPageBreak(40 * mm), Paragraph(text(word("coming_up", lang)),
-                                                               st.h1)]
+    story: list[Flowable] = [
+        CondPageBreak(40 * mm),
+        Paragraph(text(word("coming_up", lang)), st.h1),
+    ]
     if not upcoming:
         return [*story, Paragraph(text(word("no_dated_events", lang)), st.body)]
     date_w = (84 if st.large else 66) * mm
-    data = [[fast_cell(format_date(e.day, lang, weekday=True), st.bold, date_w - 6),
-             fast_cell(e.text, st.body, CONTENT_WIDTH - date_w - 6)] for e in upcoming]
+    data = [
+        [
+            fast_cell(format_date(e.day, lang, weekday=True), st.bold, date_w - 6),
+            fast_cell(e.text, st.body, CONTENT_WIDTH - date_w - 6),
+        ]
+        for e in upcoming
+    ]
     table = Table(data, colWidths=[date_w, CONTENT_WIDTH - date_w], hAlign="LEFT")
-    table.setStyle(TableStyle([
-        *cell_font((0, 0), (0, -1), st.bold), *cell_font((1, 0), (1, -1), st.body),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                *cell_font((0, 0), (0, -1), st.bold),
+                *cell_font((1, 0), (1, -1), st.body),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
     later = len([e for e in events if e.day >= plan.prepared_on]) > len(upcoming)
     story.append(table)
     if later:
@@ -519,7 +601,7 @@ def _next_events(plan: PlanDocument, events: Sequence[Event], lang: str,
 
 
 def _labelled(label: str, lines: Sequence[str], st: PatientStyles) -> list[Flowable]:
-    """"**How it is given:** By drip into a vein. Dose: 750 mg per infusion." on one paragraph:
+    """ "**How it is given:** By drip into a vein. Dose: 750 mg per infusion." on one paragraph:
     a bold label and its sentences, so that a short answer takes one line."""
     if not lines:
         return []
@@ -530,8 +612,9 @@ def _bullets(lines: Sequence[str], st: PatientStyles) -> list[Flowable]:
     return [Paragraph(s, st.bullet, bulletText="\u2022") for s in lines]
 
 
-def _team_section(item: PlanItem, lang: str, st: PatientStyles,
-                  mine: tuple[Bilingual, ...]) -> list[Flowable]:
+def _team_section(
+    item: PlanItem, lang: str, st: PatientStyles, mine: tuple[Bilingual, ...]
+) -> list[Flowable]:
     """One treatment given by the team, in the handout order: what it is, how it is given, when
     (with its dates), how much, good to know and how to prepare, steps, what to watch for."""
     head: list[Flowable] = [CondPageBreak(45 * mm), Paragraph(text(name(item, lang)), st.h2)]
@@ -560,8 +643,9 @@ def _team_section(item: PlanItem, lang: str, st: PatientStyles,
     return block
 
 
-def _watch_block(item: PlanItem, lang: str, st: PatientStyles,
-                 mine: tuple[Bilingual, ...]) -> list[Flowable]:
+def _watch_block(
+    item: PlanItem, lang: str, st: PatientStyles, mine: tuple[Bilingual, ...]
+) -> list[Flowable]:
     watch = statements(item.therapy.adverse_effects, lang)
     watch += [f"<b>{text(i.get(lang))}</b>" for i in mine]
     if not watch:
@@ -570,13 +654,15 @@ def _watch_block(item: PlanItem, lang: str, st: PatientStyles,
     return [Paragraph(text(word("watch_for", lang)), st.label), *_bullets(watch, st)]
 
 
-def _advice_section(item: PlanItem, lang: str, st: PatientStyles,
-                    mine: tuple[Bilingual, ...]) -> list[Flowable]:
+def _advice_section(
+    item: PlanItem, lang: str, st: PatientStyles, mine: tuple[Bilingual, ...]
+) -> list[Flowable]:
     block: list[Flowable] = [CondPageBreak(30 * mm), Paragraph(text(name(item, lang)), st.h2)]
     if item.therapy.patient_purpose:
         block += _labelled(word("what_it_is", lang), [purpose(item, lang)], st)
-    block += _labelled(word("how_much", lang),
-                       [text(word("dose_as_prescribed", lang)) + "_" * 24], st)
+    block += _labelled(
+        word("how_much", lang), [text(word("dose_as_prescribed", lang)) + "_" * 24], st
+    )
     advice = statements(item.therapy.patient_advice, lang)
     advice += statements(item.therapy.patient_food, lang)
     if advice:
@@ -601,15 +687,19 @@ def _months(plan: PlanDocument) -> list[tuple[int, int]]:
     return months
 
 
-def _calendar(plan: PlanDocument, events: Sequence[Event], lang: str,
-              st: PatientStyles) -> list[Flowable]:
+def _calendar(
+    plan: PlanDocument, events: Sequence[Event], lang: str, st: PatientStyles
+) -> list[Flowable]:
     months = _months(plan)
-    head: list[Flowable] = [Paragraph(text(word("calendar", lang)), st.h1),
-                            Paragraph(text(word("calendar_intro_events", lang)), st.body)]
+    head: list[Flowable] = [
+        Paragraph(text(word("calendar", lang)), st.h1),
+        Paragraph(text(word("calendar_intro_events", lang)), st.body),
+    ]
     month_w = (52 if st.large else 40) * mm
     rows: list[list[object]] = []
     style: list[tuple[object, ...]] = [
-        *cell_font((0, 0), (0, -1), st.bold), *cell_font((1, 0), (1, -1), st.muted_body),
+        *cell_font((0, 0), (0, -1), st.bold),
+        *cell_font((1, 0), (1, -1), st.muted_body),
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (0, -1), SHADE),
@@ -626,11 +716,11 @@ def _calendar(plan: PlanDocument, events: Sequence[Event], lang: str,
         if lines:
             body = Paragraph("<br/>".join(lines), st.body)
         else:
-            body = fast_cell(word("nothing_this_month", lang), st.muted_body,
-                             CONTENT_WIDTH - month_w - 8)
+            body = fast_cell(
+                word("nothing_this_month", lang), st.muted_body, CONTENT_WIDTH - month_w - 8
+            )
         rows.append([fast_cell(_month_title(y, m, lang), st.bold, month_w - 8), body])
-    table = Table(rows, colWidths=[month_w, CONTENT_WIDTH - month_w], hAlign="LEFT",
-                  splitInRow=1)
+    table = Table(rows, colWidths=[month_w, CONTENT_WIDTH - month_w], hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle(style))
     # The calendar starts on a new page unless a good part of it fits; it may run on to the
     # next page (keeping it whole would add a page to the shortest plans).
@@ -646,7 +736,7 @@ def _month_lines(events: Sequence[Event], lang: str) -> list[str]:
         if e.grouped:
             if e.text not in groups:
                 groups[e.text] = []
-                lines.append(e.text)            # a placeholder, filled below
+                lines.append(e.text)  # a placeholder, filled below
             groups[e.text].append(e.day)
         else:
             lines.append(f"<b>{text(_short_day(e.day, lang))}</b>{'&nbsp;' * 2}{text(e.text)}")
@@ -666,61 +756,94 @@ def _month_lines(events: Sequence[Event], lang: str) -> list[str]:
 # --------------------------------------------------------------------------- watch for, contacts
 
 
-def _watch_for(plan: PlanDocument, home: Sequence[PlanItem], lang: str, st: PatientStyles,
-               once: dict[str, tuple[Bilingual, ...]]) -> list[Flowable]:
-    story: list[Flowable] = [CondPageBreak(35 * mm),
-                             Paragraph(text(word("watch_and_call", lang)), st.h1)]
+def _watch_for(
+    plan: PlanDocument,
+    home: Sequence[PlanItem],
+    lang: str,
+    st: PatientStyles,
+    once: dict[str, tuple[Bilingual, ...]],
+) -> list[Flowable]:
+    story: list[Flowable] = [
+        CondPageBreak(35 * mm),
+        Paragraph(text(word("watch_and_call", lang)), st.h1),
+    ]
     call = [*statements(plan.when_to_call, lang), text(word("when_to_call_any", lang))]
-    story.append(KeepTogether([Paragraph(text(word("call_if", lang)), st.label),
-                               *_bullets(call, st)]))
+    story.append(
+        KeepTogether([Paragraph(text(word("call_if", lang)), st.label), *_bullets(call, st)])
+    )
     for item in home:
         # The record's advice says its side effects in plain words; the bare list of adverse
         # effects (clinical terms) is printed only for a record without advice.
-        watch = statements(item.therapy.patient_advice, lang) or \
-            statements(item.therapy.adverse_effects, lang)
+        watch = statements(item.therapy.patient_advice, lang) or statements(
+            item.therapy.adverse_effects, lang
+        )
         watch += [f"<b>{text(i.get(lang))}</b>" for i in once[item.regimen_id]]
         if watch:
-            story.append(KeepTogether([Paragraph(text(name(item, lang)), st.label),
-                                       *_bullets(watch, st)]))
+            story.append(
+                KeepTogether([Paragraph(text(name(item, lang)), st.label), *_bullets(watch, st)])
+            )
     if plan.other_instructions:  # about medicines the patient already takes (plan check)
-        story.append(KeepTogether([Paragraph(text(word("other_medicines", lang)), st.label),
-                                   *_bullets([f"<b>{text(i.get(lang))}</b>"
-                                              for i in plan.other_instructions], st)]))
-    others = [name(i, lang) for i in team_items(plan)
-              if i.therapy.adverse_effects or once[i.regimen_id]]
+        story.append(
+            KeepTogether(
+                [
+                    Paragraph(text(word("other_medicines", lang)), st.label),
+                    *_bullets([f"<b>{text(i.get(lang))}</b>" for i in plan.other_instructions], st),
+                ]
+            )
+        )
+    others = [
+        name(i, lang) for i in team_items(plan) if i.therapy.adverse_effects or once[i.regimen_id]
+    ]
     if others:
         key = "watch_see_section" if len(others) == 1 else "watch_see_sections"
-        names = others[0] if len(others) == 1 else word(
-            "and_list", lang, first=", ".join(others[:-1]), last=others[-1])
+        names = (
+            others[0]
+            if len(others) == 1
+            else word("and_list", lang, first=", ".join(others[:-1]), last=others[-1])
+        )
         story.append(Paragraph(text(word(key, lang, names=names)), st.muted))
     if plan.general_measures:
-        story.append(KeepTogether([Paragraph(text(word("general", lang)), st.label),
-                                   *_bullets(statements(plan.general_measures, lang), st)]))
+        story.append(
+            KeepTogether(
+                [
+                    Paragraph(text(word("general", lang)), st.label),
+                    *_bullets(statements(plan.general_measures, lang), st),
+                ]
+            )
+        )
     return story
 
 
 def _contacts_and_notes(plan: PlanDocument, lang: str, st: PatientStyles) -> list[Flowable]:
-    contacts = [(user_text(c.label), user_text(c.value) if c.value.strip() else "")
-                for c in plan.contacts]
+    contacts = [
+        (user_text(c.label), user_text(c.value) if c.value.strip() else "") for c in plan.contacts
+    ]
     if not contacts:
-        contacts = [(text(word(k, lang)), "") for k in
-                    ("contact_doctor", "contact_nurse", "contact_clinic", "contact_emergency")]
+        contacts = [
+            (text(word(k, lang)), "")
+            for k in ("contact_doctor", "contact_nurse", "contact_clinic", "contact_emergency")
+        ]
     label_w = 60 * mm if st.large else 52 * mm
     data = [[Paragraph(label, st.bold), Paragraph(value, st.body)] for label, value in contacts]
-    table = Table(data, colWidths=[label_w, CONTENT_WIDTH - label_w], hAlign="LEFT",
-                  splitInRow=1)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LINEBELOW", (1, 0), (1, -1), 0.6, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    story: list[Flowable] = [KeepTogether([Paragraph(text(word("contacts", lang)), st.h1),
-                                           table])]
+    table = Table(data, colWidths=[label_w, CONTENT_WIDTH - label_w], hAlign="LEFT", splitInRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (1, -1), 0.6, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    story: list[Flowable] = [KeepTogether([Paragraph(text(word("contacts", lang)), st.h1), table])]
     if plan.notes.strip():
-        story += [CondPageBreak(30 * mm), Paragraph(text(word("notes", lang)), st.h1),
-                  Paragraph(user_text(plan.notes), st.body)]
+        story += [
+            CondPageBreak(30 * mm),
+            Paragraph(text(word("notes", lang)), st.h1),
+            Paragraph(user_text(plan.notes), st.body),
+        ]
     return story
 
 
@@ -732,29 +855,57 @@ def _tick_sheet(home: Sequence[PlanItem], lang: str, st: PatientStyles) -> list[
     days = word("weekdays", lang).split()
     name_w = (50 if st.large else 58) * mm
     day_w = (CONTENT_WIDTH - name_w) / 7
-    rows: list[list[object]] = [[Paragraph(text(word("tick_medicine", lang)), st.cell_bold),
-                                 *[Paragraph(text(d), st.slot) for d in days]]]
+    rows: list[list[object]] = [
+        [
+            Paragraph(text(word("tick_medicine", lang)), st.cell_bold),
+            *[Paragraph(text(d), st.slot) for d in days],
+        ]
+    ]
     for item in home:
         for i in slots(item):
             slot = SLOTS[i]
-            label = (f"<b>{text(name(item, lang))}</b><br/>{SLOT_SYMBOLS[slot]} "
-                     f"{text(word('slot_' + slot, lang))}")
+            label = (
+                f"<b>{text(name(item, lang))}</b><br/>{SLOT_SYMBOLS[slot]} "
+                f"{text(word('slot_' + slot, lang))}"
+            )
             rows.append([Paragraph(label, st.cell), *[Paragraph(BOX, st.slot)] * 7])
     table = Table(rows, colWidths=[name_w] + [day_w] * 7, hAlign="LEFT", repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONTSIZE", (1, 1), (-1, -1), st.body_size + 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    cycles = [name(i, lang) for i in home if i.schedule is not None
-              and i.schedule.pattern == "cycle"]
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("FONTSIZE", (1, 1), (-1, -1), st.body_size + 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    cycles = [
+        name(i, lang) for i in home if i.schedule is not None and i.schedule.pattern == "cycle"
+    ]
     intro = [Paragraph(text(word("tick_intro", lang)), st.body)]
     if cycles:
-        intro.append(Paragraph(text(word("tick_cycles", lang, names=word(
-            "and_list", lang, first=", ".join(cycles[:-1]), last=cycles[-1])
-            if len(cycles) > 1 else cycles[0])), st.body))
-    return [PageBreak(), Paragraph(text(word("tick_title", lang)), st.h1), *intro,
-            Paragraph(text(word("tick_week_of", lang)) + "_" * 20, st.body), Spacer(1, 4), table]
+        intro.append(
+            Paragraph(
+                text(
+                    word(
+                        "tick_cycles",
+                        lang,
+                        names=word("and_list", lang, first=", ".join(cycles[:-1]), last=cycles[-1])
+                        if len(cycles) > 1
+                        else cycles[0],
+                    )
+                ),
+                st.body,
+            )
+        )
+    return [
+        PageBreak(),
+        Paragraph(text(word("tick_title", lang)), st.h1),
+        *intro,
+        Paragraph(text(word("tick_week_of", lang)) + "_" * 20, st.body),
+        Spacer(1, 4),
+        table,
+    ]

@@ -78,9 +78,13 @@ LABEL_WIDTH = 34 * mm
 # --------------------------------------------------------------------------- entry points
 
 
-def render_plan(plan: PlanDocument, copy: Copy = "patient", lang: str | None = None,
-                out: Path | str | BinaryIO | None = None, log_head: LogHead | None = None
-                ) -> bytes:
+def render_plan(
+    plan: PlanDocument,
+    copy: Copy = "patient",
+    lang: str | None = None,
+    out: Path | str | BinaryIO | None = None,
+    log_head: LogHead | None = None,
+) -> bytes:
     """The PDF of one copy of ``plan`` in ``lang`` (default: the plan's language). The clinician
     copy prints ``log_head``, the user database's output log as it stood before this copy was
     logged (or says the copy is not logged), so a later rewrite of the log shows against paper."""
@@ -98,29 +102,38 @@ def render_plan(plan: PlanDocument, copy: Copy = "patient", lang: str | None = N
         header_left=word(header, lang),
         header_right=plan.patient_name,
         header_right_suffix=" · " + identifier_text(plan, lang),
-        footer_left=word("content_line", lang, version=plan.content.content_version,
-                         date=_content_date(plan, lang)),
+        footer_left=word(
+            "content_line",
+            lang,
+            version=plan.content.content_version,
+            date=_content_date(plan, lang),
+        ),
         footer_note=word(use, lang),
         page_of=lambda n, m: word("page_of", lang, n=n, m=m),
         size=12.0 if large else 9.5,
         footer_size=10.0 if large else 8.0,
     )
     subject = "pdf_subject_patient" if copy == "patient" else "pdf_subject_clinician"
-    data = render_pdf(story, decor, plan.prepared_on, word(title, lang), lang,
-                      subject=word(subject, lang))
+    data = render_pdf(
+        story, decor, plan.prepared_on, word(title, lang), lang, subject=word(subject, lang)
+    )
     if out is not None:
         write_pdf(data, out)
     return data
 
 
-def render_patient_plan(plan: PlanDocument, lang: str | None = None,
-                        out: Path | str | BinaryIO | None = None) -> bytes:
+def render_patient_plan(
+    plan: PlanDocument, lang: str | None = None, out: Path | str | BinaryIO | None = None
+) -> bytes:
     return render_plan(plan, "patient", lang, out)
 
 
-def render_clinician_copy(plan: PlanDocument, lang: str | None = None,
-                          out: Path | str | BinaryIO | None = None,
-                          log_head: LogHead | None = None) -> bytes:
+def render_clinician_copy(
+    plan: PlanDocument,
+    lang: str | None = None,
+    out: Path | str | BinaryIO | None = None,
+    log_head: LogHead | None = None,
+) -> bytes:
     return render_plan(plan, "clinician", lang, out, log_head)
 
 
@@ -137,19 +150,31 @@ def _content_date(plan: PlanDocument, lang: str) -> str:
 def _cell(markup: str, style: ParagraphStyle, width: float) -> str | Paragraph:
     """A table cell: a plain string when the text has no markup and fits on one line (drawn
     directly, several times cheaper than a Paragraph), else a wrapping Paragraph."""
-    if "<" not in markup and "&" not in markup and \
-            stringWidth(markup, style.fontName, style.fontSize) <= width:
+    if (
+        "<" not in markup
+        and "&" not in markup
+        and stringWidth(markup, style.fontName, style.fontSize) <= width
+    ):
         return markup
     return Paragraph(markup, style)
 
 
-def _label_table(rows: Iterable[tuple[str, str]], st: Styles, label_width: float = LABEL_WIDTH,
-                 shaded: bool = False) -> Table:
+def _label_table(
+    rows: Iterable[tuple[str, str]],
+    st: Styles,
+    label_width: float = LABEL_WIDTH,
+    shaded: bool = False,
+) -> Table:
     """Two columns: a bold label and its value (both already markup-safe)."""
     pad = 4
     value_width = CONTENT_WIDTH - label_width
-    data = [[_cell(label, st.label, label_width - 2 * pad),
-             _cell(value, st.body, value_width - 2 * pad)] for label, value in rows]
+    data = [
+        [
+            _cell(label, st.label, label_width - 2 * pad),
+            _cell(value, st.body, value_width - 2 * pad),
+        ]
+        for label, value in rows
+    ]
     # splitInRow: a 5,000-character name is taller than a page; the row must break across pages.
     table = Table(data, colWidths=[label_width, value_width], hAlign="LEFT", splitInRow=1)
     style = [
@@ -192,8 +217,11 @@ def _identity_rows(plan: PlanDocument, lang: str) -> list[tuple[str, str]]:
         rows.append((text(word("record_number", lang)), user_text(plan.patient.record_number)))
     if plan.prepared_by.strip():
         rows.append((text(word("prepared_by", lang)), user_text(plan.prepared_by)))
-    return [*rows, (text(word("prepared_on", lang)), text(day(plan.prepared_on, lang))),
-            (text(word("starts", lang)), text(day(plan.start, lang)))]
+    return [
+        *rows,
+        (text(word("prepared_on", lang)), text(day(plan.prepared_on, lang))),
+        (text(word("starts", lang)), text(day(plan.start, lang))),
+    ]
 
 
 # --------------------------------------------------------------------------- clinician copy
@@ -209,17 +237,22 @@ def _log_line(log_head: LogHead | None, lang: str) -> str:
     return text(word("log_head_line", lang, count=log_head.count, head=log_head.head[:32]))
 
 
-def _clinician_story(plan: PlanDocument, lang: str, st: Styles,
-                     log_head: LogHead | None = None) -> list[Flowable]:
+def _clinician_story(
+    plan: PlanDocument, lang: str, st: Styles, log_head: LogHead | None = None
+) -> list[Flowable]:
     ref_number = {r.id: i for i, r in enumerate(plan.references, 1)}
     story: list[Flowable] = [Paragraph(text(word("clinician_title", lang)), st.title)]
     identity = [
         *_identity_rows(plan, lang),
         (text(word("plan_id", lang)), text(plan.plan_id)),
         (text(word("patient_copy_language", lang)), text(word(f"language_{plan.lang}", lang))),
-        (text(word("content_version", lang)),
-         text(f"{plan.content.content_version} ({_content_date(plan, lang)}), "
-              f"sha256 {plan.content.content_hash[:16]}")),
+        (
+            text(word("content_version", lang)),
+            text(
+                f"{plan.content.content_version} ({_content_date(plan, lang)}), "
+                f"sha256 {plan.content.content_hash[:16]}"
+            ),
+        ),
         (text(word("output_log", lang)), _log_line(log_head, lang)),
     ]
     story.append(_label_table(identity, st, 40 * mm, shaded=True))
@@ -236,8 +269,10 @@ def _clinician_story(plan: PlanDocument, lang: str, st: Styles,
             line += f" <font color='#555555'>({text(word(ref.verification, lang))})</font>"
             story.append(Paragraph(line, st.bullet, bulletText=f"[{i}]"))
     if plan.notes.strip():
-        story += [Paragraph(text(word("notes", lang)), st.h1),
-                  Paragraph(user_text(plan.notes), st.body)]
+        story += [
+            Paragraph(text(word("notes", lang)), st.h1),
+            Paragraph(user_text(plan.notes), st.body),
+        ]
     return story
 
 
@@ -255,41 +290,64 @@ def _measurements(plan: PlanDocument, lang: str, st: Styles) -> list[Flowable]:
     rows = [
         (word("measured_on", lang), text(day(plan.prepared_on, lang))),
         (word("weight", lang), with_entry("weight", text(format_quantity(p.weight, lang)))),
-        (word("height", lang), with_entry("height", text(format_quantity(p.height, lang)))
-         if p.height is not None else missing),
+        (
+            word("height", lang),
+            with_entry("height", text(format_quantity(p.height, lang)))
+            if p.height is not None
+            else missing,
+        ),
         (word("sex", lang), text(word(f"sex_{p.sex}", lang)) if p.sex else missing),
-        (word("age", lang), text(f"{format_number(p.age_years, lang)} {word('years', lang)}")
-         if p.age_years is not None else missing),
-        (word("serum_creatinine", lang),
-         with_entry("creatinine", text(format_quantity(p.creatinine, lang)))
-         if p.creatinine is not None else missing),
+        (
+            word("age", lang),
+            text(f"{format_number(p.age_years, lang)} {word('years', lang)}")
+            if p.age_years is not None
+            else missing,
+        ),
+        (
+            word("serum_creatinine", lang),
+            with_entry("creatinine", text(format_quantity(p.creatinine, lang)))
+            if p.creatinine is not None
+            else missing,
+        ),
     ]
     if plan.bsa_m2 is not None:
         from desktop.core.calculators.bsa import formula_info
 
         info = formula_info(plan.bsa_formula)
         equation = format_formula(info.equation, lang)
-        rows.append((word("bsa", lang),
-                     text(f"{format_bsa(plan.bsa_m2, lang)} ({info.name}: {equation}; "
-                          f"{info.citation})")))
+        rows.append(
+            (
+                word("bsa", lang),
+                text(f"{format_bsa(plan.bsa_m2, lang)} ({info.name}: {equation}; {info.citation})"),
+            )
+        )
     # BMI, ideal and adjusted body weight, as Compute shows them (renal estimates: safety checks).
     from desktop.core.body_metrics import body_metrics
 
     metrics = body_metrics(plan.patient)
-    rows += [(metrics.name(key, lang), text(value)) for key in ("bmi", "ibw", "abw")
-             if (value := metrics.value_text(key, lang)) is not None]
-    story: list[Flowable] = [Paragraph(text(word("measurements", lang)), st.h1),
-                             _label_table([(text(k), v) for k, v in rows], st, 40 * mm)]
+    rows += [
+        (metrics.name(key, lang), text(value))
+        for key in ("bmi", "ibw", "abw")
+        if (value := metrics.value_text(key, lang)) is not None
+    ]
+    story: list[Flowable] = [
+        Paragraph(text(word("measurements", lang)), st.h1),
+        _label_table([(text(k), v) for k, v in rows], st, 40 * mm),
+    ]
     if plan.patient_warnings:
-        story.append(Paragraph(text(word("patient_warnings", lang)) + colon(lang).rstrip(),
-                               st.subhead))
-        story += [Paragraph(text(render(w, lang)), st.warning, bulletText="!")
-                  for w in plan.patient_warnings]
+        story.append(
+            Paragraph(text(word("patient_warnings", lang)) + colon(lang).rstrip(), st.subhead)
+        )
+        story += [
+            Paragraph(text(render(w, lang)), st.warning, bulletText="!")
+            for w in plan.patient_warnings
+        ]
     return story
 
 
-def _safety_checks(plan: PlanDocument, lang: str, st: Styles,
-                   ref_number: dict[str, int]) -> list[Flowable]:
+def _safety_checks(
+    plan: PlanDocument, lang: str, st: Styles, ref_number: dict[str, int]
+) -> list[Flowable]:
     """Every alert of the plan check with its triggers, sources and any override; the patient's
     renal estimates, pregnancy, breastfeeding and current medications."""
     from desktop.core.plan_check import ESTIMATE_WORDS
@@ -303,49 +361,63 @@ def _safety_checks(plan: PlanDocument, lang: str, st: Styles,
     p = plan.patient
     c = colon(lang)
     estimates = "<br/>".join(
-        text(f"{ESTIMATE_WORDS[e.name].get(lang)}{c}{format_number(e.value, lang, 0)} "
-             f"{unit_text(e.unit, lang)}")
-        for e in plan.renal_estimates) or text(word("renal_unknown", lang))
+        text(
+            f"{ESTIMATE_WORDS[e.name].get(lang)}{c}{format_number(e.value, lang, 0)} "
+            f"{unit_text(e.unit, lang)}"
+        )
+        for e in plan.renal_estimates
+    ) or text(word("renal_unknown", lang))
     meds = ", ".join(
-        text(m.name) + ("" if m.medication_id else
-                        f" <b>({text(word('not_checked', lang))})</b>")
-        for m in p.medications) or text(word("none", lang))
+        text(m.name) + ("" if m.medication_id else f" <b>({text(word('not_checked', lang))})</b>")
+        for m in p.medications
+    ) or text(word("none", lang))
     rows = [(text(word("renal_estimates", lang)), estimates)]
     if p.sex != "male":
-        rows += [(text(word("pregnant", lang)), text(word(f"answer_{p.pregnant}", lang))),
-                 (text(word("breastfeeding", lang)),
-                  text(word(f"answer_{p.breastfeeding}", lang)))]
+        rows += [
+            (text(word("pregnant", lang)), text(word(f"answer_{p.pregnant}", lang))),
+            (text(word("breastfeeding", lang)), text(word(f"answer_{p.breastfeeding}", lang))),
+        ]
     rows.append((text(word("current_medications", lang)), meds))
-    story: list[Flowable] = [Paragraph(text(word("safety_checks", lang)), st.h1),
-                             Paragraph(text(word("safety_intro", lang)), st.body),
-                             _label_table(rows, st, 40 * mm)]
+    story: list[Flowable] = [
+        Paragraph(text(word("safety_checks", lang)), st.h1),
+        Paragraph(text(word("safety_intro", lang)), st.body),
+        _label_table(rows, st, 40 * mm),
+    ]
     if not plan.alerts:
         story.append(Paragraph(text(word("no_alert", lang)), st.body))
     labels = {i.regimen_id: i.regimen.label.get(lang) for i in plan.items if i.regimen}
     for alert in plan.alerts:
         icon = SEVERITY_ICONS.get(alert.severity, "?")
-        head = (f"<b>{text(icon)} {text(severity_label(alert.severity, lang).upper())}</b> "
-                f"<font color='#555555'>({text(alert.code)})</font>{c}"
-                f"{text(alert.message.get(lang))}")
+        head = (
+            f"<b>{text(icon)} {text(severity_label(alert.severity, lang).upper())}</b> "
+            f"<font color='#555555'>({text(alert.code)})</font>{c}"
+            f"{text(alert.message.get(lang))}"
+        )
         lines = [f"<b>{text(word('alert_action', lang))}</b>{c}{text(alert.action.get(lang))}"]
-        lines += [text(line) for line in trigger_text(alert, lang, plan.medication_names,
-                                                      labels)]
+        lines += [text(line) for line in trigger_text(alert, lang, plan.medication_names, labels)]
         cited = "; ".join(
             (f"[{ref_number[s.ref]}] " if s.ref in ref_number else "") + text(s.section)
-            for s in alert.sources)
+            for s in alert.sources
+        )
         lines.append(f"{text(word('sources', lang))}{c}{cited}")
         reason = plan.override_for(alert.code)
         if reason is not None:
             lines.append(f"<b>{text(word('override_reason', lang))}{c}</b>{user_text(reason)}")
         style = st.warning if alert.severity in ("contraindicated", "avoid") else st.body
-        story.append(KeepTogether([Paragraph(head, style),
-                                   *[Paragraph(line, st.bullet, bulletText="–")
-                                     for line in lines]]))
+        story.append(
+            KeepTogether(
+                [
+                    Paragraph(head, style),
+                    *[Paragraph(line, st.bullet, bulletText="–") for line in lines],
+                ]
+            )
+        )
     return story
 
 
-def _clinician_item(number: int, item: PlanItem, lang: str, st: Styles,
-                    ref_number: dict[str, int]) -> list[Flowable]:
+def _clinician_item(
+    number: int, item: PlanItem, lang: str, st: Styles, ref_number: dict[str, int]
+) -> list[Flowable]:
     """One treatment of the clinician copy: its table (regimen, evidence, dose, product,
     schedule, sources, studies), the working, then the warnings, notes and cautions."""
     head: list[Flowable] = [Paragraph(f"{number}. {text(treatment_name(item, lang))}", st.h2)]
@@ -367,8 +439,11 @@ def _clinician_item(number: int, item: PlanItem, lang: str, st: Styles,
 def _item_rows(item: PlanItem, lang: str, ref_number: dict[str, int]) -> list[tuple[str, str]]:
     """The labelled rows of one treatment's table."""
     therapy = item.therapy
-    flags = [DESIGNS[therapy.evidence_level].get(lang) if therapy.evidence_level in DESIGNS
-             else therapy.evidence_level]
+    flags = [
+        DESIGNS[therapy.evidence_level].get(lang)
+        if therapy.evidence_level in DESIGNS
+        else therapy.evidence_level
+    ]
     if therapy.off_label:
         flags.append(word("off_label", lang))
     if therapy.conflicting_evidence:
@@ -386,8 +461,12 @@ def _item_rows(item: PlanItem, lang: str, ref_number: dict[str, int]) -> list[tu
     if sources:
         rows.append((word("sources", lang), "<br/>".join(sources)))
     if therapy.evidence:
-        rows.append((word("studies", lang), "<br/>".join(
-            _evidence_text(e, lang, ref_number) for e in therapy.evidence)))
+        rows.append(
+            (
+                word("studies", lang),
+                "<br/>".join(_evidence_text(e, lang, ref_number) for e in therapy.evidence),
+            )
+        )
     return rows
 
 
@@ -399,8 +478,7 @@ def _prescribed_rows(item: PlanItem, lang: str) -> list[tuple[str, str]]:
     if d is None or not d.has_dose:
         rows = [(word("prescribed", lang), text(word("no_dose", lang)))]
         if d is not None and d.concentration is not None:
-            rows.append((word("concentration", lang), text(format_quantity(d.concentration,
-                                                                           lang))))
+            rows.append((word("concentration", lang), text(format_quantity(d.concentration, lang))))
         return rows
     return _dose_rows(item, lang)
 
@@ -409,11 +487,15 @@ def _regimen_sources(item: PlanItem, lang: str, ref_number: dict[str, int]) -> l
     """Where the dose and (when it differs) the schedule come from."""
     sources: list[str] = []
     if item.regimen is not None:
-        sources.append(_source_text(word("dose_source", lang), item.regimen.source, lang,
-                                    ref_number))
+        sources.append(
+            _source_text(word("dose_source", lang), item.regimen.source, lang, ref_number)
+        )
         if item.regimen.schedule_source is not None:
-            sources.append(_source_text(word("schedule_source", lang),
-                                        item.regimen.schedule_source, lang, ref_number))
+            sources.append(
+                _source_text(
+                    word("schedule_source", lang), item.regimen.schedule_source, lang, ref_number
+                )
+            )
     return sources
 
 
@@ -445,8 +527,10 @@ def _dose_rows(item: PlanItem, lang: str) -> list[tuple[str, str]]:
     d = item.dose
     assert d is not None and d.calculated is not None
     bold = ("calculated", "rounded")
-    return [(row.label, f"<b>{text(row.value)}</b>" if row.key in bold else text(row.value))
-            for row in dose_rows(d, lang)]
+    return [
+        (row.label, f"<b>{text(row.value)}</b>" if row.key in bold else text(row.value))
+        for row in dose_rows(d, lang)
+    ]
 
 
 def _schedule_text(item: PlanItem, lang: str) -> str:
@@ -456,32 +540,43 @@ def _schedule_text(item: PlanItem, lang: str) -> str:
     if not rows:
         out = text(word("schedule_none", lang))
     else:
-        out = text(word("schedule_summary", lang, count=len(rows), kind=kind_word(rows[0], lang),
-                        first=day(rows[0].date, lang), last=day(rows[-1].end, lang),
-                        months=s.horizon_months))
+        out = text(
+            word(
+                "schedule_summary",
+                lang,
+                count=len(rows),
+                kind=kind_word(rows[0], lang),
+                first=day(rows[0].date, lang),
+                last=day(rows[-1].end, lang),
+                months=s.horizon_months,
+            )
+        )
         dates = listed_dates(item)
         if dates is not None:
             out += "<br/>" + text(", ".join(day(x, lang) for x in dates))
     if s.choices:
         units = schedule_choice_names(item.regimen.schedule if item.regimen else None)
         used = ", ".join(
-            f"{k} = " + (duration_text(v, units[k].unit, lang) if k in units
-                         else format_number(v, lang))
+            f"{k} = "
+            + (duration_text(v, units[k].unit, lang) if k in units else format_number(v, lang))
             + (f" {word('by_default', lang)}" if k in s.defaults else "")
-            for k, v in sorted(s.choices.items()))
+            for k, v in sorted(s.choices.items())
+        )
         out += "<br/>" + text(f"{word('choices_used', lang)}{colon(lang)}{used}")
     if s.next_after_horizon is not None:
-        out += "<br/>" + text(f"{word('next_after', lang)}{colon(lang)}"
-                              f"{day(s.next_after_horizon, lang)}")
+        out += "<br/>" + text(
+            f"{word('next_after', lang)}{colon(lang)}{day(s.next_after_horizon, lang)}"
+        )
     return out
 
 
 def _evidence_text(e: Evidence, lang: str, ref_number: dict[str, int]) -> str:
-    """"Robertson et al. 2003: case series, 9 patients, improved [7] (verified)"."""
+    """ "Robertson et al. 2003: case series, 9 patients, improved [7] (verified)"."""
     parts = [DESIGNS[e.design].get(lang) if e.design in DESIGNS else e.design]
     if e.patients is not None:
-        parts.append(word("one_patient", lang) if e.patients == 1
-                     else word("n_patients", lang, n=e.patients))
+        parts.append(
+            word("one_patient", lang) if e.patients == 1 else word("n_patients", lang, n=e.patients)
+        )
     parts.append(DIRECTIONS[e.direction].get(lang) if e.direction in DIRECTIONS else e.direction)
     number = ref_number.get(e.source.ref)
     cite = f" [{number}]" if number is not None else ""

@@ -29,7 +29,7 @@ def day(d: date, lang: str) -> str:
 
 
 def duration_text(amount: float, unit: str, lang: str) -> str:
-    """"6 weeks" / "6 semaines", "3 months" / "3 mois"."""
+    """ "6 weeks" / "6 semaines", "3 months" / "3 mois"."""
     words = unit_word_params(unit, amount)
     return f"{_format_number(amount, lang)} {words['fr' if lang == 'fr' else 'en']}"
 
@@ -39,7 +39,7 @@ def _capital(text: str) -> str:
 
 
 def dose_phrase(item: PlanItem, lang: str) -> str | None:
-    """"670 mg per infusion", "100 mg daily", "500 mg three times daily"; None without a dose.
+    """ "670 mg per infusion", "100 mg daily", "500 mg three times daily"; None without a dose.
     The amount and rhythm are ``desktop.core.presenting.dose_text``, as everywhere else."""
     from desktop.core.presenting import dose_text
 
@@ -88,26 +88,51 @@ def when_phrases(item: PlanItem, lang: str) -> list[str]:
             if first.continues:
                 out.append(word("when_daily_open", lang, first=day(first.date, lang)))
             else:
-                out.append(word("when_daily_period", lang, first=day(first.date, lang),
-                                last=day(first.end, lang)))
+                out.append(
+                    word(
+                        "when_daily_period",
+                        lang,
+                        first=day(first.date, lang),
+                        last=day(first.end, lang),
+                    )
+                )
         elif pattern == "cycle":
             on = _value(item, "on", spec.on)
             off = _value(item, "off", spec.off)
             assert on is not None and off is not None
-            out.append(word("when_cycle", lang, on=duration_text(*on, lang),
-                            off=duration_text(*off, lang), first=day(first.date, lang),
-                            last=day(first.end, lang)))
+            out.append(
+                word(
+                    "when_cycle",
+                    lang,
+                    on=duration_text(*on, lang),
+                    off=duration_text(*off, lang),
+                    first=day(first.date, lang),
+                    last=day(first.end, lang),
+                )
+            )
         elif pattern == "every":
             every = _value(item, "every", spec.every)
             assert every is not None
-            out.append(word("when_every", lang,
-                            interval=_capital(format_interval(every[0], every[1], lang)),
-                            first=day(first.date, lang)))
+            out.append(
+                word(
+                    "when_every",
+                    lang,
+                    interval=_capital(format_interval(every[0], every[1], lang)),
+                    first=day(first.date, lang),
+                )
+            )
         elif len(rows) == 1:
             out.append(word("when_once", lang, date=day(first.date, lang)))
         else:
-            out.append(word("when_events", lang, count=len(rows), first=day(first.date, lang),
-                            last=day(rows[-1].end, lang)))
+            out.append(
+                word(
+                    "when_events",
+                    lang,
+                    count=len(rows),
+                    first=day(first.date, lang),
+                    last=day(rows[-1].end, lang),
+                )
+            )
     if schedule.repeats_until_horizon:
         out.append(word("when_continues", lang, date=day(schedule.last_day, lang)))
     elif schedule.next_after_horizon is not None:

@@ -23,7 +23,7 @@ class PlanReview:
     old_version: str
     new_version: str
     same: bool
-    diff: content_diff.ContentDiff | None     # None: the plan's release is no longer kept
+    diff: content_diff.ContentDiff | None  # None: the plan's release is no longer kept
     new_alerts: tuple[Alert, ...]
 
 
@@ -39,7 +39,8 @@ def review_plan(plan: PlanDocument, db: ReferenceDB) -> PlanReview:
     if path is not None:
         with ReferenceDB._open(Path(path)) as then:
             found = content_diff.diff(then.connection(), db.connection()).touching(
-                therapies, regimens)
+                therapies, regimens
+            )
     regimen_list = [plan_regimen(i.regimen, i.regimen_id) for i in plan.items]
     alerts = check_plan(plan.patient, regimen_list, plan.patient.medications, db.safety(), None)
     before = {a.code for a in plan.alerts}
@@ -57,8 +58,7 @@ def review_lines(review: PlanReview, lang: str, db: ReferenceDB) -> list[str]:
     if review.diff is None:
         lines.append(word("review_lost", lang, old=review.old_version))
     else:
-        lines.append(word("review_changed", lang, old=review.old_version,
-                          new=review.new_version))
+        lines.append(word("review_changed", lang, old=review.old_version, new=review.new_version))
         body = content_diff.lines(review.diff, lang)[1:]
         lines += body if not review.diff.empty else [word("review_none", lang)]
     if review.new_alerts:

@@ -45,8 +45,9 @@ def _field_hints(cls: type) -> dict[str, Any]:
         for klass in reversed(cls.__mro__):
             for name, annotation in getattr(klass, "__annotations__", {}).items():
                 try:
-                    hints[name] = (eval(annotation, namespace)
-                                   if isinstance(annotation, str) else annotation)
+                    hints[name] = (
+                        eval(annotation, namespace) if isinstance(annotation, str) else annotation
+                    )
                 except Exception:
                     hints[name] = Any
     out = {f.name: hints.get(f.name, Any) for f in dataclasses.fields(cls) if f.init}
@@ -69,8 +70,7 @@ def encode(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return encode(value.value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name))
-                for f in dataclasses.fields(value) if f.init}
+        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
     if isinstance(value, datetime):
         return {"$datetime": value.isoformat()}
     if isinstance(value, date):
@@ -104,7 +104,7 @@ def _untag(data: Any) -> Any:
         return [_untag(v) for v in data]
     if isinstance(data, dict):
         if len(data) == 1:
-            (key, inner), = data.items()
+            ((key, inner),) = data.items()
             if key == "$date":
                 return date.fromisoformat(inner)
             if key == "$datetime":
@@ -236,7 +236,10 @@ def _read_str(data: Any) -> str:
 
 
 _SCALARS: dict[type, Callable[[Any], Any]] = {
-    bool: _read_bool, float: _read_float, int: _read_int, str: _read_str,
+    bool: _read_bool,
+    float: _read_float,
+    int: _read_int,
+    str: _read_str,
 }
 
 

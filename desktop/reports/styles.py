@@ -53,8 +53,9 @@ def register_fonts() -> None:
             return
         pdfmetrics.registerFont(TTFont(FONT, str(resource("fonts", "DejaVuSans.ttf"))))
         pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
-        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD,
-                                      italic=FONT, boldItalic=FONT_BOLD)
+        pdfmetrics.registerFontFamily(
+            FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+        )
         _fonts_ready.set()
 
 
@@ -161,14 +162,22 @@ class Paragraph(_Paragraph):
 
     _wrapped: tuple[float, tuple[float, float], object] | None = None
 
-    def __init__(self, text: str | None, style: ParagraphStyle | None = None,
-                 bulletText: str | None = None, frags: list[Any] | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self,
+        text: str | None,
+        style: ParagraphStyle | None = None,
+        bulletText: str | None = None,
+        frags: list[Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
         # Text without markup (most paragraphs) skips reportlab's HTML parser: its one fragment
         # is the style's fragment, parsed once per style, with this text (what the parser makes).
         # A split (frags given), markup or a blank text goes the usual way.
-        cleaned = "" if text is None or frags is not None or style is None or "<" in text \
-            or "&" in text else cleanBlockQuotedText(text)
+        cleaned = (
+            ""
+            if text is None or frags is not None or style is None or "<" in text or "&" in text
+            else cleanBlockQuotedText(text)
+        )
         if not cleaned or kwargs:
             super().__init__(text, style, bulletText, frags, **kwargs)
             return
@@ -184,8 +193,7 @@ class Paragraph(_Paragraph):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         done = self._wrapped
-        if done is not None and done[0] == availWidth and \
-                self.__dict__.get("blPara") is done[2]:
+        if done is not None and done[0] == availWidth and self.__dict__.get("blPara") is done[2]:
             return done[1]
         size: tuple[float, float] = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, size, self.__dict__.get("blPara"))
@@ -197,7 +205,11 @@ _plain_fragments: weakref.WeakKeyDictionary[ParagraphStyle, Any] = weakref.WeakK
 
 def _style(name: str, **kw: object) -> ParagraphStyle:
     base: dict[str, object] = {
-        "fontName": FONT, "fontSize": 10.5, "leading": 14, "textColor": INK, "alignment": TA_LEFT,
+        "fontName": FONT,
+        "fontSize": 10.5,
+        "leading": 14,
+        "textColor": INK,
+        "alignment": TA_LEFT,
         "splitLongWords": 1,
     }
     base.update(kw)
@@ -210,22 +222,46 @@ class Styles:
     def __init__(self, body_size: float = 11) -> None:
         register_fonts()
         lead = body_size * 1.35
-        self.title = _style("title", fontName=FONT_BOLD, fontSize=20, leading=25,
-                            textColor=ACCENT, spaceAfter=4)
+        self.title = _style(
+            "title", fontName=FONT_BOLD, fontSize=20, leading=25, textColor=ACCENT, spaceAfter=4
+        )
         self.subtitle = _style("subtitle", fontSize=body_size, leading=lead, textColor=MUTED)
-        self.h1 = _style("h1", fontName=FONT_BOLD, fontSize=15, leading=19, textColor=ACCENT,
-                         spaceBefore=12, spaceAfter=4)
-        self.h2 = _style("h2", fontName=FONT_BOLD, fontSize=12.5, leading=16, textColor=INK,
-                         spaceBefore=8, spaceAfter=3)
+        self.h1 = _style(
+            "h1",
+            fontName=FONT_BOLD,
+            fontSize=15,
+            leading=19,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=4,
+        )
+        self.h2 = _style(
+            "h2",
+            fontName=FONT_BOLD,
+            fontSize=12.5,
+            leading=16,
+            textColor=INK,
+            spaceBefore=8,
+            spaceAfter=3,
+        )
         self.body = _style("body", fontSize=body_size, leading=lead, spaceAfter=3)
         self.label = _style("label", fontName=FONT_BOLD, fontSize=body_size, leading=lead)
-        self.subhead = _style("subhead", fontName=FONT_BOLD, fontSize=body_size, leading=lead,
-                              spaceBefore=5, keepWithNext=1)
-        self.small = _style("small", fontSize=body_size - 2, leading=(body_size - 2) * 1.3,
-                            textColor=MUTED)
+        self.subhead = _style(
+            "subhead",
+            fontName=FONT_BOLD,
+            fontSize=body_size,
+            leading=lead,
+            spaceBefore=5,
+            keepWithNext=1,
+        )
+        self.small = _style(
+            "small", fontSize=body_size - 2, leading=(body_size - 2) * 1.3, textColor=MUTED
+        )
         self.cell = _style("cell", fontSize=body_size - 1, leading=(body_size - 1) * 1.3)
-        self.cell_bold = _style("cell_bold", fontName=FONT_BOLD, fontSize=body_size - 1,
-                                leading=(body_size - 1) * 1.3)
-        self.bullet = _style("bullet", fontSize=body_size, leading=lead, leftIndent=14,
-                             bulletIndent=3, spaceAfter=2)
+        self.cell_bold = _style(
+            "cell_bold", fontName=FONT_BOLD, fontSize=body_size - 1, leading=(body_size - 1) * 1.3
+        )
+        self.bullet = _style(
+            "bullet", fontSize=body_size, leading=lead, leftIndent=14, bulletIndent=3, spaceAfter=2
+        )
         self.warning = _style("warning", fontSize=body_size, leading=lead, textColor=WARN)

@@ -77,8 +77,11 @@ def run(argv: Sequence[str] = ()) -> int:
         if prefs.problems:  # reported once: which settings were reset to their defaults
             from desktop.core.errors import Issue
 
-            window.show_status(context.render(Issue("settings_reset", {
-                "path": str(prefs.path), "count": len(prefs.problems)})))
+            window.show_status(
+                context.render(
+                    Issue("settings_reset", {"path": str(prefs.path), "count": len(prefs.problems)})
+                )
+            )
         if self_test:
             from desktop.ui.self_test import run_self_test
 
@@ -176,7 +179,8 @@ def _install_excepthook(window: object) -> None:
             from desktop.core.errors import Issue
 
             message = window.context.render(  # type: ignore[attr-defined]
-                Issue("internal_error", {"detail": f"{kind.__name__}: {error}"}))
+                Issue("internal_error", {"detail": f"{kind.__name__}: {error}"})
+            )
             window.show_status(message)  # type: ignore[attr-defined]
         except Exception:
             pass

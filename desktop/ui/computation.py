@@ -24,14 +24,20 @@ def choice_specs(regimen: Regimen, product: Product | None = None) -> list[Choic
     return specs(regimen, product)
 
 
-def compute(db: Any, regimen_id: str, patient: Patient | None, choices: Mapping[str, float],
-            bsa_formula: str, start: date, horizon_months: int = 12,
-            shifts: tuple[tuple[int, int], ...] = ()) -> Computation:
+def compute(
+    db: Any,
+    regimen_id: str,
+    patient: Patient | None,
+    choices: Mapping[str, float],
+    bsa_formula: str,
+    start: date,
+    horizon_months: int = 12,
+    shifts: tuple[tuple[int, int], ...] = (),
+) -> Computation:
     """The dose and the calendar of one regimen for one patient (``desktop.core.presenting``);
     refusals come back as issues."""
     from desktop.core.presenting import evaluate
 
     regimen = db.regimen(regimen_id)
     product = db.product(regimen.product) if regimen.product else None
-    return evaluate(regimen, product, patient, choices, bsa_formula, start, horizon_months,
-                    shifts)
+    return evaluate(regimen, product, patient, choices, bsa_formula, start, horizon_months, shifts)

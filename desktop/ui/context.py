@@ -27,8 +27,9 @@ class AppContext(QObject):
     databaseFailed = Signal(str)
     preferencesChanged = Signal()
 
-    def __init__(self, prefs: S.Preferences, db_path: str | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, prefs: S.Preferences, db_path: str | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.prefs = prefs
         self.db_path = db_path
@@ -74,8 +75,9 @@ class AppContext(QObject):
         except CalxError as error:
             self.database_error = error.issue
         except Exception as error:  # the window must stay usable and say what went wrong
-            self.database_error = Issue("internal_error", {"detail": f"{type(error).__name__}: "
-                                                            f"{error}"})
+            self.database_error = Issue(
+                "internal_error", {"detail": f"{type(error).__name__}: {error}"}
+            )
         else:
             self.database_error = None
             self.databaseReady.emit()
@@ -95,8 +97,11 @@ class AppContext(QObject):
             try:
                 self._user_db = UserDB.open()
             except OSError as error:  # a folder it may not create or a file it may not open
-                raise CalxError("user_db_unreadable", path=str(user_data_folder()),
-                                detail=error.strerror or str(error)) from None
+                raise CalxError(
+                    "user_db_unreadable",
+                    path=str(user_data_folder()),
+                    detail=error.strerror or str(error),
+                ) from None
         return self._user_db
 
     def shutdown(self) -> None:

@@ -54,10 +54,12 @@ class LanguageSwitcher:
         window then shows English words, never an error)."""
         app = QCoreApplication.instance()
         self.language = lang  # first: widgets retranslating during the swap read it
-        QLocale.setDefault(QLocale(QLocale.Language.French if lang == "fr"
-                                   else QLocale.Language.English,
-                                   QLocale.Country.France if lang == "fr"
-                                   else QLocale.Country.UnitedKingdom))
+        QLocale.setDefault(
+            QLocale(
+                QLocale.Language.French if lang == "fr" else QLocale.Language.English,
+                QLocale.Country.France if lang == "fr" else QLocale.Country.UnitedKingdom,
+            )
+        )
         for translator in self._installed:
             QCoreApplication.removeTranslator(translator)
         self._installed.clear()
@@ -73,8 +75,9 @@ class LanguageSwitcher:
             return True
         # Qt's own words (standard buttons, print dialog) in the same language.
         qt_words = QTranslator(app)
-        if qt_words.load(f"qtbase_{lang}",
-                         QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if qt_words.load(
+            f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        ):
             QCoreApplication.installTranslator(qt_words)
             self._installed.append(qt_words)
         return found

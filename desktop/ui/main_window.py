@@ -47,8 +47,9 @@ FRAME_ALLOWANCE = (16, 48)
 class MainWindow(Retranslating, QMainWindow):
     firstPainted = Signal()
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None,
-                 defer_views: bool = False) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, defer_views: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.context = context
@@ -166,8 +167,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.overview_view = OverviewView(self.context, self)
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
-        for index, view in enumerate((self.compute_view, self.plan_view, self.overview_view),
-                                     start=1):
+        for index, view in enumerate(
+            (self.compute_view, self.plan_view, self.overview_view), start=1
+        ):
             placeholder = self.tabs.widget(index)
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, view, "")
@@ -178,7 +180,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.compute_view.addToPlanRequested.connect(self.plan_view.add)
         self.compute_view.patient_panel.patientChanged.connect(self._patient_changed)
         self.compute_view.bsa_panel.formulaChanged.connect(
-            lambda _f: self._patient_changed(self.compute_view.patient_panel.patient))
+            lambda _f: self._patient_changed(self.compute_view.patient_panel.patient)
+        )
         self.overview_view.therapyChosen.connect(self.open_therapy)
         self.plan_view.changed.connect(self._update_actions)
         self.compute_view.statusMessage.connect(self.show_status)
@@ -192,15 +195,19 @@ class MainWindow(Retranslating, QMainWindow):
 
     # ------------------------------------------------------------------ actions and menus
 
-    def _action(self, name: str, slot: Callable[..., object],
-                shortcut: Shortcut | None = None) -> QAction:
+    def _action(
+        self, name: str, slot: Callable[..., object], shortcut: Shortcut | None = None
+    ) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list)
-                                else QKeySequence.keyBindings(shortcut)
-                                if isinstance(shortcut, QKeySequence.StandardKey)
-                                else [QKeySequence(shortcut)])
+            action.setShortcuts(
+                shortcut
+                if isinstance(shortcut, list)
+                else QKeySequence.keyBindings(shortcut)
+                if isinstance(shortcut, QKeySequence.StandardKey)
+                else [QKeySequence(shortcut)]
+            )
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -208,34 +215,38 @@ class MainWindow(Retranslating, QMainWindow):
     def _make_actions(self) -> None:
         SK = QKeySequence.StandardKey
         self.print_action = self._action("printAction", self.print_current, SK.Print)
-        self.saved_plans_action = self._action("savedPlansAction", self.show_saved_plans,
-                                               SK.Open)
+        self.saved_plans_action = self._action("savedPlansAction", self.show_saved_plans, SK.Open)
         self.save_plan_action = self._action(
-            "savePlanAction", lambda: self.plan_view and self.plan_view.save_plan(), SK.Save)
+            "savePlanAction", lambda: self.plan_view and self.plan_view.save_plan(), SK.Save
+        )
         self.export_pdf_action = self._action(
-            "exportPdfAction", lambda: self.plan_view and self.plan_view.save_pdf(), SK.SaveAs)
+            "exportPdfAction", lambda: self.plan_view and self.plan_view.save_pdf(), SK.SaveAs
+        )
         self.export_calendar_action = self._action(
-            "exportCalendarAction", lambda: self.plan_view and self.plan_view.export_calendar())
+            "exportCalendarAction", lambda: self.plan_view and self.plan_view.export_calendar()
+        )
         self.update_content_action = self._action("updateContentAction", self.update_content)
-        self.rollback_content_action = self._action("rollbackContentAction",
-                                                    self.roll_back_content)
+        self.rollback_content_action = self._action("rollbackContentAction", self.roll_back_content)
         self.quit_action = self._action("quitAction", self.close, SK.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.find_action = self._action("findAction", self.focus_search, SK.Find)
         preferences_keys = QKeySequence.keyBindings(SK.Preferences) or [QKeySequence("Ctrl+,")]
-        self.preferences_action = self._action("preferencesAction", self.show_preferences,
-                                               preferences_keys)
+        self.preferences_action = self._action(
+            "preferencesAction", self.show_preferences, preferences_keys
+        )
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.view_actions = [
-            self._action(f"showView{i}", lambda _=False, i=i: self.tabs.setCurrentIndex(i),
-                         f"Ctrl+{i + 1}")
+            self._action(
+                f"showView{i}", lambda _=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"
+            )
             for i in range(4)
         ]
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for lang, label in LANGUAGE_NAMES.items():
-            action = self._action(f"language_{lang}", lambda _=False, lang=lang:
-                                  self.context.set_language(lang))
+            action = self._action(
+                f"language_{lang}", lambda _=False, lang=lang: self.context.set_language(lang)
+            )
             action.setText(label)  # a language is named in its own words, never translated
             action.setCheckable(True)
             action.setChecked(self.context.lang == lang)
@@ -252,8 +263,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu = QMenu(bar)
         self.file_menu.addActions([self.saved_plans_action, self.save_plan_action])
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.print_action, self.export_pdf_action,
-                                   self.export_calendar_action])
+        self.file_menu.addActions(
+            [self.print_action, self.export_pdf_action, self.export_calendar_action]
+        )
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.update_content_action, self.rollback_content_action])
         self.file_menu.addSeparator()
@@ -268,8 +280,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = QMenu(bar)
-        self.help_menu.addActions([self.intended_use_action, self.about_action,
-                                   self.about_qt_action])
+        self.help_menu.addActions(
+            [self.intended_use_action, self.about_action, self.about_qt_action]
+        )
         for menu in (self.file_menu, self.edit_menu, self.view_menu, self.help_menu):
             bar.addMenu(menu)
 
@@ -282,40 +295,58 @@ class MainWindow(Retranslating, QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         texts = {
             self.print_action: (self.tr("&Print…"), self.tr("Print the current view")),
-            self.saved_plans_action: (self.tr("&Open saved plans…"),
-                                      self.tr("Reopen a saved plan and reprint it exactly as it "
-                                              "was")),
-            self.save_plan_action: (self.tr("&Save plan"),
-                                    self.tr("Keep the patient's plan in Calx to reopen and "
-                                            "reprint it later")),
-            self.export_pdf_action: (self.tr("Save plan as P&DF…"),
-                                     self.tr("Save the patient's plan and the clinician copy as "
-                                             "PDF files")),
-            self.export_calendar_action: (self.tr("&Export calendar…"),
-                                          self.tr("Save the plan's administrations as a "
-                                                  "calendar file (.ics)")),
-            self.update_content_action: (self.tr("&Update content…"),
-                                         self.tr("Install a signed content release from a file "
-                                                 "(USB stick, hospital share)")),
-            self.rollback_content_action: (self.tr("&Roll back content…"),
-                                           self.tr("Return to the content release kept before "
-                                                   "the last update")),
+            self.saved_plans_action: (
+                self.tr("&Open saved plans…"),
+                self.tr("Reopen a saved plan and reprint it exactly as it was"),
+            ),
+            self.save_plan_action: (
+                self.tr("&Save plan"),
+                self.tr("Keep the patient's plan in Calx to reopen and reprint it later"),
+            ),
+            self.export_pdf_action: (
+                self.tr("Save plan as P&DF…"),
+                self.tr("Save the patient's plan and the clinician copy as PDF files"),
+            ),
+            self.export_calendar_action: (
+                self.tr("&Export calendar…"),
+                self.tr("Save the plan's administrations as a calendar file (.ics)"),
+            ),
+            self.update_content_action: (
+                self.tr("&Update content…"),
+                self.tr("Install a signed content release from a file (USB stick, hospital share)"),
+            ),
+            self.rollback_content_action: (
+                self.tr("&Roll back content…"),
+                self.tr("Return to the content release kept before the last update"),
+            ),
             self.quit_action: (self.tr("&Quit"), self.tr("Close Calx")),
             self.find_action: (self.tr("&Find therapy"), self.tr("Go to the search field")),
-            self.preferences_action: (self.tr("&Preferences…"),
-                                      self.tr("Language, default BSA formula and units")),
-            self.intended_use_action: (self.tr("&Intended use"),
-                                       self.tr("What Calx is for, and what it is not")),
-            self.about_action: (self.tr("&About Calx"),
-                                self.tr("Version of the program and of its clinical content")),
+            self.preferences_action: (
+                self.tr("&Preferences…"),
+                self.tr("Language, default BSA formula and units"),
+            ),
+            self.intended_use_action: (
+                self.tr("&Intended use"),
+                self.tr("What Calx is for, and what it is not"),
+            ),
+            self.about_action: (
+                self.tr("&About Calx"),
+                self.tr("Version of the program and of its clinical content"),
+            ),
             self.about_qt_action: (self.tr("About &Qt"), self.tr("The Qt toolkit")),
         }
-        tab_names = (self.tr("&Therapy"), self.tr("&Compute"), self.tr("P&lan"),
-                     self.tr("&Overview"))
-        tab_tips = (self.tr("What the review reports about the chosen therapy"),
-                    self.tr("Patient values, doses and the calendar of administrations"),
-                    self.tr("The regimens chosen for this patient"),
-                    self.tr("All therapies in one table (the review's Table 1)"))
+        tab_names = (
+            self.tr("&Therapy"),
+            self.tr("&Compute"),
+            self.tr("P&lan"),
+            self.tr("&Overview"),
+        )
+        tab_tips = (
+            self.tr("What the review reports about the chosen therapy"),
+            self.tr("Patient values, doses and the calendar of administrations"),
+            self.tr("The regimens chosen for this patient"),
+            self.tr("All therapies in one table (the review's Table 1)"),
+        )
         for i, (name, tip) in enumerate(zip(tab_names, tab_tips, strict=True)):
             self.tabs.setTabText(i, name.replace("&", ""))
             tab = self.tabs.widget(i)
@@ -353,8 +384,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _database_failed(self, message: str) -> None:
         self.banner.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-        self.banner.setText(self.tr("The reference database cannot be used: %1").replace(
-            "%1", message))
+        self.banner.setText(
+            self.tr("The reference database cannot be used: %1").replace("%1", message)
+        )
         self.banner.show()
         self.navigator.setEnabled(False)
         self.show_status(self.tr("No reference database."))
@@ -389,8 +421,9 @@ class MainWindow(Retranslating, QMainWindow):
     def _patient_changed(self, patient: object) -> None:
         if self.plan_view is None:
             return
-        self.plan_view.set_patient(patient, bsa_formula=self.compute_view.bsa_panel
-                                   .current_formula())
+        self.plan_view.set_patient(
+            patient, bsa_formula=self.compute_view.bsa_panel.current_formula()
+        )
 
     def compute_regimen(self, regimen_id: str) -> None:
         self.build_views()
@@ -410,8 +443,7 @@ class MainWindow(Retranslating, QMainWindow):
         current = self.tabs.currentWidget()
         self.print_action.setEnabled(bool(getattr(current, "printable", lambda: False)()))
         ready = self.plan_view is not None and self.plan_view.can_save()
-        for action in (self.save_plan_action, self.export_pdf_action,
-                       self.export_calendar_action):
+        for action in (self.save_plan_action, self.export_pdf_action, self.export_calendar_action):
             action.setEnabled(ready)
 
     # ------------------------------------------------------------------ dialogs
@@ -439,15 +471,22 @@ class MainWindow(Retranslating, QMainWindow):
 
         if pack is None:
             pack, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Choose a content pack"), "",
-                self.tr("Calx content packs (*.calxpack);;All files (*)"))
+                self,
+                self.tr("Choose a content pack"),
+                "",
+                self.tr("Calx content packs (*.calxpack);;All files (*)"),
+            )
             if not pack:
                 return None
         dialog = UpdateContentDialog(self.context, Path(pack), self)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._content_changed(
-            self.tr("Content %1 installed; the previous content is kept for a rollback.")
-            .replace("%1", dialog.installed_version or "?")))
+        dialog.accepted.connect(
+            lambda: self._content_changed(
+                self.tr(
+                    "Content %1 installed; the previous content is kept for a rollback."
+                ).replace("%1", dialog.installed_version or "?")
+            )
+        )
         dialog.open()
         return dialog
 
@@ -459,22 +498,29 @@ class MainWindow(Retranslating, QMainWindow):
 
         state = content_store.status()
         if not state.can_roll_back:
-            QMessageBox.information(self, self.tr("Roll back content"), self.context.render(
-                CalxError("release_nothing_to_roll_back").issue))
+            QMessageBox.information(
+                self,
+                self.tr("Roll back content"),
+                self.context.render(CalxError("release_nothing_to_roll_back").issue),
+            )
             return
         target = state.previous or self.tr("the content shipped with Calx")
         answer = QMessageBox.question(
-            self, self.tr("Roll back content"),
-            self.tr("Return from content %1 to %2? Plans already saved keep the content they "
-                    "were made with.").replace("%1", state.current or "?")
-            .replace("%2", target))
+            self,
+            self.tr("Roll back content"),
+            self.tr(
+                "Return from content %1 to %2? Plans already saved keep the content they "
+                "were made with."
+            )
+            .replace("%1", state.current or "?")
+            .replace("%2", target),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             version = content_store.roll_back()
         except CalxError as err:
-            QMessageBox.warning(self, self.tr("Roll back content"),
-                                self.context.render(err.issue))
+            QMessageBox.warning(self, self.tr("Roll back content"), self.context.render(err.issue))
             return
         self._content_changed(self.tr("Content %1 in use again.").replace("%1", version))
 
@@ -493,9 +539,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.compute_view.patient_panel.set_values()
         self.tabs.setCurrentWidget(self.compute_view)
         self.compute_view.patient_panel.weight.edit.setFocus()
-        self.show_status(self.tr("Renewing the plan of %1: enter today's measurements, then "
-                                 "check each regimen in the Plan view.")
-                         .replace("%1", plan.patient_name))
+        self.show_status(
+            self.tr(
+                "Renewing the plan of %1: enter today's measurements, then "
+                "check each regimen in the Plan view."
+            ).replace("%1", plan.patient_name)
+        )
 
     def show_preferences(self) -> None:
         from desktop.ui.dialogs.preferences import PreferencesDialog
@@ -517,9 +566,12 @@ class MainWindow(Retranslating, QMainWindow):
         from desktop.ui.dialogs.about import AboutDialog
 
         error = self.context.database_error
-        dialog = AboutDialog(self.context.metadata(),
-                             self.context.render(error) if error is not None else None, self,
-                             release=self.context.release_text())
+        dialog = AboutDialog(
+            self.context.metadata(),
+            self.context.render(error) if error is not None else None,
+            self,
+            release=self.context.release_text(),
+        )
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -538,24 +590,31 @@ class MainWindow(Retranslating, QMainWindow):
         return None
 
     def ask_before_closing(self, what: str) -> str:
-        """"save", "discard" or "cancel" before Calx closes (tests replace this method)."""
+        """ "save", "discard" or "cancel" before Calx closes (tests replace this method)."""
         if what == "plan":
             return self._ask_about_unsaved(
-                what, self.tr("The patient's plan is not saved."),
-                self.tr("Save it in Calx before closing, to reopen and reprint it later?"))
-        return self._ask_about_unsaved(what, self.tr("The patient's values will be lost."),
-                                       self.tr("Close Calx anyway?"))
+                what,
+                self.tr("The patient's plan is not saved."),
+                self.tr("Save it in Calx before closing, to reopen and reprint it later?"),
+            )
+        return self._ask_about_unsaved(
+            what, self.tr("The patient's values will be lost."), self.tr("Close Calx anyway?")
+        )
 
     def ask_before_replacing(self, what: str) -> str:
-        """"save", "discard" or "cancel" before a renewed plan replaces the one on screen (tests
+        """ "save", "discard" or "cancel" before a renewed plan replaces the one on screen (tests
         replace this method)."""
         if what == "plan":
             return self._ask_about_unsaved(
-                what, self.tr("The plan on screen is not saved."),
-                self.tr("Renewing replaces it. Save it in Calx first?"))
+                what,
+                self.tr("The plan on screen is not saved."),
+                self.tr("Renewing replaces it. Save it in Calx first?"),
+            )
         return self._ask_about_unsaved(
-            what, self.tr("The patient's values on screen will be cleared."),
-            self.tr("Renewing needs today's measurements. Clear them anyway?"))
+            what,
+            self.tr("The patient's values on screen will be cleared."),
+            self.tr("Renewing needs today's measurements. Clear them anyway?"),
+        )
 
     def _ask_about_unsaved(self, what: str, text: str, question: str) -> str:
         from PySide6.QtWidgets import QMessageBox
@@ -567,8 +626,9 @@ class MainWindow(Retranslating, QMainWindow):
         box.setWindowTitle(self.tr("Unsaved work"))
         box.setText(text)
         box.setInformativeText(question)
-        box.setStandardButtons(SB.Save | SB.Discard | SB.Cancel if what == "plan"
-                               else SB.Discard | SB.Cancel)
+        box.setStandardButtons(
+            SB.Save | SB.Discard | SB.Cancel if what == "plan" else SB.Discard | SB.Cancel
+        )
         box.setDefaultButton(SB.Cancel)
         answer = box.exec()
         return {SB.Save: "save", SB.Discard: "discard"}.get(SB(answer), "cancel")

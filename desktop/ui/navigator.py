@@ -40,8 +40,9 @@ SEARCH_LIMIT = 50
 FIRST_SNIPPETS = 8
 # Keys of the field that act on the hits (Qt.Key values, without importing the Qt namespace
 # before the first paint): Up, Down, PageUp, PageDown, Return, Enter.
-NAVIGATION_KEYS = frozenset({0x01000013, 0x01000015, 0x01000016, 0x01000017, 0x01000004,
-                             0x01000005})
+NAVIGATION_KEYS = frozenset(
+    {0x01000013, 0x01000015, 0x01000016, 0x01000017, 0x01000004, 0x01000005}
+)
 
 
 class Navigator(Retranslating, QWidget):
@@ -212,8 +213,7 @@ class Navigator(Retranslating, QWidget):
             # Enter and the arrows act on the text in the field now, never on a stale hit.
             self._pending.stop()
             self._run_search()
-        showing_hits = (self.stack.currentWidget() is self.results
-                        and self.results_model is not None)
+        showing_hits = self.stack.currentWidget() is self.results and self.results_model is not None
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
             view: QAbstractItemView = self.results if showing_hits else self.tree
             model: QAbstractItemModel | None = view.model()  # None until the tree is filled
@@ -223,17 +223,25 @@ class Navigator(Retranslating, QWidget):
                 first = model.index(0, 0)
                 view.setCurrentIndex(first)
                 return True
-            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5,
-                    Qt.Key.Key_PageUp: -5}[Qt.Key(key)]
+            step = {
+                Qt.Key.Key_Down: 1,
+                Qt.Key.Key_Up: -1,
+                Qt.Key.Key_PageDown: 5,
+                Qt.Key.Key_PageUp: -5,
+            }[Qt.Key(key)]
             if showing_hits:
                 row = max(0, min(model.rowCount() - 1, view.currentIndex().row() + step))
                 view.setCurrentIndex(model.index(row, 0))
             else:
-                move = (QAbstractItemView.CursorAction.MoveDown if step > 0
-                        else QAbstractItemView.CursorAction.MoveUp)
+                move = (
+                    QAbstractItemView.CursorAction.MoveDown
+                    if step > 0
+                    else QAbstractItemView.CursorAction.MoveUp
+                )
                 for _ in range(abs(step)):
-                    self.tree.setCurrentIndex(self.tree.moveCursor(move, Qt.KeyboardModifier
-                                                                   .NoModifier))
+                    self.tree.setCurrentIndex(
+                        self.tree.moveCursor(move, Qt.KeyboardModifier.NoModifier)
+                    )
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             view = self.results if showing_hits else self.tree
@@ -249,8 +257,11 @@ class Navigator(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.search_field.setPlaceholderText(self.tr("Search therapies (Ctrl+F)"))
-        self.search_field.setToolTip(self.tr(
-            "Type a drug, brand, abbreviation or any word; ↑ ↓ choose a result, Enter opens it"))
+        self.search_field.setToolTip(
+            self.tr(
+                "Type a drug, brand, abbreviation or any word; ↑ ↓ choose a result, Enter opens it"
+            )
+        )
         self.search_field.setAccessibleName(self.tr("Search therapies"))
         from desktop.ui.style import name_clear_button
 

@@ -45,11 +45,11 @@ def suggested_name(patient_name: str, suffix: str) -> str:
 
 class PlanOutputs(QObject):
     statusMessage = Signal(str)
-    problem = Signal(str)           # a refusal or failure, in the user's words
-    previewReady = Signal(object)   # PDF bytes of the latest preview asked for
-    previewFailed = Signal(str)     # why the latest preview could not be rendered
-    exported = Signal(object)       # RenderResult of a finished save or export (after logging)
-    printed = Signal(bool)          # a print job ended (True: sent to the printer and logged)
+    problem = Signal(str)  # a refusal or failure, in the user's words
+    previewReady = Signal(object)  # PDF bytes of the latest preview asked for
+    previewFailed = Signal(str)  # why the latest preview could not be rendered
+    exported = Signal(object)  # RenderResult of a finished save or export (after logging)
+    printed = Signal(bool)  # a print job ended (True: sent to the printer and logged)
 
     def __init__(self, context: AppContext, parent: QWidget) -> None:
         super().__init__(parent)
@@ -100,8 +100,13 @@ class PlanOutputs(QObject):
         """The patient plan at ``path`` and the clinician copy beside it."""
         targets = [path, clinician_path(path)]
         if self.may_write(targets) and self.save(plan):
-            self._start("export", plan, [("patient", path), ("clinician", targets[1])],
-                        self._log_folder(), self._log_head())
+            self._start(
+                "export",
+                plan,
+                [("patient", path), ("clinician", targets[1])],
+                self._log_folder(),
+                self._log_head(),
+            )
 
     def export_calendar(self, plan: PlanDocument, path: Path) -> None:
         if self.may_write([path]) and self.save(plan):
@@ -134,22 +139,35 @@ class PlanOutputs(QObject):
     def confirm_overwrite(self, paths: list[Path]) -> bool:
         names = "\n".join(str(p) for p in paths)
         answer = QMessageBox.question(
-            self.window_parent, self.tr("Replace existing files?"),
-            self.tr("These files already exist and would be replaced:\n%1\n\nReplace them?")
-            .replace("%1", names),
+            self.window_parent,
+            self.tr("Replace existing files?"),
+            self.tr(
+                "These files already exist and would be replaced:\n%1\n\nReplace them?"
+            ).replace("%1", names),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_path(self, plan: PlanDocument, title: str, suffix: str, kind: str) -> Path | None:
         # The dialog's own overwrite question covers one file; ``may_write`` asks for all of them.
         chosen, _filter = QFileDialog.getSaveFileName(
-            self.window_parent, title, suggested_name(plan.patient_name, suffix),
-            f"{kind} (*{suffix})", options=QFileDialog.Option.DontConfirmOverwrite)
+            self.window_parent,
+            title,
+            suggested_name(plan.patient_name, suffix),
+            f"{kind} (*{suffix})",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         return Path(chosen) if chosen else None
 
-    def _start(self, purpose: str, plan: PlanDocument, outputs: list[tuple[str, Path | None]],
-               log_folder: Path | None = None, log_head: LogHead | None = None) -> int:
+    def _start(
+        self,
+        purpose: str,
+        plan: PlanDocument,
+        outputs: list[tuple[str, Path | None]],
+        log_folder: Path | None = None,
+        log_head: LogHead | None = None,
+    ) -> int:
         job = self.renderer.start(plan, outputs, log_folder, log_head)
         self._jobs[job] = (purpose, plan)
         return job
@@ -201,8 +219,9 @@ class PlanOutputs(QObject):
         from desktop.core.errors import CalxError
 
         try:
-            self.context.user_db().record_output(plan.plan_id, plan.content.content_version,
-                                                 "printed", data, at=datetime.now(UTC))
+            self.context.user_db().record_output(
+                plan.plan_id, plan.content.content_version, "printed", data, at=datetime.now(UTC)
+            )
         except CalxError as error:
             self._fail(error.issue)
             return False

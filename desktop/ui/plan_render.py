@@ -63,8 +63,13 @@ def produce(plan: PlanDocument, kind: str, log_head: LogHead | None = None) -> b
         return render_plan(plan, kind, log_head=log_head)  # type: ignore[arg-type]
 
 
-def run_job(job: int, plan: PlanDocument, outputs: list[tuple[str, Path | None]],
-            log_folder: Path | None = None, log_head: LogHead | None = None) -> RenderResult:
+def run_job(
+    job: int,
+    plan: PlanDocument,
+    outputs: list[tuple[str, Path | None]],
+    log_folder: Path | None = None,
+    log_head: LogHead | None = None,
+) -> RenderResult:
     """Make every output in memory first, then write those that have a path, one atomic file
     each, then (given ``log_folder``) log each file written in that user database. A write that
     fails stops there: the result says which files exist and why not more."""
@@ -88,8 +93,9 @@ def run_job(job: int, plan: PlanDocument, outputs: list[tuple[str, Path | None]]
         try:
             write_atomically(path, made[kind])
         except OSError as error:
-            issue = Issue("output_not_writable", {"path": str(path),
-                                                  "detail": error.strerror or str(error)})
+            issue = Issue(
+                "output_not_writable", {"path": str(path), "detail": error.strerror or str(error)}
+            )
             break
         written[kind] = path
     if written and log_folder is not None:
@@ -107,8 +113,9 @@ def log_exports(plan: PlanDocument, files: dict[str, bytes], folder: Path) -> Is
     try:
         with UserDB.open(folder) as userdb:
             for kind, data in files.items():
-                userdb.record_output(plan.plan_id, plan.content.content_version,
-                                     EXPORT_ACTIONS[kind], data, at=now)
+                userdb.record_output(
+                    plan.plan_id, plan.content.content_version, EXPORT_ACTIONS[kind], data, at=now
+                )
     except CalxError as error:
         return error.issue
     except Exception as error:  # sqlite busy for 10 s, a full disk: said, not raised
@@ -140,9 +147,15 @@ def _shared_relay() -> _Relay:
 
 
 class _Job(QRunnable):
-    def __init__(self, relay: _Relay, job: int, plan: PlanDocument,
-                 outputs: list[tuple[str, Path | None]], log_folder: Path | None,
-                 log_head: LogHead | None) -> None:
+    def __init__(
+        self,
+        relay: _Relay,
+        job: int,
+        plan: PlanDocument,
+        outputs: list[tuple[str, Path | None]],
+        log_folder: Path | None,
+        log_head: LogHead | None,
+    ) -> None:
         super().__init__()
         self.relay = relay
         self.job = job
@@ -152,8 +165,9 @@ class _Job(QRunnable):
         self.log_head = log_head
 
     def run(self) -> None:
-        self.relay.finished.emit(run_job(self.job, self.plan, self.outputs, self.log_folder,
-                                         self.log_head))
+        self.relay.finished.emit(
+            run_job(self.job, self.plan, self.outputs, self.log_folder, self.log_head)
+        )
 
 
 class PlanRenderer(QObject):
@@ -174,13 +188,19 @@ class PlanRenderer(QObject):
             self._mine.discard(result.job)
             self.finished.emit(result)
 
-    def start(self, plan: PlanDocument, outputs: list[tuple[str, Path | None]],
-              log_folder: Path | None = None, log_head: LogHead | None = None) -> int:
+    def start(
+        self,
+        plan: PlanDocument,
+        outputs: list[tuple[str, Path | None]],
+        log_folder: Path | None = None,
+        log_head: LogHead | None = None,
+    ) -> int:
         """Render (and write, where a path is given) ``outputs``, logging the files written in
         the user database of ``log_folder``; returns the job number ``finished`` will carry.
         The job finishes (files written and logged) even if the window that asked is closed."""
         job = next(_job_ids)
         self._mine.add(job)
-        QThreadPool.globalInstance().start(_Job(_shared_relay(), job, plan, list(outputs),
-                                                log_folder, log_head))
+        QThreadPool.globalInstance().start(
+            _Job(_shared_relay(), job, plan, list(outputs), log_folder, log_head)
+        )
         return job

@@ -54,8 +54,11 @@ def run_self_test(window: Any, say: Callable[[str], None]) -> int:
             failures.append(what)
 
     context = window.context
-    check(context.db is not None, "reference database opened"
-          + ("" if context.db is not None else f": {context.render(context.database_error)}"))
+    check(
+        context.db is not None,
+        "reference database opened"
+        + ("" if context.db is not None else f": {context.render(context.database_error)}"),
+    )
     if context.db is None:
         return 1
     meta = context.metadata()
@@ -67,8 +70,11 @@ def run_self_test(window: Any, say: Callable[[str], None]) -> int:
     navigator._run_search()
     hits = navigator.results_model.rowCount() if navigator.results_model else 0
     first = navigator.results_model.hit(0).therapy_id if hits else None
-    check(first == "rituximab", f"search “ritu”: {hits} hit(s), first {first} "
-          f"({(time.perf_counter() - started) * 1000:.1f} ms)")
+    check(
+        first == "rituximab",
+        f"search “ritu”: {hits} hit(s), first {first} "
+        f"({(time.perf_counter() - started) * 1000:.1f} ms)",
+    )
 
     window.open_therapy("rituximab")
     text = window.therapy_view.browser.toPlainText()
@@ -84,12 +90,16 @@ def run_self_test(window: Any, say: Callable[[str], None]) -> int:
         mg = dose.amount_in("mg") if dose is not None else None
         shown = compute.dose_panel.values["calculated"].text()
         given = compute.dose_panel.values["rounded"].text()
-        check(mg is not None and abs(mg - expected_mg) < 0.1,
-              f"{regimen_id}: calculated {shown!r}, to give {given!r} "
-              f"(expected ≈ {expected_mg:g} mg)")
+        check(
+            mg is not None and abs(mg - expected_mg) < 0.1,
+            f"{regimen_id}: calculated {shown!r}, to give {given!r} "
+            f"(expected ≈ {expected_mg:g} mg)",
+        )
         if computation is not None and computation.schedule is not None:
-            say(f"     {len(computation.schedule.administrations)} administration(s) from "
-                f"{computation.schedule.start.isoformat()}")
+            say(
+                f"     {len(computation.schedule.administrations)} administration(s) from "
+                f"{computation.schedule.start.isoformat()}"
+            )
         compute.add_button.click()
     plan = window.plan_view
     check(len(plan.entries()) == len(CASES), f"plan holds {len(plan.entries())} regimen(s)")
@@ -99,13 +109,17 @@ def run_self_test(window: Any, say: Callable[[str], None]) -> int:
     result = _wait_for_export(plan, lambda: plan.save_pdf_to(folder / "plan.pdf"))
     written = list(result.written.values()) if result is not None else []
     sizes = [p.stat().st_size for p in written]
-    check(len(written) == 2 and min(sizes) > 1000,
-          f"patient plan and clinician copy rendered to PDF ({sizes} bytes)"
-          + ("" if written else f": {plan.problem.text()}"))
+    check(
+        len(written) == 2 and min(sizes) > 1000,
+        f"patient plan and clinician copy rendered to PDF ({sizes} bytes)"
+        + ("" if written else f": {plan.problem.text()}"),
+    )
     ics = folder / "plan.ics"
     result = _wait_for_export(plan, lambda: plan.export_calendar_to(ics))
-    check(result is not None and ics.exists() and b"BEGIN:VEVENT" in ics.read_bytes(),
-          "calendar exported (.ics)")
+    check(
+        result is not None and ics.exists() and b"BEGIN:VEVENT" in ics.read_bytes(),
+        "calendar exported (.ics)",
+    )
     ok, _broken = context.user_db().verify_log()
     check(ok and len(context.user_db().log_entries()) == 3, "3 exports logged, log verified")
     shutil.rmtree(folder, ignore_errors=True)

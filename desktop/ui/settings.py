@@ -38,9 +38,9 @@ WEIGHT_UNITS: tuple[str, ...] = MEASURES["weight"].offered_units
 HEIGHT_UNITS: tuple[str, ...] = MEASURES["height"].offered_units
 CREATININE_UNITS: tuple[str, ...] = MEASURES["creatinine"].offered_units
 
-MAX_FILE_BYTES = 64 * 1024    # a real settings file is well under 2 kB
-MAX_VALUE_CHARS = 8 * 1024    # window geometry in base64 is the longest value (~100 chars)
-GENERAL = "General"           # the section of keys without a "/"
+MAX_FILE_BYTES = 64 * 1024  # a real settings file is well under 2 kB
+MAX_VALUE_CHARS = 8 * 1024  # window geometry in base64 is the longest value (~100 chars)
+GENERAL = "General"  # the section of keys without a "/"
 
 
 def system_language() -> str:
@@ -111,8 +111,9 @@ LANGUAGE: Setting[str] = Setting("ui/language", str, system_language, LANGUAGES)
 BSA_FORMULA: Setting[str] = Setting("dosing/bsa_formula", str, "mosteller", BSA_FORMULAS)
 WEIGHT_UNIT: Setting[str] = Setting("units/weight", str, WEIGHT_UNITS[0], WEIGHT_UNITS)
 HEIGHT_UNIT: Setting[str] = Setting("units/height", str, HEIGHT_UNITS[0], HEIGHT_UNITS)
-CREATININE_UNIT: Setting[str] = Setting("units/creatinine", str, CREATININE_UNITS[0],
-                                        CREATININE_UNITS)
+CREATININE_UNIT: Setting[str] = Setting(
+    "units/creatinine", str, CREATININE_UNITS[0], CREATININE_UNITS
+)
 WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray)
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray)
 INTENDED_USE_SEEN: Setting[bool] = Setting("notice/intended_use_seen", bool, False)
@@ -129,8 +130,15 @@ def default_holiday_country() -> str:
 HOLIDAY_COUNTRY: Setting[str] = Setting("calendar/holiday_country", str, default_holiday_country)
 
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
-    LANGUAGE, BSA_FORMULA, WEIGHT_UNIT, HEIGHT_UNIT, CREATININE_UNIT,
-    WINDOW_GEOMETRY, WINDOW_STATE, INTENDED_USE_SEEN, HOLIDAY_COUNTRY,
+    LANGUAGE,
+    BSA_FORMULA,
+    WEIGHT_UNIT,
+    HEIGHT_UNIT,
+    CREATININE_UNIT,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    INTENDED_USE_SEEN,
+    HOLIDAY_COUNTRY,
 )
 _BY_KEY = {s.key: s for s in ALL_SETTINGS}
 
@@ -154,8 +162,9 @@ def read_ini(path: Path) -> tuple[dict[str, str], list[str]]:
         return {}, [f"{path}: {error.strerror or error}"]
     if len(raw) > MAX_FILE_BYTES:
         return {}, [f"{path}: larger than {MAX_FILE_BYTES} bytes"]
-    parser = configparser.RawConfigParser(strict=False, interpolation=None,
-                                          delimiters=("=",), comment_prefixes=(";", "#"))
+    parser = configparser.RawConfigParser(
+        strict=False, interpolation=None, delimiters=("=",), comment_prefixes=(";", "#")
+    )
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys keep their case
     try:
         parser.read_string(raw.decode("utf-8"))
@@ -207,8 +216,10 @@ class Preferences:
         # the same values again is skipped (closing the window wrote the ini twice, fsync'ed).
         self._on_disk: dict[str, str] | None = None if self.problems else dict(self._raw)
         if report and self.problems:  # once, at start-up: the defaults are in use
-            print(f"calx: settings file {self.path}: " + "; ".join(self.problems[:10]),
-                  file=sys.stderr)
+            print(
+                f"calx: settings file {self.path}: " + "; ".join(self.problems[:10]),
+                file=sys.stderr,
+            )
 
     @classmethod
     def at(cls, path: str | Path) -> Preferences:
@@ -238,5 +249,7 @@ class Preferences:
             write_ini(self.path, kept)
             self._on_disk = kept
         except OSError as error:  # a read-only home: the window keeps working on its defaults
-            print(f"calx: cannot save settings to {self.path}: {error.strerror or error}",
-                  file=sys.stderr)
+            print(
+                f"calx: cannot save settings to {self.path}: {error.strerror or error}",
+                file=sys.stderr,
+            )

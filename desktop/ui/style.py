@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractButton, QCalendarWidget, QLineEdit, QWidget
 
-FOCUS_COLOUR = "#1a5fb4"   # 6.4:1 on white, 5.9:1 on the window grey (#efefef)
-MUTED_TEXT = "#595959"     # 7:1 on white: citations, placeholders
+FOCUS_COLOUR = "#1a5fb4"  # 6.4:1 on white, 5.9:1 on the window grey (#efefef)
+MUTED_TEXT = "#595959"  # 7:1 on white: citations, placeholders
 
 # Only item views get a drawn focus ring: their platform indicator is the faint one; inputs and
 # buttons keep the platform's frame, drawn in the highlight colour set below.
@@ -43,16 +43,19 @@ def name_clear_button(edit: QLineEdit, name: str) -> None:
         button.setToolTip(name)
 
 
-def name_calendar_parts(calendar: QCalendarWidget, days: str, previous: str, following: str,
-                        month: str, year: str) -> None:
+def name_calendar_parts(
+    calendar: QCalendarWidget, days: str, previous: str, following: str, month: str, year: str
+) -> None:
     """The day grid, month arrows and month/year buttons of a ``QCalendarWidget`` (Qt's own
     object names) have no accessible names; a screen reader would announce "button"."""
-    for object_name, name in (("qt_calendar_calendarview", days),
-                              ("qt_calendar_prevmonth", previous),
-                              ("qt_calendar_nextmonth", following),
-                              ("qt_calendar_monthbutton", month),
-                              ("qt_calendar_yearbutton", year),
-                              ("qt_calendar_yearedit", year)):
+    for object_name, name in (
+        ("qt_calendar_calendarview", days),
+        ("qt_calendar_prevmonth", previous),
+        ("qt_calendar_nextmonth", following),
+        ("qt_calendar_monthbutton", month),
+        ("qt_calendar_yearbutton", year),
+        ("qt_calendar_yearedit", year),
+    ):
         part = calendar.findChild(QWidget, object_name)
         if part is not None:
             part.setAccessibleName(name)

@@ -25,16 +25,56 @@ ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "db" / "content"
 CHANGELOG = ROOT / "tests" / "content_release" / "example_update" / "changelog.md"
 
-HOSTILE = st.sampled_from([
-    "", " ", "\udcff", "Zo\udceb", "\ud800x", "\x00", "<b>&amp;</b>", "زينب العلي", "שרה",
-    "9999-12-31", "0001-01-01", "2025-02-30", "1e308", "-0", "nan", "inf", "NaN kg",
-    "70 kg", "154 lb", "170", "1,70 m", "5 ft 7 in", "85 µmol/L", "1.09 mg/dL", "60",
-    "rituximab", "rituximab-375-weekly", "infliximab-3-mg-kg", "minocycline-cyclic",
-    "probenecid-500-tid", "bisphosphonates", "dose=0.001", "minocycline-cyclic:dose=100",
-    "x" * 300, "a" * 5000, "../../etc/passwd", "--json", "-", "2025-03-03", "2026-12-01",
-])
-VALUE = st.one_of(HOSTILE, st.text(max_size=40), st.integers(-10**6, 10**6).map(str),
-                  st.floats(allow_nan=True, allow_infinity=True).map(str))
+HOSTILE = st.sampled_from(
+    [
+        "",
+        " ",
+        "\udcff",
+        "Zo\udceb",
+        "\ud800x",
+        "\x00",
+        "<b>&amp;</b>",
+        "زينب العلي",
+        "שרה",
+        "9999-12-31",
+        "0001-01-01",
+        "2025-02-30",
+        "1e308",
+        "-0",
+        "nan",
+        "inf",
+        "NaN kg",
+        "70 kg",
+        "154 lb",
+        "170",
+        "1,70 m",
+        "5 ft 7 in",
+        "85 µmol/L",
+        "1.09 mg/dL",
+        "60",
+        "rituximab",
+        "rituximab-375-weekly",
+        "infliximab-3-mg-kg",
+        "minocycline-cyclic",
+        "probenecid-500-tid",
+        "bisphosphonates",
+        "dose=0.001",
+        "minocycline-cyclic:dose=100",
+        "x" * 300,
+        "a" * 5000,
+        "../../etc/passwd",
+        "--json",
+        "-",
+        "2025-03-03",
+        "2026-12-01",
+    ]
+)
+VALUE = st.one_of(
+    HOSTILE,
+    st.text(max_size=40),
+    st.integers(-(10**6), 10**6).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+)
 
 
 # Plausible values per option, so that many runs get past the first check and reach the
@@ -45,9 +85,17 @@ PLAUSIBLE: dict[str, st.SearchStrategy[str]] = {
     "sex": st.sampled_from(["female", "male"]),
     "age": st.sampled_from(["55", "18", "120", "0"]),
     "creatinine": st.sampled_from(["85 µmol/L", "1.09 mg/dL", "1,2"]),
-    "regimen": st.sampled_from(["rituximab-375-weekly", "infliximab-3-mg-kg",
-                                "minocycline-cyclic", "colchicine-1mg-daily", "bisphosphonates",
-                                "probenecid-500-tid", "diltiazem-240-480"]),
+    "regimen": st.sampled_from(
+        [
+            "rituximab-375-weekly",
+            "infliximab-3-mg-kg",
+            "minocycline-cyclic",
+            "colchicine-1mg-daily",
+            "bisphosphonates",
+            "probenecid-500-tid",
+            "diltiazem-240-480",
+        ]
+    ),
     "id": st.sampled_from(["rituximab", "anakinra", "warfarin", "prevention"]),
     "query": st.sampled_from(["calcinosis", "ritu", "mg/kg", "O'Brien", "calcinose"]),
     "start": st.dates(date(2025, 6, 1), date(2027, 6, 30)).map(str),
@@ -56,8 +104,9 @@ PLAUSIBLE: dict[str, st.SearchStrategy[str]] = {
     "patient": st.text(min_size=1, max_size=60),
     "prepared_by": st.text(max_size=60),
     "notes": st.text(max_size=300),
-    "choose": st.sampled_from(["minocycline-cyclic:dose=100", "dose=100",
-                               "probenecid-500-tid:dose=500", "on=6"]),
+    "choose": st.sampled_from(
+        ["minocycline-cyclic:dose=100", "dose=100", "probenecid-500-tid:dose=500", "on=6"]
+    ),
     "limit": st.sampled_from(["1", "20", "100", "0", "101"]),
     # calx content: the example update of tests/content_release, signed by the fuzz's own
     # development key (see ``dev_pack``), the content folder and a changelog.
@@ -69,22 +118,29 @@ PLAUSIBLE: dict[str, st.SearchStrategy[str]] = {
     "signer": st.sampled_from(["Dr A. Editor"]),
 }
 # Building a database takes about 0.4 s: these commands get fewer examples.
-FEWER = {"content release": 12, "content diff": 12, "content validate": 20,
-         "content install": 30}
+FEWER = {"content release": 12, "content diff": 12, "content validate": 20, "content install": 30}
 # Commands that can only succeed on state another run made (an install, a saved plan).
 NEEDS_STATE = {"show", "content rollback", "content plan"}
 
 
 def _commands() -> dict[str, list[object]]:
     """Every command, a group's subcommands as their own ("content diff")."""
+
     def walk(parser: object, prefix: str) -> dict[str, list[object]]:
         found: dict[str, list[object]] = {}
-        sub = next((a for a in parser._actions  # type: ignore[attr-defined]
-                    if a.__class__.__name__ == "_SubParsersAction"), None)
-        for name, sp in (sub.choices.items() if sub is not None else ()):
+        sub = next(
+            (
+                a
+                for a in parser._actions  # type: ignore[attr-defined]
+                if a.__class__.__name__ == "_SubParsersAction"
+            ),
+            None,
+        )
+        for name, sp in sub.choices.items() if sub is not None else ():
             nested = walk(sp, f"{prefix}{name} ")
-            found.update(nested or {f"{prefix}{name}": [a for a in sp._actions
-                                                       if a.dest != "help"]})
+            found.update(
+                nested or {f"{prefix}{name}": [a for a in sp._actions if a.dest != "help"]}
+            )
         return found
 
     return walk(build_parser(), "")
@@ -108,25 +164,33 @@ def arguments(draw: st.DrawFn, command: str, folder: str) -> list[str]:
         if not draw(st.booleans()) and not action.required:  # type: ignore[attr-defined]
             continue
         flag = options[0]
-        if (plausible_only and action.nargs != 0  # type: ignore[attr-defined]
-                and action.dest not in PLAUSIBLE and flag not in OUTPUT_OPTIONS
-                and not action.required and not action.choices):  # type: ignore[attr-defined]
+        if (
+            plausible_only
+            and action.nargs != 0  # type: ignore[attr-defined]
+            and action.dest not in PLAUSIBLE
+            and flag not in OUTPUT_OPTIONS
+            and not action.required
+            and not action.choices
+        ):  # type: ignore[attr-defined]
             continue  # an option with no plausible value (--override, --medication…) is left out
 
         if action.nargs == 0:  # type: ignore[attr-defined]
             args.append(flag)
         elif flag in OUTPUT_OPTIONS:
             own = {"--out": "p.pdf", "--clinician-copy": "c.pdf", "--ics": "p.ics"}[flag]
-            hostile = st.one_of(st.sampled_from(["p.pdf", "x" * 300, "", "missing/p.pdf", "."]),
-                                st.text(min_size=1, max_size=20))
+            hostile = st.one_of(
+                st.sampled_from(["p.pdf", "x" * 300, "", "missing/p.pdf", "."]),
+                st.text(min_size=1, max_size=20),
+            )
             name = own if plausible_only else draw(st.one_of(st.just(own), hostile))
             # Always inside the throwaway folder: never an absolute path or a climb out of it.
             name = name.replace("\\", "_").lstrip("/").replace("..", "_")
             args += [flag, os.path.join(folder, name)]
         else:
             choices = action.choices  # type: ignore[attr-defined]
-            likely = (st.sampled_from(list(choices)) if choices
-                      else PLAUSIBLE.get(action.dest, VALUE))  # type: ignore[attr-defined]
+            likely = (
+                st.sampled_from(list(choices)) if choices else PLAUSIBLE.get(action.dest, VALUE)
+            )  # type: ignore[attr-defined]
             args += [flag, draw(likely if plausible_only else st.one_of(likely, VALUE))]
     return args
 
@@ -137,20 +201,30 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_no_arguments_ever_give_a_traceback(command: str, sandbox: Path, calx_db_env: Path,
-                                            calx_cli: CalxCli,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_arguments_ever_give_a_traceback(
+    command: str,
+    sandbox: Path,
+    calx_db_env: Path,
+    calx_cli: CalxCli,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("CALX_USER_DATA", str(sandbox / "user-data"))
-    monkeypatch.setenv("CALX_DEV_KEY", str(sandbox / "dev-key.pem"))   # never the user's own
+    monkeypatch.setenv("CALX_DEV_KEY", str(sandbox / "dev-key.pem"))  # never the user's own
     if command == "content install":
         PLAUSIBLE["pack"] = st.sampled_from([str(dev_pack(sandbox)), "missing.calxpack"])
 
     codes: list[int] = []
 
-    @settings(max_examples=FEWER.get(command, EXAMPLES_PER_COMMAND), deadline=None,
-              database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                     HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=FEWER.get(command, EXAMPLES_PER_COMMAND),
+        deadline=None,
+        database=None,
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.function_scoped_fixture,
+        ],
+    )
     @given(data=st.data())
     def check(data: st.DataObject) -> None:
         with tempfile.TemporaryDirectory(dir=sandbox) as folder:
@@ -164,13 +238,13 @@ def test_no_arguments_ever_give_a_traceback(command: str, sandbox: Path, calx_db
             if code == 2 and "usage:" not in err:
                 # the message is "calx: …"; a refused contraindication lists its alerts first
                 assert err.startswith("calx: ") or (
-                    err.startswith(("Alerts:", "Alertes :")) and "\ncalx: " in err), (args, err)
+                    err.startswith(("Alerts:", "Alertes :")) and "\ncalx: " in err
+                ), (args, err)
             if code != 0:  # refused: nothing written, not even a temporary file
                 assert sorted(os.listdir(folder)) == [], (args, os.listdir(folder))
 
     check()
-    assert 0 in codes or command in NEEDS_STATE, \
-        f"no run of {command} got through: fuzz too narrow"
+    assert 0 in codes or command in NEEDS_STATE, f"no run of {command} got through: fuzz too narrow"
 
 
 def dev_pack(sandbox: Path) -> Path:

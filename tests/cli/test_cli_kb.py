@@ -16,8 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # ------------------------------------------------------------------ therapies
 
 
-def test_therapies_json_lists_every_record(calx_db_env: Path, real_content,
-                                           calx_cli: CalxCli) -> None:
+def test_therapies_json_lists_every_record(
+    calx_db_env: Path, real_content, calx_cli: CalxCli
+) -> None:
     doc = calx_cli.json(["therapies", "--lang", "fr"])
     assert [t["id"] for t in doc["therapies"]] == [t.id for t in real_content.therapies]
     first = doc["therapies"][0]
@@ -66,7 +67,8 @@ def test_show_json_in_french(calx_db_env: Path, calx_cli: CalxCli) -> None:
 
 
 def test_show_text_marks_statements_reported_only_by_the_review(
-        calx_db_env: Path, calx_cli: CalxCli) -> None:
+    calx_db_env: Path, calx_cli: CalxCli
+) -> None:
     code, out, _ = calx_cli(["show", "rituximab"])
     assert code == 0
     for heading in ("Summary", "Mechanism", "Regimens", "Evidence", "Cautions", "References"):
@@ -79,8 +81,7 @@ def test_show_text_marks_statements_reported_only_by_the_review(
     assert "Schémas" in out
 
 
-def test_show_text_of_every_record(calx_db_env: Path, real_content,
-                                   calx_cli: CalxCli) -> None:
+def test_show_text_of_every_record(calx_db_env: Path, real_content, calx_cli: CalxCli) -> None:
     for therapy in real_content.therapies:
         for lang in ("fr", "en"):
             code, out, err = calx_cli(["show", therapy.id, "--lang", lang])
@@ -89,25 +90,31 @@ def test_show_text_of_every_record(calx_db_env: Path, real_content,
             assert max(len(line) for line in out.splitlines()) <= 140
 
 
-@pytest.mark.parametrize(("therapy", "lang", "expected"), [
-    ("probenecid", "fr", "dose : jusqu'à 500 mg par administration, trois fois par jour"),
-    ("probenecid", "en", "dose: up to 500 mg per dose, three times daily"),
-    ("infliximab", "fr", "rythme : aux semaines 0, 2, 6, puis toutes les 8 semaines"),
-    ("infliximab", "en", "schedule: at weeks 0, 2, 6, then every 8 weeks"),
-    ("minocycline", "fr",
-     "rythme : cycles : 4 à 8 semaines de traitement, puis 3 à 4 mois d'arrêt"),
-    ("minocycline", "en", "schedule: cycles: 4–8 weeks on, then 3–4 months off"),
-])
+@pytest.mark.parametrize(
+    ("therapy", "lang", "expected"),
+    [
+        ("probenecid", "fr", "dose : jusqu'à 500 mg par administration, trois fois par jour"),
+        ("probenecid", "en", "dose: up to 500 mg per dose, three times daily"),
+        ("infliximab", "fr", "rythme : aux semaines 0, 2, 6, puis toutes les 8 semaines"),
+        ("infliximab", "en", "schedule: at weeks 0, 2, 6, then every 8 weeks"),
+        (
+            "minocycline",
+            "fr",
+            "rythme : cycles : 4 à 8 semaines de traitement, puis 3 à 4 mois d'arrêt",
+        ),
+        ("minocycline", "en", "schedule: cycles: 4–8 weeks on, then 3–4 months off"),
+    ],
+)
 def test_show_writes_doses_and_schedules_in_the_plan_words(
-        calx_db_env: Path, calx_cli: CalxCli, therapy: str, lang: str, expected: str) -> None:
+    calx_db_env: Path, calx_cli: CalxCli, therapy: str, lang: str, expected: str
+) -> None:
     # The catalogue's words (straight apostrophe, as the printed plan writes "jusqu'à").
     code, out, err = calx_cli(["show", therapy, "--lang", lang])
     assert code == 0, err
     assert expected in out
 
 
-def test_show_dressing_instructions_are_numbered(calx_db_env: Path,
-                                                 calx_cli: CalxCli) -> None:
+def test_show_dressing_instructions_are_numbered(calx_db_env: Path, calx_cli: CalxCli) -> None:
     code, out, _ = calx_cli(["show", "hydrocolloid-dressing"])
     assert code == 0
     assert "\nInstructions\n" in out
@@ -134,8 +141,7 @@ def test_search_text_brackets_matches(calx_db_env: Path, calx_cli: CalxCli) -> N
 
 
 @pytest.mark.parametrize("query", ["mg/kg", "O'Brien", '"', "*", "NEAR", "", "x" * 10_000])
-def test_search_hostile_input(calx_db_env: Path, calx_cli: CalxCli,
-                              query: str) -> None:
+def test_search_hostile_input(calx_db_env: Path, calx_cli: CalxCli, query: str) -> None:
     doc = calx_cli.json(["search", query])
     assert isinstance(doc["hits"], list)
 
@@ -156,7 +162,8 @@ def test_overview(calx_db_env: Path, real_content, calx_cli: CalxCli) -> None:
 
 
 def test_unknown_id_exits_2_with_message_and_json_error(
-        calx_db_env: Path, calx_cli: CalxCli) -> None:
+    calx_db_env: Path, calx_cli: CalxCli
+) -> None:
     code, out, err = calx_cli(["show", "rituxmab", "--json"])
     assert code == 2
     assert "rituxmab" in err and "rituximab" in err
@@ -168,8 +175,9 @@ def test_unknown_id_exits_2_with_message_and_json_error(
     assert "Aucun traitement" in err
 
 
-def test_missing_database_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                  calx_cli: CalxCli) -> None:
+def test_missing_database_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, calx_cli: CalxCli
+) -> None:
     monkeypatch.setenv("CALX_DB", str(tmp_path / "absent.sqlite"))
     code, out, err = calx_cli(["therapies", "--json"])
     assert code == 2
@@ -177,8 +185,9 @@ def test_missing_database_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert "absent.sqlite" in err and "Traceback" not in err
 
 
-def test_corrupt_database_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                  calx_cli: CalxCli) -> None:
+def test_corrupt_database_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, calx_cli: CalxCli
+) -> None:
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"\x00garbage" * 1000)
     monkeypatch.setenv("CALX_DB", str(bad))
@@ -197,12 +206,24 @@ def test_the_installed_entry_point(reference_db: Path) -> None:
     if not calx.exists():
         pytest.skip("no .venv/bin/calx (run `make venv`)")
     env = {**os.environ, "CALX_DB": str(reference_db)}
-    result = subprocess.run([str(calx), "search", "ritu", "--json"], capture_output=True,
-                            text=True, env=env, timeout=60, check=False)
+    result = subprocess.run(
+        [str(calx), "search", "ritu", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["hits"][0]["therapy_id"] == "rituximab"
-    result = subprocess.run([str(calx), "show", "nope", "--json"], capture_output=True,
-                            text=True, env=env, timeout=60, check=False)
+    result = subprocess.run(
+        [str(calx), "show", "nope", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 2
     assert json.loads(result.stdout)["error"]["code"] == "unknown_therapy"
     assert "Traceback" not in result.stderr

@@ -15,8 +15,21 @@ from desktop.cli.plans import write_all
 from desktop.core.errors import CalxError
 from desktop.data.userdb import UserDB, sha256_hex
 
-BASE = ["plan", "--patient", "Zoë <b>& O'Brien", "--weight", "80 kg", "--height", "180 cm",
-        "--start", "2025-03-03", "--prepared-on", "2025-03-01", "--prepared-by", "Dr Dupont"]
+BASE = [
+    "plan",
+    "--patient",
+    "Zoë <b>& O'Brien",
+    "--weight",
+    "80 kg",
+    "--height",
+    "180 cm",
+    "--start",
+    "2025-03-03",
+    "--prepared-on",
+    "2025-03-01",
+    "--prepared-by",
+    "Dr Dupont",
+]
 
 
 pytestmark = pytest.mark.usefixtures("cli_databases")
@@ -24,18 +37,37 @@ pytestmark = pytest.mark.usefixtures("cli_databases")
 
 def test_writes_the_patient_plan_clinician_copy_and_calendar(tmp_path: Path, capsys) -> None:
     out, copy, ics = tmp_path / "plan.pdf", tmp_path / "copy.pdf", tmp_path / "plan.ics"
-    code = run_main([*BASE, "--regimen", "rituximab-375-weekly", "--regimen", "minocycline-cyclic",
-                 "--choose", "minocycline-cyclic:dose=100", "--choose", "minocycline-cyclic:on=6",
-                 "--out", str(out), "--clinician-copy", str(copy), "--ics", str(ics), "--json"])
+    code = run_main(
+        [
+            *BASE,
+            "--regimen",
+            "rituximab-375-weekly",
+            "--regimen",
+            "minocycline-cyclic",
+            "--choose",
+            "minocycline-cyclic:dose=100",
+            "--choose",
+            "minocycline-cyclic:on=6",
+            "--out",
+            str(out),
+            "--clinician-copy",
+            str(copy),
+            "--ics",
+            str(ics),
+            "--json",
+        ]
+    )
     assert code == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["plan_id"].startswith("plan-")
     assert doc["treatments"][0] == {
-        "regimen": "rituximab-375-weekly", "dose_display": "750 mg per infusion",
-        "administrations": ["2025-03-03", "2025-03-10", "2025-03-17", "2025-03-24"]}
+        "regimen": "rituximab-375-weekly",
+        "dose_display": "750 mg per infusion",
+        "administrations": ["2025-03-03", "2025-03-10", "2025-03-17", "2025-03-24"],
+    }
     assert doc["treatments"][1]["dose_display"] == "100 mg daily"
     assert doc["sha256"]["out"] == sha256_hex(out.read_bytes())
-    assert [w["code"] for w in doc["warnings"]] == ["range_lower_bound_used"]   # "off" not chosen
+    assert [w["code"] for w in doc["warnings"]] == ["range_lower_bound_used"]  # "off" not chosen
     assert "Zoë <b>& O'Brien" in flat(pdf_pages(out.read_bytes())[0])
     assert "Calculated dose 750 mg" in flat("\n".join(pdf_pages(copy.read_bytes())))
     assert len(list(Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))) >= 4
@@ -44,8 +76,17 @@ def test_writes_the_patient_plan_clinician_copy_and_calendar(tmp_path: Path, cap
 
 def test_the_second_identifier_and_large_print_from_the_command_line(tmp_path: Path) -> None:
     normal, large = tmp_path / "plan.pdf", tmp_path / "large.pdf"
-    common = [*BASE, "--regimen", "colchicine-1mg-daily", "--dob", "1961-04-23",
-              "--record-number", "MRN-0042", "--lang", "fr"]
+    common = [
+        *BASE,
+        "--regimen",
+        "colchicine-1mg-daily",
+        "--dob",
+        "1961-04-23",
+        "--record-number",
+        "MRN-0042",
+        "--lang",
+        "fr",
+    ]
     assert run_main([*common, "--out", str(normal)]) == 0
     assert run_main([*common, "--large-print", "--tick-sheet", "--out", str(large)]) == 0
     pages = [flat(p) for p in pdf_pages(normal.read_bytes())]
@@ -53,26 +94,57 @@ def test_the_second_identifier_and_large_print_from_the_command_line(tmp_path: P
         assert "né(e) le 23 avril 1961 · dossier MRN-0042" in page
         assert f"Page {n} sur {len(pages)}" in page
     big = [flat(p) for p in pdf_pages(large.read_bytes())]
-    assert len(big) > len(pages)                       # same content, larger type, more pages
-    assert "Fiche de la semaine" in big[-1]             # the weekly tick sheet
+    assert len(big) > len(pages)  # same content, larger type, more pages
+    assert "Fiche de la semaine" in big[-1]  # the weekly tick sheet
 
 
 def test_french_plan_with_decimal_comma_input(tmp_path: Path) -> None:
     out = tmp_path / "plan.pdf"
-    code = run_main(["plan", "--patient", "Zoé", "--weight", "70,5 kg", "--start", "2025-03-03",
-                 "--prepared-on", "2025-03-01", "--regimen", "infliximab-3-mg-kg", "--lang", "fr",
-                 "--out", str(out)])
+    code = run_main(
+        [
+            "plan",
+            "--patient",
+            "Zoé",
+            "--weight",
+            "70,5 kg",
+            "--start",
+            "2025-03-03",
+            "--prepared-on",
+            "2025-03-01",
+            "--regimen",
+            "infliximab-3-mg-kg",
+            "--lang",
+            "fr",
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0
     text = flat(pdf_pages(out.read_bytes())[0])
-    assert "210 mg par perfusion" in text          # 3 mg/kg × 70.5 kg = 211.5 → 210 mg
+    assert "210 mg par perfusion" in text  # 3 mg/kg × 70.5 kg = 211.5 → 210 mg
     assert "Page 1 sur" in text
 
 
-def test_save_stores_the_plan_and_logs_every_export(tmp_path: Path, user_data: Path,
-                                                    capsys) -> None:
+def test_save_stores_the_plan_and_logs_every_export(
+    tmp_path: Path, user_data: Path, capsys
+) -> None:
     out, ics = tmp_path / "plan.pdf", tmp_path / "plan.ics"
-    assert run_main([*BASE, "--regimen", "rituximab-375-weekly", "--out", str(out), "--ics",
-                 str(ics), "--save", "--json"]) == 0
+    assert (
+        run_main(
+            [
+                *BASE,
+                "--regimen",
+                "rituximab-375-weekly",
+                "--out",
+                str(out),
+                "--ics",
+                str(ics),
+                "--save",
+                "--json",
+            ]
+        )
+        == 0
+    )
     plan_id = json.loads(capsys.readouterr().out)["plan_id"]
     with UserDB.open(user_data) as userdb:
         assert [p.plan_id for p in userdb.list_plans()] == [plan_id]
@@ -89,63 +161,111 @@ def test_save_stores_the_plan_and_logs_every_export(tmp_path: Path, user_data: P
 
 REFUSED = {
     "unknown regimen": (["--regimen", "rituximab-999"], "unknown_regimen"),
-    "bad start date": (["--regimen", "colchicine-1mg-daily", "--start", "2025-02-30"],
-                       "start_date_invalid"),
-    "bad prepared-on": (["--regimen", "colchicine-1mg-daily", "--prepared-on", "yesterday"],
-                        "plan_date_invalid"),
-    "choice outside range": (["--regimen", "diltiazem-240-480", "--choose",
-                              "diltiazem-240-480:dose=1000"], "choice_out_of_range"),
-    "choose malformed": (["--regimen", "diltiazem-240-480", "--choose", "dose=300"],
-                         "plan_choose_malformed"),
-    "choice for another regimen": (["--regimen", "colchicine-1mg-daily", "--choose",
-                                    "diltiazem-240-480:dose=300"],
-                                   "plan_choice_unknown_regimen"),
-    "unknown choice name": (["--regimen", "colchicine-1mg-daily", "--choose",
-                             "colchicine-1mg-daily:every=3"], "unknown_choice"),
-    "weight out of range": (["--regimen", "colchicine-1mg-daily", "--weight", "900 kg"],
-                            "weight_out_of_range"),
-    "duplicate regimen": (["--regimen", "colchicine-1mg-daily", "--regimen",
-                           "colchicine-1mg-daily"], "plan_duplicate_regimen"),
+    "bad start date": (
+        ["--regimen", "colchicine-1mg-daily", "--start", "2025-02-30"],
+        "start_date_invalid",
+    ),
+    "bad prepared-on": (
+        ["--regimen", "colchicine-1mg-daily", "--prepared-on", "yesterday"],
+        "plan_date_invalid",
+    ),
+    "choice outside range": (
+        ["--regimen", "diltiazem-240-480", "--choose", "diltiazem-240-480:dose=1000"],
+        "choice_out_of_range",
+    ),
+    "choose malformed": (
+        ["--regimen", "diltiazem-240-480", "--choose", "dose=300"],
+        "plan_choose_malformed",
+    ),
+    "choice for another regimen": (
+        ["--regimen", "colchicine-1mg-daily", "--choose", "diltiazem-240-480:dose=300"],
+        "plan_choice_unknown_regimen",
+    ),
+    "unknown choice name": (
+        ["--regimen", "colchicine-1mg-daily", "--choose", "colchicine-1mg-daily:every=3"],
+        "unknown_choice",
+    ),
+    "weight out of range": (
+        ["--regimen", "colchicine-1mg-daily", "--weight", "900 kg"],
+        "weight_out_of_range",
+    ),
+    "duplicate regimen": (
+        ["--regimen", "colchicine-1mg-daily", "--regimen", "colchicine-1mg-daily"],
+        "plan_duplicate_regimen",
+    ),
     "therapy with regimens": (["--regimen", "rituximab"], "plan_therapy_has_regimens"),
-    "blank patient name": (["--regimen", "colchicine-1mg-daily", "--patient", "   "],
-                           "plan_text_required"),
-    "horizon out of range": (["--regimen", "colchicine-1mg-daily", "--horizon-months", "99"],
-                             "horizon_out_of_range"),
-    "date of birth not a date": (["--regimen", "colchicine-1mg-daily", "--dob", "23/04/1961"],
-                                 "birth_date_invalid"),
-    "date of birth before 1900": (["--regimen", "colchicine-1mg-daily", "--dob", "1850-01-01"],
-                                  "birth_date_invalid"),
-    "date of birth after the plan": (["--regimen", "colchicine-1mg-daily", "--dob",
-                                      "2025-03-02"], "birth_date_after_plan"),
-    "record number with markup": (["--regimen", "colchicine-1mg-daily", "--record-number",
-                                   "<b>12</b>"], "record_number_invalid"),
-    "record number too long": (["--regimen", "colchicine-1mg-daily", "--record-number",
-                                "1" * 41], "record_number_invalid"),
+    "blank patient name": (
+        ["--regimen", "colchicine-1mg-daily", "--patient", "   "],
+        "plan_text_required",
+    ),
+    "horizon out of range": (
+        ["--regimen", "colchicine-1mg-daily", "--horizon-months", "99"],
+        "horizon_out_of_range",
+    ),
+    "date of birth not a date": (
+        ["--regimen", "colchicine-1mg-daily", "--dob", "23/04/1961"],
+        "birth_date_invalid",
+    ),
+    "date of birth before 1900": (
+        ["--regimen", "colchicine-1mg-daily", "--dob", "1850-01-01"],
+        "birth_date_invalid",
+    ),
+    "date of birth after the plan": (
+        ["--regimen", "colchicine-1mg-daily", "--dob", "2025-03-02"],
+        "birth_date_after_plan",
+    ),
+    "record number with markup": (
+        ["--regimen", "colchicine-1mg-daily", "--record-number", "<b>12</b>"],
+        "record_number_invalid",
+    ),
+    "record number too long": (
+        ["--regimen", "colchicine-1mg-daily", "--record-number", "1" * 41],
+        "record_number_invalid",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(REFUSED))
 def test_refused_input_exits_2_and_writes_no_file(tmp_path: Path, capsys, case: str) -> None:
     extra, code = REFUSED[case]
-    args = [*BASE, *extra, "--out", str(tmp_path / "plan.pdf"), "--clinician-copy",
-            str(tmp_path / "copy.pdf"), "--ics", str(tmp_path / "plan.ics"), "--json"]
+    args = [
+        *BASE,
+        *extra,
+        "--out",
+        str(tmp_path / "plan.pdf"),
+        "--clinician-copy",
+        str(tmp_path / "copy.pdf"),
+        "--ics",
+        str(tmp_path / "plan.ics"),
+        "--json",
+    ]
     assert run_main(args) == 2
     captured = capsys.readouterr()
     assert json.loads(captured.out)["error"]["code"] == code
     assert captured.err.startswith("calx: ") and "Traceback" not in captured.err
-    assert list(tmp_path.iterdir()) == []          # no file, not even a temporary one
+    assert list(tmp_path.iterdir()) == []  # no file, not even a temporary one
 
 
 def test_missing_height_for_a_per_m2_dose_is_refused(tmp_path: Path, capsys) -> None:
-    args = ["plan", "--patient", "X", "--weight", "70", "--start", "2025-03-03",
-            "--regimen", "rituximab-375-weekly", "--out", str(tmp_path / "p.pdf")]
+    args = [
+        "plan",
+        "--patient",
+        "X",
+        "--weight",
+        "70",
+        "--start",
+        "2025-03-03",
+        "--regimen",
+        "rituximab-375-weekly",
+        "--out",
+        str(tmp_path / "p.pdf"),
+    ]
     assert run_main(args) == 2
     assert "height" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
 
-def test_bad_output_paths_are_refused_before_anything_is_written(tmp_path: Path,
-                                                                 capsys) -> None:
+def test_bad_output_paths_are_refused_before_anything_is_written(tmp_path: Path, capsys) -> None:
     ok = ["--regimen", "colchicine-1mg-daily"]
     assert run_main([*BASE, *ok, "--out", str(tmp_path / "no" / "plan.pdf")]) == 2
     assert run_main([*BASE, *ok, "--out", str(tmp_path)]) == 2
@@ -163,14 +283,15 @@ def test_an_existing_file_is_kept_when_the_input_is_refused(tmp_path: Path) -> N
     assert out.read_bytes() == b"the previous plan"
 
 
-def test_a_failure_while_writing_leaves_no_partial_file(tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_while_writing_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = {"n": 0}
     real_fsync = os.fsync
 
     def failing_fsync(fd: int) -> None:
         calls["n"] += 1
-        if calls["n"] == 2:                        # the second of three files: disk full
+        if calls["n"] == 2:  # the second of three files: disk full
             raise OSError(28, "No space left on device", str(tmp_path / "b"))
         real_fsync(fd)
 

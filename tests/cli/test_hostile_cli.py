@@ -13,29 +13,44 @@ import pytest
 from cli_runner import run_main
 
 ROOT = Path(__file__).resolve().parents[2]
-BASE = ["plan", "--patient", "Zoë Martin", "--weight", "80 kg", "--height", "180 cm",
-        "--regimen", "rituximab-375-weekly"]
+BASE = [
+    "plan",
+    "--patient",
+    "Zoë Martin",
+    "--weight",
+    "80 kg",
+    "--height",
+    "180 cm",
+    "--regimen",
+    "rituximab-375-weekly",
+]
 
 
 pytestmark = pytest.mark.usefixtures("cli_databases")
 
 
 def _calx(args: list[str | bytes], **env: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "desktop", *args], cwd=ROOT,
-                          capture_output=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+    )
 
 
-@pytest.mark.parametrize(("dates", "code"), [
-    (["--start", "9999-12-20"], "date_implausible"),
-    (["--start", "0001-01-01", "--prepared-on", "0001-01-01"], "date_implausible"),
-    (["--start", "2025-03-03", "--prepared-on", "9999-12-30"], "date_implausible"),
-    (["--start", "2025-03-03", "--prepared-on", "1999-12-31"], "date_implausible"),
-    (["--start", "2045-03-03", "--prepared-on", "2025-03-01"], "start_far_from_plan"),
-    (["--start", "2005-03-03", "--prepared-on", "2025-03-01"], "start_far_from_plan"),
-])
-def test_implausible_dates_are_refused(tmp_path: Path, capsys, dates: list[str],
-                                       code: str) -> None:
+@pytest.mark.parametrize(
+    ("dates", "code"),
+    [
+        (["--start", "9999-12-20"], "date_implausible"),
+        (["--start", "0001-01-01", "--prepared-on", "0001-01-01"], "date_implausible"),
+        (["--start", "2025-03-03", "--prepared-on", "9999-12-30"], "date_implausible"),
+        (["--start", "2025-03-03", "--prepared-on", "1999-12-31"], "date_implausible"),
+        (["--start", "2045-03-03", "--prepared-on", "2025-03-01"], "start_far_from_plan"),
+        (["--start", "2005-03-03", "--prepared-on", "2025-03-01"], "start_far_from_plan"),
+    ],
+)
+def test_implausible_dates_are_refused(tmp_path: Path, capsys, dates: list[str], code: str) -> None:
     args = [*BASE, *dates, "--out", str(tmp_path / "p.pdf"), "--json"]
     assert run_main(args) == 2
     captured = capsys.readouterr()
@@ -44,14 +59,26 @@ def test_implausible_dates_are_refused(tmp_path: Path, capsys, dates: list[str],
 
 
 def test_a_start_late_in_year_9999_is_refused_by_dose_too(capsys) -> None:
-    assert run_main(["dose", "rituximab-375-weekly", "--weight", "70", "--height", "170",
-                 "--start", "9999-12-31"]) == 2
+    assert (
+        run_main(
+            [
+                "dose",
+                "rituximab-375-weekly",
+                "--weight",
+                "70",
+                "--height",
+                "170",
+                "--start",
+                "9999-12-31",
+            ]
+        )
+        == 2
+    )
     assert "plausible" in capsys.readouterr().err
 
 
 def test_a_dose_that_would_print_as_zero_is_refused(capsys) -> None:
-    assert run_main(["dose", "probenecid-500-tid", "--weight", "70", "--choose",
-                 "dose=0.001"]) == 2
+    assert run_main(["dose", "probenecid-500-tid", "--weight", "70", "--choose", "dose=0.001"]) == 2
     assert "0 mg" in capsys.readouterr().err
 
 
@@ -59,8 +86,7 @@ def test_a_dose_that_would_print_as_zero_is_refused(capsys) -> None:
 @pytest.mark.parametrize("raw", [b"Zo\xeb", b"\xff\xfe", b"\xed\xa0\x80"])
 def test_bytes_that_are_not_text_are_refused(tmp_path: Path, option: str, raw: bytes) -> None:
     out = tmp_path / "p.pdf"
-    done = _calx([*BASE, "--start", "2025-03-03", option.encode() + b"=" + raw,
-                  "--out", str(out)])
+    done = _calx([*BASE, "--start", "2025-03-03", option.encode() + b"=" + raw, "--out", str(out)])
     assert done.returncode == 2, done.stderr
     assert b"not text" in done.stderr and b"Traceback" not in done.stderr
     assert not out.exists()
@@ -72,35 +98,45 @@ def test_a_name_too_long_for_the_file_system_is_a_message(tmp_path: Path, capsys
     assert "too long" in capsys.readouterr().err.lower()
 
 
-@pytest.mark.parametrize(("field", "length"), [("--patient", 201), ("--prepared-by", 201),
-                                           ("--notes", 10_001)])
-def test_text_fields_have_a_length_limit_with_a_message(tmp_path: Path, capsys, field: str,
-                                                        length: int) -> None:
-    assert run_main([*BASE, "--start", "2025-03-03", field, "x" * length,
-                 "--out", str(tmp_path / "p.pdf")]) == 2
+@pytest.mark.parametrize(
+    ("field", "length"), [("--patient", 201), ("--prepared-by", 201), ("--notes", 10_001)]
+)
+def test_text_fields_have_a_length_limit_with_a_message(
+    tmp_path: Path, capsys, field: str, length: int
+) -> None:
+    assert (
+        run_main(
+            [*BASE, "--start", "2025-03-03", field, "x" * length, "--out", str(tmp_path / "p.pdf")]
+        )
+        == 2
+    )
     assert "too long" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
-@pytest.mark.parametrize("command", [
-    ["show", "rituximab", "--lang", "fr"],
-    ["search", "µ calcinose", "--lang", "fr"],
-    ["dose", "rituximab-375-weekly", "--weight", "70", "--height", "170", "--lang", "fr"],
-    ["therapies", "--json", "--lang", "fr"],
-])
-def test_a_terminal_that_is_not_utf8_gets_text_not_a_traceback(command: list[str],
-                                                               encoding: str,
-                                                               reference_db: Path) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["show", "rituximab", "--lang", "fr"],
+        ["search", "µ calcinose", "--lang", "fr"],
+        ["dose", "rituximab-375-weekly", "--weight", "70", "--height", "170", "--lang", "fr"],
+        ["therapies", "--json", "--lang", "fr"],
+    ],
+)
+def test_a_terminal_that_is_not_utf8_gets_text_not_a_traceback(
+    command: list[str], encoding: str, reference_db: Path
+) -> None:
     done = _calx(command, PYTHONIOENCODING=encoding, CALX_DB=str(reference_db))
     assert done.returncode == 0, done.stderr
     assert b"Traceback" not in done.stderr
     out = done.stdout.decode(encoding)
     if "--json" in command:
-        json.loads(out)       # still exact JSON (escaped)
+        json.loads(out)  # still exact JSON (escaped)
 
 
-def test_a_full_disk_during_a_save_is_a_message(tmp_path: Path, capsys,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_during_a_save_is_a_message(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real_fsync = os.fsync
 
     def full(fd: int) -> None:
@@ -117,8 +153,9 @@ def test_a_full_disk_during_a_save_is_a_message(tmp_path: Path, capsys,
     assert list(out.iterdir()) == []
 
 
-def test_a_crafted_saved_plan_with_a_huge_name_is_refused_not_rendered(make_plan,
-                                                                       user_data: Path) -> None:
+def test_a_crafted_saved_plan_with_a_huge_name_is_refused_not_rendered(
+    make_plan, user_data: Path
+) -> None:
     import dataclasses
 
     from desktop.core.errors import CalxError

@@ -12,9 +12,21 @@ from cli_runner import run_main
 
 from desktop.data.userdb import FILE_NAME, UserDB
 
-BASE = ["plan", "--patient", "Zoë Martin", "--weight", "80 kg", "--height", "180 cm",
-        "--start", "2025-03-03", "--prepared-on", "2025-03-01", "--regimen",
-        "colchicine-1mg-daily"]
+BASE = [
+    "plan",
+    "--patient",
+    "Zoë Martin",
+    "--weight",
+    "80 kg",
+    "--height",
+    "180 cm",
+    "--start",
+    "2025-03-03",
+    "--prepared-on",
+    "2025-03-01",
+    "--regimen",
+    "colchicine-1mg-daily",
+]
 
 
 pytestmark = pytest.mark.usefixtures("cli_databases")
@@ -36,14 +48,18 @@ def _routes(target: Path, tmp_path: Path) -> dict[str, Path]:
 
 @pytest.mark.parametrize("route", ["direct", "relative", "symlink", "hardlink"])
 @pytest.mark.parametrize("option", ["--out", "--clinician-copy", "--ics"])
-def test_never_writes_over_the_user_database(tmp_path: Path, user_data: Path, capsys,
-                                             route: str, option: str) -> None:
+def test_never_writes_over_the_user_database(
+    tmp_path: Path, user_data: Path, capsys, route: str, option: str
+) -> None:
     db = _saved_db(tmp_path, user_data)
     before = db.read_bytes()
     target = _routes(db, tmp_path)[route]
     args = [*BASE, "--force"]
-    args += (["--out", str(target)] if option == "--out"
-             else ["--out", str(tmp_path / "p.pdf"), option, str(target)])
+    args += (
+        ["--out", str(target)]
+        if option == "--out"
+        else ["--out", str(tmp_path / "p.pdf"), option, str(target)]
+    )
     assert run_main(args) == 2
     assert "Calx's own files" in capsys.readouterr().err
     assert db.read_bytes() == before
@@ -52,9 +68,9 @@ def test_never_writes_over_the_user_database(tmp_path: Path, user_data: Path, ca
 
 
 @pytest.mark.parametrize("route", ["direct", "symlink", "hardlink"])
-def test_never_writes_over_the_reference_database(tmp_path: Path, reference_db: Path,
-                                                  monkeypatch: pytest.MonkeyPatch,
-                                                  capsys, route: str) -> None:
+def test_never_writes_over_the_reference_database(
+    tmp_path: Path, reference_db: Path, monkeypatch: pytest.MonkeyPatch, capsys, route: str
+) -> None:
     import shutil
 
     copy = tmp_path / "ref" / "calx.sqlite"
@@ -71,12 +87,14 @@ def test_never_writes_over_the_reference_database(tmp_path: Path, reference_db: 
 
 
 @pytest.mark.parametrize("option", ["--out", "--clinician-copy", "--ics"])
-def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path, capsys,
-                                                      option: str) -> None:
+def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path, capsys, option: str) -> None:
     existing = tmp_path / "existing"
     existing.write_bytes(b"another patient's plan")
-    args = [*BASE] + (["--out", str(existing)] if option == "--out"
-                      else ["--out", str(tmp_path / "p.pdf"), option, str(existing)])
+    args = [*BASE] + (
+        ["--out", str(existing)]
+        if option == "--out"
+        else ["--out", str(tmp_path / "p.pdf"), option, str(existing)]
+    )
     assert run_main(args) == 2
     assert "--force" in capsys.readouterr().err
     assert existing.read_bytes() == b"another patient's plan"
@@ -85,22 +103,24 @@ def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path, capsys,
     assert existing.read_bytes() != b"another patient's plan"
 
 
-def test_save_checks_the_user_database_before_writing_any_file(tmp_path: Path,
-                                                               user_data: Path,
-                                                               capsys) -> None:
+def test_save_checks_the_user_database_before_writing_any_file(
+    tmp_path: Path, user_data: Path, capsys
+) -> None:
     user_data.parent.mkdir(parents=True, exist_ok=True)
     user_data.write_text("a file where the folder should be")
     out = tmp_path / "out"
     out.mkdir()
-    assert run_main([*BASE, "--out", str(out / "p.pdf"), "--ics", str(out / "p.ics"),
-                 "--save"]) == 2
+    assert (
+        run_main([*BASE, "--out", str(out / "p.pdf"), "--ics", str(out / "p.ics"), "--save"]) == 2
+    )
     err = capsys.readouterr().err
     assert "saved-plans database" in err and "Traceback" not in err
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="needs POSIX permissions that root ignores")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions that root ignores"
+)
 def test_save_with_a_read_only_home_writes_nothing(tmp_path: Path, user_data: Path) -> None:
     user_data.parent.mkdir(parents=True, exist_ok=True)
     os.chmod(user_data.parent, 0o500)
@@ -110,9 +130,9 @@ def test_save_with_a_read_only_home_writes_nothing(tmp_path: Path, user_data: Pa
         os.chmod(user_data.parent, 0o700)
 
 
-def test_save_with_a_locked_database_writes_nothing(tmp_path: Path, user_data: Path,
-                                                    monkeypatch: pytest.MonkeyPatch,
-                                                    capsys) -> None:
+def test_save_with_a_locked_database_writes_nothing(
+    tmp_path: Path, user_data: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
     import sqlite3
 
     _saved_db(tmp_path, user_data)
@@ -133,11 +153,13 @@ def _short_timeout(connect):  # type: ignore[no-untyped-def]
     def wrapped(*args, **kwargs):  # type: ignore[no-untyped-def]
         kwargs["timeout"] = 0.2
         return connect(*args, **kwargs)
+
     return wrapped
 
 
 def test_save_with_a_read_only_home_is_a_message_and_writes_nothing(
-        tmp_path: Path, user_data: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    tmp_path: Path, user_data: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
     """Root ignores permissions, so the read-only file system is simulated where the folder is
     made: the error a read-only home gives (EROFS)."""
     import desktop.paths as paths
@@ -148,8 +170,9 @@ def test_save_with_a_read_only_home_is_a_message_and_writes_nothing(
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.setattr(paths.os, "mkdir", read_only)
-    assert run_main([*BASE, "--out", str(out / "p.pdf"), "--ics", str(out / "p.ics"),
-                 "--save"]) == 2
+    assert (
+        run_main([*BASE, "--out", str(out / "p.pdf"), "--ics", str(out / "p.ics"), "--save"]) == 2
+    )
     err = capsys.readouterr().err
     assert "Read-only file system" in err and "Traceback" not in err
     assert list(out.iterdir()) == []

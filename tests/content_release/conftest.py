@@ -19,13 +19,18 @@ from desktop.data.models import DbMetadata
 
 @pytest.fixture(scope="session")
 def keys() -> Keys:
-    return Keys(signing.generate("Test root"), signing.generate("Test editor"),
-                signing.generate("Stranger"), signing.generate("Test editor 2027"))
+    return Keys(
+        signing.generate("Test root"),
+        signing.generate("Test editor"),
+        signing.generate("Stranger"),
+        signing.generate("Test editor 2027"),
+    )
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory, keys: Keys,
-          reference_db: Path) -> dict[str, Path]:
+def built(
+    tmp_path_factory: pytest.TempPathFactory, keys: Keys, reference_db: Path
+) -> dict[str, Path]:
     """The bundled release (the session's reference database, signed by the test key) and the
     example update pack, made once."""
     base = tmp_path_factory.mktemp("releases")
@@ -36,20 +41,35 @@ def built(tmp_path_factory: pytest.TempPathFactory, keys: Keys,
     with sqlite3.connect(bundled / packs.DB_NAME) as conn:
         stored = dict(conn.execute("SELECT key, value FROM metadata").fetchall())
     conn.close()
-    meta = DbMetadata(int(stored["schema_version"]), stored["content_version"],
-                      stored["content_date"], stored["content_hash"])
+    meta = DbMetadata(
+        int(stored["schema_version"]),
+        stored["content_version"],
+        stored["content_date"],
+        stored["content_hash"],
+    )
     data = (bundled / packs.DB_NAME).read_bytes()
-    manifest = packs.release_manifest(meta, data, keys.signer, "", "2026.11.0",
-                                      released=meta.content_date)
-    signing.write_json_atomic(verify.manifest_path(bundled / packs.DB_NAME),
-                              signing.sign_manifest(manifest, keys.signer))
+    manifest = packs.release_manifest(
+        meta, data, keys.signer, "", "2026.11.0", released=meta.content_date
+    )
+    signing.write_json_atomic(
+        verify.manifest_path(bundled / packs.DB_NAME), signing.sign_manifest(manifest, keys.signer)
+    )
     example = content_copy(base / "example-content", example=True)
     pack = base / "example.calxpack"
-    packs.build_pack(example, pack, keys.signer,
-                     (EXAMPLE / "changelog.md").read_text(encoding="utf-8"), BASE_VERSION,
-                     released="2026-12-01")
-    return {"bundled": bundled / packs.DB_NAME, "pack": pack, "example_content": example,
-            "base": base}
+    packs.build_pack(
+        example,
+        pack,
+        keys.signer,
+        (EXAMPLE / "changelog.md").read_text(encoding="utf-8"),
+        BASE_VERSION,
+        released="2026-12-01",
+    )
+    return {
+        "bundled": bundled / packs.DB_NAME,
+        "pack": pack,
+        "example_content": example,
+        "base": base,
+    }
 
 
 @pytest.fixture
@@ -57,10 +77,18 @@ def trust_env(tmp_path: Path, keys: Keys, monkeypatch: pytest.MonkeyPatch) -> Pa
     """A trust folder with the test root and signer; no development key; empty user folders."""
     trust = tmp_path / "trust"
     trust.mkdir()
-    (trust / "roots.json").write_text(json.dumps({"roots": [
-        {"name": keys.root.name, "public_key": signing.b64(keys.root.signer.public)}]}))
-    (trust / "keys.json").write_text(json.dumps(signing.make_key_list(
-        keys.root, 1, [keys.signer.signer], date="2026-11-30")))
+    (trust / "roots.json").write_text(
+        json.dumps(
+            {
+                "roots": [
+                    {"name": keys.root.name, "public_key": signing.b64(keys.root.signer.public)}
+                ]
+            }
+        )
+    )
+    (trust / "keys.json").write_text(
+        json.dumps(signing.make_key_list(keys.root, 1, [keys.signer.signer], date="2026-11-30"))
+    )
     monkeypatch.setenv(verify.ENV_TRUST, str(trust))
     monkeypatch.setenv(verify.ENV_DEV_KEY, str(tmp_path / "no-dev-key.pem"))
     monkeypatch.setenv("CALX_USER_DATA", str(tmp_path / "user"))
@@ -72,8 +100,9 @@ def trust_env(tmp_path: Path, keys: Keys, monkeypatch: pytest.MonkeyPatch) -> Pa
 
 
 @pytest.fixture
-def store(trust_env: Path, built: dict[str, Path], monkeypatch: pytest.MonkeyPatch,
-          tmp_path: Path) -> dict[str, Path]:
+def store(
+    trust_env: Path, built: dict[str, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> dict[str, Path]:
     """The test bundled release in use, as the application would find it."""
     bundled = tmp_path / "app" / "db"
     bundled.mkdir(parents=True)
@@ -81,5 +110,3 @@ def store(trust_env: Path, built: dict[str, Path], monkeypatch: pytest.MonkeyPat
         shutil.copy(built["bundled"].parent / name, bundled / name)
     monkeypatch.setattr(content_store, "bundled_db", lambda: bundled / packs.DB_NAME)
     return {**built, "bundled": bundled / packs.DB_NAME}
-
-

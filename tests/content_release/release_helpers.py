@@ -17,21 +17,29 @@ ROOT = Path(__file__).resolve().parents[2]
 REAL_CONTENT = ROOT / "db" / "content"
 EXAMPLE = Path(__file__).resolve().parent / "example_update"
 with open(REAL_CONTENT / "_meta.toml", "rb") as _meta:
-    BASE_VERSION = str(tomllib.load(_meta)["content_version"])   # the content in db/content
+    BASE_VERSION = str(tomllib.load(_meta)["content_version"])  # the content in db/content
 NEW_VERSION = "2026.12.0"
-OLD_NOTE = ('notes = { fr = "Deux cures de quatre perfusions hebdomadaires « à 18 mois '
-            'd\'intervalle » : intervalle tel que rapporté dans la revue, non vérifié dans '
-            'l\'étude source.", en = "Two courses of four weekly infusions \\"18 months apart\\": '
-            'interval as reported in the review, not verified in the primary study." }')
-NEW_NOTE = ('notes = { fr = "Deux cures de quatre perfusions hebdomadaires « à 18 mois '
-            'd\'intervalle » : intervalle tel que rapporté dans la revue ; à vérifier dans '
-            'l\'étude source avant une seconde cure.", en = "Two courses of four weekly '
-            'infusions \\"18 months apart\\": interval as reported in the review; check it '
-            'against the primary study before a second course." }')
+OLD_NOTE = (
+    'notes = { fr = "Deux cures de quatre perfusions hebdomadaires « à 18 mois '
+    "d'intervalle » : intervalle tel que rapporté dans la revue, non vérifié dans "
+    'l\'étude source.", en = "Two courses of four weekly infusions \\"18 months apart\\": '
+    'interval as reported in the review, not verified in the primary study." }'
+)
+NEW_NOTE = (
+    'notes = { fr = "Deux cures de quatre perfusions hebdomadaires « à 18 mois '
+    "d'intervalle » : intervalle tel que rapporté dans la revue ; à vérifier dans "
+    'l\'étude source avant une seconde cure.", en = "Two courses of four weekly '
+    'infusions \\"18 months apart\\": interval as reported in the review; check it '
+    'against the primary study before a second course." }'
+)
 
 
-def content_copy(dst: Path, version: str | None = None, example: bool = False,
-                 edit: tuple[str, str, str] | None = None) -> Path:
+def content_copy(
+    dst: Path,
+    version: str | None = None,
+    example: bool = False,
+    edit: tuple[str, str, str] | None = None,
+) -> Path:
     """``db/content`` copied to ``dst``, with another version, the example update, or one edit
     (file, old, new)."""
     shutil.copytree(REAL_CONTENT, dst)
@@ -39,9 +47,12 @@ def content_copy(dst: Path, version: str | None = None, example: bool = False,
     text = meta.read_text(encoding="utf-8")
     current = text.split('content_version = "', 1)[1].split('"', 1)[0]
     if version or example:
-        meta.write_text(text.replace(f'content_version = "{current}"',
-                                     f'content_version = "{version or NEW_VERSION}"'),
-                        encoding="utf-8")
+        meta.write_text(
+            text.replace(
+                f'content_version = "{current}"', f'content_version = "{version or NEW_VERSION}"'
+            ),
+            encoding="utf-8",
+        )
     if example:
         record = dst / "rituximab.toml"
         body = record.read_text(encoding="utf-8")
@@ -61,12 +72,13 @@ def content_copy(dst: Path, version: str | None = None, example: bool = False,
 class Keys:
     root: signing.SigningKey
     signer: signing.SigningKey
-    other: signing.SigningKey        # trusted by nobody
-    rotated: signing.SigningKey      # trusted only through a newer key list
+    other: signing.SigningKey  # trusted by nobody
+    rotated: signing.SigningKey  # trusted only through a newer key list
 
 
-def repack(source: Path, out: Path, replace: dict[str, bytes] | None = None,
-           drop: tuple[str, ...] = ()) -> Path:
+def repack(
+    source: Path, out: Path, replace: dict[str, bytes] | None = None, drop: tuple[str, ...] = ()
+) -> Path:
     """A copy of the pack ``source`` with members replaced or dropped (tampering)."""
     with zipfile.ZipFile(source) as archive:
         members = {n: archive.read(n) for n in archive.namelist()}
@@ -78,8 +90,15 @@ def repack(source: Path, out: Path, replace: dict[str, bytes] | None = None,
     return out
 
 
-def pack_from(content: Path, out: Path, key: signing.SigningKey, previous: str = BASE_VERSION,
-              min_calx: str = "0.1.0", key_list: object | None = None) -> Path:
-    packs.build_pack(content, out, key, "test", previous, min_calx, key_list, "2026-12-01",
-                     releases={})
+def pack_from(
+    content: Path,
+    out: Path,
+    key: signing.SigningKey,
+    previous: str = BASE_VERSION,
+    min_calx: str = "0.1.0",
+    key_list: object | None = None,
+) -> Path:
+    packs.build_pack(
+        content, out, key, "test", previous, min_calx, key_list, "2026-12-01", releases={}
+    )
     return out

@@ -33,7 +33,8 @@ def window(qtbot, store: dict[str, Path], tmp_path: Path):
 
 
 def test_update_shows_the_changes_installs_and_rolls_back(
-        qtbot, window, store: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot, window, store: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     assert BASE_VERSION in window.content_label.text()
@@ -53,8 +54,7 @@ def test_update_shows_the_changes_installs_and_rolls_back(
     assert NEW_VERSION in window.content_label.text()
     assert "installed" in window.content_label.text()
 
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(window.context.databaseReady, timeout=5000):
         window.roll_back_content()
     assert window.context.metadata().content_version == BASE_VERSION
@@ -62,29 +62,42 @@ def test_update_shows_the_changes_installs_and_rolls_back(
 
 
 def test_a_refused_pack_says_why_and_cannot_be_installed(
-        window, store: dict[str, Path], tmp_path: Path) -> None:
+    window, store: dict[str, Path], tmp_path: Path
+) -> None:
     with zipfile.ZipFile(store["pack"]) as archive:
         manifest = archive.read("manifest.json").replace(b"one study added", b"two studies")
     bad = _repack(store["pack"], tmp_path / "bad.calxpack", {"manifest.json": manifest})
     window.context.set_language("fr")
     dialog = window.update_content(pack=str(bad))
     assert dialog.error is not None and not dialog.install_button.isEnabled()
-    assert "Ce paquet de contenu est refusé" in dialog.heading.text() or \
-        "refusé" in dialog.heading.text()
+    assert (
+        "Ce paquet de contenu est refusé" in dialog.heading.text()
+        or "refusé" in dialog.heading.text()
+    )
     assert "Rien n'a été modifié" in dialog.heading.text()
     assert content_store.status().current is None
 
 
 def test_a_plan_reopened_after_an_update_lists_its_changes(
-        qtbot, window, store: dict[str, Path]) -> None:
+    qtbot, window, store: dict[str, Path]
+) -> None:
     from datetime import date
 
     from desktop.core.patient import Patient
     from desktop.reports.model import build_plan
 
     patient, _ = Patient.from_inputs("80 kg", "180 cm", "female", "54", "0.9 mg/dL")
-    plan = build_plan(window.context.db, patient, ["rituximab-375-weekly"], date(2026, 12, 7),
-                      "en", None, "Dr Claire Dupont", date(2026, 12, 1), patient_name="Zoë Martin")
+    plan = build_plan(
+        window.context.db,
+        patient,
+        ["rituximab-375-weekly"],
+        date(2026, 12, 7),
+        "en",
+        None,
+        "Dr Claire Dupont",
+        date(2026, 12, 1),
+        patient_name="Zoë Martin",
+    )
     window.context.user_db().save_plan(plan)
     content_store.install(store["pack"])
     with qtbot.waitSignal(window.context.databaseReady, timeout=5000):

@@ -30,8 +30,8 @@ CATALOGUE_DIR = PACKAGE / "core" / "words"
 BASE_FUNCTIONS = ("CalxError", "Issue", "word", "template", "texts", "of")
 PASS_THROUGH = frozenset({"code"})  # re-raising an issue keeps the code it was made with
 
-Family = tuple[str, str]            # (prefix, suffix) around a part that is not resolved
-Attr = tuple[str, str, str]         # ("attr", name, prefix + "\0" + suffix)
+Family = tuple[str, str]  # (prefix, suffix) around a part that is not resolved
+Attr = tuple[str, str, str]  # ("attr", name, prefix + "\0" + suffix)
 Pattern = str | Family | Attr
 
 
@@ -77,12 +77,19 @@ def _params(fn: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> list[str
 class Package:
     def __init__(self) -> None:
         self.modules = _modules()
-        self.parents = {m: {c: n for n in ast.walk(t) for c in ast.iter_child_nodes(n)}
-                        for m, (_, t) in self.modules.items()}
-        self.imports = {m: {(a.asname or a.name): (n.module, a.name)
-                            for n in ast.walk(t) if isinstance(n, ast.ImportFrom)
-                            and n.module in self.modules for a in n.names}
-                        for m, (_, t) in self.modules.items()}
+        self.parents = {
+            m: {c: n for n in ast.walk(t) for c in ast.iter_child_nodes(n)}
+            for m, (_, t) in self.modules.items()
+        }
+        self.imports = {
+            m: {
+                (a.asname or a.name): (n.module, a.name)
+                for n in ast.walk(t)
+                if isinstance(n, ast.ImportFrom) and n.module in self.modules
+                for a in n.names
+            }
+            for m, (_, t) in self.modules.items()
+        }
         self.functions = self._code_functions()
 
     # ------------------------------------------------------------ code functions
@@ -107,13 +114,17 @@ class Package:
             changed = False
             for module, (_, tree) in self.modules.items():
                 for fn in ast.walk(tree):
-                    if not isinstance(fn, ast.FunctionDef) or fn.name.startswith("__") \
-                            or (module, fn.name) in self.functions:
+                    if (
+                        not isinstance(fn, ast.FunctionDef)
+                        or fn.name.startswith("__")
+                        or (module, fn.name) in self.functions
+                    ):
                         continue
                     params = _params(fn)
                     for call in ast.walk(fn):
-                        target = self.function_of(module, call) \
-                            if isinstance(call, ast.Call) else None
+                        target = (
+                            self.function_of(module, call) if isinstance(call, ast.Call) else None
+                        )
                         arg = _argument(call, *target) if target else None  # type: ignore[arg-type]
                         if isinstance(arg, ast.Name) and arg.id in params:
                             self.functions[module, fn.name] = (params.index(arg.id), arg.id)
@@ -137,7 +148,8 @@ class Package:
                         return "iter", (module, gen.iter, index)
             if isinstance(scope, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
                 if name in _params(scope) or any(
-                        a.arg == name for a in (*scope.args.posonlyargs, *scope.args.args)):
+                    a.arg == name for a in (*scope.args.posonlyargs, *scope.args.args)
+                ):
                     return "param", scope
                 found = _assigned(scope, name)
                 if found:
@@ -151,8 +163,11 @@ class Package:
             return "values", [(module, f[1]) for f in found]
         if name in self.imports[module]:
             other, other_name = self.imports[module][name]
-            return self.binding(other, other_name, self.modules[other][1].body[0]) \
-                if self.modules[other][1].body else ("none", None)
+            return (
+                self.binding(other, other_name, self.modules[other][1].body[0])
+                if self.modules[other][1].body
+                else ("none", None)
+            )
         raise UnresolvedError(name)
 
     def literal(self, module: str, node: ast.AST) -> tuple[str, ast.AST]:
@@ -188,8 +203,9 @@ class Package:
         if isinstance(node, ast.Dict):
             out: set[Pattern] = set()
             for key, value in zip(node.keys, node.values, strict=True):
-                out |= self.dict_values(module, value) if key is None \
-                    else self.patterns(module, value)
+                out |= (
+                    self.dict_values(module, value) if key is None else self.patterns(module, value)
+                )
             return out
         if isinstance(node, ast.DictComp):
             return self.patterns(module, node.value)
@@ -206,8 +222,9 @@ class Package:
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             return self._join(module, [node.left, node.right])
         if isinstance(node, ast.JoinedStr):
-            return self._join(module, [v.value if isinstance(v, ast.FormattedValue) else v
-                                       for v in node.values])
+            return self._join(
+                module, [v.value if isinstance(v, ast.FormattedValue) else v for v in node.values]
+            )
         if isinstance(node, ast.Attribute):
             return {("attr", node.attr, "\0")}
         if isinstance(node, ast.Name):
@@ -219,8 +236,11 @@ class Package:
             raise UnresolvedError(node.id)
         if isinstance(node, ast.Subscript):
             return self.dict_values(module, node.value)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr == "get":
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get"
+        ):
             out = self.dict_values(module, node.func.value)
             for default in node.args[1:2]:
                 out |= self.patterns(module, default)
@@ -244,12 +264,17 @@ class Package:
                 raise UnresolvedError("two unknown parts")
             at = combo.index(holes[0])
             prefix = "".join(combo[:at])  # type: ignore[arg-type]
-            suffix = "".join(combo[at + 1:])  # type: ignore[arg-type]
+            suffix = "".join(combo[at + 1 :])  # type: ignore[arg-type]
             hole = holes[0]
             if len(hole) == 3:  # an attribute inside: its family carries the attribute's name
                 inner_prefix, _, inner_suffix = hole[2].partition("\0")  # type: ignore[misc]
-                out.add(("attr", hole[1],  # type: ignore[arg-type]
-                         f"{prefix}{inner_prefix}\0{inner_suffix}{suffix}"))
+                out.add(
+                    (
+                        "attr",
+                        hole[1],  # type: ignore[arg-type]
+                        f"{prefix}{inner_prefix}\0{inner_suffix}{suffix}",
+                    )
+                )
             else:
                 out.add((prefix + hole[0], hole[1] + suffix))  # type: ignore[index]
         return out
@@ -268,8 +293,9 @@ def _target_index(target: ast.AST, name: str) -> int | bool | None:
 def _assigned(scope: ast.AST, name: str) -> list[tuple[Any, ...]]:
     """What ``name`` is bound to in ``scope`` itself (not in nested functions or classes)."""
     found: list[tuple[Any, ...]] = []
-    stack = list(getattr(scope, "body", []) if isinstance(getattr(scope, "body", None), list)
-                 else [])
+    stack = list(
+        getattr(scope, "body", []) if isinstance(getattr(scope, "body", None), list) else []
+    )
     while stack:
         node = stack.pop()
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):

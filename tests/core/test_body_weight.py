@@ -33,11 +33,17 @@ def test_bmi_from_pounds_and_feet() -> None:
     assert bmi(Q_(154, "lb"), Q_(67, "in")).magnitude == pytest.approx(24.1196, rel=1e-5)
 
 
-@pytest.mark.parametrize(("height", "sex", "expected"), [
-    (180, "male", 74.9921260), (160, "female", 52.3818898),
-    (152.4, "male", 50.0), (152.4, "female", 45.5),     # exactly 60 inches
-    (170.18, "male", 66.1), (170.18, "female", 61.6),   # 67 in: base + 2.3 × 7 = + 16.1
-])
+@pytest.mark.parametrize(
+    ("height", "sex", "expected"),
+    [
+        (180, "male", 74.9921260),
+        (160, "female", 52.3818898),
+        (152.4, "male", 50.0),
+        (152.4, "female", 45.5),  # exactly 60 inches
+        (170.18, "male", 66.1),
+        (170.18, "female", 61.6),  # 67 in: base + 2.3 × 7 = + 16.1
+    ],
+)
 def test_ideal_body_weight(height: float, sex: str, expected: float) -> None:
     result = ideal_body_weight(Q_(height, "cm"), sex)
     assert result.magnitude == pytest.approx(expected, rel=1e-8)
@@ -61,11 +67,14 @@ def test_ideal_body_weight_is_refused_where_the_line_reaches_zero() -> None:
     assert caught.value.code == "ibw_undefined"
 
 
-@pytest.mark.parametrize(("kwargs", "code"), [
-    ({"height": None, "sex": "male"}, "needs_height"),
-    ({"height": Q_(170, "cm"), "sex": None}, "needs_sex"),
-    ({"height": Q_(170, "cm"), "sex": "other"}, "sex_unknown"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "code"),
+    [
+        ({"height": None, "sex": "male"}, "needs_height"),
+        ({"height": Q_(170, "cm"), "sex": None}, "needs_sex"),
+        ({"height": Q_(170, "cm"), "sex": "other"}, "sex_unknown"),
+    ],
+)
 def test_ideal_body_weight_needs_height_and_sex(kwargs: dict, code: str) -> None:
     with pytest.raises(CalxError) as caught:
         ideal_body_weight(**kwargs)
@@ -95,8 +104,9 @@ SEX = st.sampled_from(["female", "male"])
 
 @settings(deadline=None)
 @given(w1=WEIGHT, w2=WEIGHT, h1=HEIGHT, h2=HEIGHT)
-def test_bmi_rises_with_weight_and_falls_with_height(w1: float, w2: float, h1: float,
-                                                     h2: float) -> None:
+def test_bmi_rises_with_weight_and_falls_with_height(
+    w1: float, w2: float, h1: float, h2: float
+) -> None:
     wl, wh = sorted((w1, w2))
     hl, hh = sorted((h1, h2))
     assert bmi(Q_(wl, "kg"), Q_(hl, "cm")).magnitude <= bmi(Q_(wh, "kg"), Q_(hl, "cm")).magnitude
@@ -111,15 +121,18 @@ def test_ideal_weight_rises_with_height_and_is_positive(h1: float, h2: float, se
     a, b = ideal_body_weight(Q_(low, "cm"), sex), ideal_body_weight(Q_(high, "cm"), sex)
     assert 0 < a.magnitude <= b.magnitude
     # women's line is 4.5 kg below men's at every height (50 − 45.5)
-    diff = ideal_body_weight(Q_(low, "cm"), "male").magnitude - \
-        ideal_body_weight(Q_(low, "cm"), "female").magnitude
+    diff = (
+        ideal_body_weight(Q_(low, "cm"), "male").magnitude
+        - ideal_body_weight(Q_(low, "cm"), "female").magnitude
+    )
     assert diff == pytest.approx(4.5)
 
 
 @settings(deadline=None)
 @given(w1=WEIGHT, w2=WEIGHT, h=HEIGHT, sex=SEX)
-def test_adjusted_weight_rises_with_weight_and_lies_between(w1: float, w2: float, h: float,
-                                                            sex: str) -> None:
+def test_adjusted_weight_rises_with_weight_and_lies_between(
+    w1: float, w2: float, h: float, sex: str
+) -> None:
     low, high = sorted((w1, w2))
     a = adjusted_body_weight(Q_(low, "kg"), Q_(h, "cm"), sex).magnitude
     b = adjusted_body_weight(Q_(high, "kg"), Q_(h, "cm"), sex).magnitude

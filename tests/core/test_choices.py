@@ -40,7 +40,8 @@ def test_an_up_to_value_needs_an_explicit_choice() -> None:
 def test_dose_choices_are_steps_of_the_products_strengths() -> None:
     diltiazem = REGIMENS["diltiazem-240-480"]
     assert dose_options(diltiazem.dose, PRODUCTS["diltiazem-oral"]) == tuple(
-        240.0 + 30 * k for k in range(9))
+        240.0 + 30 * k for k in range(9)
+    )
     assert _specs("probenecid-500-tid")["dose"].options == (500.0,)
     assert _specs("minocycline-cyclic")["dose"].options == (50.0, 100.0)  # the review's options
     with pytest.raises(CalxError) as err:

@@ -27,8 +27,8 @@ def test_weekends_and_public_holidays_are_closed() -> None:
     saturday = closed_day(dt.date(2026, 12, 26), "FR", "en")
     assert saturday is not None and (saturday.reason, saturday.name) == ("weekend", "Saturday")
     assert closed_day(dt.date(2026, 12, 28), "FR") is None
-    assert closed_day(dt.date(2026, 7, 14), "FR") is not None       # Bastille Day
-    assert closed_day(dt.date(2026, 7, 14), "") is None              # weekends only
+    assert closed_day(dt.date(2026, 7, 14), "FR") is not None  # Bastille Day
+    assert closed_day(dt.date(2026, 7, 14), "") is None  # weekends only
     assert next_working_day(dt.date(2026, 12, 25), "FR") == dt.date(2026, 12, 28)
 
 
@@ -43,7 +43,10 @@ def test_an_infusion_on_christmas_is_flagged_and_moved_with_the_later_doses() ->
     assert move == (1, 3)
     moved = apply_shifts(schedule, (move,))
     assert [a.date for a in moved.administrations][:3] == [
-        dt.date(2026, 12, 11), dt.date(2026, 12, 28), dt.date(2027, 1, 25)]  # week 6 follows
+        dt.date(2026, 12, 11),
+        dt.date(2026, 12, 28),
+        dt.date(2027, 1, 25),
+    ]  # week 6 follows
     assert all(a.date < moved.horizon_end for a in moved.administrations)
 
 

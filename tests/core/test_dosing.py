@@ -37,20 +37,31 @@ def _load() -> tuple[dict[str, Regimen], dict[str, Product]]:
         record = tomllib.loads(path.read_text(encoding="utf-8"))
         for r in record.get("regimens", ()):
             regimens[r["id"]] = regimen_from_dict(r, record["id"])
-    products = {p["id"]: product_from_dict(p) for p in tomllib.loads(
-        (CONTENT / "_products.toml").read_text(encoding="utf-8"))["products"]}
+    products = {
+        p["id"]: product_from_dict(p)
+        for p in tomllib.loads((CONTENT / "_products.toml").read_text(encoding="utf-8"))["products"]
+    }
     return regimens, products
 
 
 REGIMENS, PRODUCTS = _load()
 
 
-def dose(rid: str, weight: str = "70 kg", height: str | None = "170 cm",
-         choices: dict[str, float] | None = None, **kw: Any) -> Any:
+def dose(
+    rid: str,
+    weight: str = "70 kg",
+    height: str | None = "170 cm",
+    choices: dict[str, float] | None = None,
+    **kw: Any,
+) -> Any:
     r = REGIMENS[rid]
-    patient, _ = Patient.from_inputs(weight, height, sex=kw.pop("sex", None),
-                                     age=kw.pop("age", None),
-                                     creatinine=kw.pop("creatinine", None))
+    patient, _ = Patient.from_inputs(
+        weight,
+        height,
+        sex=kw.pop("sex", None),
+        age=kw.pop("age", None),
+        creatinine=kw.pop("creatinine", None),
+    )
     return compute_dose(r, patient, PRODUCTS.get(r.product or ""), choices, **kw)
 
 
@@ -153,8 +164,14 @@ def test_aluminium_hydroxide_30_ml_four_times_daily_with_its_renal_caution() -> 
 
 def test_renal_caution_is_stronger_when_the_clearance_is_low() -> None:
     # docs/clinical.md §2: 65-year-old woman, 60 kg, 85 µmol/L → Cockcroft–Gault ≈ 55 mL/min.
-    r = dose("aluminium-hydroxide-30ml-qid", weight="60 kg", height="165 cm", sex="female",
-             age="65", creatinine="85 µmol/L")
+    r = dose(
+        "aluminium-hydroxide-30ml-qid",
+        weight="60 kg",
+        height="165 cm",
+        sex="female",
+        age="65",
+        creatinine="85 µmol/L",
+    )
     low = next(w for w in r.warnings if w.code == "renal_caution_low_clearance")
     assert low.params["crcl"] == 55 and low.params["threshold"] == RENAL_CAUTION_CRCL_ML_MIN
     assert "Calx's own threshold" in render(low, "en")
@@ -165,8 +182,14 @@ def test_renal_caution_is_stronger_when_the_clearance_is_low() -> None:
 
 def test_renal_caution_without_the_stronger_warning_when_the_clearance_is_normal() -> None:
     # docs/clinical.md §2: 55-year-old man, 90 kg, 1.09 mg/dL → ≈ 97 mL/min.
-    r = dose("aluminium-hydroxide-30ml-qid", weight="90 kg", height="180 cm", sex="male",
-             age="55", creatinine="1.09 mg/dL")
+    r = dose(
+        "aluminium-hydroxide-30ml-qid",
+        weight="90 kg",
+        height="180 cm",
+        sex="male",
+        age="55",
+        creatinine="1.09 mg/dL",
+    )
     assert "renal_caution" in codes(r.warnings)
     assert "renal_caution_low_clearance" not in codes(r.warnings)
     assert any("= 97 mL/min" in line for line in words(r.working))
@@ -182,7 +205,11 @@ def test_diltiazem_range_uses_the_lower_bound_without_a_choice() -> None:
     assert mg(r.calculated) == 240 and mg(r.daily) == 240 and r.per == "day"
     (w,) = r.warnings
     assert (w.code, w.params["value"], w.params["min"], w.params["max"]) == (
-        "range_lower_bound_used", 240, 240, 480)
+        "range_lower_bound_used",
+        240,
+        240,
+        480,
+    )
     assert "240–480 mg" in render(w, "en") and "240 à 480 mg" in render(w, "fr")
     assert r.prescribed_range is not None and r.choices == {"dose": 240}
 
@@ -199,7 +226,11 @@ def test_diltiazem_choice_outside_the_range_is_refused(value: float) -> None:
         dose("diltiazem-240-480", choices={"dose": value})
     e = err.value
     assert (e.code, e.field, e.params["min"], e.params["max"]) == (
-        "choice_out_of_range", "dose", 240, 480)
+        "choice_out_of_range",
+        "dose",
+        240,
+        480,
+    )
     assert e.params["unit"] == localized(en="mg", fr="mg")
     assert e.params["range"] == localized(en="240–480", fr="240 à 480")
 
@@ -236,7 +267,10 @@ def test_probenecid_up_to_500_mg_three_times_daily_needs_a_choice() -> None:
     with pytest.raises(CalxError) as err:
         dose("probenecid-500-tid")
     assert (err.value.code, err.value.field, err.value.params["max"]) == (
-        "choice_required", "dose", 500)
+        "choice_required",
+        "dose",
+        500,
+    )
     r = dose("probenecid-500-tid", choices={"dose": 500})
     assert (mg(r.calculated), mg(r.daily), r.times_per_day) == (500, 1500, 3)
     assert r.defaults == () and "working_dose_chosen" in codes(r.working)
@@ -260,8 +294,9 @@ def test_triamcinolone_has_no_dose_but_its_concentration_and_the_20_mg_per_ml_fa
     assert "10 mg/mL" in render(note, "en")
 
 
-@pytest.mark.parametrize("rid", ["co2-laser-single-session", "eswl-3-sessions",
-                                 "hydrocolloid-dressing-every-3-days"])
+@pytest.mark.parametrize(
+    "rid", ["co2-laser-single-session", "eswl-3-sessions", "hydrocolloid-dressing-every-3-days"]
+)
 def test_procedures_and_dressings_have_no_dose(rid: str) -> None:
     r = dose(rid)
     assert not r.has_dose and r.basis is None
@@ -308,12 +343,15 @@ def test_an_unknown_choice_or_formula_or_product_is_refused() -> None:
     assert err.value.code == "product_mismatch"
 
 
-@pytest.mark.parametrize(("formula", "bsa"), [
-    ("dubois", 0.007184 * 70 ** 0.425 * 170 ** 0.725),
-    ("haycock", 0.024265 * 70 ** 0.5378 * 170 ** 0.3964),
-    ("gehan-george", 0.0235 * 70 ** 0.51456 * 170 ** 0.42246),
-    ("boyd", 0.0003207 * 170 ** 0.3 * 70000 ** (0.7285 - 0.0188 * math.log10(70000))),
-])
+@pytest.mark.parametrize(
+    ("formula", "bsa"),
+    [
+        ("dubois", 0.007184 * 70**0.425 * 170**0.725),
+        ("haycock", 0.024265 * 70**0.5378 * 170**0.3964),
+        ("gehan-george", 0.0235 * 70**0.51456 * 170**0.42246),
+        ("boyd", 0.0003207 * 170**0.3 * 70000 ** (0.7285 - 0.0188 * math.log10(70000))),
+    ],
+)
 def test_other_bsa_formulas(formula: str, bsa: float) -> None:
     r = dose("rituximab-375-weekly", bsa_formula=formula)
     assert mg(r.calculated) == pytest.approx(375 * bsa)
@@ -374,8 +412,9 @@ def test_per_kg_dose_is_monotonic_in_weight(w1: float, w2: float) -> None:
 
 @settings(max_examples=80, deadline=None)
 @given(st.floats(20, 200), st.floats(20, 200), st.floats(130, 210), st.floats(130, 210))
-def test_per_m2_dose_is_monotonic_in_weight_and_height(w1: float, w2: float, h1: float,
-                                                       h2: float) -> None:
+def test_per_m2_dose_is_monotonic_in_weight_and_height(
+    w1: float, w2: float, h1: float, h2: float
+) -> None:
     (wl, wh), (hl, hh) = sorted((w1, w2)), sorted((h1, h2))
     small = dose("rituximab-375-weekly", weight=f"{wl} kg", height=f"{hl} cm")
     large = dose("rituximab-375-weekly", weight=f"{wh} kg", height=f"{hh} cm")
@@ -386,8 +425,7 @@ def test_per_m2_dose_is_monotonic_in_weight_and_height(w1: float, w2: float, h1:
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.floats(allow_nan=True, allow_infinity=True).filter(
-    lambda x: not (240 <= x <= 480)))
+@given(st.floats(allow_nan=True, allow_infinity=True).filter(lambda x: not (240 <= x <= 480)))
 def test_dose_choices_outside_the_range_are_always_refused(value: float) -> None:
     with pytest.raises(CalxError) as err:
         dose("diltiazem-240-480", choices={"dose": value})

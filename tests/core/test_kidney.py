@@ -27,13 +27,23 @@ from desktop.core.units import Q_
 
 
 def man() -> Patient:
-    return Patient(weight=Q_(90, "kg"), height=Q_(180, "cm"), sex="male", age_years=55,
-                   creatinine=Q_(1.09, "mg/dL"))
+    return Patient(
+        weight=Q_(90, "kg"),
+        height=Q_(180, "cm"),
+        sex="male",
+        age_years=55,
+        creatinine=Q_(1.09, "mg/dL"),
+    )
 
 
 def woman() -> Patient:
-    return Patient(weight=Q_(60, "kg"), height=Q_(160, "cm"), sex="female", age_years=65,
-                   creatinine=Q_(85, "umol/L"))
+    return Patient(
+        weight=Q_(60, "kg"),
+        height=Q_(160, "cm"),
+        sex="female",
+        age_years=65,
+        creatinine=Q_(85, "umol/L"),
+    )
 
 
 def test_cockcroft_gault_worked_example_man() -> None:
@@ -67,27 +77,37 @@ def test_cockcroft_gault_states_the_weight_it_used() -> None:
     assert "(actual weight)" in cockcroft_gault_for(man()).working("en")
 
 
-@pytest.mark.parametrize(("changes", "code"), [
-    ({"age_years": None}, "needs_age"),
-    ({"sex": None}, "needs_sex"),
-    ({"creatinine": None}, "needs_creatinine"),
-    ({"weight": None}, "needs_weight"),
-    ({"height": None, "weight_basis": "ideal"}, "needs_height"),
-    ({"weight_basis": "lean"}, "crcl_weight_unknown"),
-    ({"creatinine": Q_(30, "mg/dL")}, "creatinine_out_of_range"),
-    ({"creatinine": Q_(1, "kg")}, "wrong_unit_kind"),
-])
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"age_years": None}, "needs_age"),
+        ({"sex": None}, "needs_sex"),
+        ({"creatinine": None}, "needs_creatinine"),
+        ({"weight": None}, "needs_weight"),
+        ({"height": None, "weight_basis": "ideal"}, "needs_height"),
+        ({"weight_basis": "lean"}, "crcl_weight_unknown"),
+        ({"creatinine": Q_(30, "mg/dL")}, "creatinine_out_of_range"),
+        ({"creatinine": Q_(1, "kg")}, "wrong_unit_kind"),
+    ],
+)
 def test_cockcroft_gault_refuses(changes: dict, code: str) -> None:
-    kwargs = {"age_years": 55.0, "sex": "male", "weight": Q_(90, "kg"),
-              "creatinine": Q_(1.09, "mg/dL"), "height": Q_(180, "cm"), **changes}
+    kwargs = {
+        "age_years": 55.0,
+        "sex": "male",
+        "weight": Q_(90, "kg"),
+        "creatinine": Q_(1.09, "mg/dL"),
+        "height": Q_(180, "cm"),
+        **changes,
+    }
     with pytest.raises(CalxError) as caught:
         cockcroft_gault(**kwargs)
     assert caught.value.code == code
 
 
 def test_cockcroft_gault_warns_under_18() -> None:
-    result = cockcroft_gault(age_years=16, sex="male", weight=Q_(60, "kg"),
-                             creatinine=Q_(0.8, "mg/dL"))
+    result = cockcroft_gault(
+        age_years=16, sex="male", weight=Q_(60, "kg"), creatinine=Q_(0.8, "mg/dL")
+    )
     assert [w.code for w in result.warnings] == ["crcl_adult_formula"]
 
 
@@ -98,10 +118,13 @@ def test_ckd_epi_worked_examples() -> None:
     assert ckd_epi_2021_for(woman()).magnitude == pytest.approx(65.5331462, rel=1e-8)
 
 
-@pytest.mark.parametrize(("age", "sex", "scr", "expected"), [
-    (40, "female", 0.5, 121.5193422),
-    (30, "male", 0.7, 127.1217159),
-])
+@pytest.mark.parametrize(
+    ("age", "sex", "scr", "expected"),
+    [
+        (40, "female", 0.5, 121.5193422),
+        (30, "male", 0.7, 127.1217159),
+    ],
+)
 def test_ckd_epi_below_kappa(age: float, sex: str, scr: float, expected: float) -> None:
     result = ckd_epi_2021(age_years=age, sex=sex, creatinine=Q_(scr, "mg/dL"))
     assert result.magnitude == pytest.approx(expected, rel=1e-8)
@@ -130,17 +153,19 @@ SEX = st.sampled_from(["female", "male"])
 
 @settings(deadline=None)
 @given(a1=AGE, a2=AGE, c1=SCR, c2=SCR, w1=WEIGHT, w2=WEIGHT, sex=SEX)
-def test_cockcroft_gault_monotonic(a1: float, a2: float, c1: float, c2: float, w1: float,
-                                   w2: float, sex: str) -> None:
+def test_cockcroft_gault_monotonic(
+    a1: float, a2: float, c1: float, c2: float, w1: float, w2: float, sex: str
+) -> None:
     (al, ah), (cl, ch), (wl, wh) = sorted((a1, a2)), sorted((c1, c2)), sorted((w1, w2))
 
     def crcl(age: float, scr: float, w: float) -> float:
-        return cockcroft_gault(age_years=age, sex=sex, weight=Q_(w, "kg"),
-                               creatinine=Q_(scr, "mg/dL")).magnitude
+        return cockcroft_gault(
+            age_years=age, sex=sex, weight=Q_(w, "kg"), creatinine=Q_(scr, "mg/dL")
+        ).magnitude
 
-    assert crcl(ah, cl, wl) <= crcl(al, cl, wl)      # older → lower
-    assert crcl(al, ch, wl) <= crcl(al, cl, wl)      # higher creatinine → lower
-    assert crcl(al, cl, wl) <= crcl(al, cl, wh)      # heavier → higher
+    assert crcl(ah, cl, wl) <= crcl(al, cl, wl)  # older → lower
+    assert crcl(al, ch, wl) <= crcl(al, cl, wl)  # higher creatinine → lower
+    assert crcl(al, cl, wl) <= crcl(al, cl, wh)  # heavier → higher
     assert crcl(ah, ch, wl) > 0
 
 
@@ -148,16 +173,18 @@ def test_cockcroft_gault_monotonic(a1: float, a2: float, c1: float, c2: float, w
 @given(age=AGE, scr=SCR, w=WEIGHT)
 def test_cockcroft_gault_women_are_085_of_men(age: float, scr: float, w: float) -> None:
     def crcl(sex: str) -> float:
-        return cockcroft_gault(age_years=age, sex=sex, weight=Q_(w, "kg"),
-                               creatinine=Q_(scr, "mg/dL")).magnitude
+        return cockcroft_gault(
+            age_years=age, sex=sex, weight=Q_(w, "kg"), creatinine=Q_(scr, "mg/dL")
+        ).magnitude
 
     assert crcl("female") == pytest.approx(0.85 * crcl("male"), rel=1e-12)
 
 
 @settings(deadline=None)
 @given(a1=AGE, a2=AGE, c1=SCR, c2=SCR, sex=SEX)
-def test_ckd_epi_monotonic_and_positive(a1: float, a2: float, c1: float, c2: float,
-                                        sex: str) -> None:
+def test_ckd_epi_monotonic_and_positive(
+    a1: float, a2: float, c1: float, c2: float, sex: str
+) -> None:
     (al, ah), (cl, ch) = sorted((a1, a2)), sorted((c1, c2))
 
     def egfr(age: float, scr: float) -> float:
@@ -171,6 +198,5 @@ def test_ckd_epi_monotonic_and_positive(a1: float, a2: float, c1: float, c2: flo
 @given(scr=SCR, age=AGE, sex=SEX)
 def test_creatinine_units_round_trip(scr: float, age: float, sex: str) -> None:
     in_mg = ckd_epi_2021(age_years=age, sex=sex, creatinine=Q_(scr, "mg/dL")).magnitude
-    in_umol = ckd_epi_2021(age_years=age, sex=sex,
-                           creatinine=Q_(scr * 88.4, "umol/L")).magnitude
+    in_umol = ckd_epi_2021(age_years=age, sex=sex, creatinine=Q_(scr * 88.4, "umol/L")).magnitude
     assert in_umol == pytest.approx(in_mg, rel=1e-9)

@@ -39,26 +39,31 @@ FAMILIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("alert_patient_", ""): PATIENT_FACTS,
     ("estimate_", ""): ESTIMATES,
     ("frequency_", ""): tuple(str(n) for n in range(1, 13)),
-    ("interval_every_", ""): INTERVAL_UNITS, ("interval_one_", ""): INTERVAL_UNITS,
+    ("interval_every_", ""): INTERVAL_UNITS,
+    ("interval_one_", ""): INTERVAL_UNITS,
     ("measure_", ""): KINDS,
     ("metric_", ""): ("bmi", "ibw", "abw", "crcl", "egfr"),
     ("severity_", ""): SEVERITIES,
     ("sex_", ""): SEXES,
     ("slot_", ""): SLOTS,
-    ("unit_", "_one"): WORD_UNITS, ("unit_", "_many"): WORD_UNITS,
+    ("unit_", "_one"): WORD_UNITS,
+    ("unit_", "_many"): WORD_UNITS,
     ("weight_basis_", ""): WEIGHT_BASES,
     ("working_bsa_", ""): tuple(key.replace("-", "_") for key in BSA_FORMULAS),
 }
 # A code that is an attribute's value, or built from one: "attribute:prefix*suffix" → values.
 ATTRIBUTES: dict[str, tuple[str, ...]] = {
-    "action:diff_*": ACTIONS, "action:diff_*_f": ACTIONS,
-    "breastfeeding:answer_*": ANSWERS, "pregnant:answer_*": ANSWERS,
+    "action:diff_*": ACTIONS,
+    "action:diff_*_f": ACTIONS,
+    "breastfeeding:answer_*": ANSWERS,
+    "pregnant:answer_*": ANSWERS,
     "kind:*": KINDS,  # a typed measurement's label
     "kind:kind_*": (KIND_DOSE, KIND_SESSION, KIND_DRESSING, KIND_DAILY, KIND_ON),  # not a pause
     "lang:language_*": LANGUAGES,
     "name:estimate_*": ESTIMATES,
     "out_of_range_code:*": tuple(m.out_of_range_code for m in MEASURES.values()),
-    "route:route_*": ROUTES, "route:route_name_*": ROUTES,
+    "route:route_*": ROUTES,
+    "route:route_name_*": ROUTES,
     "section:diff_*": SECTIONS,
     "sex:sex_*": SEXES,
     "verification:*": VERIFICATIONS,
@@ -88,7 +93,8 @@ USED = used_codes()
 def test_every_code_position_is_read() -> None:
     assert not USAGE.unresolved, (
         "a code is computed in a way the guard cannot read; spell it out, or build it from a "
-        "table of codes: " + "; ".join(USAGE.unresolved))
+        "table of codes: " + "; ".join(USAGE.unresolved)
+    )
     families = set(USAGE.families) - set(FAMILIES)
     assert not families, f"declare the values of these code families in FAMILIES: {families}"
     attributes = {k.replace("\0", "*") for k in USAGE.attributes} - set(ATTRIBUTES)
@@ -98,9 +104,16 @@ def test_every_code_position_is_read() -> None:
 def test_the_guard_sees_the_codes_a_regex_missed() -> None:
     # Codes raised through a table, a variable or a helper (the old regex over
     # CalxError("...") and Issue("...") found none of these).
-    for code in ("weight_out_of_range", "needs_weight", "working_bsa_mosteller",
-                 "working_course_total_days", "plan_date_invalid", "route_name_iv",
-                 "dose_to_give", "as_reported"):
+    for code in (
+        "weight_out_of_range",
+        "needs_weight",
+        "working_bsa_mosteller",
+        "working_course_total_days",
+        "plan_date_invalid",
+        "route_name_iv",
+        "dose_to_give",
+        "as_reported",
+    ):
         assert code in USED, code
 
 
@@ -122,6 +135,7 @@ def test_the_languages_are_the_catalogue_s() -> None:
 def language_problems(texts: dict[str, str]) -> list[str]:
     """What is wrong with one code's texts: a language missing or empty, parameters that differ
     between languages."""
+
     def fields(text: str) -> frozenset[str]:
         return frozenset(f for _, f, _, _ in string.Formatter().parse(text) if f)
 
@@ -149,8 +163,11 @@ def test_no_text_formats_or_hides_a_parameter(code: str) -> None:
     # Words that differ by language are one localised parameter, never a pair of which each
     # text hides one with a format spec such as "{unit_fr:.0}".
     for lang in LANGUAGES:
-        specs = [(f, spec) for _, f, spec, _ in string.Formatter().parse(CATALOGUE[code][lang])
-                 if f is not None and spec]
+        specs = [
+            (f, spec)
+            for _, f, spec, _ in string.Formatter().parse(CATALOGUE[code][lang])
+            if f is not None and spec
+        ]
         assert not specs, (code, lang, specs)
 
 
@@ -176,13 +193,21 @@ def test_messages_for_clinicians_name_no_flag_or_build_step() -> None:
         for lang in LANGUAGES:
             text = CATALOGUE[code][lang]
             assert "make db" not in text and " --" not in text and "`calx" not in text, (
-                code, lang, text)
+                code,
+                lang,
+                text,
+            )
 
 
-@pytest.mark.parametrize(("value", "en", "fr"), [
-    (2.0, "2", "2"), (0.5, "0.5", "0,5"), (681.7948, "681.7948", "681,7948"),
-    (2720, "2,720", "2\u00a0720"),
-])
+@pytest.mark.parametrize(
+    ("value", "en", "fr"),
+    [
+        (2.0, "2", "2"),
+        (0.5, "0.5", "0,5"),
+        (681.7948, "681.7948", "681,7948"),
+        (2720, "2,720", "2\u00a0720"),
+    ],
+)
 def test_format_param_follows_the_display_rules(value: float, en: str, fr: str) -> None:
     assert format_param(value, "en") == en
     assert format_param(value, "fr") == fr

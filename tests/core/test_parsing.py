@@ -69,8 +69,12 @@ def test_accepted_forms(text: str, kind: str, lang: str, value: float, unit: str
     assert parsed.value_canonical == pytest.approx(value, rel=1e-9)
     assert parsed.unit_entered == unit
     assert parsed.original == text
-    canonical = {"weight": "kilogram", "height": "centimeter", "creatinine":
-                 "milligram / deciliter", "age": "year"}[kind]
+    canonical = {
+        "weight": "kilogram",
+        "height": "centimeter",
+        "creatinine": "milligram / deciliter",
+        "age": "year",
+    }[kind]
     assert str(parsed.quantity.units) == canonical
     assert parsed.quantity.magnitude == pytest.approx(value, rel=1e-9)
 
@@ -94,7 +98,7 @@ REFUSED = [
     ("1.234,5 kg", "weight", "fr", "number_ambiguous"),
     ("1.2.3", "weight", "en", "number_ambiguous"),
     ("1,2,3", "weight", "fr", "number_ambiguous"),
-    ("1,234 kg", "weight", "en", "number_ambiguous"),   # thousands separator in English?
+    ("1,234 kg", "weight", "en", "number_ambiguous"),  # thousands separator in English?
     ("1.768 µmol/L", "creatinine", "fr", "number_ambiguous"),  # thousands separator in French?
     ("1 234 µmol/L", "creatinine", "fr", "number_ambiguous"),
     ("1\u00a0234 µmol/L", "creatinine", "fr", "number_ambiguous"),
@@ -133,12 +137,15 @@ def test_wrong_kind_names_what_was_expected_and_got() -> None:
 
 
 def test_default_unit_is_a_parameter() -> None:
-    assert parse_quantity("154", "weight", default_unit="lb").value_canonical == \
-        pytest.approx(69.85322498)
-    assert parse_quantity("67", "height", default_unit="in").value_canonical == \
-        pytest.approx(170.18)
-    assert parse_quantity("85", "creatinine", default_unit="µmol/L").value_canonical == \
-        pytest.approx(0.9615384615)
+    assert parse_quantity("154", "weight", default_unit="lb").value_canonical == pytest.approx(
+        69.85322498
+    )
+    assert parse_quantity("67", "height", default_unit="in").value_canonical == pytest.approx(
+        170.18
+    )
+    assert parse_quantity(
+        "85", "creatinine", default_unit="µmol/L"
+    ).value_canonical == pytest.approx(0.9615384615)
     parsed = parse_quantity("70", "weight")
     assert parsed.unit_defaulted and parsed.unit_entered == "kg"
     assert not parse_quantity("70 kg", "weight").unit_defaulted
@@ -150,31 +157,45 @@ def test_a_default_unit_of_the_wrong_kind_is_refused() -> None:
     assert caught.value.code == "wrong_unit_kind"
 
 
-@pytest.mark.parametrize(("text", "kind", "lang", "note"), [
-    ("154 lb", "weight", "en", "154 lb = 69.85 kg"),
-    ("154 lb", "weight", "fr", "154 lb = 69,85 kg"),
-    ("5 ft 7 in", "height", "en", "5 ft 7 in = 170.18 cm"),
-    ("5'7\"", "height", "fr", "5 ft 7 in = 170,18 cm"),
-    ("1,70 m", "height", "fr", "1,7 m = 170 cm"),
-    ("85 µmol/L", "creatinine", "en", "85 µmol/L = 0.96 mg/dL"),
-    ("85 µmol/L", "creatinine", "fr", "85 µmol/L = 0,96 mg/dL"),
-    ("18 months", "age", "en", "18 months = 1.5 years"),
-    ("18 mois", "age", "fr", "18 mois = 1,5 an"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind", "lang", "note"),
+    [
+        ("154 lb", "weight", "en", "154 lb = 69.85 kg"),
+        ("154 lb", "weight", "fr", "154 lb = 69,85 kg"),
+        ("5 ft 7 in", "height", "en", "5 ft 7 in = 170.18 cm"),
+        ("5'7\"", "height", "fr", "5 ft 7 in = 170,18 cm"),
+        ("1,70 m", "height", "fr", "1,7 m = 170 cm"),
+        ("85 µmol/L", "creatinine", "en", "85 µmol/L = 0.96 mg/dL"),
+        ("85 µmol/L", "creatinine", "fr", "85 µmol/L = 0,96 mg/dL"),
+        ("18 months", "age", "en", "18 months = 1.5 years"),
+        ("18 mois", "age", "fr", "18 mois = 1,5 an"),
+    ],
+)
 def test_conversion_note(text: str, kind: str, lang: str, note: str) -> None:
     assert parse_quantity(text, kind, lang).conversion_note(lang) == note  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("text", "kind"), [("70 kg", "weight"), ("170", "height"),
-                                            ("1.09 mg/dL", "creatinine"), ("55", "age")])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("70 kg", "weight"), ("170", "height"), ("1.09 mg/dL", "creatinine"), ("55", "age")],
+)
 def test_no_conversion_note_in_the_canonical_unit(text: str, kind: str) -> None:
     assert parse_quantity(text, kind).conversion_note("en") is None  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("text", "lang", "value"), [
-    ("70", "en", 70.0), ("70.5", "en", 70.5), ("70,5", "fr", 70.5), ("0,085", "en", 0.085),
-    ("1,5", "en", 1.5), ("1.234", "en", 1.234), ("1,234", "fr", 1.234), ("0", "en", 0.0),
-])
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("70", "en", 70.0),
+        ("70.5", "en", 70.5),
+        ("70,5", "fr", 70.5),
+        ("0,085", "en", 0.085),
+        ("1,5", "en", 1.5),
+        ("1.234", "en", 1.234),
+        ("1,234", "fr", 1.234),
+        ("0", "en", 0.0),
+    ],
+)
 def test_parse_number(text: str, lang: str, value: float) -> None:
     assert parse_number(text, lang) == value
 
@@ -182,8 +203,30 @@ def test_parse_number(text: str, lang: str, value: float) -> None:
 # ---- properties
 
 KINDS = st.sampled_from(["weight", "height", "creatinine", "age"])
-UNITS = st.sampled_from(["", "kg", "lb", "g", "cm", "m", "in", "ft", "'", '"', "mg/dL",
-                         "µmol/L", "umol/L", "years", "mois", "U", "units", "m**2", "e3", "%"])
+UNITS = st.sampled_from(
+    [
+        "",
+        "kg",
+        "lb",
+        "g",
+        "cm",
+        "m",
+        "in",
+        "ft",
+        "'",
+        '"',
+        "mg/dL",
+        "µmol/L",
+        "umol/L",
+        "years",
+        "mois",
+        "U",
+        "units",
+        "m**2",
+        "e3",
+        "%",
+    ]
+)
 NUMBERISH = st.text(alphabet="0123456789.,- \u00a0'\"", max_size=12)
 
 
@@ -200,10 +243,16 @@ def test_any_text_gives_a_quantity_or_a_known_error(text: str, kind: str, lang: 
 
 
 @settings(deadline=None, max_examples=300)
-@given(number=NUMBERISH, unit=UNITS, space=st.sampled_from(["", " "]), kind=KINDS,
-       lang=st.sampled_from(["en", "fr"]))
+@given(
+    number=NUMBERISH,
+    unit=UNITS,
+    space=st.sampled_from(["", " "]),
+    kind=KINDS,
+    lang=st.sampled_from(["en", "fr"]),
+)
 def test_number_like_text_gives_a_quantity_or_a_known_error(
-        number: str, unit: str, space: str, kind: str, lang: str) -> None:
+    number: str, unit: str, space: str, kind: str, lang: str
+) -> None:
     try:
         parsed = parse_quantity(number + space + unit, kind, lang)  # type: ignore[arg-type]
     except CalxError as error:
@@ -214,11 +263,17 @@ def test_number_like_text_gives_a_quantity_or_a_known_error(
 
 
 @settings(deadline=None)
-@given(whole=st.integers(min_value=0, max_value=99_999), fraction=st.text("0123456789",
-       min_size=1, max_size=2), lang=st.sampled_from(["en", "fr"]))
+@given(
+    whole=st.integers(min_value=0, max_value=99_999),
+    fraction=st.text("0123456789", min_size=1, max_size=2),
+    lang=st.sampled_from(["en", "fr"]),
+)
 def test_decimal_comma_and_point_read_the_same(whole: int, fraction: str, lang: str) -> None:
-    assert parse_number(f"{whole},{fraction}", lang) == parse_number(f"{whole}.{fraction}", lang) \
+    assert (
+        parse_number(f"{whole},{fraction}", lang)
+        == parse_number(f"{whole}.{fraction}", lang)
         == float(f"{whole}.{fraction}")
+    )
 
 
 @settings(deadline=None)
@@ -241,4 +296,5 @@ def test_inches_round_trip(inches: float) -> None:
 @given(st.integers(min_value=1, max_value=8), st.integers(min_value=0, max_value=11))
 def test_feet_and_inches_equal_total_inches(feet: int, inches: int) -> None:
     assert parse_quantity(f"{feet}'{inches}\"", "height").value_canonical == pytest.approx(
-        parse_quantity(f"{feet * 12 + inches} in", "height").value_canonical, rel=1e-12)
+        parse_quantity(f"{feet * 12 + inches} in", "height").value_canonical, rel=1e-12
+    )

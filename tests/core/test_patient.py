@@ -13,15 +13,18 @@ from desktop.core.units import Q_
 
 def test_from_inputs_converts_and_keeps_what_was_typed() -> None:
     patient, warnings = Patient.from_inputs("154 lb", "5 ft 7 in", "male", "55", "85 µmol/L")
-    assert patient.weight_kg == pytest.approx(69.85322498)     # 154 × 0.45359237
-    assert patient.height_cm == pytest.approx(170.18)          # 67 × 2.54
+    assert patient.weight_kg == pytest.approx(69.85322498)  # 154 × 0.45359237
+    assert patient.height_cm == pytest.approx(170.18)  # 67 × 2.54
     assert patient.creatinine_mg_dl == pytest.approx(0.9615384615)  # 85 ÷ 88.4
     assert patient.age_years == 55.0
     assert patient.sex == "male"
     assert str(patient.weight.units) == "kilogram"
     assert warnings == []
     assert patient.conversion_notes("en") == [
-        "154 lb = 69.85 kg", "5 ft 7 in = 170.18 cm", "85 µmol/L = 0.96 mg/dL"]
+        "154 lb = 69.85 kg",
+        "5 ft 7 in = 170.18 cm",
+        "85 µmol/L = 0.96 mg/dL",
+    ]
     assert patient.conversion_notes("fr")[0] == "154 lb = 69,85 kg"
 
 
@@ -44,14 +47,17 @@ def test_pounds_entered_as_kilograms_warn_through_bmi() -> None:
     assert patient.weight_kg == 176.0  # allowed: a warning, not a refusal
 
 
-@pytest.mark.parametrize(("kwargs", "code", "field"), [
-    ({"weight": "600 kg"}, "weight_out_of_range", "weight"),
-    ({"weight": ""}, "input_empty", "weight"),
-    ({"weight": "70", "height": "170 kg"}, "wrong_unit_kind", "height"),
-    ({"weight": "70", "age": "130"}, "age_out_of_range", "age"),
-    ({"weight": "70", "creatinine": "85"}, "creatinine_probably_umol", "creatinine"),
-    ({"weight": "70", "sex": "x"}, "sex_unknown", "sex"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "code", "field"),
+    [
+        ({"weight": "600 kg"}, "weight_out_of_range", "weight"),
+        ({"weight": ""}, "input_empty", "weight"),
+        ({"weight": "70", "height": "170 kg"}, "wrong_unit_kind", "height"),
+        ({"weight": "70", "age": "130"}, "age_out_of_range", "age"),
+        ({"weight": "70", "creatinine": "85"}, "creatinine_probably_umol", "creatinine"),
+        ({"weight": "70", "sex": "x"}, "sex_unknown", "sex"),
+    ],
+)
 def test_from_inputs_refuses(kwargs: dict, code: str, field: str) -> None:
     with pytest.raises(CalxError) as caught:
         Patient.from_inputs(**kwargs)
@@ -64,8 +70,13 @@ def test_blank_optional_inputs_are_missing_not_errors() -> None:
 
 
 def test_plain_constructor_converts_and_applies_hard_limits() -> None:
-    patient = Patient(weight=Q_(154, "lb"), height=Q_(67, "in"), sex="female",
-                      age_years=40, creatinine=Q_(85, "umol/L"))
+    patient = Patient(
+        weight=Q_(154, "lb"),
+        height=Q_(67, "in"),
+        sex="female",
+        age_years=40,
+        creatinine=Q_(85, "umol/L"),
+    )
     assert patient.weight_kg == pytest.approx(69.85322498)
     assert patient.height_cm == pytest.approx(170.18)
     assert patient.creatinine_mg_dl == pytest.approx(0.9615384615)
@@ -87,9 +98,19 @@ def test_patient_is_frozen_and_equal_by_value() -> None:
         a.sex = "male"  # type: ignore[misc]
 
 
-@pytest.mark.parametrize(("text", "sex"), [("female", "female"), ("F", "female"),
-                                            ("Femme", "female"), ("male", "male"), ("M", "male"),
-                                            ("homme", "male"), ("H", "male"), (None, None),
-                                            ("", None)])
+@pytest.mark.parametrize(
+    ("text", "sex"),
+    [
+        ("female", "female"),
+        ("F", "female"),
+        ("Femme", "female"),
+        ("male", "male"),
+        ("M", "male"),
+        ("homme", "male"),
+        ("H", "male"),
+        (None, None),
+        ("", None),
+    ],
+)
 def test_parse_sex(text: str | None, sex: str | None) -> None:
     assert parse_sex(text) == sex

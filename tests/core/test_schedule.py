@@ -56,10 +56,16 @@ def regimen(regimen_id: str) -> Regimen:
     return REGIMENS[regimen_id]
 
 
-def synthetic(schedule: dict[str, Any], route: str = "oral", dose: dict[str, Any] | None = None,
-              rid: str = "test-regimen") -> Regimen:
+def synthetic(
+    schedule: dict[str, Any],
+    route: str = "oral",
+    dose: dict[str, Any] | None = None,
+    rid: str = "test-regimen",
+) -> Regimen:
     d: dict[str, Any] = {
-        "id": rid, "label": {"fr": "Essai", "en": "Test"}, "route": route,
+        "id": rid,
+        "label": {"fr": "Essai", "en": "Test"},
+        "route": route,
         "schedule": schedule,
         "source": {"ref": "valenzuela-2016", "verification": "unverified"},
     }
@@ -75,16 +81,20 @@ def iso(days: list[date]) -> list[str]:
 # --------------------------------------------------------------------------- calendar arithmetic
 
 
-@pytest.mark.parametrize(("start", "months", "expected"), [
-    (date(2026, 1, 31), 1, date(2026, 2, 28)),   # clamped to February's end
-    (date(2024, 1, 31), 1, date(2024, 2, 29)),   # leap year
-    (date(2026, 1, 31), 3, date(2026, 4, 30)),
-    (date(2026, 11, 15), 2, date(2027, 1, 15)),  # across the year
-    (date(2026, 1, 5), 18, date(2027, 7, 5)),
-    (date(2026, 1, 5), 0, date(2026, 1, 5)),
-])
-def test_add_months_clamps_to_the_end_of_the_month(start: date, months: int,
-                                                   expected: date) -> None:
+@pytest.mark.parametrize(
+    ("start", "months", "expected"),
+    [
+        (date(2026, 1, 31), 1, date(2026, 2, 28)),  # clamped to February's end
+        (date(2024, 1, 31), 1, date(2024, 2, 29)),  # leap year
+        (date(2026, 1, 31), 3, date(2026, 4, 30)),
+        (date(2026, 11, 15), 2, date(2027, 1, 15)),  # across the year
+        (date(2026, 1, 5), 18, date(2027, 7, 5)),
+        (date(2026, 1, 5), 0, date(2026, 1, 5)),
+    ],
+)
+def test_add_months_clamps_to_the_end_of_the_month(
+    start: date, months: int, expected: date
+) -> None:
     assert add_months(start, months) == expected
 
 
@@ -93,11 +103,22 @@ def test_add_months_clamps_to_the_end_of_the_month(start: date, months: int,
 
 def test_every_regimen_of_the_content_is_covered_below() -> None:
     covered = {
-        "infliximab-3-mg-kg", "rituximab-375-weekly", "rituximab-1g-x2", "eswl-3-sessions",
-        "ceftriaxone-2g-20-days", "diltiazem-240-480", "diltiazem-180", "colchicine-1mg-daily",
-        "aluminium-hydroxide-30ml-qid", "minocycline-daily", "probenecid-500-tid",
-        "warfarin-1mg-daily", "minocycline-cyclic", "triamcinolone-intralesional-4-8-weeks",
-        "hydrocolloid-dressing-every-3-days", "co2-laser-single-session",
+        "infliximab-3-mg-kg",
+        "rituximab-375-weekly",
+        "rituximab-1g-x2",
+        "eswl-3-sessions",
+        "ceftriaxone-2g-20-days",
+        "diltiazem-240-480",
+        "diltiazem-180",
+        "colchicine-1mg-daily",
+        "aluminium-hydroxide-30ml-qid",
+        "minocycline-daily",
+        "probenecid-500-tid",
+        "warfarin-1mg-daily",
+        "minocycline-cyclic",
+        "triamcinolone-intralesional-4-8-weeks",
+        "hydrocolloid-dressing-every-3-days",
+        "co2-laser-single-session",
     }
     assert set(REGIMENS) <= covered, f"add hand-checked dates for {set(REGIMENS) - covered}"
 
@@ -106,8 +127,16 @@ def test_infliximab_weeks_0_2_6_then_every_8_weeks() -> None:
     s = build_schedule(regimen("infliximab-3-mg-kg"), START)
     # 5 Jan; +14 d = 19 Jan; +42 d = 16 Feb; then +56 d each: 13 Apr (16 Feb + 12 = 28 Feb,
     # + 31 = 31 Mar, + 13), 8 Jun, 3 Aug, 28 Sep, 23 Nov; 18 Jan 2027 is past 5 Jan 2027.
-    assert iso(s.dates()) == ["2026-01-05", "2026-01-19", "2026-02-16", "2026-04-13",
-                              "2026-06-08", "2026-08-03", "2026-09-28", "2026-11-23"]
+    assert iso(s.dates()) == [
+        "2026-01-05",
+        "2026-01-19",
+        "2026-02-16",
+        "2026-04-13",
+        "2026-06-08",
+        "2026-08-03",
+        "2026-09-28",
+        "2026-11-23",
+    ]
     assert {a.kind for a in s.administrations} == {KIND_DOSE}
     assert [a.number for a in s.administrations] == list(range(1, 9))
     assert s.next_after_horizon == date(2027, 1, 18)
@@ -126,8 +155,16 @@ def test_rituximab_weekly_times_4_second_course_18_months_later() -> None:
     assert not s.repeats_until_horizon
     # With 24 months both courses are there, and no third one.
     s24 = build_schedule(r, START, horizon_months=24)
-    assert iso(s24.dates()) == ["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26",
-                                "2027-07-05", "2027-07-12", "2027-07-19", "2027-07-26"]
+    assert iso(s24.dates()) == [
+        "2026-01-05",
+        "2026-01-12",
+        "2026-01-19",
+        "2026-01-26",
+        "2027-07-05",
+        "2027-07-12",
+        "2027-07-19",
+        "2027-07-26",
+    ]
     assert [a.course for a in s24.administrations] == [1] * 4 + [2] * 4
     assert s24.next_after_horizon is None
 
@@ -167,9 +204,17 @@ def test_ceftriaxone_20_days_is_days_1_to_20_inclusive() -> None:
     assert not s.repeats_until_horizon
 
 
-@pytest.mark.parametrize("rid", ["diltiazem-240-480", "diltiazem-180", "colchicine-1mg-daily",
-                                 "aluminium-hydroxide-30ml-qid", "minocycline-daily",
-                                 "probenecid-500-tid"])
+@pytest.mark.parametrize(
+    "rid",
+    [
+        "diltiazem-240-480",
+        "diltiazem-180",
+        "colchicine-1mg-daily",
+        "aluminium-hydroxide-30ml-qid",
+        "minocycline-daily",
+        "probenecid-500-tid",
+    ],
+)
 def test_continuous_daily_treatment_runs_to_the_horizon(rid: str) -> None:
     s = build_schedule(regimen(rid), START)
     (row,) = s.administrations
@@ -189,32 +234,35 @@ def test_warfarin_18_months_is_cut_by_a_12_month_horizon_and_ends_inside_24() ->
 
 def test_minocycline_cycle_lower_bounds_4_weeks_on_3_months_off() -> None:
     s = build_schedule(regimen("minocycline-cyclic"), START)
-    rows = [(a.kind, a.date.isoformat(), a.end.isoformat(), a.course, a.continues)
-            for a in s.administrations]
+    rows = [
+        (a.kind, a.date.isoformat(), a.end.isoformat(), a.course, a.continues)
+        for a in s.administrations
+    ]
     assert rows == [
-        (KIND_ON, "2026-01-05", "2026-02-01", 1, False),    # 28 days: 5 Jan + 27
-        (KIND_OFF, "2026-02-02", "2026-05-01", 1, False),   # 2 Feb + 3 months = 2 May
+        (KIND_ON, "2026-01-05", "2026-02-01", 1, False),  # 28 days: 5 Jan + 27
+        (KIND_OFF, "2026-02-02", "2026-05-01", 1, False),  # 2 Feb + 3 months = 2 May
         (KIND_ON, "2026-05-02", "2026-05-29", 2, False),
-        (KIND_OFF, "2026-05-30", "2026-08-29", 2, False),   # 30 May + 3 months = 30 Aug
+        (KIND_OFF, "2026-05-30", "2026-08-29", 2, False),  # 30 May + 3 months = 30 Aug
         (KIND_ON, "2026-08-30", "2026-09-26", 3, False),
         (KIND_OFF, "2026-09-27", "2026-12-26", 3, False),
-        (KIND_ON, "2026-12-27", "2027-01-04", 4, True),     # cut at the horizon
+        (KIND_ON, "2026-12-27", "2027-01-04", 4, True),  # cut at the horizon
     ]
     assert s.choices == {"on": 4, "off": 3}
     assert [(w.code, w.params["name"], w.params["value"]) for w in s.warnings] == [
-        ("range_lower_bound_used", "on", 4), ("range_lower_bound_used", "off", 3)]
-    assert s.dates() == [date(2026, 1, 5), date(2026, 5, 2), date(2026, 8, 30),
-                         date(2026, 12, 27)]
+        ("range_lower_bound_used", "on", 4),
+        ("range_lower_bound_used", "off", 3),
+    ]
+    assert s.dates() == [date(2026, 1, 5), date(2026, 5, 2), date(2026, 8, 30), date(2026, 12, 27)]
 
 
 def test_minocycline_cycle_with_chosen_values() -> None:
     s = build_schedule(regimen("minocycline-cyclic"), START, choices={"on": 8, "off": 4})
     rows = [(a.kind, a.date.isoformat(), a.end.isoformat()) for a in s.administrations]
     assert rows == [
-        (KIND_ON, "2026-01-05", "2026-03-01"),    # 56 days: 5 Jan + 55 = 1 Mar
-        (KIND_OFF, "2026-03-02", "2026-07-01"),   # 2 Mar + 4 months = 2 Jul
-        (KIND_ON, "2026-07-02", "2026-08-26"),    # 2 Jul + 55 = 26 Aug
-        (KIND_OFF, "2026-08-27", "2026-12-26"),   # 27 Aug + 4 months = 27 Dec
+        (KIND_ON, "2026-01-05", "2026-03-01"),  # 56 days: 5 Jan + 55 = 1 Mar
+        (KIND_OFF, "2026-03-02", "2026-07-01"),  # 2 Mar + 4 months = 2 Jul
+        (KIND_ON, "2026-07-02", "2026-08-26"),  # 2 Jul + 55 = 26 Aug
+        (KIND_OFF, "2026-08-27", "2026-12-26"),  # 27 Aug + 4 months = 27 Dec
         (KIND_ON, "2026-12-27", "2027-01-04"),
     ]
     assert s.warnings == ()
@@ -232,8 +280,15 @@ def test_triamcinolone_every_4_to_8_weeks() -> None:
     assert s.warnings[0].code == "range_lower_bound_used"
     # Chosen 8 weeks: 5 Jan + 56 k for k = 0..6 (336 days → 7 Dec).
     s8 = build_schedule(r, START, choices={"every": 8})
-    assert iso(s8.dates()) == ["2026-01-05", "2026-03-02", "2026-04-27", "2026-06-22",
-                               "2026-08-17", "2026-10-12", "2026-12-07"]
+    assert iso(s8.dates()) == [
+        "2026-01-05",
+        "2026-03-02",
+        "2026-04-27",
+        "2026-06-22",
+        "2026-08-17",
+        "2026-10-12",
+        "2026-12-07",
+    ]
     assert s8.warnings == ()
 
 
@@ -272,11 +327,24 @@ def test_offsets_without_a_repeat() -> None:
 
 
 def test_series_with_three_courses() -> None:
-    r = synthetic({"pattern": "series", "count": 2, "every": "1 week", "courses": 3,
-                   "course_every": "2 month"})
+    r = synthetic(
+        {
+            "pattern": "series",
+            "count": 2,
+            "every": "1 week",
+            "courses": 3,
+            "course_every": "2 month",
+        }
+    )
     s = build_schedule(r, START)
-    assert iso(s.dates()) == ["2026-01-05", "2026-01-12", "2026-03-05", "2026-03-12",
-                              "2026-05-05", "2026-05-12"]
+    assert iso(s.dates()) == [
+        "2026-01-05",
+        "2026-01-12",
+        "2026-03-05",
+        "2026-03-12",
+        "2026-05-05",
+        "2026-05-12",
+    ]
     assert [a.course for a in s.administrations] == [1, 1, 2, 2, 3, 3]
 
 
@@ -293,16 +361,24 @@ def test_a_horizon_shorter_than_the_induction_cuts_it() -> None:
 
 
 def test_a_course_overlapping_the_previous_one_is_a_content_error() -> None:
-    r = synthetic({"pattern": "series", "count": 3, "every": "2 week", "courses": 2,
-                   "course_every": "1 week"})
+    r = synthetic(
+        {"pattern": "series", "count": 3, "every": "2 week", "courses": 2, "course_every": "1 week"}
+    )
     with pytest.raises(CalxError) as err:
         build_schedule(r, START)
     assert err.value.code == "schedule_inconsistent"
 
 
 def test_a_regimen_without_timing_gives_an_empty_schedule_with_a_note() -> None:
-    r = regimen_from_dict({"id": "no-timing", "label": {"fr": "x", "en": "x"}, "route": "oral",
-                           "source": {"ref": "valenzuela-2016", "verification": "verified"}}, "t")
+    r = regimen_from_dict(
+        {
+            "id": "no-timing",
+            "label": {"fr": "x", "en": "x"},
+            "route": "oral",
+            "source": {"ref": "valenzuela-2016", "verification": "verified"},
+        },
+        "t",
+    )
     s = build_schedule(r, START)
     assert s.administrations == () and [n.code for n in s.notes] == ["no_schedule_in_review"]
 
@@ -327,12 +403,20 @@ def test_horizon_bounds_are_accepted(months: int) -> None:
 WEEKS, MONTHS = localized(en="weeks", fr="semaines"), localized(en="months", fr="mois")
 
 
-@pytest.mark.parametrize(("name", "value", "low", "high", "unit"), [
-    ("on", 3, 4, 8, WEEKS), ("on", 9, 4, 8, WEEKS), ("off", 5, 3, 4, MONTHS),
-    ("off", 2, 3, 4, MONTHS), ("on", 0, 4, 8, WEEKS), ("on", float("nan"), 4, 8, WEEKS),
-])
-def test_a_choice_outside_its_range_is_refused(name: str, value: float, low: float,
-                                               high: float, unit: dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "value", "low", "high", "unit"),
+    [
+        ("on", 3, 4, 8, WEEKS),
+        ("on", 9, 4, 8, WEEKS),
+        ("off", 5, 3, 4, MONTHS),
+        ("off", 2, 3, 4, MONTHS),
+        ("on", 0, 4, 8, WEEKS),
+        ("on", float("nan"), 4, 8, WEEKS),
+    ],
+)
+def test_a_choice_outside_its_range_is_refused(
+    name: str, value: float, low: float, high: float, unit: dict[str, str]
+) -> None:
     with pytest.raises(CalxError) as err:
         build_schedule(regimen("minocycline-cyclic"), START, choices={name: value})
     e = err.value
@@ -348,8 +432,7 @@ def test_an_unknown_choice_is_refused_not_ignored() -> None:
     assert err.value.code == "unknown_choice"
     assert "dose" in err.value.params["allowed"] and "off" in err.value.params["allowed"]
     with pytest.raises(CalxError) as err:  # a fixed interval is not a choice
-        build_schedule(regimen("hydrocolloid-dressing-every-3-days"), START,
-                       choices={"every": 2})
+        build_schedule(regimen("hydrocolloid-dressing-every-3-days"), START, choices={"every": 2})
     assert err.value.code == "unknown_choice"
 
 
@@ -360,8 +443,9 @@ def test_the_dose_choice_is_left_to_the_dose_engine() -> None:
 
 def test_a_choice_that_is_not_whole_days_is_refused() -> None:
     with pytest.raises(CalxError) as err:  # 4.5 weeks = 31.5 days
-        build_schedule(regimen("triamcinolone-intralesional-4-8-weeks"), START,
-                       choices={"every": 4.5})
+        build_schedule(
+            regimen("triamcinolone-intralesional-4-8-weeks"), START, choices={"every": 4.5}
+        )
     assert err.value.code == "choice_not_whole"
 
 
@@ -443,7 +527,8 @@ def schedules(draw: st.DrawFn) -> dict[str, Any]:
 @settings(max_examples=150, deadline=None)
 @given(schedules(), st.dates(date(2000, 1, 1), date(2090, 12, 31)), st.integers(1, 60))
 def test_dates_strictly_increase_and_stay_inside_the_horizon(
-        spec: dict[str, Any], start: date, months: int) -> None:
+    spec: dict[str, Any], start: date, months: int
+) -> None:
     s = build_schedule(synthetic(spec), start, horizon_months=months)
     rows = s.administrations
     assert rows, "every pattern has at least the start date"
@@ -457,19 +542,25 @@ def test_dates_strictly_increase_and_stay_inside_the_horizon(
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.one_of(st.floats(allow_nan=False, allow_infinity=False).filter(
-    lambda x: not 4 <= x <= 8), st.integers().filter(lambda x: not 4 <= x <= 8)))
+@given(
+    st.one_of(
+        st.floats(allow_nan=False, allow_infinity=False).filter(lambda x: not 4 <= x <= 8),
+        st.integers().filter(lambda x: not 4 <= x <= 8),
+    )
+)
 def test_interval_choices_outside_the_range_are_always_refused(value: float) -> None:
     with pytest.raises(CalxError) as err:
-        build_schedule(regimen("triamcinolone-intralesional-4-8-weeks"), START,
-                       choices={"every": value})
+        build_schedule(
+            regimen("triamcinolone-intralesional-4-8-weeks"), START, choices={"every": value}
+        )
     assert err.value.code == "choice_out_of_range"
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.integers(4, 8), st.integers(3, 4), st.dates(date(2020, 1, 1), date(2040, 1, 1)))
 def test_cycle_choices_inside_the_ranges_give_on_and_off_periods_of_that_length(
-        on: int, off: int, start: date) -> None:
+    on: int, off: int, start: date
+) -> None:
     s = build_schedule(regimen("minocycline-cyclic"), start, choices={"on": on, "off": off})
     first_on = s.administrations[0]
     assert first_on.kind == KIND_ON and first_on.days == on * 7

@@ -11,11 +11,13 @@ from desktop.core.units import CREATININE_UMOL_L_PER_MG_DL, Q_, creatinine_mg_dl
 
 
 def test_importing_the_domain_does_not_import_pint() -> None:
-    code = ("import sys, desktop.core, desktop.core.units, desktop.core.patient, "
-            "desktop.core.formatting, desktop.core.parsing, desktop.core.limits, "
-            "desktop.core.calculators.bsa, desktop.core.calculators.cockcroft_gault, "
-            "desktop.core.calculators.ckd_epi_2021, desktop.cli.dosing; "
-            "print('pint' in sys.modules)")
+    code = (
+        "import sys, desktop.core, desktop.core.units, desktop.core.patient, "
+        "desktop.core.formatting, desktop.core.parsing, desktop.core.limits, "
+        "desktop.core.calculators.bsa, desktop.core.calculators.cockcroft_gault, "
+        "desktop.core.calculators.ckd_epi_2021, desktop.cli.dosing; "
+        "print('pint' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -57,8 +59,10 @@ def test_exact_imperial_factors() -> None:
     assert Q_(16, "oz").to("lb").magnitude == pytest.approx(1, rel=1e-15)
 
 
-@pytest.mark.parametrize(("unit", "grams"), [("mcg", 1e-6), ("µg", 1e-6), ("ug", 1e-6),
-                                              ("mg", 1e-3), ("g", 1), ("kg", 1000)])
+@pytest.mark.parametrize(
+    ("unit", "grams"),
+    [("mcg", 1e-6), ("µg", 1e-6), ("ug", 1e-6), ("mg", 1e-3), ("g", 1), ("kg", 1000)],
+)
 def test_masses(unit: str, grams: float) -> None:
     assert Q_(1, unit).to("g").magnitude == pytest.approx(grams, rel=1e-12)
 
@@ -82,8 +86,7 @@ def test_creatinine_conversion_uses_the_pinned_factor() -> None:
     assert CREATININE_UMOL_L_PER_MG_DL == 88.4
     # 85 µmol/L ÷ 88.4 = 0.961538… mg/dL (docs/clinical.md §2)
     assert creatinine_mg_dl(Q_(85, "umol/L")).magnitude == pytest.approx(0.9615384615, rel=1e-9)
-    assert creatinine_mg_dl(Q_(0.085, "mmol/L")).magnitude == pytest.approx(0.9615384615,
-                                                                          rel=1e-9)
+    assert creatinine_mg_dl(Q_(0.085, "mmol/L")).magnitude == pytest.approx(0.9615384615, rel=1e-9)
     assert creatinine_mg_dl(Q_(1.09, "mg/dL")).magnitude == pytest.approx(1.09)
     assert creatinine_mg_dl(Q_(10.9, "mg/L")).magnitude == pytest.approx(1.09)
     with pytest.raises(ValueError, match="not a creatinine concentration"):
@@ -124,10 +127,13 @@ def test_each_measure_is_in_its_own_unit_and_reads_the_units_it_offers() -> None
         assert measure.low < measure.high
 
 
-@pytest.mark.parametrize(("units", "dimension"), [
-    ("DURATION_UNITS", "[time]"),
-    ("CONCENTRATION_UNITS", None),  # mass, or biological activity, per volume
-])
+@pytest.mark.parametrize(
+    ("units", "dimension"),
+    [
+        ("DURATION_UNITS", "[time]"),
+        ("CONCENTRATION_UNITS", None),  # mass, or biological activity, per volume
+    ],
+)
 def test_the_contents_units_are_units_of_the_registry(units: str, dimension: str | None) -> None:
     from desktop.core import regimen
 
@@ -136,5 +142,6 @@ def test_the_contents_units_are_units_of_the_registry(units: str, dimension: str
         if dimension is not None:
             assert quantity.check(dimension), unit
         else:
-            assert any(quantity.check(f"{d} / [length] ** 3")
-                       for d in ("[mass]", "[biologic_activity]")), unit
+            assert any(
+                quantity.check(f"{d} / [length] ** 3") for d in ("[mass]", "[biologic_activity]")
+            ), unit

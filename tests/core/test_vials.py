@@ -53,15 +53,18 @@ def test_infliximab_210_mg_is_three_100_mg_vials() -> None:
     assert counts(c) == [(100, 3)] and c.waste_mg == pytest.approx(90)
 
 
-@pytest.mark.parametrize(("dose", "expected"), [
-    (1000, [(500, 2)]),            # no waste either way: fewer vials wins over 10 × 100
-    (500, [(500, 1)]),
-    (450, [(500, 1)]),             # 50 mg waste either way (5 × 100 too): fewer vials
-    (600, [(500, 1), (100, 1)]),
-    (100.0001, [(100, 2)]),        # just over one vial: two 100 mg, not a 500 mg
-    (90, [(100, 1)]),
-    (1400, [(500, 2), (100, 4)]),  # 0 waste; 3 × 500 would waste 100 mg
-])
+@pytest.mark.parametrize(
+    ("dose", "expected"),
+    [
+        (1000, [(500, 2)]),  # no waste either way: fewer vials wins over 10 × 100
+        (500, [(500, 1)]),
+        (450, [(500, 1)]),  # 50 mg waste either way (5 × 100 too): fewer vials
+        (600, [(500, 1), (100, 1)]),
+        (100.0001, [(100, 2)]),  # just over one vial: two 100 mg, not a 500 mg
+        (90, [(100, 1)]),
+        (1400, [(500, 2), (100, 4)]),  # 0 waste; 3 × 500 would waste 100 mg
+    ],
+)
 def test_least_waste_then_fewest_vials(dose: float, expected: list[tuple[int, int]]) -> None:
     assert counts(choose_vials(dose, RITUXIMAB.vials)) == expected
 
@@ -104,11 +107,15 @@ def brute_force(dose: float, strengths: list[int]) -> tuple[float, int]:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.floats(0.5, 1500, allow_nan=False),
-       st.lists(st.sampled_from([20, 50, 100, 150, 200, 400, 500]), min_size=1, max_size=3,
-                unique=True))
+@given(
+    st.floats(0.5, 1500, allow_nan=False),
+    st.lists(
+        st.sampled_from([20, 50, 100, 150, 200, 400, 500]), min_size=1, max_size=3, unique=True
+    ),
+)
 def test_the_combination_covers_the_dose_with_minimal_waste_then_count(
-        dose: float, strengths: list[int]) -> None:
+    dose: float, strengths: list[int]
+) -> None:
     vials = tuple(Vial(s, s / 10) for s in strengths)
     if math.ceil(dose / min(strengths)) > MAX_VIALS:
         return
@@ -144,8 +151,9 @@ def test_infliximab_under_100_mg_cannot_reach_0_4_mg_per_ml_in_250_ml(dose: floa
     assert "100 mg" in render(w, "en") and "0,4 mg/mL" in render(w, "fr")
 
 
-@pytest.mark.parametrize(("dose", "code"), [(100, None), (1000, None),
-                                            (1010, "final_concentration_above_label")])
+@pytest.mark.parametrize(
+    ("dose", "code"), [(100, None), (1000, None), (1010, "final_concentration_above_label")]
+)
 def test_infliximab_label_bounds(dose: float, code: str | None) -> None:
     d = dilution_for(dose, INFLIXIMAB)
     assert d is not None
@@ -155,8 +163,8 @@ def test_infliximab_label_bounds(dose: float, code: str | None) -> None:
 def test_rituximab_680_mg_gives_the_volume_range_for_1_to_4_mg_per_ml() -> None:
     d = dilution_for(680, RITUXIMAB)
     assert d is not None and d.final_volume_ml is None
-    assert d.total_volume_range_ml == pytest.approx((170, 680))   # 680 ÷ 4, 680 ÷ 1
-    assert d.diluent_range_ml == pytest.approx((102, 612))        # minus 68 mL of concentrate
+    assert d.total_volume_range_ml == pytest.approx((170, 680))  # 680 ÷ 4, 680 ÷ 1
+    assert d.diluent_range_ml == pytest.approx((102, 612))  # minus 68 mL of concentrate
 
 
 def test_a_chosen_bag_volume_is_checked_against_the_label() -> None:

@@ -15,8 +15,9 @@ import pytest
 
 from desktop.data.build import build
 
-SOURCE_REVIEW = 'source = { ref = "valenzuela-2016", section = "Mesures générales", ' \
-                'verification = "verified" }'
+SOURCE_REVIEW = (
+    'source = { ref = "valenzuela-2016", section = "Mesures générales", verification = "verified" }'
+)
 
 FILES: dict[str, str] = {
     "_meta.toml": """

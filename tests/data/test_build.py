@@ -30,14 +30,16 @@ def test_the_same_content_gives_the_same_bytes(synthetic, tmp_path: Path) -> Non
 def test_the_real_content_builds_deterministically(real_db: Path, tmp_path: Path) -> None:
     again = tmp_path / "again.sqlite"
     build(ROOT / "db" / "content", again)
-    assert hashlib.sha256(again.read_bytes()).digest() == \
-        hashlib.sha256(real_db.read_bytes()).digest()
+    assert (
+        hashlib.sha256(again.read_bytes()).digest() == hashlib.sha256(real_db.read_bytes()).digest()
+    )
 
 
 def test_a_content_change_changes_the_hash(synthetic, tmp_path: Path) -> None:
     before = build(synthetic.dir, tmp_path / "before.sqlite")
-    synthetic.edit("colchicine.toml", "Diarrhée, douleurs abdominales.",
-                   "Diarrhée et douleurs abdominales.")
+    synthetic.edit(
+        "colchicine.toml", "Diarrhée, douleurs abdominales.", "Diarrhée et douleurs abdominales."
+    )
     after = build(synthetic.dir, tmp_path / "after.sqlite")
     assert before.content_hash != after.content_hash
     assert len(after.content_hash) == 64
@@ -57,13 +59,18 @@ def test_metadata_is_stored(synthetic, tmp_path: Path) -> None:
     meta = build(synthetic.dir, out)
     with sqlite3.connect(out) as conn:
         stored = dict(conn.execute("SELECT key, value FROM metadata"))
-        assert stored == {"schema_version": str(SCHEMA_VERSION), "content_version": "2000.1.0",
-                          "content_date": "2026-11-28", "content_hash": meta.content_hash}
+        assert stored == {
+            "schema_version": str(SCHEMA_VERSION),
+            "content_version": "2000.1.0",
+            "content_date": "2026-11-28",
+            "content_hash": meta.content_hash,
+        }
         assert content_hash(conn) == meta.content_hash
 
 
-def test_regimens_are_stored_as_canonical_json_that_rebuilds_them(synthetic,
-                                                                   tmp_path: Path) -> None:
+def test_regimens_are_stored_as_canonical_json_that_rebuilds_them(
+    synthetic, tmp_path: Path
+) -> None:
     out = tmp_path / "calx.sqlite"
     build(synthetic.dir, out)
     content = load_content(synthetic.dir)
@@ -89,8 +96,9 @@ def test_the_journal_mode_is_not_wal(synthetic_db: Path) -> None:
     assert header[18] == 1 and header[19] == 1  # legacy (rollback journal) read/write versions
 
 
-def test_invalid_content_writes_nothing_and_keeps_the_old_database(synthetic,
-                                                                  tmp_path: Path) -> None:
+def test_invalid_content_writes_nothing_and_keeps_the_old_database(
+    synthetic, tmp_path: Path
+) -> None:
     out = tmp_path / "out" / "calx.sqlite"
     build(synthetic.dir, out)
     good = out.read_bytes()
@@ -101,8 +109,9 @@ def test_invalid_content_writes_nothing_and_keeps_the_old_database(synthetic,
     assert sorted(p.name for p in out.parent.iterdir()) == ["calx.sqlite", "calx.sqlite.sha256"]
 
 
-def test_a_failed_write_leaves_no_temporary_file(synthetic, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_no_temporary_file(
+    synthetic, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import desktop.data.build as build_module
 
     def explode(*args: object) -> None:
@@ -116,12 +125,18 @@ def test_a_failed_write_leaves_no_temporary_file(synthetic, tmp_path: Path,
 
 
 def _run_script(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "db" / "build.py"), *args],
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "db" / "build.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
-def test_the_build_script_refuses_with_file_and_field_and_no_traceback(synthetic,
-                                                                       tmp_path: Path) -> None:
+def test_the_build_script_refuses_with_file_and_field_and_no_traceback(
+    synthetic, tmp_path: Path
+) -> None:
     synthetic.edit("rituximab.toml", 'unit = "mg"', 'unit = "mg/kg"')
     synthetic.edit("analgesia.toml", ', en = "Pain relief" }', " }")
     out = tmp_path / "calx.sqlite"

@@ -19,12 +19,21 @@ DB = ROOT / "db" / "calx.sqlite"
 
 @pytest.mark.skipif(not DB.exists(), reason="the checkout's database is built by `make db`")
 def test_the_checkouts_database_opens_under_a_home_that_never_built_it(tmp_path: Path) -> None:
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith("CALX_") and key not in {"XDG_CONFIG_HOME", "XDG_DATA_HOME",
-                                                         "XDG_CACHE_HOME"}}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("CALX_")
+        and key not in {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"}
+    }
     env["HOME"] = str(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "desktop", "therapies", "--json"], cwd=ROOT,
-                            env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "therapies", "--json"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["therapies"]) > 20
     assert not list(tmp_path.rglob("development-signing-key.json")), "trusted only by making a key"

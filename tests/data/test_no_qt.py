@@ -29,13 +29,25 @@ SCRIPT = textwrap.dedent("""
 
 
 def test_domain_and_cli_import_without_qt() -> None:
-    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
-                            cwd=ROOT, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     imported = set(result.stdout.split())
-    for name in ("desktop.data.models", "desktop.data.content", "desktop.data.build",
-                 "desktop.data.refdb", "desktop.data.schema", "desktop.core.regimen",
-                 "desktop.cli.kb"):
+    for name in (
+        "desktop.data.models",
+        "desktop.data.content",
+        "desktop.data.build",
+        "desktop.data.refdb",
+        "desktop.data.schema",
+        "desktop.core.regimen",
+        "desktop.cli.kb",
+    ):
         assert name in imported
 
 
@@ -60,26 +72,72 @@ IMPORTS = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize(("argv", "loaded", "not_loaded"), [
-    (["bsa", "--weight", "70", "--height", "170"], {"pint"}, {"icalendar", "reportlab"}),
-    (["dose", "rituximab-375-weekly", "--weight", "70", "--height", "170"], {"pint"},
-     {"icalendar", "reportlab", "PIL"}),
-    (["plan", "--patient", "Jane Doe", "--weight", "70", "--height", "170", "--regimen",
-      "rituximab-375-weekly", "--start", "2026-12-01", "--out", "{tmp}/plan.pdf"],
-     {"reportlab"}, {"icalendar"}),
-    (["plan", "--patient", "Jane Doe", "--weight", "70", "--height", "170", "--regimen",
-      "rituximab-375-weekly", "--start", "2026-12-01", "--out", "{tmp}/plan.pdf",
-      "--ics", "{tmp}/plan.ics"],
-     {"reportlab", "icalendar"}, set()),
-])
-def test_a_command_imports_only_what_it_uses(tmp_path: Path, real_db: Path, argv: list[str],
-                                             loaded: set[str], not_loaded: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("argv", "loaded", "not_loaded"),
+    [
+        (["bsa", "--weight", "70", "--height", "170"], {"pint"}, {"icalendar", "reportlab"}),
+        (
+            ["dose", "rituximab-375-weekly", "--weight", "70", "--height", "170"],
+            {"pint"},
+            {"icalendar", "reportlab", "PIL"},
+        ),
+        (
+            [
+                "plan",
+                "--patient",
+                "Jane Doe",
+                "--weight",
+                "70",
+                "--height",
+                "170",
+                "--regimen",
+                "rituximab-375-weekly",
+                "--start",
+                "2026-12-01",
+                "--out",
+                "{tmp}/plan.pdf",
+            ],
+            {"reportlab"},
+            {"icalendar"},
+        ),
+        (
+            [
+                "plan",
+                "--patient",
+                "Jane Doe",
+                "--weight",
+                "70",
+                "--height",
+                "170",
+                "--regimen",
+                "rituximab-375-weekly",
+                "--start",
+                "2026-12-01",
+                "--out",
+                "{tmp}/plan.pdf",
+                "--ics",
+                "{tmp}/plan.ics",
+            ],
+            {"reportlab", "icalendar"},
+            set(),
+        ),
+    ],
+)
+def test_a_command_imports_only_what_it_uses(
+    tmp_path: Path, real_db: Path, argv: list[str], loaded: set[str], not_loaded: set[str]
+) -> None:
     import os
 
     env = dict(os.environ, CALX_USER_DATA=str(tmp_path / "user"), CALX_DB=str(real_db))
     result = subprocess.run(
         [sys.executable, "-c", IMPORTS, *(a.replace("{tmp}", str(tmp_path)) for a in argv)],
-        capture_output=True, text=True, cwd=ROOT, timeout=120, check=False, env=env)
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     modules = set(result.stderr.split("\n")[-2].split())
     assert loaded <= modules

@@ -81,7 +81,7 @@ def test_damaged_page(synthetic_db: Path, tmp_path: Path) -> None:
     path = _copy(synthetic_db, tmp_path)
     data = bytearray(path.read_bytes())
     page = 4096
-    data[page * 2: page * 2 + 200] = b"\xff" * 200  # a b-tree page header wrecked
+    data[page * 2 : page * 2 + 200] = b"\xff" * 200  # a b-tree page header wrecked
     path.write_bytes(bytes(data))
     assert _refused(path).code in ("db_corrupt", "db_hash_mismatch")
 
@@ -108,18 +108,20 @@ def test_a_missing_table_is_an_unsupported_schema(synthetic_db: Path, tmp_path: 
     assert _refused(path).code == "db_schema_unsupported"
 
 
-@pytest.mark.parametrize("tamper", [
-    "UPDATE regimens SET data = replace(data, '375', '3750')",
-    "UPDATE statements SET text_en = 'Safe in pregnancy.' WHERE kind = 'cautions'",
-    "UPDATE therapies SET off_label = 0",
-    "UPDATE refs SET verification = 'secondary' WHERE id = 'daoussis-2012'",
-    "UPDATE overview SET regimen_summary = '' WHERE lang = 'fr'",
-    "UPDATE search SET body_en = 'nothing' WHERE therapy_id = 'rituximab'",
-    "UPDATE metadata SET value = '2099.1.0' WHERE key = 'content_version'",
-    "DELETE FROM evidence",
-])
-def test_a_tampered_row_is_a_hash_mismatch(synthetic_db: Path, tmp_path: Path,
-                                          tamper: str) -> None:
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        "UPDATE regimens SET data = replace(data, '375', '3750')",
+        "UPDATE statements SET text_en = 'Safe in pregnancy.' WHERE kind = 'cautions'",
+        "UPDATE therapies SET off_label = 0",
+        "UPDATE refs SET verification = 'secondary' WHERE id = 'daoussis-2012'",
+        "UPDATE overview SET regimen_summary = '' WHERE lang = 'fr'",
+        "UPDATE search SET body_en = 'nothing' WHERE therapy_id = 'rituximab'",
+        "UPDATE metadata SET value = '2099.1.0' WHERE key = 'content_version'",
+        "DELETE FROM evidence",
+    ],
+)
+def test_a_tampered_row_is_a_hash_mismatch(synthetic_db: Path, tmp_path: Path, tamper: str) -> None:
     path = _copy(synthetic_db, tmp_path)
     assert _edit(path, tamper) >= 1, "the tampering must change a row"
     err = _refused(path)
@@ -127,12 +129,16 @@ def test_a_tampered_row_is_a_hash_mismatch(synthetic_db: Path, tmp_path: Path,
     assert err.params["recorded"] != err.params["actual"]
 
 
-@pytest.mark.parametrize("tamper", [
-    "UPDATE regimens SET data = replace(data, '375', '3750')",
-    "UPDATE metadata SET value = '99' WHERE key = 'schema_version'",
-])
-def test_any_edit_without_the_digest_is_damage(synthetic_db: Path, tmp_path: Path,
-                                               tamper: str) -> None:
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        "UPDATE regimens SET data = replace(data, '375', '3750')",
+        "UPDATE metadata SET value = '99' WHERE key = 'schema_version'",
+    ],
+)
+def test_any_edit_without_the_digest_is_damage(
+    synthetic_db: Path, tmp_path: Path, tamper: str
+) -> None:
     path = _copy(synthetic_db, tmp_path)
     _edit(path, tamper, repin=False)
     err = _refused(path)
@@ -148,7 +154,8 @@ def test_a_database_without_its_digest_is_refused(synthetic_db: Path, tmp_path: 
 
 
 def test_an_edit_with_recomputed_hashes_under_a_released_version_is_refused(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reference_db: Path) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reference_db: Path
+) -> None:
     """The trial's attack: 375 mg/m² edited to a tenfold dose, the stored content hash and the
     digest recomputed. The released version's content hash is pinned in the application."""
     from desktop.data import releases
@@ -162,10 +169,16 @@ def test_an_edit_with_recomputed_hashes_under_a_released_version_is_refused(
     assert releases.RELEASED.get(meta.content_version, meta.content_hash) == meta.content_hash
     monkeypatch.setitem(releases.RELEASED, meta.content_version, meta.content_hash)
     with sqlite3.connect(path) as conn:
-        assert conn.execute("UPDATE regimens SET data = replace(data, '375', '3750') "
-                            "WHERE id = 'rituximab-375-weekly'").rowcount == 1
-        conn.execute("UPDATE metadata SET value = ? WHERE key = 'content_hash'",
-                     (content_hash(conn),))
+        assert (
+            conn.execute(
+                "UPDATE regimens SET data = replace(data, '375', '3750') "
+                "WHERE id = 'rituximab-375-weekly'"
+            ).rowcount
+            == 1
+        )
+        conn.execute(
+            "UPDATE metadata SET value = ? WHERE key = 'content_hash'", (content_hash(conn),)
+        )
     conn.close()
     write_digest(path)
     err = _refused(path)
@@ -185,8 +198,7 @@ def test_opening_changes_nothing_and_cannot_write(synthetic_db: Path, tmp_path: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.sqlite", "copy.sqlite.sha256"]
 
 
-def test_default_path_follows_calx_db(synthetic_db: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_path_follows_calx_db(synthetic_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CALX_DB", str(synthetic_db))
     with ReferenceDB.open() as db:
         assert db.path == synthetic_db
@@ -278,10 +290,14 @@ def test_unknown_therapy_suggests_close_ids(synthetic_db: Path) -> None:
         assert len(info.value.params["id"]) <= 100
 
 
-@pytest.mark.parametrize(("method", "code"), [
-    ("regimen", "unknown_regimen"), ("product", "unknown_product"),
-    ("reference", "unknown_reference"),
-])
+@pytest.mark.parametrize(
+    ("method", "code"),
+    [
+        ("regimen", "unknown_regimen"),
+        ("product", "unknown_product"),
+        ("reference", "unknown_reference"),
+    ],
+)
 def test_unknown_ids(synthetic_db: Path, method: str, code: str) -> None:
     with ReferenceDB.open(synthetic_db) as db, pytest.raises(CalxError) as info:
         getattr(db, method)("nope")

@@ -38,8 +38,9 @@ def _copy(src: Path, dst: Path) -> Path:
     return dst
 
 
-def test_random_byte_flips_are_damage_or_the_original_content(real_db: Path,
-                                                              tmp_path: Path) -> None:
+def test_random_byte_flips_are_damage_or_the_original_content(
+    real_db: Path, tmp_path: Path
+) -> None:
     with ReferenceDB.open(real_db) as db:
         original = _everything(db)
     data = real_db.read_bytes()
@@ -63,11 +64,12 @@ def test_random_byte_flips_are_damage_or_the_original_content(real_db: Path,
 
 
 def test_a_verified_file_is_not_read_whole_again_until_it_changes(
-        real_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CALX_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(verify, "RACY_NS", 0)  # the copy was made just now
     path = _copy(real_db, tmp_path / "calx.sqlite")
-    ReferenceDB.open(path).close()                # verified whole, and remembered
+    ReferenceDB.open(path).close()  # verified whole, and remembered
     assert (tmp_path / "cache" / verify.CACHE_NAME).is_file()
 
     def no_whole_file_hash(data: bytes) -> str:
@@ -90,16 +92,16 @@ def test_a_verified_file_is_not_read_whole_again_until_it_changes(
     assert error.value.code == "db_corrupt"
 
 
-def test_a_file_changed_just_now_is_not_remembered(real_db: Path, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_changed_just_now_is_not_remembered(
+    real_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CALX_CACHE", str(tmp_path / "cache"))
     path = _copy(real_db, tmp_path / "calx.sqlite")
     ReferenceDB.open(path).close()
     assert not verify.is_verified(verify.identity(path), verify.pinned_digest(path) or "")
 
 
-def test_the_build_refuses_new_content_under_a_released_version(synthetic, tmp_path: Path
-                                                                ) -> None:
+def test_the_build_refuses_new_content_under_a_released_version(synthetic, tmp_path: Path) -> None:
     meta = build(synthetic.dir, tmp_path / "a.sqlite")
     released = {meta.content_version: meta.content_hash}
     build(synthetic.dir, tmp_path / "b.sqlite", released)  # the same content: fine
@@ -111,8 +113,7 @@ def test_the_build_refuses_new_content_under_a_released_version(synthetic, tmp_p
     build(synthetic.dir, tmp_path / "c.sqlite", released)  # bumped: fine
 
 
-def test_the_build_script_refuses_the_real_content_edited_under_its_version(tmp_path: Path
-                                                                            ) -> None:
+def test_the_build_script_refuses_the_real_content_edited_under_its_version(tmp_path: Path) -> None:
     from desktop.data.releases import RELEASED
 
     content = tmp_path / "content"
@@ -122,12 +123,24 @@ def test_the_build_script_refuses_the_real_content_edited_under_its_version(tmp_
     if version not in RELEASED:
         pytest.skip(f"content {version} is not released yet")
     rituximab = content / "rituximab.toml"
-    rituximab.write_text(rituximab.read_text(encoding="utf-8").replace("375", "3750", 1),
-                         encoding="utf-8")
+    rituximab.write_text(
+        rituximab.read_text(encoding="utf-8").replace("375", "3750", 1), encoding="utf-8"
+    )
     out = tmp_path / "calx.sqlite"
-    done = subprocess.run([sys.executable, str(ROOT / "db" / "build.py"), "--out", str(out),
-                           "--content", str(content)], capture_output=True, text=True,
-                          timeout=120, check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "db" / "build.py"),
+            "--out",
+            str(out),
+            "--content",
+            str(content),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 1
     assert "bump content_version" in done.stderr and "Traceback" not in done.stderr
     assert not out.exists()
@@ -142,7 +155,8 @@ def test_the_released_record_matches_the_shipped_content(real_db: Path) -> None:
 
 
 def test_a_file_swapped_after_the_identity_check_is_checked_whole(
-        real_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The remembered identity is checked again once the file is open: a file put in place
     between the two is read whole and refused."""
     monkeypatch.setenv("CALX_CACHE", str(tmp_path / "cache"))

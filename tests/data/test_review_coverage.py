@@ -18,12 +18,12 @@ from desktop.data.content import Content
 # In the review's order, with the category of the section they appear in.
 THERAPIES: list[tuple[str, str]] = [
     # "Mesures générales"
-    ("prevention", "general"),                # traumatismes, tabagisme, stress, froid
-    ("raynaud-digital-ulcers", "general"),    # phénomène de Raynaud et ulcères numériques
-    ("analgesia", "general"),                 # acétaminophène, AINS, narcotiques
+    ("prevention", "general"),  # traumatismes, tabagisme, stress, froid
+    ("raynaud-digital-ulcers", "general"),  # phénomène de Raynaud et ulcères numériques
+    ("analgesia", "general"),  # acétaminophène, AINS, narcotiques
     ("triamcinolone-intralesional", "general"),
     ("antibiotics-superinfection", "general"),  # céphalexine, dicloxacilline, clindamycine
-    ("hydrocolloid-dressing", "general"),     # duoderme
+    ("hydrocolloid-dressing", "general"),  # duoderme
     # "Traitement pharmacologique"
     ("calcium-channel-blockers", "drug"),
     ("bisphosphonates", "drug"),
@@ -79,98 +79,130 @@ def dur(value: Any, unit: str) -> tuple[Any, str]:
 EXPECTED: dict[str, dict[str, Any]] = {
     # "20 mg / mL de suspension d'acétonide de triamcinolone à des intervalles de 4 à 8 semaines"
     "triamcinolone-intralesional-4-8-weeks": {
-        "therapy": "triamcinolone-intralesional", "route": "intralesional", "dose": None,
+        "therapy": "triamcinolone-intralesional",
+        "route": "intralesional",
+        "dose": None,
         "schedule": {"pattern": "every", "every": dur(between(4, 8), "week")},
         "concentration": (20, "mg/mL"),
     },
     # "Le pansement duoderme doit être changé et nettoyé tous les trois jours"
     "hydrocolloid-dressing-every-3-days": {
-        "therapy": "hydrocolloid-dressing", "dose": None,
+        "therapy": "hydrocolloid-dressing",
+        "dose": None,
         "schedule": {"pattern": "every", "every": dur(3, "day")},
     },
     # "le diltiazem de 240 à 480 mg / jour pendant 1 à 12 ans"
     "diltiazem-240-480": {
-        "therapy": "calcium-channel-blockers", "route": "oral",
+        "therapy": "calcium-channel-blockers",
+        "route": "oral",
         "dose": (between(240, 480), "mg", "fixed", "day", None),
     },
     # "12 ont été traités avec 180 mg / jour de diltiazem"
     "diltiazem-180": {
-        "therapy": "calcium-channel-blockers", "route": "oral",
+        "therapy": "calcium-channel-blockers",
+        "route": "oral",
         "dose": (fixed(180), "mg", "fixed", "day", None),
     },
     # "trois patients ont reçu de la warfarine 1 mg / jour pendant 18 mois"
     "warfarin-1mg-daily": {
-        "therapy": "warfarin", "route": "oral",
+        "therapy": "warfarin",
+        "route": "oral",
         "dose": (fixed(1), "mg", "fixed", "day", None),
         "schedule": {"pattern": "daily", "duration": dur(18, "month")},
     },
     # "50 ou 100 mg / jour de minocycline" ; "traitement pendant 4 à 8 semaines suivi d'un arrêt
     # pendant 3 à 4 mois"
     "minocycline-cyclic": {
-        "therapy": "minocycline", "route": "oral",
+        "therapy": "minocycline",
+        "route": "oral",
         "dose": (either(50, 100), "mg", "fixed", "day", None),
-        "schedule": {"pattern": "cycle", "on": dur(between(4, 8), "week"),
-                     "off": dur(between(3, 4), "month")},
+        "schedule": {
+            "pattern": "cycle",
+            "on": dur(between(4, 8), "week"),
+            "off": dur(between(3, 4), "month"),
+        },
     },
     "minocycline-daily": {
-        "therapy": "minocycline", "route": "oral",
+        "therapy": "minocycline",
+        "route": "oral",
         "dose": (either(50, 100), "mg", "fixed", "day", None),
     },
     # "1 mg / jour de colchicine orale"
     "colchicine-1mg-daily": {
-        "therapy": "colchicine", "route": "oral",
+        "therapy": "colchicine",
+        "route": "oral",
         "dose": (fixed(1), "mg", "fixed", "day", None),
     },
     # "la ceftriaxone (2 g / jour) par voie intraveineuse pendant 20 jours"
     "ceftriaxone-2g-20-days": {
-        "therapy": "ceftriaxone", "route": "iv",
+        "therapy": "ceftriaxone",
+        "route": "iv",
         "dose": (fixed(2), "g", "fixed", "day", None),
         "schedule": {"pattern": "daily", "duration": dur(20, "day")},
     },
     # "probénécide jusqu'à 500 mg trois fois par jour"
     "probenecid-500-tid": {
-        "therapy": "probenecid", "route": "oral",
+        "therapy": "probenecid",
+        "route": "oral",
         "dose": (up_to(500), "mg", "fixed", "administration", 3),
     },
     # "hydroxyde d'aluminium 30 mL quatre fois par jour" ; "avec prudence chez les patients
     # présentant une insuffisance rénale"
     "aluminium-hydroxide-30ml-qid": {
-        "therapy": "aluminium-hydroxide", "route": "oral",
+        "therapy": "aluminium-hydroxide",
+        "route": "oral",
         "dose": (fixed(30), "mL", "fixed", "administration", 4),
         "renal_caution": True,
     },
     # "infliximab à 3 mg / kg perfusé à 0, 2 et 6 semaines, et toutes les 8 semaines par la suite"
     "infliximab-3-mg-kg": {
-        "therapy": "infliximab", "route": "iv",
+        "therapy": "infliximab",
+        "route": "iv",
         "dose": (fixed(3), "mg", "per_kg", "administration", None),
-        "schedule": {"pattern": "offsets_then_every",
-                     "offsets": [dur(0, "week"), dur(2, "week"), dur(6, "week")],
-                     "every": dur(8, "week")},
+        "schedule": {
+            "pattern": "offsets_then_every",
+            "offsets": [dur(0, "week"), dur(2, "week"), dur(6, "week")],
+            "every": dur(8, "week"),
+        },
     },
     # "deux cours de rituximab (quatre perfusions hebdomadaires de 375 mg / m2 chacune) à 18 mois
     # d'intervalle"
     "rituximab-375-weekly": {
-        "therapy": "rituximab", "route": "iv",
+        "therapy": "rituximab",
+        "route": "iv",
         "dose": (fixed(375), "mg", "per_m2", "administration", None),
-        "schedule": {"pattern": "series", "count": 4, "every": dur(1, "week"), "courses": 2,
-                     "course_every": dur(18, "month")},
+        "schedule": {
+            "pattern": "series",
+            "count": 4,
+            "every": dur(1, "week"),
+            "courses": 2,
+            "course_every": dur(18, "month"),
+        },
     },
     # "deux perfusions de rituximab (1 g chacune) à un intervalle de 2 semaines, puis tous les
     # 6 mois"
     "rituximab-1g-x2": {
-        "therapy": "rituximab", "route": "iv",
+        "therapy": "rituximab",
+        "route": "iv",
         "dose": (fixed(1), "g", "fixed", "administration", None),
-        "schedule": {"pattern": "series", "count": 2, "every": dur(2, "week"),
-                     "course_every": dur(6, "month")},
+        "schedule": {
+            "pattern": "series",
+            "count": 2,
+            "every": dur(2, "week"),
+            "course_every": dur(6, "month"),
+        },
     },
     # "trois séances d'ESWL à intervalles de 3 semaines"
     "eswl-3-sessions": {
-        "therapy": "eswl", "dose": None,
+        "therapy": "eswl",
+        "dose": None,
         "schedule": {"pattern": "series", "count": 3, "every": dur(3, "week")},
     },
     # "un seul traitement par vaporisation au laser CO"
     "co2-laser-single-session": {
-        "therapy": "co2-laser", "dose": None, "schedule": {"pattern": "once"},
+        "therapy": "co2-laser",
+        "dose": None,
+        "schedule": {"pattern": "once"},
     },
 }
 
@@ -213,8 +245,7 @@ def test_regimen_numbers_equal_the_review(regimens: dict[str, Regimen], regimen_
         assert r.dose is None, "the review gives no dose: none may be made up"
     else:
         assert r.dose is not None
-        got = (_value(r.dose.amount), r.dose.unit, r.dose.basis, r.dose.per,
-               r.dose.times_per_day)
+        got = (_value(r.dose.amount), r.dose.unit, r.dose.basis, r.dose.per, r.dose.times_per_day)
         assert got == want["dose"]
     schedule = want.get("schedule", {"pattern": "daily"})
     assert r.schedule is not None
@@ -246,14 +277,18 @@ def test_the_conflicting_evidence_the_review_names_is_flagged(real_content: Cont
     assert any(e.direction == "worsened" for e in present["rituximab"].evidence)
 
 
-@pytest.mark.parametrize(("therapy_id", "names"), [
-    ("calcium-channel-blockers", {"BCC", "CCB"}),
-    ("ivig", {"IGIV", "IVIG"}),
-    ("eswl", {"ESWL", "LEC"}),
-    ("analgesia", {"paracétamol", "acétaminophène"}),
-])
-def test_abbreviations_of_both_languages_are_synonyms(real_content: Content, therapy_id: str,
-                                                      names: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("therapy_id", "names"),
+    [
+        ("calcium-channel-blockers", {"BCC", "CCB"}),
+        ("ivig", {"IGIV", "IVIG"}),
+        ("eswl", {"ESWL", "LEC"}),
+        ("analgesia", {"paracétamol", "acétaminophène"}),
+    ],
+)
+def test_abbreviations_of_both_languages_are_synonyms(
+    real_content: Content, therapy_id: str, names: set[str]
+) -> None:
     therapy = next(t for t in real_content.therapies if t.id == therapy_id)
     assert names <= set(therapy.synonyms.fr) | set(therapy.synonyms.en)
 

@@ -11,7 +11,7 @@ from desktop.data.build import build
 from desktop.data.content import ContentValidationError, load_content
 from desktop.data.refdb import ReferenceDB
 
-MEDS = '''
+MEDS = """
 [[medication]]
 id = "colchicine"
 name = { fr = "Colchicine", en = "Colchicine" }
@@ -33,14 +33,14 @@ classes = ["tetracycline"]
 id = "rituximab"
 name = { fr = "Rituximab", en = "Rituximab" }
 synonyms = { fr = [], en = [] }
-'''
-REFS = '''
+"""
+REFS = """
 [colchicine-us-pi]
 short = "Colchicine US PI"
 citation = "Colchicine tablets, US prescribing information."
 verification = "verified"
-'''
-RULE = '''
+"""
+RULE = """
 [[rule]]
 code = "colchicine-macrolides"
 kind = "interaction"
@@ -50,7 +50,7 @@ with = ["class:macrolide"]
 message = { fr = "Risque.", en = "Risk." }
 action = { fr = "Ne pas associer.", en = "Do not combine." }
 sources = [{ ref = "colchicine-us-pi", section = "7 Drug Interactions" }]
-'''
+"""
 
 
 def safety(content: Path, rules: str = RULE, meds: str = MEDS, refs: str = REFS) -> Path:
@@ -103,19 +103,28 @@ def test_rules_are_validated_stored_and_read_back(synthetic, tmp_path) -> None: 
     assert out.read_bytes() == (tmp_path / "again.sqlite").read_bytes()
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ('sources = [{ ref = "colchicine-us-pi", section = "7 Drug Interactions" }]\n', "",
-     "a rule without a source is refused"),
-    ('ref = "colchicine-us-pi"', 'ref = "nowhere"', "unknown reference 'nowhere'"),
-    ('drugs = ["colchicine"]', 'drugs = ["colchicin"]', "unknown medication id 'colchicin'"),
-    ('with = ["class:macrolide"]', 'with = ["class:macrolides"]', "unknown class 'macrolides'"),
-    ('message = { fr = "Risque.", en = "Risk." }', 'message = { en = "Risk." }', "fr"),
-    ('severity = "contraindicated"', 'severity = "major"', "'major' is not one of"),
-    ('kind = "interaction"', 'kind = "renal"', "below_ml_min"),
-    ('section = "7 Drug Interactions"', 'section = ""', "section"),
-    ('code = "colchicine-macrolides"', 'code = "colchicine-macrolides"\ncolour = "red"',
-     "unknown key"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'sources = [{ ref = "colchicine-us-pi", section = "7 Drug Interactions" }]\n',
+            "",
+            "a rule without a source is refused",
+        ),
+        ('ref = "colchicine-us-pi"', 'ref = "nowhere"', "unknown reference 'nowhere'"),
+        ('drugs = ["colchicine"]', 'drugs = ["colchicin"]', "unknown medication id 'colchicin'"),
+        ('with = ["class:macrolide"]', 'with = ["class:macrolides"]', "unknown class 'macrolides'"),
+        ('message = { fr = "Risque.", en = "Risk." }', 'message = { en = "Risk." }', "fr"),
+        ('severity = "contraindicated"', 'severity = "major"', "'major' is not one of"),
+        ('kind = "interaction"', 'kind = "renal"', "below_ml_min"),
+        ('section = "7 Drug Interactions"', 'section = ""', "section"),
+        (
+            'code = "colchicine-macrolides"',
+            'code = "colchicine-macrolides"\ncolour = "red"',
+            "unknown key",
+        ),
+    ],
+)
 def test_a_bad_rule_is_refused_with_its_file_and_field(synthetic, old, new, expected) -> None:  # type: ignore[no-untyped-def]
     drug_fields(synthetic)
     assert old in RULE
@@ -126,9 +135,11 @@ def test_a_bad_rule_is_refused_with_its_file_and_field(synthetic, old, new, expe
 
 def test_duplicate_codes_ids_and_reference_clashes_are_refused(synthetic) -> None:  # type: ignore[no-untyped-def]
     drug_fields(synthetic)
-    safety(synthetic.dir, rules=RULE + RULE,
-           refs=REFS + '\n[valenzuela-2016]\nshort = "x"\ncitation = "y"\nverification = '
-                       '"verified"\n')
+    safety(
+        synthetic.dir,
+        rules=RULE + RULE,
+        refs=REFS + '\n[valenzuela-2016]\nshort = "x"\ncitation = "y"\nverification = "verified"\n',
+    )
     found = problems(synthetic.dir)
     assert any("duplicate rule code" in p for p in found)
     assert any("already used" in p for p in found)
@@ -155,11 +166,34 @@ def test_the_real_content_maps_every_drug_regimen(real_content) -> None:  # type
     # the co-medications the issue lists are all known by name
     from desktop.core.plan_check import current_medications
 
-    names = ["methotrexate", "mycophenolate", "azathioprine", "cyclophosphamide", "ciclosporin",
-             "tacrolimus", "hydroxychloroquine", "nifedipine", "amlodipine", "sildenafil",
-             "tadalafil", "bosentan", "ambrisentan", "iloprost", "omeprazole", "aspirin",
-             "clopidogrel", "atorvastatin", "clarithromycin", "fluconazole", "digoxin",
-             "amiodarone", "levothyroxine", "isotretinoin", "acitretin", "diltiazem"]
+    names = [
+        "methotrexate",
+        "mycophenolate",
+        "azathioprine",
+        "cyclophosphamide",
+        "ciclosporin",
+        "tacrolimus",
+        "hydroxychloroquine",
+        "nifedipine",
+        "amlodipine",
+        "sildenafil",
+        "tadalafil",
+        "bosentan",
+        "ambrisentan",
+        "iloprost",
+        "omeprazole",
+        "aspirin",
+        "clopidogrel",
+        "atorvastatin",
+        "clarithromycin",
+        "fluconazole",
+        "digoxin",
+        "amiodarone",
+        "levothyroxine",
+        "isotretinoin",
+        "acitretin",
+        "diltiazem",
+    ]
     unknown = [m.name for m in current_medications(names, safety) if m.medication_id is None]
     assert unknown == []
 
@@ -175,8 +209,9 @@ def test_warfarin_is_shown_as_advised_against_with_traineau_2020(real_db) -> Non
         assert "Traineau" in row.advised_against
         assert all(not r.advised_against for r in db.overview("en") if r.therapy_id != "warfarin")
         # what the patient copy prints: advice and side effects, never "low risk"
-        advice = " ".join(s.text.en + s.text.fr for s in (*warfarin.patient_advice,
-                                                            *warfarin.adverse_effects))
+        advice = " ".join(
+            s.text.en + s.text.fr for s in (*warfarin.patient_advice, *warfarin.adverse_effects)
+        )
         assert "low" not in advice and "faible" not in advice
 
 
@@ -186,9 +221,10 @@ def _taking(safety, target: str, avoid: set[str]) -> str | None:  # type: ignore
 
     if not target.startswith(CLASS_PREFIX):
         return None if target in avoid else target
-    wanted = target[len(CLASS_PREFIX):]
-    return next((m.id for m in safety.medications if wanted in m.classes and m.id not in avoid),
-                None)
+    wanted = target[len(CLASS_PREFIX) :]
+    return next(
+        (m.id for m in safety.medications if wanted in m.classes and m.id not in avoid), None
+    )
 
 
 def _situation(rule, safety):  # type: ignore[no-untyped-def]
@@ -211,8 +247,7 @@ def _situation(rule, safety):  # type: ignore[no-untyped-def]
     elif rule.kind == "age":
         kw |= {"age_years": max(rule.under_years - 1, 0.5), "weight": Q_(20, "kg")}
     elif rule.kind in ("pregnancy", "breastfeeding"):
-        kw |= {"sex": "female", "pregnant" if rule.kind == "pregnancy" else "breastfeeding":
-               "yes"}
+        kw |= {"sex": "female", "pregnant" if rule.kind == "pregnancy" else "breastfeeding": "yes"}
     elif rule.kind == "duplicate":
         second = next(m for t in rule.drugs if (m := _taking(safety, t, {first})))
         regimens.append(PlanRegimen("r2", second))
@@ -244,17 +279,26 @@ def test_real_rules_any_plan_never_raises_and_ignores_order(real_content) -> Non
 
     safety = real_content.safety
     ids = [m.id for m in safety.medications]
-    regimens = st.lists(st.builds(PlanRegimen, st.sampled_from(["a", "b", "c", "d"]),
-                                  st.sampled_from(ids)), max_size=10)
-    current = st.lists(st.builds(CurrentMedication, st.sampled_from(["x", "y", "z"]),
-                                 st.sampled_from([*ids, None])), max_size=20)
+    regimens = st.lists(
+        st.builds(PlanRegimen, st.sampled_from(["a", "b", "c", "d"]), st.sampled_from(ids)),
+        max_size=10,
+    )
+    current = st.lists(
+        st.builds(
+            CurrentMedication, st.sampled_from(["x", "y", "z"]), st.sampled_from([*ids, None])
+        ),
+        max_size=20,
+    )
     patients = st.builds(
-        Patient, weight=st.floats(0.5, 500).map(lambda w: Q_(w, "kg")),
+        Patient,
+        weight=st.floats(0.5, 500).map(lambda w: Q_(w, "kg")),
         height=st.none() | st.floats(30, 260).map(lambda h: Q_(h, "cm")),
-        sex=st.sampled_from([None, "female", "male"]), age_years=st.none() | st.floats(0, 120),
+        sex=st.sampled_from([None, "female", "male"]),
+        age_years=st.none() | st.floats(0, 120),
         creatinine=st.none() | st.floats(0.1, 20).map(lambda c: Q_(c, "mg/dL")),
         pregnant=st.sampled_from(["yes", "no", "unknown"]),
-        breastfeeding=st.sampled_from(["yes", "no", "unknown"]))
+        breastfeeding=st.sampled_from(["yes", "no", "unknown"]),
+    )
 
     @settings(max_examples=60, deadline=None)
     @given(patients, regimens, current, st.randoms(use_true_random=False))

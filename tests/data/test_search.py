@@ -47,8 +47,9 @@ def test_every_word_is_a_quoted_prefix() -> None:
     assert match_expression("ritu") == '"ritu"*'
     assert match_expression("  mg/kg  ") == '"mg"* "kg"*'
     assert match_expression("O'Brien") == '"O"* "Brien"*'
-    assert match_expression('NEAR("a" b) AND -c OR d*') == \
-        '"NEAR"* "a"* "b"* "AND"* "c"* "OR"* "d"*'
+    assert (
+        match_expression('NEAR("a" b) AND -c OR d*') == '"NEAR"* "a"* "b"* "AND"* "c"* "OR"* "d"*'
+    )
 
 
 def test_words_are_capped_and_repeats_dropped() -> None:
@@ -58,8 +59,10 @@ def test_words_are_capped_and_repeats_dropped() -> None:
     assert match_expression("Rituximab rituximab RITUXIMAB") == '"Rituximab"*'
 
 
-@pytest.mark.parametrize("query", ["", "   ", "\t\n", "*", '"', "''", "-", "()", "_", "__",
-                                   "\x00\x01\x1f", "…", "·", "/"])
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", "\t\n", "*", '"', "''", "-", "()", "_", "__", "\x00\x01\x1f", "…", "·", "/"],
+)
 def test_no_word_means_no_expression(query: str) -> None:
     assert match_expression(query) is None
 
@@ -130,8 +133,7 @@ def test_snippets_highlight_the_matched_words(synth: ReferenceDB) -> None:
 
 
 def test_highlight_offsets_point_at_the_query_words(synth: ReferenceDB) -> None:
-    for lang, query in (("fr", "therap"), ("en", "inflamm"), ("fr", "calcinose"),
-                        ("en", "pain")):
+    for lang, query in (("fr", "therap"), ("en", "inflamm"), ("fr", "calcinose"), ("en", "pain")):
         hits = synth.search(query, lang)
         assert hits, query
         for hit in hits:
@@ -151,20 +153,69 @@ def test_limit_and_scores(synth: ReferenceDB) -> None:
 # ------------------------------------------------------------------ hostile input
 
 HOSTILE = [
-    "", " ", "   \t\n ", "mg/kg", "O'Brien", '"', '""', '"ritu', "ritu\"", "*", "**", "ritu*",
-    "NEAR", "NEAR(ritu inf)", "ritu NEAR inf", "AND", "OR", "NOT", "ritu AND", "ritu OR NOT",
-    "-", "-ritu", "ritu -inf", "(", ")", "(ritu", "()", "^ritu", "ritu:", "name_fr:ritu",
-    "{name_fr}: ritu", "+", ":", "ritu's", "\x00", "\x00ritu\x00", "\x1b[31mritu", "\u200b",
-    "ritu\u0301", "\ud800", "🧪 ritu", "ß", "İ", "Ⅻ", "²", "½", "x" * 10_000,
-    "ritu " * 2_000, "a b c d e f g h i j k l m n o p q r s t u v w x y z",
-    "'; DROP TABLE therapies; --", "%", "_", "\\", "ritu\\", "\n".join(["ritu"] * 50),
+    "",
+    " ",
+    "   \t\n ",
+    "mg/kg",
+    "O'Brien",
+    '"',
+    '""',
+    '"ritu',
+    'ritu"',
+    "*",
+    "**",
+    "ritu*",
+    "NEAR",
+    "NEAR(ritu inf)",
+    "ritu NEAR inf",
+    "AND",
+    "OR",
+    "NOT",
+    "ritu AND",
+    "ritu OR NOT",
+    "-",
+    "-ritu",
+    "ritu -inf",
+    "(",
+    ")",
+    "(ritu",
+    "()",
+    "^ritu",
+    "ritu:",
+    "name_fr:ritu",
+    "{name_fr}: ritu",
+    "+",
+    ":",
+    "ritu's",
+    "\x00",
+    "\x00ritu\x00",
+    "\x1b[31mritu",
+    "\u200b",
+    "ritu\u0301",
+    "\ud800",
+    "🧪 ritu",
+    "ß",
+    "İ",
+    "Ⅻ",
+    "²",
+    "½",
+    "x" * 10_000,
+    "ritu " * 2_000,
+    "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+    "'; DROP TABLE therapies; --",
+    "%",
+    "_",
+    "\\",
+    "ritu\\",
+    "\n".join(["ritu"] * 50),
 ]
 
 
 @pytest.mark.parametrize("query", HOSTILE)
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_hostile_input_returns_a_list(synth: ReferenceDB, real: ReferenceDB, query: str,
-                                      lang: str) -> None:
+def test_hostile_input_returns_a_list(
+    synth: ReferenceDB, real: ReferenceDB, query: str, lang: str
+) -> None:
     for db in (synth, real):
         hits = db.search(query, lang)
         assert isinstance(hits, list)
@@ -189,38 +240,42 @@ def test_any_text_never_raises(synth: ReferenceDB, query: str, lang: str) -> Non
 # ------------------------------------------------------------------ the real content
 
 
-@pytest.mark.parametrize(("query", "lang", "expected"), [
-    ("ritu", "fr", "rituximab"),
-    ("rituximab", "en", "rituximab"),
-    ("paracetamol", "en", "analgesia"),
-    ("paracétamol", "fr", "analgesia"),
-    ("acétaminophène", "fr", "analgesia"),
-    ("acetaminophen", "en", "analgesia"),
-    ("IVIG", "en", "ivig"),
-    ("IGIV", "fr", "ivig"),
-    ("immunoglobulines", "fr", "ivig"),
-    ("CCB", "en", "calcium-channel-blockers"),
-    ("BCC", "fr", "calcium-channel-blockers"),
-    ("diltiazem", "fr", "calcium-channel-blockers"),
-    ("ESWL", "en", "eswl"),
-    ("lithotripsie", "fr", "eswl"),
-    ("lithotripsy", "en", "eswl"),
-    ("infliximab", "en", "infliximab"),
-    ("minocycline", "fr", "minocycline"),
-    ("warfarine", "fr", "warfarin"),
-    ("DuoDERM", "fr", "hydrocolloid-dressing"),
-    ("treprostinil", "en", "prostacyclins"),
-    ("tréprostinil", "fr", "prostacyclins"),
-    ("colchicine", "fr", "colchicine"),
-    ("probénécide", "fr", "probenecid"),
-    ("hydroxyde d'aluminium", "fr", "aluminium-hydroxide"),
-    ("aluminium hydroxide", "en", "aluminium-hydroxide"),
-    ("tocilizumab", "en", "tocilizumab"),
-    ("anakinra", "fr", "anakinra"),
-    ("curetage", "fr", "curettage"),
-])
-def test_real_database_finds_the_record_first(real: ReferenceDB, query: str, lang: str,
-                                              expected: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "lang", "expected"),
+    [
+        ("ritu", "fr", "rituximab"),
+        ("rituximab", "en", "rituximab"),
+        ("paracetamol", "en", "analgesia"),
+        ("paracétamol", "fr", "analgesia"),
+        ("acétaminophène", "fr", "analgesia"),
+        ("acetaminophen", "en", "analgesia"),
+        ("IVIG", "en", "ivig"),
+        ("IGIV", "fr", "ivig"),
+        ("immunoglobulines", "fr", "ivig"),
+        ("CCB", "en", "calcium-channel-blockers"),
+        ("BCC", "fr", "calcium-channel-blockers"),
+        ("diltiazem", "fr", "calcium-channel-blockers"),
+        ("ESWL", "en", "eswl"),
+        ("lithotripsie", "fr", "eswl"),
+        ("lithotripsy", "en", "eswl"),
+        ("infliximab", "en", "infliximab"),
+        ("minocycline", "fr", "minocycline"),
+        ("warfarine", "fr", "warfarin"),
+        ("DuoDERM", "fr", "hydrocolloid-dressing"),
+        ("treprostinil", "en", "prostacyclins"),
+        ("tréprostinil", "fr", "prostacyclins"),
+        ("colchicine", "fr", "colchicine"),
+        ("probénécide", "fr", "probenecid"),
+        ("hydroxyde d'aluminium", "fr", "aluminium-hydroxide"),
+        ("aluminium hydroxide", "en", "aluminium-hydroxide"),
+        ("tocilizumab", "en", "tocilizumab"),
+        ("anakinra", "fr", "anakinra"),
+        ("curetage", "fr", "curettage"),
+    ],
+)
+def test_real_database_finds_the_record_first(
+    real: ReferenceDB, query: str, lang: str, expected: str
+) -> None:
     assert ids(real.search(query, lang))[:1] == [expected]
 
 
@@ -267,7 +322,10 @@ def test_one_or_two_letters_look_in_names_only(real: ReferenceDB) -> None:
             name, synonyms = names[hit.therapy_id]
             words = [w for text in (name, *synonyms) for w in re.findall(r"[^\W_]+", fold(text))]
             en = real.therapy(hit.therapy_id)
-            words += [w for text in (en.name.en, *en.synonyms.en)
-                      for w in re.findall(r"[^\W_]+", fold(text))]
+            words += [
+                w
+                for text in (en.name.en, *en.synonyms.en)
+                for w in re.findall(r"[^\W_]+", fold(text))
+            ]
             assert any(w.startswith(fold(query)) for w in words), (query, hit.therapy_id)
             assert hit.highlights == ()

@@ -33,10 +33,15 @@ AT = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 
 def record(i: int, payload: str = "") -> PlanRecord:
     return PlanRecord(
-        plan_id=f"plan-{i:04d}", patient_name=f"Zoë <b>& O'Brien {i}", prepared_on=date(2025, 3, 1),
-        lang="fr" if i % 2 else "en", regimen_ids=("rituximab-375-weekly", "bisphosphonates"),
-        content_version="2026.11.0", content_hash="ab" * 32,
-        document={"i": i, "dose_mg": 670.0 + i / 7, "dates": ["2025-03-03"], "payload": payload})
+        plan_id=f"plan-{i:04d}",
+        patient_name=f"Zoë <b>& O'Brien {i}",
+        prepared_on=date(2025, 3, 1),
+        lang="fr" if i % 2 else "en",
+        regimen_ids=("rituximab-375-weekly", "bisphosphonates"),
+        content_version="2026.11.0",
+        content_hash="ab" * 32,
+        document={"i": i, "dose_mg": 670.0 + i / 7, "dates": ["2025-03-03"], "payload": payload},
+    )
 
 
 @pytest.fixture
@@ -93,8 +98,13 @@ def test_a_document_that_is_not_json_is_refused_and_nothing_is_saved(db: UserDB)
 
 def _log(db: UserDB, n: int) -> None:
     for i in range(n):
-        db.record_output(f"plan-{i:04d}", "2026.11.0", "exported_pdf", b"%PDF-" + bytes([i]),
-                         at=AT + timedelta(seconds=i))
+        db.record_output(
+            f"plan-{i:04d}",
+            "2026.11.0",
+            "exported_pdf",
+            b"%PDF-" + bytes([i]),
+            at=AT + timedelta(seconds=i),
+        )
 
 
 def test_log_entries_are_chained(db: UserDB) -> None:
@@ -119,13 +129,19 @@ def test_the_log_refuses_updates_and_deletes(db: UserDB) -> None:
     assert db.verify_log() == (True, None)
 
 
-@pytest.mark.parametrize(("column", "value"), [
-    ("action", "printed"), ("plan_id", "plan-9999"), ("content_version", "2027.1.0"),
-    ("output_sha256", "0" * 64), ("at", "2025-03-01T09:30:09+00:00"),
-])
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("action", "printed"),
+        ("plan_id", "plan-9999"),
+        ("content_version", "2027.1.0"),
+        ("output_sha256", "0" * 64),
+        ("at", "2025-03-01T09:30:09+00:00"),
+    ],
+)
 def test_tampering_with_a_log_row_is_detected(db: UserDB, column: str, value: str) -> None:
     _log(db, 5)
-    db._conn.execute("DROP TRIGGER output_log_no_update")   # a tamperer with a SQLite client
+    db._conn.execute("DROP TRIGGER output_log_no_update")  # a tamperer with a SQLite client
     db._conn.execute(f"UPDATE output_log SET {column} = ? WHERE idx = 2", (value,))
     assert db.verify_log() == (False, 2)
 
@@ -142,11 +158,13 @@ def test_rewriting_a_row_and_its_own_hash_without_the_key_is_detected(db: UserDB
 
     _log(db, 5)
     e = db.log_entries()[2]
-    forged = _entry_hash(2, e.at.isoformat(), e.plan_id, e.content_version, "printed",
-                         e.output_sha256, e.prev_hash)   # the old, unkeyed hash: computable
+    forged = _entry_hash(
+        2, e.at.isoformat(), e.plan_id, e.content_version, "printed", e.output_sha256, e.prev_hash
+    )  # the old, unkeyed hash: computable
     db._conn.execute("DROP TRIGGER output_log_no_update")
-    db._conn.execute("UPDATE output_log SET action = 'printed', entry_hash = ? WHERE idx = 2",
-                     (forged,))
+    db._conn.execute(
+        "UPDATE output_log SET action = 'printed', entry_hash = ? WHERE idx = 2", (forged,)
+    )
     assert db.verify_log() == (False, 2)
 
 
@@ -154,13 +172,19 @@ def test_rewriting_a_row_and_its_own_hash_with_the_key_breaks_the_next_link(db: 
     from desktop.data.userdb import _log_mac
 
     _log(db, 5)
-    row = dict(zip([c[1] for c in db._conn.execute("PRAGMA table_info(output_log)")],
-                   db._conn.execute("SELECT * FROM output_log WHERE idx = 2").fetchone(),
-                   strict=True))
+    row = dict(
+        zip(
+            [c[1] for c in db._conn.execute("PRAGMA table_info(output_log)")],
+            db._conn.execute("SELECT * FROM output_log WHERE idx = 2").fetchone(),
+            strict=True,
+        )
+    )
     row["action"] = "printed"
     db._conn.execute("DROP TRIGGER output_log_no_update")
-    db._conn.execute("UPDATE output_log SET action = 'printed', entry_hash = ? WHERE idx = 2",
-                     (_log_mac(db._key, row),))
+    db._conn.execute(
+        "UPDATE output_log SET action = 'printed', entry_hash = ? WHERE idx = 2",
+        (_log_mac(db._key, row),),
+    )
     assert db.verify_log() == (False, 3)
 
 
@@ -179,7 +203,7 @@ def test_log_refuses_unknown_actions_and_reads_naive_times_as_utc(db: UserDB) ->
 def test_folder_and_files_are_readable_only_by_their_owner(tmp_path: Path) -> None:
     folder = tmp_path / "new" / "Calx"
     with UserDB.open(folder) as userdb:
-        userdb.save_plan(record(1), saved_at=AT)       # creates the -wal and -shm files
+        userdb.save_plan(record(1), saved_at=AT)  # creates the -wal and -shm files
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
         for path in folder.iterdir():
             assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
@@ -198,20 +222,19 @@ def test_existing_loose_permissions_are_tightened(tmp_path: Path) -> None:
 
 def test_journal_is_wal_with_full_sync(db: UserDB) -> None:
     assert db._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db._conn.execute("PRAGMA synchronous").fetchone()[0] == 2   # FULL
+    assert db._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
 def test_migrations_run_once(tmp_path: Path) -> None:
     UserDB.open(tmp_path).close()
     with UserDB.open(tmp_path) as userdb:
         applied = userdb._conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'calx-user'").fetchall()
-    assert applied == [("m001_plans_and_log",), ("m002_plan_identifiers",),
-                       ("m003_keyed_seals",)]
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'calx-user'"
+        ).fetchall()
+    assert applied == [("m001_plans_and_log",), ("m002_plan_identifiers",), ("m003_keyed_seals",)]
 
 
-def test_a_database_from_before_the_identifiers_opens_and_keeps_its_plans(
-        tmp_path: Path) -> None:
+def test_a_database_from_before_the_identifiers_opens_and_keeps_its_plans(tmp_path: Path) -> None:
     """m002 is additive: a plan saved under m001 only reopens, with no identifier."""
     import sqlite3
 
@@ -223,18 +246,35 @@ def test_a_database_from_before_the_identifiers_opens_and_keeps_its_plans(
     conn = sqlite3.connect(path)
     m001_plans_and_log(Database(conn))
     document = '{"a":1}'
-    conn.execute("INSERT INTO plans VALUES (?,?,?,?,?,?,?,?,?,?)", (
-        "plan-old", "2025-03-01T00:00:00+00:00", "Zoë", "2025-03-01", "en", '["x"]', "2026.11.0",
-        "ab" * 32, document, sha256_hex(document)))
-    conn.execute("CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT, "
-                 "applied_at TEXT, PRIMARY KEY (migration_set, name))")
+    conn.execute(
+        "INSERT INTO plans VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (
+            "plan-old",
+            "2025-03-01T00:00:00+00:00",
+            "Zoë",
+            "2025-03-01",
+            "en",
+            '["x"]',
+            "2026.11.0",
+            "ab" * 32,
+            document,
+            sha256_hex(document),
+        ),
+    )
+    conn.execute(
+        "CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT, "
+        "applied_at TEXT, PRIMARY KEY (migration_set, name))"
+    )
     conn.execute("INSERT INTO _sqlite_migrations VALUES ('calx-user', 'm001_plans_and_log', '')")
     conn.commit()
     conn.close()
     with UserDB.open(tmp_path) as userdb:
         (summary,) = userdb.list_plans()
         assert (summary.plan_id, summary.birth_date, summary.record_number) == (
-            "plan-old", None, "")
+            "plan-old",
+            None,
+            "",
+        )
         assert userdb.load_plan("plan-old").record.document == {"a": 1}
 
 
@@ -249,8 +289,9 @@ def test_the_identifiers_are_stored_beside_the_name(db: UserDB) -> None:
     assert (loaded.birth_date, loaded.record_number) == (date(1961, 4, 23), "MRN-0042")
 
 
-def test_folder_comes_from_the_environment_or_the_platform(monkeypatch: pytest.MonkeyPatch,
-                                                           tmp_path: Path) -> None:
+def test_folder_comes_from_the_environment_or_the_platform(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("CALX_USER_DATA", str(tmp_path / "override"))
     assert user_data_folder() == tmp_path / "override"
     monkeypatch.delenv("CALX_USER_DATA")
@@ -265,7 +306,7 @@ def test_a_file_that_is_not_a_database_is_set_aside(tmp_path: Path) -> None:
     with pytest.raises(CalxError) as err:
         UserDB.open(tmp_path)
     assert err.value.code == "user_db_damaged"
-    assert Path(err.value.params["aside"]).read_bytes() == garbage   # kept, untouched
+    assert Path(err.value.params["aside"]).read_bytes() == garbage  # kept, untouched
     assert not (tmp_path / FILE_NAME).exists()
 
 
@@ -301,11 +342,16 @@ def test_killing_a_save_never_loses_or_corrupts_earlier_plans(tmp_path: Path) ->
     next_id = 0
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for _round in range(20):
-        child = subprocess.Popen([sys.executable, "-c", WRITER, str(folder), str(next_id)],
-                                 stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(folder), str(next_id)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.25))               # somewhere in the middle of saving
+        time.sleep(rng.uniform(0.0, 0.25))  # somewhere in the middle of saving
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate(timeout=30)
         assert child.returncode == -signal.SIGKILL
@@ -319,7 +365,7 @@ def test_killing_a_save_never_loses_or_corrupts_earlier_plans(tmp_path: Path) ->
 
         with UserDB.open(folder) as userdb:
             assert userdb._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            for i in confirmed:                             # every plan saved so far, intact
+            for i in confirmed:  # every plan saved so far, intact
                 saved = userdb.load_plan(f"plan-{i:06d}")
                 assert saved.record.document["i"] == i
                 assert saved.record.document["payload"] == f"{i:06d}" * 40_000
@@ -350,9 +396,16 @@ def test_deleting_a_plan_is_recorded_in_the_chained_log(tmp_path) -> None:
     from desktop.core.errors import CalxError
     from desktop.data.userdb import PlanRecord, UserDB, canonical_json, sha256_hex
 
-    record = PlanRecord(plan_id="plan-1", patient_name="A", prepared_on=datetime(2025, 3, 1).date(),
-                        lang="en", regimen_ids=("r",), content_version="1", content_hash="h",
-                        document={"x": 1})
+    record = PlanRecord(
+        plan_id="plan-1",
+        patient_name="A",
+        prepared_on=datetime(2025, 3, 1).date(),
+        lang="en",
+        regimen_ids=("r",),
+        content_version="1",
+        content_hash="h",
+        document={"x": 1},
+    )
     with UserDB.open(tmp_path) as db:
         db.save_plan(record)
         at = datetime(2025, 3, 2, tzinfo=UTC)

@@ -23,8 +23,16 @@ AT = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 
 
 def record(i: int, name: str = "Zoë Martin") -> PlanRecord:
-    return PlanRecord(f"plan-{i:04d}", f"{name} {i}", date(2025, 3, 1), "en", ("r",),
-                      "2026.11.0", "ab" * 32, {"i": i})
+    return PlanRecord(
+        f"plan-{i:04d}",
+        f"{name} {i}",
+        date(2025, 3, 1),
+        "en",
+        ("r",),
+        "2026.11.0",
+        "ab" * 32,
+        {"i": i},
+    )
 
 
 def _fill(folder: Path, plans: int = 3, entries: int = 3) -> None:
@@ -32,8 +40,9 @@ def _fill(folder: Path, plans: int = 3, entries: int = 3) -> None:
         for i in range(plans):
             db.save_plan(record(i), saved_at=AT)
         for i in range(entries):
-            db.record_output(f"plan-{i % max(plans, 1):04d}", "2026.11.0", "exported_pdf",
-                             b"pdf %d" % i, at=AT)
+            db.record_output(
+                f"plan-{i % max(plans, 1):04d}", "2026.11.0", "exported_pdf", b"pdf %d" % i, at=AT
+            )
 
 
 def _sql(folder: Path, *statements: str) -> None:
@@ -64,14 +73,18 @@ def test_a_chain_rewritten_without_the_key_does_not_verify(tmp_path: Path) -> No
     _fill(tmp_path, entries=4)
     conn = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
     conn.execute("DROP TRIGGER output_log_no_update")
-    rows = conn.execute("SELECT idx, at, plan_id, content_version, action, output_sha256 "
-                        "FROM output_log ORDER BY idx").fetchall()
+    rows = conn.execute(
+        "SELECT idx, at, plan_id, content_version, action, output_sha256 "
+        "FROM output_log ORDER BY idx"
+    ).fetchall()
     prev = userdb.GENESIS_HASH
     for idx, at, plan_id, version, action, output in rows:
         action = "printed" if idx == 1 else action
         entry = userdb._entry_hash(idx, at, plan_id, version, action, output, prev)
-        conn.execute("UPDATE output_log SET action = ?, prev_hash = ?, entry_hash = ? "
-                     "WHERE idx = ?", (action, prev, entry, idx))
+        conn.execute(
+            "UPDATE output_log SET action = ?, prev_hash = ?, entry_hash = ? WHERE idx = ?",
+            (action, prev, entry, idx),
+        )
         prev = entry
     conn.close()
     before = (tmp_path / FILE_NAME).read_bytes()
@@ -126,13 +139,14 @@ def test_a_damaged_file_is_set_aside_and_never_written(tmp_path: Path) -> None:
     _fill(tmp_path)
     path = tmp_path / FILE_NAME
     data = bytearray(path.read_bytes())
-    data[4096 + 10: 4096 + 200] = b"\x00" * 190   # a b-tree page wrecked
+    data[4096 + 10 : 4096 + 200] = b"\x00" * 190  # a b-tree page wrecked
     path.write_bytes(bytes(data))
     err = _refused(tmp_path)
     assert err.code == "user_db_damaged"
     assert Path(err.params["aside"]).read_bytes() == bytes(data)
     assert "moved aside" in __import__("desktop.core.messages", fromlist=["render"]).render(
-        __import__("desktop.core.errors", fromlist=["Issue"]).Issue(err.code, err.params))
+        __import__("desktop.core.errors", fromlist=["Issue"]).Issue(err.code, err.params)
+    )
 
 
 def test_a_missing_key_with_sealed_rows_is_damage(tmp_path: Path) -> None:
@@ -142,22 +156,30 @@ def test_a_missing_key_with_sealed_rows_is_damage(tmp_path: Path) -> None:
     assert err.code == "user_db_damaged" and KEY_FILE_NAME in err.params["detail"]
 
 
-def test_the_log_is_verified_from_the_last_verified_entry(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch
-                                                          ) -> None:
+def test_the_log_is_verified_from_the_last_verified_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with UserDB.open(tmp_path) as db:
         rows = []
         prev = userdb.GENESIS_HASH
         columns = [c[1] for c in db._conn.execute("PRAGMA table_info(output_log)")]
         for i in range(10_000):
             row = dict.fromkeys(columns)
-            row.update(idx=i, at=AT.isoformat(), plan_id="p", content_version="v",
-                       action="printed", output_sha256="0" * 64, prev_hash=prev)
+            row.update(
+                idx=i,
+                at=AT.isoformat(),
+                plan_id="p",
+                content_version="v",
+                action="printed",
+                output_sha256="0" * 64,
+                prev_hash=prev,
+            )
             row["entry_hash"] = prev = userdb._log_mac(db._key, row)
             rows.append([row[c] for c in columns])
         db._conn.execute("BEGIN")
-        db._conn.executemany(f"INSERT INTO output_log VALUES ({', '.join('?' * len(columns))})",
-                             rows)
+        db._conn.executemany(
+            f"INSERT INTO output_log VALUES ({', '.join('?' * len(columns))})", rows
+        )
         db._conn.execute("COMMIT")
         assert db.verify_log() == (True, None)
     calls = {"n": 0}
@@ -168,10 +190,10 @@ def test_the_log_is_verified_from_the_last_verified_entry(tmp_path: Path,
         return real(key, row)  # type: ignore[arg-type]
 
     monkeypatch.setattr(userdb, "_log_mac", counting)
-    UserDB.open(tmp_path).close()          # the first open verifies all 10,000
+    UserDB.open(tmp_path).close()  # the first open verifies all 10,000
     assert calls["n"] == 10_000
     calls["n"] = 0
-    with UserDB.open(tmp_path) as db:      # the next ones only what is new
+    with UserDB.open(tmp_path) as db:  # the next ones only what is new
         assert calls["n"] == 0
         db.record_output("p", "v", "printed", b"x", at=AT)
     calls["n"] = 0
@@ -198,9 +220,17 @@ def test_two_processes_creating_the_database_at_once_both_succeed(tmp_path: Path
     for trial in range(4):
         folder = tmp_path / f"trial-{trial}"
         start = time.time() + 1.5
-        children = [subprocess.Popen([sys.executable, "-c", CREATOR, str(folder), str(start)],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                     env=env, cwd=ROOT) for _ in range(3)]
+        children = [
+            subprocess.Popen(
+                [sys.executable, "-c", CREATOR, str(folder), str(start)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+                cwd=ROOT,
+            )
+            for _ in range(3)
+        ]
         for child in children:
             out, err = child.communicate(timeout=60)
             assert child.returncode == 0 and out.strip() == "ok", err
@@ -218,45 +248,66 @@ def test_a_database_from_before_the_seals_is_migrated_without_loss(tmp_path: Pat
     old(name="m001_plans_and_log")(userdb.m001_plans_and_log)
     old.apply(Database(conn))
     document = userdb.canonical_json({"i": 1})
-    conn.execute("INSERT INTO plans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 ("plan-1", AT.isoformat(), "Zoë", "2025-03-01", "en", '["r"]', "2026.11.0",
-                  "ab" * 32, document, hashlib.sha256(document.encode()).hexdigest()))
+    conn.execute(
+        "INSERT INTO plans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            "plan-1",
+            AT.isoformat(),
+            "Zoë",
+            "2025-03-01",
+            "en",
+            '["r"]',
+            "2026.11.0",
+            "ab" * 32,
+            document,
+            hashlib.sha256(document.encode()).hexdigest(),
+        ),
+    )
     prev = userdb.GENESIS_HASH
     for i in range(3):
-        entry = userdb._entry_hash(i, AT.isoformat(), "plan-1", "2026.11.0", "printed", "0" * 64,
-                              prev)
-        conn.execute("INSERT INTO output_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     (i, AT.isoformat(), "plan-1", "2026.11.0", "printed", "0" * 64, prev, entry))
+        entry = userdb._entry_hash(
+            i, AT.isoformat(), "plan-1", "2026.11.0", "printed", "0" * 64, prev
+        )
+        conn.execute(
+            "INSERT INTO output_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (i, AT.isoformat(), "plan-1", "2026.11.0", "printed", "0" * 64, prev, entry),
+        )
         prev = entry
     conn.close()
     with UserDB.open(tmp_path) as db:
         assert db.load_plan("plan-1").record.patient_name == "Zoë"
         assert len(db.log_entries()) == 3 and db.verify_log() == (True, None)
-        assert db.log_head() != prev              # re-chained with the key
+        assert db.log_head() != prev  # re-chained with the key
     _sql(tmp_path, "UPDATE plans SET patient_name = 'X'")
     with UserDB.open(tmp_path) as db:
         assert db.list_plans()[0].damaged
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE output_log SET entry_hash = 'é' || substr(entry_hash, 2) WHERE idx = 2",
-    "UPDATE output_log SET entry_hash = '' WHERE idx = 2",
-    "UPDATE output_log SET prev_hash = 42 WHERE idx = 1",
-    "UPDATE output_log SET at = x'ff00' WHERE idx = 0",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE output_log SET entry_hash = 'é' || substr(entry_hash, 2) WHERE idx = 2",
+        "UPDATE output_log SET entry_hash = '' WHERE idx = 2",
+        "UPDATE output_log SET prev_hash = 42 WHERE idx = 1",
+        "UPDATE output_log SET at = x'ff00' WHERE idx = 0",
+    ],
+)
 def test_strange_values_in_the_log_are_damage_not_a_crash(tmp_path: Path, statement: str) -> None:
     _fill(tmp_path, entries=4)
-    (tmp_path / f"{FILE_NAME}{userdb.CHECKPOINT_SUFFIX}").unlink()   # verified from the start
+    (tmp_path / f"{FILE_NAME}{userdb.CHECKPOINT_SUFFIX}").unlink()  # verified from the start
     _sql(tmp_path, "DROP TRIGGER output_log_no_update", statement)
     assert _refused(tmp_path).code == "user_db_damaged"
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE plans SET record_mac = 'é' WHERE plan_id = 'plan-0001'",
-    "UPDATE plans SET patient_name = x'ff00' WHERE plan_id = 'plan-0001'",
-    "UPDATE plans SET prepared_on = 'not a date' WHERE plan_id = 'plan-0001'",
-    "UPDATE plans SET regimen_ids = '{' WHERE plan_id = 'plan-0001'",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE plans SET record_mac = 'é' WHERE plan_id = 'plan-0001'",
+        "UPDATE plans SET patient_name = x'ff00' WHERE plan_id = 'plan-0001'",
+        "UPDATE plans SET prepared_on = 'not a date' WHERE plan_id = 'plan-0001'",
+        "UPDATE plans SET regimen_ids = '{' WHERE plan_id = 'plan-0001'",
+    ],
+)
 def test_strange_values_in_a_plan_row_mark_that_row_only(tmp_path: Path, statement: str) -> None:
     _fill(tmp_path)
     _sql(tmp_path, statement)

@@ -42,7 +42,7 @@ def syllables(word: str, lang: str) -> int:
 class Readability:
     sentences: int
     words: int
-    longest: int                  # words in the longest sentence
+    longest: int  # words in the longest sentence
     syllables_per_word: float
 
     @property
@@ -55,5 +55,9 @@ def measure(texts: list[str], lang: str) -> Readability:
     counts = [len(words(s)) for s in found]
     every = [w for s in found for w in words(s)]
     total_syllables = sum(syllables(w, lang) for w in every)
-    return Readability(len(found), sum(counts), max(counts, default=0),
-                       total_syllables / len(every) if every else 0.0)
+    return Readability(
+        len(found),
+        sum(counts),
+        max(counts, default=0),
+        total_syllables / len(every) if every else 0.0,
+    )

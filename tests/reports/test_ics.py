@@ -17,8 +17,16 @@ from plan_helpers import PREPARED_ON, PlanMaker
 from desktop.core.errors import CalxError
 from desktop.reports.ics import PRODID, schedule_to_ics
 
-INFLIXIMAB_DATES = [date(2025, 3, 3), date(2025, 3, 17), date(2025, 4, 14), date(2025, 6, 9),
-                    date(2025, 8, 4), date(2025, 9, 29), date(2025, 11, 24), date(2026, 1, 19)]
+INFLIXIMAB_DATES = [
+    date(2025, 3, 3),
+    date(2025, 3, 17),
+    date(2025, 4, 14),
+    date(2025, 6, 9),
+    date(2025, 8, 4),
+    date(2025, 9, 29),
+    date(2025, 11, 24),
+    date(2026, 1, 19),
+]
 
 
 def _events(data: bytes) -> list:
@@ -40,7 +48,7 @@ def _days(event) -> list[date]:
 def test_one_event_per_administration_with_the_hand_checked_dates(make_plan: PlanMaker) -> None:
     events = _events(schedule_to_ics(make_plan(["infliximab-3-mg-kg"])))
     assert [e.decoded("DTSTART") for e in events] == INFLIXIMAB_DATES
-    for e in events:   # all-day events: a DATE, ending the next day
+    for e in events:  # all-day events: a DATE, ending the next day
         assert type(e.decoded("DTSTART")) is date
         assert e.decoded("DTEND") == e.decoded("DTSTART") + timedelta(days=1)
         assert e.decoded("DTSTAMP") == datetime(2025, 3, 1, tzinfo=UTC)
@@ -50,9 +58,16 @@ def test_one_event_per_administration_with_the_hand_checked_dates(make_plan: Pla
 
 
 def test_ics_dates_match_the_schedule_for_every_kind_of_row(make_plan: PlanMaker) -> None:
-    plan = make_plan(["rituximab-375-weekly", "minocycline-cyclic",
-                      "hydrocolloid-dressing-every-3-days", "diltiazem-240-480", "bisphosphonates"],
-                     choices={"minocycline-cyclic": {"dose": 100, "on": 6, "off": 3}})
+    plan = make_plan(
+        [
+            "rituximab-375-weekly",
+            "minocycline-cyclic",
+            "hydrocolloid-dressing-every-3-days",
+            "diltiazem-240-480",
+            "bisphosphonates",
+        ],
+        choices={"minocycline-cyclic": {"dose": 100, "on": 6, "off": 3}},
+    )
     events = _events(schedule_to_ics(plan))
     for item in plan.items:
         expected: list[date] = []
@@ -65,22 +80,24 @@ def test_ics_dates_match_the_schedule_for_every_kind_of_row(make_plan: PlanMaker
     mino = [e for e in events if "minocycline" in str(e["UID"])]
     assert _days(mino[0])[0] == date(2025, 3, 3) and _days(mino[0])[-1] == date(2025, 4, 13)
     dressing = [e for e in events if "hydrocolloid" in str(e["UID"])]
-    assert len(dressing) == 122          # days 0, 3, …, 363 of a 365-day calendar
+    assert len(dressing) == 122  # days 0, 3, …, 363 of a 365-day calendar
 
 
 def test_uids_are_unique_and_stable_across_exports(make_plan: PlanMaker) -> None:
     plan = make_plan(["rituximab-375-weekly", "hydrocolloid-dressing-every-3-days"])
     first = schedule_to_ics(plan)
-    assert first == schedule_to_ics(make_plan(["rituximab-375-weekly",
-                                               "hydrocolloid-dressing-every-3-days"]))
+    assert first == schedule_to_ics(
+        make_plan(["rituximab-375-weekly", "hydrocolloid-dressing-every-3-days"])
+    )
     uids = [str(e["UID"]) for e in _events(first)]
     assert len(uids) == len(set(uids))
     assert uids[0] == f"{plan.plan_id}-rituximab-375-weekly-0@calx.invalid"
 
 
 def test_french_calendar_and_no_patient_name_in_the_file(make_plan: PlanMaker) -> None:
-    data = schedule_to_ics(make_plan(["rituximab-375-weekly"], lang="fr",
-                                     patient_name="Zoë <b> Secret"))
+    data = schedule_to_ics(
+        make_plan(["rituximab-375-weekly"], lang="fr", patient_name="Zoë <b> Secret")
+    )
     events = _events(data)
     assert str(events[0]["SUMMARY"]) == "Rituximab : administration 1"
     assert "Dose : 750 mg par perfusion" in str(events[0]["DESCRIPTION"])

@@ -12,9 +12,22 @@ from plan_helpers import flat, pdf_pages
 from desktop.cli.main import main
 from desktop.data.userdb import UserDB
 
-BASE = ["plan", "--patient", "Zoë Martin", "--weight", "80 kg", "--height", "180 cm",
-        "--start", "2025-03-03", "--prepared-on", "2025-03-01", "--regimen",
-        "colchicine-1mg-daily", "--json"]
+BASE = [
+    "plan",
+    "--patient",
+    "Zoë Martin",
+    "--weight",
+    "80 kg",
+    "--height",
+    "180 cm",
+    "--start",
+    "2025-03-03",
+    "--prepared-on",
+    "2025-03-01",
+    "--regimen",
+    "colchicine-1mg-daily",
+    "--json",
+]
 
 
 pytestmark = pytest.mark.usefixtures("cli_databases")
@@ -24,23 +37,47 @@ def _text(path: Path) -> str:
     return " ".join(flat(page) for page in pdf_pages(path.read_bytes()))
 
 
-def test_the_clinician_copy_prints_the_log_head_before_it(tmp_path: Path, user_data: Path,
-                                                         capsys) -> None:
+def test_the_clinician_copy_prints_the_log_head_before_it(
+    tmp_path: Path, user_data: Path, capsys
+) -> None:
     for n in range(2):
-        assert main([*BASE, "--out", str(tmp_path / f"p{n}.pdf"), "--clinician-copy",
-                     str(tmp_path / f"c{n}.pdf"), "--save"]) == 0
+        assert (
+            main(
+                [
+                    *BASE,
+                    "--out",
+                    str(tmp_path / f"p{n}.pdf"),
+                    "--clinician-copy",
+                    str(tmp_path / f"c{n}.pdf"),
+                    "--save",
+                ]
+            )
+            == 0
+        )
         capsys.readouterr()
     with UserDB.open(user_data) as userdb:
         entries = userdb.log_entries()
-    assert len(entries) == 4            # two exports of two copies each
+    assert len(entries) == 4  # two exports of two copies each
     second = _text(tmp_path / "c1.pdf")
     assert "2 entries before this copy" in second
-    assert entries[1].entry_hash[:32] in second          # the head before the second export
+    assert entries[1].entry_hash[:32] in second  # the head before the second export
     assert "0 entries before this copy" in _text(tmp_path / "c0.pdf")
 
 
 def test_a_copy_made_without_saving_says_it_is_not_logged(tmp_path: Path, capsys) -> None:
-    assert main([*BASE, "--lang", "fr", "--out", str(tmp_path / "p.pdf"), "--clinician-copy",
-                 str(tmp_path / "c.pdf")]) == 0
+    assert (
+        main(
+            [
+                *BASE,
+                "--lang",
+                "fr",
+                "--out",
+                str(tmp_path / "p.pdf"),
+                "--clinician-copy",
+                str(tmp_path / "c.pdf"),
+            ]
+        )
+        == 0
+    )
     assert json.loads(capsys.readouterr().out)["saved"] is False
     assert "non enregistrée" in _text(tmp_path / "c.pdf")

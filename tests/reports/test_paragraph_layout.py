@@ -18,24 +18,41 @@ STYLES = Styles()
 
 def _same_fragments(ours: ReportlabParagraph, theirs: ReportlabParagraph) -> None:
     assert [vars(f) for f in ours.frags] == [vars(f) for f in theirs.frags]
-    assert (ours.text, ours.bulletText, ours.style) == (theirs.text, theirs.bulletText,
-                                                        theirs.style)
+    assert (ours.text, ours.bulletText, ours.style) == (
+        theirs.text,
+        theirs.bulletText,
+        theirs.style,
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "Rituximab 375 mg/m² once weekly", "  leading and trailing  ", "two\nlines\n  indented",
-    "µ ≥ → Zoë", "x", "with <b>markup</b>", "an &amp; entity", "", "   ",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rituximab 375 mg/m² once weekly",
+        "  leading and trailing  ",
+        "two\nlines\n  indented",
+        "µ ≥ → Zoë",
+        "x",
+        "with <b>markup</b>",
+        "an &amp; entity",
+        "",
+        "   ",
+    ],
+)
 @pytest.mark.parametrize("style", ["body", "cell_bold", "bullet", "warning", "title"])
 def test_plain_text_gets_the_fragments_reportlabs_parser_makes(text: str, style: str) -> None:
     chosen = getattr(STYLES, style)
-    _same_fragments(Paragraph(text, chosen, bulletText="•"),
-                    ReportlabParagraph(text, chosen, bulletText="•"))
+    _same_fragments(
+        Paragraph(text, chosen, bulletText="•"), ReportlabParagraph(text, chosen, bulletText="•")
+    )
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<&"),
-               max_size=80))
+@given(
+    st.text(
+        st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<&"), max_size=80
+    )
+)
 def test_any_plain_text_gets_the_same_fragments(text: str) -> None:
     """Any text without markup (with markup, both go through reportlab's parser)."""
     _same_fragments(Paragraph(text, STYLES.body), ReportlabParagraph(text, STYLES.body))
@@ -43,11 +60,14 @@ def test_any_plain_text_gets_the_same_fragments(text: str) -> None:
 
 def _pdf(paragraph: type[ReportlabParagraph]) -> bytes:
     long = "Calcinosis in systemic sclerosis: deposits of calcium salts in the skin. " * 30
-    story = [paragraph("Heading", STYLES.h1),
-             KeepTogether([paragraph(f"Item {i}: {long[:200]}", STYLES.bullet, bulletText="–")
-                           for i in range(4)]),
-             *[paragraph(f"<b>{i}</b> {long}", STYLES.body) for i in range(8)],
-             paragraph(long * 4, STYLES.body)]   # split across pages
+    story = [
+        paragraph("Heading", STYLES.h1),
+        KeepTogether(
+            [paragraph(f"Item {i}: {long[:200]}", STYLES.bullet, bulletText="–") for i in range(4)]
+        ),
+        *[paragraph(f"<b>{i}</b> {long}", STYLES.body) for i in range(8)],
+        paragraph(long * 4, STYLES.body),
+    ]  # split across pages
     out = io.BytesIO()
     SimpleDocTemplate(out, invariant=1).build(story)
     return out.getvalue()

@@ -35,29 +35,52 @@ CHOICES = {
     "diltiazem-240-480": {"dose": 240},
     "probenecid-500-tid": {"dose": 500},
 }
-THREE = [("rituximab-375-weekly", "infliximab-3-mg-kg", "minocycline-cyclic"),
-         ("rituximab-1g-x2", "infliximab-3-mg-kg", "minocycline-cyclic"),
-         ("rituximab-375-weekly", "infliximab-3-mg-kg", "minocycline-daily"),
-         ("rituximab-1g-x2", "infliximab-3-mg-kg", "minocycline-daily")]
+THREE = [
+    ("rituximab-375-weekly", "infliximab-3-mg-kg", "minocycline-cyclic"),
+    ("rituximab-1g-x2", "infliximab-3-mg-kg", "minocycline-cyclic"),
+    ("rituximab-375-weekly", "infliximab-3-mg-kg", "minocycline-daily"),
+    ("rituximab-1g-x2", "infliximab-3-mg-kg", "minocycline-daily"),
+]
 # The issue's six (colchicine, diltiazem, minocycline, aluminium hydroxide, warfarin,
 # ceftriaxone), then six that cover every other regimen of the content.
-SIX = [("colchicine-1mg-daily", "diltiazem-240-480", "minocycline-cyclic",
-        "aluminium-hydroxide-30ml-qid", "warfarin-1mg-daily", "ceftriaxone-2g-20-days"),
-       ("rituximab-375-weekly", "infliximab-3-mg-kg", "triamcinolone-intralesional-4-8-weeks",
-        "co2-laser-single-session", "eswl-3-sessions", "hydrocolloid-dressing-every-3-days"),
-       ("rituximab-1g-x2", "probenecid-500-tid", "diltiazem-180", "minocycline-daily",
-        "colchicine-1mg-daily", "ceftriaxone-2g-20-days")]
+SIX = [
+    (
+        "colchicine-1mg-daily",
+        "diltiazem-240-480",
+        "minocycline-cyclic",
+        "aluminium-hydroxide-30ml-qid",
+        "warfarin-1mg-daily",
+        "ceftriaxone-2g-20-days",
+    ),
+    (
+        "rituximab-375-weekly",
+        "infliximab-3-mg-kg",
+        "triamcinolone-intralesional-4-8-weeks",
+        "co2-laser-single-session",
+        "eswl-3-sessions",
+        "hydrocolloid-dressing-every-3-days",
+    ),
+    (
+        "rituximab-1g-x2",
+        "probenecid-500-tid",
+        "diltiazem-180",
+        "minocycline-daily",
+        "colchicine-1mg-daily",
+        "ceftriaxone-2g-20-days",
+    ),
+]
 
 
 def _patient(**identifiers: str) -> Patient:
-    patient, _ = Patient.from_inputs("80 kg", "180 cm", "female", "54", "0.9 mg/dL",
-                                     **identifiers)
+    patient, _ = Patient.from_inputs("80 kg", "180 cm", "female", "54", "0.9 mg/dL", **identifiers)
     return patient
 
 
 PATIENT_ID = {"birth_date": "1961-04-23", "record_number": "MRN-004217"}
-IDENTIFIER = {"en": "born 23 April 1961 · record MRN-004217",
-              "fr": "né(e) le 23 avril 1961 · dossier MRN-004217"}
+IDENTIFIER = {
+    "en": "born 23 April 1961 · record MRN-004217",
+    "fr": "né(e) le 23 avril 1961 · dossier MRN-004217",
+}
 
 
 @pytest.fixture(scope="module")
@@ -69,11 +92,19 @@ def plans(ref_db_path: Path) -> Iterator[dict[tuple[tuple[str, ...], str, bool],
     class Plans(dict):  # type: ignore[type-arg]
         def __missing__(self, key: tuple[tuple[str, ...], str, bool]) -> PlanDocument:
             regimens, lang, large = key
-            plan = build_plan(db, _patient(**PATIENT_ID), list(regimens), START, lang,
-                              {r: CHOICES[r] for r in regimens if r in CHOICES},
-                              "Dr Claire Dupont", PREPARED_ON, patient_name="Zoë Martin",
-                              large_print=large,
-                              contacts=[ContactLine("Rheumatology", "01 23 45 67 89")])
+            plan = build_plan(
+                db,
+                _patient(**PATIENT_ID),
+                list(regimens),
+                START,
+                lang,
+                {r: CHOICES[r] for r in regimens if r in CHOICES},
+                "Dr Claire Dupont",
+                PREPARED_ON,
+                patient_name="Zoë Martin",
+                large_print=large,
+                contacts=[ContactLine("Rheumatology", "01 23 45 67 89")],
+            )
             self[key] = plan
             return plan
 
@@ -115,8 +146,9 @@ def _uses(term: str, text: str) -> bool:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_one_treatment_over_12_months_fits_on_two_pages(plans: dict, ref_db_path: Path,
-                                                        lang: str) -> None:
+def test_one_treatment_over_12_months_fits_on_two_pages(
+    plans: dict, ref_db_path: Path, lang: str
+) -> None:
     regimens = _all_regimens(ref_db_path)
     assert len(regimens) >= 16
     for rid in regimens:
@@ -127,14 +159,16 @@ def test_one_treatment_over_12_months_fits_on_two_pages(plans: dict, ref_db_path
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("regimens", THREE, ids=lambda r: "+".join(r))
 def test_rituximab_infliximab_and_minocycline_over_12_months_fit_on_four_pages(
-        plans: dict, regimens: tuple[str, ...], lang: str) -> None:
+    plans: dict, regimens: tuple[str, ...], lang: str
+) -> None:
     assert len(_pages(plans, regimens, lang)) <= 4
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("regimens", SIX, ids=lambda r: "six-" + r[0])
-def test_six_treatments_over_12_months_fit_on_five_pages(plans: dict, regimens: tuple[str, ...],
-                                                         lang: str) -> None:
+def test_six_treatments_over_12_months_fit_on_five_pages(
+    plans: dict, regimens: tuple[str, ...], lang: str
+) -> None:
     assert len(_pages(plans, regimens, lang)) <= 5
 
 
@@ -148,34 +182,54 @@ def test_the_six_regimens_cover_every_regimen_of_the_content(ref_db_path: Path) 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
 def test_every_page_shows_the_name_the_second_identifier_and_page_n_of_m(
-        plans: dict, lang: str, large: bool) -> None:
+    plans: dict, lang: str, large: bool
+) -> None:
     of = "of" if lang == "en" else "sur"
     for regimens in [*THREE[:1], *SIX]:
         pages = _pages(plans, regimens, lang, large)
         for n, page in enumerate(pages, 1):
             assert "Zoë Martin" in page and IDENTIFIER[lang] in page, (regimens, n)
             assert f"Page {n} {of} {len(pages)}" in page
-        clinician = [flat(p) for p in pdf_pages(render_clinician_copy(
-            plans[(regimens, lang, large)]))]
+        clinician = [
+            flat(p) for p in pdf_pages(render_clinician_copy(plans[(regimens, lang, large)]))
+        ]
         for n, page in enumerate(clinician, 1):
             assert IDENTIFIER[lang] in page and f"Page {n} {of} {len(clinician)}" in page
 
 
 def test_without_an_identifier_every_page_has_a_line_to_write_it(ref_db: ReferenceDB) -> None:
-    plan = build_plan(ref_db, _patient(), ["colchicine-1mg-daily"], START, "en", None, "",
-                      PREPARED_ON, patient_name="Zoë Martin")
+    plan = build_plan(
+        ref_db,
+        _patient(),
+        ["colchicine-1mg-daily"],
+        START,
+        "en",
+        None,
+        "",
+        PREPARED_ON,
+        patient_name="Zoë Martin",
+    )
     for page in pdf_pages(render_patient_plan(plan)):
         assert "Zoë Martin · born ____________" in flat(page)
 
 
-def test_a_long_name_is_cut_in_the_header_but_the_identifier_never_is(
-        ref_db: ReferenceDB) -> None:
-    plan = build_plan(ref_db, _patient(**PATIENT_ID), ["colchicine-1mg-daily"], START, "fr",
-                      None, "", PREPARED_ON, patient_name="Maximilienne " * 15,
-                      large_print=True)
+def test_a_long_name_is_cut_in_the_header_but_the_identifier_never_is(ref_db: ReferenceDB) -> None:
+    plan = build_plan(
+        ref_db,
+        _patient(**PATIENT_ID),
+        ["colchicine-1mg-daily"],
+        START,
+        "fr",
+        None,
+        "",
+        PREPARED_ON,
+        patient_name="Maximilienne " * 15,
+        large_print=True,
+    )
     for page in pdf_pages(render_patient_plan(plan)):
-        assert any(line.startswith("Maximilienne") and line.endswith("…")
-                   for line in page.splitlines())      # the name in the header, cut
+        assert any(
+            line.startswith("Maximilienne") and line.endswith("…") for line in page.splitlines()
+        )  # the name in the header, cut
         assert IDENTIFIER["fr"] in flat(page)
 
 
@@ -185,12 +239,20 @@ def test_a_long_name_is_cut_in_the_header_but_the_identifier_never_is(
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_patient_text_uses_clinical_jargon(plans: dict, ref_db_path: Path, lang: str) -> None:
     jargon = _jargon()
-    assert {"mg/m²", "BSA", "intralesional", "CYP3A4", "off-label", "bioavailability",
-            "as reported in the review"} <= set(jargon)
+    assert {
+        "mg/m²",
+        "BSA",
+        "intralesional",
+        "CYP3A4",
+        "off-label",
+        "bioavailability",
+        "as reported in the review",
+    } <= set(jargon)
     texts = {rid: " ".join(_pages(plans, (rid,), lang)) for rid in _all_regimens(ref_db_path)}
     texts["advice"] = " ".join(_pages(plans, _advice_only(ref_db_path), lang))
-    found = sorted({(key, term) for key, text in texts.items() for term in jargon
-                    if _uses(term, text)})
+    found = sorted(
+        {(key, term) for key, text in texts.items() for term in jargon if _uses(term, text)}
+    )
     assert found == []
 
 
@@ -202,8 +264,14 @@ def test_the_jargon_check_finds_a_term_where_it_is() -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_therapys_patient_text_has_short_sentences(ref_db: ReferenceDB, lang: str) -> None:
     """Average at most 15 words a sentence, none over 25, in plain words (pyphen syllables)."""
-    kinds = ("patient_name", "patient_purpose", "patient_advice", "instructions",
-             "patient_food", "adverse_effects")
+    kinds = (
+        "patient_name",
+        "patient_purpose",
+        "patient_advice",
+        "instructions",
+        "patient_food",
+        "adverse_effects",
+    )
     therapies = [ref_db.therapy(t.id) for t in ref_db.therapies(lang)]
     assert len(therapies) >= 30
     for therapy in therapies:
@@ -216,10 +284,11 @@ def test_every_therapys_patient_text_has_short_sentences(ref_db: ReferenceDB, la
 
 
 def test_the_sentence_count_follows_the_text() -> None:
-    result = measure(["Take it in the morning. Then do not eat for half an hour; drink water."],
-                     "en")
+    result = measure(
+        ["Take it in the morning. Then do not eat for half an hour; drink water."], "en"
+    )
     assert (result.sentences, result.words, result.longest) == (3, 15, 8)
-    assert measure(["médicament"], "fr").syllables_per_word == 4      # mé-di-ca-ment
+    assert measure(["médicament"], "fr").syllables_per_word == 4  # mé-di-ca-ment
 
 
 def test_every_therapy_says_what_it_is_for(ref_db: ReferenceDB) -> None:
@@ -234,20 +303,28 @@ def test_every_therapy_says_what_it_is_for(ref_db: ReferenceDB) -> None:
 
 def test_page_one_holds_the_plan_at_a_glance(plans: dict) -> None:
     first = _pages(plans, THREE[0], "en")[0]
-    for part in ("Zoë Martin", "23 April 1961", "MRN-004217", "Dr Claire Dupont",
-                 "Rheumatology: 01 23 45 67 89", "Your medicines at home", "Minocycline",
-                 "Coming up", "Monday 3 March 2025 Rituximab: infusion 1",
-                 "More dates in the calendar."):
+    for part in (
+        "Zoë Martin",
+        "23 April 1961",
+        "MRN-004217",
+        "Dr Claire Dupont",
+        "Rheumatology: 01 23 45 67 89",
+        "Your medicines at home",
+        "Minocycline",
+        "Coming up",
+        "Monday 3 March 2025 Rituximab: infusion 1",
+        "More dates in the calendar.",
+    ):
         assert part in first
     # Five home medicines with the plan check's instructions: the card fills page 1, the next
     # dates follow at the top of page 2.
     first, second = _pages(plans, SIX[0], "en")[:2]
     assert "Your medicines at home" in first and "Warfarin" in first
     # the card: what for, how much, the times of day
-    assert "To calm the inflammation around the calcium deposits." in first   # colchicine
-    assert "With or without food." in first            # colchicine, from its US label
-    assert "30 mL four times daily" in first                                  # aluminium
-    assert first.count("30 mL") >= 1 + 4               # how much, then one per time of day
+    assert "To calm the inflammation around the calcium deposits." in first  # colchicine
+    assert "With or without food." in first  # colchicine, from its US label
+    assert "30 mL four times daily" in first  # aluminium
+    assert first.count("30 mL") >= 1 + 4  # how much, then one per time of day
     for slot in ("Morning", "Midday", "Evening", "Bedtime"):
         assert slot in first
     assert "Coming up Monday 3 March 2025 Colchicine: start" in first + " " + second
@@ -256,15 +333,18 @@ def test_page_one_holds_the_plan_at_a_glance(plans: dict) -> None:
 def test_the_calendar_shows_every_month_and_says_when_nothing_happens(plans: dict) -> None:
     text = " ".join(_pages(plans, THREE[0], "en"))
     calendar = text.split("Your calendar")[1].split("What to watch for")[0]
-    calendar = re.sub(r"\(\d{1,2} \w+ 20\d\d\)", "", calendar)   # the footer's content date
-    months = re.findall(r"(?:January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December) 20\d\d", calendar)
+    calendar = re.sub(r"\(\d{1,2} \w+ 20\d\d\)", "", calendar)  # the footer's content date
+    months = re.findall(
+        r"(?:January|February|March|April|May|June|July|August|September|"
+        r"October|November|December) 20\d\d",
+        calendar,
+    )
     # 3 March 2025 to 2 March 2026 (the day before the horizon's end): 13 months, none missing
     assert months[0] == "March 2025" and months[-1] == "March 2026"
     assert len(months) == len(set(months)) == 13
     assert "Nothing planned this month." in calendar
     assert "Minocycline: pause starts" in calendar and "Minocycline: restart" in calendar
-    assert "Infliximab: infusion 3" in calendar         # week 6: 14 April 2025
+    assert "Infliximab: infusion 3" in calendar  # week 6: 14 April 2025
     assert "☐" not in text
 
 
@@ -278,17 +358,22 @@ def test_the_french_calendar_uses_names_and_plain_words(plans: dict) -> None:
 def test_each_team_treatment_has_its_handout_section(plans: dict) -> None:
     text = " ".join(_pages(plans, THREE[0], "en"))
     section = text.split("Treatments given by your care team")[1].split("Your calendar")[0]
-    for part in ("Rituximab", "Infliximab", "What it is for", "How it is given", "When",
-                 "What to watch for: tell your team if you notice",
-                 "Reactions during the drip or soon after",          # rituximab SmPC 4.4/4.8
-                 "Serious infections, including tuberculosis"):      # infliximab label
+    for part in (
+        "Rituximab",
+        "Infliximab",
+        "What it is for",
+        "How it is given",
+        "When",
+        "What to watch for: tell your team if you notice",
+        "Reactions during the drip or soon after",  # rituximab SmPC 4.4/4.8
+        "Serious infections, including tuberculosis",
+    ):  # infliximab label
         assert part in section
     six = " ".join(_pages(plans, SIX[0], "en"))
-    assert "watery or bloody, even weeks after the treatment" in six   # ceftriaxone label
+    assert "watery or bloody, even weeks after the treatment" in six  # ceftriaxone label
 
 
-def test_the_plan_checks_instructions_and_tests_are_printed_where_they_belong(
-        plans: dict) -> None:
+def test_the_plan_checks_instructions_and_tests_are_printed_where_they_belong(plans: dict) -> None:
     """The plan check (issue 9) gives minocycline and aluminium hydroxide plain instructions and
     times warfarin's INR weekly: the card and "what to watch for" carry the instructions, the
     calendar one line a month with the test days, by the medicine's name."""
@@ -306,17 +391,25 @@ def test_the_plan_checks_instructions_and_tests_are_printed_where_they_belong(
         assert text.count(flat(line)) == (2 if line in interactions else 1), line
     (test,) = items["warfarin-1mg-daily"].tests
     march = [d.day for d in test.dates if d.month == 3 and d.year == 2025]
-    assert len(march) >= 3                            # weekly: grouped on one line
+    assert len(march) >= 3  # weekly: grouped on one line
     first = date(2025, 3, march[0]).strftime("%a")
     days = f"{first} {march[0]}, " + ", ".join(str(d) for d in march[1:])
     assert f"{days} Warfarin: INR blood test" in text
-    assert text.count("Warfarin: INR blood test") <= 13 + 5   # a line a month (+ page 1)
+    assert text.count("Warfarin: INR blood test") <= 13 + 5  # a line a month (+ page 1)
 
 
 def test_large_print_keeps_the_content_with_bigger_type(plans: dict) -> None:
     styles = PatientStyles(large=True)
-    for style in (styles.body, styles.small, styles.cell, styles.bullet, styles.slot,
-                  styles.bold, styles.muted, styles.label):
+    for style in (
+        styles.body,
+        styles.small,
+        styles.cell,
+        styles.bullet,
+        styles.slot,
+        styles.bold,
+        styles.muted,
+        styles.label,
+    ):
         assert style.fontSize >= 14
     for lang in LANGS:
         normal = " ".join(_pages(plans, SIX[0], lang))
@@ -330,13 +423,22 @@ def test_large_print_keeps_the_content_with_bigger_type(plans: dict) -> None:
 
 def test_the_tick_sheet_is_optional_and_has_a_box_per_dose_and_day(ref_db: ReferenceDB) -> None:
     def render(tick: bool) -> str:
-        plan = build_plan(ref_db, _patient(**PATIENT_ID), ["aluminium-hydroxide-30ml-qid",
-                          "colchicine-1mg-daily"], START, "en", None, "", PREPARED_ON,
-                          patient_name="Zoë Martin", tick_sheet=tick)
+        plan = build_plan(
+            ref_db,
+            _patient(**PATIENT_ID),
+            ["aluminium-hydroxide-30ml-qid", "colchicine-1mg-daily"],
+            START,
+            "en",
+            None,
+            "",
+            PREPARED_ON,
+            patient_name="Zoë Martin",
+            tick_sheet=tick,
+        )
         return flat(" ".join(pdf_pages(render_patient_plan(plan))))
 
     assert "☐" not in render(False)
-    assert render(True).count("☐") == (4 + 1) * 7     # four times a day + once a day, 7 days
+    assert render(True).count("☐") == (4 + 1) * 7  # four times a day + once a day, 7 days
 
 
 # --------------------------------------------------------------------------- the PDF itself
@@ -349,9 +451,10 @@ def test_metadata_give_title_author_subject_and_language(plans: dict, lang: str)
         data = render(plan)
         meta = pypdf.PdfReader(io.BytesIO(data)).metadata
         assert meta.author == "Calx" and meta.title and meta.subject
-        assert ("copie " if lang == "fr" else "") + copy[:5] in meta.subject.lower() or \
-            copy in meta.subject.lower()
-        assert "Zoë" not in f"{meta.title}{meta.subject}"          # no name leaves the page
+        assert ("copie " if lang == "fr" else "") + copy[
+            :5
+        ] in meta.subject.lower() or copy in meta.subject.lower()
+        assert "Zoë" not in f"{meta.title}{meta.subject}"  # no name leaves the page
         assert f"/Lang ({lang})".encode() in data
 
 
@@ -361,12 +464,15 @@ def test_the_same_plan_prints_the_same_bytes_in_large_print_too(plans: dict) -> 
     assert again.large_print and render_patient_plan(again) == render_patient_plan(plan)
 
 
-def test_the_clinician_copy_marks_every_evidence_line_with_its_verification(
-        plans: dict) -> None:
+def test_the_clinician_copy_marks_every_evidence_line_with_its_verification(plans: dict) -> None:
     text = flat(" ".join(pdf_pages(render_clinician_copy(plans[(THREE[0], "en", False)]))))
     studies = re.findall(r"(?:improved|no effect|worsened|mixed) \[\d+\] \(([^)]*)\)", text)
-    assert studies and set(studies) <= {"verified", "secondary source", "unverified",
-                                        "as reported in the review"}
+    assert studies and set(studies) <= {
+        "verified",
+        "secondary source",
+        "unverified",
+        "as reported in the review",
+    }
     assert "Daoussis" in text and "(verified)" in text
 
 
@@ -374,7 +480,7 @@ def test_the_clinician_copy_names_the_patient_with_both_identifiers(plans: dict)
     first = flat(pdf_pages(render_clinician_copy(plans[(THREE[0], "fr", False)]))[0])
     assert "Date de naissance 23 avril 1961" in first
     assert "Numéro de dossier MRN-004217" in first
-    assert "Calx · Copie clinicien" in first          # the header says which copy it is
+    assert "Calx · Copie clinicien" in first  # the header says which copy it is
 
 
 def test_a_plan_saved_before_the_identifiers_reopens_and_prints(plans: dict) -> None:
@@ -383,17 +489,27 @@ def test_a_plan_saved_before_the_identifiers_reopens_and_prints(plans: dict) -> 
     document = plans[(THREE[0], "en", False)].to_json()
 
     def strip(value: object) -> object:
-        new = {"birth_date", "record_number", "large_print", "tick_sheet", "patient_name",
-               "patient_purpose", "patient_food"}
+        new = {
+            "birth_date",
+            "record_number",
+            "large_print",
+            "tick_sheet",
+            "patient_name",
+            "patient_purpose",
+            "patient_food",
+        }
         if isinstance(value, dict):
             # the plan's own patient_name (text) stays; the therapies' (a list) goes
-            return {k: strip(v) for k, v in value.items()
-                    if k not in new or (k == "patient_name" and isinstance(v, str))}
+            return {
+                k: strip(v)
+                for k, v in value.items()
+                if k not in new or (k == "patient_name" and isinstance(v, str))
+            }
         if isinstance(value, list):
             return [strip(v) for v in value]
         return value
 
-    old = PlanDocument.from_json(strip(document))       # type: ignore[arg-type]
+    old = PlanDocument.from_json(strip(document))  # type: ignore[arg-type]
     assert old.patient.birth_date is None and not old.large_print
     assert old.patient_name == "Zoë Martin"
     assert all(not i.therapy.patient_purpose for i in old.items)

@@ -39,37 +39,78 @@ MAN = ["--weight", "70 kg", "--sex", "male"]
 
 
 def test_colchicine_at_a_clearance_of_17(capsys) -> None:  # type: ignore[no-untyped-def]
-    alerts = check(capsys, *MAN, "--age", "80", "--creatinine", "3.3 mg/dL",
-                   "--regimen", "colchicine-1mg-daily")
-    renal = [a for a in alerts if any(m["name"] == "crcl-actual"
-                                      for m in a["triggered_by"]["measurements"])]
+    alerts = check(
+        capsys,
+        *MAN,
+        "--age",
+        "80",
+        "--creatinine",
+        "3.3 mg/dL",
+        "--regimen",
+        "colchicine-1mg-daily",
+    )
+    renal = [
+        a
+        for a in alerts
+        if any(m["name"] == "crcl-actual" for m in a["triggered_by"]["measurements"])
+    ]
     assert renal and renal[0]["severity"] == "contraindicated"
     assert "Cockcroft" in renal[0]["message"]
 
 
 def test_colchicine_with_diltiazem_minocycline_with_aluminium(capsys) -> None:  # type: ignore[no-untyped-def]
-    alerts = check(capsys, *MAN, "--regimen", "colchicine-1mg-daily",
-                   "--regimen", "diltiazem-180", "--regimen", "minocycline-daily",
-                   "--regimen", "aluminium-hydroxide-30ml-qid")
+    alerts = check(
+        capsys,
+        *MAN,
+        "--regimen",
+        "colchicine-1mg-daily",
+        "--regimen",
+        "diltiazem-180",
+        "--regimen",
+        "minocycline-daily",
+        "--regimen",
+        "aluminium-hydroxide-30ml-qid",
+    )
     pair(alerts, "colchicine", "diltiazem", "precaution")
     chelation = pair(alerts, "minocycline", "aluminium-hydroxide", "precaution")
     assert chelation["patient_instruction"]
 
 
 def test_warfarin_with_antibiotics_and_an_nsaid(capsys) -> None:  # type: ignore[no-untyped-def]
-    alerts = check(capsys, *MAN, "--regimen", "warfarin-1mg-daily", "--regimen",
-                   "minocycline-daily", "--regimen", "ceftriaxone-2g-20-days",
-                   "--comedication", "Ibuprofène")
+    alerts = check(
+        capsys,
+        *MAN,
+        "--regimen",
+        "warfarin-1mg-daily",
+        "--regimen",
+        "minocycline-daily",
+        "--regimen",
+        "ceftriaxone-2g-20-days",
+        "--comedication",
+        "Ibuprofène",
+    )
     for other in ("minocycline", "ceftriaxone", "ibuprofen"):
         pair(alerts, "warfarin", other, "precaution")
     assert any("INR" in a["action"] or "INR" in a["message"] for a in alerts)
 
 
 def test_two_biologics_and_the_same_drug_twice(capsys) -> None:  # type: ignore[no-untyped-def]
-    alerts = check(capsys, *MAN, "--regimen", "rituximab-1g-x2", "--regimen",
-                   "infliximab-3-mg-kg", "--regimen", "minocycline-daily", "--regimen",
-                   "minocycline-cyclic", "--regimen", "diltiazem-180", "--regimen",
-                   "diltiazem-240-480")
+    alerts = check(
+        capsys,
+        *MAN,
+        "--regimen",
+        "rituximab-1g-x2",
+        "--regimen",
+        "infliximab-3-mg-kg",
+        "--regimen",
+        "minocycline-daily",
+        "--regimen",
+        "minocycline-cyclic",
+        "--regimen",
+        "diltiazem-180",
+        "--regimen",
+        "diltiazem-240-480",
+    )
     pair(alerts, "rituximab", "infliximab", "avoid")
     codes = {a["code"] for a in alerts}
     assert {"same-medication-minocycline", "same-medication-diltiazem"} <= codes
@@ -78,31 +119,66 @@ def test_two_biologics_and_the_same_drug_twice(capsys) -> None:  # type: ignore[
 
 
 def test_a_seven_year_old_child(capsys) -> None:  # type: ignore[no-untyped-def]
-    alerts = check(capsys, "--weight", "20 kg", "--age", "7", "--regimen", "minocycline-daily",
-                   "--regimen", "colchicine-1mg-daily", "--regimen", "diltiazem-240-480",
-                   "--regimen", "rituximab-1g-x2")
-    aged = {m for a in alerts if any(x["name"] == "age" for x in a["triggered_by"]["measurements"])
-            for m in a["triggered_by"]["medications"]}
+    alerts = check(
+        capsys,
+        "--weight",
+        "20 kg",
+        "--age",
+        "7",
+        "--regimen",
+        "minocycline-daily",
+        "--regimen",
+        "colchicine-1mg-daily",
+        "--regimen",
+        "diltiazem-240-480",
+        "--regimen",
+        "rituximab-1g-x2",
+    )
+    aged = {
+        m
+        for a in alerts
+        if any(x["name"] == "age" for x in a["triggered_by"]["measurements"])
+        for m in a["triggered_by"]["medications"]
+    }
     assert "minocycline" in aged  # tetracyclines before 8 years
     assert aged & {"colchicine", "rituximab", "diltiazem"}  # adult doses in a child
 
 
 def test_pregnancy_unknown_and_yes(capsys) -> None:  # type: ignore[no-untyped-def]
-    woman = ["--weight", "60 kg", "--sex", "female", "--regimen", "warfarin-1mg-daily",
-             "--regimen", "minocycline-daily", "--regimen", "infliximab-3-mg-kg"]
+    woman = [
+        "--weight",
+        "60 kg",
+        "--sex",
+        "female",
+        "--regimen",
+        "warfarin-1mg-daily",
+        "--regimen",
+        "minocycline-daily",
+        "--regimen",
+        "infliximab-3-mg-kg",
+    ]
     unknown = check(capsys, *woman)
-    reminded = {m for a in unknown if "pregnant=unknown" in a["triggered_by"]["patient"]
-                for m in a["triggered_by"]["medications"]}
+    reminded = {
+        m
+        for a in unknown
+        if "pregnant=unknown" in a["triggered_by"]["patient"]
+        for m in a["triggered_by"]["medications"]
+    }
     assert {"warfarin", "minocycline"} <= reminded
     pregnant = check(capsys, *woman, "--pregnant", "yes")
-    warfarin = [a for a in pregnant if "pregnant=yes" in a["triggered_by"]["patient"]
-                and "warfarin" in a["triggered_by"]["medications"]]
+    warfarin = [
+        a
+        for a in pregnant
+        if "pregnant=yes" in a["triggered_by"]["patient"]
+        and "warfarin" in a["triggered_by"]["medications"]
+    ]
     assert warfarin and warfarin[0]["severity"] == "contraindicated"
 
 
 def test_pounds_typed_as_kilograms(capsys) -> None:  # type: ignore[no-untyped-def]
-    alerts = check(capsys, "--weight", "154 kg", "--height", "170 cm",
-                   "--regimen", "infliximab-3-mg-kg")
+    alerts = check(
+        capsys, "--weight", "154 kg", "--height", "170 cm", "--regimen", "infliximab-3-mg-kg"
+    )
     unit = next(a for a in alerts if a["code"] == "check-weight-unit")
     assert "154 kg = 339.5 lb" in unit["message"]
 
@@ -111,9 +187,23 @@ def test_obese_patient_with_egfr_53_gets_the_renal_caution(capsys) -> None:  # t
     # 60-year-old woman, 120 kg, 165 cm, 1.15 mg/dL: Cockcroft–Gault on actual weight ~99
     # mL/min, CKD-EPI 2021 ~53: the aluminium hydroxide renal caution must fire.
     with contextlib.suppress(SystemExit):
-        main(["dose", "aluminium-hydroxide-30ml-qid", "--weight", "120 kg", "--height",
-              "165 cm", "--sex", "female", "--age", "60", "--creatinine", "1.15 mg/dL",
-              "--json"])
+        main(
+            [
+                "dose",
+                "aluminium-hydroxide-30ml-qid",
+                "--weight",
+                "120 kg",
+                "--height",
+                "165 cm",
+                "--sex",
+                "female",
+                "--age",
+                "60",
+                "--creatinine",
+                "1.15 mg/dL",
+                "--json",
+            ]
+        )
     doc = json.loads(capsys.readouterr().out)
     low = next(w for w in doc["warnings"] if w["code"] == "renal_caution_low_clearance")
     assert "CKD-EPI 2021" in low["message"]
@@ -124,10 +214,30 @@ def test_obese_patient_with_egfr_53_gets_the_renal_caution(capsys) -> None:  # t
 
 def test_contraindication_refuses_the_plan_until_overridden(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     out, copy = tmp_path / "plan.pdf", tmp_path / "copy.pdf"
-    base = ["plan", "--patient", "Jean Test", "--weight", "70 kg", "--sex", "male", "--age",
-            "80", "--creatinine", "3.3 mg/dL", "--start", "2025-03-03", "--prepared-on",
-            "2025-03-01", "--regimen", "colchicine-1mg-daily", "--out", str(out),
-            "--clinician-copy", str(copy), "--json"]
+    base = [
+        "plan",
+        "--patient",
+        "Jean Test",
+        "--weight",
+        "70 kg",
+        "--sex",
+        "male",
+        "--age",
+        "80",
+        "--creatinine",
+        "3.3 mg/dL",
+        "--start",
+        "2025-03-03",
+        "--prepared-on",
+        "2025-03-01",
+        "--regimen",
+        "colchicine-1mg-daily",
+        "--out",
+        str(out),
+        "--clinician-copy",
+        str(copy),
+        "--json",
+    ]
     with pytest.raises(SystemExit) as refused:
         main(base)
     assert refused.value.code == 2
@@ -153,16 +263,30 @@ def test_contraindication_refuses_the_plan_until_overridden(tmp_path: Path, caps
 
 
 def test_the_weight_changed_since_the_last_saved_plan(tmp_path: Path, capsys, user_data) -> None:  # type: ignore[no-untyped-def]
-    base = ["plan", "--patient", "Marie Curie", "--start", "2025-03-03", "--prepared-on",
-            "2025-03-01", "--regimen", "infliximab-3-mg-kg", "--out", str(tmp_path / "p.pdf")]
+    base = [
+        "plan",
+        "--patient",
+        "Marie Curie",
+        "--start",
+        "2025-03-03",
+        "--prepared-on",
+        "2025-03-01",
+        "--regimen",
+        "infliximab-3-mg-kg",
+        "--out",
+        str(tmp_path / "p.pdf"),
+    ]
     assert main([*base, "--weight", "70 kg", "--save"]) == 0
     capsys.readouterr()
-    alerts = check(capsys, "--patient", "marie curie", "--weight", "154 kg",
-                   "--regimen", "infliximab-3-mg-kg")
+    alerts = check(
+        capsys, "--patient", "marie curie", "--weight", "154 kg", "--regimen", "infliximab-3-mg-kg"
+    )
     changed = next(a for a in alerts if a["code"] == "weight-changed")
     assert "70 kg → 154 kg" in changed["message"]
-    assert "154 kg = 339.5 lb" in next(a for a in alerts if a["code"] == "check-weight-unit")[
-        "message"]
+    assert (
+        "154 kg = 339.5 lb"
+        in next(a for a in alerts if a["code"] == "check-weight-unit")["message"]
+    )
 
 
 def test_check_writes_no_file(tmp_path: Path, capsys, user_data) -> None:  # type: ignore[no-untyped-def]
@@ -172,17 +296,36 @@ def test_check_writes_no_file(tmp_path: Path, capsys, user_data) -> None:  # typ
     assert after == before
 
 
-@pytest.mark.parametrize(("extra", "code"), [
-    (["--override", "nope:why"], "override_not_needed"),
-    (["--override", "no-reason"], "override_malformed"),
-    (["--pregnant", "maybe"], "status_unknown"),
-])
+@pytest.mark.parametrize(
+    ("extra", "code"),
+    [
+        (["--override", "nope:why"], "override_not_needed"),
+        (["--override", "no-reason"], "override_malformed"),
+        (["--pregnant", "maybe"], "status_unknown"),
+    ],
+)
 def test_bad_safety_input_is_refused_and_writes_nothing(  # type: ignore[no-untyped-def]
-        tmp_path: Path, capsys, extra, code) -> None:
+    tmp_path: Path, capsys, extra, code
+) -> None:
     out = tmp_path / "p.pdf"
     with pytest.raises(SystemExit) as refused:
-        main(["plan", "--patient", "X", "--weight", "70 kg", "--regimen", "warfarin-1mg-daily",
-              "--start", "2025-03-03", "--out", str(out), "--json", *extra])
+        main(
+            [
+                "plan",
+                "--patient",
+                "X",
+                "--weight",
+                "70 kg",
+                "--regimen",
+                "warfarin-1mg-daily",
+                "--start",
+                "2025-03-03",
+                "--out",
+                str(out),
+                "--json",
+                *extra,
+            ]
+        )
     assert refused.value.code == 2
     captured = capsys.readouterr()
     error = json.loads(captured.out)["error"]

@@ -16,8 +16,14 @@ from desktop.reports.model import PlanDocument, previous_weight_kg
 
 
 def renal_patient(**kw) -> Patient:  # type: ignore[no-untyped-def]
-    return Patient(weight=Q_(70, "kg"), height=Q_(175, "cm"), sex="male", age_years=80,
-                   creatinine=Q_(3.3, "mg/dL"), **kw)
+    return Patient(
+        weight=Q_(70, "kg"),
+        height=Q_(175, "cm"),
+        sex="male",
+        age_years=80,
+        creatinine=Q_(3.3, "mg/dL"),
+        **kw,
+    )
 
 
 def test_alerts_and_overrides_survive_saving(make_plan, user_data) -> None:  # type: ignore[no-untyped-def]
@@ -26,8 +32,9 @@ def test_alerts_and_overrides_survive_saving(make_plan, user_data) -> None:  # t
     plan = make_plan(["colchicine-1mg-daily"], patient=patient)
     codes = [a.code for a in plan.unresolved]
     assert codes and all(a.severity == "contraindicated" for a in plan.unresolved)
-    plan = make_plan(["colchicine-1mg-daily"], patient=patient,
-                     overrides={c: "team decision" for c in codes})
+    plan = make_plan(
+        ["colchicine-1mg-daily"], patient=patient, overrides={c: "team decision" for c in codes}
+    )
     assert plan.unresolved == ()
     assert [e.name for e in plan.renal_estimates] == ["crcl-actual", "egfr-ckd-epi-2021"]
     again = PlanDocument.from_json(plan.to_json())
@@ -41,8 +48,9 @@ def test_alerts_and_overrides_survive_saving(make_plan, user_data) -> None:  # t
 
 def test_an_override_for_a_code_that_is_not_a_contraindication_is_refused(make_plan) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(CalxError) as refused:
-        make_plan(["colchicine-1mg-daily"], patient=renal_patient(),
-                  overrides={"colchicine-typo": "x"})
+        make_plan(
+            ["colchicine-1mg-daily"], patient=renal_patient(), overrides={"colchicine-typo": "x"}
+        )
     assert refused.value.code == "override_not_needed"
     code = make_plan(["colchicine-1mg-daily"], patient=renal_patient()).unresolved[0].code
     with pytest.raises(CalxError) as empty:
@@ -54,8 +62,7 @@ def test_a_version_1_saved_plan_still_opens(make_plan) -> None:  # type: ignore[
     document = make_plan(["minocycline-daily"]).to_json()
     document["snapshot_version"] = 1
     plan = document["plan"]
-    for key in ("alerts", "overrides", "renal_estimates", "other_instructions",
-                "medication_names"):
+    for key in ("alerts", "overrides", "renal_estimates", "other_instructions", "medication_names"):
         plan.pop(key)
     for key in ("pregnant", "breastfeeding", "medications"):
         plan["patient"].pop(key)

@@ -25,7 +25,8 @@ REQUIRED_CHOICES = {"probenecid-500-tid": {"dose": 500}}
 
 
 def test_a_saved_plan_reprints_identically_after_the_content_changes(
-        make_plan: PlanMaker, tmp_path: Path, user_data: Path) -> None:
+    make_plan: PlanMaker, tmp_path: Path, user_data: Path
+) -> None:
     plan = make_plan(["rituximab-375-weekly", "bisphosphonates"])
     before = render_patient_plan(plan), render_clinician_copy(plan), schedule_to_ics(plan)
     with UserDB.open() as userdb:
@@ -40,13 +41,27 @@ def test_a_saved_plan_reprints_identically_after_the_content_changes(
     assert old in text
     record.write_text(text.replace(old, "Bring this plan to each infusion."), encoding="utf-8")
     meta = content / "_meta.toml"  # new content, new version: a released one never changes
-    meta.write_text(re.sub(r'content_version = "[^"]+"', 'content_version = "2099.12.0"',
-                           meta.read_text(encoding="utf-8")), encoding="utf-8")
+    meta.write_text(
+        re.sub(
+            r'content_version = "[^"]+"',
+            'content_version = "2099.12.0"',
+            meta.read_text(encoding="utf-8"),
+        ),
+        encoding="utf-8",
+    )
     build(content, tmp_path / "new.sqlite")
     with ReferenceDB.open(tmp_path / "new.sqlite") as new_db:
-        fresh = build_plan(new_db, patient_80_180(), ["rituximab-375-weekly", "bisphosphonates"],
-                           START, "en", None, "Dr Claire Dupont", PREPARED_ON,
-                           patient_name="Zoë Martin")
+        fresh = build_plan(
+            new_db,
+            patient_80_180(),
+            ["rituximab-375-weekly", "bisphosphonates"],
+            START,
+            "en",
+            None,
+            "Dr Claire Dupont",
+            PREPARED_ON,
+            patient_name="Zoë Martin",
+        )
     assert fresh.content.content_hash != plan.content.content_hash
     assert "Bring this plan to each infusion." in flat(pdf_pages(render_patient_plan(fresh))[0])
 
@@ -55,8 +70,11 @@ def test_a_saved_plan_reprints_identically_after_the_content_changes(
         saved = userdb.load_plan(plan_id)
     assert reopened == plan
     assert saved.record.content_hash == plan.content.content_hash
-    assert (render_patient_plan(reopened), render_clinician_copy(reopened),
-            schedule_to_ics(reopened)) == before
+    assert (
+        render_patient_plan(reopened),
+        render_clinician_copy(reopened),
+        schedule_to_ics(reopened),
+    ) == before
     assert old in flat(pdf_pages(before[0])[0])
 
 
@@ -78,18 +96,29 @@ def _all_regimens(ref_db_path: Path) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_regimen_of_the_knowledge_base_goes_through_the_whole_chain(
-        ref_db: ReferenceDB, ref_db_path: Path, lang: str) -> None:
+    ref_db: ReferenceDB, ref_db_path: Path, lang: str
+) -> None:
     regimens = _all_regimens(ref_db_path)
     assert len(regimens) >= 10
     for rid in regimens:
-        plan = build_plan(ref_db, patient_80_180(), [rid], START, lang,
-                          {rid: REQUIRED_CHOICES[rid]} if rid in REQUIRED_CHOICES else None,
-                          "Dr Claire Dupont", PREPARED_ON, patient_name="Zoë Martin")
+        plan = build_plan(
+            ref_db,
+            patient_80_180(),
+            [rid],
+            START,
+            lang,
+            {rid: REQUIRED_CHOICES[rid]} if rid in REQUIRED_CHOICES else None,
+            "Dr Claire Dupont",
+            PREPARED_ON,
+            patient_name="Zoë Martin",
+        )
         assert PlanDocument.from_json(plan.to_json()) == plan, rid
         therapy = ref_db.therapy(ref_db.regimen(rid).therapy_id)
         # The patient copy prints the plain-words name where the record has one.
-        for render, name in ((render_patient_plan, therapy.patient_label(lang)),
-                             (render_clinician_copy, therapy.name.get(lang))):
+        for render, name in (
+            (render_patient_plan, therapy.patient_label(lang)),
+            (render_clinician_copy, therapy.name.get(lang)),
+        ):
             text = flat("\n".join(pdf_pages(render(plan))))
             assert flat(name) in text, (rid, render.__name__)
         schedule_to_ics(plan)

@@ -25,20 +25,23 @@ from desktop.reports.styles import FONT, REPLACEMENT, Styles, clean, one_line, u
 # --------------------------------------------------------------------------- user text
 
 
-@pytest.mark.parametrize(("typed", "markup"), [
-    ("Zoë <b>& O'Brien", "Zoë &lt;b&gt;&amp; O&#39;Brien"),
-    ("<font size=40>", "&lt;font size=40&gt;"),
-    ('say "hi"', "say &quot;hi&quot;"),
-    ("line 1\nline 2", "line 1<br/>line 2"),
-    ("nul\x00 bell\x07", "nul  bell "),
-])
+@pytest.mark.parametrize(
+    ("typed", "markup"),
+    [
+        ("Zoë <b>& O'Brien", "Zoë &lt;b&gt;&amp; O&#39;Brien"),
+        ("<font size=40>", "&lt;font size=40&gt;"),
+        ('say "hi"', "say &quot;hi&quot;"),
+        ("line 1\nline 2", "line 1<br/>line 2"),
+        ("nul\x00 bell\x07", "nul  bell "),
+    ],
+)
 def test_user_text_is_escaped_never_interpreted(typed: str, markup: str) -> None:
     assert user_text(typed) == markup
 
 
 def test_characters_the_font_cannot_draw_become_a_visible_mark() -> None:
     assert clean("Émile 😀") == f"Émile {REPLACEMENT}"
-    assert clean("≥ → ² µ é ½ محمد") == "≥ → ² µ é ½ محمد"   # all in DejaVu Sans
+    assert clean("≥ → ² µ é ½ محمد") == "≥ → ² µ é ½ محمد"  # all in DejaVu Sans
 
 
 def test_one_line_cuts_long_names_to_fit_the_header() -> None:
@@ -58,11 +61,13 @@ def test_any_text_builds_a_paragraph(typed: str) -> None:
     assert pypdf.PdfReader(io.BytesIO(buffer.getvalue())).pages
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(name=st.text(min_size=1, max_size=200).filter(str.strip))
-def test_any_patient_name_gives_a_valid_plan_that_prints_it(make_plan: PlanMaker,
-                                                            name: str) -> None:
+def test_any_patient_name_gives_a_valid_plan_that_prints_it(
+    make_plan: PlanMaker, name: str
+) -> None:
     plan = dataclasses.replace(make_plan(["colchicine-1mg-daily"]), patient_name=name)
     data = render_patient_plan(plan)
     reader = pypdf.PdfReader(io.BytesIO(data), strict=True)
@@ -94,13 +99,19 @@ class Outer:
 def test_nested_dataclasses_round_trip_exactly() -> None:
     value = Outer(
         items=(Inner(date(2025, 3, 3), 670.0, "mg"), Inner(date(2025, 3, 10), 0.1 + 0.2)),
-        by_name={"dose": 100.0}, maybe=None,
-        extra={"when": date(2025, 3, 1), "pair": (1, 2), "at": datetime(2025, 3, 1, 9, 30),
-               "dose": Q_(662.0286, "mg")},
-        issues=(Issue("range_lower_bound_used", {"value": 4.0, "unit": "week"}, "on"),))
+        by_name={"dose": 100.0},
+        maybe=None,
+        extra={
+            "when": date(2025, 3, 1),
+            "pair": (1, 2),
+            "at": datetime(2025, 3, 1, 9, 30),
+            "dose": Q_(662.0286, "mg"),
+        },
+        issues=(Issue("range_lower_bound_used", {"value": 4.0, "unit": "week"}, "on"),),
+    )
     back = decode(Outer, encode(value))
     assert back == value
-    assert back.items[1].amount == 0.1 + 0.2                 # floats survive bit for bit
+    assert back.items[1].amount == 0.1 + 0.2  # floats survive bit for bit
     assert back.extra["dose"].m_as("mg") == 662.0286
 
 

@@ -28,14 +28,18 @@ def calx_db(reference_db: Path) -> Path:
 def compiled_translations() -> None:
     """The .qm files, compiled from the .ts sources if they are missing or older."""
     translations = ROOT / "resources" / "translations"
-    stale = [ts for ts in translations.glob("calx_*.ts")
-             if not ts.with_suffix(".qm").exists()
-             or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime]
+    stale = [
+        ts
+        for ts in translations.glob("calx_*.ts")
+        if not ts.with_suffix(".qm").exists()
+        or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime
+    ]
     if stale:
         import importlib.util
 
-        spec = importlib.util.spec_from_file_location("build_translations",
-                                                      ROOT / "tools" / "build_translations.py")
+        spec = importlib.util.spec_from_file_location(
+            "build_translations", ROOT / "tools" / "build_translations.py"
+        )
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
@@ -61,8 +65,11 @@ def fail_on_qt_warnings() -> Iterator[list[str]]:
     seen: list[str] = []
 
     def handler(kind: QtMsgType, _context: object, message: str) -> None:
-        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg) \
-                and not any(h in message for h in HARMLESS_QT_MESSAGES):
+        if kind in (
+            QtMsgType.QtWarningMsg,
+            QtMsgType.QtCriticalMsg,
+            QtMsgType.QtFatalMsg,
+        ) and not any(h in message for h in HARMLESS_QT_MESSAGES):
             seen.append(f"{kind.name}: {message}")
 
     previous = qInstallMessageHandler(handler)
@@ -137,8 +144,10 @@ def plan_view(qtbot, window):
     compute = window.compute_view
     compute.patient_panel.set_values(weight="70", height="170")
     assert compute.patient_panel.patient is not None
-    starts = {"rituximab-375-weekly": dt.date(2025, 3, 3),
-              "infliximab-3-mg-kg": dt.date(2025, 4, 14)}
+    starts = {
+        "rituximab-375-weekly": dt.date(2025, 3, 3),
+        "infliximab-3-mg-kg": dt.date(2025, 4, 14),
+    }
     for regimen_id, start in starts.items():
         window.compute_regimen(regimen_id)
         compute.schedule_panel.start.setDate(QDate(start.year, start.month, start.day))

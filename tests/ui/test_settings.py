@@ -31,8 +31,11 @@ _CRAFT = textwrap.dedent("""
 
 def craft(ini: Path, marker: Path) -> None:
     ini.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([sys.executable, "-c", _CRAFT, str(ini), str(marker)], check=True,
-                   env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    subprocess.run(
+        [sys.executable, "-c", _CRAFT, str(ini), str(marker)],
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert "PyObjectWrapper" in ini.read_text(encoding="latin-1")
     assert not marker.exists()
 
@@ -58,23 +61,37 @@ def test_a_crafted_settings_file_is_never_unpickled(tmp_path: Path, capsys):
 def test_the_window_starts_on_a_crafted_settings_file_without_running_it(tmp_path: Path):
     marker = tmp_path / "pwned"
     craft(tmp_path / "config" / "Calx" / "Calx.ini", marker)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME":
-           str(tmp_path / "config"), "HOME": str(tmp_path), "APPDATA": str(tmp_path / "config")}
-    done = subprocess.run([sys.executable, "-m", "desktop", "--exit-after-startup"], env=env,
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HOME": str(tmp_path),
+        "APPDATA": str(tmp_path / "config"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--exit-after-startup"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert not marker.exists()
     assert "ui/language" in done.stderr
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("[ui]\nlanguage=fr\n", "fr"),
-    ("[ui]\nlanguage=de\n", None),            # outside its choices
-    ("[ui]\nlanguage=@Invalid()\n", None),
-    ("\xff\xfe garbage", None),               # not UTF-8
-    ("[ui\nlanguage", None),                   # not ini
-    ("[ui]\nlanguage=fr\nlanguage=en\n", "en"),  # repeated key: the last one, no traceback
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[ui]\nlanguage=fr\n", "fr"),
+        ("[ui]\nlanguage=de\n", None),  # outside its choices
+        ("[ui]\nlanguage=@Invalid()\n", None),
+        ("\xff\xfe garbage", None),  # not UTF-8
+        ("[ui\nlanguage", None),  # not ini
+        ("[ui]\nlanguage=fr\nlanguage=en\n", "en"),  # repeated key: the last one, no traceback
+    ],
+)
 def test_invalid_values_read_as_defaults(tmp_path: Path, text: str, expected: str | None):
     from desktop.ui.settings import LANGUAGE, Preferences
 

@@ -15,12 +15,19 @@ ACCELERATOR = re.compile(r"&[^\s&;]")
 TRANSLATIONS = ROOT / "resources" / "translations"
 
 
-def _run(args: list[str], calx_db: Path, home: Path,
-         timeout: float = 60) -> subprocess.CompletedProcess:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CALX_DB=str(calx_db),
-               XDG_CONFIG_HOME=str(home), HOME=str(home))
-    return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=timeout)
+def _run(
+    args: list[str], calx_db: Path, home: Path, timeout: float = 60
+) -> subprocess.CompletedProcess:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        CALX_DB=str(calx_db),
+        XDG_CONFIG_HOME=str(home),
+        HOME=str(home),
+    )
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def test_exit_after_startup_paints_and_exits_zero(calx_db, tmp_path):
@@ -95,8 +102,11 @@ def test_every_window_string_is_in_the_translation_file(tmp_path):
 
     def strings(path: Path) -> set[tuple[str, str]]:
         root = ET.parse(path).getroot()
-        return {(c.find("name").text, m.find("source").text)
-                for c in root.iter("context") for m in c.iter("message")}
+        return {
+            (c.find("name").text, m.find("source").text)
+            for c in root.iter("context")
+            for m in c.iter("message")
+        }
 
     missing = strings(fresh) - strings(TRANSLATIONS / "calx_fr.ts")
     assert not missing, f"run tools/build_translations.py --update and translate: {missing}"

@@ -14,8 +14,12 @@ from PySide6.QtCore import Qt
 
 def fill(qtbot, panel, weight="", height="", age="", creatinine=""):
     """Type into the fields as a user would, then leave the last field (editingFinished)."""
-    for field, text in ((panel.weight, weight), (panel.height_field, height), (panel.age, age),
-                        (panel.creatinine, creatinine)):
+    for field, text in (
+        (panel.weight, weight),
+        (panel.height_field, height),
+        (panel.age, age),
+        (panel.creatinine, creatinine),
+    ):
         field.edit.clear()
         if text:
             qtbot.keyClicks(field.edit, text)
@@ -42,8 +46,13 @@ def test_rituximab_dose_volume_vials_and_working(qtbot, compute):
     assert "1.8181" in working and "681.79" in working
     # BSA by all five formulas, the one used in bold.
     model = compute.bsa_panel.model
-    assert [model.index(r, 1).data() for r in range(5)] == ["1.82 m²", "1.81 m²", "1.83 m²",
-                                                          "1.83 m²", "1.83 m²"]
+    assert [model.index(r, 1).data() for r in range(5)] == [
+        "1.82 m²",
+        "1.81 m²",
+        "1.83 m²",
+        "1.83 m²",
+        "1.83 m²",
+    ]
     # Calendar: four weekly infusions within the 12-month horizon.
     assert compute.schedule_panel.model.rowCount() == 4
 
@@ -123,11 +132,19 @@ def test_minocycline_options_and_cycle_choices(qtbot, window):
     editors = compute.choices.editors
     assert set(editors) == {"dose", "on", "off"}
     assert [editors["dose"].itemData(i) for i in range(editors["dose"].count())] == [
-        None, 50.0, 100.0]
+        None,
+        50.0,
+        100.0,
+    ]
     editors["dose"].setCurrentIndex(2)
     assert compute.dose_panel.values["calculated"].text().startswith("100 mg")
     assert [editors["on"].itemData(i) for i in range(1, editors["on"].count())] == [
-        4.0, 5.0, 6.0, 7.0, 8.0]
+        4.0,
+        5.0,
+        6.0,
+        7.0,
+        8.0,
+    ]
 
 
 def test_patient_stays_filled_while_moving_between_therapies(qtbot, window):

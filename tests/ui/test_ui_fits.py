@@ -29,8 +29,9 @@ def _show(qtbot, window, size):
 
 def _filled(window) -> None:
     compute = window.compute_view
-    compute.patient_panel.set_values(weight="70", height="170", sex="female", age="50",
-                                     creatinine="85")
+    compute.patient_panel.set_values(
+        weight="70", height="170", sex="female", age="50", creatinine="85"
+    )
     window.compute_regimen("rituximab-375-weekly")
 
 
@@ -104,8 +105,7 @@ def _label_clipped(w) -> list[str]:
 
 def _button_clipped(w) -> list[str]:
     if not w.objectName().startswith("qt_") and w.width() + 1 < w.minimumSizeHint().width():
-        return [f"{type(w).__name__} {w.objectName()}: {w.width()} < "
-                f"{w.minimumSizeHint().width()}"]
+        return [f"{type(w).__name__} {w.objectName()}: {w.width()} < {w.minimumSizeHint().width()}"]
     return []
 
 
@@ -118,10 +118,12 @@ def _group_clipped(w) -> list[str]:
 def _header_clipped(w) -> list[str]:
     if w.orientation().name != "Horizontal":
         return []
-    return [f"column {w.model().headerData(section, w.orientation())!r}"
-            for section in range(w.count() - 1)  # the last one stretches
-            if not w.isSectionHidden(section)
-            and w.sectionSize(section) + 1 < w.sectionSizeHint(section)]
+    return [
+        f"column {w.model().headerData(section, w.orientation())!r}"
+        for section in range(w.count() - 1)  # the last one stretches
+        if not w.isSectionHidden(section)
+        and w.sectionSize(section) + 1 < w.sectionSizeHint(section)
+    ]
 
 
 def _placeholder_clipped(w) -> list[str]:

@@ -16,10 +16,13 @@ def no_unhandled(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
     return caught
 
 
-@pytest.mark.parametrize(("start", "words"), [
-    (dt.date(9999, 12, 31), "plausible"),
-    (dt.date(1, 1, 1), "plausible"),
-])
+@pytest.mark.parametrize(
+    ("start", "words"),
+    [
+        (dt.date(9999, 12, 31), "plausible"),
+        (dt.date(1, 1, 1), "plausible"),
+    ],
+)
 def test_an_implausible_start_is_a_message(plan_view, no_unhandled, start, words):
     entries = plan_view.entries()
     plan_view.model.clear()
@@ -31,8 +34,9 @@ def test_an_implausible_start_is_a_message(plan_view, no_unhandled, start, words
     assert no_unhandled == []
 
 
-@pytest.mark.parametrize(("name", "words"), [("x" * 201, "too long"),
-                                         ("a" * 61 + " زينب", "right-to-left")])
+@pytest.mark.parametrize(
+    ("name", "words"), [("x" * 201, "too long"), ("a" * 61 + " زينب", "right-to-left")]
+)
 def test_a_hostile_name_is_a_message(qtbot, plan_view, no_unhandled, tmp_path, name, words):
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
@@ -45,8 +49,9 @@ def test_a_hostile_name_is_a_message(qtbot, plan_view, no_unhandled, tmp_path, n
     assert list(tmp_path.iterdir()) == [] and no_unhandled == []
 
 
-def test_saving_into_a_missing_folder_or_a_name_too_long_is_a_message(qtbot, plan_view,
-                                                                      no_unhandled, tmp_path):
+def test_saving_into_a_missing_folder_or_a_name_too_long_is_a_message(
+    qtbot, plan_view, no_unhandled, tmp_path
+):
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     for target in (tmp_path / "missing" / "p.pdf", tmp_path / ("p" * 300 + ".pdf")):

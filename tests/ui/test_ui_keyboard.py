@@ -45,8 +45,9 @@ def tab_walk(window, first: QWidget, root: QWidget, presses: int = 80) -> list[Q
             assert control not in seen, f"Tab came back to {control.objectName()}: a trap"
             seen.append(control)
         QTest.keyClick(focused, Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never left {root.objectName()}: stuck in "
-                         f"{[w.objectName() for w in seen[-3:]]}")
+    raise AssertionError(
+        f"Tab never left {root.objectName()}: stuck in {[w.objectName() for w in seen[-3:]]}"
+    )
 
 
 def _names(widgets: list[QWidget]) -> list[str]:
@@ -60,13 +61,37 @@ def test_compute_view_tab_order(qtbot, window):
     window.tabs.setCurrentWidget(compute)
     walked = _names(tab_walk(window, compute.patient_panel.weight.edit, compute))
     assert walked == [
-        "weightEdit", "weightUnit", "heightEdit", "heightUnit", "sexCombo", "ageEdit",
-        "creatinineEdit", "creatinineUnit", "pregnantCombo", "breastfeedingCombo",
-        "medicationEdit", "medicationAdd", "medicationItems", "birth_dateEdit",
-        "record_numberEdit", "alertsTree", "bsaFormula", "bsaTable",
-        "regimenCombo", "choice_dose", "choice_on", "choice_off", "addToPlan",
-        "doseWorking", "copyCalculation", "printCalculation", "startDate", "horizonMonths",
-        "qt_calendar_calendarview", "administrations"]
+        "weightEdit",
+        "weightUnit",
+        "heightEdit",
+        "heightUnit",
+        "sexCombo",
+        "ageEdit",
+        "creatinineEdit",
+        "creatinineUnit",
+        "pregnantCombo",
+        "breastfeedingCombo",
+        "medicationEdit",
+        "medicationAdd",
+        "medicationItems",
+        "birth_dateEdit",
+        "record_numberEdit",
+        "alertsTree",
+        "bsaFormula",
+        "bsaTable",
+        "regimenCombo",
+        "choice_dose",
+        "choice_on",
+        "choice_off",
+        "addToPlan",
+        "doseWorking",
+        "copyCalculation",
+        "printCalculation",
+        "startDate",
+        "horizonMonths",
+        "qt_calendar_calendarview",
+        "administrations",
+    ]
 
 
 def test_overview_table_lets_tab_leave(qtbot, window):
@@ -81,13 +106,27 @@ def test_plan_view_tab_order(qtbot, plan_view):
     window = plan_view.window()
     window.tabs.setCurrentWidget(plan_view)
     walked = _names(tab_walk(window, plan_view.list, plan_view))
-    order = ["planList", "planUp", "planDown", "planRemove", "planPatientName",
-             "planPreparedBy", "planLanguage", "planLargePrint", "planTickSheet", "alertsTree",
-             "planOverride", "planSave"]
-    shown = {w.objectName() for w in plan_view.findChildren(QWidget)
-             if w.isEnabled() and w.isVisibleTo(plan_view)}
+    order = [
+        "planList",
+        "planUp",
+        "planDown",
+        "planRemove",
+        "planPatientName",
+        "planPreparedBy",
+        "planLanguage",
+        "planLargePrint",
+        "planTickSheet",
+        "alertsTree",
+        "planOverride",
+        "planSave",
+    ]
+    shown = {
+        w.objectName()
+        for w in plan_view.findChildren(QWidget)
+        if w.isEnabled() and w.isVisibleTo(plan_view)
+    }
     expected = [name for name in order if name in shown]
-    assert walked[:len(expected)] == expected
+    assert walked[: len(expected)] == expected
     assert len(walked) > len(expected)  # then the preview and its buttons
 
 
@@ -151,9 +190,11 @@ def test_every_input_has_an_accessible_name_qt_parts_included(qtbot, window):
     window.compute_view.add_button.click()
     controls = _all_controls(window)
     assert len(controls) > 30
-    unnamed = [f"{type(w).__name__} {w.objectName()!r} in {w.parentWidget().objectName()!r}"
-               for w in controls if not (w.accessibleName() or
-                                         (isinstance(w, QAbstractButton) and w.text()))]
+    unnamed = [
+        f"{type(w).__name__} {w.objectName()!r} in {w.parentWidget().objectName()!r}"
+        for w in controls
+        if not (w.accessibleName() or (isinstance(w, QAbstractButton) and w.text()))
+    ]
     assert unnamed == [], "\n".join(unnamed)
     calendar = window.compute_view.schedule_panel.calendar
     for name in ("qt_calendar_calendarview", "qt_calendar_prevmonth", "qt_calendar_nextmonth"):
@@ -166,8 +207,11 @@ def contrast(a: QColor, b: QColor) -> float:
     def luminance(c: QColor) -> float:
         def channel(v: float) -> float:
             return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
-        return (0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
-                + 0.0722 * channel(c.blueF()))
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
 

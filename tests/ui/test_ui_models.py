@@ -23,8 +23,12 @@ def test_therapy_tree_groups_by_category_in_review_order(qtmodeltester, db):
     model.set_therapies(db.therapies("en"), "en")
     qtmodeltester.check(model)
     categories = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert categories == ["General measures", "Drug treatment", "Emerging therapies",
-                          "Interventional procedures"]
+    assert categories == [
+        "General measures",
+        "Drug treatment",
+        "Emerging therapies",
+        "Interventional procedures",
+    ]
     rituximab = model.index_of("rituximab")
     assert rituximab.data() == "Rituximab" and rituximab.data(THERAPY_ID_ROLE) == "rituximab"
     assert rituximab.parent().data() == "Drug treatment"

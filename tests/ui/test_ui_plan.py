@@ -60,14 +60,17 @@ def test_save_pdfs_writes_both_copies_atomically_and_logs_them(qtbot, plan_view,
     assert [p.plan_id for p in userdb.list_plans()] == [plan_id]  # saved before it was logged
     log = userdb.log_entries()
     assert [(e.plan_id, e.action) for e in log] == [
-        (plan_id, "exported_pdf"), (plan_id, "exported_clinician_pdf")]
+        (plan_id, "exported_pdf"),
+        (plan_id, "exported_clinician_pdf"),
+    ]
     assert log[0].output_sha256 == hashlib.sha256(patient.read_bytes()).hexdigest()
     assert log[1].output_sha256 == hashlib.sha256(clinician.read_bytes()).hexdigest()
     assert userdb.verify_log() == (True, None)
 
 
-def test_a_failed_write_keeps_the_old_file_and_logs_nothing(qtbot, plan_view, tmp_path,
-                                                             monkeypatch):
+def test_a_failed_write_keeps_the_old_file_and_logs_nothing(
+    qtbot, plan_view, tmp_path, monkeypatch
+):
     import os
 
     folder = tmp_path / "out"
@@ -130,8 +133,9 @@ def test_print_sends_the_previewed_copy_and_logs_it(qtbot, plan_view, tmp_path, 
     from desktop.data.userdb import GENESIS_HASH, LogHead
 
     # The printed clinician copy carries the log as it stood before it: empty here.
-    expected = render_plan(plan_view.build_document(), "clinician",
-                           log_head=LogHead(0, GENESIS_HASH))
+    expected = render_plan(
+        plan_view.build_document(), "clinician", log_head=LogHead(0, GENESIS_HASH)
+    )
     assert len(PdfReader(printed).pages) == len(PdfReader(io.BytesIO(expected)).pages)
     (entry,) = plan_view.context.user_db().log_entries()
     assert entry.action == "printed"
@@ -148,8 +152,9 @@ def test_cancelled_print_logs_nothing(qtbot, plan_view, monkeypatch):
     assert plan_view.context.user_db().log_entries() == []
 
 
-def test_preview_renders_off_the_ui_thread_in_the_plan_language(qtbot, window, plan_view,
-                                                                 monkeypatch):
+def test_preview_renders_off_the_ui_thread_in_the_plan_language(
+    qtbot, window, plan_view, monkeypatch
+):
     from desktop.ui import plan_render
 
     threads: list[threading.Thread] = []
@@ -225,8 +230,9 @@ def test_a_window_started_in_french_lists_the_plan_in_french(qtbot, prefs, calx_
         context.shutdown()
 
 
-def test_the_window_asks_before_replacing_either_copy(qtbot, plan_view, tmp_path,
-                                                     overwrite_questions):
+def test_the_window_asks_before_replacing_either_copy(
+    qtbot, plan_view, tmp_path, overwrite_questions
+):
     from desktop.ui.plan_outputs import PlanOutputs
 
     folder = tmp_path / "out"
@@ -246,8 +252,9 @@ def test_the_window_asks_before_replacing_either_copy(qtbot, plan_view, tmp_path
     assert clinician.read_bytes().startswith(b"%PDF")
 
 
-def test_the_window_never_writes_over_calx_own_files(qtbot, plan_view, tmp_path,
-                                                     overwrite_questions):
+def test_the_window_never_writes_over_calx_own_files(
+    qtbot, plan_view, tmp_path, overwrite_questions
+):
     from desktop.data.userdb import FILE_NAME
 
     assert plan_view.save_plan()
@@ -278,11 +285,12 @@ def test_the_second_identifier_from_the_patient_panel_prints_on_every_page(windo
     from desktop.reports.pdf_plan import render_plan
 
     panel = window.compute_view.patient_panel
-    panel.set_values(weight="70", height="170", birth_date="1961-04-23",
-                     record_number="MRN-0042")
+    panel.set_values(weight="70", height="170", birth_date="1961-04-23", record_number="MRN-0042")
     assert panel.patient is not None and panel.patient.birth_date == dt.date(1961, 4, 23)
-    pages = [" ".join(p.split()) for p in pdf_text(render_plan(
-        plan_view.build_document())).split("Calx content")][:-1]
+    pages = [
+        " ".join(p.split())
+        for p in pdf_text(render_plan(plan_view.build_document())).split("Calx content")
+    ][:-1]
     assert pages and all("born 23 April 1961 · record MRN-0042" in page for page in pages)
 
 

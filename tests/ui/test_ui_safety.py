@@ -38,12 +38,13 @@ def test_alerts_follow_the_current_medications_live(window):
     panel.set_values(weight="70", sex="male")
     window.compute_regimen("colchicine-1mg-daily")
     assert not any("CONTRAINDICATED" in h for h in heads(compute.alerts_panel))
-    panel.medications.edit.setText("zéclar")     # a brand, any case or accent
+    panel.medications.edit.setText("zéclar")  # a brand, any case or accent
     panel.medications.add_button.click()
     panel.medications.add("herbal tea")
     assert [m.medication_id for m in panel.patient.medications] == ["clarithromycin", None]
-    assert "herbal tea — not checked" in [panel.medications.list.item(i).text()
-                                          for i in range(panel.medications.list.count())]
+    assert "herbal tea — not checked" in [
+        panel.medications.list.item(i).text() for i in range(panel.medications.list.count())
+    ]
     texts = heads(compute.alerts_panel)
     assert any(h.startswith("✖ CONTRAINDICATED") for h in texts)
     assert any("herbal tea" in h for h in texts)
@@ -54,8 +55,9 @@ def test_pregnancy_answer_changes_the_alerts(window):
     panel = compute.patient_panel
     panel.set_values(weight="60", sex="female")
     window.compute_regimen("warfarin-1mg-daily")
-    assert any(h.startswith("ℹ CONSIDER: Pregnancy status unknown")
-               for h in heads(compute.alerts_panel))
+    assert any(
+        h.startswith("ℹ CONSIDER: Pregnancy status unknown") for h in heads(compute.alerts_panel)
+    )
     panel.pregnant.setCurrentIndex(panel.pregnant.findData("yes"))
     assert panel.patient.pregnant == "yes"
     assert any(h.startswith("✖ CONTRAINDICATED") for h in heads(compute.alerts_panel))
@@ -75,8 +77,11 @@ def test_plan_is_blocked_until_a_reason_is_given(qtbot, window, monkeypatch, tmp
     assert view.override_button.isVisible() or not view.isVisible()
     assert view.save_pdf_to(tmp_path / "plan.pdf") is False
     assert not (tmp_path / "plan.pdf").exists()
-    monkeypatch.setattr(QInputDialog, "getMultiLineText",
-                        staticmethod(lambda *a, **k: ("dialysis team agrees", True)))
+    monkeypatch.setattr(
+        QInputDialog,
+        "getMultiLineText",
+        staticmethod(lambda *a, **k: ("dialysis team agrees", True)),
+    )
     assert view.ask_overrides()
     plan, reason = view.plan_or_reason()
     assert plan is not None and reason == ""
@@ -96,6 +101,9 @@ def test_warfarin_page_and_overview_say_traineau_advises_against_it(window):
     assert "Advised against" in text and "should not be used" in text
     assert text.index("Advised against") < text.index("Summary") if "Summary" in text else True
     model = window.overview_view.table.model()
-    flags = [model.index(r, 4).data() for r in range(model.rowCount())
-             if "Warfarin" in (model.index(r, 0).data() or "")]
+    flags = [
+        model.index(r, 4).data()
+        for r in range(model.rowCount())
+        if "Warfarin" in (model.index(r, 0).data() or "")
+    ]
     assert flags and "Advised against (Traineau et al. 2020)" in flags[0]

@@ -32,8 +32,9 @@ def _cases(db):
     for listed in db.therapies("en"):
         for regimen in db.therapy(listed.id).regimens:
             product = db.product(regimen.product) if regimen.product else None
-            choices = {s.name: s.options[-1] for s in choice_specs(regimen, product)
-                       if s.default is None}  # an "up to" needs a choice: its highest step
+            choices = {
+                s.name: s.options[-1] for s in choice_specs(regimen, product) if s.default is None
+            }  # an "up to" needs a choice: its highest step
             yield regimen, choices
 
 
@@ -70,9 +71,16 @@ def test_window_pdfs_and_cli_show_the_same_dose_text(qtbot, window, capsys, lang
         assert main(argv) == 0
         assert expected in capsys.readouterr().out, (regimen.id, expected)
 
-        plan = build_plan(db, patient, [regimen.id], date(2025, 3, 3), lang,
-                          choices={regimen.id: choices}, prepared_on=date(2025, 3, 1),
-                          patient_name="A. Patient")
+        plan = build_plan(
+            db,
+            patient,
+            [regimen.id],
+            date(2025, 3, 3),
+            lang,
+            choices={regimen.id: choices},
+            prepared_on=date(2025, 3, 1),
+            patient_name="A. Patient",
+        )
         assert _squeeze(expected) in _pdf_text(render_clinician_copy(plan)), regimen.id
         assert _squeeze(expected) in _pdf_text(render_patient_plan(plan)), regimen.id
     assert checked >= 10  # every regimen with a dose (12 in content 2025)

@@ -18,9 +18,15 @@ RITUXIMAB = "rituximab-375-weekly"
 def summary(plan_id: str, name: str, day: int, lang: str = "fr"):
     from desktop.data.userdb import PlanSummary
 
-    return PlanSummary(plan_id, name, dt.date(2025, 3, day),
-                       dt.datetime(2025, 3, day, 9, 30, tzinfo=dt.UTC), lang, (RITUXIMAB,),
-                       "2026.11.0")
+    return PlanSummary(
+        plan_id,
+        name,
+        dt.date(2025, 3, day),
+        dt.datetime(2025, 3, day, 9, 30, tzinfo=dt.UTC),
+        lang,
+        (RITUXIMAB,),
+        "2026.11.0",
+    )
 
 
 def test_saved_plans_model(qtmodeltester):
@@ -37,8 +43,7 @@ def test_saved_plans_model(qtmodeltester):
 
     model = SavedPlansModel()
     qtmodeltester.check(model)
-    model.set_plans([summary("plan-b", "Émile Zola", 1), summary("plan-a", "anne Dupont", 2)],
-                    "fr")
+    model.set_plans([summary("plan-b", "Émile Zola", 1), summary("plan-a", "anne Dupont", 2)], "fr")
     qtmodeltester.check(model)
     assert model.columnCount() == COLUMN_COUNT and model.rowCount() == 2
     assert model.index(0, COL_PREPARED).data() == "1er mars 2025"
@@ -54,8 +59,7 @@ def test_saved_plans_model(qtmodeltester):
     proxy.sort(COL_PATIENT, Qt.SortOrder.AscendingOrder)
     qtmodeltester.check(proxy)
     # Accents and case do not decide the order: "anne" before "Émile".
-    assert [proxy.index(r, COL_PATIENT).data() for r in range(2)] == ["anne Dupont",
-                                                                       "Émile Zola"]
+    assert [proxy.index(r, COL_PATIENT).data() for r in range(2)] == ["anne Dupont", "Émile Zola"]
 
 
 def test_save_and_open_shortcuts(window):
@@ -76,8 +80,7 @@ def open_dialog(qtbot, window):
     return dialog
 
 
-def test_reopened_plan_reprints_exactly_as_it_was(qtbot, window, plan_view, tmp_path,
-                                                  monkeypatch):
+def test_reopened_plan_reprints_exactly_as_it_was(qtbot, window, plan_view, tmp_path, monkeypatch):
     from desktop.reports.model import load_plan
     from desktop.reports.pdf_plan import render_plan
     from desktop.ui.views import printing
@@ -100,7 +103,8 @@ def test_reopened_plan_reprints_exactly_as_it_was(qtbot, window, plan_view, tmp_
     from desktop.ui.models.saved_plans import COL_CONTENT
 
     assert {dialog.model.index(r, COL_CONTENT).data() for r in range(2)} == {
-        window.context.metadata().content_version}
+        window.context.metadata().content_version
+    }
     dialog.filter.setText("zoë")
     assert dialog.proxy.rowCount() == 1
     dialog.table.selectRow(0)
@@ -188,7 +192,9 @@ def test_closing_the_dialog_mid_export_still_writes_and_logs(qtbot, window, plan
     assert QThreadPool.globalInstance().waitForDone(20_000)
     assert target.exists() and (tmp_path / "again-clinician.pdf").exists()
     assert [e.action for e in window.context.user_db().log_entries()] == [
-        "exported_pdf", "exported_clinician_pdf"]
+        "exported_pdf",
+        "exported_clinician_pdf",
+    ]
 
 
 def _two_saved_plans(plan_view) -> tuple[str, str]:
@@ -214,15 +220,17 @@ def test_an_unreadable_plan_never_shows_the_previous_one(qtbot, window, plan_vie
     selected after a read error."""
     first, second = _two_saved_plans(plan_view)
     with sqlite3.connect(user_data / "calx-user.sqlite") as conn:
-        conn.execute("UPDATE plans SET document = replace(document, '680', '880') "
-                     "WHERE plan_id = ?", (second,))
+        conn.execute(
+            "UPDATE plans SET document = replace(document, '680', '880') WHERE plan_id = ?",
+            (second,),
+        )
     dialog = open_dialog(qtbot, window)
     _select(dialog, first)
     qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.plan_id == first)
     qtbot.waitUntil(lambda: dialog.preview.shown is not None, timeout=20_000)
     _select(dialog, second)
-    assert dialog.plan is None and dialog.preview.shown is None   # cleared at once
-    qtbot.wait(600)                                                # past any late render
+    assert dialog.plan is None and dialog.preview.shown is None  # cleared at once
+    qtbot.wait(600)  # past any late render
     assert dialog.preview.shown is None
     assert "altered" in dialog.preview.placeholder.text()
     assert not dialog.pdf_button.isEnabled() and not dialog.print_button.isEnabled()
@@ -231,13 +239,14 @@ def test_an_unreadable_plan_never_shows_the_previous_one(qtbot, window, plan_vie
     row = dialog.model.row_of(second)
     assert dialog.model.index(row, COL_PATIENT).data().startswith("\u26a0")
     assert "altered" in dialog.model.index(row, COL_PATIENT).data(Qt.ItemDataRole.ToolTipRole)
-    _select(dialog, first)                                         # the others stay reachable
+    _select(dialog, first)  # the others stay reachable
     qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.plan_id == first)
     dialog.reject()
 
 
-def test_a_late_preview_of_the_previous_plan_is_dropped(qtbot, window, plan_view, user_data,
-                                                        monkeypatch):
+def test_a_late_preview_of_the_previous_plan_is_dropped(
+    qtbot, window, plan_view, user_data, monkeypatch
+):
     import time
 
     from desktop.ui import plan_render
@@ -251,12 +260,11 @@ def test_a_late_preview_of_the_previous_plan_is_dropped(qtbot, window, plan_view
     first, second = _two_saved_plans(plan_view)
     monkeypatch.setattr(plan_render, "produce", slow_produce)
     with sqlite3.connect(user_data / "calx-user.sqlite") as conn:
-        conn.execute("UPDATE plans SET patient_name = 'Someone Else' WHERE plan_id = ?",
-                     (second,))
+        conn.execute("UPDATE plans SET patient_name = 'Someone Else' WHERE plan_id = ?", (second,))
     dialog = open_dialog(qtbot, window)
     _select(dialog, first)
-    dialog.panel.refresh_preview()    # the render of the first plan is on its way…
-    _select(dialog, second)           # …when a plan that cannot be read is chosen
+    dialog.panel.refresh_preview()  # the render of the first plan is on its way…
+    _select(dialog, second)  # …when a plan that cannot be read is chosen
     qtbot.wait(2000)
     assert dialog.preview.shown is None and dialog.plan is None
     dialog.reject()
@@ -268,14 +276,18 @@ def test_a_late_preview_of_the_previous_plan_is_dropped(qtbot, window, plan_view
 def test_malformed_rows_never_stop_the_dialog_opening(qtbot, window, plan_view, user_data):
     assert plan_view.save_plan()
     with sqlite3.connect(user_data / "calx-user.sqlite") as conn:
-        conn.execute("INSERT INTO plans (plan_id, saved_at, patient_name, prepared_on, lang, "
-                     "regimen_ids, content_version, content_hash, document, document_sha256) "
-                     "VALUES ('bad-date', 'yesterday', 'Bad Date', '2025-13-45', 'en', '[]', "
-                     "'x', 'x', '{}', 'x')")
-        conn.execute("INSERT INTO plans (plan_id, saved_at, patient_name, prepared_on, lang, "
-                     "regimen_ids, content_version, content_hash, document, document_sha256) "
-                     "VALUES ('bad-json', '2025-03-01T00:00:00+00:00', 'Bad Json', "
-                     "'2025-03-01', 'en', '{not json', 'x', 'x', 'nope', 'x')")
+        conn.execute(
+            "INSERT INTO plans (plan_id, saved_at, patient_name, prepared_on, lang, "
+            "regimen_ids, content_version, content_hash, document, document_sha256) "
+            "VALUES ('bad-date', 'yesterday', 'Bad Date', '2025-13-45', 'en', '[]', "
+            "'x', 'x', '{}', 'x')"
+        )
+        conn.execute(
+            "INSERT INTO plans (plan_id, saved_at, patient_name, prepared_on, lang, "
+            "regimen_ids, content_version, content_hash, document, document_sha256) "
+            "VALUES ('bad-json', '2025-03-01T00:00:00+00:00', 'Bad Json', "
+            "'2025-03-01', 'en', '{not json', 'x', 'x', 'nope', 'x')"
+        )
     dialog = open_dialog(qtbot, window)
     assert dialog.model.rowCount() == 3
     for plan_id in ("bad-date", "bad-json"):

@@ -94,10 +94,15 @@ def test_hits_past_the_first_screen_get_their_passages_after_the_paint(qtbot, wi
     db = window.context.db
     full = db.search("calcinosis", window.context.lang, SEARCH_LIMIT)
     assert len(full) > FIRST_SNIPPETS
-    assert db.search("calcinosis", window.context.lang, SEARCH_LIMIT,
-                     snippets=FIRST_SNIPPETS) != full
+    assert (
+        db.search("calcinosis", window.context.lang, SEARCH_LIMIT, snippets=FIRST_SNIPPETS) != full
+    )
     qtbot.waitUntil(lambda: nav.results_model is not None)
     model = nav.results_model
-    qtbot.waitUntil(lambda: model.rowCount() == len(full)
-                    and [model.hit(r) for r in range(model.rowCount())] == full)
+    qtbot.waitUntil(
+        lambda: (
+            model.rowCount() == len(full)
+            and [model.hit(r) for r in range(model.rowCount())] == full
+        )
+    )
     assert nav.results.currentIndex().row() == 0

@@ -46,8 +46,7 @@ def test_switch_to_french_without_restart(qtbot, window):
     assert window.compute_view.patient_panel.weight.message.text() != french_message
 
 
-def test_missing_translation_file_starts_in_english(qtbot, prefs, calx_db, monkeypatch,
-                                                    tmp_path):
+def test_missing_translation_file_starts_in_english(qtbot, prefs, calx_db, monkeypatch, tmp_path):
     from desktop.ui import i18n
     from desktop.ui.context import AppContext
     from desktop.ui.main_window import MainWindow
@@ -71,15 +70,28 @@ def test_standard_shortcuts(window):
     assert window.print_action.shortcut() == QKeySequence(SK.Print)
     assert window.quit_action.shortcut() == QKeySequence(SK.Quit)
     assert not window.preferences_action.shortcut().isEmpty()
-    for action in (window.find_action, window.print_action, window.save_plan_action,
-                   window.preferences_action, window.about_action, *window.view_actions):
+    for action in (
+        window.find_action,
+        window.print_action,
+        window.save_plan_action,
+        window.preferences_action,
+        window.about_action,
+        *window.view_actions,
+    ):
         assert action.text() and action.toolTip(), action.objectName()
 
 
 def _own_controls(root: QWidget) -> list[QWidget]:
     """Interactive widgets we created (not the private parts of Qt's composite widgets)."""
-    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
-             QTextBrowser, QCalendarWidget)
+    kinds = (
+        QAbstractButton,
+        QLineEdit,
+        QComboBox,
+        QAbstractSpinBox,
+        QAbstractItemView,
+        QTextBrowser,
+        QCalendarWidget,
+    )
     inner = (QAbstractSpinBox, QComboBox, QTabBar, QCalendarWidget, QAbstractItemView)
     found = []
     for widget in root.findChildren(QWidget):
@@ -87,8 +99,9 @@ def _own_controls(root: QWidget) -> list[QWidget]:
             continue
         parent, skip = widget.parentWidget(), False
         while parent is not None and parent is not root:
-            if isinstance(parent, inner) or (isinstance(widget, QAbstractButton) and \
-                    isinstance(parent, QLineEdit)):
+            if isinstance(parent, inner) or (
+                isinstance(widget, QAbstractButton) and isinstance(parent, QLineEdit)
+            ):
                 skip = True
                 break
             parent = parent.parentWidget()
@@ -105,8 +118,11 @@ def test_every_control_has_an_accessible_name_and_tooltip(qtbot, window):
     assert len(controls) > 25
     unnamed = [f"{type(w).__name__} {w.objectName()}" for w in controls if not w.accessibleName()]
     assert not unnamed
-    no_tip = [f"{type(w).__name__} {w.objectName()}" for w in controls
-              if not w.toolTip() and not isinstance(w, QTextBrowser)]
+    no_tip = [
+        f"{type(w).__name__} {w.objectName()}"
+        for w in controls
+        if not w.toolTip() and not isinstance(w, QTextBrowser)
+    ]
     assert not no_tip
 
 
@@ -120,8 +136,16 @@ def test_tab_order_in_the_patient_panel(window):
         return widget
 
     panel = window.compute_view.patient_panel
-    order = [panel.weight.edit, panel.weight.unit, panel.height_field.edit, panel.height_field.unit,
-             panel.sex, panel.age.edit, panel.creatinine.edit, panel.creatinine.unit]
+    order = [
+        panel.weight.edit,
+        panel.weight.unit,
+        panel.height_field.edit,
+        panel.height_field.unit,
+        panel.sex,
+        panel.age.edit,
+        panel.creatinine.edit,
+        panel.creatinine.unit,
+    ]
     for before, after in itertools.pairwise(order):
         assert next_focusable(before) is after, before.objectName()
 
@@ -158,7 +182,12 @@ def test_preferences_dialog_changes_formula_and_language(qtbot, window):
     qtbot.addWidget(dialog)
     # Authors' names, as the body-size panel and the working of a dose write them.
     assert [dialog.bsa_formula.itemText(i) for i in range(dialog.bsa_formula.count())] == [
-        "Mosteller", "DuBois & DuBois", "Haycock", "Gehan & George", "Boyd"]
+        "Mosteller",
+        "DuBois & DuBois",
+        "Haycock",
+        "Gehan & George",
+        "Boyd",
+    ]
     dialog.bsa_formula.setCurrentIndex(dialog.bsa_formula.findData("dubois"))
     dialog.language.setCurrentIndex(dialog.language.findData("fr"))
     with qtbot.waitSignal(window.context.preferencesChanged):

@@ -26,8 +26,10 @@ def _accept_preferences(qtbot, window, **changes):
         dialog.accept()
 
 
-@pytest.mark.parametrize("changes", [{}, {"language": "fr"}, {"bsa_formula": "boyd"},
-                                     {"weight_unit": "lb", "language": "fr"}])
+@pytest.mark.parametrize(
+    "changes",
+    [{}, {"language": "fr"}, {"bsa_formula": "boyd"}, {"weight_unit": "lb", "language": "fr"}],
+)
 def test_preferences_ok_never_changes_the_patient_on_screen(qtbot, window, changes):
     compute = window.compute_view
     window.compute_regimen("rituximab-375-weekly")
@@ -58,9 +60,9 @@ def test_preferences_apply_to_a_new_patient(qtbot, window):
     assert compute.bsa_panel.current_formula() == "dubois"  # nobody typed a patient yet
 
 
-@pytest.mark.parametrize(("typed", "expected"), [("warf", "warfarin"),
-                                                 ("infli", "infliximab"),
-                                                 ("colch", "colchicine")])
+@pytest.mark.parametrize(
+    ("typed", "expected"), [("warf", "warfarin"), ("infli", "infliximab"), ("colch", "colchicine")]
+)
 def test_enter_opens_the_hit_for_the_text_typed_so_far(qtbot, window, typed, expected):
     nav = window.navigator
     nav.focus_search()
@@ -131,16 +133,17 @@ def test_body_metrics_beside_the_dose(qtbot, window):
     # docs/clinical.md §2 worked example: woman, 65 years, 60 kg, 85 µmol/L → Cockcroft–Gault
     # 75 × 60 / (72 × 0.9615) × 0.85 = 55.25 mL/min on the actual weight.
     compute = window.compute_view
-    compute.patient_panel.set_values(weight="60", height="165", sex="female", age="65",
-                                     creatinine="85")
+    compute.patient_panel.set_values(
+        weight="60", height="165", sex="female", age="65", creatinine="85"
+    )
     values = compute.metrics_panel.values
     assert values["crcl"].text() == "55.25 mL/min (actual weight)"
-    assert values["bmi"].text() == "22.04 kg/m²"        # 60 / 1.65² = 22.04
+    assert values["bmi"].text() == "22.04 kg/m²"  # 60 / 1.65² = 22.04
     assert values["egfr"].text().endswith("mL/min/1.73 m²")
     assert values["ibw"].text().endswith("kg") and values["abw"].text().endswith("kg")
-    assert "Cockcroft" in values["crcl"].toolTip()      # the working, with its citation
+    assert "Cockcroft" in values["crcl"].toolTip()  # the working, with its citation
     compute.patient_panel.set_values(weight="60")
-    assert "age" in values["crcl"].text()               # says what is missing
+    assert "age" in values["crcl"].text()  # says what is missing
 
 
 def test_copy_and_print_one_calculation(qtbot, window, monkeypatch):
@@ -153,12 +156,18 @@ def test_copy_and_print_one_calculation(qtbot, window, monkeypatch):
     compute.patient_panel.set_values(weight="70", height="170")
     compute.copy_button.click()
     copied = QApplication.clipboard().text()
-    for expected in ("Rituximab", "Weight: 70 kg", "Dose to give: 680 mg",
-                     "375 mg/m² × 1.8181 m² = 681.79 mg", "BMI: 24.22 kg/m²"):
+    for expected in (
+        "Rituximab",
+        "Weight: 70 kg",
+        "Dose to give: 680 mg",
+        "375 mg/m² × 1.8181 m² = 681.79 mg",
+        "BMI: 24.22 kg/m²",
+    ):
         assert expected in copied
     printed = []
-    monkeypatch.setattr(printing, "print_document",
-                        lambda document, _parent: printed.append(document.toPlainText()))
+    monkeypatch.setattr(
+        printing, "print_document", lambda document, _parent: printed.append(document.toPlainText())
+    )
     window.tabs.setCurrentWidget(compute)
     assert window.print_action.isEnabled()
     window.print_action.trigger()

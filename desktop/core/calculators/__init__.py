@@ -24,14 +24,14 @@ class Calculation:
     """One result with its working: ``name`` of the formula, ``equation`` per language,
     the ``inputs`` (label → quantity or value), the ``citation`` and any ``warnings``."""
 
-    calculator: str                     # stable id: "bmi", "ibw-devine", "crcl-cockcroft-gault"…
-    name: str | Mapping[str, str]       # as clinicians know it: "Cockcroft–Gault"
+    calculator: str  # stable id: "bmi", "ibw-devine", "crcl-cockcroft-gault"…
+    name: str | Mapping[str, str]  # as clinicians know it: "Cockcroft–Gault"
     value: pint.Quantity
-    equation: Mapping[str, str]         # {"en": ..., "fr": ...}
+    equation: Mapping[str, str]  # {"en": ..., "fr": ...}
     citation: str | None
     inputs: Mapping[str, Any] = field(default_factory=dict)
     warnings: tuple[Issue, ...] = ()
-    display_unit: str | None = None     # when the unit is not the quantity's ("mL/min/1.73 m²")
+    display_unit: str | None = None  # when the unit is not the quantity's ("mL/min/1.73 m²")
     # A few words after an input, per language: {"W": {"en": "ideal weight (Devine)", ...}}.
     input_notes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
@@ -52,7 +52,7 @@ class Calculation:
         return format_quantity(self.value, lang, max_decimals)
 
     def working(self, lang: str = "en", max_decimals: int = 2) -> str:
-        """"Cockcroft–Gault: (140 − age) × W / (72 × SCr) …; age = 55 years, W = 90 kg, … →
+        """ "Cockcroft–Gault: (140 − age) × W / (72 × SCr) …; age = 55 years, W = 90 kg, … →
         97.48 mL/min"."""
         from desktop.core.formatting import colon as format_colon
         from desktop.core.formatting import format_number, format_quantity
@@ -79,8 +79,12 @@ class Calculation:
 
 # Input labels and values that are words ("age" → "âge"), by their code in the catalogue;
 # symbols (W, H, SCr) stay as they are.
-_INPUT_WORDS = {"age": "symbol_age", "sex": "symbol_sex", "female": "sex_female",
-                "male": "sex_male"}
+_INPUT_WORDS = {
+    "age": "symbol_age",
+    "sex": "symbol_sex",
+    "female": "sex_female",
+    "male": "sex_male",
+}
 
 
 def _input_word(text: str, lang: str) -> str:
@@ -98,8 +102,10 @@ def equations(equation: str) -> dict[str, str]:
     from desktop.core.formatting import format_formula
     from desktop.core.words import LANGUAGES
 
-    return {lang: format_formula(re.sub(r"\bage\b", _input_word("age", lang), equation), lang)
-            for lang in sorted(LANGUAGES)}
+    return {
+        lang: format_formula(re.sub(r"\bage\b", _input_word("age", lang), equation), lang)
+        for lang in sorted(LANGUAGES)
+    }
 
 
 def magnitude_in(value: Any, unit: str, field_name: str) -> float:
@@ -108,15 +114,21 @@ def magnitude_in(value: Any, unit: str, field_name: str) -> float:
     from desktop.core.units import is_quantity
 
     if not is_quantity(value):
-        raise TypeError(f"{field_name} must be a quantity of the Calx registry (Q_(80, 'kg')), "
-                        f"not {value!r}")
+        raise TypeError(
+            f"{field_name} must be a quantity of the Calx registry (Q_(80, 'kg')), not {value!r}"
+        )
     try:
         return float(value.m_as(unit))
     except Exception as exc:  # pint DimensionalityError: "170 cm" given as a weight
         from desktop.core.parsing import measure_params
 
-        raise CalxError("wrong_unit_kind", field=field_name, expected=unit,
-                        got=format(value.units, "~"), measure=measure_params(field_name)) from exc
+        raise CalxError(
+            "wrong_unit_kind",
+            field=field_name,
+            expected=unit,
+            got=format(value.units, "~"),
+            measure=measure_params(field_name),
+        ) from exc
 
 
 def creatinine_in_mg_dl(creatinine: Any) -> float:
@@ -131,17 +143,22 @@ def creatinine_in_mg_dl(creatinine: Any) -> float:
     try:
         scr = float(creatinine_mg_dl(creatinine).magnitude)
     except ValueError as exc:
-        raise CalxError("wrong_unit_kind", field="creatinine", expected="mg/dL, µmol/L",
-                        got=format(creatinine.units, "~"),
-                        measure=measure_params("creatinine")) from exc
+        raise CalxError(
+            "wrong_unit_kind",
+            field="creatinine",
+            expected="mg/dL, µmol/L",
+            got=format(creatinine.units, "~"),
+            measure=measure_params("creatinine"),
+        ) from exc
     require_within("creatinine", scr)
     return scr
 
 
 # Codes for a missing input (words in messages.py: "needs_age", "needs_sex", "needs_weight",
 # "needs_height", "needs_creatinine").
-_NEEDS: dict[str, str] = {name: f"needs_{name}" for name in
-                          ("age", "sex", "weight", "height", "creatinine")}
+_NEEDS: dict[str, str] = {
+    name: f"needs_{name}" for name in ("age", "sex", "weight", "height", "creatinine")
+}
 
 
 def require_input(value: Any, field_name: str, calculator: str) -> None:

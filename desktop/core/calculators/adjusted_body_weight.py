@@ -27,8 +27,9 @@ def abw_value(weight_kg: float, ibw_kg: float) -> float:
     return ibw_kg + ADJUSTMENT_FACTOR * (weight_kg - ibw_kg)
 
 
-def adjusted_body_weight(weight: pint.Quantity | None, height: pint.Quantity | None,
-                         sex: str | None) -> Calculation:
+def adjusted_body_weight(
+    weight: pint.Quantity | None, height: pint.Quantity | None, sex: str | None
+) -> Calculation:
     from desktop.core.units import Q_
 
     require_input(weight, "weight", "adjusted body weight")
@@ -36,7 +37,8 @@ def adjusted_body_weight(weight: pint.Quantity | None, height: pint.Quantity | N
     require_within("weight", weight_kg)
     ibw = ideal_body_weight(height, sex)
     return Calculation(
-        calculator="abw", name=texts("metric_abw"),
+        calculator="abw",
+        name=texts("metric_abw"),
         value=Q_(abw_value(weight_kg, ibw.magnitude), "kg"),
         equation=equations("IBW + 0.4 × (W − IBW)"),
         citation=None,

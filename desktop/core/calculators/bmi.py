@@ -34,8 +34,10 @@ def bmi(weight: pint.Quantity | None, height: pint.Quantity | None) -> Calculati
     require_within("weight", weight_kg)
     require_within("height", height_cm)
     return Calculation(
-        calculator="bmi", name=texts("metric_bmi"),
+        calculator="bmi",
+        name=texts("metric_bmi"),
         value=Q_(bmi_value(weight_kg, height_cm), "kg/m²"),
-        equation=equations("W / (H/100)²"), citation=None,
+        equation=equations("W / (H/100)²"),
+        citation=None,
         inputs={"W": Q_(weight_kg, "kg"), "H": Q_(height_cm, "cm")},
     )

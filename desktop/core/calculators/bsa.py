@@ -36,20 +36,20 @@ def bsa_mosteller(weight_kg: float, height_cm: float) -> float:
 
 
 def bsa_dubois(weight_kg: float, height_cm: float) -> float:
-    return 0.007184 * weight_kg ** 0.425 * height_cm ** 0.725
+    return 0.007184 * weight_kg**0.425 * height_cm**0.725
 
 
 def bsa_haycock(weight_kg: float, height_cm: float) -> float:
-    return 0.024265 * weight_kg ** 0.5378 * height_cm ** 0.3964
+    return 0.024265 * weight_kg**0.5378 * height_cm**0.3964
 
 
 def bsa_gehan_george(weight_kg: float, height_cm: float) -> float:
-    return 0.0235 * weight_kg ** 0.51456 * height_cm ** 0.42246
+    return 0.0235 * weight_kg**0.51456 * height_cm**0.42246
 
 
 def bsa_boyd(weight_kg: float, height_cm: float) -> float:
     weight_g = weight_kg * 1000  # Boyd's equation is written for grams
-    return 0.0003207 * height_cm ** 0.3 * weight_g ** (0.7285 - 0.0188 * math.log10(weight_g))
+    return 0.0003207 * height_cm**0.3 * weight_g ** (0.7285 - 0.0188 * math.log10(weight_g))
 
 
 @dataclass(frozen=True)
@@ -62,19 +62,46 @@ class BsaFormula:
 
 
 # In display order; Mosteller first (the default).
-BSA_FORMULAS: dict[str, BsaFormula] = {f.key: f for f in (
-    BsaFormula("mosteller", "Mosteller", "√(H × W / 3600)",
-               "Mosteller RD. N Engl J Med 1987;317(17):1098", bsa_mosteller),
-    BsaFormula("dubois", "DuBois & DuBois", "0.007184 × W^0.425 × H^0.725",
-               "DuBois D, DuBois EF. Arch Intern Med 1916;17:863–871", bsa_dubois),
-    BsaFormula("haycock", "Haycock", "0.024265 × W^0.5378 × H^0.3964",
-               "Haycock GB et al. J Pediatr 1978;93(1):62–66", bsa_haycock),
-    BsaFormula("gehan-george", "Gehan & George", "0.0235 × W^0.51456 × H^0.42246",
-               "Gehan EA, George SL. Cancer Chemother Rep 1970;54(4):225–235",
-               bsa_gehan_george),
-    BsaFormula("boyd", "Boyd", "0.0003207 × H^0.3 × Wg^(0.7285 − 0.0188 × log₁₀ Wg), Wg in g",
-               "Boyd E. The growth of the surface area of the human body. 1935", bsa_boyd),
-)}
+BSA_FORMULAS: dict[str, BsaFormula] = {
+    f.key: f
+    for f in (
+        BsaFormula(
+            "mosteller",
+            "Mosteller",
+            "√(H × W / 3600)",
+            "Mosteller RD. N Engl J Med 1987;317(17):1098",
+            bsa_mosteller,
+        ),
+        BsaFormula(
+            "dubois",
+            "DuBois & DuBois",
+            "0.007184 × W^0.425 × H^0.725",
+            "DuBois D, DuBois EF. Arch Intern Med 1916;17:863–871",
+            bsa_dubois,
+        ),
+        BsaFormula(
+            "haycock",
+            "Haycock",
+            "0.024265 × W^0.5378 × H^0.3964",
+            "Haycock GB et al. J Pediatr 1978;93(1):62–66",
+            bsa_haycock,
+        ),
+        BsaFormula(
+            "gehan-george",
+            "Gehan & George",
+            "0.0235 × W^0.51456 × H^0.42246",
+            "Gehan EA, George SL. Cancer Chemother Rep 1970;54(4):225–235",
+            bsa_gehan_george,
+        ),
+        BsaFormula(
+            "boyd",
+            "Boyd",
+            "0.0003207 × H^0.3 × Wg^(0.7285 − 0.0188 × log₁₀ Wg), Wg in g",
+            "Boyd E. The growth of the surface area of the human body. 1935",
+            bsa_boyd,
+        ),
+    )
+}
 DEFAULT_FORMULA = "mosteller"
 
 
@@ -88,8 +115,9 @@ def formula_info(formula: str) -> BsaFormula:
     """The formula for a key ("gehan-george"; "gehan_george" and any case accepted)."""
     found = BSA_FORMULAS.get(formula_key(formula))
     if found is None:
-        raise CalxError("bsa_formula_unknown", field="formula", formula=formula,
-                        known=", ".join(BSA_FORMULAS))
+        raise CalxError(
+            "bsa_formula_unknown", field="formula", formula=formula, known=", ".join(BSA_FORMULAS)
+        )
     return found
 
 
@@ -103,8 +131,9 @@ def _inputs(weight: Any, height: Any) -> tuple[float, float]:
     return weight_kg, height_cm
 
 
-def bsa(weight: pint.Quantity | None, height: pint.Quantity | None,
-        formula: str = DEFAULT_FORMULA) -> pint.Quantity:
+def bsa(
+    weight: pint.Quantity | None, height: pint.Quantity | None, formula: str = DEFAULT_FORMULA
+) -> pint.Quantity:
     """Body-surface area in m², unrounded. A missing input is refused ("needs_height")."""
     from desktop.core.units import Q_
 
@@ -120,15 +149,17 @@ def bsa_all(weight: pint.Quantity | None, height: pint.Quantity | None) -> dict[
     return {key: Q_(f.compute(weight_kg, height_cm), "m²") for key, f in BSA_FORMULAS.items()}
 
 
-def bsa_calculation(weight: pint.Quantity | None, height: pint.Quantity | None,
-                    formula: str = DEFAULT_FORMULA) -> Calculation:
+def bsa_calculation(
+    weight: pint.Quantity | None, height: pint.Quantity | None, formula: str = DEFAULT_FORMULA
+) -> Calculation:
     """``bsa`` with its working (inputs, equation, citation) for display."""
     from desktop.core.units import Q_
 
     info = formula_info(formula)
     weight_kg, height_cm = _inputs(weight, height)
     return Calculation(
-        calculator=f"bsa-{info.key}", name=info.name,
+        calculator=f"bsa-{info.key}",
+        name=info.name,
         value=Q_(info.compute(weight_kg, height_cm), "m²"),
         equation=equations(info.equation),
         citation=info.citation,

@@ -39,13 +39,13 @@ _ALPHA = {"female": -0.241, "male": -0.302}
 def egfr_ckd_epi_2021(age_years: float, creatinine_mg_dl: float, sex: str) -> float:
     """The bare equation in canonical units."""
     ratio = creatinine_mg_dl / _KAPPA[sex]
-    egfr = (142 * min(ratio, 1.0) ** _ALPHA[sex] * max(ratio, 1.0) ** -1.200
-            * 0.9938 ** age_years)
+    egfr = 142 * min(ratio, 1.0) ** _ALPHA[sex] * max(ratio, 1.0) ** -1.200 * 0.9938**age_years
     return egfr * 1.012 if sex == "female" else egfr
 
 
-def ckd_epi_2021(*, age_years: float | None, sex: str | None,
-                 creatinine: pint.Quantity | None) -> Calculation:
+def ckd_epi_2021(
+    *, age_years: float | None, sex: str | None, creatinine: pint.Quantity | None
+) -> Calculation:
     """eGFR (mL/min/1.73 m²). ``creatinine`` may be in mg/dL or µmol/L."""
     from desktop.core.units import Q_
 
@@ -57,15 +57,19 @@ def ckd_epi_2021(*, age_years: float | None, sex: str | None,
     assert age_years is not None and creatinine is not None
     require_within("age", float(age_years))
     if age_years < MIN_AGE_YEARS:
-        raise CalxError("egfr_adults_only", field="age", age=float(age_years),
-                        min_age=MIN_AGE_YEARS)
+        raise CalxError(
+            "egfr_adults_only", field="age", age=float(age_years), min_age=MIN_AGE_YEARS
+        )
     scr = creatinine_in_mg_dl(creatinine)
     kappa, alpha = _KAPPA[sex], _ALPHA[sex]
     female = " × 1.012" if sex == "female" else ""
-    equation = (f"142 × min(SCr/{kappa:g}, 1)^−{abs(alpha):g} × max(SCr/{kappa:g}, 1)^−1.200"
-                f" × 0.9938^age{female}")
+    equation = (
+        f"142 × min(SCr/{kappa:g}, 1)^−{abs(alpha):g} × max(SCr/{kappa:g}, 1)^−1.200"
+        f" × 0.9938^age{female}"
+    )
     return Calculation(
-        calculator="egfr-ckd-epi-2021", name=name,
+        calculator="egfr-ckd-epi-2021",
+        name=name,
         value=Q_(egfr_ckd_epi_2021(float(age_years), scr, sex), "mL/min"),
         equation=equations(equation),
         citation=CITATION,
@@ -75,5 +79,4 @@ def ckd_epi_2021(*, age_years: float | None, sex: str | None,
 
 
 def ckd_epi_2021_for(patient: Patient) -> Calculation:
-    return ckd_epi_2021(age_years=patient.age_years, sex=patient.sex,
-                        creatinine=patient.creatinine)
+    return ckd_epi_2021(age_years=patient.age_years, sex=patient.sex, creatinine=patient.creatinine)

@@ -46,8 +46,9 @@ CITATION = "Cockcroft DW, Gault MH. Nephron 1976;16(1):31–41"
 FEMALE_FACTOR = 0.85
 
 
-def crcl_cockcroft_gault(age_years: float, weight_kg: float, creatinine_mg_dl: float,
-                         sex: str) -> float:
+def crcl_cockcroft_gault(
+    age_years: float, weight_kg: float, creatinine_mg_dl: float, sex: str
+) -> float:
     """The bare equation in canonical units."""
     clearance = (140 - age_years) * weight_kg / (72 * creatinine_mg_dl)
     return clearance * FEMALE_FACTOR if sex == "female" else clearance
@@ -81,10 +82,18 @@ def cockcroft_gault(
 
     name = "Cockcroft–Gault"
     if weight_basis not in WEIGHT_BASES:
-        raise CalxError("crcl_weight_unknown", field="crcl_weight", basis=str(weight_basis),
-                        known=", ".join(WEIGHT_BASES))
-    for value, field_name in ((age_years, "age"), (sex, "sex"), (weight, "weight"),
-                              (creatinine, "creatinine")):
+        raise CalxError(
+            "crcl_weight_unknown",
+            field="crcl_weight",
+            basis=str(weight_basis),
+            known=", ".join(WEIGHT_BASES),
+        )
+    for value, field_name in (
+        (age_years, "age"),
+        (sex, "sex"),
+        (weight, "weight"),
+        (creatinine, "creatinine"),
+    ):
         require_input(value, field_name, name)
     if weight_basis != "actual":
         require_input(height, "height", name)
@@ -112,13 +121,17 @@ def cockcroft_gault(
 
     female = " × 0.85"
     return CreatinineClearance(
-        calculator="crcl-cockcroft-gault", name=name,
+        calculator="crcl-cockcroft-gault",
+        name=name,
         value=Q_(crcl_cockcroft_gault(float(age_years), weight_kg, scr, sex), "mL/min"),
-        equation=equations("(140 − age) × W / (72 × SCr)"
-                                       + (female if sex == "female" else "")),
+        equation=equations("(140 − age) × W / (72 × SCr)" + (female if sex == "female" else "")),
         citation=CITATION,
-        inputs={"age": Q_(float(age_years), "yr"), "W": Q_(weight_kg, "kg"),
-                "SCr": Q_(scr, "mg/dL"), "sex": sex},
+        inputs={
+            "age": Q_(float(age_years), "yr"),
+            "W": Q_(weight_kg, "kg"),
+            "SCr": Q_(scr, "mg/dL"),
+            "sex": sex,
+        },
         warnings=tuple(warnings),
         input_notes={"W": texts(f"weight_basis_{weight_basis}")},
         weight_basis=weight_basis,
@@ -126,11 +139,15 @@ def cockcroft_gault(
     )
 
 
-def cockcroft_gault_for(patient: Patient,
-                        weight_basis: WeightBasis = "actual") -> CreatinineClearance:
+def cockcroft_gault_for(
+    patient: Patient, weight_basis: WeightBasis = "actual"
+) -> CreatinineClearance:
     """``cockcroft_gault`` from a ``Patient``."""
-    return cockcroft_gault(age_years=patient.age_years, sex=patient.sex, weight=patient.weight,
-                           creatinine=patient.creatinine, height=patient.height,
-                           weight_basis=weight_basis)
-
-
+    return cockcroft_gault(
+        age_years=patient.age_years,
+        sex=patient.sex,
+        weight=patient.weight,
+        creatinine=patient.creatinine,
+        height=patient.height,
+        weight_basis=weight_basis,
+    )

@@ -48,9 +48,13 @@ def ideal_body_weight(height: pint.Quantity | None, sex: str | None) -> Calculat
         raise CalxError("ibw_undefined", field="height", height=height_cm)
     warnings: tuple[Issue, ...] = ()
     if height_cm < DEVINE_MIN_HEIGHT_CM:
-        warnings = (Issue("ibw_extrapolated_short", {"height": height_cm,
-                                                      "min_height": DEVINE_MIN_HEIGHT_CM},
-                          "height"),)
+        warnings = (
+            Issue(
+                "ibw_extrapolated_short",
+                {"height": height_cm, "min_height": DEVINE_MIN_HEIGHT_CM},
+                "height",
+            ),
+        )
     base = _BASE_KG[sex]
     return Calculation(
         calculator="ibw-devine",

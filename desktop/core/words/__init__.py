@@ -97,9 +97,14 @@ def texts(code: str) -> dict[str, str]:
 def unknown_language(lang: object) -> dict[str, Any]:
     """The parameters of the ``unknown_language`` message: what was given, and the languages
     Calx speaks ("fr or en", "fr ou en")."""
-    choices = localized(**{
-        language_: word("or_list", language_, first=", ".join(LANGUAGES[:-1]), last=LANGUAGES[-1])
-        for language_ in LANGUAGES})
+    choices = localized(
+        **{
+            language_: word(
+                "or_list", language_, first=", ".join(LANGUAGES[:-1]), last=LANGUAGES[-1]
+            )
+            for language_ in LANGUAGES
+        }
+    )
     return {"lang": str(lang)[:20], "languages": choices}
 
 

@@ -21,19 +21,33 @@ WORDS: dict[str, dict[str, str]] = {
     # calx check, calx dose (desktop/cli/common.py)
     "cli_alerts": {"en": "Alerts", "fr": "Alertes"},
     # hints the command line adds after a message, in its own terms (desktop/cli/common.py)
-    "cli_hint_make_db": {"en": "From a source checkout: rebuild it with `make db`.",
-                         "fr": "Depuis les sources : reconstruisez-la avec `make db`."},
-    "cli_hint_therapies": {"en": "`calx therapies` lists them all.",
-                           "fr": "`calx therapies` les liste tous."},
+    "cli_hint_make_db": {
+        "en": "From a source checkout: rebuild it with `make db`.",
+        "fr": "Depuis les sources : reconstruisez-la avec `make db`.",
+    },
+    "cli_hint_therapies": {
+        "en": "`calx therapies` lists them all.",
+        "fr": "`calx therapies` les liste tous.",
+    },
     "cli_hint_key": {"en": "Give it with --key.", "fr": "Indiquez-la avec --key."},
-    "cli_hint_regimen": {"en": "Add one with --regimen ID.",
-                         "fr": "Ajoutez-en un avec --regimen ID."},
-    "cli_hint_choose": {"en": "For example --choose minocycline-cyclic:dose=100.",
-                        "fr": "Par exemple --choose minocycline-cyclic:dose=100."},
-    "cli_hint_choose_dose": {"en": "For example --choose every=6.",
-                             "fr": "Par exemple --choose every=6."},
-    "cli_hint_override": {"en": "Give it with --override CODE:REASON.",
-                          "fr": "Donnez-la avec --override CODE:RAISON."},
-    "cli_hint_force": {"en": "Add --force to replace it.",
-                       "fr": "Ajoutez --force pour le remplacer."},
+    "cli_hint_regimen": {
+        "en": "Add one with --regimen ID.",
+        "fr": "Ajoutez-en un avec --regimen ID.",
+    },
+    "cli_hint_choose": {
+        "en": "For example --choose minocycline-cyclic:dose=100.",
+        "fr": "Par exemple --choose minocycline-cyclic:dose=100.",
+    },
+    "cli_hint_choose_dose": {
+        "en": "For example --choose every=6.",
+        "fr": "Par exemple --choose every=6.",
+    },
+    "cli_hint_override": {
+        "en": "Give it with --override CODE:REASON.",
+        "fr": "Donnez-la avec --override CODE:RAISON.",
+    },
+    "cli_hint_force": {
+        "en": "Add --force to replace it.",
+        "fr": "Ajoutez --force pour le remplacer.",
+    },
 }

@@ -8,10 +8,14 @@ WORDS: dict[str, dict[str, str]] = {
     # "course_total", "vials" and "concentration" are the plan's words
     "dose_to_give": {"en": "Dose to give", "fr": "Dose à administrer"},
     "volume_to_draw_up": {"en": "Volume to draw up", "fr": "Volume à prélever"},
-    "dose_from_calculated": {"en": "{dose} ({deviation} from the calculated dose)",
-                             "fr": "{dose} ({deviation} par rapport à la dose calculée)"},
-    "course_over": {"en": "{total} over {n} administrations",
-                    "fr": "{total} en {n} administrations"},
+    "dose_from_calculated": {
+        "en": "{dose} ({deviation} from the calculated dose)",
+        "fr": "{dose} ({deviation} par rapport à la dose calculée)",
+    },
+    "course_over": {
+        "en": "{total} over {n} administrations",
+        "fr": "{total} en {n} administrations",
+    },
     "course_over_one": {"en": "{total} over 1 administration", "fr": "{total} en 1 administration"},
     "course_over_days": {"en": "{total} over {n} days", "fr": "{total} en {n} jours"},
     "volume_at": {"en": "{volume} at {concentration}", "fr": "{volume} à {concentration}"},
@@ -21,13 +25,15 @@ WORDS: dict[str, dict[str, str]] = {
     "bsa_short": {"en": "BSA", "fr": "Surface corporelle"},
     "working_detailed": {"en": "Working", "fr": "Calcul détaillé"},
     "calendar_short": {"en": "Calendar", "fr": "Calendrier"},
-    "no_dose_regimen": {"en": "The review gives no dose for this regimen.",
-                        "fr": "La revue ne donne pas de dose pour ce schéma."},
+    "no_dose_regimen": {
+        "en": "The review gives no dose for this regimen.",
+        "fr": "La revue ne donne pas de dose pour ce schéma.",
+    },
     "aid_not_prescription": {
         "en": "Calx is a reference and dosing aid, not a prescription: check every dose and date "
-              "before prescribing.",
+        "before prescribing.",
         "fr": "Calx est une aide à la référence et au calcul de doses, pas une prescription : "
-              "vérifiez chaque dose et chaque date avant de prescrire.",
+        "vérifiez chaque dose et chaque date avant de prescrire.",
     },
     # times per day (desktop.core.formatting.format_frequency): never qd/od/tid
     "frequency_1": {"en": "daily", "fr": "par jour"},

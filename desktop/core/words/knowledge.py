@@ -12,17 +12,23 @@ WORDS: dict[str, dict[str, str]] = {
     "category_general": {"en": "General measures", "fr": "Mesures générales"},
     "category_drug": {"en": "Drug treatment", "fr": "Traitement pharmacologique"},
     "category_emerging": {"en": "Emerging therapies", "fr": "Thérapies émergentes"},
-    "category_procedure": {"en": "Interventional procedures",
-                           "fr": "Procédures interventionnelles"},
+    "category_procedure": {
+        "en": "Interventional procedures",
+        "fr": "Procédures interventionnelles",
+    },
     # study designs, weakest to strongest (db/content/README.md, "Designs")
     "design_expert-opinion": {"en": "Expert opinion", "fr": "Avis d'expert"},
-    "design_unpublished-observation": {"en": "Unpublished observation",
-                                       "fr": "Observation non publiée"},
+    "design_unpublished-observation": {
+        "en": "Unpublished observation",
+        "fr": "Observation non publiée",
+    },
     "design_case-report": {"en": "Case report", "fr": "Rapport de cas"},
     "design_case-series": {"en": "Case series", "fr": "Série de cas"},
     "design_retrospective-study": {"en": "Retrospective study", "fr": "Étude rétrospective"},
-    "design_prospective-open-study": {"en": "Prospective open study",
-                                      "fr": "Étude prospective ouverte"},
+    "design_prospective-open-study": {
+        "en": "Prospective open study",
+        "fr": "Étude prospective ouverte",
+    },
     "design_controlled-trial": {"en": "Controlled trial", "fr": "Essai contrôlé"},
     # directions of effect
     "direction_improved": {"en": "Improved", "fr": "Amélioration"},
@@ -82,18 +88,26 @@ WORDS: dict[str, dict[str, str]] = {
     "show_at_most_every": {"en": "at most every {duration}", "fr": "au plus tous les {duration}"},
     "show_once": {"en": "once", "fr": "une seule fois"},
     "show_offsets": {"en": "at {unit} {at}", "fr": "aux {unit} {at}"},
-    "show_offsets_then": {"en": "at {unit} {at}, then {every}",
-                          "fr": "aux {unit} {at}, puis {every}"},
+    "show_offsets_then": {
+        "en": "at {unit} {at}, then {every}",
+        "fr": "aux {unit} {at}, puis {every}",
+    },
     "show_series": {"en": "{count} doses", "fr": "{count} administrations"},
     "show_series_every": {"en": "{count} doses, {every}", "fr": "{count} administrations, {every}"},
-    "show_courses_apart": {"en": "{series}; {courses} courses {gap} apart",
-                           "fr": "{series} ; {courses} cures à {gap} d'intervalle"},
-    "show_course_repeated": {"en": "{series}; course repeated {every}",
-                             "fr": "{series} ; cure répétée {every}"},
+    "show_courses_apart": {
+        "en": "{series}; {courses} courses {gap} apart",
+        "fr": "{series} ; {courses} cures à {gap} d'intervalle",
+    },
+    "show_course_repeated": {
+        "en": "{series}; course repeated {every}",
+        "fr": "{series} ; cure répétée {every}",
+    },
     "show_daily_for": {"en": "daily for {duration}", "fr": "tous les jours pendant {duration}"},
     "show_daily_continuous": {"en": "daily, continuous", "fr": "tous les jours, au long cours"},
-    "show_cycle": {"en": "cycles: {on} on, then {off} off",
-                   "fr": "cycles : {on} de traitement, puis {off} d'arrêt"},
+    "show_cycle": {
+        "en": "cycles: {on} on, then {off} off",
+        "fr": "cycles : {on} de traitement, puis {off} d'arrêt",
+    },
     "show_every_for": {"en": "{every} for {duration}", "fr": "{every} pendant {duration}"},
     # a content change (desktop.data.content_diff)
     "diff_dose": {"en": "Dose", "fr": "Dose"},
@@ -111,8 +125,10 @@ WORDS: dict[str, dict[str, str]] = {
     "diff_added_f": {"en": "added", "fr": "ajoutée"},
     "diff_changed_f": {"en": "changed", "fr": "modifiée"},
     "diff_removed_f": {"en": "removed", "fr": "supprimée"},
-    "diff_safety": {"en": "Safety rules and medication list",
-                    "fr": "Règles de sécurité et liste des médicaments"},
+    "diff_safety": {
+        "en": "Safety rules and medication list",
+        "fr": "Règles de sécurité et liste des médicaments",
+    },
     "diff_products": {"en": "Products", "fr": "Produits"},
     "diff_references": {"en": "References", "fr": "Références"},
     "diff_changelog": {"en": "Editor's changelog", "fr": "Journal des modifications de l'éditeur"},
@@ -121,20 +137,29 @@ WORDS: dict[str, dict[str, str]] = {
     "diff_to": {"en": "to", "fr": "à"},
     "diff_fields": {"en": "fields", "fr": "champs"},
     # a saved plan against the content in use (desktop.reports.plan_review)
-    "review_same": {"en": "Made with the content in use ({version}): nothing changed since.",
-                    "fr": "Réalisé avec le contenu utilisé ({version}) : rien n'a changé depuis."},
-    "review_changed": {"en": "Made with content {old}; the content in use is {new}. Changes that "
-                             "touch this plan:",
-                       "fr": "Réalisé avec le contenu {old} ; le contenu utilisé est {new}. "
-                             "Changements qui concernent ce plan :"},
-    "review_none": {"en": "No change touches this plan's therapies or regimens.",
-                    "fr": "Aucun changement ne concerne les traitements ou schémas de ce plan."},
-    "review_lost": {"en": "Content {old} is no longer kept on this machine: the changes cannot be "
-                          "listed. Check each regimen against the content in use before printing.",
-                    "fr": "Le contenu {old} n'est plus conservé sur cet ordinateur : les "
-                          "changements ne peuvent pas être listés. Vérifiez chaque schéma avec le "
-                          "contenu utilisé avant d'imprimer."},
-    "review_alerts": {"en": "New safety alerts with the content in use:",
-                      "fr": "Nouvelles alertes de sécurité avec le contenu utilisé :"},
+    "review_same": {
+        "en": "Made with the content in use ({version}): nothing changed since.",
+        "fr": "Réalisé avec le contenu utilisé ({version}) : rien n'a changé depuis.",
+    },
+    "review_changed": {
+        "en": "Made with content {old}; the content in use is {new}. Changes that touch this plan:",
+        "fr": "Réalisé avec le contenu {old} ; le contenu utilisé est {new}. "
+        "Changements qui concernent ce plan :",
+    },
+    "review_none": {
+        "en": "No change touches this plan's therapies or regimens.",
+        "fr": "Aucun changement ne concerne les traitements ou schémas de ce plan.",
+    },
+    "review_lost": {
+        "en": "Content {old} is no longer kept on this machine: the changes cannot be "
+        "listed. Check each regimen against the content in use before printing.",
+        "fr": "Le contenu {old} n'est plus conservé sur cet ordinateur : les "
+        "changements ne peuvent pas être listés. Vérifiez chaque schéma avec le "
+        "contenu utilisé avant d'imprimer.",
+    },
+    "review_alerts": {
+        "en": "New safety alerts with the content in use:",
+        "fr": "Nouvelles alertes de sécurité avec le contenu utilisé :",
+    },
     "review_no_alerts": {"en": "No new safety alert.", "fr": "Aucune nouvelle alerte de sécurité."},
 }

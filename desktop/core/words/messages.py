@@ -21,21 +21,21 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "db_corrupt": {
         "en": "The reference database {path} is damaged and was not used ({detail}). "
-              "Reinstall Calx.",
+        "Reinstall Calx.",
         "fr": "La base de référence {path} est endommagée et n'a pas été utilisée ({detail}). "
-              "Réinstallez Calx.",
+        "Réinstallez Calx.",
     },
     "db_schema_unsupported": {
         "en": "The reference database {path} has schema version {found}; this Calx reads "
-              "version {expected}. Install the matching Calx.",
+        "version {expected}. Install the matching Calx.",
         "fr": "La base de référence {path} est au schéma version {found} ; cette version de Calx "
-              "lit la version {expected}. Installez la version de Calx correspondante.",
+        "lit la version {expected}. Installez la version de Calx correspondante.",
     },
     "db_hash_mismatch": {
         "en": "The reference database {path} was modified after it was built (content hash "
-              "{actual}, expected {recorded}) and was not used. Reinstall Calx.",
+        "{actual}, expected {recorded}) and was not used. Reinstall Calx.",
         "fr": "La base de référence {path} a été modifiée après sa construction (empreinte "
-              "{actual}, attendue {recorded}) et n'a pas été utilisée. Réinstallez Calx.",
+        "{actual}, attendue {recorded}) et n'a pas été utilisée. Réinstallez Calx.",
     },
     # --- signed content releases (desktop/data/signing, packs, content_store)
     "release_unreadable": {
@@ -44,20 +44,20 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "release_corrupt": {
         "en": "The content pack or release {path} is corrupt or truncated ({detail}). Nothing "
-              "was changed.",
+        "was changed.",
         "fr": "Le paquet ou la version de contenu {path} est endommagé ou tronqué ({detail}). "
-              "Rien n'a été modifié.",
+        "Rien n'a été modifié.",
     },
     "release_signature_bad": {
         "en": "The signature of {path} does not match its contents: it was altered after "
-              "signing. Nothing was changed.",
+        "signing. Nothing was changed.",
         "fr": "La signature de {path} ne correspond pas à son contenu : il a été modifié après "
-              "sa signature. Rien n'a été modifié.",
+        "sa signature. Rien n'a été modifié.",
     },
     "release_key_unknown": {
         "en": "{path} is signed by a key this Calx does not trust ({key}). Nothing was changed.",
         "fr": "{path} est signé par une clé que ce Calx ne reconnaît pas ({key}). Rien n'a été "
-              "modifié.",
+        "modifié.",
     },
     "release_key_revoked": {
         "en": "{path} is signed by a revoked key ({key}: {reason}). Nothing was changed.",
@@ -65,27 +65,27 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "release_unsigned": {
         "en": "The reference database {path} is not a signed release (no signed manifest beside "
-              "it) and was not used.",
+        "it) and was not used.",
         "fr": "La base de référence {path} n'est pas une version signée (aucun manifeste signé à "
-              "côté) et n'a pas été utilisée.",
+        "côté) et n'a pas été utilisée.",
     },
     "release_digest_mismatch": {
         "en": "The database in {path} is not the one its signed manifest describes (digest or "
-              "content differs). Nothing was changed.",
+        "content differs). Nothing was changed.",
         "fr": "La base contenue dans {path} n'est pas celle que décrit son manifeste signé "
-              "(empreinte ou contenu différent). Rien n'a été modifié.",
+        "(empreinte ou contenu différent). Rien n'a été modifié.",
     },
     "release_needs_newer_calx": {
         "en": "The content pack {path} needs Calx {needed} or later; this is Calx {have}. "
-              "Update Calx first. Nothing was changed.",
+        "Update Calx first. Nothing was changed.",
         "fr": "Le paquet de contenu {path} nécessite Calx {needed} ou plus récent ; ceci est "
-              "Calx {have}. Mettez d'abord Calx à jour. Rien n'a été modifié.",
+        "Calx {have}. Mettez d'abord Calx à jour. Rien n'a été modifié.",
     },
     "release_same_version_other_content": {
         "en": "The content pack {path} claims version {version}, which was released with other "
-              "content. Nothing was changed.",
+        "content. Nothing was changed.",
         "fr": "Le paquet de contenu {path} se dit en version {version}, publiée avec un autre "
-              "contenu. Rien n'a été modifié.",
+        "contenu. Rien n'a été modifié.",
     },
     "release_not_newer": {
         "en": "Content {version} is already in use ({path}). Nothing was changed.",
@@ -93,18 +93,18 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "release_older": {
         "en": "The content pack {path} holds version {version}, older than the content in use "
-              "({installed}): it is refused (rollback protection). To go back, use “Roll back "
-              "content” to the kept previous release. Nothing was changed.",
+        "({installed}): it is refused (rollback protection). To go back, use “Roll back "
+        "content” to the kept previous release. Nothing was changed.",
         "fr": "Le paquet de contenu {path} contient la version {version}, plus ancienne que le "
-              "contenu utilisé ({installed}) : il est refusé (protection contre le retour en "
-              "arrière). Pour revenir en arrière, utilisez « Revenir au contenu précédent ». "
-              "Rien n'a été modifié.",
+        "contenu utilisé ({installed}) : il est refusé (protection contre le retour en "
+        "arrière). Pour revenir en arrière, utilisez « Revenir au contenu précédent ». "
+        "Rien n'a été modifié.",
     },
     "release_nothing_to_roll_back": {
         "en": "No installed content release to roll back: the content shipped with Calx is in "
-              "use. Nothing was changed.",
+        "use. Nothing was changed.",
         "fr": "Aucune version de contenu installée à annuler : le contenu livré avec Calx est "
-              "utilisé. Rien n'a été modifié.",
+        "utilisé. Rien n'a été modifié.",
     },
     "release_key_unreadable": {
         "en": "The signing key {path} cannot be read ({detail}).",
@@ -113,19 +113,19 @@ WORDS: dict[str, dict[str, str]] = {
     "release_development_key": {
         "en": "A release build refuses the development key {key}: sign with the release key.",
         "fr": "Une version publiée refuse la clé de développement {key} : signez avec la clé de "
-              "publication.",
+        "publication.",
     },
     "release_version_invalid": {
         "en": "“{value}” is not a version: write it as year.month.revision (2026.12.0) or, for "
-              "Calx, 0.1.0.",
+        "Calx, 0.1.0.",
         "fr": "« {value} » n'est pas une version : écrivez-la année.mois.révision (2026.12.0) "
-              "ou, pour Calx, 0.1.0.",
+        "ou, pour Calx, 0.1.0.",
     },
     "content_source_unreadable": {
         "en": "{path} is neither a content pack, a content folder nor a reference database "
-              "({detail}).",
+        "({detail}).",
         "fr": "{path} n'est ni un paquet de contenu, ni un dossier de contenu, ni une base de "
-              "référence ({detail}).",
+        "référence ({detail}).",
     },
     "content_invalid": {
         "en": "The content in {path} has {count} problem(s): {detail}",
@@ -160,23 +160,23 @@ WORDS: dict[str, dict[str, str]] = {
     "input_empty": {
         "en": "A value is missing for {measure}: type a number and its unit (for example 70 kg).",
         "fr": "Une valeur manque pour {measure} : saisissez un nombre et son unité (par exemple "
-              "70 kg).",
+        "70 kg).",
     },
     "input_too_long": {
         "en": "This entry is too long (at most {max} characters): type a number and its unit.",
         "fr": "Cette saisie est trop longue ({max} caractères au plus) : saisissez un nombre et "
-              "son unité.",
+        "son unité.",
     },
     "not_a_number": {
         "en": "“{text}” is not a number Calx can read: type digits, for example 70.5 or 70,5.",
         "fr": "« {text} » n'est pas un nombre lisible : saisissez des chiffres, par exemple 70,5 "
-              "ou 70.5.",
+        "ou 70.5.",
     },
     "number_ambiguous": {
         "en": "“{text}” is ambiguous (a thousands separator or two numbers?): type the number "
-              "without separators, with one decimal mark, for example 1234.5.",
+        "without separators, with one decimal mark, for example 1234.5.",
         "fr": "« {text} » est ambigu (séparateur de milliers ou deux nombres ?) : saisissez le "
-              "nombre sans séparateur, avec une seule marque décimale, par exemple 1234,5.",
+        "nombre sans séparateur, avec une seule marque décimale, par exemple 1234,5.",
     },
     "number_negative": {
         "en": "“{text}” is negative: a measurement cannot be below zero.",
@@ -192,66 +192,66 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "feet_inches_malformed": {
         "en": "“{text}” cannot be read as feet and inches: write it like 5 ft 7 in (inches "
-              "below 12).",
+        "below 12).",
         "fr": "« {text} » ne se lit pas en pieds et pouces : écrivez par exemple 5 ft 7 in "
-              "(moins de 12 pouces).",
+        "(moins de 12 pouces).",
     },
     # Hard limits (desktop/core/limits.py)
     "weight_out_of_range": {
         "en": "Weight “{entered}” ({value} kg) is outside the accepted range, {min} to {max} kg.",
         "fr": "Le poids « {entered} » ({value} kg) est hors de la plage acceptée, de {min} à "
-              "{max} kg.",
+        "{max} kg.",
     },
     "height_out_of_range": {
         "en": "Height “{entered}” ({value} cm) is outside the accepted range, {min} to {max} cm.",
         "fr": "La taille « {entered} » ({value} cm) est hors de la plage acceptée, de {min} à "
-              "{max} cm.",
+        "{max} cm.",
     },
     "age_out_of_range": {
         "en": "Age “{entered}” ({value} years) is outside the accepted range, {min} to {max} "
-              "years.",
+        "years.",
         "fr": "L'âge « {entered} » ({value} ans) est hors de la plage acceptée, de {min} à "
-              "{max} ans.",
+        "{max} ans.",
     },
     "creatinine_out_of_range": {
         "en": "Creatinine “{entered}” ({value} mg/dL) is outside the accepted range, {min} to "
-              "{max} mg/dL ({min_umol} to {max_umol} µmol/L).",
+        "{max} mg/dL ({min_umol} to {max_umol} µmol/L).",
         "fr": "La créatinine « {entered} » ({value} mg/dL) est hors de la plage acceptée, de "
-              "{min} à {max} mg/dL ({min_umol} à {max_umol} µmol/L).",
+        "{min} à {max} mg/dL ({min_umol} à {max_umol} µmol/L).",
     },
     "creatinine_probably_umol": {
         "en": "Creatinine {value} mg/dL is above {max} mg/dL: was it in µmol/L? Type the unit, "
-              "for example “{value} µmol/L” (accepted: {min_umol} to {max_umol} µmol/L).",
+        "for example “{value} µmol/L” (accepted: {min_umol} to {max_umol} µmol/L).",
         "fr": "Une créatinine de {value} mg/dL dépasse {max} mg/dL : était-elle en µmol/L ? "
-              "Saisissez l'unité, par exemple « {value} µmol/L » (accepté : {min_umol} à "
-              "{max_umol} µmol/L).",
+        "Saisissez l'unité, par exemple « {value} µmol/L » (accepté : {min_umol} à "
+        "{max_umol} µmol/L).",
     },
     "creatinine_probably_mg_dl": {
         "en": "Creatinine “{entered}” is below {min_umol} µmol/L: was it in mg/dL? Type the unit, "
-              "for example “1.1 mg/dL” (accepted: {min} to {max} mg/dL).",
+        "for example “1.1 mg/dL” (accepted: {min} to {max} mg/dL).",
         "fr": "La créatinine « {entered} » est inférieure à {min_umol} µmol/L : était-elle en "
-              "mg/dL ? Saisissez l'unité, par exemple « 1,1 mg/dL » (accepté : {min} à {max} "
-              "mg/dL).",
+        "mg/dL ? Saisissez l'unité, par exemple « 1,1 mg/dL » (accepté : {min} à {max} "
+        "mg/dL).",
     },
     # Soft limits: warnings, the calculation goes on
     "weight_unusual": {
         "en": "Check the weight: {value} kg is unusual for an adult (below {low} or above "
-              "{high} kg).",
+        "{high} kg).",
         "fr": "Vérifiez le poids : {value} kg est inhabituel chez l'adulte (moins de {low} ou "
-              "plus de {high} kg).",
+        "plus de {high} kg).",
     },
     "height_unusual": {
         "en": "Check the height: {value} cm is unusual for an adult (below {low} or above "
-              "{high} cm).",
+        "{high} cm).",
         "fr": "Vérifiez la taille : {value} cm est inhabituelle chez l'adulte (moins de {low} ou "
-              "plus de {high} cm).",
+        "plus de {high} cm).",
     },
     "bmi_implausible": {
         "en": "Check weight and height: they give a BMI of {bmi} (expected {low} to {high}). "
-              "Was the weight entered in pounds as kilograms, or the height in the wrong unit?",
+        "Was the weight entered in pounds as kilograms, or the height in the wrong unit?",
         "fr": "Vérifiez le poids et la taille : ils donnent un IMC de {bmi} (attendu de {low} à "
-              "{high}). Le poids a-t-il été saisi en livres au lieu de kilogrammes, ou la taille "
-              "dans une autre unité ?",
+        "{high}). Le poids a-t-il été saisi en livres au lieu de kilogrammes, ou la taille "
+        "dans une autre unité ?",
     },
     # Patient and calculators (desktop/core/patient.py, desktop/core/calculators/)
     "sex_unknown": {
@@ -261,7 +261,7 @@ WORDS: dict[str, dict[str, str]] = {
     "status_unknown": {
         "en": "“{text}” is not an answer for {question}: use yes, no or unknown.",
         "fr": "« {text} » n'est pas une réponse pour {question} : utilisez oui (yes), non (no) "
-              "ou inconnu (unknown).",
+        "ou inconnu (unknown).",
     },
     "too_many_medications": {
         "en": "At most {max} current medications can be listed.",
@@ -273,9 +273,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "plan_contraindicated": {
         "en": "The plan has a contraindication ({codes}). Nothing was written. Review the alert "
-              "and, to go on, give your reason for overriding it.",
+        "and, to go on, give your reason for overriding it.",
         "fr": "Le plan comporte une contre-indication ({codes}). Rien n'a été écrit. Vérifiez "
-              "l'alerte et, pour continuer, donnez votre raison de passer outre.",
+        "l'alerte et, pour continuer, donnez votre raison de passer outre.",
     },
     "override_malformed": {
         "en": "“{text}” is not CODE:REASON (for example colchicine-clarithromycin:reason).",
@@ -283,9 +283,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "override_not_needed": {
         "en": "No contraindication with the code “{given}” on this plan (contraindications: "
-              "{codes}).",
+        "{codes}).",
         "fr": "Aucune contre-indication de code « {given} » dans ce plan (contre-indications : "
-              "{codes}).",
+        "{codes}).",
     },
     "bsa_formula_unknown": {
         "en": "Unknown body-surface-area formula “{formula}”: use one of {known}.",
@@ -321,20 +321,20 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "ibw_extrapolated_short": {
         "en": "Height {height} cm is below {min_height} cm (60 inches): the Devine ideal body "
-              "weight is extrapolated beyond the range it was written for.",
+        "weight is extrapolated beyond the range it was written for.",
         "fr": "La taille de {height} cm est inférieure à {min_height} cm (60 pouces) : le poids "
-              "idéal de Devine est extrapolé hors du domaine pour lequel il a été établi.",
+        "idéal de Devine est extrapolé hors du domaine pour lequel il a été établi.",
     },
     "crcl_adult_formula": {
         "en": "Cockcroft–Gault was derived in adults; at {age} years its result is uncertain.",
         "fr": "La formule de Cockcroft–Gault a été établie chez l'adulte ; à {age} ans son "
-              "résultat est incertain.",
+        "résultat est incertain.",
     },
     "egfr_adults_only": {
         "en": "CKD-EPI 2021 is for adults only ({min_age} years and over); the age given is "
-              "{age} years.",
+        "{age} years.",
         "fr": "CKD-EPI 2021 est réservé à l'adulte ({min_age} ans et plus) ; l'âge saisi est "
-              "{age} ans.",
+        "{age} ans.",
     },
     # dosing (desktop/core/dosing.py, schedule.py, vials.py).
     # Words that differ by language (unit spellings, ranges in words, content texts) come as one
@@ -342,43 +342,41 @@ WORDS: dict[str, dict[str, str]] = {
     # and ``format_param`` picks the language's text.
     "choice_out_of_range": {
         "en": "“{name}”: {value} is outside the range given by the source ({range} {unit}).",
-        "fr": "« {name} » : {value} est hors de l'intervalle donné par la source "
-              "({range} {unit}).",
+        "fr": "« {name} » : {value} est hors de l'intervalle donné par la source ({range} {unit}).",
     },
     "choice_not_an_option": {
         "en": "“{name}”: {value} is not one of the source's options ({options} {unit}).",
         "fr": "« {name} » : {value} ne fait pas partie des options de la source "
-              "({options} {unit}).",
+        "({options} {unit}).",
     },
     "choice_not_a_product_step": {
         "en": "“{name}”: {value} {unit} cannot be made up with the product's strengths; "
-              "choose one of {options} {unit}.",
+        "choose one of {options} {unit}.",
         "fr": "« {name} » : {value} {unit} ne peut pas être obtenu avec les dosages du produit ; "
-              "choisissez parmi {options} {unit}.",
+        "choisissez parmi {options} {unit}.",
     },
     "choice_required": {
-        "en": "“{name}”: the source gives only a maximum ({max} {unit}); "
-              "choose a value up to it.",
+        "en": "“{name}”: the source gives only a maximum ({max} {unit}); choose a value up to it.",
         "fr": "« {name} » : la source ne donne qu'un maximum ({max} {unit}) ; "
-              "choisissez une valeur inférieure ou égale.",
+        "choisissez une valeur inférieure ou égale.",
     },
     "choice_not_whole": {
         "en": "“{name}”: a calendar needs a whole number of days or months "
-              "({value} {unit} is not).",
+        "({value} {unit} is not).",
         "fr": "« {name} » : un calendrier demande un nombre entier de jours ou de mois "
-              "({value} {unit} n'en est pas un).",
+        "({value} {unit} n'en est pas un).",
     },
     "unknown_choice": {
         "en": "“{name}” is not a value this regimen lets you choose (choices: {allowed}).",
         "fr": "« {name} » n'est pas une valeur à choisir pour ce schéma (choix possibles : "
-              "{allowed}).",
+        "{allowed}).",
     },
     "range_lower_bound_used": {
         "en": "No value chosen for “{name}”: Calx used the lowest value the source gives, "
-              "{value} {unit} (source: {range} {unit}). Choose a value to change it.",
+        "{value} {unit} (source: {range} {unit}). Choose a value to change it.",
         "fr": "Aucune valeur choisie pour « {name} » : Calx a pris la plus basse valeur donnée "
-              "par la source, {value} {unit} (source : {range} {unit}). Choisissez une valeur "
-              "pour la modifier.",
+        "par la source, {value} {unit} (source : {range} {unit}). Choisissez une valeur "
+        "pour la modifier.",
     },
     "horizon_out_of_range": {
         "en": "The schedule horizon must be {min} to {max} months (got {value}).",
@@ -387,7 +385,7 @@ WORDS: dict[str, dict[str, str]] = {
     "birth_date_invalid": {
         "en": "“{value}” is not a date of birth: use YYYY-MM-DD, e.g. 1961-04-23 (from 1900).",
         "fr": "« {value} » n'est pas une date de naissance : utilisez AAAA-MM-JJ, p. ex. "
-              "1961-04-23 (à partir de 1900).",
+        "1961-04-23 (à partir de 1900).",
     },
     "birth_date_after_plan": {
         "en": "The date of birth {value} is after the plan's date {date}.",
@@ -395,9 +393,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "record_number_invalid": {
         "en": "“{value}” is not a record number: at most {max} letters, digits, spaces or "
-              "- / . _ #.",
+        "- / . _ #.",
         "fr": "« {value} » n'est pas un numéro de dossier : au plus {max} lettres, chiffres, "
-              "espaces ou - / . _ #.",
+        "espaces ou - / . _ #.",
     },
     "start_date_invalid": {
         "en": "“{value}” is not a start date: use YYYY-MM-DD, e.g. 2026-01-05.",
@@ -413,9 +411,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "schedule_inconsistent": {
         "en": "The timing of regimen {regimen} is inconsistent (a repeat starts before the "
-              "previous one ends): its content file needs checking.",
+        "previous one ends): its content file needs checking.",
         "fr": "Le rythme du schéma {regimen} est incohérent (une reprise commence avant la fin "
-              "de la précédente) : son fichier de contenu doit être vérifié.",
+        "de la précédente) : son fichier de contenu doit être vérifié.",
     },
     "unknown_pattern": {
         "en": "Unknown schedule pattern “{pattern}”.",
@@ -439,28 +437,28 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "final_concentration_below_label": {
         "en": "{dose} mg in {volume} mL gives {concentration} mg/mL, below the {min}–{max} mg/mL "
-              "of the label: a dose under {min_dose} mg cannot reach {min} mg/mL in {volume} mL.",
+        "of the label: a dose under {min_dose} mg cannot reach {min} mg/mL in {volume} mL.",
         "fr": "{dose} mg dans {volume} mL donnent {concentration} mg/mL, sous les {min} à {max} "
-              "mg/mL de l'étiquetage : une dose inférieure à {min_dose} mg ne peut atteindre "
-              "{min} mg/mL dans {volume} mL.",
+        "mg/mL de l'étiquetage : une dose inférieure à {min_dose} mg ne peut atteindre "
+        "{min} mg/mL dans {volume} mL.",
     },
     "final_concentration_above_label": {
         "en": "{dose} mg in {volume} mL gives {concentration} mg/mL, above the {min}–{max} mg/mL "
-              "of the label: a dose over {max_dose} mg exceeds {max} mg/mL in {volume} mL.",
+        "of the label: a dose over {max_dose} mg exceeds {max} mg/mL in {volume} mL.",
         "fr": "{dose} mg dans {volume} mL donnent {concentration} mg/mL, au-dessus des {min} à "
-              "{max} mg/mL de l'étiquetage : une dose supérieure à {max_dose} mg dépasse {max} "
-              "mg/mL dans {volume} mL.",
+        "{max} mg/mL de l'étiquetage : une dose supérieure à {max_dose} mg dépasse {max} "
+        "mg/mL dans {volume} mL.",
     },
     "final_concentration_unreachable": {
         "en": "The concentrate ({concentration} mg/mL) is already below the {min} mg/mL minimum: "
-              "no dilution can reach the labelled range.",
+        "no dilution can reach the labelled range.",
         "fr": "Le concentré ({concentration} mg/mL) est déjà sous le minimum de {min} mg/mL : "
-              "aucune dilution ne peut atteindre l'intervalle de l'étiquetage.",
+        "aucune dilution ne peut atteindre l'intervalle de l'étiquetage.",
     },
     "concentration_not_positive": {
         "en": "Concentrations must be above zero (target {target} mg/mL, stock {stock} mg/mL).",
         "fr": "Les concentrations doivent être supérieures à zéro (cible {target} mg/mL, "
-              "solution mère {stock} mg/mL).",
+        "solution mère {stock} mg/mL).",
     },
     "product_mismatch": {
         "en": "Product {product} is not the product of this regimen ({expected}).",
@@ -476,21 +474,21 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "no_dose_in_review": {
         "en": "No dose given in the review for this regimen: Calx calculates none "
-              "(the schedule still applies).",
+        "(the schedule still applies).",
         "fr": "La revue ne donne aucune dose pour ce schéma : Calx n'en calcule pas "
-              "(le calendrier s'applique).",
+        "(le calendrier s'applique).",
     },
     "dose_below_rounding_step": {
         "en": "The calculated dose ({dose} mg) is under half the {step} mg rounding step: it was "
-              "not rounded. Check the inputs.",
+        "not rounded. Check the inputs.",
         "fr": "La dose calculée ({dose} mg) est inférieure à la moitié du pas d'arrondi de "
-              "{step} mg : elle n'a pas été arrondie. Vérifiez les données saisies.",
+        "{step} mg : elle n'a pas été arrondie. Vérifiez les données saisies.",
     },
     "rounding_deviation_above_band": {
         "en": "Rounding changes the dose by {sign}{deviation}% ({calculated} mg → {rounded} mg), "
-              "beyond the {band}% band of NICE KTT22: check the dose before giving it.",
+        "beyond the {band}% band of NICE KTT22: check the dose before giving it.",
         "fr": "L'arrondi modifie la dose de {sign}{deviation} % ({calculated} mg → {rounded} mg), "
-              "au-delà de l'écart de {band} % de NICE KTT22 : vérifiez la dose avant de la donner.",
+        "au-delà de l'écart de {band} % de NICE KTT22 : vérifiez la dose avant de la donner.",
     },
     "renal_caution": {
         "en": "{text}",
@@ -498,11 +496,11 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "renal_caution_low_clearance": {
         "en": "{estimate} {crcl} {unit} is under {threshold} mL/min: the renal caution "
-              "applies to this patient. ({threshold} mL/min is Calx's own threshold: no source "
-              "gives one.)",
+        "applies to this patient. ({threshold} mL/min is Calx's own threshold: no source "
+        "gives one.)",
         "fr": "{estimate} {crcl} {unit}, inférieur à {threshold} mL/min : la "
-              "mise en garde rénale concerne ce patient. ({threshold} mL/min est un seuil propre "
-              "à Calx : aucune source n'en donne.)",
+        "mise en garde rénale concerne ce patient. ({threshold} mL/min est un seuil propre "
+        "à Calx : aucune source n'en donne.)",
     },
     "product_note": {
         "en": "{text}",
@@ -511,35 +509,35 @@ WORDS: dict[str, dict[str, str]] = {
     # working: the steps of a dose calculation, shown in the window, the PDF and the CLI
     "working_bsa_mosteller": {
         "en": "BSA (Mosteller) = √({height} cm × {weight} kg / 3600) = {bsa} m² "
-              "({bsa_exact} m² unrounded, used for the dose)",
+        "({bsa_exact} m² unrounded, used for the dose)",
         "fr": "Surface corporelle (Mosteller) = √({height} cm × {weight} kg / 3600) = {bsa} m² "
-              "({bsa_exact} m² non arrondie, utilisée pour la dose)",
+        "({bsa_exact} m² non arrondie, utilisée pour la dose)",
     },
     "working_bsa_dubois": {
         "en": "BSA (DuBois & DuBois) = 0.007184 × {weight}^0.425 × {height}^0.725 = {bsa} m² "
-              "({bsa_exact} m² unrounded, used for the dose)",
+        "({bsa_exact} m² unrounded, used for the dose)",
         "fr": "Surface corporelle (DuBois & DuBois) = 0,007184 × {weight}^0,425 × {height}^0,725 "
-              "= {bsa} m² ({bsa_exact} m² non arrondie, utilisée pour la dose)",
+        "= {bsa} m² ({bsa_exact} m² non arrondie, utilisée pour la dose)",
     },
     "working_bsa_haycock": {
         "en": "BSA (Haycock) = 0.024265 × {weight}^0.5378 × {height}^0.3964 = {bsa} m² "
-              "({bsa_exact} m² unrounded, used for the dose)",
+        "({bsa_exact} m² unrounded, used for the dose)",
         "fr": "Surface corporelle (Haycock) = 0,024265 × {weight}^0,5378 × {height}^0,3964 = "
-              "{bsa} m² ({bsa_exact} m² non arrondie, utilisée pour la dose)",
+        "{bsa} m² ({bsa_exact} m² non arrondie, utilisée pour la dose)",
     },
     "working_bsa_gehan_george": {
         "en": "BSA (Gehan & George) = 0.0235 × {weight}^0.51456 × {height}^0.42246 = {bsa} m² "
-              "({bsa_exact} m² unrounded, used for the dose)",
+        "({bsa_exact} m² unrounded, used for the dose)",
         "fr": "Surface corporelle (Gehan & George) = 0,0235 × {weight}^0,51456 × "
-              "{height}^0,42246 = {bsa} m² ({bsa_exact} m² non arrondie, utilisée pour la dose)",
+        "{height}^0,42246 = {bsa} m² ({bsa_exact} m² non arrondie, utilisée pour la dose)",
     },
     "working_bsa_boyd": {
         "en": "BSA (Boyd) = 0.0003207 × {height}^0.3 × {weight_g}^(0.7285 − 0.0188 × "
-              "log₁₀ {weight_g}) (weight in grams) = {bsa} m² ({bsa_exact} m² unrounded, "
-              "used for the dose)",
+        "log₁₀ {weight_g}) (weight in grams) = {bsa} m² ({bsa_exact} m² unrounded, "
+        "used for the dose)",
         "fr": "Surface corporelle (Boyd) = 0,0003207 × {height}^0,3 × {weight_g}^(0,7285 − "
-              "0,0188 × log₁₀ {weight_g}) (poids en grammes) = {bsa} m² ({bsa_exact} m² non "
-              "arrondie, utilisée pour la dose)",
+        "0,0188 × log₁₀ {weight_g}) (poids en grammes) = {bsa} m² ({bsa_exact} m² non "
+        "arrondie, utilisée pour la dose)",
     },
     "working_dose_per_m2": {
         "en": "{amount} {unit}/m² × {bsa_exact} m² = {dose} {unit}",
@@ -563,9 +561,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "working_dose_default": {
         "en": "Dose by default (the source's lowest value, not chosen by the clinician): "
-              "{value} {unit} (source: {range} {unit})",
+        "{value} {unit} (source: {range} {unit})",
         "fr": "Dose par défaut (la plus basse valeur de la source, non choisie par le "
-              "clinicien) : {value} {unit} (source : {range} {unit})",
+        "clinicien) : {value} {unit} (source : {range} {unit})",
     },
     "working_daily_split": {
         "en": "{daily} {unit} daily ÷ {times} doses = {dose} {unit} per dose",
@@ -573,9 +571,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "working_daily_not_divided": {
         "en": "{daily} {unit} is the total daily dose; the source does not say "
-              "how many doses a day",
+        "how many doses a day",
         "fr": "{daily} {unit} est la dose quotidienne totale ; la source ne "
-              "précise pas le nombre de prises par jour",
+        "précise pas le nombre de prises par jour",
     },
     "working_times_per_day": {
         "en": "{dose} {unit} × {times} a day = {daily} {unit} daily",
@@ -583,15 +581,15 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "working_rounded": {
         "en": "Rounded to {rounded} mg ({sign}{deviation}% from {calculated} mg) "
-              "[Calx convention: nearest {step} mg]",
+        "[Calx convention: nearest {step} mg]",
         "fr": "Arrondie à {rounded} mg ({sign}{deviation} % par rapport à {calculated} mg) "
-              "[convention de Calx : aux {step} mg les plus proches]",
+        "[convention de Calx : aux {step} mg les plus proches]",
     },
     "working_rounding_not_needed": {
         "en": "{calculated} mg is already a multiple of {step} mg: no rounding needed "
-              "[Calx convention: nearest {step} mg]",
+        "[Calx convention: nearest {step} mg]",
         "fr": "{calculated} mg est déjà un multiple de {step} mg : pas d'arrondi "
-              "[convention de Calx : aux {step} mg les plus proches]",
+        "[convention de Calx : aux {step} mg les plus proches]",
     },
     "working_not_rounded": {
         "en": "No rounding rule for this product: the calculated dose is shown as it is",
@@ -614,21 +612,20 @@ WORDS: dict[str, dict[str, str]] = {
         "fr": "Flacons : {vials} ({total} mg ; {waste} mg non utilisés)",
     },
     "working_dilution_fixed": {
-        "en": "Diluted to {volume} mL in total: {concentration} mg/mL "
-              "(allowed {min}–{max} mg/mL)",
+        "en": "Diluted to {volume} mL in total: {concentration} mg/mL (allowed {min}–{max} mg/mL)",
         "fr": "Diluée à {volume} mL au total : {concentration} mg/mL "
-              "(autorisé : {min} à {max} mg/mL)",
+        "(autorisé : {min} à {max} mg/mL)",
     },
     "working_dilution_range": {
         "en": "To reach {min}–{max} mg/mL, dilute to a total of {volume_min}–{volume_max} mL",
         "fr": "Pour obtenir {min} à {max} mg/mL, diluer à un volume total de {volume_min} à "
-              "{volume_max} mL",
+        "{volume_max} mL",
     },
     "working_dilution_range_diluent": {
         "en": "To reach {min}–{max} mg/mL, dilute to a total of {volume_min}–{volume_max} mL "
-              "(add {diluent_min}–{diluent_max} mL of diluent to the concentrate)",
+        "(add {diluent_min}–{diluent_max} mL of diluent to the concentrate)",
         "fr": "Pour obtenir {min} à {max} mg/mL, diluer à un volume total de {volume_min} à "
-              "{volume_max} mL (ajouter {diluent_min} à {diluent_max} mL de diluant au concentré)",
+        "{volume_max} mL (ajouter {diluent_min} à {diluent_max} mL de diluant au concentré)",
     },
     "working_concentration": {
         "en": "Concentration given by the review: {value} {unit}",
@@ -709,9 +706,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "saved_plan_damaged": {
         "en": "The saved plan {plan_id} no longer matches its checksum: it was altered or "
-              "damaged and is not shown.",
+        "damaged and is not shown.",
         "fr": "Le plan enregistré {plan_id} ne correspond plus à son empreinte : il a été modifié "
-              "ou endommagé et n'est pas affiché.",
+        "ou endommagé et n'est pas affiché.",
     },
     "saved_plan_unsupported": {
         "en": "This saved plan was written by another version of Calx (format {version}).",
@@ -727,23 +724,23 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "user_db_damaged": {
         "en": "The saved-plans database {path} is damaged or was altered ({detail}). It was "
-              "moved aside, untouched, to {aside}, and nothing was saved or written; the next "
-              "save starts a new database.",
+        "moved aside, untouched, to {aside}, and nothing was saved or written; the next "
+        "save starts a new database.",
         "fr": "La base des plans enregistrés {path} est endommagée ou a été modifiée ({detail}). "
-              "Elle a été mise de côté, intacte, sous {aside}, et rien n'a été enregistré ni "
-              "écrit ; le prochain enregistrement crée une nouvelle base.",
+        "Elle a été mise de côté, intacte, sous {aside}, et rien n'a été enregistré ni "
+        "écrit ; le prochain enregistrement crée une nouvelle base.",
     },
     "user_db_log_broken": {
         "en": "The log of the saved-plans database {path} no longer verifies ({detail}); nothing "
-              "was added to it. Restart Calx: it will set the database aside.",
+        "was added to it. Restart Calx: it will set the database aside.",
         "fr": "Le journal de la base des plans enregistrés {path} n'est plus vérifiable "
-              "({detail}) ; rien n'y a été ajouté. Redémarrez Calx : il mettra la base de côté.",
+        "({detail}) ; rien n'y a été ajouté. Redémarrez Calx : il mettra la base de côté.",
     },
     "user_db_write_failed": {
         "en": "Nothing could be saved in the saved-plans database {path} ({detail}); it is "
-              "unchanged.",
+        "unchanged.",
         "fr": "Rien n'a pu être enregistré dans la base des plans {path} ({detail}) ; elle est "
-              "inchangée.",
+        "inchangée.",
     },
     "log_time_invalid": {
         "en": "“{value}” is not a date and time for the log.",
@@ -771,19 +768,18 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "dose_too_small_to_show": {
         "en": "This dose ({dose} {unit}) is too small to be printed (it would read “0 {unit}”); "
-              "check the value chosen.",
+        "check the value chosen.",
         "fr": "Cette dose ({dose} {unit}) est trop petite pour être imprimée (elle se lirait "
-              "« 0 {unit} ») ; vérifiez la valeur choisie.",
+        "« 0 {unit} ») ; vérifiez la valeur choisie.",
     },
     "settings_reset": {
         "en": "{count} setting(s) in {path} could not be read and use their default.",
         "fr": "{count} réglage(s) de {path} illisible(s) : leur valeur par défaut est utilisée.",
     },
     "argument_not_text": {
-        "en": "The argument “{text}” holds bytes that are not text (invalid UTF-8); type it "
-              "again.",
+        "en": "The argument “{text}” holds bytes that are not text (invalid UTF-8); type it again.",
         "fr": "L'argument « {text} » contient des octets qui ne sont pas du texte (UTF-8 "
-              "invalide) ; saisissez-le à nouveau.",
+        "invalide) ; saisissez-le à nouveau.",
     },
     "date_implausible": {
         "en": "{value} is not a plausible date for a plan: Calx accepts {min} to {max}.",
@@ -791,36 +787,36 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "start_far_from_plan": {
         "en": "The treatment start {value} is too far from the plan's date {prepared_on}: it may "
-              "be up to {before} days before it and {after} days after it.",
+        "be up to {before} days before it and {after} days after it.",
         "fr": "Le début du traitement {value} est trop éloigné de la date du plan {prepared_on} : "
-              "il peut la précéder de {before} jours au plus et la suivre de {after} jours au "
-              "plus.",
+        "il peut la précéder de {before} jours au plus et la suivre de {after} jours au "
+        "plus.",
     },
     "plan_text_not_unicode": {
         "en": "The {name} field holds bytes that are not text (invalid UTF-8 or a lone "
-              "surrogate); type it again.",
+        "surrogate); type it again.",
         "fr": "Le champ {name} contient des octets qui ne sont pas du texte (UTF-8 invalide ou "
-              "substitut isolé) ; saisissez-le à nouveau.",
+        "substitut isolé) ; saisissez-le à nouveau.",
     },
     "plan_text_rtl_too_long": {
         "en": "The {name} field has a right-to-left line (Arabic or Hebrew) longer than {max} "
-              "characters; it would wrap in the wrong order on paper: split it into shorter "
-              "lines.",
+        "characters; it would wrap in the wrong order on paper: split it into shorter "
+        "lines.",
         "fr": "Le champ {name} a une ligne de droite à gauche (arabe ou hébreu) de plus de {max} "
-              "caractères ; elle serait coupée dans le mauvais ordre sur le papier : "
-              "découpez-la en lignes plus courtes.",
+        "caractères ; elle serait coupée dans le mauvais ordre sur le papier : "
+        "découpez-la en lignes plus courtes.",
     },
     "output_is_calx_data": {
         "en": "{path} is one of Calx's own files (its databases, key or settings): Calx never "
-              "writes an export there; choose another file.",
+        "writes an export there; choose another file.",
         "fr": "{path} est un fichier de Calx lui-même (ses bases, sa clé ou ses réglages) : Calx "
-              "n'y écrit jamais d'export ; choisissez un autre fichier.",
+        "n'y écrit jamais d'export ; choisissez un autre fichier.",
     },
     "output_not_a_file": {
         "en": "{path} is not a regular file (a device, a pipe or a socket): Calx never writes an "
-              "export over it; choose a file name.",
+        "export over it; choose a file name.",
         "fr": "{path} n'est pas un fichier ordinaire (périphérique, tube ou socket) : Calx n'y "
-              "écrit jamais d'export ; choisissez un nom de fichier.",
+        "écrit jamais d'export ; choisissez un nom de fichier.",
     },
     "output_exists": {
         "en": "{path} already exists and was kept: choose another file.",

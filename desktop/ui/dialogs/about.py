@@ -21,8 +21,13 @@ def _meta(metadata: Any, name: str) -> str | None:
 
 
 class AboutDialog(Retranslating, QDialog):
-    def __init__(self, metadata: Any, database_message: str | None = None,
-                 parent: QWidget | None = None, release: str | None = None) -> None:
+    def __init__(
+        self,
+        metadata: Any,
+        database_message: str | None = None,
+        parent: QWidget | None = None,
+        release: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.release = release
         self.setObjectName("aboutDialog")
@@ -46,25 +51,42 @@ class AboutDialog(Retranslating, QDialog):
         close.setAccessibleName(self.tr("Close"))
         lines = [
             f"<h3>Calx {escape(__version__)}</h3>",
-            "<p>" + self.tr("Offline reference and dosing calculator for calcinosis in systemic "
-                            "sclerosis.") + "</p>",
+            "<p>"
+            + self.tr(
+                "Offline reference and dosing calculator for calcinosis in systemic sclerosis."
+            )
+            + "</p>",
         ]
         version = _meta(self.metadata, "content_version")
         date = _meta(self.metadata, "content_date")
         digest = _meta(self.metadata, "content_hash")
         if version or date:
-            lines.append("<p>" + self.tr("Clinical content: version %1, dated %2")
-                         .replace("%1", escape(version or "?"))
-                         .replace("%2", escape(date or "?")) + "</p>")
+            lines.append(
+                "<p>"
+                + self.tr("Clinical content: version %1, dated %2")
+                .replace("%1", escape(version or "?"))
+                .replace("%2", escape(date or "?"))
+                + "</p>"
+            )
         if digest:
-            lines.append("<p><small>" + self.tr("Content fingerprint: %1")
-                         .replace("%1", escape(digest[:16])) + "</small></p>")
+            lines.append(
+                "<p><small>"
+                + self.tr("Content fingerprint: %1").replace("%1", escape(digest[:16]))
+                + "</small></p>"
+            )
         if self.release:
-            lines.append("<p>" + self.tr("Content release: %1").replace("%1", escape(
-                self.release)) + "</p>")
+            lines.append(
+                "<p>" + self.tr("Content release: %1").replace("%1", escape(self.release)) + "</p>"
+            )
         if self.database_message:
             lines.append("<p>" + escape(self.database_message) + "</p>")
-        lines.append("<p>" + self.tr("Source review: Valenzuela A, Chung L. Management of "
-                                     "Calcinosis Associated with Systemic Sclerosis. Curr Treat "
-                                     "Options Rheumatol 2016;2(1):85–96.") + "</p>")
+        lines.append(
+            "<p>"
+            + self.tr(
+                "Source review: Valenzuela A, Chung L. Management of "
+                "Calcinosis Associated with Systemic Sclerosis. Curr Treat "
+                "Options Rheumatol 2016;2(1):85–96."
+            )
+            + "</p>"
+        )
         self.text.setText("".join(lines))

@@ -23,16 +23,20 @@ class IntendedUseDialog(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Intended use"))
-        self.text.setText(self.tr(
-            "<p><b>Calx is a reference for clinicians, not a prescriber.</b></p>"
-            "<p>It gathers what a published review reports about treating calcinosis in systemic "
-            "sclerosis, with the source and how far each statement was checked, and it helps "
-            "with dose arithmetic. Most treatments rest on case reports or small series and are "
-            "used off-label.</p>"
-            "<p>Every dose, schedule and decision remains the prescribing clinician's "
-            "responsibility: check each result against the product information and the "
-            "patient.</p>"))
+        self.text.setText(
+            self.tr(
+                "<p><b>Calx is a reference for clinicians, not a prescriber.</b></p>"
+                "<p>It gathers what a published review reports about treating calcinosis in "
+                "systemic sclerosis, with the source and how far each statement was checked, and "
+                "it helps with dose arithmetic. Most treatments rest on case reports or small "
+                "series and are used off-label.</p>"
+                "<p>Every dose, schedule and decision remains the prescribing clinician's "
+                "responsibility: check each result against the product information and the "
+                "patient.</p>"
+            )
+        )
         self.text.setAccessibleName(self.tr("Intended use notice"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("I understand"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(
-            self.tr("I understand"))
+            self.tr("I understand")
+        )

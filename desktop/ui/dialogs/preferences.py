@@ -27,8 +27,11 @@ def holiday_countries() -> list[tuple[str, str]]:
     out = []
     for code in list_supported_countries():
         territory = QLocale.codeToTerritory(code)
-        name = QLocale.territoryToString(territory) if territory != QLocale.Country.AnyCountry \
+        name = (
+            QLocale.territoryToString(territory)
+            if territory != QLocale.Country.AnyCountry
             else code
+        )
         out.append((code, name))
     return sorted(out, key=lambda item: item[1])
 
@@ -47,8 +50,11 @@ class PreferencesDialog(Retranslating, QDialog):
         self.weight_unit = QComboBox(self)
         self.height_unit = QComboBox(self)
         self.creatinine_unit = QComboBox(self)
-        for combo, units in ((self.weight_unit, S.WEIGHT_UNITS), (self.height_unit, S.HEIGHT_UNITS),
-                             (self.creatinine_unit, S.CREATININE_UNITS)):
+        for combo, units in (
+            (self.weight_unit, S.WEIGHT_UNITS),
+            (self.height_unit, S.HEIGHT_UNITS),
+            (self.creatinine_unit, S.CREATININE_UNITS),
+        ):
             for unit in units:
                 combo.addItem(unit, unit)
         self.holiday_country = QComboBox(self)
@@ -58,15 +64,25 @@ class PreferencesDialog(Retranslating, QDialog):
             self.holiday_country.addItem(f"{name} ({code})", code)
         self.labels = [QLabel(self) for _ in range(6)]
         form = QFormLayout()
-        for label, field in zip(self.labels, (self.language, self.bsa_formula, self.weight_unit,
-                                              self.height_unit, self.creatinine_unit,
-                                              self.holiday_country), strict=True):
+        for label, field in zip(
+            self.labels,
+            (
+                self.language,
+                self.bsa_formula,
+                self.weight_unit,
+                self.height_unit,
+                self.creatinine_unit,
+                self.holiday_country,
+            ),
+            strict=True,
+        ):
             label.setBuddy(field)
             form.addRow(label, field)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -80,24 +96,42 @@ class PreferencesDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Preferences"))
         texts = (
             (self.tr("&Language:"), self.tr("Language of the window and of the clinical text")),
-            (self.tr("Default &BSA formula:"),
-             self.tr("Body-surface-area formula used for doses per m² unless you pick another")),
+            (
+                self.tr("Default &BSA formula:"),
+                self.tr("Body-surface-area formula used for doses per m² unless you pick another"),
+            ),
             (self.tr("Default &weight unit:"), self.tr("Unit offered first for the weight")),
             (self.tr("Default &height unit:"), self.tr("Unit offered first for the height")),
-            (self.tr("Default &creatinine unit:"),
-             self.tr("Unit offered first for serum creatinine")),
-            (self.tr("Public &holidays of:"),
-             self.tr("Infusions and procedures on a weekend or on a public holiday of this "
-                     "country are flagged in the calendar")),
+            (
+                self.tr("Default &creatinine unit:"),
+                self.tr("Unit offered first for serum creatinine"),
+            ),
+            (
+                self.tr("Public &holidays of:"),
+                self.tr(
+                    "Infusions and procedures on a weekend or on a public holiday of this "
+                    "country are flagged in the calendar"
+                ),
+            ),
         )
-        fields = (self.language, self.bsa_formula, self.weight_unit, self.height_unit,
-                  self.creatinine_unit, self.holiday_country)
+        fields = (
+            self.language,
+            self.bsa_formula,
+            self.weight_unit,
+            self.height_unit,
+            self.creatinine_unit,
+            self.holiday_country,
+        )
         for label, field, (text, tip) in zip(self.labels, fields, texts, strict=True):
             label.setText(text)
             field.setToolTip(tip)
             field.setAccessibleName(text.replace("&", "").rstrip(":"))
-        self.note.setText(self.tr("These are defaults for a new patient: the patient, the "
-                                  "regimen's values and the plan on screen stay as they are."))
+        self.note.setText(
+            self.tr(
+                "These are defaults for a new patient: the patient, the "
+                "regimen's values and the plan on screen stay as they are."
+            )
+        )
         self.holiday_country.setItemText(0, self.tr("None (weekends only)"))
         for button in self.buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
@@ -121,7 +155,11 @@ class PreferencesDialog(Retranslating, QDialog):
         super().accept()
 
     def _pairs(self) -> tuple[tuple[QComboBox, S.Setting[str]], ...]:
-        return ((self.language, S.LANGUAGE), (self.bsa_formula, S.BSA_FORMULA),
-                (self.weight_unit, S.WEIGHT_UNIT), (self.height_unit, S.HEIGHT_UNIT),
-                (self.creatinine_unit, S.CREATININE_UNIT),
-                (self.holiday_country, S.HOLIDAY_COUNTRY))
+        return (
+            (self.language, S.LANGUAGE),
+            (self.bsa_formula, S.BSA_FORMULA),
+            (self.weight_unit, S.WEIGHT_UNIT),
+            (self.height_unit, S.HEIGHT_UNIT),
+            (self.creatinine_unit, S.CREATININE_UNIT),
+            (self.holiday_country, S.HOLIDAY_COUNTRY),
+        )

@@ -135,8 +135,12 @@ class SavedPlansDialog(Retranslating, QDialog):
         self.model.set_plans(plans, self.context.lang)
         for plan in plans:
             if plan.damaged:  # listed, with its error, so that the others stay reachable
-                self.model.set_error(plan.plan_id, self.context.render(
-                    Issue("saved_plan_damaged", {"plan_id": plan.plan_id[:40]})))
+                self.model.set_error(
+                    plan.plan_id,
+                    self.context.render(
+                        Issue("saved_plan_damaged", {"plan_id": plan.plan_id[:40]})
+                    ),
+                )
         if self.proxy.rowCount():
             self.table.selectRow(0)
         else:
@@ -165,8 +169,9 @@ class SavedPlansDialog(Retranslating, QDialog):
         except Exception as error:  # a row no check foresaw: its own error, never a crash
             from desktop.core.errors import Issue
 
-            message = self.context.render(Issue("saved_plan_unreadable", {
-                "detail": f"{type(error).__name__}: {error}"[:200]}))
+            message = self.context.render(
+                Issue("saved_plan_unreadable", {"detail": f"{type(error).__name__}: {error}"[:200]})
+            )
             self.model.set_error(plan_id, message)
             self._set_plan(None, message)
             return
@@ -174,8 +179,11 @@ class SavedPlansDialog(Retranslating, QDialog):
 
     def content_note(self, plan: PlanDocument) -> str:
         """Which content the plan used, and whether the content installed now is the same."""
-        used = self.tr("Made with content %1 (%2); it reprints exactly as it was saved.") \
-            .replace("%1", plan.content.content_version).replace("%2", plan.content.content_date)
+        used = (
+            self.tr("Made with content %1 (%2); it reprints exactly as it was saved.")
+            .replace("%1", plan.content.content_version)
+            .replace("%2", plan.content.content_date)
+        )
         current = self.context.metadata()
         if current is None:
             return used
@@ -184,10 +192,16 @@ class SavedPlansDialog(Retranslating, QDialog):
         review = self.review(plan)
         if review:  # what changed for this plan, and any new safety alert
             return used + "\n\n" + "\n".join(review)
-        return used + " " + self.tr(
-            "The content installed now is %1 (%2): check this plan against it before "
-            "renewing a treatment.").replace("%1", current.content_version) \
+        return (
+            used
+            + " "
+            + self.tr(
+                "The content installed now is %1 (%2): check this plan against it before "
+                "renewing a treatment."
+            )
+            .replace("%1", current.content_version)
             .replace("%2", current.content_date)
+        )
 
     def review(self, plan: PlanDocument) -> list[str]:
         """What changed for this plan's regimens since it was made, and new safety alerts."""
@@ -217,10 +231,16 @@ class SavedPlansDialog(Retranslating, QDialog):
 
         SB = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self, self.tr("Delete the saved plan"),
-            self.tr("Delete the plan of %1 prepared on %2? The log keeps a record that it was "
-                    "deleted.").replace("%1", plan.patient_name)
-            .replace("%2", plan.prepared_on.isoformat()), SB.Yes | SB.Cancel, SB.Cancel)
+            self,
+            self.tr("Delete the saved plan"),
+            self.tr(
+                "Delete the plan of %1 prepared on %2? The log keeps a record that it was deleted."
+            )
+            .replace("%1", plan.patient_name)
+            .replace("%2", plan.prepared_on.isoformat()),
+            SB.Yes | SB.Cancel,
+            SB.Cancel,
+        )
         return answer == SB.Yes
 
     def delete_current(self) -> None:
@@ -238,8 +258,9 @@ class SavedPlansDialog(Retranslating, QDialog):
             self.note.setText(self.context.render(error.issue))
             return
         self.reload()
-        self.outputs.statusMessage.emit(self.tr("Plan of %1 deleted; the log records it.")
-                                        .replace("%1", plan.patient_name))
+        self.outputs.statusMessage.emit(
+            self.tr("Plan of %1 deleted; the log records it.").replace("%1", plan.patient_name)
+        )
 
     def _set_plan(self, plan: PlanDocument | None, reason: str = "") -> None:
         self.plan, self.reason = plan, reason
@@ -259,10 +280,13 @@ class SavedPlansDialog(Retranslating, QDialog):
 
         name_clear_button(self.filter, self.tr("Clear the filter"))
         for widget, name, tip in (
-                (self.filter, self.tr("Find patient"), self.tr("Show only the plans of patients "
-                                                               "whose name contains this text")),
-                (self.table, self.tr("Saved plans"), self.tr("Plans kept in Calx, newest "
-                                                             "first"))):
+            (
+                self.filter,
+                self.tr("Find patient"),
+                self.tr("Show only the plans of patients whose name contains this text"),
+            ),
+            (self.table, self.tr("Saved plans"), self.tr("Plans kept in Calx, newest first")),
+        ):
             widget.setAccessibleName(name)
             widget.setToolTip(tip)
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -270,13 +294,23 @@ class SavedPlansDialog(Retranslating, QDialog):
         close.setToolTip(self.tr("Close the list of saved plans"))
         self.note.setAccessibleName(self.tr("Content version of the plan"))
         for button, text, tip in (
-                (self.renew_button, self.tr("&Renew in Plan view"),
-                 self.tr("Start the next visit's plan from this one: the same regimens and "
-                         "values, from today, with today's measurements")),
-                (self.delete_button, self.tr("&Delete…"),
-                 self.tr("Delete this saved plan (asks first; the log records it)"))):
+            (
+                self.renew_button,
+                self.tr("&Renew in Plan view"),
+                self.tr(
+                    "Start the next visit's plan from this one: the same regimens and "
+                    "values, from today, with today's measurements"
+                ),
+            ),
+            (
+                self.delete_button,
+                self.tr("&Delete…"),
+                self.tr("Delete this saved plan (asks first; the log records it)"),
+            ),
+        ):
             button.setText(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.setToolTip(tip)
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
-                                          self.model.columnCount() - 1)
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )

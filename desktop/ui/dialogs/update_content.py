@@ -76,8 +76,9 @@ class UpdateContentDialog(Retranslating, QDialog):
             found = content_store.check_pack(self.pack, meta.content_version, meta.content_hash)
             try:
                 with ReferenceDB._open(found.database, required=True, trust=found.trust) as new:
-                    self.diff = content_diff.diff(db.connection(), new.connection(),
-                                                  found.release.manifest.changelog)
+                    self.diff = content_diff.diff(
+                        db.connection(), new.connection(), found.release.manifest.changelog
+                    )
                     self.signer = found.release.manifest.signer or found.release.signer.name
                     self.development = found.release.manifest.development
                     self.version = found.release.manifest.content_version
@@ -105,12 +106,14 @@ class UpdateContentDialog(Retranslating, QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Update content"))
         self.install_button.setText(self.tr("&Install"))
-        self.install_button.setToolTip(self.tr("Install this content release; the current one "
-                                               "is kept for a rollback"))
+        self.install_button.setToolTip(
+            self.tr("Install this content release; the current one is kept for a rollback")
+        )
         self.changes.setAccessibleName(self.tr("Changes in this content release"))
         if self.error is not None:
-            self.heading.setText(self.tr("This content pack is refused:") + " "
-                                 + self.context.render(self.error))
+            self.heading.setText(
+                self.tr("This content pack is refused:") + " " + self.context.render(self.error)
+            )
             self.install_button.setEnabled(False)
             self.changes.setPlainText("")
             return
@@ -118,7 +121,12 @@ class UpdateContentDialog(Retranslating, QDialog):
 
         signer = content_store.signer_label(self.signer, self.development, self.context.lang)
         self.heading.setText(
-            self.tr("Content %1, signed by %2. Read the changes (doses and safety rules first) "
-                    "before installing.").replace("%1", self.version).replace("%2", signer))
+            self.tr(
+                "Content %1, signed by %2. Read the changes (doses and safety rules first) "
+                "before installing."
+            )
+            .replace("%1", self.version)
+            .replace("%2", signer)
+        )
         self.lines = content_diff.lines(self.diff, self.context.lang)
         self.changes.setPlainText("\n".join(self.lines))

@@ -34,8 +34,15 @@ class BsaTableModel(QAbstractTableModel):
         for key, formula in BSA_FORMULAS.items():
             value = values.get(key) if values else None
             equation = format_formula(formula.equation, lang)
-            self._rows.append((key, formula.name, equation, formula.citation,
-                               format_bsa(value, lang) if value is not None else ""))
+            self._rows.append(
+                (
+                    key,
+                    formula.name,
+                    equation,
+                    formula.citation,
+                    format_bsa(value, lang) if value is not None else "",
+                )
+            )
         self.endResetModel()
 
     def rowCount(self, parent: _Index = NO_PARENT) -> int:
@@ -44,10 +51,14 @@ class BsaTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < COLUMN_COUNT:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < COLUMN_COUNT
+        ):
             return (self.tr("Formula"), self.tr("BSA"))[section]
         return None
 

@@ -41,8 +41,14 @@ class OverviewTableModel(RowTableModel):
         self.endResetModel()
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Therapy"), self.tr("Category"), self.tr("Regimens"),
-                self.tr("Strongest evidence"), self.tr("Flags"), self.tr("Main adverse effects"))
+        return (
+            self.tr("Therapy"),
+            self.tr("Category"),
+            self.tr("Regimens"),
+            self.tr("Strongest evidence"),
+            self.tr("Flags"),
+            self.tr("Main adverse effects"),
+        )
 
     def flags_text(self, row: OverviewRow) -> str:
         flags = []
@@ -59,10 +65,19 @@ class OverviewTableModel(RowTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.AccessibleTextRole):
-            return (row.name, row.category_label, row.regimen_summary, row.evidence_label,
-                    self.flags_text(row), row.main_adverse_effects)[column]
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return (
+                row.name,
+                row.category_label,
+                row.regimen_summary,
+                row.evidence_label,
+                self.flags_text(row),
+                row.main_adverse_effects,
+            )[column]
         if role == SORT_ROLE:
             key = (index.row(), column)
             if key not in self._sort_keys:
@@ -80,6 +95,9 @@ class OverviewTableModel(RowTableModel):
         if column == COL_EVIDENCE:
             return _DESIGN_ORDER.get(row.evidence_level, -1)
         if column == COL_FLAGS:
-            return (int(row.off_label) + 2 * int(row.conflicting_evidence)
-                    + 4 * int(bool(row.advised_against)))
+            return (
+                int(row.off_label)
+                + 2 * int(row.conflicting_evidence)
+                + 4 * int(bool(row.advised_against))
+            )
         return fold(self.data(index, Qt.ItemDataRole.DisplayRole) or "")

@@ -28,7 +28,6 @@ COL_CONTENT = 3
 COLUMN_COUNT = 4
 
 
-
 class SavedPlansModel(RowTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -61,8 +60,12 @@ class SavedPlansModel(RowTableModel):
         return next((i for i, p in enumerate(self._rows) if p.plan_id == plan_id), -1)
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Patient"), self.tr("Plan date"), self.tr("Language"),
-                self.tr("Content version"))
+        return (
+            self.tr("Patient"),
+            self.tr("Plan date"),
+            self.tr("Language"),
+            self.tr("Content version"),
+        )
 
     def text(self, plan: PlanSummary, column: int) -> str:
         from desktop.core.formatting import format_date
@@ -83,12 +86,18 @@ class SavedPlansModel(RowTableModel):
         from desktop.core.formatting import format_date
 
         local = plan.saved_at.astimezone()  # stored in UTC, shown in the clinician's time
-        return self.tr("Saved %1 at %2").replace("%1", format_date(local.date(), self._lang)) \
+        return (
+            self.tr("Saved %1 at %2")
+            .replace("%1", format_date(local.date(), self._lang))
             .replace("%2", f"{local:%H:%M}")
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) \
-                or not 0 <= index.column() < COLUMN_COUNT:
+        if (
+            not index.isValid()
+            or not 0 <= index.row() < len(self._rows)
+            or not 0 <= index.column() < COLUMN_COUNT
+        ):
             return None
         plan = self._rows[index.row()]
         column = index.column()
@@ -111,8 +120,12 @@ class SavedPlansModel(RowTableModel):
                 return self.saved_text(plan)
             return self.text(plan, column)
         if role == SORT_ROLE:
-            return (fold(plan.patient_name), f"{plan.prepared_on} {plan.saved_at.isoformat()}",
-                    plan.lang, plan.content_version)[column]
+            return (
+                fold(plan.patient_name),
+                f"{plan.prepared_on} {plan.saved_at.isoformat()}",
+                plan.lang,
+                plan.content_version,
+            )[column]
         if role == PLAN_ID_ROLE:
             return plan.plan_id
         return None

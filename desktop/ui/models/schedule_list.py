@@ -20,8 +20,9 @@ class ScheduleListModel(QAbstractListModel):
         self._lang = "en"
         self._closed: dict[int, str] = {}  # row → why the hospital is closed that day
 
-    def set_schedule(self, schedule: RegimenSchedule | None, lang: str,
-                     closed: dict[int, str] | None = None) -> None:
+    def set_schedule(
+        self, schedule: RegimenSchedule | None, lang: str, closed: dict[int, str] | None = None
+    ) -> None:
         self.beginResetModel()
         self._rows = list(schedule.administrations) if schedule is not None else []
         self._lang = lang
@@ -38,10 +39,14 @@ class ScheduleListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def kind_word(self, row: Administration) -> str:
-        words = {"dose": self.tr("Dose %1"), "session": self.tr("Session %1"),
-                 "dressing change": self.tr("Dressing change %1"),
-                 "daily": self.tr("Daily treatment"), "on": self.tr("Treatment period %1"),
-                 "off": self.tr("Pause %1")}
+        words = {
+            "dose": self.tr("Dose %1"),
+            "session": self.tr("Session %1"),
+            "dressing change": self.tr("Dressing change %1"),
+            "daily": self.tr("Daily treatment"),
+            "on": self.tr("Treatment period %1"),
+            "off": self.tr("Pause %1"),
+        }
         return words.get(row.kind, row.kind).replace("%1", str(row.number))
 
     def text(self, row: Administration) -> str:
@@ -49,9 +54,13 @@ class ScheduleListModel(QAbstractListModel):
 
         lang = self._lang
         if row.is_period:
-            when = self.tr("%1 to %2 (days %3–%4)").replace(
-                "%1", format_date(row.date, lang)).replace("%2", format_date(row.end, lang)) \
-                .replace("%3", str(row.first_day)).replace("%4", str(row.last_day))
+            when = (
+                self.tr("%1 to %2 (days %3–%4)")
+                .replace("%1", format_date(row.date, lang))
+                .replace("%2", format_date(row.end, lang))
+                .replace("%3", str(row.first_day))
+                .replace("%4", str(row.last_day))
+            )
             if row.continues:
                 when += " " + self.tr("(continues)")
         else:
@@ -72,8 +81,11 @@ class ScheduleListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
-                    Qt.ItemDataRole.ToolTipRole):
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return self.row_text(index.row())
         if role == Qt.ItemDataRole.UserRole:
             return row.date

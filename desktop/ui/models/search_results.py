@@ -36,8 +36,9 @@ class SearchResultsModel(QAbstractListModel):
         if [h.therapy_id for h in hits] != [h.therapy_id for h in self._hits]:
             self.set_hits(hits, self._lang)
             return True
-        changed = [row for row, (old, new) in enumerate(zip(self._hits, hits, strict=True))
-                   if old != new]
+        changed = [
+            row for row, (old, new) in enumerate(zip(self._hits, hits, strict=True)) if old != new
+        ]
         for row in changed:
             self._hits[row] = hits[row]
             self._html[row] = None

@@ -41,10 +41,14 @@ class RowTableModel(QAbstractTableModel):
             self._column_count = len(self.headers())
         return self._column_count
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         headers = self.headers()
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(headers) and role in (
-                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(headers)
+            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        ):
             return headers[section]
         return None

@@ -75,7 +75,9 @@ class ComputeView(Retranslating, QWidget):
         self.therapy_label.setWordWrap(True)
         self.regimen = QComboBox(self.regimen_box)
         self.regimen.setObjectName("regimenCombo")
-        self.regimen.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.regimen.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.regimen.setMinimumContentsLength(12)
         self.regimen_label = QLabel(self.regimen_box)
         self.regimen_label.setBuddy(self.regimen)
@@ -135,8 +137,9 @@ class ComputeView(Retranslating, QWidget):
         self.patient_panel.patientChanged.connect(self._patient_changed)
         self.regimen.currentIndexChanged.connect(self._regimen_changed)
         self.choices.changed.connect(self._schedule_changed)
-        self.bsa_panel.formulaChanged.connect(lambda _f: self._patient_changed(
-            self.patient_panel.patient))
+        self.bsa_panel.formulaChanged.connect(
+            lambda _f: self._patient_changed(self.patient_panel.patient)
+        )
         self.schedule_panel.changed.connect(self._schedule_changed)
         self.schedule_panel.moveRequested.connect(self.move_to_working_day)
         self.add_button.clicked.connect(self._add_to_plan)
@@ -172,8 +175,13 @@ class ComputeView(Retranslating, QWidget):
         # The closed list may elide a long label (it is shown in full just below); the open
         # list is as wide as its longest label, never cut.
         metrics = self.regimen.view().fontMetrics()
-        widest = max((metrics.horizontalAdvance(self.regimen.itemText(i))
-                      for i in range(self.regimen.count())), default=0)
+        widest = max(
+            (
+                metrics.horizontalAdvance(self.regimen.itemText(i))
+                for i in range(self.regimen.count())
+            ),
+            default=0,
+        )
         self.regimen.view().setMinimumWidth(widest + 4 * metrics.averageCharWidth())
         self._regimen_changed()
 
@@ -242,9 +250,11 @@ class ComputeView(Retranslating, QWidget):
             column.setVisible(bool(boxes))
         for i in range(3):
             grid.setColumnStretch(i, 0)
-        places = {3: ((0, 0, 1, 1), (0, 1, 1, 1), (0, 2, 1, 1)),
-                  2: ((0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 2)),
-                  1: ((0, 0, 1, 1), (1, 0, 1, 1), (2, 0, 1, 1))}[columns]
+        places = {
+            3: ((0, 0, 1, 1), (0, 1, 1, 1), (0, 2, 1, 1)),
+            2: ((0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 2)),
+            1: ((0, 0, 1, 1), (1, 0, 1, 1), (2, 0, 1, 1)),
+        }[columns]
         for column, (row, col, rows, cols) in zip(self.column_widgets, places, strict=True):
             grid.addWidget(column, row, col, rows, cols)
         for col, stretch in enumerate({3: (3, 4, 3), 2: (1, 1), 1: (1,)}[columns]):
@@ -280,14 +290,31 @@ class ComputeView(Retranslating, QWidget):
 
         schedule = self.schedule_panel
         patient, medications = self.patient_panel, self.patient_panel.medications
-        order = [patient.creatinine.unit, patient.pregnant, patient.breastfeeding,
-                 medications.edit, medications.add_button, medications.list,
-                 medications.remove_button, patient.birth_date.edit, patient.record_number.edit,
-                 self.alerts_panel.tree, self.bsa_panel.formula,
-                 self.bsa_panel.table, self.regimen, *self.choices.editors.values(),
-                 self.add_button, self.dose_panel.working, self.copy_button, self.print_button,
-                 schedule.start, schedule.horizon, schedule.move_button,
-                 schedule.calendar, schedule.list]
+        order = [
+            patient.creatinine.unit,
+            patient.pregnant,
+            patient.breastfeeding,
+            medications.edit,
+            medications.add_button,
+            medications.list,
+            medications.remove_button,
+            patient.birth_date.edit,
+            patient.record_number.edit,
+            self.alerts_panel.tree,
+            self.bsa_panel.formula,
+            self.bsa_panel.table,
+            self.regimen,
+            *self.choices.editors.values(),
+            self.add_button,
+            self.dose_panel.working,
+            self.copy_button,
+            self.print_button,
+            schedule.start,
+            schedule.horizon,
+            schedule.move_button,
+            schedule.calendar,
+            schedule.list,
+        ]
         focusable = [widget for widget in order if widget is not None]  # a field without units
         for before, after in itertools.pairwise(focusable):
             QWidget.setTabOrder(before, after)
@@ -307,8 +334,9 @@ class ComputeView(Retranslating, QWidget):
         if move[1]:
             self.shifts.append(move)
             self.recompute()
-            self.statusMessage.emit(self.tr("Moved by %n day(s); the later doses follow.", "",
-                                            move[1]))
+            self.statusMessage.emit(
+                self.tr("Moved by %n day(s); the later doses follow.", "", move[1])
+            )
 
     def _closed_days(self) -> dict[int, str]:
         """Rows of the calendar given by the hospital on a weekend or public holiday."""
@@ -318,8 +346,12 @@ class ComputeView(Retranslating, QWidget):
         from desktop.core.closed_days import closed_rows
 
         country = self.context.prefs.get(S.HOLIDAY_COUNTRY)
-        return {row: closed.name for row, closed in closed_rows(
-            result.schedule, result.regimen.route, country, self.context.lang).items()}
+        return {
+            row: closed.name
+            for row, closed in closed_rows(
+                result.schedule, result.regimen.route, country, self.context.lang
+            ).items()
+        }
 
     def _preferences_changed(self) -> None:
         # A preference is a default for a new patient: once a patient is typed in, the formula
@@ -344,9 +376,15 @@ class ComputeView(Retranslating, QWidget):
 
         panel = self.patient_panel
         self.computation = result = compute(
-            db, regimen_id, panel.patient, self.choices.values(),
-            self.bsa_panel.current_formula(), self.schedule_panel.start_date(),
-            self.schedule_panel.horizon_months(), tuple(self.shifts))
+            db,
+            regimen_id,
+            panel.patient,
+            self.choices.values(),
+            self.bsa_panel.current_formula(),
+            self.schedule_panel.start_date(),
+            self.schedule_panel.horizon_months(),
+            tuple(self.shifts),
+        )
         render = self.context.render
         lang = self.context.lang
         # Refusals and warnings go next to their field; the rest under the dose.
@@ -356,8 +394,10 @@ class ComputeView(Retranslating, QWidget):
         for issue in result.errors:
             if issue.field in self.choices.editors:
                 choice_messages[issue.field] = (render(issue), "error")
-            elif issue.field in PATIENT_FIELDS and issue.code not in ("height_required",
-                                                                      "weight_required"):
+            elif issue.field in PATIENT_FIELDS and issue.code not in (
+                "height_required",
+                "weight_required",
+            ):
                 field_issues.append(issue)
             else:
                 loose_errors.append(render(issue))
@@ -379,16 +419,20 @@ class ComputeView(Retranslating, QWidget):
         else:
             message = "\n".join(loose_errors)
             if not message and panel.patient is None:
-                message = self.tr("Enter the patient's weight (and height for doses per m²) "
-                                  "to compute the dose.")
+                message = self.tr(
+                    "Enter the patient's weight (and height for doses per m²) to compute the dose."
+                )
             self.dose_panel.clear(message)
             self.dose_panel.show_warnings([render(w) for w in loose_warnings])
         notes = [render(n) for n in result.schedule.notes] if result.schedule else []
         self.schedule_panel.show_schedule(result.schedule, lang, notes, self._closed_days())
         self.copy_button.setEnabled(True)
         self.print_button.setEnabled(True)
-        self.add_button.setEnabled(result.schedule is not None and not result.errors
-                                   and (result.dose is not None or result.regimen.dose is None))
+        self.add_button.setEnabled(
+            result.schedule is not None
+            and not result.errors
+            and (result.dose is not None or result.regimen.dose is None)
+        )
         self._check(result.regimen)
         self.computed.emit()
 
@@ -401,12 +445,14 @@ class ComputeView(Retranslating, QWidget):
         if db is None or regimen is None:
             self.alerts_panel.show_alerts((), self.context.lang)
             return
-        alerts = check_plan(self.patient_panel.patient, [plan_regimen(regimen)],
-                            None, db.safety())
-        self.alerts_panel.show_alerts(alerts, self.context.lang, db.safety(),
-                                      reference_map(db.references()),
-                                      regimen_labels={regimen.id: regimen.label.get(
-                                          self.context.lang)})
+        alerts = check_plan(self.patient_panel.patient, [plan_regimen(regimen)], None, db.safety())
+        self.alerts_panel.show_alerts(
+            alerts,
+            self.context.lang,
+            db.safety(),
+            reference_map(db.references()),
+            regimen_labels={regimen.id: regimen.label.get(self.context.lang)},
+        )
 
     def _show_nothing(self) -> None:
         self.computation = None
@@ -421,15 +467,20 @@ class ComputeView(Retranslating, QWidget):
         if self.computation is None or self.therapy is None:
             return
         regimen = self.computation.regimen
-        entry = PlanEntry(regimen_id=regimen.id, therapy_id=regimen.therapy_id,
-                          therapy_name=self.therapy.name, label=regimen.label,
-                          choices=dict(self.choices.values()),
-                          start=self.schedule_panel.start_date(),
-                          horizon_months=self.schedule_panel.horizon_months(),
-                          shifts=tuple(self.shifts))
+        entry = PlanEntry(
+            regimen_id=regimen.id,
+            therapy_id=regimen.therapy_id,
+            therapy_name=self.therapy.name,
+            label=regimen.label,
+            choices=dict(self.choices.values()),
+            start=self.schedule_panel.start_date(),
+            horizon_months=self.schedule_panel.horizon_months(),
+            shifts=tuple(self.shifts),
+        )
         self.addToPlanRequested.emit(entry)
-        self.statusMessage.emit(self.tr("Added to the plan: %1").replace(
-            "%1", regimen.label.get(self.context.lang)))
+        self.statusMessage.emit(
+            self.tr("Added to the plan: %1").replace("%1", regimen.label.get(self.context.lang))
+        )
 
     def _language_changed(self, _lang: str) -> None:
         shifts = list(self.shifts)  # a new language changes words, never the calendar
@@ -440,8 +491,9 @@ class ComputeView(Retranslating, QWidget):
                 if name in self.choices.editors:
                     self.choices.set_value(name, value)
         self.bsa_panel.update_patient(self.patient_panel.patient, self.context.lang)
-        self.metrics_panel.show_metrics(self.patient_panel.patient, self.context.lang,
-                                        self.context.render)
+        self.metrics_panel.show_metrics(
+            self.patient_panel.patient, self.context.lang, self.context.render
+        )
         self.shifts = shifts
         self.recompute()
 
@@ -456,8 +508,14 @@ class ComputeView(Retranslating, QWidget):
 
         lang = self.context.lang
         therapy = self.therapy.name.get(lang) if self.therapy is not None else ""
-        return calculation_text(self.computation, self.patient_panel.patient, lang,
-                                tuple(self.metrics_panel.plain_lines()), with_calendar, therapy)
+        return calculation_text(
+            self.computation,
+            self.patient_panel.patient,
+            lang,
+            tuple(self.metrics_panel.plain_lines()),
+            with_calendar,
+            therapy,
+        )
 
     def copy_calculation(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -499,16 +557,19 @@ class ComputeView(Retranslating, QWidget):
         self.regimen_detail.setAccessibleName(self.tr("Regimen details"))
         self.add_button.setText(self.tr("&Add to plan"))
         self.add_button.setAccessibleName(self.tr("Add to plan"))
-        self.add_button.setToolTip(self.tr("Add this regimen, with the values chosen, to the "
-                                           "patient's plan"))
+        self.add_button.setToolTip(
+            self.tr("Add this regimen, with the values chosen, to the patient's plan")
+        )
         self.copy_button.setText(self.tr("&Copy"))
         self.copy_button.setAccessibleName(self.tr("Copy the dose and its working"))
-        self.copy_button.setToolTip(self.tr("Copy the dose, its working and the patient's "
-                                            "values as plain text"))
+        self.copy_button.setToolTip(
+            self.tr("Copy the dose, its working and the patient's values as plain text")
+        )
         self.print_button.setText(self.tr("Print…"))
         self.print_button.setAccessibleName(self.tr("Print this calculation"))
-        self.print_button.setToolTip(self.tr("Print this calculation and its dates, without "
-                                             "building a plan"))
+        self.print_button.setToolTip(
+            self.tr("Print this calculation and its dates, without building a plan")
+        )
         if self.therapy is None:
             self.therapy_label.setText(self.tr("No therapy chosen yet."))
 

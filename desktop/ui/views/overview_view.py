@@ -115,12 +115,15 @@ class OverviewView(Retranslating, QWidget):
         rows = []
         for r in range(self.proxy.rowCount()):
             cells = (self.proxy.index(r, c).data() or "" for c in range(self.proxy.columnCount()))
-            rows.append("<tr>" + "".join(f"<td valign='top'>{escape(c)}</td>" for c in cells)
-                        + "</tr>")
+            rows.append(
+                "<tr>" + "".join(f"<td valign='top'>{escape(c)}</td>" for c in cells) + "</tr>"
+            )
         document = QTextDocument(self)
-        document.setHtml(f"<h2>{escape(self.tr('Therapies of calcinosis in systemic sclerosis'))}"
-                         f"</h2><table border='1' cellspacing='0' cellpadding='3' width='100%'>"
-                         f"<tr>{head}</tr>{''.join(rows)}</table>")
+        document.setHtml(
+            f"<h2>{escape(self.tr('Therapies of calcinosis in systemic sclerosis'))}"
+            f"</h2><table border='1' cellspacing='0' cellpadding='3' width='100%'>"
+            f"<tr>{head}</tr>{''.join(rows)}</table>"
+        )
         return document
 
     def printable(self) -> bool:
@@ -133,5 +136,6 @@ class OverviewView(Retranslating, QWidget):
         self.table.setAccessibleName(self.tr("Overview of all therapies"))
         self.table.setToolTip(self.tr("Click a column title to sort; Enter opens a therapy"))
         if self.model is not None:
-            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
-                                              self.model.columnCount() - 1)
+            self.model.headerDataChanged.emit(
+                Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+            )

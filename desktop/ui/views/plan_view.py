@@ -88,14 +88,16 @@ class PlanView(Retranslating, QWidget):
         self.problem.hide()
         self.form_labels = [QLabel(self) for _ in range(3)]
         form = QFormLayout()
-        for label, field in zip(self.form_labels, (self.patient_name, self.prepared_by,
-                                                   self.plan_language), strict=True):
+        for label, field in zip(
+            self.form_labels, (self.patient_name, self.prepared_by, self.plan_language), strict=True
+        ):
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow("", self.large_print)
         form.addRow("", self.tick_sheet)
         self.up, self.down, self.remove_button, self.save_button = (
-            self._button(name) for name in ("planUp", "planDown", "planRemove", "planSave"))
+            self._button(name) for name in ("planUp", "planDown", "planRemove", "planSave")
+        )
         self.alerts_panel = AlertsPanel(self)
         self.override_button = self._button("planOverride")
         self.override_button.hide()
@@ -144,12 +146,25 @@ class PlanView(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         # Tab follows the page: the list and its buttons, the form, then the preview and outputs.
-        order = (self.list, self.up, self.down, self.remove_button, self.patient_name,
-                 self.prepared_by, self.plan_language, self.large_print, self.tick_sheet,
-                 self.alerts_panel.tree, self.override_button, self.save_button,
-                 self.preview.copy,
-                 self.preview.view, self.panel.print_button, self.panel.pdf_button,
-                 self.panel.export_button)
+        order = (
+            self.list,
+            self.up,
+            self.down,
+            self.remove_button,
+            self.patient_name,
+            self.prepared_by,
+            self.plan_language,
+            self.large_print,
+            self.tick_sheet,
+            self.alerts_panel.tree,
+            self.override_button,
+            self.save_button,
+            self.preview.copy,
+            self.preview.view,
+            self.panel.print_button,
+            self.panel.pdf_button,
+            self.panel.export_button,
+        )
         for before, after in itertools.pairwise(order):
             QWidget.setTabOrder(before, after)
 
@@ -160,17 +175,29 @@ class PlanView(Retranslating, QWidget):
         self.save_button.clicked.connect(self.save_plan)
         self.override_button.clicked.connect(self.ask_overrides)
         self.patient_name.editingFinished.connect(self.refresh_alerts)
-        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved,
-                       self.model.dataChanged, self.context.languageChanged):
+        for signal in (
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.rowsMoved,
+            self.model.dataChanged,
+            self.context.languageChanged,
+        ):
             signal.connect(self.refresh_alerts)
         self.list.selectionModel().currentChanged.connect(self._update_buttons)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved):
             signal.connect(self._update_buttons)
-        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved,
-                       self.model.dataChanged, self.patient_name.textChanged,
-                       self.prepared_by.textChanged, self.plan_language.currentIndexChanged,
-                       self.large_print.toggled, self.tick_sheet.toggled,
-                       self.context.languageChanged):  # the last: a reason in the new words
+        for signal in (
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.rowsMoved,
+            self.model.dataChanged,
+            self.patient_name.textChanged,
+            self.prepared_by.textChanged,
+            self.plan_language.currentIndexChanged,
+            self.large_print.toggled,
+            self.tick_sheet.toggled,
+            self.context.languageChanged,
+        ):  # the last: a reason in the new words
             signal.connect(self.panel.schedule_preview)
         self.panel.refused.connect(self._refused)
         self.outputs.problem.connect(self._problem)
@@ -202,8 +229,16 @@ class PlanView(Retranslating, QWidget):
         from desktop.core.formatting import format_date, format_dose
         from desktop.ui.computation import compute
 
-        result = compute(db, entry.regimen_id, self.patient, entry.choices, self.bsa_formula,
-                         entry.start, entry.horizon_months, entry.shifts)
+        result = compute(
+            db,
+            entry.regimen_id,
+            self.patient,
+            entry.choices,
+            self.bsa_formula,
+            entry.start,
+            entry.horizon_months,
+            entry.shifts,
+        )
         lang = self.context.lang
         parts = []
         if result.errors:
@@ -215,8 +250,11 @@ class PlanView(Retranslating, QWidget):
         if result.schedule is not None and result.schedule.administrations:
             rows = result.schedule.treatment_rows()
             parts.append(self.tr("from %1").replace("%1", format_date(rows[0].date, lang)))
-            parts.append(self.tr("%n administration(s) in %1 months", "", len(rows)).replace(
-                "%1", str(entry.horizon_months)))
+            parts.append(
+                self.tr("%n administration(s) in %1 months", "", len(rows)).replace(
+                    "%1", str(entry.horizon_months)
+                )
+            )
         return " · ".join(parts)
 
     def current_row(self) -> int:
@@ -240,10 +278,17 @@ class PlanView(Retranslating, QWidget):
         for item in plan.items:
             if item.regimen is None:
                 continue  # advice-only records are added from the therapy, not as a regimen
-            self.model.add(PlanEntry(
-                regimen_id=item.regimen.id, therapy_id=item.therapy.id,
-                therapy_name=item.therapy.name, label=item.regimen.label,
-                choices=dict(item.choices), start=today, horizon_months=plan.horizon_months))
+            self.model.add(
+                PlanEntry(
+                    regimen_id=item.regimen.id,
+                    therapy_id=item.therapy.id,
+                    therapy_name=item.therapy.name,
+                    label=item.regimen.label,
+                    choices=dict(item.choices),
+                    start=today,
+                    horizon_months=plan.horizon_months,
+                )
+            )
         self.patient_name.setText(plan.patient_name)
         self.prepared_by.setText(plan.prepared_by)
         self.plan_language.setCurrentIndex(max(0, self.plan_language.findData(plan.lang)))
@@ -265,12 +310,23 @@ class PlanView(Retranslating, QWidget):
         self.down.setEnabled(0 <= row < count - 1)
         self.remove_button.setEnabled(row >= 0)
         self.save_button.setEnabled(self.can_save())
-        self.save_button.setToolTip(self.save_tooltip(self.tr(
-            "Keep this plan in Calx to reopen and reprint it later (File › Open saved plans)")))
+        self.save_button.setToolTip(
+            self.save_tooltip(
+                self.tr(
+                    "Keep this plan in Calx to reopen and reprint it later "
+                    "(File › Open saved plans)"
+                )
+            )
+        )
         self.panel.set_ready(self.can_save(), self.save_tooltip())
-        self.intro.setText(self.tr("No regimen in the plan yet: choose one in the Compute view "
-                                   "and press “Add to plan”.") if count == 0 else
-                           self.tr("%n regimen(s) in this patient's plan.", "", count))
+        self.intro.setText(
+            self.tr(
+                "No regimen in the plan yet: choose one in the Compute view "
+                "and press “Add to plan”."
+            )
+            if count == 0
+            else self.tr("%n regimen(s) in this patient's plan.", "", count)
+        )
 
     # ------------------------------------------------------------------ the built plan
 
@@ -300,29 +356,39 @@ class PlanView(Retranslating, QWidget):
         starts = {e.regimen_id: e.start for e in entries}  # each regimen from its own date
         try:
             plan = build_plan(
-                db, self.patient, [e.regimen_id for e in entries], min(starts.values()),
+                db,
+                self.patient,
+                [e.regimen_id for e in entries],
+                min(starts.values()),
                 self.plan_language.currentData(),
                 choices={e.regimen_id: e.choices for e in entries if e.choices},
-                prepared_by=self.prepared_by.text(), prepared_on=dt.date.today(),
-                bsa_formula=self.bsa_formula, patient_name=self.patient_name.text(),
-                horizon_months=max(e.horizon_months for e in entries), starts=starts,
-                overrides=self._current_overrides(), previous_weight_kg=self._previous_weight(),
+                prepared_by=self.prepared_by.text(),
+                prepared_on=dt.date.today(),
+                bsa_formula=self.bsa_formula,
+                patient_name=self.patient_name.text(),
+                horizon_months=max(e.horizon_months for e in entries),
+                starts=starts,
+                overrides=self._current_overrides(),
+                previous_weight_kg=self._previous_weight(),
                 large_print=self.large_print.isChecked(),
                 tick_sheet=self.tick_sheet.isChecked(),
-                shifts={e.regimen_id: e.shifts for e in entries if e.shifts})
+                shifts={e.regimen_id: e.shifts for e in entries if e.shifts},
+            )
         except CalxError as error:
             return None, self.context.render(error.issue)
         except Exception as error:  # an input no check foresaw: a message, never a crash
             from desktop.core.errors import Issue
 
-            return None, self.context.render(Issue("internal_error", {
-                "detail": f"{type(error).__name__}: {error}"[:300]}))
+            return None, self.context.render(
+                Issue("internal_error", {"detail": f"{type(error).__name__}: {error}"[:300]})
+            )
         self._show_alerts(plan.alerts)
         if plan.unresolved:
             codes = ", ".join(a.code for a in plan.unresolved)
-            return None, self.tr("Contraindication (%1): the plan cannot be printed, saved or "
-                                 "exported until you give a reason (“Give a reason…”).") \
-                .replace("%1", codes)
+            return None, self.tr(
+                "Contraindication (%1): the plan cannot be printed, saved or "
+                "exported until you give a reason (“Give a reason…”)."
+            ).replace("%1", codes)
         self.problem.hide()  # whatever stood in the way of building the plan is gone
         return plan, ""
 
@@ -362,8 +428,9 @@ class PlanView(Retranslating, QWidget):
         db = self.context.db
         if db is None:
             return
-        alerts = check_plan(self.patient, self._regimens(), None, db.safety(),
-                            self._previous_weight())
+        alerts = check_plan(
+            self.patient, self._regimens(), None, db.safety(), self._previous_weight()
+        )
         self._show_alerts(alerts)
 
     def _current_overrides(self) -> dict[str, str]:
@@ -377,9 +444,14 @@ class PlanView(Retranslating, QWidget):
         db = self.context.db
         lang = self.context.lang
         labels = {e.regimen_id: e.label.get(lang) for e in self.entries()}
-        self.alerts_panel.show_alerts(alerts, lang, db.safety() if db else None,
-                                      reference_map(db.references()) if db else None,
-                                      self._current_overrides(), labels)
+        self.alerts_panel.show_alerts(
+            alerts,
+            lang,
+            db.safety() if db else None,
+            reference_map(db.references()) if db else None,
+            self._current_overrides(),
+            labels,
+        )
         blocking = [a for a in alerts if a.blocks]
         self.override_button.setVisible(bool(blocking))
 
@@ -391,11 +463,16 @@ class PlanView(Retranslating, QWidget):
         lang = self.context.lang
         for alert in [a for a in self.alerts_panel.alerts if a.blocks]:
             reason, ok = QInputDialog.getMultiLineText(
-                self, self.tr("Reason for overriding a contraindication"),
-                self.tr("%1\n\nThis plan has a contraindication (%2). Your reason is printed on "
-                        "the clinician copy, saved with the plan and logged:")
-                .replace("%1", alert.message.get(lang)).replace("%2", alert.code),
-                self.overrides.get(alert.code, ""))
+                self,
+                self.tr("Reason for overriding a contraindication"),
+                self.tr(
+                    "%1\n\nThis plan has a contraindication (%2). Your reason is printed on "
+                    "the clinician copy, saved with the plan and logged:"
+                )
+                .replace("%1", alert.message.get(lang))
+                .replace("%2", alert.code),
+                self.overrides.get(alert.code, ""),
+            )
             if not ok:
                 return False
             if reason.strip():
@@ -469,29 +546,59 @@ class PlanView(Retranslating, QWidget):
         self.intro.setAccessibleName(self.tr("Plan summary"))
         self.problem.setAccessibleName(self.tr("Plan problem"))
         for label, field, text, tip in (
-                (self.form_labels[0], self.patient_name, self.tr("Patient &name:"),
-                 self.tr("Printed on every page of the plan")),
-                (self.form_labels[1], self.prepared_by, self.tr("Prepared &by:"),
-                 self.tr("The clinician who prepares the plan (optional)")),
-                (self.form_labels[2], self.plan_language, self.tr("Plan lan&guage:"),
-                 self.tr("Language of the printed plan, whatever the window's language"))):
+            (
+                self.form_labels[0],
+                self.patient_name,
+                self.tr("Patient &name:"),
+                self.tr("Printed on every page of the plan"),
+            ),
+            (
+                self.form_labels[1],
+                self.prepared_by,
+                self.tr("Prepared &by:"),
+                self.tr("The clinician who prepares the plan (optional)"),
+            ),
+            (
+                self.form_labels[2],
+                self.plan_language,
+                self.tr("Plan lan&guage:"),
+                self.tr("Language of the printed plan, whatever the window's language"),
+            ),
+        ):
             label.setText(text)
             field.setAccessibleName(text.replace("&", "").rstrip(":"))
             field.setToolTip(tip)
         for button, text, tip in (
-                (self.up, self.tr("Move &up"), self.tr("Move the chosen regimen up")),
-                (self.down, self.tr("Move &down"), self.tr("Move the chosen regimen down")),
-                (self.remove_button, self.tr("&Remove"),
-                 self.tr("Remove the chosen regimen from the plan")),
-                (self.save_button, self.tr("&Save plan"), ""),
-                (self.override_button, self.tr("Give a &reason…"),
-                 self.tr("Give your reason for printing despite the contraindication")),
-                (self.large_print, self.tr("&Large print (patient copy)"),
-                 self.tr("Body text of 14 pt or more, for poor sight or stiff hands: same content, "
-                         "more pages")),
-                (self.tick_sheet, self.tr("Weekly &tick sheet"),
-                 self.tr("End the patient copy with a page to tick each dose of the home "
-                         "medicines, for a week"))):
+            (self.up, self.tr("Move &up"), self.tr("Move the chosen regimen up")),
+            (self.down, self.tr("Move &down"), self.tr("Move the chosen regimen down")),
+            (
+                self.remove_button,
+                self.tr("&Remove"),
+                self.tr("Remove the chosen regimen from the plan"),
+            ),
+            (self.save_button, self.tr("&Save plan"), ""),
+            (
+                self.override_button,
+                self.tr("Give a &reason…"),
+                self.tr("Give your reason for printing despite the contraindication"),
+            ),
+            (
+                self.large_print,
+                self.tr("&Large print (patient copy)"),
+                self.tr(
+                    "Body text of 14 pt or more, for poor sight or stiff hands: same content, "
+                    "more pages"
+                ),
+            ),
+            (
+                self.tick_sheet,
+                self.tr("Weekly &tick sheet"),
+                self.tr(
+                    "End the patient copy with a page to tick each dose of the home "
+                    "medicines, for a week"
+                ),
+            ),
+        ):
             button.setText(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             if tip:

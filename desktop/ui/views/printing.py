@@ -76,8 +76,9 @@ def paint_pdf(document: QPdfDocument, printer: QPrinter) -> None:
             scale = min(area.width() / points.width(), area.height() / points.height())
             target = QRectF(0, 0, points.width() * scale, points.height() * scale)
             pixels = min(scale, MAX_PRINT_DPI / 72)
-            image = document.render(page, QSize(int(points.width() * pixels),
-                                                int(points.height() * pixels)))
+            image = document.render(
+                page, QSize(int(points.width() * pixels), int(points.height() * pixels))
+            )
             painter.drawImage(target, image)
     finally:
         painter.end()

@@ -28,9 +28,15 @@ from desktop.data.models import (
 COMPUTE_SCHEME = "calx-compute"  # anchor href "calx-compute:<regimen id>"
 
 # Badge colours readable on light and dark palettes (white text on a saturated colour).
-BADGE_COLOURS = {"off_label": "#9a4d00", "conflicting": "#a4262c", "unverified": "#5c5c5c",
-                 "worsened": "#a4262c", "improved": "#2e6b30", "mixed": "#7a5a00",
-                 "no-effect": "#5c5c5c"}
+BADGE_COLOURS = {
+    "off_label": "#9a4d00",
+    "conflicting": "#a4262c",
+    "unverified": "#5c5c5c",
+    "worsened": "#a4262c",
+    "improved": "#2e6b30",
+    "mixed": "#7a5a00",
+    "no-effect": "#5c5c5c",
+}
 
 
 @dataclass(frozen=True)
@@ -67,8 +73,10 @@ class Words:
 
 
 def badge(text: str, colour: str) -> str:
-    return (f'<span style="background-color:{colour}; color:#ffffff; font-weight:bold;">'
-            f"&nbsp;{escape(text)}&nbsp;</span>")
+    return (
+        f'<span style="background-color:{colour}; color:#ffffff; font-weight:bold;">'
+        f"&nbsp;{escape(text)}&nbsp;</span>"
+    )
 
 
 def source_note(source: Source, words: Words, references: Mapping[str, Reference]) -> str:
@@ -96,8 +104,14 @@ def _statement(s: Statement, lang: str, words: Words, refs: Mapping[str, Referen
     return escape(s.text.get(lang)) + source_note(s.source, words, refs)
 
 
-def _list(title: str, items: Iterable[Statement], lang: str, words: Words,
-          refs: Mapping[str, Reference], numbered: bool = False) -> str:
+def _list(
+    title: str,
+    items: Iterable[Statement],
+    lang: str,
+    words: Words,
+    refs: Mapping[str, Reference],
+    numbered: bool = False,
+) -> str:
     rows = [f"<li>{_statement(s, lang, words, refs)}</li>" for s in items]
     if not rows:
         return ""
@@ -106,12 +120,16 @@ def _list(title: str, items: Iterable[Statement], lang: str, words: Words,
 
 
 def _regimen(r: Regimen, lang: str, words: Words, refs: Mapping[str, Reference]) -> str:
-    parts = [f"<p><b>{escape(r.label.get(lang))}</b>"
-             f" <small>· {escape(words.routes.get(r.route, r.route))}</small>"
-             + source_note(r.source, words, refs)]
+    parts = [
+        f"<p><b>{escape(r.label.get(lang))}</b>"
+        f" <small>· {escape(words.routes.get(r.route, r.route))}</small>"
+        + source_note(r.source, words, refs)
+    ]
     if r.schedule_source is not None and r.schedule_source != r.source:
-        parts.append(f"<br><small>{escape(words.schedule_source)}</small>"
-                     + source_note(r.schedule_source, words, refs))
+        parts.append(
+            f"<br><small>{escape(words.schedule_source)}</small>"
+            + source_note(r.schedule_source, words, refs)
+        )
     if r.notes is not None:
         parts.append(f"<br><small>{escape(r.notes.get(lang))}</small>")
     if r.renal_caution is not None:
@@ -133,8 +151,9 @@ def _evidence_row(e: Evidence, lang: str, words: Words, refs: Mapping[str, Refer
         study += f"<br><small><i>{escape(e.intervention.get(lang))}</i></small>"
     outcome = escape(e.outcome.get(lang))
     if direction is not None:
-        outcome = badge(direction.get(lang), BADGE_COLOURS.get(e.direction, "#5c5c5c")) \
-            + " " + outcome
+        outcome = (
+            badge(direction.get(lang), BADGE_COLOURS.get(e.direction, "#5c5c5c")) + " " + outcome
+        )
     cells = (
         study,
         escape(design.get(lang) if design else e.design),
@@ -150,8 +169,11 @@ def _references(therapy: Therapy, words: Words, refs: Mapping[str, Reference]) -
     for source in therapy.sources():
         if source.ref not in cited:
             cited.append(source.ref)
-    status = {"verified": words.verified, "secondary": words.secondary,
-              "unverified": words.unverified}
+    status = {
+        "verified": words.verified,
+        "secondary": words.secondary,
+        "unverified": words.unverified,
+    }
     items = []
     for ref_id in cited:
         ref = refs.get(ref_id)
@@ -170,45 +192,57 @@ def _references(therapy: Therapy, words: Words, refs: Mapping[str, Reference]) -
     return f"<h3>{escape(words.references)}</h3><ul>{''.join(items)}</ul>"
 
 
-def therapy_html(therapy: Therapy, lang: str, words: Words,
-                 references: Mapping[str, Reference]) -> str:
+def therapy_html(
+    therapy: Therapy, lang: str, words: Words, references: Mapping[str, Reference]
+) -> str:
     """The whole page for one therapy, in ``lang``."""
     refs = references
     category = CATEGORIES.get(therapy.category)
     level = DESIGNS.get(therapy.evidence_level)
     head = [f"<h2>{escape(therapy.name.get(lang))}</h2>", "<p>"]
     if category is not None:
-        head.append(f"<small>{escape(category.get(lang))} · "
-                    f"{escape(therapy.review_section.get(lang))}</small><br>")
+        head.append(
+            f"<small>{escape(category.get(lang))} · "
+            f"{escape(therapy.review_section.get(lang))}</small><br>"
+        )
     badges = []
     if therapy.off_label:
         badges.append(badge(words.off_label, BADGE_COLOURS["off_label"]))
     if therapy.conflicting_evidence:
         badges.append(badge(words.conflicting, BADGE_COLOURS["conflicting"]))
     if level is not None:
-        badges.append(f"<small>{escape(words.evidence_level)}{colon(lang)}"
-                      f"{escape(level.get(lang))}</small>")
+        badges.append(
+            f"<small>{escape(words.evidence_level)}{colon(lang)}{escape(level.get(lang))}</small>"
+        )
     head.append(" ".join(badges) + "</p>")
     for st in therapy.advised_against:  # a later source advises against it: first thing seen
-        head.append(f"<p>{badge(words.advised_against, BADGE_COLOURS['conflicting'])} "
-                    f"<b>{_statement(st, lang, words, refs)}</b></p>")
+        head.append(
+            f"<p>{badge(words.advised_against, BADGE_COLOURS['conflicting'])} "
+            f"<b>{_statement(st, lang, words, refs)}</b></p>"
+        )
     synonyms = therapy.synonyms.get(lang)
     if synonyms:
         head.append(f"<p><small>{escape(', '.join(synonyms))}</small></p>")
     body = ["".join(head), f"<p>{_statement(therapy.summary, lang, words, refs)}</p>"]
     if therapy.mechanism is not None:
-        body.append(f"<h3>{escape(words.mechanism)}</h3>"
-                    f"<p>{_statement(therapy.mechanism, lang, words, refs)}</p>")
+        body.append(
+            f"<h3>{escape(words.mechanism)}</h3>"
+            f"<p>{_statement(therapy.mechanism, lang, words, refs)}</p>"
+        )
     if therapy.regimens:
         body.append(f"<h3>{escape(words.regimens)}</h3>")
         body.extend(_regimen(r, lang, words, refs) for r in therapy.regimens)
     if therapy.evidence:
-        header = "".join(f"<th align=\"left\">{escape(h)}</th>" for h in (
-            words.study, words.design, words.patients, words.outcome, words.follow_up))
+        header = "".join(
+            f'<th align="left">{escape(h)}</th>'
+            for h in (words.study, words.design, words.patients, words.outcome, words.follow_up)
+        )
         rows = "".join(_evidence_row(e, lang, words, refs) for e in therapy.evidence)
-        body.append(f"<h3>{escape(words.evidence)}</h3>"
-                    f'<table border="1" cellspacing="0" cellpadding="4" width="100%">'
-                    f"<tr>{header}</tr>{rows}</table>")
+        body.append(
+            f"<h3>{escape(words.evidence)}</h3>"
+            f'<table border="1" cellspacing="0" cellpadding="4" width="100%">'
+            f"<tr>{header}</tr>{rows}</table>"
+        )
     body.append(_list(words.cautions, therapy.cautions, lang, words, refs))
     body.append(_list(words.adverse_effects, therapy.adverse_effects, lang, words, refs))
     body.append(_list(words.monitoring, therapy.monitoring, lang, words, refs))

@@ -43,8 +43,9 @@ class TherapyView(Retranslating, QWidget):
         from desktop.ui.views.therapy_html import therapy_html
 
         therapy = db.therapy(self.therapy_id)
-        self.browser.setHtml(therapy_html(therapy, self.context.lang, self.words(),
-                                          references_of(db)))
+        self.browser.setHtml(
+            therapy_html(therapy, self.context.lang, self.words(), references_of(db))
+        )
         self.browser.setAccessibleDescription(therapy.name.get(self.context.lang))
 
     def words(self) -> Any:
@@ -56,21 +57,32 @@ class TherapyView(Retranslating, QWidget):
         # Domain words (off-label, how far a source was checked, routes) come from the catalogue,
         # named as the command line and the PDF name them; the headings are the window's own.
         return Words(
-            summary=self.tr("Summary"), mechanism=self.tr("Mechanism"),
-            regimens=self.tr("Regimens"), evidence=self.tr("Evidence"),
-            adverse_effects=self.tr("Adverse effects"), cautions=self.tr("Cautions"),
-            monitoring=self.tr("Monitoring"), patient_advice=self.tr("Advice for the patient"),
-            instructions=self.tr("Instructions"), references=self.tr("References"),
+            summary=self.tr("Summary"),
+            mechanism=self.tr("Mechanism"),
+            regimens=self.tr("Regimens"),
+            evidence=self.tr("Evidence"),
+            adverse_effects=self.tr("Adverse effects"),
+            cautions=self.tr("Cautions"),
+            monitoring=self.tr("Monitoring"),
+            patient_advice=self.tr("Advice for the patient"),
+            instructions=self.tr("Instructions"),
+            references=self.tr("References"),
             off_label=capitalized(word("off_label", lang)),
             conflicting=capitalized(word("conflicting", lang)),
             advised_against=self.tr("Advised against"),
-            study=self.tr("Study"), design=self.tr("Design"), patients=self.tr("n"),
-            outcome=self.tr("Outcome"), follow_up=self.tr("Follow-up"),
-            as_reported=word("as_reported", lang), secondary=word("secondary", lang),
-            unverified=word("unverified", lang), verified=word("verified", lang),
+            study=self.tr("Study"),
+            design=self.tr("Design"),
+            patients=self.tr("n"),
+            outcome=self.tr("Outcome"),
+            follow_up=self.tr("Follow-up"),
+            as_reported=word("as_reported", lang),
+            secondary=word("secondary", lang),
+            unverified=word("unverified", lang),
+            verified=word("verified", lang),
             compute=self.tr("Compute this dose…"),
             no_dose=self.tr("The review gives no dose: no calculation."),
-            schedule_source=self.tr("Timing:"), evidence_level=self.tr("Strongest evidence"),
+            schedule_source=self.tr("Timing:"),
+            evidence_level=self.tr("Strongest evidence"),
             routes={route: word(f"route_name_{route}", lang) for route in ROUTES},
         )
 

@@ -27,8 +27,12 @@ if TYPE_CHECKING:
     from desktop.core.plan_check import Alert
     from desktop.core.safety import SafetyContent
 
-_COLOURS = {"contraindicated": "#b00020", "avoid": "#b35900", "precaution": "#7a6000",
-            "consider": "#33577a"}
+_COLOURS = {
+    "contraindicated": "#b00020",
+    "avoid": "#b35900",
+    "precaution": "#7a6000",
+    "consider": "#33577a",
+}
 
 
 class AlertsPanel(Retranslating, QWidget):
@@ -58,11 +62,15 @@ class AlertsPanel(Retranslating, QWidget):
         self._shown: tuple[Any, ...] = ()
         self.retranslate()
 
-    def show_alerts(self, alerts: Sequence[Alert], lang: str,
-                    safety: SafetyContent | None = None,
-                    references: Mapping[str, Any] | None = None,
-                    overrides: Mapping[str, str] | None = None,
-                    regimen_labels: Mapping[str, str] | None = None) -> None:
+    def show_alerts(
+        self,
+        alerts: Sequence[Alert],
+        lang: str,
+        safety: SafetyContent | None = None,
+        references: Mapping[str, Any] | None = None,
+        overrides: Mapping[str, str] | None = None,
+        regimen_labels: Mapping[str, str] | None = None,
+    ) -> None:
         from desktop.core.words import word as words
         from desktop.reports.alerts import (
             SEVERITY_ICONS,
@@ -78,24 +86,29 @@ class AlertsPanel(Retranslating, QWidget):
         if key == self._shown:
             return  # unchanged: keep what the clinician expanded
         self._shown = key
-        expanded = {item.data(0, Qt.ItemDataRole.UserRole) for item in self._heads()
-                    if item.isExpanded()}
+        expanded = {
+            item.data(0, Qt.ItemDataRole.UserRole) for item in self._heads() if item.isExpanded()
+        }
         self.tree.clear()
         c = colon(lang)
         for alert in self.alerts:
             word = severity_label(alert.severity, lang)
-            head = self._item(f"{SEVERITY_ICONS.get(alert.severity, '?')} {word.upper()}"
-                              f"{c}{alert.message.get(lang)}")
+            head = self._item(
+                f"{SEVERITY_ICONS.get(alert.severity, '?')} {word.upper()}"
+                f"{c}{alert.message.get(lang)}"
+            )
             head.setData(0, Qt.ItemDataRole.UserRole, alert.code)
             head.setForeground(0, QBrush(QColor(_COLOURS.get(alert.severity, "#000000"))))
             font = head.font(0)
             font.setBold(alert.severity in ("contraindicated", "avoid"))
             head.setFont(0, font)
-            lines = [f"{words('alert_action', lang)}{c}{alert.action.get(lang)}",
-                     *trigger_text(alert, lang, safety, regimen_labels),
-                     f"{words('sources', lang)}{c}"
-                     + "; ".join(source_text(s, references) for s in alert.sources),
-                     f"{self.tr('Code')}{c}{alert.code}"]
+            lines = [
+                f"{words('alert_action', lang)}{c}{alert.action.get(lang)}",
+                *trigger_text(alert, lang, safety, regimen_labels),
+                f"{words('sources', lang)}{c}"
+                + "; ".join(source_text(s, references) for s in alert.sources),
+                f"{self.tr('Code')}{c}{alert.code}",
+            ]
             if alert.code in overrides:
                 lines.append(f"{words('alert_override', lang)}{c}{overrides[alert.code]}")
             for line in lines:
@@ -158,16 +171,28 @@ class AlertsPanel(Retranslating, QWidget):
         if count == 0:
             self.summary.setText(self.tr("Safety checks: no alert."))
         elif blocking:
-            self.summary.setText(self.tr("Safety checks: %1 alert(s), %2 contraindication(s) "
-                                         "— click an alert to see why and its sources.")
-                                 .replace("%1", str(count)).replace("%2", str(blocking)))
+            self.summary.setText(
+                self.tr(
+                    "Safety checks: %1 alert(s), %2 contraindication(s) "
+                    "— click an alert to see why and its sources."
+                )
+                .replace("%1", str(count))
+                .replace("%2", str(blocking))
+            )
         else:
-            self.summary.setText(self.tr("Safety checks: %1 alert(s) — click an alert to see "
-                                         "why and its sources.").replace("%1", str(count)))
+            self.summary.setText(
+                self.tr(
+                    "Safety checks: %1 alert(s) — click an alert to see why and its sources."
+                ).replace("%1", str(count))
+            )
 
     def retranslate(self) -> None:
         self.tree.setAccessibleName(self.tr("Safety alerts"))
-        self.tree.setToolTip(self.tr("Each alert: its severity and why; open it for the action, "
-                                     "what triggered it and its sources"))
+        self.tree.setToolTip(
+            self.tr(
+                "Each alert: its severity and why; open it for the action, "
+                "what triggered it and its sources"
+            )
+        )
         self.summary.setAccessibleName(self.tr("Safety checks"))
         self._summarise()

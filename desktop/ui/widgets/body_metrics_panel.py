@@ -42,8 +42,9 @@ class BodyMetricsPanel(QWidget):
             self.labels[key], self.values[key] = label, value
         self.show_metrics(None, "en", lambda issue: issue.code)
 
-    def show_metrics(self, patient: Patient | None, lang: str,
-                     render: Callable[[Issue], str]) -> None:
+    def show_metrics(
+        self, patient: Patient | None, lang: str, render: Callable[[Issue], str]
+    ) -> None:
         from desktop.core.body_metrics import body_metrics
 
         self.lang = language(lang)
@@ -61,8 +62,9 @@ class BodyMetricsPanel(QWidget):
             if text is not None:
                 result = metrics.results[key]
                 self.values[key].setText(text)
-                self.values[key].setToolTip(result.working(lang) + (
-                    f"\n{result.citation}" if result.citation else ""))
+                self.values[key].setToolTip(
+                    result.working(lang) + (f"\n{result.citation}" if result.citation else "")
+                )
             else:
                 reason = metrics.skipped.get(key)
                 self.values[key].setText("—")
@@ -75,5 +77,8 @@ class BodyMetricsPanel(QWidget):
         colon = colon_of(self.lang, " ")
         if self.metrics is None:
             return []
-        return [f"{self.metrics.name(k, self.lang)}{colon}{self.metrics.value_text(k, self.lang)}"
-                for k in METRICS if k in self.metrics.results]
+        return [
+            f"{self.metrics.name(k, self.lang)}{colon}{self.metrics.value_text(k, self.lang)}"
+            for k in METRICS
+            if k in self.metrics.results
+        ]

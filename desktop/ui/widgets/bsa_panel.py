@@ -38,7 +38,8 @@ class BsaPanel(Retranslating, QWidget):
             self.formula.addItem(BSA_FORMULAS[key].name, key)
         self.formula.setCurrentIndex(max(0, self.formula.findData(default_formula)))
         self.formula.currentIndexChanged.connect(
-            lambda _i: self.formulaChanged.emit(self.current_formula()))
+            lambda _i: self.formulaChanged.emit(self.current_formula())
+        )
         self.model = BsaTableModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("bsaTable")
@@ -47,8 +48,7 @@ class BsaPanel(Retranslating, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table: no keyboard trap
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.label = QLabel(self)
         self.label.setBuddy(self.formula)
@@ -78,15 +78,19 @@ class BsaPanel(Retranslating, QWidget):
             values = bsa_all(patient.weight, patient.height)
         self.model.set_values(values, lang, self.current_formula())
         rows = self.model.rowCount()
-        height = self.table.horizontalHeader().height() + sum(
-            self.table.rowHeight(r) for r in range(rows)) + 2 * self.table.frameWidth()
+        height = (
+            self.table.horizontalHeader().height()
+            + sum(self.table.rowHeight(r) for r in range(rows))
+            + 2 * self.table.frameWidth()
+        )
         self.table.setFixedHeight(height)
 
     def retranslate(self) -> None:
         self.label.setText(self.tr("BSA &formula for doses:"))
         self.formula.setAccessibleName(self.tr("BSA formula for doses"))
-        self.formula.setToolTip(self.tr("Formula used for doses per m²; the table compares all "
-                                        "five"))
+        self.formula.setToolTip(
+            self.tr("Formula used for doses per m²; the table compares all five")
+        )
         self.table.setAccessibleName(self.tr("Body-surface area by five formulas"))
         self.table.setToolTip(self.tr("Needs weight and height; the formula used is in bold"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)

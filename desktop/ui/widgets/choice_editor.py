@@ -77,8 +77,11 @@ class ChoiceEditor(Retranslating, QWidget):
 
     def values(self) -> dict[str, float]:
         """The clinician's choices only: a list left on its default is not a choice."""
-        return {name: float(combo.currentData()) for name, combo in self.editors.items()
-                if combo.currentData() is not None}
+        return {
+            name: float(combo.currentData())
+            for name, combo in self.editors.items()
+            if combo.currentData() is not None
+        }
 
     def set_value(self, name: str, value: float | None) -> None:
         """Choose ``value`` (None: back to the default) as the clinician would."""
@@ -98,30 +101,39 @@ class ChoiceEditor(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         names = {
-            "dose": self.tr("Dose:"), "every": self.tr("Interval:"),
-            "on": self.tr("Treatment period:"), "off": self.tr("Pause:"),
-            "duration": self.tr("Duration:"), "course_every": self.tr("Courses every:"),
+            "dose": self.tr("Dose:"),
+            "every": self.tr("Interval:"),
+            "on": self.tr("Treatment period:"),
+            "off": self.tr("Pause:"),
+            "duration": self.tr("Duration:"),
+            "course_every": self.tr("Courses every:"),
         }
         for spec in self.specs:
             text = names.get(spec.name) or self.tr("Offset %1:").replace(
-                "%1", spec.name.removeprefix("offset_"))
+                "%1", spec.name.removeprefix("offset_")
+            )
             self.labels[spec.name].setText(text)
             combo = self.editors[spec.name]
             if spec.default is None:
                 combo.setItemText(0, self.tr("Choose…"))
             else:
-                combo.setItemText(0, self.tr("%1 (default)").replace(
-                    "%1", self.value_text(spec.default, spec)))
+                combo.setItemText(
+                    0, self.tr("%1 (default)").replace("%1", self.value_text(spec.default, spec))
+                )
             for i in range(1, combo.count()):
                 combo.setItemText(i, self.value_text(float(combo.itemData(i)), spec))
-            tip = self.tr("Choose a value within the source's range: %1 %2").replace(
-                "%1", f"{spec.low:g}–{spec.high:g}").replace("%2", self.unit_text(spec))
+            tip = (
+                self.tr("Choose a value within the source's range: %1 %2")
+                .replace("%1", f"{spec.low:g}–{spec.high:g}")
+                .replace("%2", self.unit_text(spec))
+            )
             if spec.default is None:
                 tip += " " + self.tr("The source gives only a maximum: a choice is required.")
             else:
-                tip += " " + self.tr("Left on its default, the value is marked as the source's "
-                                     "default, not as your choice.")
+                tip += " " + self.tr(
+                    "Left on its default, the value is marked as the source's "
+                    "default, not as your choice."
+                )
             combo.setToolTip(tip)
             combo.setAccessibleName(text.rstrip(":"))
             self.messages[spec.name].setAccessibleName(text.rstrip(":"))
-

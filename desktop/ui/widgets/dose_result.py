@@ -23,8 +23,16 @@ if TYPE_CHECKING:
     from desktop.core.errors import Issue
 
 # The rows of ``desktop.core.presenting.dose_rows``, in its order (the PDF and CLI print the same).
-ROWS: tuple[str, ...] = ("prescribed", "calculated", "rounded", "daily", "course", "volume",
-                         "vials", "concentration")
+ROWS: tuple[str, ...] = (
+    "prescribed",
+    "calculated",
+    "rounded",
+    "daily",
+    "course",
+    "volume",
+    "vials",
+    "concentration",
+)
 
 
 class DoseResultPanel(Retranslating, QWidget):
@@ -81,8 +89,9 @@ class DoseResultPanel(Retranslating, QWidget):
         self.values[key].setVisible(bool(text))
         self.labels[key].setVisible(bool(text))
 
-    def show_result(self, result: DoseResult, lang: str, render: object,
-                    warnings: list[Issue]) -> None:
+    def show_result(
+        self, result: DoseResult, lang: str, render: object, warnings: list[Issue]
+    ) -> None:
         """Show ``result``; ``warnings`` are the ones not already shown next to a field."""
         from desktop.core.presenting import dose_rows
 
@@ -97,20 +106,24 @@ class DoseResultPanel(Retranslating, QWidget):
         for key in ROWS:
             self._row(key, rows.get(key))
         self.show_warnings([render(w) for w in warnings])  # type: ignore[operator]
-        steps = "".join(f"<li>{escape(render(step))}</li>"  # type: ignore[operator]
-                        for step in result.working)
+        steps = "".join(
+            f"<li>{escape(render(step))}</li>"  # type: ignore[operator]
+            for step in result.working
+        )
         self.working.setHtml(f"<ol>{steps}</ol>")
 
     def show_warnings(self, texts: list[str]) -> None:
         colour = message_colour(self, "warning")
         self.warnings.setVisible(bool(texts))
-        self.warnings.setText("".join(f'<p style="color:{colour}">⚠ {escape(t)}</p>'
-                                      for t in dict.fromkeys(texts)))
+        self.warnings.setText(
+            "".join(f'<p style="color:{colour}">⚠ {escape(t)}</p>' for t in dict.fromkeys(texts))
+        )
 
     def retranslate(self) -> None:
         tips = {
-            "prescribed": self.tr("The amount the source gives, or the value you chose in its "
-                                  "range"),
+            "prescribed": self.tr(
+                "The amount the source gives, or the value you chose in its range"
+            ),
             "calculated": self.tr("The exact result of the formula, never rounded"),
             "rounded": self.tr("Rounded by the product's rule; the deviation is shown"),
             "daily": self.tr("Dose per day"),

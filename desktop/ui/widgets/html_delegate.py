@@ -25,11 +25,16 @@ class HtmlDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._laid_out: OrderedDict[tuple[str, int, str], tuple[QTextDocument, QSize]] = \
+        self._laid_out: OrderedDict[tuple[str, int, str], tuple[QTextDocument, QSize]] = (
             OrderedDict()
+        )
 
-    def _document(self, html: str, font: QFont, option: QStyleOptionViewItem,
-                  ) -> tuple[QTextDocument, QSize]:
+    def _document(
+        self,
+        html: str,
+        font: QFont,
+        option: QStyleOptionViewItem,
+    ) -> tuple[QTextDocument, QSize]:
         width = option.rect.width()
         if width <= 0 and option.widget is not None:
             width = option.widget.viewport().width()  # type: ignore[attr-defined]

@@ -55,8 +55,9 @@ class MeasureField(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         # Shown inside the field only while its input is refused.
-        self._flag = QAction(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_MessageBoxWarning), "", self.edit)
+        self._flag = QAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning), "", self.edit
+        )
         self._flagged = False
         self.edit.textEdited.connect(self.edited)
         row = QHBoxLayout()
@@ -107,8 +108,9 @@ class MeasureField(QWidget):
             self.edit.removeAction(self._flag)
         self._flagged = on
 
-    def set_labels(self, accessible_name: str, tooltip: str, placeholder: str,
-                   unit_name: str = "") -> None:
+    def set_labels(
+        self, accessible_name: str, tooltip: str, placeholder: str, unit_name: str = ""
+    ) -> None:
         self.edit.setAccessibleName(accessible_name)
         self.edit.setToolTip(tooltip)
         self.edit.setPlaceholderText(placeholder)

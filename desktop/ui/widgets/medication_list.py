@@ -103,13 +103,16 @@ class MedicationList(Retranslating, QWidget):
                 shown += f" — {self.tr('not checked')}"
             elif self.safety is not None:
                 known = self.safety.medication(med.medication_id)
-                if known is not None and known.name.get(self.lang).casefold() != \
-                        med.name.casefold():
+                if (
+                    known is not None
+                    and known.name.get(self.lang).casefold() != med.name.casefold()
+                ):
                     shown += f" ({known.name.get(self.lang)})"
             item = QListWidgetItem(shown)
             if med.medication_id is None:
-                item.setToolTip(self.tr("Calx does not know this medication: its interactions "
-                                        "are not checked."))
+                item.setToolTip(
+                    self.tr("Calx does not know this medication: its interactions are not checked.")
+                )
             self.list.addItem(item)
         self.remove_button.setEnabled(bool(self._typed))
 
@@ -121,10 +124,18 @@ class MedicationList(Retranslating, QWidget):
         self.remove_button.setText(self.tr("Remove"))
         self.remove_button.setAccessibleName(self.tr("Remove the chosen current medication"))
         self.list.setAccessibleName(self.tr("Current medications"))
-        self.edit.setToolTip(self.tr("Type a medication the patient already takes (name or "
-                                     "brand, French or English), then Add"))
+        self.edit.setToolTip(
+            self.tr(
+                "Type a medication the patient already takes (name or "
+                "brand, French or English), then Add"
+            )
+        )
         self.add_button.setToolTip(self.tr("Add it to the patient's current medications"))
         self.remove_button.setToolTip(self.tr("Remove the chosen medication from the list"))
-        self.list.setToolTip(self.tr("Medications the patient already takes, checked against "
-                                     "the plan; “not checked” when Calx does not know them"))
+        self.list.setToolTip(
+            self.tr(
+                "Medications the patient already takes, checked against "
+                "the plan; “not checked” when Calx does not know them"
+            )
+        )
         self._refresh()

@@ -27,8 +27,18 @@ if TYPE_CHECKING:
     from desktop.core.errors import Issue
     from desktop.core.patient import Patient
 
-FIELDS: tuple[str, ...] = ("weight", "height", "sex", "age", "creatinine", "pregnant",
-                           "breastfeeding", "medications", "birth_date", "record_number")
+FIELDS: tuple[str, ...] = (
+    "weight",
+    "height",
+    "sex",
+    "age",
+    "creatinine",
+    "pregnant",
+    "breastfeeding",
+    "medications",
+    "birth_date",
+    "record_number",
+)
 
 
 class PatientPanel(Retranslating, QWidget):
@@ -57,8 +67,9 @@ class PatientPanel(Retranslating, QWidget):
             for value in ("unknown", "no", "yes"):
                 combo.addItem("", value)
         self.medications = MedicationList(self)
-        self.medications.set_catalogue(context.db.safety() if context.db is not None else None,
-                                       context.lang)
+        self.medications.set_catalogue(
+            context.db.safety() if context.db is not None else None, context.lang
+        )
         self.sex_message = QLabel(self)
         self.sex_message.hide()
         self.notes = QLabel(self)
@@ -67,13 +78,18 @@ class PatientPanel(Retranslating, QWidget):
         self.labels = {name: QLabel(self) for name in FIELDS}
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        widgets: dict[str, QWidget] = {"weight": self.weight, "height": self.height_field,
-                                       "sex": self.sex, "age": self.age,
-                                       "creatinine": self.creatinine, "pregnant": self.pregnant,
-                                       "breastfeeding": self.breastfeeding,
-                                       "medications": self.medications,
-                                       "birth_date": self.birth_date,
-                                       "record_number": self.record_number}
+        widgets: dict[str, QWidget] = {
+            "weight": self.weight,
+            "height": self.height_field,
+            "sex": self.sex,
+            "age": self.age,
+            "creatinine": self.creatinine,
+            "pregnant": self.pregnant,
+            "breastfeeding": self.breastfeeding,
+            "medications": self.medications,
+            "birth_date": self.birth_date,
+            "record_number": self.record_number,
+        }
         for name in FIELDS:
             buddy = widgets[name]
             # a field's label focuses its text box, not the field's frame
@@ -85,10 +101,21 @@ class PatientPanel(Retranslating, QWidget):
                 continue
             form.addRow(self.labels[name], buddy)
         form.addRow(self.notes)
-        chain = [self.weight.edit, self.weight.unit, self.height_field.edit,
-                 self.height_field.unit, self.sex, self.age.edit, self.creatinine.edit,
-                 self.creatinine.unit, self.pregnant, self.breastfeeding, self.medications.edit,
-                 self.birth_date.edit, self.record_number.edit]
+        chain = [
+            self.weight.edit,
+            self.weight.unit,
+            self.height_field.edit,
+            self.height_field.unit,
+            self.sex,
+            self.age.edit,
+            self.creatinine.edit,
+            self.creatinine.unit,
+            self.pregnant,
+            self.breastfeeding,
+            self.medications.edit,
+            self.birth_date.edit,
+            self.record_number.edit,
+        ]
         focusable = [widget for widget in chain if widget is not None]  # a field without units
         for first, second in itertools.pairwise(focusable):
             self.setTabOrder(first, second)
@@ -104,16 +131,25 @@ class PatientPanel(Retranslating, QWidget):
         self._check.setSingleShot(True)
         self._check.setInterval(150)  # check after a pause in typing, not at every key
         self._check.timeout.connect(self.validate)
-        for field in (self.weight, self.height_field, self.age, self.creatinine, self.birth_date,
-                      self.record_number):
+        for field in (
+            self.weight,
+            self.height_field,
+            self.age,
+            self.creatinine,
+            self.birth_date,
+            self.record_number,
+        ):
             field.edited.connect(self._check.start)
             field.edit.editingFinished.connect(self.validate)
         self.sex.currentIndexChanged.connect(self.validate)
         self.pregnant.currentIndexChanged.connect(self.validate)
         self.breastfeeding.currentIndexChanged.connect(self.validate)
         self.medications.changed.connect(self.validate)
-        context.languageChanged.connect(lambda lang: self.medications.set_catalogue(
-            context.db.safety() if context.db is not None else None, lang))
+        context.languageChanged.connect(
+            lambda lang: self.medications.set_catalogue(
+                context.db.safety() if context.db is not None else None, lang
+            )
+        )
         context.languageChanged.connect(lambda _lang: self.validate())
         context.preferencesChanged.connect(self._preferences_changed)
         self.retranslate()
@@ -121,25 +157,40 @@ class PatientPanel(Retranslating, QWidget):
     # ------------------------------------------------------------------ values
 
     def fields(self) -> dict[str, MeasureField]:
-        return {"weight": self.weight, "height": self.height_field, "age": self.age,
-                "creatinine": self.creatinine}
+        return {
+            "weight": self.weight,
+            "height": self.height_field,
+            "age": self.age,
+            "creatinine": self.creatinine,
+        }
 
     def text_fields(self) -> dict[str, MeasureField]:
         """Every field with a message: the measurements and the identifiers."""
-        return {**self.fields(), "birth_date": self.birth_date,
-                "record_number": self.record_number}
+        return {**self.fields(), "birth_date": self.birth_date, "record_number": self.record_number}
 
     def is_empty(self) -> bool:
         """Nothing typed yet: a new patient, to whom the preferences' defaults apply."""
         return not any(field.text().strip() for field in self.text_fields().values())
 
-    def set_values(self, weight: str = "", height: str = "", sex: str | None = None,
-                   age: str = "", creatinine: str = "", birth_date: str = "",
-                   record_number: str = "") -> None:
+    def set_values(
+        self,
+        weight: str = "",
+        height: str = "",
+        sex: str | None = None,
+        age: str = "",
+        creatinine: str = "",
+        birth_date: str = "",
+        record_number: str = "",
+    ) -> None:
         """Fill the panel (tests, self-test) and check it at once."""
-        for field, text in ((self.weight, weight), (self.height_field, height), (self.age, age),
-                            (self.creatinine, creatinine), (self.birth_date, birth_date),
-                            (self.record_number, record_number)):
+        for field, text in (
+            (self.weight, weight),
+            (self.height_field, height),
+            (self.age, age),
+            (self.creatinine, creatinine),
+            (self.birth_date, birth_date),
+            (self.record_number, record_number),
+        ):
             field.edit.setText(text)
         self.sex.setCurrentIndex(max(0, self.sex.findData(sex)))
         self.validate()
@@ -170,16 +221,22 @@ class PatientPanel(Retranslating, QWidget):
                     self.errors[name] = Issue("input_empty", field="weight")
                 continue
             try:
-                value = parse_quantity(text, name, lang,  # type: ignore[arg-type]
-                                       default_unit=field.unit_text())
+                value = parse_quantity(
+                    text,
+                    name,
+                    lang,  # type: ignore[arg-type]
+                    default_unit=field.unit_text(),
+                )
                 check_hard(value)
             except CalxError as error:
                 self.errors[name] = error.issue
             else:
                 parsed[name] = value
         identifiers: dict[str, Any] = {}
-        for name, read in (("birth_date", parse_birth_date),
-                           ("record_number", check_record_number)):
+        for name, read in (
+            ("birth_date", parse_birth_date),
+            ("record_number", check_record_number),
+        ):
             try:
                 identifiers[name] = read(self.text_fields()[name].text())
             except CalxError as error:
@@ -198,8 +255,9 @@ class PatientPanel(Retranslating, QWidget):
                     pregnant=self.pregnant.currentData(),
                     breastfeeding=self.breastfeeding.currentData(),
                     medications=self.medications.medications(),
-                    entered=tuple(parsed[k] for k in ("weight", "height", "age", "creatinine")
-                                  if k in parsed),
+                    entered=tuple(
+                        parsed[k] for k in ("weight", "height", "age", "creatinine") if k in parsed
+                    ),
                     **identifiers,
                 )
             except CalxError as error:
@@ -240,8 +298,11 @@ class PatientPanel(Retranslating, QWidget):
     def _preferences_changed(self) -> None:
         # New default units apply to empty fields only: a typed value keeps the unit it was
         # typed in, so changing a preference can never change a patient's measurement.
-        for field, setting in ((self.weight, S.WEIGHT_UNIT), (self.height_field, S.HEIGHT_UNIT),
-                               (self.creatinine, S.CREATININE_UNIT)):
+        for field, setting in (
+            (self.weight, S.WEIGHT_UNIT),
+            (self.height_field, S.HEIGHT_UNIT),
+            (self.creatinine, S.CREATININE_UNIT),
+        ):
             if not field.text().strip():
                 field.set_unit(self.context.prefs.get(setting))
 
@@ -249,32 +310,56 @@ class PatientPanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         words = {
-            "weight": (self.tr("&Weight:"), self.tr("Weight"),
-                       self.tr("Body weight; a number alone takes the unit on the right "
-                               "(you may also type “154 lb”)"), self.tr("e.g. 70")),
-            "height": (self.tr("&Height:"), self.tr("Height"),
-                       self.tr("Height; needed for doses per m² (you may also type “5 ft 7 in”)"),
-                       self.tr("e.g. 170")),
-            "age": (self.tr("&Age (years):"), self.tr("Age"),
-                    self.tr("Age in years (optional; needed for kidney function)"),
-                    self.tr("optional")),
-            "creatinine": (self.tr("&Creatinine:"), self.tr("Serum creatinine"),
-                           self.tr("Serum creatinine (optional), for kidney function"),
-                           self.tr("optional")),
+            "weight": (
+                self.tr("&Weight:"),
+                self.tr("Weight"),
+                self.tr(
+                    "Body weight; a number alone takes the unit on the right "
+                    "(you may also type “154 lb”)"
+                ),
+                self.tr("e.g. 70"),
+            ),
+            "height": (
+                self.tr("&Height:"),
+                self.tr("Height"),
+                self.tr("Height; needed for doses per m² (you may also type “5 ft 7 in”)"),
+                self.tr("e.g. 170"),
+            ),
+            "age": (
+                self.tr("&Age (years):"),
+                self.tr("Age"),
+                self.tr("Age in years (optional; needed for kidney function)"),
+                self.tr("optional"),
+            ),
+            "creatinine": (
+                self.tr("&Creatinine:"),
+                self.tr("Serum creatinine"),
+                self.tr("Serum creatinine (optional), for kidney function"),
+                self.tr("optional"),
+            ),
         }
         words["birth_date"] = (
-            self.tr("Date of &birth:"), self.tr("Date of birth"),
+            self.tr("Date of &birth:"),
+            self.tr("Date of birth"),
             self.tr("Optional, as YYYY-MM-DD: printed beside the name on every page of a plan"),
-            self.tr("e.g. 1961-04-23"))
+            self.tr("e.g. 1961-04-23"),
+        )
         words["record_number"] = (
-            self.tr("Reco&rd number:"), self.tr("Record number"),
-            self.tr("Optional hospital record number: printed beside the name on every page of "
-                    "a plan"), self.tr("optional"))
+            self.tr("Reco&rd number:"),
+            self.tr("Record number"),
+            self.tr(
+                "Optional hospital record number: printed beside the name on every page of a plan"
+            ),
+            self.tr("optional"),
+        )
         for name, (label, accessible, tip, placeholder) in words.items():
             self.labels[name].setText(label)
-            self.text_fields()[name].set_labels(accessible, tip, placeholder,
-                                                self.tr("Unit of %1")
-                                                .replace("%1", accessible.lower()))
+            self.text_fields()[name].set_labels(
+                accessible,
+                tip,
+                placeholder,
+                self.tr("Unit of %1").replace("%1", accessible.lower()),
+            )
         self.labels["sex"].setText(self.tr("&Sex:"))
         self.sex.setAccessibleName(self.tr("Sex"))
         self.sex.setToolTip(self.tr("Optional; needed for ideal body weight and kidney function"))
@@ -283,8 +368,10 @@ class PatientPanel(Retranslating, QWidget):
         self.labels["pregnant"].setText(self.tr("&Pregnant:"))
         self.labels["breastfeeding"].setText(self.tr("&Breastfeeding:"))
         self.labels["medications"].setText(self.tr("Current &medications:"))
-        for combo, name in ((self.pregnant, self.tr("Pregnant")),
-                            (self.breastfeeding, self.tr("Breastfeeding"))):
+        for combo, name in (
+            (self.pregnant, self.tr("Pregnant")),
+            (self.breastfeeding, self.tr("Breastfeeding")),
+        ):
             combo.setAccessibleName(name)
             combo.setToolTip(self.tr("For the plan's safety checks"))
             for i, text in enumerate((self.tr("Not known"), self.tr("No"), self.tr("Yes"))):

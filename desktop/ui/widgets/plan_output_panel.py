@@ -32,16 +32,21 @@ PREVIEW_DELAY_MS = 300  # typing a name re-renders the preview once the typing p
 class PlanOutputPanel(Retranslating, QWidget):
     refused = Signal(str)  # an action was asked for while there is no plan: why
 
-    def __init__(self, context: AppContext, source: PlanSource,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, source: PlanSource, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.source = source
         self.preview = PdfPreview(self)
         self.outputs = PlanOutputs(context, self)
         self.print_button, self.pdf_button, self.export_button = (
-            QPushButton(self) for _ in range(3))
-        for button, name in ((self.print_button, "planPrint"), (self.pdf_button, "planPdf"),
-                             (self.export_button, "planExport")):
+            QPushButton(self) for _ in range(3)
+        )
+        for button, name in (
+            (self.print_button, "planPrint"),
+            (self.pdf_button, "planPdf"),
+            (self.export_button, "planExport"),
+        ):
             button.setObjectName(name)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -137,8 +142,9 @@ class PlanOutputPanel(Retranslating, QWidget):
         plan = self._plan()
         if plan is None:
             return
-        path = self.outputs.ask_path(plan, self.tr("Save the plan as PDF"), ".pdf",
-                                     self.tr("PDF files"))
+        path = self.outputs.ask_path(
+            plan, self.tr("Save the plan as PDF"), ".pdf", self.tr("PDF files")
+        )
         if path is not None:
             self.outputs.save_pdfs(plan, path)
 
@@ -146,19 +152,26 @@ class PlanOutputPanel(Retranslating, QWidget):
         plan = self._plan()
         if plan is None:
             return
-        path = self.outputs.ask_path(plan, self.tr("Export the calendar"), ".ics",
-                                     self.tr("Calendar files"))
+        path = self.outputs.ask_path(
+            plan, self.tr("Export the calendar"), ".ics", self.tr("Calendar files")
+        )
         if path is not None:
             self.outputs.export_calendar(plan, path)
 
     def retranslate(self) -> None:
         for button, text, tip in (
-                (self.print_button, self.tr("&Print…"),
-                 self.tr("Print the copy shown in the preview")),
-                (self.pdf_button, self.tr("S&ave as PDF…"),
-                 self.tr("Save the patient's plan and the clinician copy as PDF files")),
-                (self.export_button, self.tr("Export &calendar…"),
-                 self.tr("Save the administrations as a calendar file (.ics)"))):
+            (self.print_button, self.tr("&Print…"), self.tr("Print the copy shown in the preview")),
+            (
+                self.pdf_button,
+                self.tr("S&ave as PDF…"),
+                self.tr("Save the patient's plan and the clinician copy as PDF files"),
+            ),
+            (
+                self.export_button,
+                self.tr("Export &calendar…"),
+                self.tr("Save the administrations as a calendar file (.ics)"),
+            ),
+        ):
             button.setText(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.setToolTip(self._not_ready or tip)

@@ -104,12 +104,18 @@ class SchedulePanel(Retranslating, QWidget):
         current = self.list.currentIndex().row()
         self.moveRequested.emit(current if current in closed else closed[0])
 
-    def show_schedule(self, schedule: RegimenSchedule | None, lang: str, notes: list[str],
-                      closed: dict[int, str] | None = None) -> None:
+    def show_schedule(
+        self,
+        schedule: RegimenSchedule | None,
+        lang: str,
+        notes: list[str],
+        closed: dict[int, str] | None = None,
+    ) -> None:
         self.model.set_schedule(schedule, lang, closed)
         count = len(closed or {})
-        self.closed_note.setText(self.tr("%n hospital dose(s) on a weekend or public holiday "
-                                         "(marked ⚠).", "", count))
+        self.closed_note.setText(
+            self.tr("%n hospital dose(s) on a weekend or public holiday (marked ⚠).", "", count)
+        )
         self.closed_note.setVisible(count > 0)
         self.move_button.setVisible(count > 0)
         for marked in self._marked:
@@ -157,10 +163,19 @@ class SchedulePanel(Retranslating, QWidget):
         self.closed_note.setAccessibleName(self.tr("Closed days"))
         self.move_button.setText(self.tr("&Move to the next working day"))
         self.move_button.setAccessibleName(self.tr("Move to the next working day"))
-        self.move_button.setToolTip(self.tr("Move the chosen dose (or the first one marked ⚠) to "
-                                            "the next working day; the later doses follow it"))
+        self.move_button.setToolTip(
+            self.tr(
+                "Move the chosen dose (or the first one marked ⚠) to "
+                "the next working day; the later doses follow it"
+            )
+        )
         from desktop.ui.style import name_calendar_parts
 
-        name_calendar_parts(self.calendar, self.tr("Days of the month"),
-                            self.tr("Previous month"), self.tr("Next month"), self.tr("Month"),
-                            self.tr("Year"))
+        name_calendar_parts(
+            self.calendar,
+            self.tr("Days of the month"),
+            self.tr("Previous month"),
+            self.tr("Next month"),
+            self.tr("Month"),
+            self.tr("Year"),
+        )
