@@ -44,6 +44,7 @@ run: $(DB) $(QM)
 test: $(DB) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not installer" --cov --cov-report=term
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -52,6 +53,7 @@ bench: $(DB) $(QM)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
