@@ -223,8 +223,8 @@ class PatientPanel(Retranslating, QWidget):
             try:
                 value = parse_quantity(
                     text,
-                    name,
-                    lang,  # type: ignore[arg-type]
+                    name,  # type: ignore[arg-type]  # the fields are named after the Measures
+                    lang,
                     default_unit=field.unit_text(),
                 )
                 check_hard(value)
