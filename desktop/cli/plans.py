@@ -421,20 +421,12 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _regimen_of(db: Any, wanted: str) -> Any:
     """The regimen; None for a therapy without regimen (advice only); else refused."""
+    from desktop.reports.model import advice_only_therapy
+
     try:
         return db.regimen(wanted)
     except CalxError as exc:
         if exc.code != "unknown_regimen":
             raise
-        try:
-            therapy = db.therapy(wanted)
-        except CalxError:
-            raise exc from None
-        if therapy.regimens:
-            raise CalxError(
-                "plan_therapy_has_regimens",
-                field="regimen",
-                id=wanted,
-                regimens=", ".join(r.id for r in therapy.regimens),
-            ) from None
+        advice_only_therapy(db, wanted, exc)
         return None

@@ -305,17 +305,14 @@ def _advice(db: ReferenceDB, therapy_id: str) -> tuple[Statement, ...]:
         raise
 
 
-def _advice_only_item(
-    db: ReferenceDB, wanted: str, choices: Mapping[str, float], not_a_regimen: CalxError
-) -> PlanItem:
-    """A record without regimen (bisphosphonates) gives advice only; anything else unknown is
-    refused with the regimen error (and its close matches)."""
+def advice_only_therapy(db: ReferenceDB, wanted: str, not_a_regimen: CalxError) -> Therapy:
+    """The record ``wanted`` names when it is not a regimen: only a therapy without regimen
+    (bisphosphonates) may stand in a plan, for its advice; a therapy with regimens is refused
+    naming them, and anything else with the regimen error (and its close matches)."""
     try:
         therapy = db.therapy(wanted)
     except CalxError:
-        therapy = None
-    if therapy is None:
-        raise not_a_regimen
+        raise not_a_regimen from None
     if therapy.regimens:
         raise CalxError(
             "plan_therapy_has_regimens",
@@ -323,6 +320,14 @@ def _advice_only_item(
             id=wanted,
             regimens=", ".join(r.id for r in therapy.regimens),
         )
+    return therapy
+
+
+def _advice_only_item(
+    db: ReferenceDB, wanted: str, choices: Mapping[str, float], not_a_regimen: CalxError
+) -> PlanItem:
+    """A record without regimen gives advice only (see advice_only_therapy)."""
+    therapy = advice_only_therapy(db, wanted, not_a_regimen)
     if choices:
         raise CalxError(
             "unknown_choice", field="choose", name=", ".join(sorted(choices)), allowed="—"
