@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
@@ -31,11 +32,63 @@ ROUNDS = 3
 GOALS_MS = {1: 16.0, 100: 33.0}
 
 
+class _Typist:
+    """Types into the window's search field and times each key until the list is repainted."""
+
+    def __init__(self, app: Any, nav: Any) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        self.app, self.nav, self.painted = app, nav, False
+        typist = self
+
+        class Painted(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    typist.painted = True
+                return False
+
+        self.watcher = Painted()
+        for widget in (nav.results.viewport(), nav.empty, nav.tree.viewport()):
+            widget.installEventFilter(self.watcher)
+
+    def key(self, char: Any) -> float:
+        """Milliseconds from the key to the list's repaint."""
+        from PySide6.QtCore import QEvent, Qt
+        from PySide6.QtGui import QKeyEvent
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
+
+        field = self.nav.search_field
+        self.painted = False
+        started = time.perf_counter()
+        if isinstance(char, str):
+            # The text as typed (QTest.keyClick would send "è" as Latin-1 bytes).
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(
+                    field, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+                )
+        else:
+            QTest.keyClick(field, char)
+        deadline = started + 5
+        while not self.painted and time.perf_counter() < deadline:
+            self.app.processEvents()
+        if not self.painted:
+            raise RuntimeError(f"no repaint after {char!r} in {field.text()!r}")
+        return (time.perf_counter() - started) * 1000
+
+    def words(self, words: Any) -> list[float]:
+        """Each word typed letter by letter, then cleared with Escape: the letters' timings."""
+        from PySide6.QtCore import Qt
+
+        samples = []
+        for word in words:
+            samples.extend(self.key(ch) for ch in word)
+            self.key(Qt.Key.Key_Escape)
+        return samples
+
+
 def _child(db_path: str, rounds: int) -> None:
     from bench_search import TYPED
-    from PySide6.QtCore import QEvent, QObject, Qt
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.context import AppContext
@@ -48,54 +101,12 @@ def _child(db_path: str, rounds: int) -> None:
     window = MainWindow(context)
     window.show()
     context.load_database()
-    nav = window.navigator
-    painted = {"done": False}
-
-    class Painted(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                painted["done"] = True
-            return False
-
-    watcher = Painted()
-    for widget in (nav.results.viewport(), nav.empty, nav.tree.viewport()):
-        widget.installEventFilter(watcher)
-    nav.focus_search()
+    typist = _Typist(app, window.navigator)
+    window.navigator.focus_search()
     for _ in range(5):
         app.processEvents()
-
-    def key(char: str | Qt.Key) -> float:
-        painted["done"] = False
-        started = time.perf_counter()
-        if isinstance(char, str):
-            # The text as typed (QTest.keyClick would send "è" as Latin-1 bytes).
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(
-                    nav.search_field,
-                    QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char),
-                )
-        else:
-            QTest.keyClick(nav.search_field, char)
-        deadline = started + 5
-        while not painted["done"] and time.perf_counter() < deadline:
-            app.processEvents()
-        if not painted["done"]:
-            raise RuntimeError(f"no repaint after {char!r} in {nav.search_field.text()!r}")
-        return (time.perf_counter() - started) * 1000
-
-    for word in TYPED[:3]:  # warm-up: first layouts, fonts, caches
-        for ch in word:
-            key(ch)
-        key(Qt.Key.Key_Escape)
-    results = []
-    for _ in range(rounds):
-        samples = []
-        for word in TYPED:
-            for ch in word:
-                samples.append(key(ch))
-            key(Qt.Key.Key_Escape)
-        results.append(samples)
-    print(json.dumps(results))
+    typist.words(TYPED[:3])  # warm-up: first layouts, fonts, caches
+    print(json.dumps([typist.words(TYPED) for _ in range(rounds)]))
     context.shutdown()
 
 
