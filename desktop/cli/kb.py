@@ -18,7 +18,6 @@ from desktop.core.errors import CalxError
 from desktop.core.formatting import (
     colon,
     format_frequency,
-    format_interval,
     format_number,
     format_unit,
 )
@@ -26,13 +25,10 @@ from desktop.core.regimen import (
     ROUTES,
     Bilingual,
     DoseSpec,
-    DurationSpec,
     Regimen,
-    Schedule,
-    ValueSpec,
 )
-from desktop.core.schedule import range_word_params
-from desktop.core.words import format_param, word
+from desktop.core.schedule import describe_schedule, value_words
+from desktop.core.words import word
 from desktop.data.models import (
     CATEGORIES,
     DESIGNS,
@@ -104,86 +100,14 @@ def _meta_json(db: ReferenceDB, lang: str) -> dict[str, Any]:
 # ---------------------------------------------------------------- words for numbers
 
 
-def _value(spec: ValueSpec, lang: str) -> str:
-    """ "240–480" / "240 à 480", "50 or 100", "up to 500" / "jusqu'à 500", or one number."""
-    if not spec.options and spec.low == spec.high:
-        return format_number(spec.high, lang, 3)
-    return format_param(range_word_params(spec), lang)
-
-
-def _duration(d: DurationSpec, lang: str) -> str:
-    # English: singular for exactly one ("1 week"); French: below two ("1 semaine").
-    single = (d.value.is_fixed and d.value.high == 1) or (lang == "fr" and d.value.high < 2)
-    return f"{_value(d.value, lang)} {format_unit(d.unit, lang, singular=single)}"
-
-
 def describe_dose(dose: DoseSpec, lang: str) -> str:
     """ "375 mg/m² per dose", "240–480 mg per day", "up to 500 mg per dose, three times daily"."""
     basis = {"fixed": "", "per_kg": "/kg", "per_m2": "/m²"}[dose.basis]
     per = word("show_per_day" if dose.per == "day" else "show_per_administration", lang)
-    text = f"{_value(dose.amount, lang)} {format_unit(dose.unit, lang)}{basis} {per}"
+    text = f"{value_words(dose.amount, lang)} {format_unit(dose.unit, lang)}{basis} {per}"
     if dose.times_per_day:
         text += f", {format_frequency(dose.times_per_day, lang)}"
     return text
-
-
-def _every(d: DurationSpec, lang: str) -> str:
-    if d.value.low is not None and d.value.low != d.value.high:
-        return format_interval(d.value.low, d.unit, lang, high=d.value.high)
-    if d.value.low is None:  # "up to every ..." is not a pattern the content uses; say it plainly
-        return word("show_at_most_every", lang, duration=_duration(d, lang))
-    return format_interval(d.value.high, d.unit, lang)
-
-
-def describe_schedule(s: Schedule, lang: str) -> str:
-    """The schedule in words, from its structured numbers: one phrase per pattern (``show_*``
-    in desktop/core/words/knowledge.py)."""
-    if s.pattern == "once":
-        return word("show_once", lang)
-    if s.pattern == "offsets_then_every":
-        unit = format_unit(s.offsets[0].unit if s.offsets else "week", lang)
-        at = ", ".join(_value(o.value, lang) for o in s.offsets)  # "at weeks 0, 2, 6"
-        if s.every:
-            return word("show_offsets_then", lang, unit=unit, at=at, every=_every(s.every, lang))
-        return word("show_offsets", lang, unit=unit, at=at)
-    if s.pattern == "series":
-        return _describe_series(s, lang)
-    if s.pattern == "daily":
-        if s.duration:
-            return word("show_daily_for", lang, duration=_duration(s.duration, lang))
-        return word("show_daily_continuous", lang)
-    if s.pattern == "cycle" and s.on and s.off:
-        return word("show_cycle", lang, on=_duration(s.on, lang), off=_duration(s.off, lang))
-    if s.pattern == "every" and s.every:
-        if s.duration:
-            return word(
-                "show_every_for",
-                lang,
-                every=_every(s.every, lang),
-                duration=_duration(s.duration, lang),
-            )
-        return _every(s.every, lang)
-    return s.pattern
-
-
-def _describe_series(s: Schedule, lang: str) -> str:
-    count = str(s.count or 1)
-    series = (
-        word("show_series_every", lang, count=count, every=_every(s.every, lang))
-        if s.every
-        else word("show_series", lang, count=count)
-    )
-    if s.courses and s.course_every:
-        return word(
-            "show_courses_apart",
-            lang,
-            series=series,
-            courses=str(s.courses),
-            gap=_duration(s.course_every, lang),
-        )
-    if s.course_every:
-        return word("show_course_repeated", lang, series=series, every=_every(s.course_every, lang))
-    return series
 
 
 # ---------------------------------------------------------------- text output

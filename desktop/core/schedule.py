@@ -30,10 +30,10 @@ from itertools import pairwise
 
 from desktop.core.choices import ScheduleChoices, check_choice_names
 from desktop.core.errors import CalxError, Issue
-from desktop.core.formatting import format_number, format_unit
+from desktop.core.formatting import format_date, format_interval, format_number, format_unit
 from desktop.core.messages import localized
-from desktop.core.regimen import Regimen, Schedule, Source, ValueSpec
-from desktop.core.words import LANGUAGES, word
+from desktop.core.regimen import DurationSpec, Regimen, Schedule, Source, ValueSpec
+from desktop.core.words import LANGUAGES, format_param, word
 
 HORIZON_MIN_MONTHS = 1
 HORIZON_MAX_MONTHS = 60
@@ -265,6 +265,68 @@ class _Builder:
         return True
 
 
+# ----------------------------------------------------------------- words for a pattern's values
+
+
+def value_words(spec: ValueSpec, lang: str) -> str:
+    """ "240–480" / "240 à 480", "50 or 100", "up to 500" / "jusqu'à 500", or one number."""
+    if not spec.options and spec.low == spec.high:
+        return format_number(spec.high, lang, 3)
+    return format_param(range_word_params(spec), lang)
+
+
+def _duration_words(d: DurationSpec, lang: str) -> str:
+    # English: singular for exactly one ("1 week"); French: below two ("1 semaine").
+    single = (d.value.is_fixed and d.value.high == 1) or (lang == "fr" and d.value.high < 2)
+    return f"{value_words(d.value, lang)} {format_unit(d.unit, lang, singular=single)}"
+
+
+def _every_words(d: DurationSpec, lang: str) -> str:
+    if d.value.low is not None and d.value.low != d.value.high:
+        return format_interval(d.value.low, d.unit, lang, high=d.value.high)
+    if d.value.low is None:  # "up to every ..." is not a pattern the content uses; say it plainly
+        return word("show_at_most_every", lang, duration=_duration_words(d, lang))
+    return format_interval(d.value.high, d.unit, lang)
+
+
+def chosen_duration_words(amount: float, unit: str, lang: str) -> str:
+    """ "6 weeks" / "6 semaines", "3 months" / "3 mois": a value the schedule used."""
+    return f"{format_number(amount, lang)} {format_param(unit_word_params(unit, amount), lang)}"
+
+
+@dataclass(frozen=True)
+class WhenFacts:
+    """What the patient's "when" sentence is made of: the treatment rows of a laid-out schedule
+    (at least one), the regimen's schedule and the values the clinician chose in its ranges."""
+
+    rows: tuple[Administration, ...]
+    schedule: Schedule
+    choices: Mapping[str, float]
+
+    def used(self, name: str, spec: DurationSpec | None) -> tuple[float, str]:
+        """The value the schedule used for ``name``: the clinician's choice, else the source's."""
+        assert spec is not None  # the pattern needs it (checked by schedule_from)
+        chosen = self.choices.get(name)
+        return (float(chosen) if chosen is not None else spec.value.high), spec.unit
+
+    def day(self, d: date, lang: str) -> str:
+        return format_date(d, lang)
+
+
+def _when_dates(f: WhenFacts, lang: str) -> str:
+    """Separate dates: "On DATE", or "COUNT times, from FIRST to LAST"."""
+    first = f.rows[0]
+    if len(f.rows) == 1:
+        return word("when_once", lang, date=f.day(first.date, lang))
+    return word(
+        "when_events",
+        lang,
+        count=len(f.rows),
+        first=f.day(first.date, lang),
+        last=f.day(f.rows[-1].end, lang),
+    )
+
+
 # --------------------------------------------------------------------------- the patterns
 
 
@@ -281,6 +343,9 @@ class _Layout:
 
 
 _LayoutFunction = Callable[[_Layout], bool]
+# The pattern in words for the clinician (``calx show``) and for the patient (the plan's "When").
+_DescribeFunction = Callable[[Schedule, str], str]
+_WhenFunction = Callable[[WhenFacts, str], str]
 # (kind, count) of what a course total covers: "administrations" or "days" (None: no total).
 _CourseFunction = Callable[[Schedule], tuple[str, int] | None]
 
@@ -296,12 +361,15 @@ class Pattern:
     content validator refuses any other), those it needs (``regimen.schedule_from`` refuses a
     schedule without them), how it lays out its dates, and what a course total covers (the
     dose's ``course_total``). ``lay_out`` adds the rows and says whether the schedule is
-    open-ended (cut by the horizon, not by the regimen)."""
+    open-ended (cut by the horizon, not by the regimen); ``describe`` says the pattern to the
+    clinician (``calx show``) and ``when`` to the patient (the printed plan's "When")."""
 
     name: str
     uses: frozenset[str]
     needs: tuple[str, ...]
     lay_out: _LayoutFunction
+    describe: _DescribeFunction
+    when: _WhenFunction = _when_dates
     course: _CourseFunction = _no_course
 
 
@@ -311,9 +379,11 @@ PATTERNS: dict[str, Pattern] = {}
 
 def _pattern(
     name: str,
+    describe: _DescribeFunction,
     uses: tuple[str, ...] = (),
     needs: tuple[str, ...] = (),
     course: _CourseFunction = _no_course,
+    when: _WhenFunction = _when_dates,
 ) -> Callable[[_LayoutFunction], _LayoutFunction]:
     """Declare the decorated function as the layout of pattern ``name``."""
     known = {f.name for f in fields(Schedule)} - {"pattern"}
@@ -321,20 +391,33 @@ def _pattern(
         raise ValueError(f"pattern {name!r}: fields must be Schedule fields it uses")
 
     def declare(lay_out: _LayoutFunction) -> _LayoutFunction:
-        PATTERNS[name] = Pattern(name, frozenset(uses), needs, lay_out, course)
+        PATTERNS[name] = Pattern(name, frozenset(uses), needs, lay_out, describe, when, course)
         return lay_out
 
     return declare
 
 
-@_pattern("once")
+@_pattern("once", describe=lambda s, lang: word("show_once", lang))
 def _once(p: _Layout) -> bool:
     """One administration or session on the start date."""
     p.rows.event(p.start, p.kind)
     return False
 
 
-@_pattern("offsets_then_every", uses=("offsets", "every"), needs=("offsets",))
+def _describe_offsets(s: Schedule, lang: str) -> str:
+    unit = format_unit(s.offsets[0].unit if s.offsets else "week", lang)
+    at = ", ".join(value_words(o.value, lang) for o in s.offsets)  # "at weeks 0, 2, 6"
+    if s.every:
+        return word("show_offsets_then", lang, unit=unit, at=at, every=_every_words(s.every, lang))
+    return word("show_offsets", lang, unit=unit, at=at)
+
+
+@_pattern(
+    "offsets_then_every",
+    describe=_describe_offsets,
+    uses=("offsets", "every"),
+    needs=("offsets",),
+)
 def _offsets_then_every(p: _Layout) -> bool:
     """Fixed offsets from the start, then (with ``every``) a repeat interval counted from the
     last offset, until the horizon: infliximab weeks 0, 2, 6 then every 8 weeks."""
@@ -362,8 +445,31 @@ def _series_course(s: Schedule) -> tuple[str, int] | None:
     return ("administrations", s.count) if s.count else None
 
 
+def _describe_series(s: Schedule, lang: str) -> str:
+    count = str(s.count or 1)
+    series = (
+        word("show_series_every", lang, count=count, every=_every_words(s.every, lang))
+        if s.every
+        else word("show_series", lang, count=count)
+    )
+    if s.courses and s.course_every:
+        return word(
+            "show_courses_apart",
+            lang,
+            series=series,
+            courses=str(s.courses),
+            gap=_duration_words(s.course_every, lang),
+        )
+    if s.course_every:
+        return word(
+            "show_course_repeated", lang, series=series, every=_every_words(s.course_every, lang)
+        )
+    return series
+
+
 @_pattern(
     "series",
+    describe=_describe_series,
     uses=("count", "every", "courses", "course_every"),
     needs=("count", "every"),
     course=_series_course,
@@ -408,7 +514,24 @@ def _daily_course(s: Schedule) -> tuple[str, int] | None:
     return ("days", round(days)) if days else None
 
 
-@_pattern("daily", uses=("duration",), course=_daily_course)
+def _describe_daily(s: Schedule, lang: str) -> str:
+    if s.duration:
+        return word("show_daily_for", lang, duration=_duration_words(s.duration, lang))
+    return word("show_daily_continuous", lang)
+
+
+def _when_daily(f: WhenFacts, lang: str) -> str:
+    first = f.rows[0]
+    if first.continues:
+        return word("when_daily_open", lang, first=f.day(first.date, lang))
+    return word(
+        "when_daily_period", lang, first=f.day(first.date, lang), last=f.day(first.end, lang)
+    )
+
+
+@_pattern(
+    "daily", describe=_describe_daily, uses=("duration",), course=_daily_course, when=_when_daily
+)
 def _daily(p: _Layout) -> bool:
     """One period of daily treatment: ``duration`` long (ceftriaxone 20 days: days 1–20), or
     continuous until the horizon."""
@@ -421,7 +544,29 @@ def _daily(p: _Layout) -> bool:
     return False
 
 
-@_pattern("cycle", uses=("on", "off"), needs=("on", "off"))
+def _describe_cycle(s: Schedule, lang: str) -> str:
+    if s.on is None or s.off is None:
+        return s.pattern
+    return word(
+        "show_cycle", lang, on=_duration_words(s.on, lang), off=_duration_words(s.off, lang)
+    )
+
+
+def _when_cycle(f: WhenFacts, lang: str) -> str:
+    first = f.rows[0]
+    return word(
+        "when_cycle",
+        lang,
+        on=chosen_duration_words(*f.used("on", f.schedule.on), lang),
+        off=chosen_duration_words(*f.used("off", f.schedule.off), lang),
+        first=f.day(first.date, lang),
+        last=f.day(first.end, lang),
+    )
+
+
+@_pattern(
+    "cycle", describe=_describe_cycle, uses=("on", "off"), needs=("on", "off"), when=_when_cycle
+)
 def _cycle(p: _Layout) -> bool:
     """Alternating "on" (daily treatment) and "off" periods until the horizon (minocycline
     4–8 weeks on, 3–4 months off)."""
@@ -442,7 +587,36 @@ def _cycle(p: _Layout) -> bool:
     return True
 
 
-@_pattern("every", uses=("every", "duration"), needs=("every",))
+def _describe_every(s: Schedule, lang: str) -> str:
+    if s.every is None:
+        return s.pattern
+    if s.duration:
+        return word(
+            "show_every_for",
+            lang,
+            every=_every_words(s.every, lang),
+            duration=_duration_words(s.duration, lang),
+        )
+    return _every_words(s.every, lang)
+
+
+def _when_every(f: WhenFacts, lang: str) -> str:
+    interval = format_interval(*f.used("every", f.schedule.every), lang)
+    return word(
+        "when_every",
+        lang,
+        interval=interval[:1].upper() + interval[1:],
+        first=f.day(f.rows[0].date, lang),
+    )
+
+
+@_pattern(
+    "every",
+    describe=_describe_every,
+    uses=("every", "duration"),
+    needs=("every",),
+    when=_when_every,
+)
 def _every(p: _Layout) -> bool:
     """One administration every interval (triamcinolone every 4–8 weeks, dressing every 3 days),
     for ``duration`` or until the horizon."""
@@ -461,6 +635,18 @@ def _every(p: _Layout) -> bool:
             break
         k += 1
     return treatment_end is None
+
+
+def describe_schedule(schedule: Schedule, lang: str) -> str:
+    """The schedule in words, from its structured numbers (its pattern's ``describe``)."""
+    pattern = PATTERNS.get(schedule.pattern)
+    return pattern.describe(schedule, lang) if pattern is not None else schedule.pattern
+
+
+def when_sentence(facts: WhenFacts, lang: str) -> str:
+    """The patient's sentence for when the treatment is given (its pattern's ``when``)."""
+    pattern = PATTERNS.get(facts.schedule.pattern)
+    return (pattern.when if pattern is not None else _when_dates)(facts, lang)
 
 
 # --------------------------------------------------------------------------- the engine

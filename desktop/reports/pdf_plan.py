@@ -47,6 +47,7 @@ from desktop.core.formatting import (
 )
 from desktop.core.messages import render
 from desktop.core.regimen import Source
+from desktop.core.schedule import chosen_duration_words
 from desktop.core.words import word
 from desktop.data.models import DESIGNS, DIRECTIONS, Evidence, Statement
 from desktop.reports.document import CONTENT_WIDTH, PageDecor, render_pdf, write_pdf
@@ -54,7 +55,6 @@ from desktop.reports.model import PlanDocument, PlanItem
 from desktop.reports.patient_copy import PatientStyles, identifier_text, patient_story
 from desktop.reports.phrases import (
     day,
-    duration_text,
     kind_word,
     listed_dates,
     treatment_name,
@@ -558,7 +558,11 @@ def _schedule_text(item: PlanItem, lang: str) -> str:
         units = schedule_choice_names(item.regimen.schedule if item.regimen else None)
         used = ", ".join(
             f"{k} = "
-            + (duration_text(v, units[k].unit, lang) if k in units else format_number(v, lang))
+            + (
+                chosen_duration_words(v, units[k].unit, lang)
+                if k in units
+                else format_number(v, lang)
+            )
             + (f" {word('by_default', lang)}" if k in s.defaults else "")
             for k, v in sorted(s.choices.items())
         )

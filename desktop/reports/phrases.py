@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.core.formatting import format_date, format_interval
-from desktop.core.formatting import format_number as _format_number
-from desktop.core.regimen import DurationSpec
-from desktop.core.schedule import KIND_OFF, Administration, unit_word_params
+from desktop.core.formatting import format_date
+from desktop.core.schedule import (
+    KIND_OFF,
+    Administration,
+    WhenFacts,
+    when_sentence,
+)
 from desktop.core.words import word
 from desktop.reports.model import PlanItem
 
@@ -26,16 +29,6 @@ def treatment_name(item: PlanItem, lang: str) -> str:
 
 def day(d: date, lang: str) -> str:
     return format_date(d, lang)
-
-
-def duration_text(amount: float, unit: str, lang: str) -> str:
-    """ "6 weeks" / "6 semaines", "3 months" / "3 mois"."""
-    words = unit_word_params(unit, amount)
-    return f"{_format_number(amount, lang)} {words['fr' if lang == 'fr' else 'en']}"
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def dose_phrase(item: PlanItem, lang: str) -> str | None:
@@ -64,75 +57,17 @@ def route_phrase(item: PlanItem, lang: str) -> str | None:
     return word(f"route_{item.regimen.route}", lang)
 
 
-def _value(item: PlanItem, name: str, spec: DurationSpec | None) -> tuple[float, str] | None:
-    """The value the schedule used for ``name`` (the clinician's choice or the source's value)."""
-    if spec is None or item.schedule is None:
-        return None
-    used = item.schedule.choices.get(name)
-    return (float(used) if used is not None else spec.value.high), spec.unit
-
-
 def when_phrases(item: PlanItem, lang: str) -> list[str]:
-    """Sentences for "When": the rhythm, then what happens after the calendar ends."""
+    """Sentences for "When": the rhythm (its pattern's words, ``desktop.core.schedule``), then
+    what happens after the calendar ends."""
     schedule = item.schedule
     regimen = item.regimen
     if schedule is None or regimen is None or regimen.schedule is None:
         return [word("when_as_prescribed", lang)]
-    rows = schedule.treatment_rows()
+    rows = tuple(schedule.treatment_rows())
     out: list[str] = []
-    pattern = schedule.pattern
-    spec = regimen.schedule
     if rows:
-        first = rows[0]
-        if pattern == "daily":
-            if first.continues:
-                out.append(word("when_daily_open", lang, first=day(first.date, lang)))
-            else:
-                out.append(
-                    word(
-                        "when_daily_period",
-                        lang,
-                        first=day(first.date, lang),
-                        last=day(first.end, lang),
-                    )
-                )
-        elif pattern == "cycle":
-            on = _value(item, "on", spec.on)
-            off = _value(item, "off", spec.off)
-            assert on is not None and off is not None
-            out.append(
-                word(
-                    "when_cycle",
-                    lang,
-                    on=duration_text(*on, lang),
-                    off=duration_text(*off, lang),
-                    first=day(first.date, lang),
-                    last=day(first.end, lang),
-                )
-            )
-        elif pattern == "every":
-            every = _value(item, "every", spec.every)
-            assert every is not None
-            out.append(
-                word(
-                    "when_every",
-                    lang,
-                    interval=_capital(format_interval(every[0], every[1], lang)),
-                    first=day(first.date, lang),
-                )
-            )
-        elif len(rows) == 1:
-            out.append(word("when_once", lang, date=day(first.date, lang)))
-        else:
-            out.append(
-                word(
-                    "when_events",
-                    lang,
-                    count=len(rows),
-                    first=day(first.date, lang),
-                    last=day(rows[-1].end, lang),
-                )
-            )
+        out.append(when_sentence(WhenFacts(rows, regimen.schedule, schedule.choices), lang))
     if schedule.repeats_until_horizon:
         out.append(word("when_continues", lang, date=day(schedule.last_day, lang)))
     elif schedule.next_after_horizon is not None:

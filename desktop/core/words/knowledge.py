@@ -82,7 +82,7 @@ WORDS: dict[str, dict[str, str]] = {
     "kb_adverse": {"en": "Main adverse effects", "fr": "Principaux effets indésirables"},
     "kb_none": {"en": "—", "fr": "—"},
     # a regimen's dose and schedule in words, one phrase per schedule pattern
-    # (desktop.cli.kb.describe_dose and describe_schedule)
+    # (desktop.cli.kb.describe_dose, and each schedule pattern's describe in desktop.core.schedule)
     "show_per_administration": {"en": "per dose", "fr": "par administration"},
     "show_per_day": {"en": "per day", "fr": "par jour"},
     "show_at_most_every": {"en": "at most every {duration}", "fr": "au plus tous les {duration}"},
