@@ -9,9 +9,15 @@ import shutil
 import tomllib
 import zipfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.data import packs, signing
+
+if TYPE_CHECKING:
+    from desktop.data.refdb import ReferenceDB
+    from desktop.reports.model import PlanDocument
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL_CONTENT = ROOT / "db" / "content"
@@ -102,3 +108,25 @@ def pack_from(
         content, out, key, "test", previous, min_calx, key_list, "2026-12-01", releases={}
     )
     return out
+
+
+def rituximab_plan(db: ReferenceDB, lang: str = "en", pregnant: str = "unknown") -> PlanDocument:
+    """The plan the release tests save or review: rituximab 375 mg/m² weekly for an 80 kg,
+    180 cm woman, from 7 December 2026, prepared on 1 December 2026."""
+    from desktop.core.patient import Patient
+    from desktop.reports.model import build_plan
+
+    patient, _ = Patient.from_inputs(
+        "80 kg", "180 cm", "female", "54", "0.9 mg/dL", pregnant=pregnant
+    )
+    return build_plan(
+        db,
+        patient,
+        ["rituximab-375-weekly"],
+        date(2026, 12, 7),
+        lang,
+        None,
+        "Dr Claire Dupont",
+        date(2026, 12, 1),
+        patient_name="Zoë Martin",
+    )

@@ -17,14 +17,14 @@ from release_helpers import (
     content_copy,
     pack_from,
     repack,
+    rituximab_plan,
 )
 
 from desktop.core.errors import CalxError
-from desktop.core.patient import Patient
 from desktop.data import content_store, packs, signing, verify
 from desktop.data.refdb import ReferenceDB
 from desktop.data.userdb import UserDB
-from desktop.reports.model import build_plan, load_plan
+from desktop.reports.model import load_plan
 from desktop.reports.plan_review import review_lines, review_plan
 
 
@@ -55,18 +55,7 @@ def test_example_update_diff_install_reopen_and_roll_back(
     assert in_use() == BASE_VERSION
     # A plan made with the bundled release.
     with ReferenceDB.open() as db:
-        patient, _ = Patient.from_inputs("80 kg", "180 cm", "female", "54", "0.9 mg/dL")
-        plan = build_plan(
-            db,
-            patient,
-            ["rituximab-375-weekly"],
-            date(2026, 12, 7),
-            "en",
-            None,
-            "Dr Claire Dupont",
-            date(2026, 12, 1),
-            patient_name="Zoë Martin",
-        )
+        plan = rituximab_plan(db)
     with UserDB.open() as user:
         plan_id = user.save_plan(plan)
 
@@ -682,18 +671,7 @@ def test_keygen_release_validate_status_and_rollback_words(
 
 def test_a_plan_whose_release_is_no_longer_kept_says_so(store: dict[str, Path]) -> None:
     with ReferenceDB.open() as db:
-        patient, _ = Patient.from_inputs("80 kg", "180 cm", "female", "54", "0.9 mg/dL")
-        plan = build_plan(
-            db,
-            patient,
-            ["rituximab-375-weekly"],
-            date(2026, 12, 7),
-            "fr",
-            None,
-            "Dr Claire Dupont",
-            date(2026, 12, 1),
-            patient_name="Zoë Martin",
-        )
+        plan = rituximab_plan(db, "fr")
     content_store.install(store["pack"])
     original = content_store.find_release
     try:
@@ -779,21 +757,7 @@ def test_a_reopened_plan_lists_alerts_it_did_not_have(store: dict[str, Path]) ->
     import dataclasses
 
     with ReferenceDB.open() as db:
-        patient, _ = Patient.from_inputs(
-            "80 kg", "180 cm", "female", "54", "0.9 mg/dL", pregnant="yes"
-        )
-        plan = build_plan(
-            db,
-            patient,
-            ["rituximab-375-weekly"],
-            date(2026, 12, 7),
-            "en",
-            None,
-            "Dr Claire Dupont",
-            date(2026, 12, 1),
-            patient_name="Zoë Martin",
-            overrides=None,
-        )
+        plan = rituximab_plan(db, pregnant="yes")
     assert plan.alerts, "rituximab in pregnancy: the plan check has a rule for it"
     before = dataclasses.replace(plan, alerts=())
     content_store.install(store["pack"])

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from release_helpers import BASE_VERSION, NEW_VERSION
+from release_helpers import BASE_VERSION, NEW_VERSION, rituximab_plan
 from release_helpers import repack as _repack
 
 from desktop.data import content_store
@@ -81,23 +81,8 @@ def test_a_refused_pack_says_why_and_cannot_be_installed(
 def test_a_plan_reopened_after_an_update_lists_its_changes(
     qtbot, window, store: dict[str, Path]
 ) -> None:
-    from datetime import date
 
-    from desktop.core.patient import Patient
-    from desktop.reports.model import build_plan
-
-    patient, _ = Patient.from_inputs("80 kg", "180 cm", "female", "54", "0.9 mg/dL")
-    plan = build_plan(
-        window.context.db,
-        patient,
-        ["rituximab-375-weekly"],
-        date(2026, 12, 7),
-        "en",
-        None,
-        "Dr Claire Dupont",
-        date(2026, 12, 1),
-        patient_name="Zoë Martin",
-    )
+    plan = rituximab_plan(window.context.db)
     window.context.user_db().save_plan(plan)
     content_store.install(store["pack"])
     with qtbot.waitSignal(window.context.databaseReady, timeout=5000):
