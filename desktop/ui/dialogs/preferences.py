@@ -62,20 +62,18 @@ class PreferencesDialog(Retranslating, QDialog):
         self.holiday_country.addItem("", "")  # weekends only
         for code, name in holiday_countries():
             self.holiday_country.addItem(f"{name} ({code})", code)
-        self.labels = [QLabel(self) for _ in range(6)]
+        # The fields in the form's order; retranslate() gives their labels in the same order.
+        self.fields = (
+            self.language,
+            self.bsa_formula,
+            self.weight_unit,
+            self.height_unit,
+            self.creatinine_unit,
+            self.holiday_country,
+        )
+        self.labels = [QLabel(self) for _ in self.fields]
         form = QFormLayout()
-        for label, field in zip(
-            self.labels,
-            (
-                self.language,
-                self.bsa_formula,
-                self.weight_unit,
-                self.height_unit,
-                self.creatinine_unit,
-                self.holiday_country,
-            ),
-            strict=True,
-        ):
+        for label, field in zip(self.labels, self.fields, strict=True):
             label.setBuddy(field)
             form.addRow(label, field)
         self.note = QLabel(self)
@@ -114,15 +112,7 @@ class PreferencesDialog(Retranslating, QDialog):
                 ),
             ),
         )
-        fields = (
-            self.language,
-            self.bsa_formula,
-            self.weight_unit,
-            self.height_unit,
-            self.creatinine_unit,
-            self.holiday_country,
-        )
-        for label, field, (text, tip) in zip(self.labels, fields, texts, strict=True):
+        for label, field, (text, tip) in zip(self.labels, self.fields, texts, strict=True):
             label.setText(text)
             field.setToolTip(tip)
             field.setAccessibleName(text.replace("&", "").rstrip(":"))
