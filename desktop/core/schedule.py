@@ -309,21 +309,18 @@ class WhenFacts:
         chosen = self.choices.get(name)
         return (float(chosen) if chosen is not None else spec.value.high), spec.unit
 
-    def day(self, d: date, lang: str) -> str:
-        return format_date(d, lang)
-
 
 def _when_dates(f: WhenFacts, lang: str) -> str:
     """Separate dates: "On DATE", or "COUNT times, from FIRST to LAST"."""
     first = f.rows[0]
     if len(f.rows) == 1:
-        return word("when_once", lang, date=f.day(first.date, lang))
+        return word("when_once", lang, date=format_date(first.date, lang))
     return word(
         "when_events",
         lang,
         count=len(f.rows),
-        first=f.day(first.date, lang),
-        last=f.day(f.rows[-1].end, lang),
+        first=format_date(first.date, lang),
+        last=format_date(f.rows[-1].end, lang),
     )
 
 
@@ -523,9 +520,12 @@ def _describe_daily(s: Schedule, lang: str) -> str:
 def _when_daily(f: WhenFacts, lang: str) -> str:
     first = f.rows[0]
     if first.continues:
-        return word("when_daily_open", lang, first=f.day(first.date, lang))
+        return word("when_daily_open", lang, first=format_date(first.date, lang))
     return word(
-        "when_daily_period", lang, first=f.day(first.date, lang), last=f.day(first.end, lang)
+        "when_daily_period",
+        lang,
+        first=format_date(first.date, lang),
+        last=format_date(first.end, lang),
     )
 
 
@@ -559,8 +559,8 @@ def _when_cycle(f: WhenFacts, lang: str) -> str:
         lang,
         on=chosen_duration_words(*f.used("on", f.schedule.on), lang),
         off=chosen_duration_words(*f.used("off", f.schedule.off), lang),
-        first=f.day(first.date, lang),
-        last=f.day(first.end, lang),
+        first=format_date(first.date, lang),
+        last=format_date(first.end, lang),
     )
 
 
@@ -606,7 +606,7 @@ def _when_every(f: WhenFacts, lang: str) -> str:
         "when_every",
         lang,
         interval=interval[:1].upper() + interval[1:],
-        first=f.day(f.rows[0].date, lang),
+        first=format_date(f.rows[0].date, lang),
     )
 
 
