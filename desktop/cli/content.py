@@ -174,10 +174,14 @@ def _check_release_arguments(args: argparse.Namespace) -> None:
                 raise CalxError(
                     "release_version_invalid", field=name, value=str(value)[:40]
                 ) from None
-    if args.content is not None and not args.content.is_dir():
-        raise CalxError(
-            "content_source_unreadable", path=str(args.content)[:200], detail="not a folder"
-        )
+    if args.content is None:
+        return
+    try:
+        detail = None if args.content.is_dir() else "not a folder"
+    except OSError as err:  # a name too long for the file system, say
+        detail = err.strerror or str(err)
+    if detail is not None:
+        raise CalxError("content_source_unreadable", path=str(args.content)[:200], detail=detail)
 
 
 def _release_key(args: argparse.Namespace) -> SigningKey:

@@ -406,6 +406,21 @@ def test_validate_refuses_a_name_the_file_system_cannot_hold(
     assert json.loads(out)["error"]["code"] == "content_source_unreadable"
 
 
+def test_release_refuses_a_content_name_the_file_system_cannot_hold(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by tests/cli/test_cli_fuzz.py on a fresh clone: a 300-character --content made
+    # is_dir() raise, as it did for calx content validate.
+    log = tmp_path / "changelog.md"
+    log.write_text("# 2026.12.0\n", encoding="utf-8")
+    out_pack = tmp_path / "x.calxpack"
+    args = ["content", "release", "--out", str(out_pack), "--changelog", str(log)]
+    code, out, err = run([*args, "--content", "x" * 300, "--json"], capsys)
+    assert code == 2 and "Traceback" not in err
+    assert json.loads(out)["error"]["code"] == "content_source_unreadable"
+    assert not out_pack.exists()
+
+
 def test_doses_and_safety_rules_come_first(
     store: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
