@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.words import LANGUAGE_NAMES
+from desktop.core.languages import LANGUAGE_NAMES
 from desktop.ui import settings as S
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Retranslating

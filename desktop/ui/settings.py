@@ -26,14 +26,12 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QLocale
 
-from desktop.core.calculators.bsa import BSA_FORMULAS as _BSA_FORMULAS
+from desktop.core.languages import LANGUAGES as WORDS_LANGUAGES
 from desktop.core.measures import MEASURES
-from desktop.core.words import LANGUAGES as WORDS_LANGUAGES
 
 T = TypeVar("T")
 
-LANGUAGES: tuple[str, ...] = WORDS_LANGUAGES  # desktop.core.words: the one list
-BSA_FORMULAS: tuple[str, ...] = tuple(_BSA_FORMULAS)  # the domain's list, in its order
+LANGUAGES: tuple[str, ...] = WORDS_LANGUAGES  # desktop.core.languages: the one list
 WEIGHT_UNITS: tuple[str, ...] = MEASURES["weight"].offered_units
 HEIGHT_UNITS: tuple[str, ...] = MEASURES["height"].offered_units
 CREATININE_UNITS: tuple[str, ...] = MEASURES["creatinine"].offered_units
@@ -65,10 +63,16 @@ class Setting(Generic[T]):
     key: str
     type: type
     default: T | Callable[[], T]
-    choices: tuple[Any, ...] = ()
+    # The allowed values, or a function giving them when they come from a module the first
+    # paint does not need (read when a stored value is checked).
+    choices: tuple[Any, ...] | Callable[[], tuple[Any, ...]] = ()
 
     def default_value(self) -> T:
         return self.default() if callable(self.default) else self.default
+
+    def allowed(self) -> tuple[Any, ...]:
+        """The allowed values (empty: any value of the type)."""
+        return self.choices() if callable(self.choices) else self.choices
 
     def parse(self, text: str) -> T:
         """The stored text as this setting's value; ``InvalidSettingError`` when it is not one."""
@@ -89,7 +93,8 @@ class Setting(Generic[T]):
             value = text
         else:  # only the plain types above are ever declared
             raise InvalidSettingError(self.key)
-        if self.choices and value not in self.choices:
+        allowed = self.allowed()
+        if allowed and value not in allowed:
             raise InvalidSettingError(self.key)
         return value
 
@@ -108,7 +113,16 @@ class Setting(Generic[T]):
 
 
 LANGUAGE: Setting[str] = Setting("ui/language", str, system_language, LANGUAGES)
-BSA_FORMULA: Setting[str] = Setting("dosing/bsa_formula", str, "mosteller", BSA_FORMULAS)
+
+
+def _bsa_formulas() -> tuple[str, ...]:
+    """The domain's list, in its order."""
+    from desktop.core.calculators.bsa import BSA_FORMULAS
+
+    return tuple(BSA_FORMULAS)
+
+
+BSA_FORMULA: Setting[str] = Setting("dosing/bsa_formula", str, "mosteller", _bsa_formulas)
 WEIGHT_UNIT: Setting[str] = Setting("units/weight", str, WEIGHT_UNITS[0], WEIGHT_UNITS)
 HEIGHT_UNIT: Setting[str] = Setting("units/height", str, HEIGHT_UNITS[0], HEIGHT_UNITS)
 CREATININE_UNIT: Setting[str] = Setting(

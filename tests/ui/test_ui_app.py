@@ -55,7 +55,8 @@ PROBE = """
 import json, sys
 from desktop.ui import main_window
 HEAVY = ("pint", "reportlab", "sqlite3", "sqlite_utils", "babel", "desktop.core.dosing",
-         "desktop.data.refdb", "desktop.core.units")
+         "desktop.data.refdb", "desktop.core.units", "desktop.core.words",
+         "desktop.core.calculators")
 seen = {}
 paint = main_window.MainWindow.paintEvent
 def first_paint(self, event):

@@ -22,15 +22,10 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+# The languages (one list, in a module of its own so the window's first paint does not read the
+# catalogue), re-exported: the words and their languages are imported together.
+from desktop.core.languages import FALLBACK, LANGUAGES
 from desktop.core.words import cli, content, dose, knowledge, messages, plan, safety
-
-# The languages of Calx, in the order of the review (French first). Everything that lists
-# languages (settings, the command line's --lang, the database columns, content validation)
-# derives from this tuple.
-LANGUAGES: tuple[str, ...] = ("fr", "en")
-# Each language named in its own words, as a menu offers it (never translated).
-LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"fr": "Français", "en": "English"})
-FALLBACK = "en"  # a language Calx does not know reads English
 
 # The areas of the catalogue, in the order their modules are read.
 AREAS: tuple[Any, ...] = (messages, plan, dose, knowledge, safety, content, cli)

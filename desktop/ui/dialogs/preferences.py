@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.calculators.bsa import BSA_FORMULAS
-from desktop.core.words import LANGUAGE_NAMES
+from desktop.core.languages import LANGUAGE_NAMES
 from desktop.ui import settings as S
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Retranslating
@@ -45,7 +45,7 @@ class PreferencesDialog(Retranslating, QDialog):
         for lang, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, lang)
         self.bsa_formula = QComboBox(self)
-        for key in S.BSA_FORMULAS:  # authors' names, the same in every language
+        for key in BSA_FORMULAS:  # authors' names, the same in every language
             self.bsa_formula.addItem(BSA_FORMULAS[key].name, key)
         self.weight_unit = QComboBox(self)
         self.height_unit = QComboBox(self)

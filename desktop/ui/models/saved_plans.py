@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
-from desktop.core.words import LANGUAGE_NAMES
+from desktop.core.languages import LANGUAGE_NAMES
 from desktop.ui.models.table_base import Index as _Index
 from desktop.ui.models.table_base import RowTableModel, fold
 from desktop.ui.roles import PLAN_ID_ROLE, SORT_ROLE

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Retranslating
-from desktop.ui.views import printing
 
 
 class TherapyView(Retranslating, QWidget):
@@ -98,6 +97,8 @@ class TherapyView(Retranslating, QWidget):
         return self.therapy_id is not None and self.context.db is not None
 
     def print_view(self) -> None:
+        from desktop.ui.views import printing  # Qt's print dialog: not before the first paint
+
         printing.print_document(self.browser.document(), self)
 
     def retranslate(self) -> None:

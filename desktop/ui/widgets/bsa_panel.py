@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.calculators.bsa import BSA_FORMULAS
-from desktop.ui import settings as S
 from desktop.ui.i18n import Retranslating
 from desktop.ui.models.bsa_table import BsaTableModel
 
@@ -33,7 +32,7 @@ class BsaPanel(Retranslating, QWidget):
         self.setObjectName("bsaPanel")
         self.formula = QComboBox(self)
         self.formula.setObjectName("bsaFormula")
-        for key in S.BSA_FORMULAS:
+        for key in BSA_FORMULAS:
             # proper names, the same in French and English
             self.formula.addItem(BSA_FORMULAS[key].name, key)
         self.formula.setCurrentIndex(max(0, self.formula.findData(default_formula)))
