@@ -16,6 +16,7 @@ also loaded at once when the user asks for it first). Flags:
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -29,6 +30,10 @@ def run(argv: Sequence[str] = ()) -> int:
     self_test = "--self-test" in argv
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Start-up makes some 40,000 long-lived objects (Qt's types, their signatures, Calx's
+    # modules): the cyclic collector would walk them again and again for nothing. It resumes
+    # once the window is usable (``_resume_collector``), with those objects set aside.
+    gc.disable()
 
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
@@ -85,6 +90,7 @@ def run(argv: Sequence[str] = ()) -> int:
         if self_test:
             from desktop.ui.self_test import run_self_test
 
+            _resume_collector()
             window.build_views()
             status["code"] = 1  # unless the run below finishes and passes
             try:
@@ -94,14 +100,17 @@ def run(argv: Sequence[str] = ()) -> int:
             return
         if not prefs.get(INTENDED_USE_SEEN):
             window.show_intended_use()
-        _in_idle_time([window.build_views, _load_dosing, _load_printing])
+        _in_idle_time([_resume_collector, window.build_views, _load_dosing, _load_printing])
 
     window.firstPainted.connect(after_first_paint)
     window.show()
     if exit_after_startup:
         # Safety net: never hang a benchmark if no paint ever arrives.
         QTimer.singleShot(10_000, lambda: (status.update(code=1), app.quit()))
+    # And never run a whole session without the collector, should no paint ever arrive.
+    QTimer.singleShot(10_000, _resume_collector)
     code = app.exec()
+    gc.enable()  # left before usable (a benchmark flag): the collector is on again either way
     context.shutdown()
     if temporary_settings is not None:
         temporary_settings.cleanup()
@@ -129,6 +138,18 @@ def _lighter_feature_hook() -> None:
             return False
 
     feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]  # untyped internals
+
+
+def _resume_collector() -> None:
+    """Turn the cyclic collector back on after start-up (once; later calls do nothing). What
+    start-up made is moved out of its sight first (``gc.freeze``): modules, classes and Qt's
+    types live as long as the process, and later collections no longer walk them, which keeps
+    their pauses short while the clinician types."""
+    if gc.isenabled():
+        return
+    gc.collect()  # start-up's own garbage goes now, not frozen with the rest
+    gc.freeze()
+    gc.enable()
 
 
 def _in_idle_time(steps: list[Callable[[], object]]) -> None:
