@@ -378,7 +378,9 @@ class MainWindow(Retranslating, QMainWindow):
     def _database_ready(self) -> None:
         self.banner.hide()
         self.navigator.setEnabled(True)
-        self._show_content_version()
+        # The release line (which reads the signed manifest) in the next turn of the event loop:
+        # the filled tree is painted and usable first.
+        QTimer.singleShot(0, self._show_content_version)
         count = self.navigator.tree_model.therapy_count() if self.navigator.tree_model else 0
         self.show_status(self.tr("%n therapies loaded.", "", count))
 

@@ -37,7 +37,7 @@ def test_update_shows_the_changes_installs_and_rolls_back(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    assert BASE_VERSION in window.content_label.text()
+    qtbot.waitUntil(lambda: BASE_VERSION in window.content_label.text())
     assert "signed by Test editor" in window.content_label.text()
     dialog = window.update_content(pack=str(store["pack"]))
     assert dialog.error is None and dialog.install_button.isEnabled()
@@ -51,7 +51,7 @@ def test_update_shows_the_changes_installs_and_rolls_back(
     with qtbot.waitSignal(window.context.databaseReady, timeout=5000):
         dialog.install_button.click()
     assert window.context.metadata().content_version == NEW_VERSION
-    assert NEW_VERSION in window.content_label.text()
+    qtbot.waitUntil(lambda: NEW_VERSION in window.content_label.text())
     assert "installed" in window.content_label.text()
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
