@@ -17,14 +17,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
+# Re-exported: a regimen's texts and sources are of these types.
+from desktop.core.sources import REVIEW_REF as REVIEW_REF
+from desktop.core.sources import VERIFICATIONS as VERIFICATIONS
+from desktop.core.sources import Bilingual as Bilingual
+from desktop.core.sources import ContentError as ContentError
+from desktop.core.sources import Source as Source
+from desktop.core.sources import Verification as Verification
 from desktop.core.words import LANGUAGES
 
-# The reference id of the source review (db/content/_references.toml).
-REVIEW_REF = "valenzuela-2016"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-Verification = Literal["verified", "secondary", "unverified"]
-VERIFICATIONS: tuple[str, ...] = ("verified", "secondary", "unverified")
 
 Basis = Literal["fixed", "per_kg", "per_m2"]
 BASES: tuple[str, ...] = ("fixed", "per_kg", "per_m2")
@@ -49,55 +51,6 @@ ROUTES: tuple[str, ...] = (
     "topical",
     "procedure",
 )
-
-
-class ContentError(ValueError):
-    """A content record that cannot be used. ``field`` is a dotted path inside the record."""
-
-    def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
-        self.field = field
-        self.problem = problem
-
-
-@dataclass(frozen=True)
-class Bilingual:
-    fr: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
-
-    @classmethod
-    def of(cls, code: str) -> Bilingual:
-        """The words of ``code`` in the catalogue (``desktop.core.words``), as a pair: a
-        vocabulary shown beside content, or an alert stored in a saved plan."""
-        from desktop.core.words import word
-
-        return cls(word(code, "fr"), word(code, "en"))
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a statement comes from: a reference id (see ``_references.toml``), the section of the
-    review it is read from, and how far it was checked (docs/clinical.md marks V / S / U)."""
-
-    ref: str
-    verification: Verification
-    section: str | None = None
-
-    @property
-    def as_reported_in_review(self) -> bool:
-        """True when the review is the only source: it cites its primary study, which could not
-        be found or checked (docs/clinical.md §1). Such a statement is shown "as reported in the
-        review", never as established."""
-        return self.ref == REVIEW_REF and self.verification == "unverified"
-
-    @property
-    def verification_code(self) -> str:
-        """The catalogue code (``desktop.core.words``) of how far it was checked, as shown:
-        "as_reported", or the verification level ("verified", "secondary", "unverified")."""
-        return "as_reported" if self.as_reported_in_review else self.verification
 
 
 @dataclass(frozen=True)

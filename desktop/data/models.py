@@ -2,7 +2,8 @@
 
 A record (``db/content/<id>.toml``) is one therapy, general measure or procedure of the review
 (Valenzuela & Chung 2016). Every clinical statement carries its ``Source``. Regimens and products
-are the dosing engine's own types from ``desktop.core.regimen`` and are reused, not copied.
+are the dosing engine's own types from ``desktop.core.regimen`` and are reused, not copied;
+texts and sources are ``desktop.core.sources``'s.
 
 The vocabularies (categories, study designs, directions of effect) are listed here, their words
 taken from the catalogue (``desktop.core.words``), so the build, the command line, the window and
@@ -12,8 +13,12 @@ the PDF name them alike.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from desktop.core.regimen import REVIEW_REF, Bilingual, Product, Regimen, Source
+from desktop.core.sources import REVIEW_REF, Bilingual, Source
+
+if TYPE_CHECKING:  # built when a therapy's regimens are read, not to fill the tree
+    from desktop.core.regimen import Regimen
 
 __all__ = [
     "CATEGORIES",
@@ -25,9 +30,7 @@ __all__ = [
     "DbMetadata",
     "Evidence",
     "OverviewRow",
-    "Product",
     "Reference",
-    "Regimen",
     "SearchHit",
     "Source",
     "Statement",

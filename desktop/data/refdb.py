@@ -32,15 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import CalxError
-from desktop.core.regimen import (
-    Bilingual,
-    ContentError,
-    Product,
-    Regimen,
-    Source,
-    product_from_dict,
-    regimen_from_dict,
-)
+from desktop.core.sources import Bilingual, ContentError, Source
 from desktop.core.words import LANGUAGES, unknown_language
 from desktop.data.models import (
     STATEMENT_KINDS,
@@ -63,6 +55,7 @@ from desktop.data.schema import (
 )
 
 if TYPE_CHECKING:  # read on first use: the window opens the database before it is usable
+    from desktop.core.regimen import Product, Regimen
     from desktop.core.safety import SafetyContent
     from desktop.data import signing
     from desktop.data.signing import SignedRelease
@@ -539,6 +532,8 @@ class ReferenceDB:
 
     @staticmethod
     def _regimen(data: str, therapy_id: str) -> Regimen:
+        from desktop.core.regimen import regimen_from_dict
+
         try:
             return regimen_from_dict(json.loads(data), therapy_id)
         except (ContentError, ValueError) as err:  # the hash matched, so only a build bug
@@ -558,6 +553,8 @@ class ReferenceDB:
 
     @staticmethod
     def _product(data: str) -> Product:
+        from desktop.core.regimen import product_from_dict
+
         try:
             return product_from_dict(json.loads(data))
         except (ContentError, ValueError) as err:

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from html import escape
 
 from desktop.core.formatting import colon
+from desktop.core.regimen import Regimen
 from desktop.data.models import (
     CATEGORIES,
     DESIGNS,
     DIRECTIONS,
     Evidence,
     Reference,
-    Regimen,
     Source,
     Statement,
     Therapy,
