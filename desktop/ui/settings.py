@@ -20,21 +20,16 @@ import configparser
 import io
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QByteArray, QLocale
 
 from desktop.core.languages import LANGUAGES as WORDS_LANGUAGES
-from desktop.core.measures import MEASURES
 
 T = TypeVar("T")
 
 LANGUAGES: tuple[str, ...] = WORDS_LANGUAGES  # desktop.core.languages: the one list
-WEIGHT_UNITS: tuple[str, ...] = MEASURES["weight"].offered_units
-HEIGHT_UNITS: tuple[str, ...] = MEASURES["height"].offered_units
-CREATININE_UNITS: tuple[str, ...] = MEASURES["creatinine"].offered_units
 
 MAX_FILE_BYTES = 64 * 1024  # a real settings file is well under 2 kB
 MAX_VALUE_CHARS = 8 * 1024  # window geometry in base64 is the longest value (~100 chars)
@@ -56,9 +51,10 @@ class InvalidSettingError(ValueError):
     """A stored text that is not a valid value of its setting."""
 
 
-@dataclass(frozen=True)
-class Setting(Generic[T]):
-    """One preference: where it is stored, its Python type, its default and allowed values."""
+class Setting(NamedTuple, Generic[T]):
+    """One preference: where it is stored, its Python type, its default and allowed values.
+    (A named tuple, not a dataclass: the window's first paint reads the settings, and building
+    a frozen dataclass costs more than the rest of this module.)"""
 
     key: str
     type: type
@@ -123,11 +119,22 @@ def _bsa_formulas() -> tuple[str, ...]:
 
 
 BSA_FORMULA: Setting[str] = Setting("dosing/bsa_formula", str, "mosteller", _bsa_formulas)
-WEIGHT_UNIT: Setting[str] = Setting("units/weight", str, WEIGHT_UNITS[0], WEIGHT_UNITS)
-HEIGHT_UNIT: Setting[str] = Setting("units/height", str, HEIGHT_UNITS[0], HEIGHT_UNITS)
-CREATININE_UNIT: Setting[str] = Setting(
-    "units/creatinine", str, CREATININE_UNITS[0], CREATININE_UNITS
-)
+
+
+def _unit_setting(measure: str) -> Setting[str]:
+    """The unit a measurement is typed in by default: one of those its ``Measure`` offers."""
+
+    def units() -> tuple[str, ...]:
+        from desktop.core.measures import MEASURES
+
+        return MEASURES[measure].offered_units
+
+    return Setting(f"units/{measure}", str, lambda: units()[0], units)
+
+
+WEIGHT_UNIT: Setting[str] = _unit_setting("weight")
+HEIGHT_UNIT: Setting[str] = _unit_setting("height")
+CREATININE_UNIT: Setting[str] = _unit_setting("creatinine")
 WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray)
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray)
 INTENDED_USE_SEEN: Setting[bool] = Setting("notice/intended_use_seen", bool, False)

@@ -51,9 +51,9 @@ class PreferencesDialog(Retranslating, QDialog):
         self.height_unit = QComboBox(self)
         self.creatinine_unit = QComboBox(self)
         for combo, units in (
-            (self.weight_unit, S.WEIGHT_UNITS),
-            (self.height_unit, S.HEIGHT_UNITS),
-            (self.creatinine_unit, S.CREATININE_UNITS),
+            (self.weight_unit, S.WEIGHT_UNIT.allowed()),
+            (self.height_unit, S.HEIGHT_UNIT.allowed()),
+            (self.creatinine_unit, S.CREATININE_UNIT.allowed()),
         ):
             for unit in units:
                 combo.addItem(unit, unit)

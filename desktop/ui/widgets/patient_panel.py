@@ -49,10 +49,10 @@ class PatientPanel(Retranslating, QWidget):
         self.setObjectName("patientPanel")
         self.context = context
         prefs = context.prefs
-        self.weight = MeasureField("weight", S.WEIGHT_UNITS, self)
-        self.height_field = MeasureField("height", S.HEIGHT_UNITS, self)
+        self.weight = MeasureField("weight", S.WEIGHT_UNIT.allowed(), self)
+        self.height_field = MeasureField("height", S.HEIGHT_UNIT.allowed(), self)
         self.age = MeasureField("age", (), self)
-        self.creatinine = MeasureField("creatinine", S.CREATININE_UNITS, self)
+        self.creatinine = MeasureField("creatinine", S.CREATININE_UNIT.allowed(), self)
         self.birth_date = MeasureField("birth_date", (), self)
         self.record_number = MeasureField("record_number", (), self)
         self.sex = QComboBox(self)
