@@ -111,3 +111,34 @@ def test_every_window_string_is_in_the_translation_file(tmp_path):
 
     missing = strings(fresh) - strings(TRANSLATIONS / "calx_fr.ts")
     assert not missing, f"run tools/build_translations.py --update and translate: {missing}"
+
+
+COLLECTOR = """
+import gc, json, sys
+from PySide6.QtWidgets import QApplication
+import desktop.ui.app as app_module
+
+seen = {}
+original = app_module._in_idle_time
+
+def with_probe(steps):
+    seen["off_until_usable"] = not gc.isenabled()
+    def probe():
+        seen.update(on_after_idle_loading=gc.isenabled(), frozen=gc.get_freeze_count())
+        QApplication.instance().quit()
+    original([*steps, probe])
+
+app_module._in_idle_time = with_probe
+code = app_module.run([])
+print(json.dumps(seen))
+sys.exit(code)
+"""
+
+
+def test_collector_is_off_during_start_up_and_back_on_once_usable(calx_db, tmp_path):
+    done = _run(["-c", COLLECTOR], calx_db, tmp_path)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["off_until_usable"] is True
+    assert seen["on_after_idle_loading"] is True
+    assert seen["frozen"] > 1000  # start-up's objects set aside, not walked again
