@@ -26,6 +26,8 @@ METRICS: tuple[str, ...] = ("bmi", "ibw", "abw", "crcl", "egfr")
 
 @dataclass(frozen=True)
 class BodyMetrics:
+    """Every body-size and kidney metric computed for a patient, and why any is missing."""
+
     results: Mapping[str, Calculation]
     skipped: Mapping[str, Issue]  # why a metric is not there
     warnings: tuple[Issue, ...] = field(default=())

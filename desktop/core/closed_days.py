@@ -24,6 +24,8 @@ HOSPITAL_ROUTES: frozenset[str] = frozenset({"iv", "procedure"})
 
 @dataclass(frozen=True)
 class ClosedDay:
+    """A day the hospital is closed: a weekend or a public holiday, named."""
+
     day: dt.date
     reason: str  # "weekend" | "holiday"
     name: str  # "Saturday", "Christmas Day" / "samedi", "Noël"

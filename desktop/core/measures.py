@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Measure:
+    """What Calx knows of one kind of measurement: its unit, the units it reads, its limits."""
+
     kind: str  # "weight", "height", "creatinine", "age"
     unit: str  # the canonical unit (kg, cm, mg/dL, yr)
     dimensions: tuple[str, ...]  # pint dimensionalities a typed unit may have

@@ -132,6 +132,8 @@ class Alert:
 
 @dataclass(frozen=True)
 class RenalEstimate:
+    """The kidney-function estimate a renal rule was checked against."""
+
     name: str  # a key of ESTIMATE_WORDS
     value: float  # mL/min (CKD-EPI: mL/min/1.73 m²)
     unit: str

@@ -103,6 +103,8 @@ LABELS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class DoseRow:
+    """One labelled line of a dose's summary, in the user's language."""
+
     key: str  # one of LABELS
     label: str  # in the user's language, without a colon
     value: str

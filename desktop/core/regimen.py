@@ -86,6 +86,8 @@ class ValueSpec:
 
 @dataclass(frozen=True)
 class DurationSpec:
+    """How long a course lasts: a value (or range) and its unit."""
+
     value: ValueSpec
     unit: str  # one of DURATION_UNITS
 
@@ -127,12 +129,16 @@ SCHEDULE_DURATIONS: tuple[str, ...] = tuple(
 
 @dataclass(frozen=True)
 class Concentration:
+    """A product's strength per mL (or units per mL)."""
+
     value: float
     unit: str  # one of CONCENTRATION_UNITS
 
 
 @dataclass(frozen=True)
 class Regimen:
+    """One dosing regimen of a therapy: route, dose, schedule, product, each with its source."""
+
     id: str
     therapy_id: str
     label: Bilingual
@@ -156,6 +162,8 @@ DRUG_ROUTES: tuple[str, ...] = ("oral", "iv", "sc", "intralesional")
 
 @dataclass(frozen=True)
 class Vial:
+    """One vial size of a product: its strength and volume."""
+
     strength_mg: float
     volume_ml: float
 

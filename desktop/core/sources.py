@@ -25,6 +25,8 @@ class ContentError(ValueError):
 
 @dataclass(frozen=True)
 class Bilingual:
+    """A text in French and in English."""
+
     fr: str
     en: str
 

@@ -31,6 +31,8 @@ MAX_VIALS = 60
 
 @dataclass(frozen=True)
 class VialCount:
+    """How many vials of one size a dose opens."""
+
     strength_mg: float
     volume_ml: float
     count: int

@@ -118,6 +118,8 @@ class ContentValidationError(ValueError):
 
 @dataclass(frozen=True)
 class ContentMeta:
+    """The content's version and date (``db/content/_meta.toml``)."""
+
     content_version: str
     content_date: str
 

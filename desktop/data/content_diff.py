@@ -45,6 +45,8 @@ SECTIONS = (
 
 @dataclass(frozen=True)
 class Change:
+    """One difference between two releases: a record added, changed or removed."""
+
     section: str  # one of SECTIONS
     action: str  # added | changed | removed
     item: str  # id, code, "kind #n" or the study's name
@@ -56,6 +58,8 @@ class Change:
 
 @dataclass(frozen=True)
 class TherapyChanges:
+    """The changes of one therapy record, under its name."""
+
     id: str
     name: Mapping[str, str]
     changes: tuple[Change, ...]
@@ -63,6 +67,8 @@ class TherapyChanges:
 
 @dataclass(frozen=True)
 class ContentDiff:
+    """What a new release changes, safety rules first (shown before it is installed)."""
+
     old: Mapping[str, str]
     new: Mapping[str, str]
     safety: tuple[Change, ...] = ()

@@ -137,6 +137,8 @@ def open_active() -> ReferenceDB:
 
 @dataclass(frozen=True)
 class Status:
+    """Which installed release is in use, and what a rollback returns to."""
+
     current: str | None  # installed release in use, None when the bundled one is
     previous: str | None  # what a rollback returns to (None: the bundled release)
     can_roll_back: bool
@@ -149,6 +151,8 @@ def status() -> Status:
 
 @dataclass(frozen=True)
 class Installed:
+    """A release just installed, and the one it replaced."""
+
     version: str
     previous: str | None
     release: signing.SignedRelease

@@ -81,6 +81,8 @@ def unb64(text: object) -> bytes:
 
 @dataclass(frozen=True)
 class Signer:
+    """A public signing key and whose it is."""
+
     id: str
     name: str
     public: bytes
@@ -218,6 +220,8 @@ def _keyids(signatures: list[Any]) -> list[str]:
 
 @dataclass(frozen=True)
 class Trust:
+    """The keys trusted to sign releases: roots, signers, and revoked key ids."""
+
     roots: Mapping[str, Signer]
     signers: Mapping[str, Signer]
     revoked: Mapping[str, str] = field(default_factory=dict)  # key id → reason
@@ -366,6 +370,8 @@ class Manifest:
 
 @dataclass(frozen=True)
 class SignedRelease:
+    """A release manifest whose signature was checked, and who signed it."""
+
     manifest: Manifest
     signer: Signer
     document: dict[str, Any]

@@ -103,6 +103,8 @@ class SavablePlan(Protocol):
 
 @dataclass(frozen=True)
 class SavedPlan:
+    """A plan as saved: its record, when, and the digest of its document."""
+
     record: PlanRecord
     saved_at: datetime
     document_sha256: str
@@ -135,6 +137,8 @@ class LogHead:
 
 @dataclass(frozen=True)
 class LogEntry:
+    """One line of the saved-plans log: what was done to which plan, and when."""
+
     index: int
     at: datetime
     plan_id: str

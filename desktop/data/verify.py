@@ -31,6 +31,8 @@ RACY_NS = 3_000_000_000  # a file changed this recently is checked again at its 
 
 @dataclass(frozen=True)
 class FileIdentity:
+    """What identifies a file on disk without reading it: device, inode, size and times."""
+
     path: str
     dev: int
     ino: int

@@ -20,6 +20,8 @@ from desktop.reports.model import PlanDocument
 
 @dataclass(frozen=True)
 class PlanReview:
+    """A saved plan against the release in use: what changed, and the alerts that are new."""
+
     old_version: str
     new_version: str
     same: bool

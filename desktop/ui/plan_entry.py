@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class PlanEntry:
+    """One regimen in the plan being made: its choices, start date, horizon and moved doses."""
+
     regimen_id: str
     therapy_id: str
     therapy_name: Bilingual

@@ -54,6 +54,8 @@ def bsa_boyd(weight_kg: float, height_cm: float) -> float:
 
 @dataclass(frozen=True)
 class BsaFormula:
+    """One body-surface-area formula: its name, equation and citation."""
+
     key: str
     name: str
     equation: str
