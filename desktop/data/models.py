@@ -13,12 +13,24 @@ the PDF name them alike.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.sources import REVIEW_REF, Bilingual, Source
 
-if TYPE_CHECKING:  # built when a therapy's regimens are read, not to fill the tree
+if TYPE_CHECKING:
     from desktop.core.regimen import Regimen
+else:
+
+    def __getattr__(name: str) -> Any:
+        """``Regimen``, the type of ``Therapy.regimens``, imported when first asked for (a saved
+        plan read back resolves that hint through ``getattr``): filling the window's tree does
+        not build the regimen types."""
+        if name == "Regimen":
+            from desktop.core.regimen import Regimen
+
+            return Regimen
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CATEGORIES",

@@ -31,6 +31,27 @@ class SnapshotError(TypeError):
 _hints_cache: dict[type, dict[str, Any]] = {}
 
 
+class _ModuleNames(Mapping[str, Any]):
+    """A module's names as ``getattr`` sees them, for resolving the hints written in it: a name it
+    provides lazily (a module ``__getattr__``, PEP 562) resolves too, which the module's
+    ``__dict__`` alone would not."""
+
+    def __init__(self, module: types.ModuleType) -> None:
+        self._module = module
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return getattr(self._module, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+    def __iter__(self) -> typing.Iterator[str]:
+        return iter(vars(self._module))
+
+    def __len__(self) -> int:
+        return len(vars(self._module))
+
+
 def _field_hints(cls: type) -> dict[str, Any]:
     """Resolved type hints of a dataclass's init fields. A name only visible to type checkers
     (imported under ``TYPE_CHECKING``) resolves to ``Any`` and is then stored with tags."""
@@ -38,7 +59,7 @@ def _field_hints(cls: type) -> dict[str, Any]:
     if cached is not None:
         return cached
     try:
-        hints = typing.get_type_hints(cls)
+        hints = typing.get_type_hints(cls, localns=_ModuleNames(sys.modules[cls.__module__]))
     except (NameError, TypeError):
         hints = {}
         namespace = dict(vars(sys.modules[cls.__module__]))
