@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import operator
 import re
 import sqlite3
 import unicodedata
@@ -50,6 +51,7 @@ from desktop.data.schema import (
     SCHEMA_VERSION,
     SEARCH_COLUMNS,
     SEARCH_TABLE,
+    SEARCH_WEIGHTS,
     TABLES,
     content_hash,
 )
@@ -75,7 +77,27 @@ _NAME_COLUMNS = "{name_fr name_en synonyms_fr synonyms_en}"
 _SUMMARY_INDEX = {lang: 1 + SEARCH_COLUMNS.index(f"summary_{lang}") for lang in LANGUAGES}
 _BODY_INDEX = {lang: 1 + SEARCH_COLUMNS.index(f"body_{lang}") for lang in LANGUAGES}
 _MARKS = re.compile(f"[{_OPEN}{_CLOSE}]")
-_BUDGET = "calx_snippet_budget"
+_RANK = operator.itemgetter(1)
+_MARK = "calx_mark"  # SQL, per row read: 0 past the budget of marks, 2 a name hit, else 1
+# The table's rank (``desktop.data.build`` configures it the same), called by name: reading
+# the ``rank`` column makes FTS5 prepare a statement for its arguments at every query.
+_BM25 = f"bm25({SEARCH_TABLE}, {', '.join(f'{w:g}' for w in SEARCH_WEIGHTS)})"
+# Names and synonyms, unsorted: ``search`` sorts the few rows itself.
+_BY_NAME = f"SELECT rowid, {_BM25} FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?"
+# Every column, ranked, with the marks of the first rows read: a name hit's summary with its
+# highlights; for the others, that summary if it has any, else the passage of the text that
+# matched.
+_RANKED = {
+    lang: (
+        f"SELECT rowid, {_BM25}, CASE {_MARK}(rowid) WHEN 0 THEN NULL "
+        f"WHEN 2 THEN highlight({SEARCH_TABLE}, {_SUMMARY_INDEX[lang]}, ?1, ?2) "
+        f"ELSE CASE WHEN instr(highlight({SEARCH_TABLE}, {_SUMMARY_INDEX[lang]}, ?1, ?2), ?1) "
+        f"THEN highlight({SEARCH_TABLE}, {_SUMMARY_INDEX[lang]}, ?1, ?2) "
+        f"ELSE snippet({SEARCH_TABLE}, {_BODY_INDEX[lang]}, ?1, ?2, '…', {SNIPPET_WORDS}) END "
+        f"END FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?3 ORDER BY rank LIMIT ?4"
+    )
+    for lang in LANGUAGES
+}
 
 
 def match_expression(query: str) -> str | None:
@@ -204,10 +226,9 @@ class ReferenceDB:
         self._manifest: bytes | None = None
         self.fallback_reason: CalxError | None = None  # why an installed release was not used
         self._record_of: dict[int, tuple[str, str, str, str, str, str]] | None = None
-        self._snippet_budget = 0
-        self._last_within = False
-        conn.create_function(_BUDGET, 0, self._spend_snippet)
-        conn.create_function(_BUDGET, 1, self._spend_snippet)
+        self._marks_left = 0
+        self._named: set[int] = set()
+        conn.create_function(_MARK, 1, self._mark)
 
     # ------------------------------------------------------------ opening and checks
 
@@ -683,70 +704,51 @@ class ReferenceDB:
         if expression is None or limit < 1:
             return []
         records = self._records()
-        short = max(len(w) for w in _words(expression)) <= SHORT_QUERY_CHARS
         name_at, summary_at = (1, 3) if lang == "fr" else (2, 4)
 
         def hit(rowid: int, rank: float, marked: str | None = None) -> SearchHit:
             record = records[rowid]
-            text, spans = _unmark(marked) if marked is not None else (record[summary_at], ())
-            return SearchHit(record[0], record[name_at], record[5], text, spans, -float(rank))
-
-        # Names and synonyms first: a cheap query (few rows match a name), which reads no text.
-        by_name = list(
-            self._rows(
-                f"SELECT rowid, rank FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? "
-                f"ORDER BY rank LIMIT ?",
-                (f"{_NAME_COLUMNS} : ({expression})", limit),
+            # No marks (a summary or passage in which no word matched): the plain summary.
+            text, spans = (
+                (record[summary_at], ())
+                if marked is None or _OPEN not in marked
+                else _unmark(marked)
             )
-        )
-        if short:
+            return SearchHit(record[0], record[name_at], record[5], text, spans, -rank)
+
+        # Names and synonyms first: few rows match a name, and the query reads no text. FTS5's
+        # ORDER BY rank would prepare a sorting statement and compute bm25 a second time for
+        # the rank it returns; a stable sort in FTS5's rowid order gives the same order.
+        by_name = sorted(self._rows(_BY_NAME, (f"{_NAME_COLUMNS} : ({expression})",)), key=_RANK)
+        del by_name[limit:]
+        if max(len(w) for w in _words(expression)) <= SHORT_QUERY_CHARS:
             return [hit(rowid, rank) for rowid, rank in by_name]
-        # The one ranked query over every column. Its marks are worked out row by row as the
-        # cursor steps, and it is left as soon as the list is full: the summary's highlights
-        # for the first ``snippets`` rows it reads, the text's passage for those of them that
-        # are not name hits and whose summary matched nothing. The other rows' text is not even
-        # read: they show their plain summary.
-        self._snippet_budget = 1 << 30 if snippets is None else max(0, int(snippets))
-        # The name hits' rowids as one JSON parameter: the statement's text stays the same, so
-        # it is prepared once per connection (sqlite3's statement cache), not at every keystroke.
-        named = f"(SELECT value FROM json_each(?{1}))"
-        everywhere = self._rows(
-            f"SELECT rowid, rank, CASE WHEN {_BUDGET}() "
-            f"THEN highlight({SEARCH_TABLE}, {_SUMMARY_INDEX[lang]}, ?2, ?3) END, "
-            f"CASE WHEN rowid IN {named} OR NOT {_BUDGET}(0) "
-            f"OR instr(highlight({SEARCH_TABLE}, {_SUMMARY_INDEX[lang]}, ?2, ?3), ?2) THEN NULL "
-            f"ELSE snippet({SEARCH_TABLE}, {_BODY_INDEX[lang]}, ?2, ?3, '…', {SNIPPET_WORDS}) "
-            f"END FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?4 ORDER BY rank LIMIT ?5",
-            (
-                json.dumps([rowid for rowid, _ in by_name]),
-                _OPEN,
-                _CLOSE,
-                expression,
-                limit + len(by_name),
-            ),
-        )
-        name_rows = {rowid for rowid, _ in by_name}
-        names_seen: dict[int, str] = {}
-        others: list[SearchHit] = []
+        # Then every column, ranked. The first ``snippets`` rows it reads get their marks as
+        # the cursor steps (the other rows' text is not even read: they show their plain
+        # summary), and it is left as soon as nothing more can change what is shown.
+        self._named = {rowid for rowid, _ in by_name}
+        self._marks_left = budget = 1 << 30 if snippets is None else max(0, int(snippets))
         wanted = limit - len(by_name)
-        for rowid, rank, summary, body in everywhere:
-            if rowid in name_rows:
-                # The name says why it was found: show the summary, with the highlights of the
-                # unfiltered query when it has them.
-                names_seen[rowid] = summary
+        marks: dict[int, str] = {}  # the name hits read, with their marks
+        seen = 0  # name hits read
+        others: list[SearchHit] = []
+        rows = self._rows(_RANKED[lang], (_OPEN, _CLOSE, expression, limit + len(by_name)))
+        for read, (rowid, rank, marked) in enumerate(rows, 1):
+            if rowid in self._named:
+                seen += 1
+                if marked is not None:
+                    marks[rowid] = marked
             elif len(others) < wanted:
-                # The summary when it matched, else the passage of the text that matched
-                # (None: past the passages asked for, the plain summary).
-                others.append(
-                    hit(rowid, rank, summary if body is None or _OPEN not in body else body)
-                )
-            if len(others) >= wanted and (
-                len(names_seen) == len(by_name) or self._snippet_budget <= 0
-            ):
-                break  # the rest would show their plain summary anyway
-        return [hit(rowid, rank, names_seen.get(rowid)) for rowid, rank in by_name] + others[
-            : max(0, wanted)
-        ]
+                others.append(hit(rowid, rank, marked))
+            if len(others) >= wanted and (seen == len(by_name) or read >= budget):
+                break
+        return [hit(rowid, rank, marks.get(rowid)) for rowid, rank in by_name] + others
+
+    def _mark(self, rowid: int) -> int:
+        """SQL ``calx_mark(rowid)`` for each row read: 0 once the budget of marked rows is
+        spent, else 2 for a name hit, 1 for the others."""
+        self._marks_left -= 1
+        return 0 if self._marks_left < 0 else 2 if rowid in self._named else 1
 
     def _records(self) -> dict[int, tuple[str, str, str, str, str, str]]:
         """Search rowid -> (therapy id, name fr, name en, summary fr, summary en, category).
@@ -767,18 +769,12 @@ class ReferenceDB:
             }
         return self._record_of
 
-    def _spend_snippet(self, spend: int = 1) -> int:
-        """SQL ``calx_snippet_budget()``: 1 while rows may still be marked, and counts the row;
-        ``calx_snippet_budget(0)``: whether the row just counted was within the budget."""
-        if spend:
-            self._last_within = self._snippet_budget > 0
-            self._snippet_budget -= 1
-        return int(self._last_within)
-
     def _rows(self, sql: str, parameters: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
         """The rows of one FTS5 query, fetched as the caller steps through them."""
+        cursor = self._conn.cursor()
+        cursor.row_factory = None  # plain tuples: these rows are unpacked, never read by name
         try:
-            yield from self._conn.execute(sql, parameters)
+            yield from cursor.execute(sql, parameters)
         except sqlite3.OperationalError as err:
             if "fts5" in str(err):  # cannot happen with quoted words; never fail a keystroke
                 return
