@@ -4,6 +4,7 @@ hostile input that must never raise."""
 from __future__ import annotations
 
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -329,3 +330,66 @@ def test_one_or_two_letters_look_in_names_only(real: ReferenceDB) -> None:
             ]
             assert any(w.startswith(fold(query)) for w in words), (query, hit.therapy_id)
             assert hit.highlights == ()
+
+
+# ------------------------------------------------------------------ ranking, against FTS5's own
+
+_NAMES = "{name_fr name_en synonyms_fr synonyms_en}"
+
+
+def _fts5_ranked(path: Path, expression: str) -> list[tuple[str, float]]:
+    """(therapy id, score) in FTS5's own ORDER BY rank, from a connection of the test's own."""
+    conn = sqlite3.connect(path)
+    try:
+        return [
+            (therapy_id, -rank)
+            for therapy_id, rank in conn.execute(
+                "SELECT therapy_id, rank FROM search WHERE search MATCH ? ORDER BY rank",
+                (expression,),
+            )
+        ]
+    finally:
+        conn.close()
+
+
+ORDER_QUERIES = ["r", "ca", "anti", "calc", "therapie", "inhib", "pain", "colchicine", "ulcère d"]
+
+
+@pytest.mark.parametrize("query", ORDER_QUERIES)
+def test_name_hits_first_in_their_name_rank_then_the_rest_by_rank(
+    real: ReferenceDB, real_db: Path, query: str
+) -> None:
+    expression = match_expression(query)
+    assert expression is not None
+    by_name = _fts5_ranked(real_db, f"{_NAMES} : ({expression})")
+    hits = real.search(query, "fr", 100)
+    assert [(h.therapy_id, h.score) for h in hits[: len(by_name)]] == by_name[:100]
+    if len(query) > 2:
+        named = {therapy_id for therapy_id, _ in by_name}
+        rest = [hit for hit in _fts5_ranked(real_db, expression) if hit[0] not in named]
+        assert [(h.therapy_id, h.score) for h in hits[len(by_name) :]] == rest[: 100 - len(by_name)]
+
+
+@pytest.mark.parametrize(("query", "limit"), [("anti-T", 5), ("anti", 8), ("calcinose", 50)])
+@pytest.mark.parametrize("budget", [0, 1, 3, 8])
+def test_marks_go_to_the_first_rows_of_the_ranking_whatever_the_limit(
+    real: ReferenceDB, real_db: Path, query: str, limit: int, budget: int
+) -> None:
+    # A hit keeps the marks it has with every passage cut exactly when it is among the first
+    # ``budget`` rows of the ranking over every column (name hits included); the others show
+    # their plain summary.
+    expression = match_expression(query)
+    assert expression is not None
+    first = {therapy_id for therapy_id, _ in _fts5_ranked(real_db, expression)[:budget]}
+    summaries = {t.id: t.summary for t in real.therapies("fr")}
+    full = real.search(query, "fr", limit)
+    cheap = real.search(query, "fr", limit, snippets=budget)
+    assert [h.therapy_id for h in cheap] == [h.therapy_id for h in full]
+    for hit, whole in zip(cheap, full, strict=True):
+        if hit.therapy_id in first:
+            assert hit == whole
+        else:
+            assert (hit.snippet, hit.highlights) == (summaries[hit.therapy_id], ())
+    assert any(h.highlights for h in cheap) == any(
+        h.highlights for h in full if h.therapy_id in first
+    )
