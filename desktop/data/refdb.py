@@ -151,11 +151,31 @@ def _unmark(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Strip the highlight markers; return the plain text and the (start, end) of each mark."""
     if _OPEN not in text and _CLOSE not in text:
         return text, ()
+    # FTS5 writes each mark as one open and one close marker: split on those, whole runs of
+    # text at once (a per-character loop costs ~1 ms per list).
+    first, *marked = text.split(_OPEN)
+    out = [first]
+    spans: list[tuple[int, int]] = []
+    length = len(first)
+    for piece in marked:
+        word, close, rest = piece.partition(_CLOSE)
+        if not close or _CLOSE in rest:
+            return _unmark_any(text)
+        if word:
+            spans.append((length, length + len(word)))
+        out += (word, rest)
+        length += len(word) + len(rest)
+    if _CLOSE in first:
+        return _unmark_any(text)
+    return "".join(out), tuple(spans)
+
+
+def _unmark_any(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``_unmark`` for any placing of the markers (a close without an open is dropped)."""
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     start = -1
     length = 0
-    # Between markers, whole runs of text at once (a per-character loop costs ~1 ms per list).
     position = 0
     for m in _MARKS.finditer(text):
         run = text[position : m.start()]

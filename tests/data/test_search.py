@@ -393,3 +393,14 @@ def test_marks_go_to_the_first_rows_of_the_ranking_whatever_the_limit(
     assert any(h.highlights for h in cheap) == any(
         h.highlights for h in full if h.therapy_id in first
     )
+
+
+@given(st.text(alphabet="ab \x01\x02é…"))
+def test_marks_are_stripped_the_same_whatever_their_placing(text: str) -> None:
+    # FTS5 pairs its markers; the quick path must agree with the general one on any placing.
+    from desktop.data.refdb import _unmark, _unmark_any
+
+    plain, spans = _unmark(text)
+    assert (plain, spans) == _unmark_any(text)
+    assert "\x01" not in plain and "\x02" not in plain
+    assert all(0 <= a < b <= len(plain) for a, b in spans)
