@@ -404,3 +404,19 @@ def test_marks_are_stripped_the_same_whatever_their_placing(text: str) -> None:
     assert (plain, spans) == _unmark_any(text)
     assert "\x01" not in plain and "\x02" not in plain
     assert all(0 <= a < b <= len(plain) for a, b in spans)
+
+
+def test_fast_hits_are_the_dataclass_s_own_objects() -> None:
+    """``_search_hit`` fills a SearchHit without its constructor: it must set every field, and
+    only those, and give an object equal (and hashing equal) to the constructor's."""
+    import dataclasses
+
+    from desktop.data.refdb import _search_hit
+
+    args = ("rituximab", "Rituximab", "drug", "un texte", ((0, 2),), 3.25)
+    fast, made = _search_hit(*args), SearchHit(*args)
+    assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
+    assert set(vars(fast)) == {f.name for f in dataclasses.fields(SearchHit)}
+    assert not hasattr(SearchHit, "__post_init__")  # nothing the constructor would check
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.name = "other"  # type: ignore[misc]
