@@ -316,8 +316,16 @@ def pyinstaller(
     python: Path, dist: Path, work: Path, name: str, spec_args: Sequence[str], clean: bool
 ) -> str:
     """Run the spec; returns its 'left out' summary line."""
+    options = list(load_policy().INTERPRETER_OPTIONS)
+    # PyInstaller's cache keeps the bytecode it compiled: rebuild it when the options changed.
+    stamp = work / "pyinstaller" / name / "interpreter-options.json"
+    try:
+        clean = clean or json.loads(stamp.read_text(encoding="utf-8")) != options
+    except (OSError, ValueError):
+        clean = True
     cmd: list[str | os.PathLike[str]] = [
         python,
+        *options,
         "-m",
         "PyInstaller",
         "--noconfirm",
@@ -332,6 +340,8 @@ def pyinstaller(
         cmd.append("--clean")
     cmd += [SPEC, "--", *spec_args]
     result = run(cmd, what=f"PyInstaller ({name})", log=work / f"pyinstaller-{name}.log")
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(json.dumps(options), encoding="utf-8")
     summary = [line for line in result.stdout.splitlines() if line.startswith("calx.spec: ")]
     return summary[-1].removeprefix("calx.spec: ") if summary else ""
 

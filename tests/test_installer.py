@@ -10,12 +10,13 @@ from __future__ import annotations
 import ast
 import configparser
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 
 import pytest
 
@@ -155,6 +156,59 @@ def test_pillow_is_left_out_and_its_stub_lets_reportlab_draw_the_same_pdf(tmp_pa
 
 def test_the_checkouts_development_key_is_not_bundled_in_place_of_the_signing_one() -> None:
     assert "trust/development-key.json" in policy.RESOURCE_SKIPPED_FILES
+
+
+# --- how the bytecode is compiled ------------------------------------------------------------
+
+_COMPILED = (
+    "import json\n"
+    "ns = {}\n"
+    "exec(compile('def f():\\n    \"\"\"Help.\"\"\"\\n    assert 1 > 2\\n', 'm.py', 'exec'), ns)\n"
+    "code = ns['f'].__code__\n"
+    "try:\n"
+    "    ns['f']()\n"
+    "    asserted = False\n"
+    "except AssertionError:\n"
+    "    asserted = True\n"
+    "print(json.dumps({'doc': ns['f'].__doc__, 'asserted': asserted,\n"
+    "    'lines': sorted({p[0] for p in code.co_positions() if p[0]}),\n"
+    "    'columns': sorted({str(p[2]) for p in code.co_positions()})}))\n"
+)
+
+
+def _compiled(*options: str) -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, *options, "-c", _COMPILED], capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout)
+
+
+def test_bytecode_loses_its_column_tables_not_its_lines_docstrings_or_asserts() -> None:
+    plain, bundled = _compiled(), _compiled(*policy.INTERPRETER_OPTIONS)
+    assert plain["columns"] != ["None"]  # what the option takes away
+    assert bundled["columns"] == ["None"]
+    assert bundled["lines"] == plain["lines"] == [1, 3]  # tracebacks keep their lines
+    assert bundled["doc"] == "Help." and bundled["asserted"] is True
+
+
+def test_pyinstaller_runs_with_the_policys_options_and_rebuilds_when_they_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commands: list[list[str]] = []
+
+    def run(cmd: list[object], **_: object) -> subprocess.CompletedProcess[str]:
+        commands.append([str(c) for c in cmd])
+        return subprocess.CompletedProcess(cmd, 0, "calx.spec: left out 0 files\n")
+
+    monkeypatch.setattr(installer, "run", run)
+    for _ in range(2):
+        installer.pyinstaller(Path("python"), tmp_path / "dist", tmp_path, "calx", [], False)
+    first, second = commands
+    assert first[1 : 1 + len(policy.INTERPRETER_OPTIONS)] == list(policy.INTERPRETER_OPTIONS)
+    assert "--clean" in first and "--clean" not in second  # cache built with these options
+    monkeypatch.setattr(installer, "load_policy", lambda: SimpleNamespace(INTERPRETER_OPTIONS=()))
+    installer.pyinstaller(Path("python"), tmp_path / "dist", tmp_path, "calx", [], False)
+    assert "--clean" in commands[2]
 
 
 # --- libraries left orphaned by dropped plugins ----------------------------------------------
