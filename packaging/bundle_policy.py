@@ -185,6 +185,14 @@ QT_TRANSLATION_LANGUAGES: tuple[str, ...] = ("fr", "en")
 # regional English and French ones are kept should a region be passed (en_GB needs en_001).
 BABEL_LOCALES: frozenset[str] = frozenset({"root", "fr", "fr_FR", "en", "en_001", "en_GB", "en_US"})
 
+# holidays' names of the holidays, one .mo file per country and language: the languages Calx
+# shows. Calx asks for "fr" or "en_US" (desktop/core/closed_days.py), which gettext looks up as
+# fr_FR, fr, en_US, en. Every French and English variant stays for the countries with no French
+# names, where holidays falls back to the system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG):
+# a French or English system reads them as before; a system in a third language reads the
+# country's own names (in the source, no file needed). Every country's calendar stays.
+HOLIDAY_NAME_LANGUAGES: tuple[str, ...] = ("fr", "en")
+
 # System libraries taken from the user's machine rather than the build host's:
 # - libcups talks to the local print server and drags in a TLS stack (gnutls, p11-kit, nettle:
 #   8 MB). Every desktop distribution installs it; without it Qt still prints to PDF.
@@ -245,6 +253,12 @@ def drop_reason(dest: str, options: Options = Options()) -> str | None:
         and name[:-4] not in BABEL_LOCALES
     ):
         return "babel locale Calx does not use"
+    if (
+        path.parts[:2] == ("holidays", "locale")
+        and name.endswith(".mo")
+        and path.parts[2].split("_")[0] not in HOLIDAY_NAME_LANGUAGES
+    ):
+        return "holiday names in a language Calx does not show"
     if (
         path.parts[:1] == ("pint",)
         and len(path.parts) == 2

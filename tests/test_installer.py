@@ -68,6 +68,11 @@ QT = "PySide6/Qt"
         "babel/global.dat",
         "libpython3.11.so.1.0",
         "PySide6/plugins/platforms/qwindows.dll",  # the Windows layout
+        "holidays/locale/fr/LC_MESSAGES/FR.mo",
+        "holidays/locale/en_US/LC_MESSAGES/JP.mo",
+        "holidays/locale/fr_HT/LC_MESSAGES/HT.mo",
+        "holidays/locale/en_GB/LC_MESSAGES/GB.mo",
+        "holidays/countries/germany.py",  # every country stays selectable
     ],
 )
 def test_policy_keeps_what_calx_uses(dest: str) -> None:
@@ -97,10 +102,50 @@ def test_policy_keeps_what_calx_uses(dest: str) -> None:
         "libcups.so.2",
         "PySide6/opengl32sw.dll",
         "PySide6/plugins/platforms/qdirect2d.dll",
+        "holidays/locale/de/LC_MESSAGES/DE.mo",
+        "holidays/locale/ja/LC_MESSAGES/JP.mo",
+        "holidays/locale/fil/LC_MESSAGES/PH.mo",
     ],
 )
 def test_policy_drops_what_calx_does_not_use(dest: str) -> None:
     assert policy.drop_reason(dest)
+
+
+@pytest.mark.parametrize("system_language", ["C.UTF-8", "fr_FR.UTF-8", "en_US.UTF-8"])
+def test_every_holiday_name_file_calx_opens_is_kept(
+    system_language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every country's holidays in French and in English, as Calx asks for them, on a system in
+    French, in English or in none: the translation files gettext finds are all bundled."""
+    import datetime as dt
+    import gettext
+
+    import holidays
+
+    from desktop.core.closed_days import _holidays
+
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", system_language)
+    site = Path(holidays.__file__).parent.parent
+    opened: set[str] = set()
+    find = gettext.find
+
+    def recording_find(*args: object, **kwargs: object) -> object:
+        found = find(*args, **kwargs)  # type: ignore[arg-type]
+        for path in found if isinstance(found, list) else [found] if found else []:
+            opened.add(Path(path).relative_to(site).as_posix())
+        return found
+
+    monkeypatch.setattr(gettext, "find", recording_find)
+    for country in holidays.list_supported_countries():
+        for lang in ("fr", "en"):
+            _holidays.__wrapped__(country, dt.date.today().year, lang)
+    # French and English names were looked up (France's, Japan's)
+    assert {"holidays/locale/fr/LC_MESSAGES/FR.mo", "holidays/locale/en_US/LC_MESSAGES/JP.mo"} <= (
+        opened
+    )
+    assert [path for path in sorted(opened) if policy.drop_reason(path)] == []
 
 
 def test_pint_definitions_stay_when_the_app_has_none_of_its_own() -> None:
