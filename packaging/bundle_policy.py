@@ -94,6 +94,11 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     # Calx's styles name none (rl_config.hyphenationLang is empty). Its dictionaries of 70
     # languages weigh 6 MB; the tests use it to count syllables, the bundle never.
     "pyphen",
+    # (asyncio stays although Calx runs no coroutine: filelock imports filelock.asyncio when it
+    # falls back to a soft lock, on file systems without flock such as some network homes.)
+    # decimal's pure-Python twin, imported only when the C module _decimal is missing; the
+    # bundle carries _decimal.
+    "_pydecimal",
     # Pillow (6.6 MB with its codecs' libraries): reportlab imports PIL.Image at start-up but
     # needs it only to draw bitmaps, and Calx's PDFs draw none. The Calx bundle carries the stub
     # in packaging/no_pillow/ in its place (PILLOW_STUB); the self-test renders both PDFs.
@@ -247,6 +252,12 @@ def drop_reason(dest: str, options: Options = Options()) -> str | None:
         languages = "|".join(QT_TRANSLATION_LANGUAGES)
         if not re.fullmatch(rf"qt(?:base)?_(?:{languages})(?:_[A-Z]{{2}})?\.qm", name):
             return "Qt translation of another language or module"
+    return _library_data_reason(path, options)
+
+
+def _library_data_reason(path: PurePosixPath, options: Options) -> str | None:
+    """Why a data file of a Python library is left out, or None."""
+    name = path.name
     if (
         path.parts[:2] == ("babel", "locale-data")
         and name.endswith(".dat")
@@ -259,6 +270,11 @@ def drop_reason(dest: str, options: Options = Options()) -> str | None:
         and path.parts[2].split("_")[0] not in HOLIDAY_NAME_LANGUAGES
     ):
         return "holiday names in a language Calx does not show"
+    if len(path.parts) == 2 and path.parts[0].endswith(".dist-info") and name == "RECORD":
+        # pip's list of the files it installed, read by pip uninstall and
+        # importlib.metadata.files(), which nothing in Calx calls; version() reads METADATA
+        # (holidays asks for its own), entry points come from entry_points.txt (sqlite-utils).
+        return "installer's list of installed files"
     if (
         path.parts[:1] == ("pint",)
         and len(path.parts) == 2

@@ -73,6 +73,9 @@ QT = "PySide6/Qt"
         "holidays/locale/fr_HT/LC_MESSAGES/HT.mo",
         "holidays/locale/en_GB/LC_MESSAGES/GB.mo",
         "holidays/countries/germany.py",  # every country stays selectable
+        "holidays-0.108.dist-info/METADATA",  # holidays reads its version from it
+        "holidays-0.108.dist-info/entry_points.txt",
+        "holidays-0.108.dist-info/licenses/LICENSE",
     ],
 )
 def test_policy_keeps_what_calx_uses(dest: str) -> None:
@@ -105,6 +108,7 @@ def test_policy_keeps_what_calx_uses(dest: str) -> None:
         "holidays/locale/de/LC_MESSAGES/DE.mo",
         "holidays/locale/ja/LC_MESSAGES/JP.mo",
         "holidays/locale/fil/LC_MESSAGES/PH.mo",
+        "holidays-0.108.dist-info/RECORD",
     ],
 )
 def test_policy_drops_what_calx_does_not_use(dest: str) -> None:
@@ -146,6 +150,52 @@ def test_every_holiday_name_file_calx_opens_is_kept(
         opened
     )
     assert [path for path in sorted(opened) if policy.drop_reason(path)] == []
+
+
+def test_a_distributions_version_is_read_without_its_record(tmp_path: Path) -> None:
+    from importlib.metadata import PathDistribution, distribution
+
+    installed = distribution("holidays")
+    copy = tmp_path / "holidays.dist-info"
+    record = next(f for f in installed.files or [] if f.name == "RECORD")
+    shutil.copytree(Path(str(installed.locate_file(record))).parent, copy)
+    (copy / "RECORD").unlink()
+    assert PathDistribution(copy).version == installed.version
+    assert installed.files and PathDistribution(copy).files is None  # what RECORD served
+
+
+def test_every_desktop_module_imports_without_the_modules_left_out(tmp_path: Path) -> None:
+    """The modules the policy excludes, refused at import: every module of Calx still loads
+    (Pillow's stub stands in for it, as in the bundle)."""
+    blocked = [m for m in policy.excluded_modules(None) if m != "PIL"]
+    script = (
+        "import importlib, importlib.abc, pkgutil, sys\n"
+        "blocked = set(sys.argv[1].split(','))\n"
+        "class Refuse(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if any(name == b or name.startswith(b + '.') for b in blocked):\n"
+        "            raise ImportError(name + ' is left out of the bundle')\n"
+        "sys.meta_path.insert(0, Refuse())\n"
+        "import desktop\n"
+        "names = [m.name for m in pkgutil.walk_packages(desktop.__path__, 'desktop.')]\n"
+        "for name in names:\n"
+        "    importlib.import_module(name)\n"
+        "print(len(names))\n"
+    )
+    stub = PACKAGING / policy.PILLOW_STUB[1]
+    env = {**os.environ, "HOME": str(tmp_path), "PYTHONPATH": str(stub.parent)}
+    result = subprocess.run(
+        [sys.executable, "-c", script, ",".join(blocked)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 100
+    # asyncio stays: filelock's soft-lock fallback imports it
+    assert "_pydecimal" in blocked and "asyncio" not in blocked
 
 
 def test_pint_definitions_stay_when_the_app_has_none_of_its_own() -> None:
