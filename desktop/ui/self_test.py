@@ -19,6 +19,16 @@ from typing import Any
 # = 1.8181 m²; rituximab 375 mg/m² → 681.8 mg; infliximab 3 mg/kg → 210 mg.
 PATIENT = {"weight": "70", "height": "170", "sex": "female", "age": "50"}
 CASES = (("rituximab-375-weekly", 681.8), ("infliximab-3-mg-kg", 210.0))
+# Public holidays by their official names, in each language Calx asks the holidays library for
+# (its translation files are bundled for French and English only): Christmas in France, German
+# Unity Day (3 October), New Year's Day in Japan, Canada Day (Fête du Canada, 1 July).
+HOLIDAYS = (
+    ("FR", "2026-12-25", "fr", "Noël"),
+    ("FR", "2026-12-25", "en", "Christmas Day"),
+    ("DE", "2026-10-03", "en", "German Unity Day"),
+    ("JP", "2026-01-01", "en", "New Year's Day"),
+    ("CA", "2026-07-01", "fr", "Fête du Canada"),
+)
 
 
 def _wait_for_export(plan_view: Any, start: Callable[[], bool], timeout_ms: int = 30_000) -> Any:
@@ -123,5 +133,25 @@ def run_self_test(window: Any, say: Callable[[str], None]) -> int:
     ok, _broken = context.user_db().verify_log()
     check(ok and len(context.user_db().log_entries()) == 3, "3 exports logged, log verified")
     shutil.rmtree(folder, ignore_errors=True)
+    _check_holidays(check, say)
     say("self-test " + ("passed" if not failures else f"FAILED ({len(failures)})"))
     return 0 if not failures else 1
+
+
+def _check_holidays(check: Callable[[bool, str], None], say: Callable[[str], None]) -> None:
+    import datetime as dt
+
+    from desktop.core.closed_days import closed_day
+
+    def name(country: str, day: str, lang: str) -> str | None:
+        closed = closed_day(dt.date.fromisoformat(day), country, lang)
+        return closed.name if closed is not None else None
+
+    for country, day, lang, expected in HOLIDAYS:
+        found = name(country, day, lang)
+        check(found == expected, f"holiday {country} {day} in {lang}: {found!r}")
+    # No French names for these: the holidays library falls back to the system's language.
+    say(
+        f"     in French: DE {name('DE', '2026-10-03', 'fr')!r}, "
+        f"JP {name('JP', '2026-01-01', 'fr')!r} (the system's language)"
+    )
