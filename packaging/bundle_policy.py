@@ -94,6 +94,9 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     # Calx's styles name none (rl_config.hyphenationLang is empty). Its dictionaries of 70
     # languages weigh 6 MB; the tests use it to count syllables, the bundle never.
     "pyphen",
+    # reportlab's charts, barcodes and drawings (0.2 MB): only its graphics validators import
+    # them, on first use; Calx's PDFs are text and tables.
+    "reportlab.graphics",
     # (asyncio stays although Calx runs no coroutine: filelock imports filelock.asyncio when it
     # falls back to a soft lock, on file systems without flock such as some network homes.)
     # decimal's pure-Python twin, imported only when the C module _decimal is missing; the

@@ -164,38 +164,58 @@ def test_a_distributions_version_is_read_without_its_record(tmp_path: Path) -> N
     assert installed.files and PathDistribution(copy).files is None  # what RECORD served
 
 
-def test_every_desktop_module_imports_without_the_modules_left_out(tmp_path: Path) -> None:
-    """The modules the policy excludes, refused at import: every module of Calx still loads
-    (Pillow's stub stands in for it, as in the bundle)."""
+_REFUSE_LEFT_OUT = """
+import importlib.abc, os, sys
+blocked = set(os.environ["CALX_TEST_LEFT_OUT"].split(","))
+class Refuse(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if any(name == b or name.startswith(b + ".") for b in blocked):
+            raise ImportError(name + " is left out of the bundle")
+sys.meta_path.insert(0, Refuse())
+"""
+_IMPORT_ALL = (
+    "import importlib, pkgutil, desktop\n"
+    "names = [m.name for m in pkgutil.walk_packages(desktop.__path__, 'desktop.')]\n"
+    "for name in names:\n"
+    "    importlib.import_module(name)\n"
+    "print(len(names))\n"
+)
+
+
+def test_calx_runs_without_the_modules_left_out(tmp_path: Path, reference_db: Path) -> None:
+    """The modules the policy excludes, refused at import (sitecustomize): every module of Calx
+    still loads, and the self-test the bundle runs (window, both PDFs, calendar, holiday names)
+    passes. Pillow's stub stands in for Pillow, as in the bundle."""
     blocked = [m for m in policy.excluded_modules(None) if m != "PIL"]
-    script = (
-        "import importlib, importlib.abc, pkgutil, sys\n"
-        "blocked = set(sys.argv[1].split(','))\n"
-        "class Refuse(importlib.abc.MetaPathFinder):\n"
-        "    def find_spec(self, name, path=None, target=None):\n"
-        "        if any(name == b or name.startswith(b + '.') for b in blocked):\n"
-        "            raise ImportError(name + ' is left out of the bundle')\n"
-        "sys.meta_path.insert(0, Refuse())\n"
-        "import desktop\n"
-        "names = [m.name for m in pkgutil.walk_packages(desktop.__path__, 'desktop.')]\n"
-        "for name in names:\n"
-        "    importlib.import_module(name)\n"
-        "print(len(names))\n"
-    )
-    stub = PACKAGING / policy.PILLOW_STUB[1]
-    env = {**os.environ, "HOME": str(tmp_path), "PYTHONPATH": str(stub.parent)}
-    result = subprocess.run(
-        [sys.executable, "-c", script, ",".join(blocked)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert int(result.stdout) > 100
     # asyncio stays: filelock's soft-lock fallback imports it
-    assert "_pydecimal" in blocked and "asyncio" not in blocked
+    assert {"_pydecimal", "reportlab.graphics"} <= set(blocked) and "asyncio" not in blocked
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(_REFUSE_LEFT_OUT, encoding="utf-8")
+    stub = PACKAGING / policy.PILLOW_STUB[1]
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PYTHONPATH": os.pathsep.join([str(site), str(stub.parent)]),
+        "CALX_TEST_LEFT_OUT": ",".join(blocked),
+        "CALX_DB": str(reference_db),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    for args in (["-c", _IMPORT_ALL], ["-m", "desktop", "--self-test"]):
+        result = subprocess.run(
+            [sys.executable, *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "left out of the bundle" not in result.stderr
+    assert "self-test passed" in result.stdout
+    assert "rendered to PDF" in result.stdout
 
 
 def test_pint_definitions_stay_when_the_app_has_none_of_its_own() -> None:
