@@ -97,6 +97,11 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     # reportlab's charts, barcodes and drawings (0.2 MB): only its graphics validators import
     # them, on first use; Calx's PDFs are text and tables.
     "reportlab.graphics",
+    # Python's XML parser (expat, 0.2 MB): Calx and its libraries parse no XML (reportlab's
+    # paragraphs use html.parser; xml.sax.saxutils' escaping stays).
+    "pyexpat",
+    "xml.parsers.expat",
+    "xml.sax.expatreader",
     # (asyncio stays although Calx runs no coroutine: filelock imports filelock.asyncio when it
     # falls back to a soft lock, on file systems without flock such as some network homes.)
     # decimal's pure-Python twin, imported only when the C module _decimal is missing; the
