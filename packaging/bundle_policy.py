@@ -102,6 +102,11 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "pyexpat",
     "xml.parsers.expat",
     "xml.sax.expatreader",
+    # holidays' financial-market calendars and its iCalendar exporter: Calx asks only for
+    # country_holidays (its own calendar export goes through icalendar).
+    "holidays.financial",
+    "holidays.ical",
+    "holidays.generate_ics",
     # (asyncio stays although Calx runs no coroutine: filelock imports filelock.asyncio when it
     # falls back to a soft lock, on file systems without flock such as some network homes.)
     # decimal's pure-Python twin, imported only when the C module _decimal is missing; the
@@ -120,6 +125,11 @@ PILLOW_STUB = ("PIL", "no_pillow/PIL")
 # (written by db/build.py, ignored by git) may not be the one that signed the bundled database;
 # calx.spec adds the right one.
 RESOURCE_SKIPPED_FILES: frozenset[str] = frozenset({"trust/development-key.json"})
+
+
+def is_excluded(module: str) -> bool:
+    """True for a module of EXCLUDED_MODULES or inside one of its packages."""
+    return any(module == name or module.startswith(name + ".") for name in EXCLUDED_MODULES)
 
 
 def excluded_modules(pyside6_dir: str | os.PathLike[str] | None) -> list[str]:

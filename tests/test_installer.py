@@ -188,7 +188,9 @@ def test_calx_runs_without_the_modules_left_out(tmp_path: Path, reference_db: Pa
     passes. Pillow's stub stands in for Pillow, as in the bundle."""
     blocked = [m for m in policy.excluded_modules(None) if m != "PIL"]
     # asyncio stays: filelock's soft-lock fallback imports it
-    assert {"_pydecimal", "reportlab.graphics", "pyexpat"} <= set(blocked)
+    assert {"_pydecimal", "reportlab.graphics", "pyexpat", "holidays.financial"} <= set(blocked)
+    assert policy.is_excluded("holidays.financial.ny_stock_exchange")
+    assert not policy.is_excluded("holidays.countries.germany")
     assert "asyncio" not in blocked
     site = tmp_path / "site"
     site.mkdir()
