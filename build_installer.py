@@ -317,12 +317,14 @@ def pyinstaller(
 ) -> str:
     """Run the spec; returns its 'left out' summary line."""
     options = list(load_policy().INTERPRETER_OPTIONS)
-    # PyInstaller's cache keeps the bytecode it compiled: rebuild it when the options changed.
+    # PyInstaller's cache (its work folder) keeps the bytecode it compiled: rebuild it when it
+    # was compiled with other options, or with unknown ones.
     stamp = work / "pyinstaller" / name / "interpreter-options.json"
-    try:
-        clean = clean or json.loads(stamp.read_text(encoding="utf-8")) != options
-    except (OSError, ValueError):
-        clean = True
+    if stamp.parent.exists():
+        try:
+            clean = clean or json.loads(stamp.read_text(encoding="utf-8")) != options
+        except (OSError, ValueError):
+            clean = True
     cmd: list[str | os.PathLike[str]] = [
         python,
         *options,

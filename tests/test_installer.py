@@ -318,15 +318,19 @@ def test_pyinstaller_runs_with_the_policys_options_and_rebuilds_when_they_change
         commands.append([str(c) for c in cmd])
         return subprocess.CompletedProcess(cmd, 0, "calx.spec: left out 0 files\n")
 
+    def build(name: str = "calx") -> list[str]:
+        installer.pyinstaller(Path("python"), tmp_path / "dist", tmp_path, name, [], False)
+        return commands[-1]
+
     monkeypatch.setattr(installer, "run", run)
-    for _ in range(2):
-        installer.pyinstaller(Path("python"), tmp_path / "dist", tmp_path, "calx", [], False)
-    first, second = commands
+    first, second = build(), build()
     assert first[1 : 1 + len(policy.INTERPRETER_OPTIONS)] == list(policy.INTERPRETER_OPTIONS)
-    assert "--clean" in first and "--clean" not in second  # cache built with these options
+    assert "--clean" not in first  # no cache yet
+    assert "--clean" not in second  # a cache built with these options
+    (tmp_path / "pyinstaller" / "bare").mkdir(parents=True)
+    assert "--clean" in build("bare")  # a cache built before the options were recorded
     monkeypatch.setattr(installer, "load_policy", lambda: SimpleNamespace(INTERPRETER_OPTIONS=()))
-    installer.pyinstaller(Path("python"), tmp_path / "dist", tmp_path, "calx", [], False)
-    assert "--clean" in commands[2]
+    assert "--clean" in build()  # a cache built with other options
 
 
 # --- libraries left orphaned by dropped plugins ----------------------------------------------
