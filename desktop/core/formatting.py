@@ -294,17 +294,61 @@ def colon(lang: str, space: str = NBSP) -> str:
     return f"{space}: " if lang == "fr" else ": "
 
 
+# The calendar's words as CLDR writes them, what babel's "MMMM" (and the stand-alone "LLLL",
+# the same words in these two languages), "EEEE" and "EEE" give; weekdays from Monday, as
+# ``date.weekday()`` counts. Written here rather than asked of babel: its locale data costs every
+# process that prints a date about 13 ms to load, for these 38 words. tests/core/test_formatting.py
+# checks each of them, and every date of a year in each pattern, against babel.
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+}
+WEEKDAYS: dict[str, tuple[str, ...]] = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+}
+SHORT_WEEKDAYS: dict[str, tuple[str, ...]] = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
+}
+
+
+def day_of_month(d: dt.date, lang: str) -> str:
+    """ "3", and in French the first of the month as an ordinal: "1er"."""
+    return "1er" if lang == "fr" and d.day == 1 else str(d.day)
+
+
 def format_date(d: dt.date, lang: str = "en", weekday: bool = False) -> str:
     """An unambiguous date: "3 March 2025" / "3 mars 2025", "1er mars 2025" (never 03/04/2025).
     ``weekday`` adds the day name ("Monday 3 March 2025" / "lundi 3 mars 2025")."""
-    from babel.dates import format_date as babel_format_date  # lazy: babel costs at import
-
     if isinstance(d, dt.datetime):
         d = d.date()
-    pattern = "EEEE d MMMM y" if weekday else "d MMMM y"
-    text = babel_format_date(d, pattern, locale="fr" if lang == "fr" else "en")
-    if lang == "fr" and d.day == 1:
-        # French writes the first of the month as an ordinal: "1er mars 2025".
-        head, sep, tail = text.partition("1 ")
-        text = f"{head}1er {tail}" if sep else text
-    return text
+    lang = "fr" if lang == "fr" else "en"
+    text = f"{day_of_month(d, lang)} {MONTHS[lang][d.month - 1]} {d.year}"
+    return f"{WEEKDAYS[lang][d.weekday()]} {text}" if weekday else text

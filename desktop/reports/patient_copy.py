@@ -42,7 +42,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.core.formatting import colon, format_date, format_dose
+from desktop.core.formatting import (
+    MONTHS,
+    SHORT_WEEKDAYS,
+    colon,
+    day_of_month,
+    format_date,
+    format_dose,
+)
 from desktop.core.regimen import Bilingual
 from desktop.core.schedule import KIND_DOSE, KIND_OFF, KIND_ON, Administration
 from desktop.core.words import word
@@ -310,19 +317,15 @@ def plan_events(plan: PlanDocument, lang: str) -> list[Event]:
 
 
 def _short_day(d: date, lang: str) -> str:
-    """ "Mon 3" / "lun. 3": the day in a month's line of the calendar."""
-    from babel.dates import format_date as babel_format_date
-
-    out = babel_format_date(d, "EEE d", locale="fr" if lang == "fr" else "en")
-    if lang == "fr" and d.day == 1:
-        out = out[:-1] + "1er"
-    return out
+    """ "Mon 3" / "lun. 3", "lun. 1er": the day in a month's line of the calendar."""
+    lang = "fr" if lang == "fr" else "en"
+    return f"{SHORT_WEEKDAYS[lang][d.weekday()]} {day_of_month(d, lang)}"
 
 
 def _month_title(year: int, month: int, lang: str) -> str:
-    from babel.dates import format_date as babel_format_date
-
-    title = babel_format_date(date(year, month, 1), "LLLL y", locale=lang)
+    """ "December 2026" / "Décembre 2026": a month's title in the calendar."""
+    names = MONTHS["fr" if lang == "fr" else "en"]
+    title = f"{names[month - 1]} {year}"
     return title[:1].upper() + title[1:]
 
 

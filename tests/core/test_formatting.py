@@ -226,3 +226,27 @@ def test_format_unit() -> None:
 def test_format_date_is_unambiguous(d: dt.date, weekday: bool, en: str, fr: str) -> None:
     assert format_date(d, "en", weekday=weekday) == en
     assert format_date(d, "fr", weekday=weekday) == fr
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_calendar_words_are_babels(lang: str) -> None:
+    """Calx writes the calendar's words itself (babel's locale data is slow to load); they must
+    stay the CLDR words babel gives, in every pattern Calx used babel for, on every day of a
+    year (each month and weekday, the first of each month)."""
+    from babel.dates import format_date as babel_format_date
+
+    from desktop.reports.patient_copy import _month_title, _short_day
+
+    day = dt.date(2027, 1, 1)
+    while day.year == 2027:
+        ours = format_date(day, lang), format_date(day, lang, weekday=True), _short_day(day, lang)
+        d, dd, short = (
+            babel_format_date(day, pattern, locale=lang)
+            for pattern in ("d MMMM y", "EEEE d MMMM y", "EEE d")
+        )
+        if lang == "fr" and day.day == 1:  # the ordinal French writes: "1er mars", "ven. 1er"
+            d, dd, short = (re.sub(r"\b1\b", "1er", t, count=1) for t in (d, dd, short))
+        assert ours == (d, dd, short)
+        title = babel_format_date(day, "LLLL y", locale=lang)
+        assert _month_title(day.year, day.month, lang) == title[:1].upper() + title[1:]
+        day += dt.timedelta(days=1)
