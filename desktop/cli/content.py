@@ -208,7 +208,7 @@ def _release_texts(args: argparse.Namespace) -> tuple[str, Any]:
 
     try:
         changelog = args.changelog.read_text(encoding="utf-8")[:20_000]
-    except (OSError, UnicodeError) as err:
+    except (OSError, ValueError) as err:  # ValueError: not UTF-8, or a NUL in the path
         raise CalxError(
             "content_source_unreadable", path=str(args.changelog), detail=str(err)[:200]
         ) from None

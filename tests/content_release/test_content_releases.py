@@ -421,6 +421,18 @@ def test_release_refuses_a_content_name_the_file_system_cannot_hold(
     assert not out_pack.exists()
 
 
+def test_release_refuses_a_changelog_name_with_a_nul(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by tests/cli/test_cli_fuzz.py: --changelog "\x00" made read_text raise ValueError.
+    out_pack = tmp_path / "x.calxpack"
+    args = ["content", "release", "--out", str(out_pack), "--changelog", "\x00", "--json"]
+    code, out, err = run(args, capsys)
+    assert code == 2 and "Traceback" not in err
+    assert json.loads(out)["error"]["code"] == "content_source_unreadable"
+    assert not out_pack.exists()
+
+
 def test_doses_and_safety_rules_come_first(
     store: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
