@@ -147,8 +147,9 @@ def run_dose(args: argparse.Namespace) -> int:
         regimen = db.regimen(args.regimen)
         product = db.product(regimen.product) if regimen.product else None
         alerts = check_plan(patient, [plan_regimen(regimen)], None, db.safety())
-        alerts_document = alerts_json(alerts, lang, db)
-        alert_lines = alerts_text(alerts, lang, db)
+        # Only the form printed: the alerts as JSON or as lines of text.
+        alerts_document = alerts_json(alerts, lang, db) if args.json else []
+        alert_lines = [] if args.json else alerts_text(alerts, lang, db)
     finally:
         db.close()
     # The one entry point the window and the plan use; the first refusal is the answer.

@@ -248,8 +248,9 @@ def run_plan(args: argparse.Namespace) -> int:
                 field="override",
                 codes=", ".join(a.code for a in plan.unresolved),
             )
-        alerts_document = alerts_json(plan.alerts, lang, db, given)
-        alert_lines = alerts_text(plan.alerts, lang, db, given)
+        # Only the form printed: the alerts as JSON or as lines of text.
+        alerts_document = alerts_json(plan.alerts, lang, db, given) if args.json else []
+        alert_lines = [] if args.json else alerts_text(plan.alerts, lang, db, given)
     if args.save:
         outputs, _actions = _save(plan, args)
     else:
@@ -262,11 +263,13 @@ def run_plan(args: argparse.Namespace) -> int:
 def _previous_weight(patient_name: str | None) -> float | None:
     """The weight on the patient's last saved plan; None when there is no user database yet
     (it is not created just to look: ``calx check`` writes no file)."""
-    from desktop.data.userdb import FILE_NAME, UserDB, user_data_folder
+    from desktop.paths import USER_DB_NAME, user_data_folder
+
+    if not patient_name or not (user_data_folder() / USER_DB_NAME).is_file():
+        return None
+    from desktop.data.userdb import UserDB
     from desktop.reports.model import previous_weight_kg
 
-    if not patient_name or not (user_data_folder() / FILE_NAME).is_file():
-        return None
     with UserDB.open() as userdb:
         return previous_weight_kg(userdb, patient_name)
 

@@ -782,12 +782,13 @@ def current_medications(
     from desktop.core.patient import CurrentMedication
     from desktop.core.safety import match_medication, medication_index
 
-    index = medication_index(rules.medications)
+    index: dict[str, str] | None = None  # built for the first name: most plans list none
     found: list[CurrentMedication] = []
     seen: set[str] = set()
     for name in names:
         if not isinstance(name, str) or not name.strip():
             continue
+        index = index if index is not None else medication_index(rules.medications)
         mid = match_medication(name, rules.medications, index)
         key = mid or name.strip().casefold()
         if key not in seen:
