@@ -39,6 +39,13 @@ def settings_file() -> Path:
     return base / "Calx" / "Calx.ini"
 
 
+# The user database and its HMAC key, in ``user_data_folder()``. Named here so that the commands
+# that only look for them (the outputs' guard, ``calx plan``'s previous weight) do not import the
+# user database's module.
+USER_DB_NAME = "calx-user.sqlite"
+USER_KEY_NAME = "installation.key"
+
+
 def user_data_folder() -> Path:
     """Saved plans, the output log and installed content releases: ``CALX_USER_DATA`` if set,
     else the platform's user data folder for Calx."""

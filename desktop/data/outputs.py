@@ -22,22 +22,26 @@ _SQLITE_SIDE_FILES = ("", "-journal", "-wal", "-shm")
 def calx_files() -> list[Path]:
     """Calx's own files: the reference database and its pinned digest, the user database, the
     installation key, the settings file."""
-    from desktop.data.userdb import FILE_NAME, KEY_FILE_NAME, user_data_folder
-    from desktop.paths import reference_db, settings_file
+    from desktop.paths import (
+        USER_DB_NAME,
+        USER_KEY_NAME,
+        reference_db,
+        settings_file,
+        user_data_folder,
+    )
 
-    reference, user = reference_db(), user_data_folder() / FILE_NAME
+    reference, user = reference_db(), user_data_folder() / USER_DB_NAME
     files = [
         Path(f"{reference}{suffix}") for suffix in (*_SQLITE_SIDE_FILES, ".sha256", ".release.json")
     ]
     files += [Path(f"{user}{suffix}") for suffix in _SQLITE_SIDE_FILES]
-    files += [user_data_folder() / KEY_FILE_NAME, settings_file()]
+    files += [user_data_folder() / USER_KEY_NAME, settings_file()]
     return files
 
 
 def calx_folders() -> list[Path]:
     """Folders only Calx writes into: the user data folder and its cache."""
-    from desktop.data.userdb import user_data_folder
-    from desktop.paths import cache_folder
+    from desktop.paths import cache_folder, user_data_folder
 
     return [user_data_folder(), cache_folder()]
 

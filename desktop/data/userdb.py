@@ -47,14 +47,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.core.errors import CalxError
 from desktop.data.canonical import canonical_json
-from desktop.paths import write_atomically
+from desktop.paths import USER_DB_NAME, USER_KEY_NAME, write_atomically
 
 if TYPE_CHECKING:  # sqlite-utils costs ~40 ms to import: paid when a database is opened
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-FILE_NAME = "calx-user.sqlite"
-KEY_FILE_NAME = "installation.key"  # the HMAC key: beside the database, never inside it
+FILE_NAME = USER_DB_NAME
+KEY_FILE_NAME = USER_KEY_NAME  # the HMAC key: beside the database, never inside it
 CHECKPOINT_SUFFIX = ".checkpoint"  # the log's count and head when last verified
 LOCK_NAME = ".calx-user.lock"
 LOCK_TIMEOUT_S = 15

@@ -12,6 +12,7 @@ date and the calendar's time stamp) is passed in.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,13 +36,13 @@ from desktop.core.presenting import evaluate
 from desktop.core.regimen import Bilingual, Product, Regimen, Source
 from desktop.core.schedule import DEFAULT_HORIZON_MONTHS, RegimenSchedule
 from desktop.core.words import LANGUAGES, unknown_language
+from desktop.data.canonical import canonical_json
 from desktop.data.models import DbMetadata, Reference, Statement, Therapy
-from desktop.data.userdb import PlanRecord, canonical_json, sha256_hex
 from desktop.reports.snapshot import SnapshotError, decode, encode
 
 if TYPE_CHECKING:
     from desktop.data.refdb import ReferenceDB
-    from desktop.data.userdb import SavedPlan, UserDB
+    from desktop.data.userdb import PlanRecord, SavedPlan, UserDB
 
 # Records whose plain-words advice every patient plan carries (the review's "Mesures générales").
 GENERAL_MEASURES_RECORD = "prevention"  # cold, smoking, trauma, stress
@@ -196,6 +197,8 @@ class PlanDocument:
 
     def to_record(self) -> PlanRecord:
         """What ``UserDB.save_plan`` stores."""
+        from desktop.data.userdb import PlanRecord  # the user database only when saving
+
         try:
             document = self.to_json()
         except SnapshotError as exc:
@@ -285,7 +288,8 @@ def _check_text(value: Any, name: str, required: bool = False) -> str:
 
 def _plan_id(inputs: Mapping[str, Any]) -> str:
     """Derived from the inputs and the content hash: the same plan always gets the same id."""
-    return "plan-" + sha256_hex(canonical_json(encode(inputs)))[:20]
+    digest = hashlib.sha256(canonical_json(encode(inputs)).encode("utf-8")).hexdigest()
+    return "plan-" + digest[:20]
 
 
 def _referenced(sources: Sequence[Source], db: ReferenceDB) -> tuple[Reference, ...]:
