@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.sources import REVIEW_REF, Bilingual, Source
+from desktop.data.provenance import DbMetadata, Reference
 
 if TYPE_CHECKING:
     from desktop.core.regimen import Regimen
@@ -129,20 +130,6 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class Reference:
-    """A citation a record may cite (``_references.toml``) and how far it was checked."""
-
-    id: str
-    short: str
-    citation: str
-    verification: str  # verified | secondary | unverified
-    doi: str | None = None
-    note: str | None = None
-    review: bool = False  # the source review itself
-    convention: bool = False  # a product decision of Calx, not a clinical source
-
-
-@dataclass(frozen=True)
 class Therapy:
     """A full record: a therapy, general measure or procedure of the review."""
 
@@ -211,16 +198,6 @@ class TherapySummary:
     evidence_level: str
     off_label: bool
     conflicting_evidence: bool
-
-
-@dataclass(frozen=True)
-class DbMetadata:
-    """Which content a reference database was built from."""
-
-    schema_version: int
-    content_version: str  # "2026.11.0", bumped by hand in db/content/_meta.toml
-    content_date: str  # ISO date
-    content_hash: str  # sha256 hex of the stored content (desktop.data.build)
 
 
 @dataclass(frozen=True)

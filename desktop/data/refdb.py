@@ -35,18 +35,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.core.errors import CalxError
 from desktop.core.sources import Bilingual, ContentError, Source
 from desktop.core.words import LANGUAGES, unknown_language
-from desktop.data.models import (
-    STATEMENT_KINDS,
-    DbMetadata,
-    Evidence,
-    OverviewRow,
-    Reference,
-    SearchHit,
-    Statement,
-    Synonyms,
-    Therapy,
-    TherapySummary,
-)
+from desktop.data.provenance import DbMetadata, Reference
 from desktop.data.schema import (
     SCHEMA_VERSION,
     SEARCH_COLUMNS,
@@ -60,6 +49,9 @@ if TYPE_CHECKING:  # read on first use: the window opens the database before it 
     from desktop.core.regimen import Product, Regimen
     from desktop.core.safety import SafetyContent
     from desktop.data import signing
+
+    # The record types load with the first list, record or search (calx dose needs none).
+    from desktop.data.models import OverviewRow, SearchHit, Statement, Therapy, TherapySummary
     from desktop.data.signing import SignedRelease
     from desktop.data.verify import FileIdentity
 
@@ -481,6 +473,8 @@ class ReferenceDB:
 
     def therapies(self, lang: str = "en") -> list[TherapySummary]:
         """Every record in review order (category, then position in the review)."""
+        from desktop.data.models import TherapySummary
+
         _check_lang(lang)
         # Only the columns used, as plain tuples read by position: sqlite3.Row's lookups by name
         # cost more than the query itself on large content (the tree is filled before use).
@@ -524,6 +518,8 @@ class ReferenceDB:
 
     def overview(self, lang: str = "en") -> list[OverviewRow]:
         """The overview table (the review's missing "Tableau 1"), one row per therapy."""
+        from desktop.data.models import OverviewRow
+
         _check_lang(lang)
         rows = self._conn.execute(
             "SELECT * FROM overview WHERE lang = ? ORDER BY position", (lang,)
@@ -647,6 +643,8 @@ class ReferenceDB:
 
     def therapy(self, therapy_id: str) -> Therapy:
         """The full record; ``CalxError("unknown_therapy")`` with close matches otherwise."""
+        from desktop.data.models import STATEMENT_KINDS, Evidence, Statement, Synonyms, Therapy
+
         conn = self._conn
         t = conn.execute("SELECT * FROM therapies WHERE id = ?", (therapy_id,)).fetchone()
         if t is None:
@@ -739,6 +737,8 @@ class ReferenceDB:
         part); the hits past them show their summary, unmarked. The window asks for a screenful
         first, then for the rest once that is painted. None: every hit gets its passage.
         """
+        from desktop.data.models import SearchHit
+
         _check_lang(lang)
         words = _query_words(query) if isinstance(query, str) else []
         limit = min(int(limit), MAX_LIMIT)

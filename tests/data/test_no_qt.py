@@ -66,7 +66,8 @@ IMPORTS = textwrap.dedent("""
     import sys
     from desktop.cli.main import main
     code = main(sys.argv[1:])
-    print(" ".join(m for m in ("icalendar", "reportlab", "PIL", "babel.dates", "pint")
+    print(" ".join(m for m in ("icalendar", "reportlab", "PIL", "babel.dates", "pint",
+                               "desktop.data.models", "desktop.data.userdb")
                    if m in sys.modules), file=sys.stderr)
     sys.exit(code)
 """)
@@ -79,8 +80,16 @@ IMPORTS = textwrap.dedent("""
         (
             ["dose", "rituximab-375-weekly", "--weight", "70", "--height", "170"],
             {"pint"},
-            # babel's locale data costs a process 13 ms: formatting writes the calendar's words
-            {"icalendar", "reportlab", "PIL", "babel.dates"},
+            # babel's locale data costs a process 13 ms: formatting writes the calendar's words;
+            # the therapy pages' record types and the user database are not a dose's business
+            {
+                "icalendar",
+                "reportlab",
+                "PIL",
+                "babel.dates",
+                "desktop.data.models",
+                "desktop.data.userdb",
+            },
         ),
         (
             [
@@ -99,7 +108,7 @@ IMPORTS = textwrap.dedent("""
                 "{tmp}/plan.pdf",
             ],
             {"reportlab"},
-            {"icalendar", "babel.dates"},
+            {"icalendar", "babel.dates", "desktop.data.userdb"},  # userdb: only to save a plan
         ),
         (
             [
