@@ -7,6 +7,8 @@ import ast
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
+import pytest
+
 import desktop.cli
 
 CLI = Path(desktop.cli.__file__).parent
@@ -34,3 +36,27 @@ def test_cli_modules_import_each_other_without_a_cycle() -> None:
         tuple(TopologicalSorter(graph).static_order())
     except CycleError as cycle:
         raise AssertionError(f"import cycle: {cycle.args[1]}") from None
+
+
+def test_a_command_runs_without_the_cyclic_collector_and_gives_it_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # ``calx COMMAND`` turns the collector off for its one short run (desktop.__main__) and on
+    # again when the command returns or fails, should anything call it in a longer process.
+    import gc
+
+    import desktop.__main__ as entry
+    import desktop.cli.main
+
+    seen: list[bool] = []
+
+    def command(argv: list[str]) -> int:
+        seen.append(gc.isenabled())
+        raise SystemExit(2)
+
+    monkeypatch.setattr(desktop.cli.main, "main", command)
+    monkeypatch.setattr("sys.argv", ["calx", "bsa", "--weight", "70"])
+    assert gc.isenabled()
+    with pytest.raises(SystemExit):
+        entry.main()
+    assert seen == [False] and gc.isenabled()
