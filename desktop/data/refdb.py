@@ -118,6 +118,7 @@ def _query_words(query: str) -> list[str]:
 
 
 def _search_hit(
+    kind: type[SearchHit],
     therapy_id: str,
     name: str,
     category: str,
@@ -127,8 +128,9 @@ def _search_hit(
 ) -> SearchHit:
     """``SearchHit(...)``, the same object (equal, hashable, frozen), made about three times
     faster: a frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``,
-    and a keystroke makes up to ``MAX_LIMIT`` hits."""
-    hit = object.__new__(SearchHit)
+    and a keystroke makes up to ``MAX_LIMIT`` hits. ``kind`` is ``SearchHit``, imported by the
+    caller (the command line's dose does not define the knowledge base's record types)."""
+    hit = object.__new__(kind)
     fields = hit.__dict__
     fields["therapy_id"] = therapy_id
     fields["name"] = name
@@ -756,7 +758,7 @@ class ReferenceDB:
                 if marked is None or _OPEN not in marked
                 else _unmark(marked)
             )
-            return _search_hit(record[0], record[name_at], record[5], text, spans, -rank)
+            return _search_hit(SearchHit, record[0], record[name_at], record[5], text, spans, -rank)
 
         # Names and synonyms first: few rows match a name, and the query reads no text. FTS5's
         # ORDER BY rank would prepare a sorting statement and compute bm25 a second time for

@@ -414,7 +414,7 @@ def test_fast_hits_are_the_dataclass_s_own_objects() -> None:
     from desktop.data.refdb import _search_hit
 
     args = ("rituximab", "Rituximab", "drug", "un texte", ((0, 2),), 3.25)
-    fast, made = _search_hit(*args), SearchHit(*args)
+    fast, made = _search_hit(SearchHit, *args), SearchHit(*args)
     assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
     assert set(vars(fast)) == {f.name for f in dataclasses.fields(SearchHit)}
     assert not hasattr(SearchHit, "__post_init__")  # nothing the constructor would check
