@@ -37,11 +37,13 @@ from desktop.data.verify import (  # the open path's part: no crypto, no datacla
     DEV_PUBLIC_KEY,
     ENV_DEV_KEY,
     development_key_path,
-    installed_key_list,
     is_development_build,
     trust_folder,
-    version_tuple,
 )
+
+# Re-exported: callers read them as signing's.
+from desktop.data.verify import installed_key_list as installed_key_list
+from desktop.data.verify import version_tuple as version_tuple
 
 if TYPE_CHECKING:  # the library is imported only when a signature is made or checked
     from nacl.signing import SigningKey as NaclSigningKey

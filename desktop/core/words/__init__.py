@@ -24,7 +24,8 @@ from typing import Any
 
 # The languages (one list, in a module of its own so the window's first paint does not read the
 # catalogue), re-exported: the words and their languages are imported together.
-from desktop.core.languages import FALLBACK, LANGUAGES
+from desktop.core.languages import FALLBACK as FALLBACK
+from desktop.core.languages import LANGUAGES as LANGUAGES
 from desktop.core.words import cli, content, dose, knowledge, messages, plan, safety
 
 # The areas of the catalogue, in the order their modules are read.

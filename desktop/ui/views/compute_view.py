@@ -38,8 +38,8 @@ from desktop.ui.widgets.schedule_panel import SchedulePanel
 
 if TYPE_CHECKING:
     from desktop.core.errors import Issue
+    from desktop.core.presenting import Evaluation as Computation
     from desktop.data.models import Therapy
-    from desktop.ui.computation import Computation
 
 PATIENT_FIELDS = ("weight", "height", "age", "creatinine", "sex")
 
