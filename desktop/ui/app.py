@@ -110,7 +110,9 @@ def run(argv: Sequence[str] = ()) -> int:
     # And never run a whole session without the collector, should no paint ever arrive.
     QTimer.singleShot(10_000, _resume_collector)
     code = app.exec()
-    gc.enable()  # left before usable (a benchmark flag): the collector is on again either way
+    # A run that ends before the window is usable (the benchmark flags) leaves the collector
+    # off: the process ends here, and Python collects once more as it exits. Turning it on now
+    # would only add a collection of everything start-up made, which no real session pays.
     context.shutdown()
     if temporary_settings is not None:
         temporary_settings.cleanup()
