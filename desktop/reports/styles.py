@@ -16,6 +16,8 @@ import re
 import threading
 import unicodedata
 import weakref
+from array import array
+from collections.abc import Sequence
 from copy import copy
 from html import escape as _html_escape
 from typing import Any
@@ -23,7 +25,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
@@ -51,40 +53,84 @@ def register_fonts() -> None:
     with _fonts_lock:
         if _fonts_ready.is_set():  # another thread registered them while this one waited
             return
-        pdfmetrics.registerFont(TTFont(FONT, str(resource("fonts", "DejaVuSans.ttf"))))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
+        for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+            font = TTFont(name, str(resource("fonts", file)))
+            _compact(font.face)
+            pdfmetrics.registerFont(font)
         pdfmetrics.registerFontFamily(
             FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
         )
         _fonts_ready.set()
 
 
+class _Metrics(Sequence[tuple[int, int]]):
+    """A font's horizontal metrics, ``(advance, left side bearing)`` per glyph, in one array of
+    unsigned shorts: 25 KB instead of a list of 6,000 tuples (about 0.7 MB). reportlab reads it
+    only when it writes a subset of the font, and writes ``int()`` of each value: the values are
+    kept as that (the parser left a few advances scaled to floats, which ``int()`` truncates)."""
+
+    __slots__ = ("_pairs",)
+
+    def __init__(self, pairs: Sequence[tuple[int, int]]) -> None:
+        self._pairs = array("H", (int(value) for pair in pairs for value in pair))
+
+    def __len__(self) -> int:
+        return len(self._pairs) // 2
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("glyph index out of range")
+        return (self._pairs[2 * index], self._pairs[2 * index + 1])
+
+
+def _compact(face: Any) -> None:
+    """The parsed font in smaller structures holding the same values (DejaVu Sans parsed by
+    reportlab is about 3.5 MB a font, mostly Python ints, floats and tuples for 6,000 glyphs):
+    the glyph offsets in an array, the metrics as ``_Metrics``, each distinct width one float
+    object. The glyph-to-characters lists (1 MB) are dropped: only reportlab's text shaping reads
+    them after parsing, and it needs uharfbuzz, which Calx does not install."""
+    face.glyphPos = array("L", face.glyphPos)
+    face.hmetrics = _Metrics(face.hmetrics)
+    widths: dict[float, float] = {}
+    face.charWidths = {code: widths.setdefault(w, w) for code, w in face.charWidths.items()}
+    if ttfonts.uharfbuzz is None:
+        face.glyphToChar = {}
+
+
 # Control characters (other than tab/newline) and lone surrogates have no business in a name and
 # some upset PDF text extraction: they become spaces, never passed through.
 _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
-_drawable: frozenset[int] = frozenset()
-_drawable_chars_set: frozenset[str] = frozenset()
+_undrawable: re.Pattern[str] | None = None
 
 
-def _drawable_code_points() -> frozenset[int]:
-    """Code points both fonts can draw, in the Basic Multilingual Plane. reportlab writes a
-    malformed ToUnicode entry for characters beyond U+FFFF (emoji), so those are replaced too."""
-    global _drawable
-    if not _drawable:
+def _undrawable_chars() -> re.Pattern[str]:
+    """Any one character outside the code points both fonts can draw in the Basic Multilingual
+    Plane, tab and newline (kept by ``clean``). reportlab writes a malformed ToUnicode entry for
+    characters beyond U+FFFF (emoji), so those are replaced too. A regular expression over the
+    fonts' ranges: a few KB, where sets of the 5,000 code points and characters held 1.1 MB."""
+    global _undrawable
+    if _undrawable is None:
         register_fonts()
         regular = pdfmetrics.getFont(FONT).face.charToGlyph
         bold = pdfmetrics.getFont(FONT_BOLD).face.charToGlyph
-        _drawable = frozenset(c for c in regular if c in bold and c <= 0xFFFF)
-    return _drawable
-
-
-def _drawable_chars() -> frozenset[str]:
-    """``_drawable_code_points`` as characters, with tab and newline (kept by ``clean``)."""
-    global _drawable_chars_set
-    if not _drawable_chars_set:
-        _drawable_chars_set = frozenset(map(chr, _drawable_code_points())) | {"\t", "\n"}
-    return _drawable_chars_set
+        codes = sorted({c for c in regular if c in bold and c <= 0xFFFF} | {ord("\t"), ord("\n")})
+        ranges: list[list[int]] = []
+        for code in codes:
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+        body = "".join(
+            re.escape(chr(low)) + ("-" + re.escape(chr(high)) if high > low else "")
+            for low, high in ranges
+        )
+        _undrawable = re.compile(f"[^{body}]")
+    return _undrawable
 
 
 def clean(value: str) -> str:
@@ -92,10 +138,7 @@ def clean(value: str) -> str:
     character the embedded font cannot draw (emoji, rare scripts) replaced by "\ufffd", so the PDF
     stays valid and the gap is visible rather than silently dropped."""
     value = _BAD_CHARS.sub(" ", unicodedata.normalize("NFC", str(value)))
-    if _drawable_chars().issuperset(value):  # the usual case, checked at C speed
-        return value
-    drawable = _drawable_code_points()
-    return "".join(ch if ord(ch) in drawable or ch in "\t\n" else REPLACEMENT for ch in value)
+    return _undrawable_chars().sub(REPLACEMENT, value)
 
 
 # Hebrew, Arabic (and their presentation forms), Syriac, Thaana, N'Ko, Samaritan: written right to
