@@ -145,7 +145,8 @@ class PlanView(Retranslating, QWidget):
         splitter.setSizes([380, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        # Tab follows the page: the list and its buttons, the form, then the preview and outputs.
+        # Tab follows the page: the list and its buttons, the form, then the preview and outputs
+        # (the preview's pages come right after its copy picker once a PDF is shown).
         order = (
             self.list,
             self.up,
@@ -160,7 +161,6 @@ class PlanView(Retranslating, QWidget):
             self.override_button,
             self.save_button,
             self.preview.copy,
-            self.preview.view,
             self.panel.print_button,
             self.panel.pdf_button,
             self.panel.export_button,
