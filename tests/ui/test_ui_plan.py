@@ -179,6 +179,19 @@ def test_preview_renders_off_the_ui_thread_in_the_plan_language(
     assert "Plan de traitement : copie clinicien" in pdf_text(copy.args[0])
 
 
+def test_preview_pages_are_made_with_the_first_pdf_and_tabbed_to_after_the_picker(
+    qtbot, window, plan_view
+):
+    preview = plan_view.preview
+    assert preview.view is None and preview.document is None  # QtPdf not needed yet
+    assert preview.page_count() == 0
+    window.tabs.setCurrentWidget(plan_view)
+    qtbot.waitUntil(lambda: preview.page_count() > 0, timeout=20_000)
+    assert preview.view is not None and preview.view.document() is preview.document
+    assert preview.copy.nextInFocusChain() is preview.view
+    assert preview.view.accessibleName() == "Plan preview"
+
+
 def test_preview_says_what_is_missing(qtbot, window, plan_view):
     plan_view.patient_name.clear()
     window.tabs.setCurrentWidget(plan_view)
