@@ -11,6 +11,7 @@ same number of days, so that the next doses count from the shifted one (inflixim
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -31,12 +32,39 @@ class ClosedDay:
     name: str  # "Saturday", "Christmas Day" / "samedi", "Noël"
 
 
+_countries_lock = threading.Lock()
+
+
+def _one_country_at_a_time() -> None:
+    """The holidays library's ``countries`` package imports all of its 250 countries (about
+    5 MiB of memory) when the first one is asked for, though its registry imports each country's
+    own module by name (``holidays.registry.EntityLoader``). Entered as a bare package over the
+    same folder, only the countries asked for load; the library's other modules import the
+    countries they use by module too."""
+    import importlib.machinery
+    import importlib.util
+    import sys
+
+    with _countries_lock:
+        if "holidays.countries" in sys.modules:
+            return
+        found = importlib.util.find_spec("holidays.countries")
+        if found is None or not found.submodule_search_locations:
+            return
+        bare = importlib.machinery.ModuleSpec("holidays.countries", None, is_package=True)
+        package = importlib.util.module_from_spec(bare)
+        package.__path__ = list(found.submodule_search_locations)
+        sys.modules["holidays.countries"] = package
+        setattr(sys.modules["holidays"], "countries", package)  # noqa: B010  # as imports do
+
+
 @lru_cache(maxsize=64)
 def _holidays(country: str, year: int, lang: str) -> dict[dt.date, str]:
     if not country:
         return {}
     import holidays
 
+    _one_country_at_a_time()
     try:
         calendar = holidays.country_holidays(
             country, years=year, language="fr" if lang == "fr" else "en_US"

@@ -54,3 +54,27 @@ def test_treatment_taken_at_home_is_never_flagged() -> None:
     regimen = REGIMENS["diltiazem-180"]
     schedule = build_schedule(regimen, dt.date(2026, 12, 25), 1)
     assert closed_rows(schedule, regimen.route, "FR") == {}
+
+
+def test_a_country_loads_only_its_own_module_and_every_country_still_answers() -> None:
+    """The holidays library's countries package imports all 250 countries for the first one
+    asked; Calx loads the countries it is asked for (about 5 MiB less), and every country the
+    preferences list still gives its holidays (a fresh process: the test run may have loaded
+    the package already)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, datetime as dt\n"
+        "from desktop.core.closed_days import closed_day\n"
+        "day = closed_day(dt.date(2026, 10, 3), 'DE', 'en')\n"
+        "assert day is not None and day.name == 'German Unity Day', day\n"
+        "loaded = [m for m in sys.modules if m.startswith('holidays.countries.')]\n"
+        "assert loaded == ['holidays.countries.germany'], loaded\n"
+        "from holidays import country_holidays, list_supported_countries\n"
+        "for code in list_supported_countries():\n"
+        "    assert country_holidays(code, years=2026) is not None, code\n"
+        "assert closed_day(dt.date(2026, 12, 25), 'FR', 'fr').name == 'Noël'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
