@@ -28,7 +28,8 @@ import operator
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -115,6 +116,15 @@ def _query_words(query: str) -> list[str]:
             if len(words) == MAX_QUERY_WORDS:
                 break
     return words
+
+
+@cache
+def _search_hit_class() -> type[SearchHit]:
+    """``SearchHit``, imported once on first search (a local import at every keystroke went
+    through PySide6's import hook): ``calx dose`` does not define the knowledge base's records."""
+    from desktop.data.models import SearchHit
+
+    return SearchHit
 
 
 def _search_hit(
@@ -739,8 +749,6 @@ class ReferenceDB:
         part); the hits past them show their summary, unmarked. The window asks for a screenful
         first, then for the rest once that is painted. None: every hit gets its passage.
         """
-        from desktop.data.models import SearchHit
-
         _check_lang(lang)
         words = _query_words(query) if isinstance(query, str) else []
         limit = min(int(limit), MAX_LIMIT)
@@ -748,6 +756,7 @@ class ReferenceDB:
             return []
         expression = " ".join(f'"{w}"*' for w in words)  # as match_expression
         records = self._records()
+        kind = _search_hit_class()
         name_at, summary_at = (1, 3) if lang == "fr" else (2, 4)
 
         def hit(rowid: int, rank: float, marked: str | None = None) -> SearchHit:
@@ -758,7 +767,7 @@ class ReferenceDB:
                 if marked is None or _OPEN not in marked
                 else _unmark(marked)
             )
-            return _search_hit(SearchHit, record[0], record[name_at], record[5], text, spans, -rank)
+            return _search_hit(kind, record[0], record[name_at], record[5], text, spans, -rank)
 
         # Names and synonyms first: few rows match a name, and the query reads no text. FTS5's
         # ORDER BY rank would prepare a sorting statement and compute bm25 a second time for
@@ -813,13 +822,15 @@ class ReferenceDB:
             }
         return self._record_of
 
-    def _rows(self, sql: str, parameters: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
-        """The rows of one FTS5 query, fetched as the caller steps through them."""
+    def _rows(self, sql: str, parameters: tuple[Any, ...]) -> Iterable[tuple[Any, ...]]:
+        """The rows of one FTS5 query, fetched as the caller steps through them: the cursor
+        itself (a Python generator around it cost more than the bare query at 1×). FTS5 parses
+        the query on the first step, which ``execute`` takes, so a refusal is raised here."""
         cursor = self._conn.cursor()
         cursor.row_factory = None  # plain tuples: these rows are unpacked, never read by name
         try:
-            yield from cursor.execute(sql, parameters)
+            return cursor.execute(sql, parameters)
         except sqlite3.OperationalError as err:
             if "fts5" in str(err):  # cannot happen with quoted words; never fail a keystroke
-                return
+                return ()
             raise
