@@ -15,10 +15,15 @@ FOCUS_COLOUR = "#1a5fb4"  # 6.4:1 on white, 5.9:1 on the window grey (#efefef)
 MUTED_TEXT = "#595959"  # 7:1 on white: citations, placeholders
 
 # Only item views get a drawn focus ring: their platform indicator is the faint one; inputs and
-# buttons keep the platform's frame, drawn in the highlight colour set below.
+# buttons keep the platform's frame, drawn in the highlight colour set below. A rule for the
+# items makes Qt draw every item through the style sheet, which then paints a selected item in
+# its own pale gradient, not the palette's highlight, under the palette's white text: the
+# selected row's text was invisible. So the selected item's colours are set here too (white on
+# the focus blue, 6.4:1).
 STYLE_SHEET = f"""
 QAbstractItemView:focus {{ border: 2px solid {FOCUS_COLOUR}; }}
 QAbstractItemView::item:focus {{ border: 2px solid {FOCUS_COLOUR}; }}
+QAbstractItemView::item:selected {{ background-color: {FOCUS_COLOUR}; color: #ffffff; }}
 """
 
 

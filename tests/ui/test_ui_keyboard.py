@@ -249,3 +249,36 @@ def test_therapy_view_tab_leaves_the_text(qtbot, window):
     view = window.therapy_view
     window.tabs.setCurrentWidget(view)
     assert _names(tab_walk(window, view.browser, view)) == [view.browser.objectName()]
+
+
+def test_a_selected_row_is_readable(qtbot, window):
+    """The selected row of an item view is the focus blue under white text: the style sheet's
+    item rule had Qt draw it in a pale gradient under the palette's white text, unreadable."""
+    from collections import Counter
+
+    from desktop.ui.style import FOCUS_COLOUR
+
+    window.show()
+    qtbot.waitExposed(window)
+    tree = window.navigator.tree
+    tree.setFocus()
+    index = tree.model().index(0, 0)
+    tree.setCurrentIndex(index)
+    qtbot.wait(50)
+    # Inside the item's 2 px focus border, which is the focus blue either way.
+    image = tree.viewport().grab(tree.visualRect(index).adjusted(3, 3, -3, -3)).toImage()
+    pixels = Counter(
+        image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+    )
+    background = QColor(pixels.most_common(1)[0][0])  # the style may shade it a little
+    blue = QColor(FOCUS_COLOUR)
+    assert (
+        max(
+            abs(background.red() - blue.red()),
+            abs(background.green() - blue.green()),
+            abs(background.blue() - blue.blue()),
+        )
+        <= 12
+    ), pixels.most_common(3)
+    text = [QColor(c) for c in pixels if QColor(c).lightness() > 200]
+    assert text and max(contrast(c, background) for c in text) >= 4.5
