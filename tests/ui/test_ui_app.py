@@ -71,10 +71,15 @@ sys.exit(code)
 """
 
 
-def test_heavy_modules_wait_for_the_first_paint(calx_db, tmp_path):
-    done = _run(["-c", PROBE], calx_db, tmp_path)
+def _probe(script: str, calx_db: Path, home: Path) -> dict:
+    """Run a probe of the real start-up; what it saw, from its last line (JSON)."""
+    done = _run(["-c", script], calx_db, home)
     assert done.returncode == 0, done.stderr
-    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_heavy_modules_wait_for_the_first_paint(calx_db, tmp_path):
+    loaded = _probe(PROBE, calx_db, tmp_path)
     assert loaded and not any(loaded.values()), loaded
 
 
@@ -136,9 +141,7 @@ sys.exit(code)
 
 
 def test_collector_is_off_during_start_up_and_back_on_once_usable(calx_db, tmp_path):
-    done = _run(["-c", COLLECTOR], calx_db, tmp_path)
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = _probe(COLLECTOR, calx_db, tmp_path)
     assert seen["off_until_usable"] is True
     assert seen["on_after_idle_loading"] is True
     assert seen["frozen"] > 1000  # start-up's objects set aside, not walked again
