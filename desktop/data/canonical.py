@@ -7,8 +7,14 @@ signature, a saved plan's id and a log entry's chain can be recomputed and compa
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
+
+
+def sha256_hex(data: bytes | str) -> str:
+    """The sha256 of ``data`` (text as UTF-8), in hexadecimal."""
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
 def canonical_json(value: Any) -> str:

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.core.errors import CalxError
 from desktop.data.canonical import canonical_json
+from desktop.data.canonical import sha256_hex as sha256_hex  # re-exported: the plans' digests
 from desktop.paths import USER_DB_NAME, USER_KEY_NAME, write_atomically
 
 if TYPE_CHECKING:  # sqlite-utils costs ~40 ms to import: paid when a database is opened
@@ -147,10 +148,6 @@ class LogEntry:
     output_sha256: str
     prev_hash: str
     entry_hash: str
-
-
-def sha256_hex(data: bytes | str) -> str:
-    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
 def _entry_hash(

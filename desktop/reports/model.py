@@ -12,7 +12,6 @@ date and the calendar's time stamp) is passed in.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +35,7 @@ from desktop.core.presenting import evaluate
 from desktop.core.regimen import Bilingual, Product, Regimen, Source
 from desktop.core.schedule import DEFAULT_HORIZON_MONTHS, RegimenSchedule
 from desktop.core.words import LANGUAGES, unknown_language
-from desktop.data.canonical import canonical_json
+from desktop.data.canonical import canonical_json, sha256_hex
 from desktop.data.models import DbMetadata, Reference, Statement, Therapy
 from desktop.reports.snapshot import SnapshotError, decode, encode
 
@@ -246,11 +245,9 @@ def log_overrides(userdb: UserDB, plan: PlanDocument, at: Any) -> None:
     the codes and reasons), once per plan and set of reasons."""
     if not plan.overrides:
         return
-    from desktop.data.userdb import sha256_hex as digest
-
     data = override_log_bytes(plan)
     done = any(
-        e.plan_id == plan.plan_id and e.action == "override" and e.output_sha256 == digest(data)
+        e.plan_id == plan.plan_id and e.action == "override" and e.output_sha256 == sha256_hex(data)
         for e in userdb.log_entries()
     )
     if not done:
@@ -288,8 +285,7 @@ def _check_text(value: Any, name: str, required: bool = False) -> str:
 
 def _plan_id(inputs: Mapping[str, Any]) -> str:
     """Derived from the inputs and the content hash: the same plan always gets the same id."""
-    digest = hashlib.sha256(canonical_json(encode(inputs)).encode("utf-8")).hexdigest()
-    return "plan-" + digest[:20]
+    return "plan-" + sha256_hex(canonical_json(encode(inputs)))[:20]
 
 
 def _referenced(sources: Sequence[Source], db: ReferenceDB) -> tuple[Reference, ...]:

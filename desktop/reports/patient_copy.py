@@ -52,19 +52,18 @@ from desktop.core.formatting import (
 )
 from desktop.core.regimen import Bilingual
 from desktop.core.schedule import KIND_DOSE, KIND_OFF, KIND_ON, Administration
-from desktop.core.words import word
+from desktop.core.words import capitalized, word
 from desktop.reports.document import CONTENT_WIDTH
 from desktop.reports.model import PlanDocument, PlanItem
 from desktop.reports.phrases import day, dose_phrase, route_phrase, when_phrases
 from desktop.reports.styles import (
     ACCENT,
-    FONT,
     FONT_BOLD,
-    INK,
     MUTED,
     RULE,
     SHADE,
     Paragraph,
+    paragraph_style,
     text,
     user_text,
 )
@@ -103,15 +102,7 @@ class PatientStyles:
         lead = body * 1.3
 
         def style(name: str, **kw: object) -> ParagraphStyle:
-            base: dict[str, object] = {
-                "fontName": FONT,
-                "fontSize": body,
-                "leading": lead,
-                "textColor": INK,
-                "splitLongWords": 1,
-            }
-            base.update(kw)
-            return ParagraphStyle(name, **base)
+            return paragraph_style(name, **{"fontSize": body, "leading": lead, **kw})
 
         self.title = style(
             "title",
@@ -324,9 +315,7 @@ def _short_day(d: date, lang: str) -> str:
 
 def _month_title(year: int, month: int, lang: str) -> str:
     """ "December 2026" / "Décembre 2026": a month's title in the calendar."""
-    names = MONTHS["fr" if lang == "fr" else "en"]
-    title = f"{names[month - 1]} {year}"
-    return title[:1].upper() + title[1:]
+    return capitalized(f"{MONTHS['fr' if lang == 'fr' else 'en'][month - 1]} {year}")
 
 
 # --------------------------------------------------------------------------- the story

@@ -246,7 +246,9 @@ class Paragraph(_Paragraph):
 _plain_fragments: weakref.WeakKeyDictionary[ParagraphStyle, Any] = weakref.WeakKeyDictionary()
 
 
-def _style(name: str, **kw: object) -> ParagraphStyle:
+def paragraph_style(name: str, **kw: object) -> ParagraphStyle:
+    """A paragraph style in the embedded font, ink colour, left-aligned, long words split;
+    ``kw`` overrides any of these (both copies' styles are made here)."""
     base: dict[str, object] = {
         "fontName": FONT,
         "fontSize": 10.5,
@@ -265,11 +267,13 @@ class Styles:
     def __init__(self, body_size: float = 11) -> None:
         register_fonts()
         lead = body_size * 1.35
-        self.title = _style(
+        self.title = paragraph_style(
             "title", fontName=FONT_BOLD, fontSize=20, leading=25, textColor=ACCENT, spaceAfter=4
         )
-        self.subtitle = _style("subtitle", fontSize=body_size, leading=lead, textColor=MUTED)
-        self.h1 = _style(
+        self.subtitle = paragraph_style(
+            "subtitle", fontSize=body_size, leading=lead, textColor=MUTED
+        )
+        self.h1 = paragraph_style(
             "h1",
             fontName=FONT_BOLD,
             fontSize=15,
@@ -278,7 +282,7 @@ class Styles:
             spaceBefore=12,
             spaceAfter=4,
         )
-        self.h2 = _style(
+        self.h2 = paragraph_style(
             "h2",
             fontName=FONT_BOLD,
             fontSize=12.5,
@@ -287,9 +291,9 @@ class Styles:
             spaceBefore=8,
             spaceAfter=3,
         )
-        self.body = _style("body", fontSize=body_size, leading=lead, spaceAfter=3)
-        self.label = _style("label", fontName=FONT_BOLD, fontSize=body_size, leading=lead)
-        self.subhead = _style(
+        self.body = paragraph_style("body", fontSize=body_size, leading=lead, spaceAfter=3)
+        self.label = paragraph_style("label", fontName=FONT_BOLD, fontSize=body_size, leading=lead)
+        self.subhead = paragraph_style(
             "subhead",
             fontName=FONT_BOLD,
             fontSize=body_size,
@@ -297,14 +301,14 @@ class Styles:
             spaceBefore=5,
             keepWithNext=1,
         )
-        self.small = _style(
+        self.small = paragraph_style(
             "small", fontSize=body_size - 2, leading=(body_size - 2) * 1.3, textColor=MUTED
         )
-        self.cell = _style("cell", fontSize=body_size - 1, leading=(body_size - 1) * 1.3)
-        self.cell_bold = _style(
+        self.cell = paragraph_style("cell", fontSize=body_size - 1, leading=(body_size - 1) * 1.3)
+        self.cell_bold = paragraph_style(
             "cell_bold", fontName=FONT_BOLD, fontSize=body_size - 1, leading=(body_size - 1) * 1.3
         )
-        self.bullet = _style(
+        self.bullet = paragraph_style(
             "bullet", fontSize=body_size, leading=lead, leftIndent=14, bulletIndent=3, spaceAfter=2
         )
-        self.warning = _style("warning", fontSize=body_size, leading=lead, textColor=WARN)
+        self.warning = paragraph_style("warning", fontSize=body_size, leading=lead, textColor=WARN)

@@ -97,8 +97,6 @@ class PdfPreview(Retranslating, QWidget):
 
     def show_pdf(self, data: bytes) -> bool:
         """Show the PDF ``data`` (loading bytes already in memory is immediate)."""
-        from PySide6.QtPdf import QPdfDocument
-
         document, _view = self._pdf_view()
         previous = self._buffer
         document.close()
@@ -109,7 +107,7 @@ class PdfPreview(Retranslating, QWidget):
         document.load(buffer)
         if previous is not None:
             previous.deleteLater()
-        if document.status() != QPdfDocument.Status.Ready:
+        if document.status() != document.Status.Ready:
             self.show_message(self.tr("This PDF cannot be shown."))
             return False
         self.shown = data
