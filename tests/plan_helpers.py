@@ -18,6 +18,23 @@ START = date(2025, 3, 3)  # a Monday
 
 PlanMaker = Callable[..., PlanDocument]
 
+# ``calx plan`` for one oral regimen, on the dates above: the command the output and log tests vary.
+COLCHICINE_PLAN_ARGS: tuple[str, ...] = (
+    "plan",
+    "--patient",
+    "Zoë Martin",
+    "--weight",
+    "80 kg",
+    "--height",
+    "180 cm",
+    "--start",
+    START.isoformat(),
+    "--prepared-on",
+    PREPARED_ON.isoformat(),
+    "--regimen",
+    "colchicine-1mg-daily",
+)
+
 
 def patient_80_180() -> Patient:
     """docs/clinical.md §2: 80 kg, 180 cm → Mosteller √(180 × 80 / 3600) = 2.00 m² exactly."""

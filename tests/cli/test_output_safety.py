@@ -9,24 +9,11 @@ from pathlib import Path
 
 import pytest
 from cli_runner import run_main
+from plan_helpers import COLCHICINE_PLAN_ARGS
 
 from desktop.data.userdb import FILE_NAME, UserDB
 
-BASE = [
-    "plan",
-    "--patient",
-    "Zoë Martin",
-    "--weight",
-    "80 kg",
-    "--height",
-    "180 cm",
-    "--start",
-    "2025-03-03",
-    "--prepared-on",
-    "2025-03-01",
-    "--regimen",
-    "colchicine-1mg-daily",
-]
+BASE = list(COLCHICINE_PLAN_ARGS)
 
 
 pytestmark = pytest.mark.usefixtures("cli_databases")

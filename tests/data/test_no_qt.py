@@ -73,6 +73,24 @@ IMPORTS = textwrap.dedent("""
 """)
 
 
+# The patient's PDF of one regimen (the ``--ics`` case adds the calendar).
+PLAN_ARGS = [
+    "plan",
+    "--patient",
+    "Jane Doe",
+    "--weight",
+    "70",
+    "--height",
+    "170",
+    "--regimen",
+    "rituximab-375-weekly",
+    "--start",
+    "2026-12-01",
+    "--out",
+    "{tmp}/plan.pdf",
+]
+
+
 @pytest.mark.parametrize(
     ("argv", "loaded", "not_loaded"),
     [
@@ -92,42 +110,12 @@ IMPORTS = textwrap.dedent("""
             },
         ),
         (
-            [
-                "plan",
-                "--patient",
-                "Jane Doe",
-                "--weight",
-                "70",
-                "--height",
-                "170",
-                "--regimen",
-                "rituximab-375-weekly",
-                "--start",
-                "2026-12-01",
-                "--out",
-                "{tmp}/plan.pdf",
-            ],
+            PLAN_ARGS,
             {"reportlab"},
             {"icalendar", "babel.dates", "desktop.data.userdb"},  # userdb: only to save a plan
         ),
         (
-            [
-                "plan",
-                "--patient",
-                "Jane Doe",
-                "--weight",
-                "70",
-                "--height",
-                "170",
-                "--regimen",
-                "rituximab-375-weekly",
-                "--start",
-                "2026-12-01",
-                "--out",
-                "{tmp}/plan.pdf",
-                "--ics",
-                "{tmp}/plan.ics",
-            ],
+            [*PLAN_ARGS, "--ics", "{tmp}/plan.ics"],
             {"reportlab", "icalendar"},
             set(),
         ),

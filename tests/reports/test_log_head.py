@@ -7,27 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-from plan_helpers import flat, pdf_pages
+from plan_helpers import COLCHICINE_PLAN_ARGS, flat, pdf_pages
 
 from desktop.cli.main import main
 from desktop.data.userdb import UserDB
 
-BASE = [
-    "plan",
-    "--patient",
-    "Zoë Martin",
-    "--weight",
-    "80 kg",
-    "--height",
-    "180 cm",
-    "--start",
-    "2025-03-03",
-    "--prepared-on",
-    "2025-03-01",
-    "--regimen",
-    "colchicine-1mg-daily",
-    "--json",
-]
+BASE = [*COLCHICINE_PLAN_ARGS, "--json"]
 
 
 pytestmark = pytest.mark.usefixtures("cli_databases")
