@@ -11,12 +11,16 @@ same number of days, so that the next doses count from the shifted one (inflixim
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from importlib.machinery import ModuleSpec
+    from types import ModuleType
+
     from desktop.core.schedule import RegimenSchedule
 
 # Routes given by the hospital team on a given day (oral and topical treatments are taken at home).
@@ -32,39 +36,100 @@ class ClosedDay:
     name: str  # "Saturday", "Christmas Day" / "samedi", "Noël"
 
 
-_countries_lock = threading.Lock()
+_packages_lock = threading.Lock()
+# The holidays library's packages whose ``__init__`` imports every module in them: all 250
+# countries (about 5 MiB), every group of holidays and every calendar, lunar ones included
+# (Islamic, Hindu, Chinese, Hebrew, ...: about 2 MiB that France, Germany or Canada never read).
+BARE_PACKAGES = ("holidays.calendars", "holidays.groups", "holidays.countries")
 
 
-def _one_country_at_a_time() -> None:
-    """The holidays library's ``countries`` package imports all of its 250 countries (about
-    5 MiB of memory) when the first one is asked for, though its registry imports each country's
-    own module by name (``holidays.registry.EntityLoader``). Entered as a bare package over the
-    same folder, only the countries asked for load; the library's other modules import the
-    countries they use by module too."""
+def holidays_library() -> ModuleType:
+    """The holidays library, imported with its packages that import all of their modules
+    entered bare (``_enter_bare``): what any part of Calx uses to import it first."""
+    with _packages_lock:
+        entered = _enter_bare() if "holidays" not in sys.modules else []
+        import holidays
+
+        for package in entered:  # as an import of the package would have
+            setattr(holidays, package.__name__.rpartition(".")[2], package)
+        if "holidays.countries" not in sys.modules:  # the library came in another way first
+            for package in _enter_bare(("holidays.countries",)):
+                setattr(holidays, "countries", package)  # noqa: B010
+    return holidays
+
+
+def _enter_bare(names: tuple[str, ...] = BARE_PACKAGES) -> list[ModuleType]:
+    """Enter the holidays library's packages that import all of their modules as bare packages
+    over the same folders, before the library itself: a country then loads its own module and
+    the groups and calendars it imports, and nothing else. The library imports its modules by
+    their full names (``holidays.calendars.gregorian``, ``holidays.registry.EntityLoader``); a
+    name taken from a package itself (``from holidays.groups import ChristianHolidays``) is
+    imported from the module the package's own ``__init__`` takes it from (``_bare_package``).
+    Packages already imported are left as they are; returns those entered."""
     import importlib.machinery
     import importlib.util
-    import sys
 
-    with _countries_lock:
-        if "holidays.countries" in sys.modules:
-            return
-        found = importlib.util.find_spec("holidays.countries")
-        if found is None or not found.submodule_search_locations:
-            return
-        bare = importlib.machinery.ModuleSpec("holidays.countries", None, is_package=True)
-        package = importlib.util.module_from_spec(bare)
-        package.__path__ = list(found.submodule_search_locations)
-        sys.modules["holidays.countries"] = package
-        setattr(sys.modules["holidays"], "countries", package)  # noqa: B010  # as imports do
+    library = importlib.util.find_spec("holidays")
+    if library is None or not library.submodule_search_locations:
+        return []
+    entered = []
+    for name in names:
+        if name in sys.modules:
+            continue
+        found = importlib.machinery.PathFinder.find_spec(
+            name, list(library.submodule_search_locations)
+        )
+        if found is None or found.loader is None or not found.submodule_search_locations:
+            continue
+        package = _bare_package(found)
+        sys.modules[name] = package
+        entered.append(package)
+    return entered
+
+
+def _bare_package(found: ModuleSpec) -> ModuleType:
+    """A package with ``found``'s folder and none of its modules imported; a name its
+    ``__init__`` imports (``from holidays.groups.christian import ChristianHolidays``) is
+    imported from that module when first asked for. Read from the ``__init__``'s compiled code,
+    not its source (a bundle ships bytecode only)."""
+    import dis
+    import importlib
+    import importlib.machinery
+    import importlib.util
+
+    bare = importlib.machinery.ModuleSpec(found.name, None, is_package=True)
+    package = importlib.util.module_from_spec(bare)
+    package.__path__ = list(found.submodule_search_locations or ())
+    where: dict[str, str] = {}
+
+    def names() -> dict[str, str]:
+        if not where:
+            code = found.loader.get_code(found.name)  # type: ignore[union-attr]
+            module = ""
+            for op in dis.get_instructions(code):
+                if op.opname == "IMPORT_NAME":
+                    module = op.argval
+                elif op.opname == "IMPORT_FROM":
+                    where[op.argval] = module
+        return where
+
+    def lazy(attribute: str) -> object:
+        module = names().get(attribute)
+        if module is None:
+            raise AttributeError(f"module {found.name!r} has no attribute {attribute!r}")
+        value = getattr(importlib.import_module(module), attribute)
+        setattr(package, attribute, value)
+        return value
+
+    package.__getattr__ = lazy  # type: ignore[method-assign]  # PEP 562: asked for missing names
+    return package
 
 
 @lru_cache(maxsize=64)
 def _holidays(country: str, year: int, lang: str) -> dict[dt.date, str]:
     if not country:
         return {}
-    import holidays
-
-    _one_country_at_a_time()
+    holidays = holidays_library()
     try:
         calendar = holidays.country_holidays(
             country, years=year, language="fr" if lang == "fr" else "en_US"

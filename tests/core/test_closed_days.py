@@ -57,10 +57,11 @@ def test_treatment_taken_at_home_is_never_flagged() -> None:
 
 
 def test_a_country_loads_only_its_own_module_and_every_country_still_answers() -> None:
-    """The holidays library's countries package imports all 250 countries for the first one
-    asked; Calx loads the countries it is asked for (about 5 MiB less), and every country the
-    preferences list still gives its holidays (a fresh process: the test run may have loaded
-    the package already)."""
+    """The holidays library's countries, groups and calendars packages import all of their
+    modules (250 countries, the lunar calendars) for the first country asked; Calx loads the
+    country it is asked for and what that country imports (about 7 MiB less), and every country
+    the preferences list, and every financial market, still gives its holidays (a fresh process:
+    the test run may have loaded the packages already)."""
     import subprocess
     import sys
 
@@ -71,10 +72,50 @@ def test_a_country_loads_only_its_own_module_and_every_country_still_answers() -
         "assert day is not None and day.name == 'German Unity Day', day\n"
         "loaded = [m for m in sys.modules if m.startswith('holidays.countries.')]\n"
         "assert loaded == ['holidays.countries.germany'], loaded\n"
-        "from holidays import country_holidays, list_supported_countries\n"
+        "groups = sorted(m for m in sys.modules if m.startswith('holidays.groups.'))\n"
+        "assert groups == ['holidays.groups.christian', 'holidays.groups.custom',\n"
+        "                  'holidays.groups.international'], groups\n"
+        "lunar = [m for m in sys.modules if m.startswith('holidays.calendars.') and\n"
+        "         m.rpartition('.')[2] in ('islamic', 'hindu', 'chinese', 'hebrew', 'tibetan')]\n"
+        "assert not lunar, lunar\n"
+        "from holidays.groups import ChristianHolidays\n"
+        "from holidays.groups.christian import ChristianHolidays as same\n"
+        "assert ChristianHolidays is same\n"
+        "from holidays.calendars import _CustomIslamicHolidays\n"
+        "import holidays\n"
+        "assert holidays.groups is sys.modules['holidays.groups']\n"
+        "try:\n"
+        "    from holidays.groups import NoSuchHolidays\n"
+        "except ImportError:\n"
+        "    pass\n"
+        "else:\n"
+        "    raise AssertionError('a name the package does not have was found')\n"
+        "from holidays import country_holidays, financial_holidays, list_supported_countries\n"
+        "from holidays import list_supported_financial\n"
         "for code in list_supported_countries():\n"
         "    assert country_holidays(code, years=2026) is not None, code\n"
+        "for code in list_supported_financial():\n"
+        "    assert financial_holidays(code, years=2026) is not None, code\n"
         "assert closed_day(dt.date(2026, 12, 25), 'FR', 'fr').name == 'Noël'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_library_imported_first_still_loads_one_country() -> None:
+    """When something imported the holidays library before Calx asked for a holiday, its
+    groups and calendars are the library's own; the countries still load one at a time."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, datetime as dt\n"
+        "import holidays\n"
+        "from desktop.core.closed_days import closed_day\n"
+        "assert closed_day(dt.date(2026, 12, 25), 'FR', 'fr').name == 'Noël'\n"
+        "loaded = [m for m in sys.modules if m.startswith('holidays.countries.')]\n"
+        "assert loaded == ['holidays.countries.france'], loaded\n"
+        "assert holidays.countries is sys.modules['holidays.countries']\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr

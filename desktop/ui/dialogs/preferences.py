@@ -21,11 +21,12 @@ from desktop.ui.i18n import Retranslating
 
 def holiday_countries() -> list[tuple[str, str]]:
     """(ISO code, name) of every country the ``holidays`` library knows, by name."""
-    from holidays import list_supported_countries
     from PySide6.QtCore import QLocale
 
+    from desktop.core.closed_days import holidays_library
+
     out = []
-    for code in list_supported_countries():
+    for code in holidays_library().list_supported_countries():
         territory = QLocale.codeToTerritory(code)
         name = (
             QLocale.territoryToString(territory)
