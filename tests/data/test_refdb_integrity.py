@@ -181,3 +181,14 @@ def test_a_file_swapped_after_the_identity_check_is_checked_whole(
     with pytest.raises(CalxError) as error:
         ReferenceDB.open(path)
     assert error.value.code == "db_corrupt"
+
+
+def test_the_whole_file_digest_is_sha256_below_and_above_the_large_file_size(monkeypatch) -> None:
+    """FIPS 180-2's example of one million "a": the same digest by Python's own sha256 (below
+    ``LARGE_FILE_BYTES``) and by OpenSSL's (from it on: the window binds hashlib to the former)."""
+    million = b"a" * 1_000_000
+    expected = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+    assert verify.file_sha256(million) == expected
+    monkeypatch.setattr(verify, "LARGE_FILE_BYTES", 1_000_000)
+    assert verify.file_sha256(million) == expected
+    assert verify.file_sha256(million[:-1]) != expected

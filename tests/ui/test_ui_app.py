@@ -83,6 +83,35 @@ def test_heavy_modules_wait_for_the_first_paint(calx_db, tmp_path):
     assert loaded and not any(loaded.values()), loaded
 
 
+# After the real self-test: what it left out of memory (issue 13), and the hashes it used.
+AFTER_SELF_TEST = """
+import json, sys
+from desktop.ui.app import run
+code = run(["--self-test"])
+import hashlib, hmac
+print(json.dumps({
+    "code": code,
+    "openssl": "_hashlib" in sys.modules,
+    "abc": hashlib.sha256(b"abc").hexdigest(),
+    "hmac": hmac.new(b"Jefe", b"what do ya want for nothing?", hashlib.sha256).hexdigest(),
+    "lunar": [m for m in sys.modules if m.startswith("holidays.calendars.")
+              and m.rpartition(".")[2] in ("islamic", "hindu", "chinese", "hebrew", "tibetan")],
+}))
+"""
+
+
+def test_the_self_test_leaves_openssl_and_the_lunar_calendars_out(calx_db, tmp_path):
+    """The window hashes with Python's own sha256 and HMAC (OpenSSL's libcrypto, 3.4 MiB, is
+    not loaded) with the same digests (FIPS 180-2's "abc", RFC 4231's second HMAC case), and
+    its holiday names in four countries load none of the lunar calendars."""
+    seen = _probe(AFTER_SELF_TEST, calx_db, tmp_path)
+    assert seen["code"] == 0
+    assert not seen["openssl"]
+    assert seen["abc"] == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    assert seen["hmac"] == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+    assert seen["lunar"] == []
+
+
 def test_french_translation_is_complete_and_keeps_placeholders():
     root = ET.parse(TRANSLATIONS / "calx_fr.ts").getroot()
     messages = list(root.iter("message"))
