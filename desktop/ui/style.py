@@ -9,33 +9,44 @@ measures both.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QAbstractButton, QCalendarWidget, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCalendarWidget, QLineEdit, QWidget
 
 FOCUS_COLOUR = "#1a5fb4"  # 6.4:1 on white, 5.9:1 on the window grey (#efefef)
 MUTED_TEXT = "#595959"  # 7:1 on white: citations, placeholders
 
 # Only item views get a drawn focus ring: their platform indicator is the faint one; inputs and
-# buttons keep the platform's frame, drawn in the highlight colour set below. A rule for the
-# items makes Qt draw every item through the style sheet, which then paints a selected item in
-# its own pale gradient, not the palette's highlight, under the palette's white text: the
-# selected row's text was invisible. So the selected item's colours are set here too (white on
-# the focus blue, 6.4:1).
-STYLE_SHEET = f"""
-QAbstractItemView:focus {{ border: 2px solid {FOCUS_COLOUR}; }}
-QAbstractItemView::item:focus {{ border: 2px solid {FOCUS_COLOUR}; }}
-QAbstractItemView::item:selected {{ background-color: {FOCUS_COLOUR}; color: #ffffff; }}
-"""
+# buttons keep the platform's frame, drawn in the highlight colour set below. The ring is drawn
+# by a proxy of the platform's style (``desktop.ui.focus_ring``), not by a style sheet: a sheet
+# on the window had Qt style every widget through its style-sheet style (about 4 MiB), and
+# painted a selected item in its own pale gradient. A selected item is drawn by the platform's
+# style in the palette's highlight: white on the focus blue (6.4:1).
 
 
 def apply(window: QWidget) -> None:
-    """Give ``window`` (and the dialogs it owns) the focus ring and the readable greys."""
-    palette = window.palette()
+    """Give ``window`` the readable greys and the highlight colours from its first paint."""
+    window.setPalette(_readable(window.palette()))
+
+
+def install() -> None:
+    """Give the whole application (the window, its dialogs and the popups of its combo boxes,
+    completers and calendars) the focus ring and the same colours; once (later calls find them
+    in place). Not before the first paint (``MainWindow.build_views``: ``desktop.ui.focus_ring``
+    says why)."""
+    from desktop.ui.focus_ring import FocusRingStyle
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication) or isinstance(app.style(), FocusRingStyle):
+        return
+    app.setStyle(FocusRingStyle())
+    app.setPalette(_readable(app.palette()))
+
+
+def _readable(palette: QPalette) -> QPalette:
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         palette.setColor(group, QPalette.ColorRole.PlaceholderText, QColor(MUTED_TEXT))
         palette.setColor(group, QPalette.ColorRole.Highlight, QColor(FOCUS_COLOUR))
         palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
-    window.setPalette(palette)
-    window.setStyleSheet(STYLE_SHEET)
+    return palette
 
 
 # --------------------------------------------------------------------------- names of Qt's parts

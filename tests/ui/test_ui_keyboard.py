@@ -228,7 +228,38 @@ def test_focus_indicators_reach_3_to_1(qtbot, window):
     for role in ("Base", "Window", "AlternateBase"):
         background = palette.color(getattr(palette.ColorRole, role))
         assert contrast(QColor(FOCUS_COLOUR), background) >= 3, role
-    assert FOCUS_COLOUR in window.styleSheet()
+
+
+def _blue(image, x: int, y: int) -> bool:
+    from desktop.ui.style import FOCUS_COLOUR
+
+    return image.pixelColor(x, y).name() == FOCUS_COLOUR
+
+
+def test_an_item_view_with_focus_has_the_focus_ring(qtbot, window):
+    """The view's frame is the focus blue while it has focus (not otherwise), and its current
+    item, selected or not, has a 2 px ring in the focus blue: drawn by the application's style,
+    so dialogs and the popups of combo boxes and completers have it too."""
+    window.show()
+    qtbot.waitExposed(window)
+    tree = window.navigator.tree
+    index = tree.model().index(0, 0)
+    tree.selectionModel().setCurrentIndex(index, tree.selectionModel().SelectionFlag.NoUpdate)
+    tree.setFocus()
+    qtbot.waitUntil(tree.hasFocus)
+    frame = tree.grab().toImage()
+    middle = frame.height() // 2
+    assert _blue(frame, 0, middle) and _blue(frame, frame.width() - 1, middle)
+    item = tree.visualRect(index)
+    cells = tree.viewport().grab(item).toImage()
+    half = cells.height() // 2
+    assert _blue(cells, 0, half) and _blue(cells, 1, half) and not _blue(cells, 3, half)
+    window.navigator.search_field.setFocus()
+    qtbot.waitUntil(lambda: not tree.hasFocus())
+    frame = tree.grab().toImage()
+    assert not _blue(frame, 0, middle)
+    cells = tree.viewport().grab(item).toImage()
+    assert not _blue(cells, 0, half)
 
 
 def test_small_grey_text_reaches_4_5_to_1(qtbot, window):
