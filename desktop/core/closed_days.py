@@ -79,7 +79,11 @@ def _enter_bare(names: tuple[str, ...] = BARE_PACKAGES) -> list[ModuleType]:
         found = importlib.machinery.PathFinder.find_spec(
             name, list(library.submodule_search_locations)
         )
-        if found is None or found.loader is None or not found.submodule_search_locations:
+        if (
+            found is None
+            or not hasattr(found.loader, "get_code")  # its names are read from its code
+            or not found.submodule_search_locations
+        ):
             continue
         package = _bare_package(found)
         sys.modules[name] = package
