@@ -37,7 +37,7 @@ def install() -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication) or isinstance(app.style(), FocusRingStyle):
         return
-    app.setStyle(FocusRingStyle())
+    app.setStyle(FocusRingStyle(app.style().name()))  # the style Qt chose (or -style asked for)
     app.setPalette(_readable(app.palette()))
 
 
