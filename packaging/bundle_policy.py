@@ -13,12 +13,15 @@ that PyInstaller and pip import.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import PurePosixPath
+from types import CodeType
 
 # --- How the bytecode is compiled -------------------------------------------------------------
 
@@ -29,6 +32,54 @@ from pathlib import PurePosixPath
 # loses a quarter of its size. No ``-O``: that would also strip docstrings (click prints them as
 # the command line's help) and asserts.
 INTERPRETER_OPTIONS: tuple[str, ...] = ("-X", "no_debug_ranges")
+
+
+# The modules of the archive (PYZ) are compiled without their docstrings, except these packages:
+# Qt's bindings. A docstring is text for help() and documentation tools; neither Calx nor a
+# library the bundle carries reads one back on Calx's paths (click does, for sqlite-utils' command
+# line, which the bundle never runs; Calx's command line is argparse with its own texts). Unlike
+# ``-OO``, asserts and ``if __debug__`` blocks stay, and tracebacks keep their lines. Applied to
+# both bundles alike.
+DOCSTRINGS_KEPT: tuple[str, ...] = ("PySide6", "shiboken6")
+
+# zlib level of the archive's modules (PyInstaller's default is 6; the executable's own archive
+# already uses 9). Decompressing is as fast; only the build compresses a little longer.
+PYZ_COMPRESSION_LEVEL = 9
+
+
+def keeps_docstrings(module: str) -> bool:
+    """True for a module compiled with its docstrings (see DOCSTRINGS_KEPT)."""
+    return any(module == name or module.startswith(name + ".") for name in DOCSTRINGS_KEPT)
+
+
+def without_docstrings(source: bytes | str, filename: str) -> CodeType:
+    """The module's code as ``compile`` makes it, minus the docstrings of the module, its
+    classes and its functions (``__doc__`` is then None); a body that held only its docstring
+    holds ``pass``. Line numbers are the source's."""
+    tree = ast.parse(source, filename)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            first = body[0] if body else None
+            if (
+                isinstance(first, ast.Expr)
+                and isinstance(first.value, ast.Constant)
+                and isinstance(first.value.value, str)
+            ):
+                if len(body) == 1:
+                    body[0] = ast.copy_location(ast.Pass(), first)
+                else:
+                    del body[0]
+    # dont_inherit: this module's own `from __future__` imports must not leak into the code.
+    return compile(tree, filename, "exec", dont_inherit=True)
+
+
+def metadata_headers(text: str) -> str:
+    """A distribution's METADATA without its long description (the body after the headers, the
+    project's README): importlib.metadata reads names, versions and requirements from the headers
+    (holidays and pint ask for their version at import); no program reads the description."""
+    head, blank, _body = text.replace("\r\n", "\n").partition("\n\n")
+    return head + "\n" if blank else text
 
 
 # --- Python modules ---------------------------------------------------------------------------
@@ -86,8 +137,10 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     # Calx is offline: no TLS (http.client and urllib import ssl only if present).
     "ssl",
     "_ssl",
-    # No process pools (concurrent.futures imports it only for ProcessPoolExecutor).
+    # No process pools (concurrent.futures imports its process module only for
+    # ProcessPoolExecutor, which cannot work without multiprocessing).
     "multiprocessing",
+    "concurrent.futures.process",
     # reportlab decodes XMP metadata files with it (rparsexml.smartDecode); Calx embeds none.
     "charset_normalizer",
     # reportlab imports it when present, to hyphenate paragraphs whose style names a language;
@@ -108,7 +161,67 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "holidays.ical",
     "holidays.generate_ics",
     # (asyncio stays although Calx runs no coroutine: filelock imports filelock.asyncio when it
-    # falls back to a soft lock, on file systems without flock such as some network homes.)
+    # falls back to a soft lock, on file systems without flock such as some network homes. Its C
+    # accelerator goes: asyncio runs on its pure-Python futures and tasks without it.)
+    "_asyncio",
+    # filelock's read-write locks (a SQLite table, with their asyncio twins): its package loads
+    # them only when a program asks for ReadWriteLock or SoftReadWriteLock; Calx takes a FileLock
+    # (desktop/data/userdb.py), and the soft-lock fallback needs neither.
+    "filelock._read_write",
+    "filelock._async_read_write",
+    "filelock._soft_rw",
+    # babel (1.2 MB with its CLDR data): Calx writes the calendar's words itself
+    # (desktop/core/formatting.py). pint imports it when present, and uses it only to format with
+    # a locale (format_babel, a formatter's locale), which Calx never asks for.
+    "babel",
+    # URL reading (urllib.request, http, ftplib, mimetypes, netrc) and SAX: only reportlab's
+    # reading of a resource by URL (rlUrlRead) and its escape helpers for document programming
+    # (escapeTextOnce, DocPara) import them, inside the functions Calx never calls; Calx reads its
+    # fonts by path and escapes its own markup (desktop/reports/styles.py). reportlab's
+    # open_for_read, when a local file cannot be opened, tries a URL and turns any failure into
+    # the same IOError.
+    "urllib.request",
+    "http",
+    "ftplib",
+    "mimetypes",
+    "netrc",
+    "nturl2path",
+    "xml.sax",
+    # reportlab's encryption, forms, Type 1 glyph names and sample text: loaded inside
+    # Canvas.setEncrypt, Canvas.acroForm, EmbeddedType1Face (fonts from .afm/.pfb files) and a
+    # doctemplate demo. Calx's PDFs are unencrypted, formless, and use TrueType fonts.
+    "reportlab.lib.pdfencrypt",
+    "reportlab.pdfbase.acroform",
+    "reportlab.pdfbase._glyphlist",
+    "reportlab.lib.randomtext",
+    # reportlab's XMP metadata read from a file (rparsexml) and inline images (pdfimages): loaded
+    # inside XMP.makeContent and Canvas.drawInlineImage; Calx's PDFs carry neither.
+    "reportlab.lib.rparsexml",
+    "reportlab.pdfgen.pdfimages",
+    # python-bidi's legacy pure-Python algorithm (its V1 API): Calx calls bidi.get_display, which
+    # runs the compiled one.
+    "bidi.algorithm",
+    "bidi.mirror",
+    # Loaded only by pint's setup_matplotlib, icalendar's use_pytz (pytz is not installed) and
+    # icalendar's own benchmark helper.
+    "pint.matplotlib",
+    "icalendar.timezone.pytz",
+    "timeit",
+    # click's terminal side (progress bars, pagers, editors, browsers, hidden prompts): sqlite-utils
+    # imports click for its own command line; Calx's command line is argparse.
+    "click._termui_impl",
+    "click._winconsole",
+    "click.shell_completion",
+    "webbrowser",
+    "getpass",
+    "tty",
+    "termios",
+    # C accelerators with a pure-Python twin the standard library falls back on: zoneinfo
+    # (icalendar imports it; Calx's calendars are all-day dates stamped in UTC), uuid's uuid1
+    # (Calx's calendar UIDs are its own), queue.SimpleQueue.
+    "_zoneinfo",
+    "_uuid",
+    "_queue",
     # decimal's pure-Python twin, imported only when the C module _decimal is missing; the
     # bundle carries _decimal.
     "_pydecimal",
@@ -117,6 +230,21 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     # in packaging/no_pillow/ in its place (PILLOW_STUB); the self-test renders both PDFs.
     "PIL",
 )
+
+# Modules only another operating system imports (by sys.platform), left out of a bundle built
+# on any other: each bundle is built on the system it runs on.
+PLATFORM_MODULES: dict[str, tuple[str, ...]] = {
+    "win32": (
+        "asyncio.windows_events",  # asyncio's event loop on Windows (with the two below)
+        "asyncio.windows_utils",
+        "asyncio.proactor_events",
+        "dateutil.tz.win",  # time zones from the Windows registry (dateutil.tz falls back)
+        "platformdirs.windows",  # platformdirs picks its module by sys.platform
+        "ctypes.wintypes",  # only the Windows modules import it
+    ),
+    "darwin": ("platformdirs.macos",),
+    "ios": ("platformdirs.ios",),
+}
 
 # Stands in for Pillow in the Calx bundle: (folder in the bundle, source folder).
 PILLOW_STUB = ("PIL", "no_pillow/PIL")
@@ -132,9 +260,15 @@ def is_excluded(module: str) -> bool:
     return any(module == name or module.startswith(name + ".") for name in EXCLUDED_MODULES)
 
 
-def excluded_modules(pyside6_dir: str | os.PathLike[str] | None) -> list[str]:
-    """EXCLUDED_MODULES plus every installed PySide6 module outside KEPT_QT_MODULES."""
+def excluded_modules(
+    pyside6_dir: str | os.PathLike[str] | None, platform: str = sys.platform
+) -> list[str]:
+    """EXCLUDED_MODULES, the modules of PLATFORM_MODULES for systems other than ``platform``,
+    and every installed PySide6 module outside KEPT_QT_MODULES."""
     excluded = list(EXCLUDED_MODULES)
+    for system, modules in PLATFORM_MODULES.items():
+        if system != platform:
+            excluded += modules
     if pyside6_dir is not None:
         for name in sorted(os.listdir(pyside6_dir)):
             match = re.match(r"^(Qt\w+)\.(?:abi3\.so|pyd|.*\.so|.*\.pyd)$", name)
@@ -204,10 +338,6 @@ DROPPED_LIBRARY_PATTERNS: tuple[str, ...] = (
 # Qt's own translations (standard dialogs, context menus): the two languages Calx speaks.
 QT_TRANSLATION_LANGUAGES: tuple[str, ...] = ("fr", "en")
 
-# babel's CLDR data: 1,100 locales, 35 MB. Calx formats dates with locale "fr" or "en"; the
-# regional English and French ones are kept should a region be passed (en_GB needs en_001).
-BABEL_LOCALES: frozenset[str] = frozenset({"root", "fr", "fr_FR", "en", "en_001", "en_GB", "en_US"})
-
 # holidays' names of the holidays, one .mo file per country and language: the languages Calx
 # shows. Calx asks for "fr" or "en_US" (desktop/core/closed_days.py), which gettext looks up as
 # fr_FR, fr, en_US, en. Every French and English variant stays for the countries with no French
@@ -276,12 +406,16 @@ def drop_reason(dest: str, options: Options = Options()) -> str | None:
 def _library_data_reason(path: PurePosixPath, options: Options) -> str | None:
     """Why a data file of a Python library is left out, or None."""
     name = path.name
-    if (
-        path.parts[:2] == ("babel", "locale-data")
-        and name.endswith(".dat")
-        and name[:-4] not in BABEL_LOCALES
-    ):
-        return "babel locale Calx does not use"
+    if path.parts[:1] == ("babel",) or path.parts[0].startswith("babel-"):
+        return "babel's data (babel is left out)"
+    if path.parts[:2] == ("pint", "testsuite"):
+        return "pint's test suite"
+    if path.parts[:2] == ("dateutil", "zoneinfo") and name.endswith(".tar.gz"):
+        # dateutil's own copy of the time zone database, read only when the system has none
+        # for a name dateutil.tz.gettz is asked; Calx hands icalendar dates and UTC stamps
+        # (datetime.UTC) only. icalendar asks gettz for "UTC" at import: on a system without
+        # /usr/share/zoneinfo it gets dateutil's UTC instead of the file's (same offsets).
+        return "dateutil's copy of the time zone database"
     if (
         path.parts[:2] == ("holidays", "locale")
         and name.endswith(".mo")

@@ -62,10 +62,6 @@ QT = "PySide6/Qt"
         "resources/translations/calx_de.qm",  # never filtered by language
         "resources/units.txt",
         "db/calx.sqlite",
-        "babel/locale-data/fr.dat",
-        "babel/locale-data/en_GB.dat",
-        "babel/locale-data/root.dat",
-        "babel/global.dat",
         "libpython3.11.so.1.0",
         "PySide6/plugins/platforms/qwindows.dll",  # the Windows layout
         "holidays/locale/fr/LC_MESSAGES/FR.mo",
@@ -76,6 +72,8 @@ QT = "PySide6/Qt"
         "holidays-0.108.dist-info/METADATA",  # holidays reads its version from it
         "holidays-0.108.dist-info/entry_points.txt",
         "holidays-0.108.dist-info/licenses/LICENSE",
+        "pint-0.25.3.dist-info/METADATA",  # pint reads its version at import
+        "dateutil/zoneinfo/__init__.py",
     ],
 )
 def test_policy_keeps_what_calx_uses(dest: str) -> None:
@@ -99,9 +97,11 @@ def test_policy_keeps_what_calx_uses(dest: str) -> None:
         f"{QT}/lib/libQt6EglFSDeviceIntegration.so.6",
         f"{QT}/translations/qtbase_de.qm",
         f"{QT}/translations/qt_help_fr.qm",
-        "babel/locale-data/de.dat",
-        "babel/locale-data/fr_CA.dat",
+        "babel/locale-data/fr.dat",  # babel is left out whole
+        "babel/global.dat",
         "pint/default_en.txt",
+        "pint/testsuite/baseline/test_basic_plot.png",
+        "dateutil/zoneinfo/dateutil-zoneinfo.tar.gz",
         "libcups.so.2",
         "PySide6/opengl32sw.dll",
         "PySide6/plugins/platforms/qdirect2d.dll",
@@ -165,14 +165,55 @@ def test_a_distributions_version_is_read_without_its_record(tmp_path: Path) -> N
 
 
 _REFUSE_LEFT_OUT = """
-import importlib.abc, os, sys
+import importlib.abc, importlib.machinery as machinery, importlib.util, os, sys
 blocked = set(os.environ["CALX_TEST_LEFT_OUT"].split(","))
 class Refuse(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
         if any(name == b or name.startswith(b + ".") for b in blocked):
             raise ImportError(name + " is left out of the bundle")
 sys.meta_path.insert(0, Refuse())
+
+# Compiled as the bundle's archive is: without docstrings (a fresh bytecode cache, so that none
+# compiled with them is read instead).
+spec = importlib.util.spec_from_file_location("bundle_policy", os.environ["CALX_TEST_POLICY"])
+policy = sys.modules["bundle_policy"] = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(policy)
+sys.pycache_prefix = os.environ["CALX_TEST_PYCACHE"]
+class WithoutDocstrings(machinery.SourceFileLoader):
+    def source_to_code(self, data, path, *, _optimize=-1):
+        if policy.keeps_docstrings(self.name):
+            return super().source_to_code(data, path, _optimize=_optimize)
+        return policy.without_docstrings(data, path)
+hook = machinery.FileFinder.path_hook(
+    (machinery.ExtensionFileLoader, machinery.EXTENSION_SUFFIXES),
+    (WithoutDocstrings, machinery.SOURCE_SUFFIXES),
+    (machinery.SourcelessFileLoader, machinery.BYTECODE_SUFFIXES),
+)
+sys.path_hooks[:] = [
+    hook if getattr(h, "__name__", "") == "path_hook_for_FileFinder" else h for h in sys.path_hooks
+]
+sys.path_importer_cache.clear()
 """
+_WITHOUT_DOCSTRINGS = (
+    "import holidays.holiday_base, json, pint, desktop.core.units\n"
+    "print(holidays.holiday_base.HolidayBase.__doc__, pint.UnitRegistry.__doc__,\n"
+    "      json.dumps.__doc__, desktop.core.units.__doc__, desktop.core.units.ureg.__doc__)\n"
+)
+# filelock's own fallback on a file system without flock (some network homes): a soft lock.
+_SOFT_LOCK = (
+    "import errno, fcntl, tempfile, warnings\n"
+    "def no_flock(fd, operation):\n"
+    "    raise OSError(errno.ENOSYS, 'flock is not implemented here')\n"
+    "fcntl.flock = no_flock\n"
+    "from desktop.data.userdb import UserDB\n"
+    "folder = tempfile.mkdtemp()\n"
+    "with warnings.catch_warnings(record=True) as caught:\n"
+    "    warnings.simplefilter('always')\n"
+    "    UserDB.open(folder).close()\n"
+    "    again = UserDB.open(folder)\n"
+    "    again.close()\n"
+    "print([str(w.message) for w in caught])\n"
+)
 _IMPORT_ALL = (
     "import importlib, pkgutil, desktop\n"
     "names = [m.name for m in pkgutil.walk_packages(desktop.__path__, 'desktop.')]\n"
@@ -183,15 +224,27 @@ _IMPORT_ALL = (
 
 
 def test_calx_runs_without_the_modules_left_out(tmp_path: Path, reference_db: Path) -> None:
-    """The modules the policy excludes, refused at import (sitecustomize): every module of Calx
-    still loads, and the self-test the bundle runs (window, both PDFs, calendar, holiday names)
-    passes. Pillow's stub stands in for Pillow, as in the bundle."""
+    """The modules the policy excludes, refused at import (sitecustomize), and every other
+    module compiled without its docstrings, as in the bundle: every module of Calx still loads,
+    the self-test the bundle runs (window, both PDFs, calendar, holiday names) passes, and the
+    user database still opens under filelock's soft-lock fallback. Pillow's stub stands in for
+    Pillow, as in the bundle."""
     blocked = [m for m in policy.excluded_modules(None) if m != "PIL"]
-    # asyncio stays: filelock's soft-lock fallback imports it
     assert {"_pydecimal", "reportlab.graphics", "pyexpat", "holidays.financial"} <= set(blocked)
+    assert {
+        "babel",
+        "urllib.request",
+        "http",
+        "xml.sax",
+        "reportlab.pdfbase._glyphlist",
+        "filelock._read_write",
+        "click._termui_impl",
+        "_asyncio",
+        "_zoneinfo",
+    } <= set(blocked)
     assert policy.is_excluded("holidays.financial.ny_stock_exchange")
     assert not policy.is_excluded("holidays.countries.germany")
-    assert "asyncio" not in blocked
+    assert not policy.is_excluded("urllib.parse")  # only the request side goes
     site = tmp_path / "site"
     site.mkdir()
     (site / "sitecustomize.py").write_text(_REFUSE_LEFT_OUT, encoding="utf-8")
@@ -202,23 +255,34 @@ def test_calx_runs_without_the_modules_left_out(tmp_path: Path, reference_db: Pa
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "PYTHONPATH": os.pathsep.join([str(site), str(stub.parent)]),
         "CALX_TEST_LEFT_OUT": ",".join(blocked),
+        "CALX_TEST_POLICY": str(PACKAGING / "bundle_policy.py"),
+        "CALX_TEST_PYCACHE": str(tmp_path / "pycache"),
         "CALX_DB": str(reference_db),
         "QT_QPA_PLATFORM": "offscreen",
     }
-    for args in (["-c", _IMPORT_ALL], ["-m", "desktop", "--self-test"]):
+    outputs = []
+    for args in (
+        ["-c", _WITHOUT_DOCSTRINGS],
+        ["-c", _IMPORT_ALL],
+        ["-m", "desktop", "--self-test"],
+        ["-c", _SOFT_LOCK],
+    ):
         result = subprocess.run(
             [sys.executable, *args],
             capture_output=True,
             text=True,
             env=env,
             cwd=ROOT,
-            timeout=120,
+            timeout=180,
             check=False,
         )
         assert result.returncode == 0, result.stdout + result.stderr
         assert "left out of the bundle" not in result.stderr
-    assert "self-test passed" in result.stdout
-    assert "rendered to PDF" in result.stdout
+        outputs.append(result.stdout)
+    assert outputs[0].split() == ["None"] * 5
+    assert "self-test passed" in outputs[2]
+    assert "rendered to PDF" in outputs[2]
+    assert "falling back to SoftFileLock" in outputs[3]
 
 
 def test_pint_definitions_stay_when_the_app_has_none_of_its_own() -> None:
@@ -309,6 +373,119 @@ def test_bytecode_loses_its_column_tables_not_its_lines_docstrings_or_asserts() 
     assert bundled["doc"] == "Help." and bundled["asserted"] is True
 
 
+_DOCUMENTED = '''"""A module."""
+from __future__ import annotations
+
+
+class Kept:
+    """Its docstring goes."""
+
+    value: int = 1
+
+
+def only_a_docstring():
+    """Nothing else."""
+
+
+def checked(x: int) -> int:
+    """Its docstring goes; its assert stays."""
+    assert x > 0, "positive"
+    return x
+'''
+
+
+def test_the_archive_is_compiled_without_docstrings_but_with_asserts_and_lines() -> None:
+    code = policy.without_docstrings(_DOCUMENTED.encode(), "documented.py")
+    namespace: dict[str, object] = {"__name__": "documented"}
+    exec(code, namespace)
+    kept, only, checked = namespace["Kept"], namespace["only_a_docstring"], namespace["checked"]
+    assert namespace.get("__doc__") is None and kept.__doc__ is None  # type: ignore[attr-defined]
+    assert only.__doc__ is None and only() is None  # type: ignore[operator, attr-defined]
+    assert checked.__doc__ is None and checked(2) == 2  # type: ignore[operator, attr-defined]
+    with pytest.raises(AssertionError, match="positive"):
+        checked(0)  # type: ignore[operator]
+    assert checked.__annotations__ == {"x": "int", "return": "int"}  # the future import holds
+    assert checked.__code__.co_firstlineno == 15  # type: ignore[attr-defined]
+    assert {p[0] for p in checked.__code__.co_positions() if p[0]} == {15, 17, 18}  # type: ignore[attr-defined]
+
+
+def test_docstrings_stay_only_in_qts_bindings() -> None:
+    assert policy.keeps_docstrings("PySide6") and policy.keeps_docstrings("shiboken6.Shiboken")
+    for module in ("desktop.core.units", "holidays.countries.france", "json", "PySide6x"):
+        assert not policy.keeps_docstrings(module)
+
+
+def test_a_distributions_metadata_is_read_the_same_without_its_description(
+    tmp_path: Path,
+) -> None:
+    from importlib.metadata import PathDistribution, distribution
+
+    for name in ("pint", "holidays", "flexparser"):
+        installed = distribution(name)
+        copy = tmp_path / f"{name}.dist-info"
+        copy.mkdir()
+        text = installed.read_text("METADATA") or ""
+        trimmed = policy.metadata_headers(text)
+        (copy / "METADATA").write_text(trimmed, encoding="utf-8")
+        assert len(trimmed) < len(text) / 2  # the README went
+        short = PathDistribution(copy)
+        assert short.version == installed.version and short.name == installed.name
+        assert short.requires == installed.requires
+        assert short.metadata.get("Description") is None
+    assert policy.metadata_headers("Name: x\nVersion: 1") == "Name: x\nVersion: 1"
+
+
+def test_modules_of_other_systems_are_left_out_of_this_ones_bundle() -> None:
+    linux = set(policy.excluded_modules(None, "linux"))
+    windows = set(policy.excluded_modules(None, "win32"))
+    assert {"asyncio.windows_events", "platformdirs.windows", "platformdirs.macos"} <= linux
+    assert "asyncio.windows_events" not in windows and "platformdirs.windows" not in windows
+    assert "platformdirs.macos" in windows
+    assert "platformdirs.unix" not in linux | windows
+
+
+_ICS_WITHOUT_ZONE_FILES = (
+    "import sys, warnings\n"
+    "warnings.simplefilter('ignore')\n"
+    "if sys.argv[1] == 'bare':\n"
+    "    import dateutil.tz.tz, dateutil.zoneinfo\n"
+    "    dateutil.tz.tz.TZPATHS[:] = []  # a system without /usr/share/zoneinfo\n"
+    "    dateutil.zoneinfo.getzoneinfofile_stream = lambda: None  # and no dateutil tarball\n"
+    "from icalendar.timezone import tzid\n"
+    "from plan_helpers import PREPARED_ON, START, patient_80_180\n"
+    "from desktop.data.refdb import ReferenceDB\n"
+    "from desktop.reports.ics import schedule_to_ics\n"
+    "from desktop.reports.model import build_plan\n"
+    "plan = build_plan(ReferenceDB.open(sys.argv[2]), patient_80_180(), ['rituximab-375-weekly'],\n"
+    "    START, 'fr', patient_name='Zoë Martin', prepared_by='Dr Claire Dupont',\n"
+    "    prepared_on=PREPARED_ON, choices=None)\n"
+    "print(type(tzid.DATEUTIL_UTC).__name__)\n"
+    "print(schedule_to_ics(plan).decode())\n"
+)
+
+
+def test_the_calendar_is_the_same_without_dateutils_zone_files(
+    tmp_path: Path, reference_db: Path
+) -> None:
+    """dateutil's copy of the time zone database is left out: on a system without one of its own,
+    icalendar's import gets dateutil's UTC, and Calx's calendar is the same file."""
+    env = {**os.environ, "HOME": str(tmp_path), "PYTHONPATH": str(ROOT / "tests")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _ICS_WITHOUT_ZONE_FILES, mode, str(reference_db)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        ).stdout.split("\n", 1)
+        for mode in ("system", "bare")
+    ]
+    assert runs[0][0] == "tzfile" and runs[1][0] == "tzutc"  # what the tarball would answer
+    assert "DTSTAMP:20" in runs[0][1] and "Z\n" in runs[0][1]  # a UTC stamp was written
+    assert runs[0][1] == runs[1][1]
+
+
 def test_pyinstaller_runs_with_the_policys_options_and_rebuilds_when_they_change(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -379,12 +556,12 @@ def test_prune_drops_the_symlink_to_a_dropped_library() -> None:
 
 def test_prune_filters_data_files_too() -> None:
     datas = [
-        ("babel/locale-data/de.dat", "/x/de.dat", "DATA"),
-        ("babel/locale-data/fr.dat", "/x/fr.dat", "DATA"),
+        ("holidays/locale/de/LC_MESSAGES/DE.mo", "/x/DE.mo", "DATA"),
+        ("holidays/locale/fr/LC_MESSAGES/DE.mo", "/x/DE.mo", "DATA"),
     ]
     _, kept, report = policy.prune([], datas, lambda s: [])
     assert kept == [datas[1]]
-    assert "babel locale" in report.summary()
+    assert "holiday names in a language" in report.summary()
 
 
 @pytest.mark.skipif(not IS_LINUX, reason="ELF files are Linux's")
@@ -584,7 +761,7 @@ def test_bundle_builds_and_its_executable_passes_the_self_test(tmp_path: Path) -
     plugins = internal / "PySide6" / "Qt" / "plugins"
     assert not (plugins / "platforms" / "libqeglfs.so").exists()
     assert not (plugins / "platformthemes" / "libqgtk3.so").exists()
-    assert not (internal / "babel" / "locale-data" / "de.dat").exists()
+    assert not (internal / "babel").exists()
     assert not list(internal.rglob("libcups.so*"))
     if IS_LINUX:
         import tarfile
