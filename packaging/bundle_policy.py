@@ -52,13 +52,28 @@ def keeps_docstrings(module: str) -> bool:
     return any(module == name or module.startswith(name + ".") for name in DOCSTRINGS_KEPT)
 
 
+def _is_dataclass(node: ast.AST) -> bool:
+    """A class decorated with ``dataclass`` (bare, called, or as ``dataclasses.dataclass``)."""
+    if not isinstance(node, ast.ClassDef):
+        return False
+    for decorator in node.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+        if name == "dataclass":
+            return True
+    return False
+
+
 def without_docstrings(source: bytes | str, filename: str) -> CodeType:
     """The module's code as ``compile`` makes it, minus the docstrings of the module, its
     classes and its functions (``__doc__`` is then None); a body that held only its docstring
-    holds ``pass``. Line numbers are the source's."""
+    holds ``pass``. Line numbers are the source's. A dataclass keeps its docstring: without one,
+    ``@dataclass`` writes one from ``inspect.signature`` at every start (README, Performance)."""
     tree = ast.parse(source, filename)
     for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+        if isinstance(
+            node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+        ) and not _is_dataclass(node):
             body = node.body
             first = body[0] if body else None
             if (
@@ -160,16 +175,24 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "holidays.financial",
     "holidays.ical",
     "holidays.generate_ics",
-    # (asyncio stays although Calx runs no coroutine: filelock imports filelock.asyncio when it
-    # falls back to a soft lock, on file systems without flock such as some network homes. Its C
-    # accelerator goes: asyncio runs on its pure-Python futures and tasks without it.)
+    # asyncio (0.2 MB with concurrent.futures and contextvars): Calx runs no coroutine. Only
+    # filelock imports it, for its asyncio locks, and through filelock.asyncio when a FileLock
+    # falls back to a soft lock on a file system without flock (some network homes): the Calx
+    # bundle carries a stub of filelock.asyncio (FILELOCK_ASYNCIO_STUB) that answers that
+    # fallback as the real module does for a synchronous lock.
+    "asyncio",
     "_asyncio",
-    # filelock's read-write locks (a SQLite table, with their asyncio twins): its package loads
-    # them only when a program asks for ReadWriteLock or SoftReadWriteLock; Calx takes a FileLock
-    # (desktop/data/userdb.py), and the soft-lock fallback needs neither.
+    "filelock.asyncio",
+    "filelock._async",
+    # filelock's other locks: read-write (a SQLite table), strict, marker and lease locks. Its
+    # package loads each only when a program asks for it by name (filelock.__getattr__); Calx
+    # takes a FileLock (desktop/data/userdb.py), and the soft-lock fallback needs none of them.
     "filelock._read_write",
     "filelock._async_read_write",
     "filelock._soft_rw",
+    "filelock._strict",
+    "filelock._lease",
+    "filelock._marker",
     # babel (1.2 MB with its CLDR data): Calx writes the calendar's words itself
     # (desktop/core/formatting.py). pint imports it when present, and uses it only to format with
     # a locale (format_babel, a formatter's locale), which Calx never asks for.
@@ -248,6 +271,9 @@ PLATFORM_MODULES: dict[str, tuple[str, ...]] = {
 
 # Stands in for Pillow in the Calx bundle: (folder in the bundle, source folder).
 PILLOW_STUB = ("PIL", "no_pillow/PIL")
+
+# Stands in for filelock.asyncio in the Calx bundle's archive: (module, source file).
+FILELOCK_ASYNCIO_STUB = ("filelock.asyncio", "no_asyncio/filelock/asyncio.py")
 
 # Files of resources/ the bundle never takes from the checkout: the checkout's development key
 # (written by db/build.py, ignored by git) may not be the one that signed the bundled database;

@@ -167,8 +167,11 @@ def test_a_distributions_version_is_read_without_its_record(tmp_path: Path) -> N
 _REFUSE_LEFT_OUT = """
 import importlib.abc, importlib.machinery as machinery, importlib.util, os, sys
 blocked = set(os.environ["CALX_TEST_LEFT_OUT"].split(","))
+stubs = dict(entry.split("=", 1) for entry in os.environ["CALX_TEST_STUBS"].split(","))
 class Refuse(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
+        if name in stubs:  # the bundle's stand-in
+            return importlib.util.spec_from_file_location(name, stubs[name])
         if any(name == b or name.startswith(b + ".") for b in blocked):
             raise ImportError(name + " is left out of the bundle")
 sys.meta_path.insert(0, Refuse())
@@ -212,7 +215,9 @@ _SOFT_LOCK = (
     "    UserDB.open(folder).close()\n"
     "    again = UserDB.open(folder)\n"
     "    again.close()\n"
-    "print([str(w.message) for w in caught])\n"
+    "import sys\n"
+    "print([str(w.message) for w in caught], 'asyncio' in sys.modules,\n"
+    "      sys.modules['filelock.asyncio'].__file__)\n"
 )
 _IMPORT_ALL = (
     "import importlib, pkgutil, desktop\n"
@@ -227,11 +232,13 @@ def test_calx_runs_without_the_modules_left_out(tmp_path: Path, reference_db: Pa
     """The modules the policy excludes, refused at import (sitecustomize), and every other
     module compiled without its docstrings, as in the bundle: every module of Calx still loads,
     the self-test the bundle runs (window, both PDFs, calendar, holiday names) passes, and the
-    user database still opens under filelock's soft-lock fallback. Pillow's stub stands in for
-    Pillow, as in the bundle."""
+    user database still opens under filelock's soft-lock fallback. The stubs of Pillow and of
+    filelock.asyncio stand in for them, as in the bundle."""
     blocked = [m for m in policy.excluded_modules(None) if m != "PIL"]
     assert {"_pydecimal", "reportlab.graphics", "pyexpat", "holidays.financial"} <= set(blocked)
     assert {
+        "asyncio",
+        "filelock.asyncio",
         "babel",
         "urllib.request",
         "http",
@@ -249,12 +256,14 @@ def test_calx_runs_without_the_modules_left_out(tmp_path: Path, reference_db: Pa
     site.mkdir()
     (site / "sitecustomize.py").write_text(_REFUSE_LEFT_OUT, encoding="utf-8")
     stub = PACKAGING / policy.PILLOW_STUB[1]
+    asyncio_stub = policy.FILELOCK_ASYNCIO_STUB
     env = {
         **os.environ,
         "HOME": str(tmp_path),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "PYTHONPATH": os.pathsep.join([str(site), str(stub.parent)]),
         "CALX_TEST_LEFT_OUT": ",".join(blocked),
+        "CALX_TEST_STUBS": f"{asyncio_stub[0]}={PACKAGING / asyncio_stub[1]}",
         "CALX_TEST_POLICY": str(PACKAGING / "bundle_policy.py"),
         "CALX_TEST_PYCACHE": str(tmp_path / "pycache"),
         "CALX_DB": str(reference_db),
@@ -283,6 +292,49 @@ def test_calx_runs_without_the_modules_left_out(tmp_path: Path, reference_db: Pa
     assert "self-test passed" in outputs[2]
     assert "rendered to PDF" in outputs[2]
     assert "falling back to SoftFileLock" in outputs[3]
+    # ... through the stub, without asyncio
+    assert outputs[3].split()[-2:] == ["False", str(PACKAGING / asyncio_stub[1])]
+
+
+def _imports_from(module_path: Path, target: str) -> set[str]:
+    """Names a module imports from ``target`` at run time (not in `if TYPE_CHECKING:`)."""
+    tree = ast.parse(module_path.read_text(encoding="utf-8"))
+    typing_only = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for statement in node.body
+        for inner in ast.walk(statement)
+    }
+    package = module_path.parent.name
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and id(node) not in typing_only:
+            module = f"{package}.{node.module}" if node.level == 1 else node.module
+            if module == target:
+                names |= {alias.name for alias in node.names}
+    return names
+
+
+def test_filelocks_fallback_asks_the_asyncio_stub_only_what_it_answers() -> None:
+    """filelock.asyncio is left out with asyncio; its stub must answer every run-time import of
+    it by the filelock modules the bundle keeps (a new filelock could ask for more)."""
+    import filelock
+
+    stub = _load("filelock_asyncio_stub", PACKAGING / policy.FILELOCK_ASYNCIO_STUB[1])
+    folder = Path(filelock.__file__).parent
+    asked: set[str] = set()
+    for path in sorted(folder.rglob("*.py")):
+        name = ".".join(path.relative_to(folder.parent).with_suffix("").parts)
+        if not policy.is_excluded(name):
+            asked |= _imports_from(path, "filelock.asyncio")
+    assert asked == {"AsyncSoftFileLock", "BaseAsyncFileLock"}  # UnixFileLock's soft fallback
+    for name in asked:
+        assert isinstance(getattr(stub, name), type)
+    with pytest.raises(RuntimeError, match="left out"):
+        stub.AsyncSoftFileLock("x.lock")
+    with pytest.raises(AttributeError, match="left out"):
+        _ = stub.AsyncFileLock
 
 
 def test_pint_definitions_stay_when_the_app_has_none_of_its_own() -> None:
@@ -376,9 +428,17 @@ def test_bytecode_loses_its_column_tables_not_its_lines_docstrings_or_asserts() 
 _DOCUMENTED = '''"""A module."""
 from __future__ import annotations
 
+import dataclasses
 
 class Kept:
     """Its docstring goes."""
+
+    value: int = 1
+
+
+@dataclasses.dataclass(frozen=True)
+class Data:
+    """A dataclass keeps it (else @dataclass computes one at import)."""
 
     value: int = 1
 
@@ -394,10 +454,14 @@ def checked(x: int) -> int:
 '''
 
 
-def test_the_archive_is_compiled_without_docstrings_but_with_asserts_and_lines() -> None:
+def test_the_archive_is_compiled_without_docstrings_but_with_asserts_and_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     code = policy.without_docstrings(_DOCUMENTED.encode(), "documented.py")
-    namespace: dict[str, object] = {"__name__": "documented"}
-    exec(code, namespace)
+    module = ModuleType("documented")
+    monkeypatch.setitem(sys.modules, "documented", module)  # @dataclass looks its module up
+    exec(code, module.__dict__)
+    namespace = module.__dict__
     kept, only, checked = namespace["Kept"], namespace["only_a_docstring"], namespace["checked"]
     assert namespace.get("__doc__") is None and kept.__doc__ is None  # type: ignore[attr-defined]
     assert only.__doc__ is None and only() is None  # type: ignore[operator, attr-defined]
@@ -405,8 +469,10 @@ def test_the_archive_is_compiled_without_docstrings_but_with_asserts_and_lines()
     with pytest.raises(AssertionError, match="positive"):
         checked(0)  # type: ignore[operator]
     assert checked.__annotations__ == {"x": "int", "return": "int"}  # the future import holds
-    assert checked.__code__.co_firstlineno == 15  # type: ignore[attr-defined]
-    assert {p[0] for p in checked.__code__.co_positions() if p[0]} == {15, 17, 18}  # type: ignore[attr-defined]
+    assert namespace["Data"].__doc__.startswith("A dataclass keeps it")  # type: ignore[attr-defined]
+    assert checked.__code__.co_firstlineno == 23  # type: ignore[attr-defined]
+    lines = {p[0] for p in checked.__code__.co_positions() if p[0]}  # type: ignore[attr-defined]
+    assert lines == {23, 25, 26}
 
 
 def test_docstrings_stay_only_in_qts_bindings() -> None:
