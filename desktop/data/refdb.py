@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING, Any
 from desktop.core.errors import CalxError
 from desktop.core.sources import Bilingual, ContentError, Source
 from desktop.core.words import LANGUAGES, unknown_language
+from desktop.data import passages
+from desktop.data.passages import Spans
 from desktop.data.provenance import DbMetadata, Reference
 from desktop.data.schema import (
     SCHEMA_VERSION,
@@ -62,6 +64,9 @@ MAX_LIMIT = 100
 MAX_DB_BYTES = 256 * 1024 * 1024  # far above the content's size: refuse, never exhaust memory
 SNIPPET_WORDS = 16
 SHORT_QUERY_CHARS = 2  # words no longer than this are looked up in names and synonyms only
+# A search table of at most this many records (the real content has about 30) is searched
+# unsorted and sorted here, and its records' tokens are kept to cut passages (a few MB at most).
+SMALL_TABLE_ROWS = MAX_LIMIT
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: what the unicode61 tokenizer indexes
 _OPEN, _CLOSE = "\x01", "\x02"  # highlight markers; content never holds control characters
@@ -70,25 +75,61 @@ _NAME_COLUMNS = "{name_fr name_en synonyms_fr synonyms_en}"
 _SUMMARY_INDEX = {lang: 1 + SEARCH_COLUMNS.index(f"summary_{lang}") for lang in LANGUAGES}
 _BODY_INDEX = {lang: 1 + SEARCH_COLUMNS.index(f"body_{lang}") for lang in LANGUAGES}
 _MARKS = re.compile(f"[{_OPEN}{_CLOSE}]")
+_ELLIPSIS = "…"  # around a passage cut from the middle of a text
 _RANK = operator.itemgetter(1)
 _MARK = "calx_mark"  # SQL, per row read: 0 past the budget of marks, 2 a name hit, else 1
 # The table's rank (``desktop.data.build`` configures it the same), called by name: reading
 # the ``rank`` column makes FTS5 prepare a statement for its arguments at every query.
 _BM25 = f"bm25({SEARCH_TABLE}, {', '.join(f'{w:g}' for w in SEARCH_WEIGHTS)})"
-# Names and synonyms, unsorted: ``search`` sorts the few rows itself.
-_BY_NAME = f"SELECT rowid, {_BM25} FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?"
-# Every column, ranked, with the marks of the first rows read: a name hit's summary with its
-# highlights; for the others, that summary if it has any, else the passage of the text that
-# matched.
-_RANKED = {
-    lang: (
-        f"SELECT rowid, {_BM25}, CASE {_MARK}(rowid) WHEN 0 THEN NULL "
-        f"WHEN 2 THEN highlight({SEARCH_TABLE}, {_SUMMARY_INDEX[lang]}, ?1, ?2) "
-        f"ELSE CASE WHEN instr(highlight({SEARCH_TABLE}, {_SUMMARY_INDEX[lang]}, ?1, ?2), ?1) "
-        f"THEN highlight({SEARCH_TABLE}, {_SUMMARY_INDEX[lang]}, ?1, ?2) "
-        f"ELSE snippet({SEARCH_TABLE}, {_BODY_INDEX[lang]}, ?1, ?2, '…', {SNIPPET_WORDS}) END "
-        f"END FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?3 ORDER BY rank LIMIT ?4"
+# Matches and their rank, unsorted: ``search`` sorts the few rows itself (those of names and
+# synonyms; those of every column in a small table).
+_UNSORTED = f"SELECT rowid, {_BM25} FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?"
+
+
+def _in_column(column: int) -> str:
+    """SQL true when some word of the query is in ``column`` of the current row: bm25 with
+    that column's weight alone is 0 exactly when no phrase has an instance there (each
+    instance adds its weight; FTS5's idf is never below 1e-6). The same instances
+    ``highlight`` and ``snippet`` mark, read without cutting any text."""
+    weights = ", ".join("1" if i == column else "0" for i in range(len(SEARCH_WEIGHTS)))
+    return f"bm25({SEARCH_TABLE}, {weights}) < 0"
+
+
+def _ranked(lang: str) -> str:
+    """Every column, ranked, with the marks of the first rows read (``_mark_expression``)."""
+    return (
+        f"SELECT rowid, {_BM25}, {_mark_expression(lang, f'{_MARK}(rowid)')} "
+        f"FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?3 ORDER BY rank LIMIT ?4"
     )
+
+
+def _mark_expression(lang: str, mark: str) -> str:
+    """A row's marked text by ``mark`` (?1 and ?2 the markers): 0 none; 2 a name hit's
+    summary with its highlights; 1 that summary if it has any, else the passage of the text
+    that matched. Text is cut only where a word is: a passage without one shows the plain
+    summary, and costs as much to cut as one with."""
+    summary = f"highlight({SEARCH_TABLE}, {_SUMMARY_INDEX[lang]}, ?1, ?2)"
+    passage = (
+        f"snippet({SEARCH_TABLE}, {_BODY_INDEX[lang]}, ?1, ?2, '{_ELLIPSIS}', {SNIPPET_WORDS})"
+    )
+    in_summary, in_body = _in_column(_SUMMARY_INDEX[lang]), _in_column(_BODY_INDEX[lang])
+    return (
+        f"CASE {mark} WHEN 0 THEN NULL "
+        f"WHEN 2 THEN CASE WHEN {in_summary} THEN {summary} END "
+        f"ELSE CASE WHEN {in_summary} THEN {summary} WHEN {in_body} THEN {passage} END END"
+    )
+
+
+_RANKED = {lang: _ranked(lang) for lang in LANGUAGES}
+# One column of one record, to tokenize once.
+_COLUMN_TEXT = {
+    1 + i: f"SELECT {column} FROM {SEARCH_TABLE} WHERE rowid = ?"
+    for i, column in enumerate(SEARCH_COLUMNS)
+}
+# One record's marks cut by FTS5 (?5: 2 for a name hit), as ``_RANKED`` cuts them.
+_RECORD_MARKS = {
+    lang: f"SELECT {_mark_expression(lang, '?5')} FROM {SEARCH_TABLE} "
+    f"WHERE {SEARCH_TABLE} MATCH ?3 AND rowid = ?4"
     for lang in LANGUAGES
 }
 
@@ -273,6 +314,8 @@ class ReferenceDB:
         self._record_of: dict[int, tuple[str, str, str, str, str, str]] | None = None
         self._marks_left = 0
         self._named: set[int] = set()
+        # (search rowid, column) -> its tokens, once read (None: FTS5 cuts its marks)
+        self._tokens: dict[tuple[int, int], passages.Tokens | None] = {}
         conn.create_function(_MARK, 1, self._mark)
 
     # ------------------------------------------------------------ opening and checks
@@ -759,43 +802,92 @@ class ReferenceDB:
         kind = _search_hit_class()
         name_at, summary_at = (1, 3) if lang == "fr" else (2, 4)
 
-        def hit(rowid: int, rank: float, marked: str | None = None) -> SearchHit:
+        def hit(rowid: int, rank: float, shown: tuple[str, Spans] | None = None) -> SearchHit:
             record = records[rowid]
             # No marks (a summary or passage in which no word matched): the plain summary.
-            text, spans = (
-                (record[summary_at], ())
-                if marked is None or _OPEN not in marked
-                else _unmark(marked)
-            )
+            text, spans = (record[summary_at], ()) if shown is None else shown
             return _search_hit(kind, record[0], record[name_at], record[5], text, spans, -rank)
 
         # Names and synonyms first: few rows match a name, and the query reads no text. FTS5's
         # ORDER BY rank would prepare a sorting statement and compute bm25 a second time for
         # the rank it returns; a stable sort in FTS5's rowid order gives the same order.
-        by_name = sorted(self._rows(_BY_NAME, (f"{_NAME_COLUMNS} : ({expression})",)), key=_RANK)
+        by_name = sorted(self._rows(_UNSORTED, (f"{_NAME_COLUMNS} : ({expression})",)), key=_RANK)
         del by_name[limit:]
         if max(map(len, words)) <= SHORT_QUERY_CHARS:
             return [hit(rowid, rank) for rowid, rank in by_name]
-        # Then every column, ranked. The first ``snippets`` rows it reads get their marks as
-        # the cursor steps (the other rows' text is not even read: they show their plain
-        # summary), and it is left as soon as nothing more can change what is shown.
-        self._named = {rowid for rowid, _ in by_name}
-        self._marks_left = budget = 1 << 30 if snippets is None else max(0, int(snippets))
+        # Then every column, ranked. The first ``snippets`` rows read get their marks (the
+        # other rows show their plain summary), and the rows are left as soon as nothing more
+        # can change what is shown.
+        self._named = named = {rowid for rowid, _ in by_name}
+        budget = 1 << 30 if snippets is None else max(0, int(snippets))
+        terms = passages.query_terms(words) if len(records) <= SMALL_TABLE_ROWS else None
+        rows = self._ranked_rows(lang, expression, terms, budget, limit + len(by_name))
         wanted = limit - len(by_name)
-        marks: dict[int, str] = {}  # the name hits read, with their marks
+        marks: dict[int, tuple[str, Spans]] = {}  # the name hits read, with their marks
         seen = 0  # name hits read
         others: list[SearchHit] = []
-        rows = self._rows(_RANKED[lang], (_OPEN, _CLOSE, expression, limit + len(by_name)))
-        for read, (rowid, rank, marked) in enumerate(rows, 1):
-            if rowid in self._named:
+        for read, (rowid, rank, *marked) in enumerate(rows, 1):
+            shown: tuple[str, Spans] | None = None
+            if terms is None:
+                if marked[0] is not None and _OPEN in marked[0]:
+                    shown = _unmark(marked[0])
+            elif read <= budget:
+                shown = self._marks(rowid, lang, terms, rowid in named, expression)
+            if rowid in named:
                 seen += 1
-                if marked is not None:
-                    marks[rowid] = marked
+                if shown is not None:
+                    marks[rowid] = shown
             elif len(others) < wanted:
-                others.append(hit(rowid, rank, marked))
+                others.append(hit(rowid, rank, shown))
             if len(others) >= wanted and (seen == len(by_name) or read >= budget):
                 break
         return [hit(rowid, rank, marks.get(rowid)) for rowid, rank in by_name] + others
+
+    def _ranked_rows(
+        self, lang: str, expression: str, terms: tuple[str, ...] | None, budget: int, limit: int
+    ) -> Iterable[tuple[Any, ...]]:
+        """(rowid, rank[, marked text]) of the first ``limit`` matches over every column, best
+        first. A small table (``terms`` given): its matches read unsorted and sorted here
+        (FTS5's ORDER BY rank costs more than the query; a stable sort in FTS5's rowid order,
+        as for the names), the caller cutting the marks from the records' tokens
+        (``desktop.data.passages``). Else, or for a word whose folding was not checked: FTS5
+        ranks, and cuts the marks of the first ``budget`` rows as the cursor steps."""
+        if terms is None:
+            self._marks_left = budget
+            return self._rows(_RANKED[lang], (_OPEN, _CLOSE, expression, limit))
+        rows = sorted(self._rows(_UNSORTED, (expression,)), key=_RANK)
+        del rows[limit:]
+        return rows
+
+    def _marks(
+        self, rowid: int, lang: str, terms: tuple[str, ...], named: bool, expression: str
+    ) -> tuple[str, Spans] | None:
+        """A hit's marked text, as FTS5 would cut it: its summary if a word is in it, else
+        (but for a name hit) the passage of its text where one is; None: its plain summary."""
+        summary = self._column_tokens(rowid, _SUMMARY_INDEX[lang])
+        shown = None if summary is None else summary.highlight(terms)
+        if shown is None and not named and summary is not None:
+            body = self._column_tokens(rowid, _BODY_INDEX[lang])
+            if body is None:
+                summary = None
+            else:
+                shown = body.snippet(terms, SNIPPET_WORDS, _ELLIPSIS)
+        if summary is None:  # a character FTS5 may fold otherwise: FTS5 cuts the marks
+            marked = self._conn.execute(
+                _RECORD_MARKS[lang], (_OPEN, _CLOSE, expression, rowid, 2 if named else 1)
+            ).fetchone()
+            return None if marked is None or marked[0] is None else _unmark(marked[0])
+        return shown
+
+    def _column_tokens(self, rowid: int, column: int) -> passages.Tokens | None:
+        """The tokens of one column of one record, read at first use and kept (None: its
+        text holds a character whose folding was not checked)."""
+        key = (rowid, column)
+        if key in self._tokens:
+            return self._tokens[key]
+        text = self._conn.execute(_COLUMN_TEXT[column], (rowid,)).fetchone()[0]
+        tokens = self._tokens[key] = passages.Tokens.of(text)
+        return tokens
 
     def _mark(self, rowid: int) -> int:
         """SQL ``calx_mark(rowid)`` for each row read: 0 once the budget of marked rows is
