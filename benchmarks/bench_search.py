@@ -9,7 +9,17 @@ runs ``ROUNDS`` times alternately with its baseline, the rounds spread over the 
 figure is the median of its rounds. Which of the two runs first alternates from round to round:
 the second finds the same query's pages and FTS5 structures warm (when the baseline always ran
 second, that alone made the ratios 10–20 % higher). The summary gives the median and the p99 of
-those per-query ratios (ours / bare).
+those per-query ratios (ours / bare). Timed: the whole ``search`` call the keystroke waits for
+before the first frame (both statements, the sorting, the passages of the first hits and the
+hits themselves); the passages of the other hits, cut once the list is painted, are the second
+line of each scale.
+
+Before the rounds, every query runs once in each language: the page cache, the prepared
+statements and, for a small table (``refdb.SMALL_TABLE_ROWS``, the real content), the tokens of
+each record's summary and text that ``search`` reads once per connection to cut its passages
+(``desktop.data.passages``). What a record's first passage costs on a fresh connection is
+printed apart ("cold"): a new connection per query, its records and statements read by a first
+search without passages, then the timed search reads the tokens of the records it cuts.
 
 Open: ``ReferenceDB.open`` (every CLI command and the window pay it once) in a fresh process,
 timed inside it, median (min–max) of ``OPEN_RUNS`` processes: the first open of a file (checked
@@ -121,8 +131,9 @@ def measure_search(
     conn = db._conn  # the same connection: the baseline differs only by what search() adds
     bare = "SELECT rowid FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?"
     langs = ("fr", "en")
-    for q in queries:  # warm the page cache and the statement cache for both
-        db.search(q, "fr", limit, snippets)
+    for q in queries:  # warm the page cache, the statement cache and the records' tokens
+        for lang in langs:
+            db.search(q, lang, limit, snippets)
     cases = [
         (q, langs[i % 2], e)
         for i, q in enumerate(queries)
@@ -144,6 +155,20 @@ def measure_search(
     ratios = [o / b for o, b in zip(ours_all, bare_all, strict=True)]
     db.close()
     return {"ratios": ratios, "ours": ours_all, "bare": bare_all}
+
+
+def measure_cold(path: Path, queries: list[str], limit: int, snippets: int | None) -> list[float]:
+    """Milliseconds of ``search`` on a fresh connection whose records' tokens are not yet read,
+    for every tenth query (see the module's docstring)."""
+    from desktop.data.refdb import ReferenceDB
+
+    cold = []
+    for i, q in enumerate(queries[::10]):
+        lang = ("fr", "en")[i % 2]
+        with ReferenceDB.open(path) as db:
+            db.search(q, lang, limit, 0)  # the records, the statements: paid by any search
+            cold.append(_ns(lambda db=db, q=q, lang=lang: db.search(q, lang, limit, snippets)))
+    return cold
 
 
 def measure_open(path: Path, env: dict[str, str]) -> tuple[list[float], list[float]]:
@@ -207,6 +232,11 @@ def run() -> list[str]:
                 f"      every passage (after the paint, and the CLI): per query p50 "
                 f"{median(full['ratios']):.2f}×, p99 {p99(full['ratios']):.2f}×; "
                 f"p50 {median(full['ours']):.3f} ms"
+            )
+            cold = measure_cold(path, queries, limit, snippets)
+            lines.append(
+                f"      cold (a fresh connection, the passages' records not yet read): "
+                f"p50 {median(cold):.3f} ms, max {max(cold):.3f} ms over {len(cold)} queries"
             )
             if copies in (1, 100):
                 goal(

@@ -21,7 +21,8 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Sequence
+from itertools import accumulate
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -83,95 +84,110 @@ def query_terms(words: list[str]) -> tuple[str, ...] | None:
 
 class Tokens:
     """One column's text of one record, tokenized as FTS5 does: where each token is, where each
-    folded token occurs, and which tokens start a sentence (FTS5's rule for ``snippet()``)."""
+    folded token occurs, and which tokens start a sentence (FTS5's rule for ``snippet()``).
+    Kept in a few flat strings and arrays rather than an object per token: a keystroke reads a
+    few bytes of each of a screenful of records, seldom still in the processor's caches."""
 
-    __slots__ = ("ends", "firsts", "occurs", "starts", "terms", "text")
+    __slots__ = ("ends", "firsts", "groups", "starts", "text", "vocabulary", "where", "word_at")
 
     def __init__(self, text: str) -> None:
         self.text = text
         spans = [m.span() for m in _TOKEN.finditer(text)]
-        self.starts = array("i", (s for s, _ in spans))
-        self.ends = array("i", (e for _, e in spans))
+        self.starts = array("i", [s for s, _ in spans])
+        self.ends = array("i", [e for _, e in spans])
         folded = _fold_text(text)
         where: dict[str, list[int]] = {}
         for k, (s, e) in enumerate(spans):
             where.setdefault(folded[s:e], []).append(k)
-        # The distinct folded tokens, sorted (a word's prefix matches are a run of them), and
-        # the tokens where each is.
-        self.terms = sorted(where)
-        self.occurs = [tuple(where[t]) for t in self.terms]
+        # The distinct folded tokens, sorted (a word's prefix matches are a run of them), each
+        # after a NUL in one string, and where each starts in it; the tokens where each is, in
+        # the same order, and where each one's run starts among them.
+        words = sorted(where)
+        self.vocabulary = "".join("\0" + w for w in words)
+        self.word_at = array("i", accumulate((len(w) + 1 for w in words[:-1]), initial=0))
+        self.where = array("i", [k for w in words for k in where[w]])
+        self.groups = array("i", accumulate((len(where[w]) for w in words), initial=0))
         # A sentence starts at the first token, and at a token after blanks after "." or ":".
         after_stop = {m.end() for m in _STOP.finditer(text)}
-        self.firsts = array("i", (k for k, (s, _) in enumerate(spans) if k == 0 or s in after_stop))
+        self.firsts = array("i", [k for k, (s, _) in enumerate(spans) if k == 0 or s in after_stop])
 
     @classmethod
     def of(cls, text: str) -> Tokens | None:
         """The tokens of ``text``, or None when it holds a character outside ``SAFE``."""
         return None if _UNSAFE.search(text) else cls(text)
 
-    def positions(self, term: str) -> list[int]:
+    def words(self) -> dict[str, Sequence[int]]:
+        """Each distinct folded token and the tokens where it is."""
+        words = self.vocabulary.split("\0")[1:]
+        groups = self.groups
+        return {w: self.where[groups[i] : groups[i + 1]] for i, w in enumerate(words)}
+
+    def positions(self, term: str) -> Sequence[int]:
         """The tokens that start with ``term``, in order."""
-        terms, occurs = self.terms, self.occurs
-        k = bisect_left(terms, term)
-        found: list[int] = []
-        while k < len(terms) and terms[k].startswith(term):
-            found += occurs[k]
-            k += 1
-        found.sort()
-        return found
+        needle, vocabulary, word_at = "\0" + term, self.vocabulary, self.word_at
+        at = vocabulary.find(needle)  # the first such word: they follow each other
+        if at < 0:
+            return ()
+        first = end = bisect_left(word_at, at)
+        end += 1
+        while end < len(word_at) and vocabulary.startswith(needle, word_at[end]):
+            end += 1
+        found = self.where[self.groups[first] : self.groups[end]]
+        return found if end - first == 1 else sorted(found)
 
     def instances(self, terms: tuple[str, ...]) -> list[tuple[int, int]]:
         """(token, query word) of every token that starts with a query word, in FTS5's order
         (by token, then by word)."""
         return sorted((k, phrase) for phrase, t in enumerate(terms) for k in self.positions(t))
 
-    def _spans(self, tokens: Iterable[int], origin: int, shift: int) -> Spans:
+    def _spans(self, tokens: Sequence[int], shift: int) -> Spans:
+        """The (start, end) of each of ``tokens`` (distinct, in order), ``shift`` added."""
         starts, ends = self.starts, self.ends
-        return tuple((shift + starts[k] - origin, shift + ends[k] - origin) for k in tokens)
-
-    def _marked(self, terms: tuple[str, ...]) -> tuple[list[int], list[int]]:
-        """(token of each instance, query word of each), in FTS5's order."""
-        if len(terms) == 1:
-            positions = self.positions(terms[0])
-            return positions, [0] * len(positions)
-        found = self.instances(terms)
-        return [k for k, _ in found], [phrase for _, phrase in found]
+        if len(tokens) == 1:
+            k = tokens[0]
+            return ((starts[k] + shift, ends[k] + shift),)
+        return tuple((starts[k] + shift, ends[k] + shift) for k in tokens)
 
     def highlight(self, terms: tuple[str, ...]) -> tuple[str, Spans] | None:
         """``highlight()``: the whole text and its marks; None when no word is in it."""
-        positions, _ = self._marked(terms)
-        if not positions:
-            return None
-        return self.text, self._spans(sorted(set(positions)), 0, 0)
+        if len(terms) == 1:
+            positions = self.positions(terms[0])
+        else:
+            positions = sorted({k for k, _ in self.instances(terms)})
+        return (self.text, self._spans(positions, 0)) if positions else None
 
     def snippet(self, terms: tuple[str, ...], size: int, ellipsis: str) -> tuple[str, Spans] | None:
         """``snippet()`` of ``size`` tokens: the passage and its marks; None when no word is in
         the text."""
-        positions, phrases = self._marked(terms)
+        if len(terms) == 1:
+            positions, phrases = self.positions(terms[0]), None
+        else:
+            found = self.instances(terms)
+            positions, phrases = [k for k, _ in found], [phrase for _, phrase in found]
         if not positions:
             return None
         if len(positions) == 1:  # the usual case, made short: one window, and its sentence's
-            k = positions[0]
-            start = self._centred(k, k + 1, size)
-            sentence = self._sentence(k, size)
-            if sentence is not None and k < sentence + size:
-                start = sentence
+            k, count = positions[0], len(self.starts)
+            start = max(min(k - (size - 1) // 2, count - size), 0)  # as _centred(k, k + 1)
+            if count > size:  # as _sentence(k)
+                sentence = self.firsts[bisect_right(self.firsts, k) - 1]
+                if sentence < k < sentence + size:
+                    start = sentence
         else:
             start = self._best_start(positions, phrases, size)
         return self._cut(positions, start, start + size - 1, ellipsis)
 
-    def _best_start(self, positions: list[int], phrases: list[int], size: int) -> int:
+    def _best_start(self, positions: Sequence[int], phrases: list[int] | None, size: int) -> int:
         """The first token of FTS5's best passage. The candidates in its order: each
         instance's window, then the window from the start of its sentence if that is before it.
         The first best is kept."""
-        single = max(phrases) == 0
 
         def value(low: int, high: int) -> int:
             """FTS5's score of the instances low..high - 1: 1000 for each word's first, 1 for
             each repeat."""
             if high <= low:
                 return 0
-            return (999 if single else 999 * len(set(phrases[low:high]))) + high - low
+            return (999 if phrases is None else 999 * len(set(phrases[low:high]))) + high - low
 
         best, start = 0, 0
         for i, k in enumerate(positions):
@@ -202,7 +218,9 @@ class Tokens:
         sentence = self.firsts[bisect_right(self.firsts, k) - 1]
         return sentence if sentence < k else None
 
-    def _cut(self, positions: list[int], start: int, last: int, ellipsis: str) -> tuple[str, Spans]:
+    def _cut(
+        self, positions: Sequence[int], start: int, last: int, ellipsis: str
+    ) -> tuple[str, Spans]:
         """Tokens start..last and the text between them, with their marks, as ``snippet()``
         writes them: an ellipsis where the text goes on, the rest of it where it ends."""
         text = self.text
@@ -213,4 +231,6 @@ class Tokens:
         else:
             body, tail = text[origin : self.ends[last]], ellipsis
         shown = positions[bisect_left(positions, start) : bisect_right(positions, last)]
-        return head + body + tail, self._spans(dict.fromkeys(shown), origin, len(head))
+        if len(shown) > 1:
+            shown = list(dict.fromkeys(shown))  # a token two words start: one mark
+        return head + body + tail, self._spans(shown, len(head) - origin)

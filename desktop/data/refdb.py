@@ -883,11 +883,12 @@ class ReferenceDB:
         """The tokens of one column of one record, read at first use and kept (None: its
         text holds a character whose folding was not checked)."""
         key = (rowid, column)
-        if key in self._tokens:
+        try:
             return self._tokens[key]
-        text = self._conn.execute(_COLUMN_TEXT[column], (rowid,)).fetchone()[0]
-        tokens = self._tokens[key] = passages.Tokens.of(text)
-        return tokens
+        except KeyError:
+            text = self._conn.execute(_COLUMN_TEXT[column], (rowid,)).fetchone()[0]
+            tokens = self._tokens[key] = passages.Tokens.of(text)
+            return tokens
 
     def _mark(self, rowid: int) -> int:
         """SQL ``calx_mark(rowid)`` for each row read: 0 once the budget of marked rows is

@@ -41,7 +41,7 @@ def fts5_tokens(conn: sqlite3.Connection) -> dict[tuple[int, str], list[str]]:
 def our_tokens(text: str) -> list[str]:
     tokens = Tokens.of(text)
     assert tokens is not None, text
-    at = {k: term for term, ks in zip(tokens.terms, tokens.occurs, strict=True) for k in ks}
+    at = {k: word for word, ks in tokens.words().items() for k in ks}
     return [at[k] for k in range(len(at))]
 
 
