@@ -112,7 +112,7 @@ class Tokens:
         self.firsts = array("i", [k for k, (s, _) in enumerate(spans) if k == 0 or s in after_stop])
 
     @classmethod
-    def of(cls, text: str) -> Tokens | None:
+    def read(cls, text: str) -> Tokens | None:
         """The tokens of ``text``, or None when it holds a character outside ``SAFE``."""
         return None if _UNSAFE.search(text) else cls(text)
 

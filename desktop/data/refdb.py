@@ -17,7 +17,9 @@ Search (``search``): user text never reaches FTS5 as syntax. Words are extracted
 digits only), capped in number and length, and each is double-quoted as a prefix (``"ritu"*``),
 so "mg/kg", "O'Brien", quotes, ``*``, ``NEAR``, ``AND``, ``-`` and parentheses are only words or
 separators. Records whose names or synonyms hold every word rank first; then the rest by bm25
-with name and synonym columns weighted above the text.
+with name and synonym columns weighted above the text. A hit's highlighted summary or passage is
+FTS5's ``highlight()`` or ``snippet()``; for a small table (the real content) it is cut the same
+in Python from each record's tokens, read once per connection (``desktop.data.passages``).
 """
 
 from __future__ import annotations
@@ -887,7 +889,7 @@ class ReferenceDB:
             return self._tokens[key]
         except KeyError:
             text = self._conn.execute(_COLUMN_TEXT[column], (rowid,)).fetchone()[0]
-            tokens = self._tokens[key] = passages.Tokens.of(text)
+            tokens = self._tokens[key] = passages.Tokens.read(text)
             return tokens
 
     def _mark(self, rowid: int) -> int:

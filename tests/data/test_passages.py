@@ -39,7 +39,7 @@ def fts5_tokens(conn: sqlite3.Connection) -> dict[tuple[int, str], list[str]]:
 
 
 def our_tokens(text: str) -> list[str]:
-    tokens = Tokens.of(text)
+    tokens = Tokens.read(text)
     assert tokens is not None, text
     at = {k: word for word, ks in tokens.words().items() for k in ks}
     return [at[k] for k in range(len(at))]
@@ -65,7 +65,7 @@ def test_every_safe_character_is_split_and_folded_as_fts5_does(fts5: sqlite3.Con
 
 @pytest.mark.parametrize("text", ["10 µg", "ſ", "Ωmega ΣΑ", "e\u0301", "日本"])
 def test_a_character_outside_safe_leaves_the_text_to_fts5(text: str) -> None:
-    assert Tokens.of(text) is None
+    assert Tokens.read(text) is None
     assert query_terms([text.split()[-1]]) is None
 
 
@@ -115,7 +115,7 @@ def texts(draw: st.DrawFn) -> str:
 )
 def test_passage_and_highlight_are_fts5s(text: str, query: list[str], size: int) -> None:
     terms = query_terms(query)
-    tokens = Tokens.of(text)
+    tokens = Tokens.read(text)
     assert terms is not None and tokens is not None
     conn = sqlite3.connect(":memory:")
     try:
@@ -170,7 +170,7 @@ def test_the_search_gives_what_fts5_alone_gives(
     with ReferenceDB.open(path) as db:
         theirs = _search_all(db)
     monkeypatch.undo()
-    monkeypatch.setattr(passages.Tokens, "of", classmethod(lambda cls, text: None))
+    monkeypatch.setattr(passages.Tokens, "read", classmethod(lambda cls, text: None))
     with ReferenceDB.open(path) as db:
         fallback = _search_all(db)
     assert any(hit.highlights for hits in theirs for hit in hits)  # type: ignore[attr-defined]
