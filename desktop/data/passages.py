@@ -28,8 +28,10 @@ Spans = tuple[tuple[int, int], ...]
 
 # Characters whose tokenizing and folding here were checked, one by one, to be FTS5's (the test
 # compares every one): ASCII, Latin-1 and Latin Extended-A but the micro sign (FTS5 folds it to
-# Greek mu) and the long s, the Greek letters without accents but the final sigma, punctuation,
-# super- and subscripts, older currency signs, letterlike symbols, arrows and maths operators.
+# Greek mu) and the long s, the Greek letters without accents but the capital sigma (Python
+# lowers it to a final sigma at a word's end), punctuation, super- and subscripts, currency
+# signs, letterlike symbols, arrows and maths operators, but the characters Unicode assigned
+# after FTS5's tables (its unicode61 tokenizer splits or joins those otherwise).
 SAFE = (
     "\t\n\r\x20-\x7e\u00a0-\u00b4\u00b6-\u017e\u0391-\u03a1\u03a4-\u03a9\u03b1-\u03c1"
     "\u03c3-\u03c9\u2000-\u2064\u2070\u2071\u2074-\u208e\u2090-\u209c\u20a0-\u20b9\u2100-\u2189"
@@ -38,8 +40,6 @@ SAFE = (
 _UNSAFE = re.compile(f"[^{SAFE}]")
 _TOKEN = re.compile(r"[^\W_]+")  # within SAFE, FTS5's token characters (letters and digits)
 _STOP = re.compile(r"[.:][ \t\n\r]+")  # what FTS5's sentence finder looks for before a token
-
-
 _COMBINING = re.compile("[\u0300-\u036f]+")  # what NFD splits off the letters of SAFE
 
 
@@ -47,8 +47,7 @@ def _fold_char(ch: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFD", ch.lower()))
 
 
-# Per character (str.lower() on a whole word would turn a final sigma into "ς"; FTS5 folds each
-# character alone).
+# Each token character of SAFE that folds to another (FTS5 folds each character alone).
 _FOLD = {
     ord(ch): _fold_char(ch)
     for ch in (chr(i) for i in range(0x2300))
@@ -62,10 +61,10 @@ def fold(word: str) -> str:
 
 
 def _fold_text(text: str) -> str:
-    """``fold`` of each character of ``text`` (of ``SAFE`` ones), in a few passes over the
-    whole text (a French text's ``translate`` costs about three times more); a result of
-    another length is refused for ``fold`` itself (``Tokens`` slices it at the text's
-    offsets)."""
+    """``fold`` of each character of ``text`` (of ``SAFE`` ones), in place: ``Tokens`` slices
+    the result at the text's offsets. Lower case and NFD over the whole text cost a third of a
+    French text's ``translate``; where they change its length (a character that is no letter
+    and NFD splits in two), each character is folded alone."""
     if text.isascii():
         return text.lower()
     folded = _COMBINING.sub("", unicodedata.normalize("NFD", text.lower()))
