@@ -22,6 +22,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import cache
 from itertools import accumulate
 
 Spans = tuple[tuple[int, int], ...]
@@ -47,17 +48,21 @@ def _fold_char(ch: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFD", ch.lower()))
 
 
-# Each token character of SAFE that folds to another (FTS5 folds each character alone).
-_FOLD = {
-    ord(ch): _fold_char(ch)
-    for ch in (chr(i) for i in range(0x2300))
-    if not _UNSAFE.match(ch) and _TOKEN.match(ch) and _fold_char(ch) != ch
-}
+@cache
+def _fold_table() -> dict[int, str]:
+    """Each token character of SAFE that folds to another (FTS5 folds each character alone).
+    Made at the first accented word, not at import: every command that opens the reference
+    database imports this module, and most never search (about 1.5 ms)."""
+    return {
+        ord(ch): _fold_char(ch)
+        for ch in (chr(i) for i in range(0x2300))
+        if not _UNSAFE.match(ch) and _TOKEN.match(ch) and _fold_char(ch) != ch
+    }
 
 
 def fold(word: str) -> str:
     """A token as the index holds it: lower case, accents removed (within ``SAFE``)."""
-    return word.lower() if word.isascii() else word.translate(_FOLD)
+    return word.lower() if word.isascii() else word.translate(_fold_table())
 
 
 def _fold_text(text: str) -> str:
@@ -68,7 +73,7 @@ def _fold_text(text: str) -> str:
     if text.isascii():
         return text.lower()
     folded = _COMBINING.sub("", unicodedata.normalize("NFD", text.lower()))
-    return folded if len(folded) == len(text) else text.translate(_FOLD)
+    return folded if len(folded) == len(text) else text.translate(_fold_table())
 
 
 def query_terms(words: list[str]) -> tuple[str, ...] | None:
