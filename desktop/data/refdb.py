@@ -143,7 +143,12 @@ def match_expression(query: str) -> str | None:
     digits survive, so nothing in the result is FTS5 syntax but quotes and stars.
     """
     words = _query_words(query)
-    return " ".join(f'"{w}"*' for w in words) if words else None
+    return _expression(words) if words else None
+
+
+def _expression(words: list[str]) -> str:
+    """The MATCH expression of ``_query_words``' words: each a quoted prefix, ANDed."""
+    return " ".join(f'"{w}"*' for w in words)
 
 
 def _query_words(query: str) -> list[str]:
@@ -799,7 +804,7 @@ class ReferenceDB:
         limit = min(int(limit), MAX_LIMIT)
         if not words or limit < 1:
             return []
-        expression = " ".join(f'"{w}"*' for w in words)  # as match_expression
+        expression = _expression(words)
         records = self._records()
         kind = _search_hit_class()
         name_at, summary_at = (1, 3) if lang == "fr" else (2, 4)
