@@ -241,9 +241,7 @@ class MainWindow(Retranslating, QMainWindow):
         )
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.view_actions = [
-            self._action(
-                f"showView{i}", lambda _=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"
-            )
+            self._action(f"showView{i}", lambda _=False, i=i: self.show_view(i), f"Ctrl+{i + 1}")
             for i in range(4)
         ]
         self.language_group = QActionGroup(self)
@@ -439,6 +437,24 @@ class MainWindow(Retranslating, QMainWindow):
 
     def focus_search(self) -> None:
         self.navigator.focus_search()
+
+    def show_view(self, index: int) -> None:
+        """Ctrl+1…4: show view ``index`` with the keyboard in its first control (Compute: the
+        weight), so that what is typed next goes there, not into the search field."""
+        self.tabs.setCurrentIndex(index)  # builds a deferred view first (_view_asked_for)
+        page = self.tabs.currentWidget()
+        widget: QWidget | None = page.nextInFocusChain()
+        # The chain is a ring through the window: it comes back to the page.
+        while widget is not None and widget is not page and widget is not self:
+            if (
+                page.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

@@ -313,3 +313,25 @@ def test_a_selected_row_is_readable(qtbot, window):
     ), pixels.most_common(3)
     text = [QColor(c) for c in pixels if QColor(c).lightness() > 200]
     assert text and max(contrast(c, background) for c in text) >= 4.5
+
+
+def test_ctrl_1_to_4_put_the_keyboard_in_the_view_shown(qtbot, window):
+    """Ctrl+2 then typing fills the weight, not the search field (what is typed after a view
+    switch used to land in the search field, which kept the focus)."""
+    from PySide6.QtTest import QTest
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.compute_regimen("colchicine-1mg-daily")
+    window.focus_search()
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    compute = window.compute_view
+    assert window.tabs.currentWidget() is compute
+    assert window.focusWidget() is compute.patient_panel.weight.edit
+    QTest.keyClicks(window.focusWidget(), "72")
+    assert compute.patient_panel.weight.edit.text() == "72"
+    assert window.navigator.search_field.text() == ""
+    for key, view in ((Qt.Key.Key_3, window.plan_view), (Qt.Key.Key_4, window.overview_view)):
+        QTest.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentWidget() is view
+        assert view.isAncestorOf(window.focusWidget())
