@@ -34,9 +34,11 @@ def ureg() -> pint.UnitRegistry:
     if _registry is None:
         with _lock:
             if _registry is None:
-                import pint
-
+                from desktop.core.light_metadata import without_importlib_metadata
                 from desktop.paths import resource
+
+                with without_importlib_metadata():
+                    import pint
 
                 _registry = pint.UnitRegistry(
                     filename=str(resource("units.txt")),

@@ -1,0 +1,90 @@
+"""pint imports without importlib.metadata, and its libraries still learn their true versions."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import subprocess
+import sys
+
+import pytest
+
+from desktop.core.light_metadata import installed_version
+
+
+def _run(code: str) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def test_the_registry_loads_pint_without_importlib_metadata_and_leaves_no_stand_in() -> None:
+    seen = _run(
+        "import json, sys\n"
+        "from desktop.core.units import ureg\n"
+        "ureg()\n"
+        "import pint, flexcache, flexparser\n"
+        "loaded = 'importlib.metadata' in sys.modules\n"
+        "import importlib, importlib.metadata\n"
+        "print(json.dumps({'loaded': loaded, 'pint': pint.__version__,\n"
+        "    'flexcache': flexcache.__version__, 'flexparser': flexparser.__version__,\n"
+        "    'real': hasattr(importlib.metadata, 'distributions'),\n"
+        "    'attribute': importlib.metadata is sys.modules['importlib.metadata']}))\n"
+    )
+    assert seen["loaded"] is False
+    # The versions pint and its parsers report are the installed ones, as before.
+    for name in ("pint", "flexcache", "flexparser"):
+        assert seen[name] == importlib.metadata.version(name)
+    # Imported afterwards, importlib.metadata is the real module, under both of its names.
+    assert seen["real"] is True and seen["attribute"] is True
+
+
+@pytest.mark.parametrize(
+    "distribution",
+    [
+        "pint",
+        "flexcache",
+        "flexparser",
+        "python-dateutil",
+        "python_bidi",
+        "PySide6-Essentials",
+        "reportlab",
+        "holidays",
+        "click-default-group",
+    ],
+)
+def test_the_version_read_from_metadata_is_importlib_metadatas(distribution: str) -> None:
+    # Names written with "-", "_" or capitals find the wheel's folder as importlib.metadata does.
+    assert installed_version(distribution) == importlib.metadata.version(distribution)
+
+
+def test_an_unknown_distribution_is_none() -> None:
+    assert installed_version("no-such-distribution-calx") is None
+
+
+def test_a_name_the_stand_in_cannot_find_is_asked_of_the_real_module() -> None:
+    seen = _run(
+        "import json, sys\n"
+        "from desktop.core.light_metadata import without_importlib_metadata\n"
+        "with without_importlib_metadata():\n"
+        "    from importlib.metadata import version\n"
+        "    try:\n"
+        "        version('no-such-distribution-calx')\n"
+        "        error = None\n"
+        "    except Exception as err:\n"
+        "        error = type(err).__name__\n"
+        "module = sys.modules.get('importlib.metadata')\n"
+        "print(json.dumps({'error': error, 'real': hasattr(module, 'distributions')}))\n"
+    )
+    assert seen == {"error": "PackageNotFoundError", "real": True}
+
+
+def test_an_already_imported_importlib_metadata_is_left_alone() -> None:
+    from desktop.core.light_metadata import without_importlib_metadata
+
+    real = sys.modules["importlib.metadata"]
+    with without_importlib_metadata():
+        assert sys.modules["importlib.metadata"] is real
+    assert sys.modules["importlib.metadata"] is real
