@@ -11,8 +11,10 @@ Goals (issue 13): dose and plan ≤ 1.2× ``import pint``; memory ≤ 2× the ba
 
 Each command's floor is printed too (not a goal, the baseline stays ``import pint``): what any
 process doing the same with the same libraries pays before Calx's own code, against ``import
-pint``, interleaved. For ``dose``, pint with Calx's unit registry (resources/units.txt); for
-``plan``, that plus the reportlab modules Calx imports and the two embedded fonts parsed.
+pint``, interleaved. For ``dose``, pint with Calx's unit registry (resources/units.txt), loaded
+as Calx loads it (without importlib.metadata, desktop/core/light_metadata.py) and with the
+collector handled as a command handles it (desktop/__main__.py); for ``plan``, that plus the
+reportlab modules Calx imports and the two embedded fonts parsed.
 """
 
 from __future__ import annotations
@@ -41,12 +43,10 @@ from common import (  # noqa: E402
 
 RUNS = 7
 
-# The floors: pint with the app's registry; then also reportlab's modules and fonts as the PDF
-# needs them (desktop/reports/styles.py and document.py import these).
-REGISTRY = (
-    "import pint; pint.UnitRegistry(filename='resources/units.txt', cache_folder=None, "
-    "autoconvert_offset_to_baseunit=False)"
-)
+# The floors: pint with the app's registry, loaded and collected as a command does; then also
+# reportlab's modules and fonts as the PDF needs them (desktop/reports/styles.py and document.py
+# import these).
+REGISTRY = "import gc; gc.disable()\nfrom desktop.core.units import ureg; ureg()\n"
 PDF_FLOOR = (
     REGISTRY
     + """
@@ -57,6 +57,8 @@ for name in ("DejaVuSans", "DejaVuSans-Bold"):
     TTFont(name, f"resources/fonts/{name}.ttf")
 """
 )
+REGISTRY += "gc.freeze()\n"
+PDF_FLOOR += "gc.freeze()\n"
 MEMORY_RUNS = 3
 
 
