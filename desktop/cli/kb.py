@@ -39,7 +39,7 @@ from desktop.data.models import (
     Statement,
     Therapy,
 )
-from desktop.data.refdb import MAX_LIMIT, ReferenceDB
+from desktop.data.refdb import MAX_LIMIT, ReferenceDB, match_expression
 
 WIDTH = 100
 
@@ -344,6 +344,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     if not 1 <= args.limit <= MAX_LIMIT:
         raise CalxError("search_limit_out_of_range", field="limit", min=1, max=MAX_LIMIT)
+    if match_expression(args.query) is None:  # "", "  ", "*": nothing to find, not "no match"
+        raise CalxError("search_query_empty", field="query")
     with ReferenceDB.open() as db:
         hits = db.search(args.query, args.lang, args.limit)
         if args.json:

@@ -140,7 +140,7 @@ def test_search_text_brackets_matches(calx_db_env: Path, calx_cli: CalxCli) -> N
     assert "[hypotension]" in out.lower()
 
 
-@pytest.mark.parametrize("query", ["mg/kg", "O'Brien", '"', "*", "NEAR", "", "x" * 10_000])
+@pytest.mark.parametrize("query", ["mg/kg", "O'Brien", 'NEAR "ritu', "x" * 10_000])
 def test_search_hostile_input(calx_db_env: Path, calx_cli: CalxCli, query: str) -> None:
     doc = calx_cli.json(["search", query])
     assert isinstance(doc["hits"], list)
@@ -227,3 +227,14 @@ def test_the_installed_entry_point(reference_db: Path) -> None:
     assert result.returncode == 2
     assert json.loads(result.stdout)["error"]["code"] == "unknown_therapy"
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("query", ["", "   ", '"', "*", '""', "- +"])
+def test_a_query_without_a_word_is_refused_not_answered_no_match(
+    calx_db_env: Path, calx_cli: CalxCli, query: str
+) -> None:
+    code, out, err = calx_cli(["search", query, "--lang", "fr"])
+    assert code == 2 and out == ""
+    assert "Saisissez au moins un mot" in err and "Aucun résultat" not in err
+    code, out, _ = calx_cli(["search", query, "--json"])
+    assert code == 2 and json.loads(out)["error"]["code"] == "search_query_empty"

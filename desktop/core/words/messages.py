@@ -151,6 +151,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The number of search results must be between {min} and {max}.",
         "fr": "Le nombre de résultats doit être compris entre {min} et {max}.",
     },
+    "search_query_empty": {
+        "en": "Type at least one word to search for (letters or digits).",
+        "fr": "Saisissez au moins un mot à chercher (lettres ou chiffres).",
+    },
     "unknown_language": {
         "en": "Unknown language “{lang}”: use {languages}.",
         "fr": "Langue inconnue « {lang} » : utilisez {languages}.",
