@@ -24,7 +24,15 @@ from desktop.core.formatting import colon
 from desktop.core.schedule import KIND_OFF
 from desktop.core.words import LANGUAGES, unknown_language, word
 from desktop.reports.model import PlanDocument, PlanItem
-from desktop.reports.phrases import day, dose_phrase, kind_word, route_phrase, treatment_name
+from desktop.reports.phrases import (
+    day,
+    dose_phrase,
+    kind_word,
+    route_phrase,
+    set_apart,
+    told_apart,
+    treatment_name,
+)
 
 PRODID = f"-//Calx//Calx {__version__} treatment plan//EN"
 UID_DOMAIN = "calx.invalid"  # a reserved name: UIDs must look like addresses, never resolve
@@ -59,8 +67,9 @@ def schedule_to_ics(
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", word("ics_calendar_name", lang))
+    apart = told_apart(items, lang)
     for item in items:
-        for event in _events(item, lang, plan_id, stamp):
+        for event in _events(item, lang, plan_id, stamp, apart):
             cal.add_component(event)
     return bytes(cal.to_ical())
 
@@ -77,10 +86,12 @@ def _description(item: PlanItem, lang: str, prepared_on: date) -> str:
     return "\n".join(lines)
 
 
-def _events(item: PlanItem, lang: str, plan_id: str, stamp: datetime) -> list[Event]:
+def _events(
+    item: PlanItem, lang: str, plan_id: str, stamp: datetime, apart: dict[str, str]
+) -> list[Event]:
     if item.schedule is None:
         return []
-    name = treatment_name(item, lang)
+    name = set_apart(treatment_name(item, lang), item, apart)
     description = _description(item, lang, stamp.date())
     events = []
     rows = [r for r in item.schedule.administrations if r.kind != KIND_OFF]

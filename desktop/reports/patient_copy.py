@@ -55,7 +55,14 @@ from desktop.core.schedule import KIND_DOSE, KIND_OFF, KIND_ON, Administration
 from desktop.core.words import capitalized, word
 from desktop.reports.document import CONTENT_WIDTH
 from desktop.reports.model import PlanDocument, PlanItem
-from desktop.reports.phrases import day, dose_phrase, route_phrase, when_phrases
+from desktop.reports.phrases import (
+    day,
+    dose_phrase,
+    route_phrase,
+    set_apart,
+    told_apart,
+    when_phrases,
+)
 from desktop.reports.styles import (
     ACCENT,
     FONT_BOLD,
@@ -190,21 +197,24 @@ def advice_items(plan: PlanDocument) -> list[PlanItem]:
     return [i for i in plan.items if i.regimen is None]
 
 
-def name(item: PlanItem, lang: str) -> str:
-    return item.therapy.patient_label(lang)
+def name(item: PlanItem, lang: str, plan: PlanDocument) -> str:
+    """The treatment's name for the patient, told apart from another regimen of the same
+    medicine in the plan: "Rituximab (680 mg)" beside "Rituximab (1 000 mg)"."""
+    return set_apart(item.therapy.patient_label(lang), item, told_apart(plan.items, lang))
 
 
 SHORT_NAME = 24  # longer names are shortened on the calendar's lines
 
 
-def short_name(item: PlanItem, lang: str) -> str:
+def short_name(item: PlanItem, lang: str, plan: PlanDocument) -> str:
     """The name on a calendar line: a long name with a part in brackets is shortened to that
-    part ("Corticosteroid injection into a deposit (triamcinolone)" → "Triamcinolone")."""
-    full = name(item, lang)
+    part ("Corticosteroid injection into a deposit (triamcinolone)" → "Triamcinolone"), then
+    told apart as ``name`` is."""
+    full = item.therapy.patient_label(lang)
     inner = re.search(r"\(([^()]+)\)\s*$", full)
-    if len(full) <= SHORT_NAME or inner is None:
-        return full
-    return inner.group(1)[:1].upper() + inner.group(1)[1:]
+    if len(full) > SHORT_NAME and inner is not None:
+        full = inner.group(1)[:1].upper() + inner.group(1)[1:]
+    return set_apart(full, item, told_apart(plan.items, lang))
 
 
 def statements(items: Iterable[object], lang: str) -> list[str]:
@@ -252,11 +262,11 @@ def _event_word(item: PlanItem, row: Administration, lang: str) -> str:
     return word(key, lang)
 
 
-def item_events(item: PlanItem, index: int, lang: str) -> list[Event]:
+def item_events(item: PlanItem, index: int, lang: str, plan: PlanDocument) -> list[Event]:
     """The dated events of one treatment, by its name: "Rituximab: infusion 2",
     "Minocycline: pause starts", "Minocycline: restart"."""
     out: list[Event] = []
-    who = short_name(item, lang)
+    who = short_name(item, lang, plan)
     schedule = item.schedule
     if schedule is not None:
         rows = schedule.administrations
@@ -303,7 +313,7 @@ def _frequent(count: int, horizon_months: int) -> bool:
 
 
 def plan_events(plan: PlanDocument, lang: str) -> list[Event]:
-    events = [e for i, item in enumerate(plan.items) for e in item_events(item, i, lang)]
+    events = [e for i, item in enumerate(plan.items) for e in item_events(item, i, lang, plan)]
     return sorted(events, key=lambda e: (e.day, e.order))
 
 
@@ -344,16 +354,16 @@ def patient_story(plan: PlanDocument, lang: str, st: PatientStyles) -> list[Flow
             story.append(CondPageBreak(50 * mm))
             story.append(Paragraph(text(word(heading, lang)), st.h1))
             for item in group:
-                story += _team_section(item, lang, st, watch_once[item.regimen_id])
+                story += _team_section(plan, item, lang, st, watch_once[item.regimen_id])
     if advice:
         story += [CondPageBreak(40 * mm), Paragraph(text(word("other_advice", lang)), st.h1)]
         for item in advice:
-            story += _advice_section(item, lang, st, watch_once[item.regimen_id])
+            story += _advice_section(plan, item, lang, st, watch_once[item.regimen_id])
     story += _calendar(plan, events, lang, st)
     story += _watch_for(plan, home, lang, st, watch_once)
     story += _contacts_and_notes(plan, lang, st)
     if plan.tick_sheet and home:
-        story += _tick_sheet(home, lang, st)
+        story += _tick_sheet(plan, home, lang, st)
     return story
 
 
@@ -458,7 +468,7 @@ def _card(
     for item in home:
         dose = item.dose
         amount = dose_phrase(item, lang) or word("dose_as_prescribed", lang).rstrip(": ")
-        what = f"<b>{text(name(item, lang))}</b><br/><b>{text(amount)}</b>"
+        what = f"<b>{text(name(item, lang, plan))}</b><br/><b>{text(amount)}</b>"
         if item.therapy.patient_purpose:
             what += f"<br/>{purpose(item, lang)}"
         filled = slots(item)
@@ -605,11 +615,11 @@ def _bullets(lines: Sequence[str], st: PatientStyles) -> list[Flowable]:
 
 
 def _team_section(
-    item: PlanItem, lang: str, st: PatientStyles, mine: tuple[Bilingual, ...]
+    plan: PlanDocument, item: PlanItem, lang: str, st: PatientStyles, mine: tuple[Bilingual, ...]
 ) -> list[Flowable]:
     """One treatment given by the team, in the handout order: what it is, how it is given, when
     (with its dates), how much, good to know and how to prepare, steps, what to watch for."""
-    head: list[Flowable] = [CondPageBreak(45 * mm), Paragraph(text(name(item, lang)), st.h2)]
+    head: list[Flowable] = [CondPageBreak(45 * mm), Paragraph(text(name(item, lang, plan)), st.h2)]
     if item.therapy.patient_purpose:
         head += _labelled(word("what_it_is", lang), [purpose(item, lang)], st)
     how = route_phrase(item, lang)
@@ -647,9 +657,9 @@ def _watch_block(
 
 
 def _advice_section(
-    item: PlanItem, lang: str, st: PatientStyles, mine: tuple[Bilingual, ...]
+    plan: PlanDocument, item: PlanItem, lang: str, st: PatientStyles, mine: tuple[Bilingual, ...]
 ) -> list[Flowable]:
-    block: list[Flowable] = [CondPageBreak(30 * mm), Paragraph(text(name(item, lang)), st.h2)]
+    block: list[Flowable] = [CondPageBreak(30 * mm), Paragraph(text(name(item, lang, plan)), st.h2)]
     if item.therapy.patient_purpose:
         block += _labelled(word("what_it_is", lang), [purpose(item, lang)], st)
     block += _labelled(
@@ -772,7 +782,9 @@ def _watch_for(
         watch += [f"<b>{text(i.get(lang))}</b>" for i in once[item.regimen_id]]
         if watch:
             story.append(
-                KeepTogether([Paragraph(text(name(item, lang)), st.label), *_bullets(watch, st)])
+                KeepTogether(
+                    [Paragraph(text(name(item, lang, plan)), st.label), *_bullets(watch, st)]
+                )
             )
     if plan.other_instructions:  # about medicines the patient already takes (plan check)
         story.append(
@@ -784,7 +796,9 @@ def _watch_for(
             )
         )
     others = [
-        name(i, lang) for i in team_items(plan) if i.therapy.adverse_effects or once[i.regimen_id]
+        name(i, lang, plan)
+        for i in team_items(plan)
+        if i.therapy.adverse_effects or once[i.regimen_id]
     ]
     if others:
         key = "watch_see_section" if len(others) == 1 else "watch_see_sections"
@@ -842,7 +856,9 @@ def _contacts_and_notes(plan: PlanDocument, lang: str, st: PatientStyles) -> lis
 # --------------------------------------------------------------------------- weekly tick sheet
 
 
-def _tick_sheet(home: Sequence[PlanItem], lang: str, st: PatientStyles) -> list[Flowable]:
+def _tick_sheet(
+    plan: PlanDocument, home: Sequence[PlanItem], lang: str, st: PatientStyles
+) -> list[Flowable]:
     """One page to copy each week: a row per home medicine and time of day, a box per day."""
     days = word("weekdays", lang).split()
     name_w = (50 if st.large else 58) * mm
@@ -857,7 +873,7 @@ def _tick_sheet(home: Sequence[PlanItem], lang: str, st: PatientStyles) -> list[
         for i in slots(item):
             slot = SLOTS[i]
             label = (
-                f"<b>{text(name(item, lang))}</b><br/>{SLOT_SYMBOLS[slot]} "
+                f"<b>{text(name(item, lang, plan))}</b><br/>{SLOT_SYMBOLS[slot]} "
                 f"{text(word('slot_' + slot, lang))}"
             )
             rows.append([Paragraph(label, st.cell), *[Paragraph(BOX, st.slot)] * 7])
@@ -875,7 +891,9 @@ def _tick_sheet(home: Sequence[PlanItem], lang: str, st: PatientStyles) -> list[
         )
     )
     cycles = [
-        name(i, lang) for i in home if i.schedule is not None and i.schedule.pattern == "cycle"
+        name(i, lang, plan)
+        for i in home
+        if i.schedule is not None and i.schedule.pattern == "cycle"
     ]
     intro = [Paragraph(text(word("tick_intro", lang)), st.body)]
     if cycles:

@@ -7,6 +7,7 @@ intervals and dates are written by ``desktop.core.formatting`` (docs/clinical.md
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from desktop.core.formatting import format_date
@@ -25,6 +26,41 @@ MAX_LISTED_DATES = 16
 
 def treatment_name(item: PlanItem, lang: str) -> str:
     return item.therapy.name.get(lang)
+
+
+def told_apart(items: Sequence[PlanItem], lang: str) -> dict[str, str]:
+    """What tells apart the treatments of one plan that are the same medicine (two regimens of
+    rituximab, which the plan check flags): regimen id → the amount given ("680 mg") or, when
+    that is the same, their order ("treatment 2"; each section says its rhythm). A patient reads
+    the name beside each date and heading, and "Rituximab: infusion 1" twice on one day says
+    neither which dose nor that there are two. A treatment alone of its kind is not in it."""
+    from desktop.core.presenting import dose_text
+
+    groups: dict[str, list[PlanItem]] = {}
+    for item in items:
+        groups.setdefault(item.therapy.id, []).append(item)
+    out: dict[str, str] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        amounts = [
+            dose_text(d, lang) if d is not None and d.has_dose else None
+            for d in (item.dose for item in group)
+        ]
+        if all(amounts) and len(set(amounts)) == len(amounts):
+            out.update((item.regimen_id, str(a)) for item, a in zip(group, amounts, strict=True))
+        else:
+            out.update(
+                (item.regimen_id, word("told_apart_number", lang, n=n))
+                for n, item in enumerate(group, 1)
+            )
+    return out
+
+
+def set_apart(name: str, item: PlanItem, apart: dict[str, str]) -> str:
+    """``name`` with what tells it apart, if it needs it: "Rituximab (680 mg)"."""
+    mark = apart.get(item.regimen_id)
+    return f"{name} ({mark})" if mark else name
 
 
 def day(d: date, lang: str) -> str:

@@ -115,3 +115,14 @@ def test_bare_items_need_a_plan_id_and_date(make_plan: PlanMaker) -> None:
     with pytest.raises(CalxError) as err:
         schedule_to_ics(plan, "de")
     assert err.value.code == "unknown_language"
+
+
+def test_two_regimens_of_one_medicine_are_told_apart_in_the_summaries(
+    make_plan: PlanMaker,
+) -> None:
+    events = _events(schedule_to_ics(make_plan(["rituximab-375-weekly", "rituximab-1g-x2"])))
+    summaries = {str(e["SUMMARY"]) for e in events}
+    # 375 mg/m² × 2.0 m² (80 kg, 180 cm, Mosteller) = 750 mg; the other regimen 1 g.
+    assert "Rituximab (750 mg): dose 1" in summaries
+    assert "Rituximab (1,000 mg): dose 1" in summaries
+    assert not any(s.startswith("Rituximab:") for s in summaries)

@@ -515,3 +515,31 @@ def test_a_plan_saved_before_the_identifiers_reopens_and_prints(plans: dict) -> 
     assert all(not i.therapy.patient_purpose for i in old.items)
     text = flat(" ".join(pdf_pages(render_patient_plan(old))))
     assert "Zoë Martin · born ____________" in text and "Rituximab: infusion 1" in text
+
+
+def test_two_regimens_of_one_medicine_are_told_apart_by_their_amount(plans: dict) -> None:
+    # The plan check flags them (AVOID); the copy must still say which dose each date is.
+    # 375 mg/m² × √(180 cm × 80 kg / 3600) = 375 × 2.0 m² = 750 mg (Mosteller); the other 1 g.
+    both = ("rituximab-375-weekly", "rituximab-1g-x2")
+    text = " ".join(_pages(plans, both, "en"))
+    for line in (
+        "Mon 3 Rituximab (750 mg): infusion 1",
+        "Mon 3 Rituximab (1,000 mg): infusion 1",
+        "Mon 17 Rituximab (1,000 mg): infusion 2",
+    ):
+        assert line in text
+    assert "Rituximab: infusion" not in text
+    section = text.split("Treatments given by your care team")[1].split("Your calendar")[0]
+    assert "Rituximab (750 mg) What it is for" in section
+    assert "Rituximab (1,000 mg) What it is for" in section
+    # Alone in its plan, a medicine keeps its bare name.
+    alone = " ".join(_pages(plans, ("rituximab-375-weekly",), "en"))
+    assert "Rituximab: infusion 1" in alone and "(750 mg)" not in alone
+
+
+def test_two_regimens_of_one_medicine_with_the_same_amount_are_numbered(plans: dict) -> None:
+    both = ("minocycline-daily", "minocycline-cyclic")  # 100 mg daily each
+    text = " ".join(_pages(plans, both, "fr"))
+    assert "Minocycline (traitement 1) : début" in text
+    assert "Minocycline (traitement 2) : début de la pause" in text
+    assert "Minocycline : " not in text

@@ -229,6 +229,8 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "tick_week_of": {"en": "Week of: ", "fr": "Semaine du : "},
     "tick_medicine": {"en": "Medicine and time", "fr": "Médicament et moment"},
+    # Two regimens of one medicine with the same amount, told apart by their order in the plan.
+    "told_apart_number": {"en": "treatment {n}", "fr": "traitement {n}"},
     "event_infusion": {"en": "infusion", "fr": "perfusion"},
     "event_injection": {"en": "injection", "fr": "injection"},
     "event_dose": {"en": "dose", "fr": "prise"},
