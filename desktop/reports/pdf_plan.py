@@ -260,19 +260,20 @@ def _clinician_story(
     story.extend(_safety_checks(plan, lang, st, ref_number))
     for number, item in enumerate(plan.items, 1):
         story.extend(_clinician_item(number, item, lang, st, ref_number))
+    # A heading never ends a page alone: it goes with its first line (or the notes).
     if plan.references:
-        story.append(Paragraph(text(word("references", lang)), st.h1))
+        lines = []
         for i, ref in enumerate(plan.references, 1):
             line = text(ref.citation)
             if ref.doi:
                 line += f" doi:{text(ref.doi)}"
             line += f" <font color='#555555'>({text(word(ref.verification, lang))})</font>"
-            story.append(Paragraph(line, st.bullet, bulletText=f"[{i}]"))
+            lines.append(Paragraph(line, st.bullet, bulletText=f"[{i}]"))
+        heading = Paragraph(text(word("references", lang)), st.h1)
+        story += [KeepTogether([heading, lines[0]]), *lines[1:]]
     if plan.notes.strip():
-        story += [
-            Paragraph(text(word("notes", lang)), st.h1),
-            Paragraph(user_text(plan.notes), st.body),
-        ]
+        heading = Paragraph(text(word("notes", lang)), st.h1)
+        story.append(KeepTogether([heading, Paragraph(user_text(plan.notes), st.body)]))
     return story
 
 

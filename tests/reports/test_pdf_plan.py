@@ -362,3 +362,31 @@ def test_same_inputs_give_the_same_bytes_in_another_process(
     )
     here = render_patient_plan(make_plan(["rituximab-375-weekly", "bisphosphonates"], lang="fr"))
     assert out.stdout.strip() == hashlib.sha256(here).hexdigest()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_page_of_the_clinician_copy_ends_with_a_heading_alone(
+    make_plan: PlanMaker, lang: str
+) -> None:
+    # Plans whose references heading fell on the last line of page 2 before it was kept with
+    # its first reference (found by sweeping every regimen with these patients).
+    from desktop.core.patient import Patient
+
+    header = "Calx · "  # the page header, drawn after the page's content
+    headings = (word("references", lang), word("notes", lang))
+    patients = [
+        Patient.from_inputs("80 kg", "180 cm", lang=lang, pregnant="yes")[0],
+        Patient.from_inputs("80 kg", "180 cm", "female", "80", "2 mg/dL", lang=lang)[0],
+    ]
+    for regimen in ("minocycline-daily", "probenecid-500-tid"):
+        for patient in patients:
+            plan = make_plan(
+                [regimen],
+                lang=lang,
+                patient=patient,
+                patient_name="Jeanne Test",
+                choices={regimen: {"dose": 500}} if regimen.startswith("probenecid") else None,
+            )
+            for page in pdf_pages(render_clinician_copy(plan)):
+                body = page[: page.rfind(header)].strip().splitlines()
+                assert body[-1].strip() not in headings, (regimen, patient.pregnant)
