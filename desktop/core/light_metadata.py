@@ -73,8 +73,5 @@ def without_importlib_metadata() -> Iterator[None]:
     try:
         yield
     finally:
-        if sys.modules.get(_MODULE) is stand_in:
+        if sys.modules.get(_MODULE) is stand_in:  # else the real one took over in the block
             del sys.modules[_MODULE]
-        importlib = sys.modules.get("importlib")
-        if getattr(importlib, "metadata", None) is stand_in:
-            delattr(importlib, "metadata")

@@ -64,21 +64,24 @@ def test_an_unknown_distribution_is_none() -> None:
     assert installed_version("no-such-distribution-calx") is None
 
 
-def test_a_name_the_stand_in_cannot_find_is_asked_of_the_real_module() -> None:
-    seen = _run(
-        "import json, sys\n"
-        "from desktop.core.light_metadata import without_importlib_metadata\n"
-        "with without_importlib_metadata():\n"
-        "    from importlib.metadata import version\n"
-        "    try:\n"
-        "        version('no-such-distribution-calx')\n"
-        "        error = None\n"
-        "    except Exception as err:\n"
-        "        error = type(err).__name__\n"
-        "module = sys.modules.get('importlib.metadata')\n"
-        "print(json.dumps({'error': error, 'real': hasattr(module, 'distributions')}))\n"
-    )
-    assert seen == {"error": "PackageNotFoundError", "real": True}
+def test_a_name_the_stand_in_cannot_find_is_asked_of_the_real_module(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib
+
+    from desktop.core.light_metadata import without_importlib_metadata
+
+    monkeypatch.delitem(sys.modules, "importlib.metadata")
+    monkeypatch.delattr(importlib, "metadata")
+    with without_importlib_metadata():
+        from importlib.metadata import version
+
+        with pytest.raises(Exception, match="no-such-distribution-calx") as raised:
+            version("no-such-distribution-calx")
+        # The real module answered, and stays: a fresh import of it, not the stand-in.
+        assert type(raised.value).__name__ == "PackageNotFoundError"
+        assert hasattr(sys.modules["importlib.metadata"], "distributions")
+    assert hasattr(sys.modules["importlib.metadata"], "distributions")
 
 
 def test_an_already_imported_importlib_metadata_is_left_alone() -> None:
@@ -88,3 +91,26 @@ def test_an_already_imported_importlib_metadata_is_left_alone() -> None:
     with without_importlib_metadata():
         assert sys.modules["importlib.metadata"] is real
     assert sys.modules["importlib.metadata"] is real
+
+
+def test_inside_the_block_the_stand_in_answers_and_after_it_is_gone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # In this process importlib.metadata is loaded already: take it out for the block's length
+    # (monkeypatch puts it back), as in a fresh ``calx`` process.
+    import importlib
+
+    from desktop.core.light_metadata import without_importlib_metadata
+
+    real = sys.modules["importlib.metadata"]
+    expected = [real.version(name) for name in ("pint", "python-dateutil")]
+    monkeypatch.delitem(sys.modules, "importlib.metadata")
+    monkeypatch.delattr(importlib, "metadata")
+    with without_importlib_metadata():
+        from importlib.metadata import version
+
+        stand_in = sys.modules["importlib.metadata"]
+        assert stand_in is not real and not hasattr(stand_in, "distributions")
+        assert [version("pint"), version("python-dateutil")] == expected
+    assert "importlib.metadata" not in sys.modules
+    assert not hasattr(importlib, "metadata")
