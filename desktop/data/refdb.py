@@ -38,6 +38,8 @@ from typing import TYPE_CHECKING, Any
 from desktop.core.errors import CalxError
 from desktop.core.sources import Bilingual, ContentError, Source
 from desktop.core.words import LANGUAGES, unknown_language
+from desktop.data import passages
+from desktop.data.passages import Spans
 from desktop.data.provenance import DbMetadata, Reference
 from desktop.data.schema import (
     SCHEMA_VERSION,
@@ -51,11 +53,10 @@ from desktop.data.schema import (
 if TYPE_CHECKING:  # read on first use: the window opens the database before it is usable
     from desktop.core.regimen import Product, Regimen
     from desktop.core.safety import SafetyContent
-    from desktop.data import passages, signing
+    from desktop.data import signing
 
     # The record types load with the first list, record or search (calx dose needs none).
     from desktop.data.models import OverviewRow, SearchHit, Statement, Therapy, TherapySummary
-    from desktop.data.passages import Spans
     from desktop.data.signing import SignedRelease
     from desktop.data.verify import FileIdentity
 
@@ -826,8 +827,6 @@ class ReferenceDB:
         # can change what is shown.
         self._named = named = {rowid for rowid, _ in by_name}
         budget = 1 << 30 if snippets is None else max(0, int(snippets))
-        from desktop.data import passages  # searches only: not at open (every command opens)
-
         terms = passages.query_terms(words) if len(records) <= SMALL_TABLE_ROWS else None
         rows = self._ranked_rows(lang, expression, terms, budget, limit + len(by_name))
         wanted = limit - len(by_name)
@@ -894,10 +893,8 @@ class ReferenceDB:
         try:
             return self._tokens[key]
         except KeyError:
-            from desktop.data.passages import Tokens
-
             text = self._conn.execute(_COLUMN_TEXT[column], (rowid,)).fetchone()[0]
-            tokens = self._tokens[key] = Tokens.read(text)
+            tokens = self._tokens[key] = passages.Tokens.read(text)
             return tokens
 
     def _mark(self, rowid: int) -> int:
