@@ -102,6 +102,12 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="end the patient copy with a weekly tick sheet for the home medicines",
     )
+    p.add_argument(
+        "--closed-days",
+        metavar="COUNTRY",
+        help="flag the hospital's dates on a weekend or a public holiday of COUNTRY (a "
+        'two-letter code: FR, BE, CH, CA…), or "weekends" for weekends only',
+    )
     p.add_argument("--out", required=True, type=Path, help="the patient plan (PDF) to write")
     p.add_argument("--clinician-copy", type=Path, help="also write the clinician copy (PDF)")
     p.add_argument("--ics", type=Path, help="also write the calendar (.ics)")
@@ -237,6 +243,7 @@ def run_plan(args: argparse.Namespace) -> int:
             previous_weight_kg=previous,
             large_print=args.large_print,
             tick_sheet=args.tick_sheet,
+            closed_days_country=_closed_days(args.closed_days),
         )
         given = {o.code: o.reason for o in plan.overrides}
         if plan.unresolved:
@@ -258,6 +265,15 @@ def run_plan(args: argparse.Namespace) -> int:
         write_all(outputs)
     _report(plan, args, paths, outputs, alerts_document, alert_lines)
     return 0
+
+
+def _closed_days(given: str | None) -> str | None:
+    """The plan's closed-days country: None (not checked), "" for "weekends", or the code."""
+    if given is None:
+        return None
+    from desktop.core.closed_days import WEEKENDS_ONLY
+
+    return WEEKENDS_ONLY if given.strip().casefold() == "weekends" else given
 
 
 def _previous_weight(patient_name: str | None) -> float | None:
@@ -327,7 +343,7 @@ def _report(
     alerts_document: list[dict[str, Any]],
     alert_lines: list[str],
 ) -> None:
-    from desktop.reports.phrases import dose_phrase
+    from desktop.reports.phrases import closed_day_warning, dose_phrase
 
     lang = plan.lang
     warnings: list[Issue] = []
@@ -336,6 +352,9 @@ def _report(
             warnings += [w for w in item.dose.warnings if w not in warnings]
         if item.schedule is not None:
             warnings += [w for w in item.schedule.warnings if w not in warnings]
+        closed = closed_day_warning(item, lang)
+        if closed is not None:
+            warnings.append(closed)
     if args.json:
         import hashlib
 
@@ -357,6 +376,11 @@ def _report(
                         ]
                         if item.schedule is not None
                         else [],
+                        **(
+                            {"closed_days": [c.day.isoformat() for c in item.closed]}
+                            if plan.closed_days_country is not None
+                            else {}
+                        ),
                     }
                     for item in plan.items
                 ],

@@ -143,6 +143,18 @@ def _holidays(country: str, year: int, lang: str) -> dict[dt.date, str]:
     return dict(calendar.items())
 
 
+WEEKENDS_ONLY = ""  # the country for weekends only, no public holiday
+
+
+def supported_country(country: str) -> str | None:
+    """``country`` as the holidays library writes it ("fr" → "FR"; "" for weekends only), or
+    None when the library has no calendar for it."""
+    code = str(country).strip().upper()
+    if code == WEEKENDS_ONLY:
+        return code
+    return code if code in holidays_library().list_supported_countries() else None
+
+
 def closed_day(day: dt.date, country: str, lang: str = "en") -> ClosedDay | None:
     """Why ``day`` is closed (a public holiday first, then a weekend), or None."""
     name = _holidays(country, day.year, lang).get(day)

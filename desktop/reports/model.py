@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.calculators.bsa import bsa, formula_info
+from desktop.core.closed_days import ClosedDay, closed_rows, supported_country
 from desktop.core.dosing import DoseResult
 from desktop.core.errors import CalxError, Issue
 from desktop.core.patient import Patient
@@ -56,10 +57,11 @@ MAX_FIELD_CHARS: dict[str, int] = {"patient": 200, "prepared_by": 200, "notes": 
 MAX_RTL_LINE_CHARS = 60
 MAX_CONTACTS = 8
 # 2: the plan check (alerts, overrides, renal estimates, patient instructions) and the patient's
-# pregnancy, breastfeeding and current medications. Version 1 documents read as they were (the new
-# fields take their empty defaults).
-SNAPSHOT_VERSION = 2
-READABLE_SNAPSHOTS = (1, 2)
+# pregnancy, breastfeeding and current medications. 3: the closed days checked (the country, and
+# each item's dates on a closed day). Older documents read as they were (the new fields take their
+# empty defaults).
+SNAPSHOT_VERSION = 3
+READABLE_SNAPSHOTS = (1, 2, 3)
 
 
 MAX_TEST_DATES = 400  # a weekly test over the longest horizon (60 months) fits well under it
@@ -108,6 +110,9 @@ class PlanItem:
     # two medicines), in the patient's words; the patient copy prints them with the treatment.
     patient_instructions: tuple[Bilingual, ...] = ()
     tests: tuple[MonitoringTest, ...] = ()  # dated tests of its monitoring rules
+    # Its dates given by the hospital that fall on a closed day (a weekend or a public holiday of
+    # the plan's ``closed_days_country``), each with its reason, in the plan's language.
+    closed: tuple[ClosedDay, ...] = ()
 
     @property
     def medication_id(self) -> str | None:
@@ -159,6 +164,9 @@ class PlanDocument:
 
     large_print: bool = False  # patient copy with body text of 14 pt or more
     tick_sheet: bool = False  # patient copy ends with a weekly tick sheet
+    # The country whose public holidays close the hospital ("": weekends only); None: the dates
+    # were not checked (a plan from the command line without --closed-days, an older plan).
+    closed_days_country: str | None = None
 
     # ----------------------------------------------------------------- storage
 
@@ -390,6 +398,7 @@ def build_plan(
     large_print: bool = False,
     tick_sheet: bool = False,
     shifts: Mapping[str, tuple[tuple[int, int], ...]] | None = None,
+    closed_days_country: str | None = None,
 ) -> PlanDocument:
     """The plan for ``patient`` and the regimens ``regimen_ids`` (in that order), starting on
     ``start``. ``choices`` maps a regimen id to its choices inside the source's ranges
@@ -400,7 +409,9 @@ def build_plan(
     (``alerts``); ``overrides`` maps a contraindication's code to the clinician's reason (refused
     for a code that is not a contraindication of this plan); ``previous_weight_kg`` is the weight
     of the patient's last saved plan. ``shifts`` moves doses off closed days
-    (``desktop.core.closed_days``): (row, days) per regimen, later doses following."""
+    (``desktop.core.closed_days``): (row, days) per regimen, later doses following.
+    ``closed_days_country`` ("" for weekends only) flags the hospital's dates left on a closed
+    day (``PlanItem.closed``); None leaves them unchecked."""
     prepared_on = _check_dates(lang, prepared_on, start, patient, starts)
     patient_name = _check_text(patient_name, "patient", required=True)
     if patient.birth_date is not None and patient.birth_date > prepared_on:
@@ -432,6 +443,16 @@ def build_plan(
         )
         for rid in ids
     )
+    if closed_days_country is not None:
+        country = supported_country(closed_days_country)
+        if country is None:
+            raise CalxError(
+                "closed_days_country_unknown",
+                field="closed_days",
+                country=str(closed_days_country)[:20],
+            )
+        closed_days_country = country
+        items = tuple(_closed(item, country, lang) for item in items)
     first_day = min(starts.get(rid, start) for rid in ids)
 
     bsa_m2 = None
@@ -475,6 +496,8 @@ def build_plan(
         inputs["large_print"] = True
     if tick_sheet:
         inputs["tick_sheet"] = True
+    if closed_days_country is not None:
+        inputs["closed_days_country"] = closed_days_country
     return PlanDocument(
         plan_id=_plan_id(inputs),
         lang=lang,
@@ -501,7 +524,15 @@ def build_plan(
         medication_names=_medication_names(db, alerts),
         large_print=bool(large_print),
         tick_sheet=bool(tick_sheet),
+        closed_days_country=closed_days_country,
     )
+
+
+def _closed(item: PlanItem, country: str, lang: str) -> PlanItem:
+    if item.schedule is None or item.regimen is None:
+        return item
+    flagged = closed_rows(item.schedule, item.regimen.route, country, lang)
+    return replace(item, closed=tuple(flagged.values())) if flagged else item
 
 
 def _check_dates(
@@ -617,8 +648,6 @@ def _checked(
     db: ReferenceDB, patient: Patient, items: tuple[PlanItem, ...], previous_weight_kg: float | None
 ) -> tuple[tuple[PlanItem, ...], tuple[Alert, ...], tuple[Bilingual, ...]]:
     """The plan check on the whole plan, and each item's plain instructions for the patient."""
-    from dataclasses import replace
-
     regimens = [plan_regimen(i.regimen, i.regimen_id) for i in items]
     alerts = check_plan(patient, regimens, patient.medications, db.safety(), previous_weight_kg)
     per_medication = patient_instructions(alerts)

@@ -54,6 +54,7 @@ from desktop.reports.document import CONTENT_WIDTH, PageDecor, render_pdf, write
 from desktop.reports.model import PlanDocument, PlanItem
 from desktop.reports.patient_copy import PatientStyles, identifier_text, patient_story
 from desktop.reports.phrases import (
+    closed_day_warning,
     day,
     kind_word,
     listed_dates,
@@ -255,6 +256,14 @@ def _clinician_story(
         ),
         (text(word("output_log", lang)), _log_line(log_head, lang)),
     ]
+    country = plan.closed_days_country
+    if country is not None:  # each treatment's warnings name its dates on a closed day
+        checked = (
+            word("closed_days_holidays", lang, country=country)
+            if country
+            else word("closed_days_weekends", lang)
+        )
+        identity.append((text(word("closed_days_checked", lang)), text(checked)))
     story.append(_label_table(identity, st, 40 * mm, shaded=True))
     story.extend(_measurements(plan, lang, st))
     story.extend(_safety_checks(plan, lang, st, ref_number))
@@ -506,6 +515,9 @@ def _item_warnings(item: PlanItem, lang: str, st: Styles) -> list[Flowable]:
     warnings = list(d.warnings if d is not None else ())
     if item.schedule is not None:
         warnings += list(item.schedule.warnings) + list(item.schedule.notes)
+    closed = closed_day_warning(item, lang)
+    if closed is not None:
+        warnings.append(closed)
     if item.regimen is not None and item.regimen.notes is not None:
         notes = [text(item.regimen.notes.get(lang))]
     else:

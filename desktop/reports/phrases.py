@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from desktop.core.errors import Issue
 from desktop.core.formatting import format_date
 from desktop.core.schedule import (
     KIND_OFF,
@@ -109,6 +110,14 @@ def when_phrases(item: PlanItem, lang: str) -> list[str]:
     elif schedule.next_after_horizon is not None:
         out.append(word("when_next", lang, date=day(schedule.next_after_horizon, lang)))
     return out
+
+
+def closed_day_warning(item: PlanItem, lang: str) -> Issue | None:
+    """Its hospital dates left on a closed day ("25 December 2026 (Christmas Day)"), or None."""
+    if not item.closed:
+        return None
+    dates = ", ".join(f"{day(c.day, lang)} ({c.name})" for c in item.closed)
+    return Issue("closed_day_dates", {"treatment": treatment_name(item, lang), "dates": dates})
 
 
 def listed_dates(item: PlanItem) -> list[date] | None:

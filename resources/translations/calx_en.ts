@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>%n therapies loaded.</source>
         <translation>
             <numerusform>%n therapy loaded.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/ui/main_window.py" line="463"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>PlanView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/plan_view.py" line="254"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="255"/>
         <source>%n administration(s) in %1 months</source>
         <translation>
             <numerusform>%n administration in %1 months</numerusform>
@@ -42,7 +42,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/plan_view.py" line="328"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="263"/>
+        <source>⚠ %n date(s) on a closed day</source>
+        <translation>
+            <numerusform>⚠ %n date on a closed day</numerusform>
+            <numerusform>⚠ %n dates on a closed day</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/plan_view.py" line="341"/>
         <source>%n regimen(s) in this patient&apos;s plan.</source>
         <translation>
             <numerusform>%n regimen in this patient&apos;s plan.</numerusform>

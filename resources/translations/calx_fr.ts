@@ -84,27 +84,27 @@
 <context>
     <name>BsaPanel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/bsa_panel.py" line="89"/>
+        <location filename="../../desktop/ui/widgets/bsa_panel.py" line="88"/>
         <source>BSA &amp;formula for doses:</source>
         <translation>&amp;Formule de surface corporelle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/bsa_panel.py" line="90"/>
+        <location filename="../../desktop/ui/widgets/bsa_panel.py" line="89"/>
         <source>BSA formula for doses</source>
         <translation>Formule de surface corporelle pour les doses</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/bsa_panel.py" line="92"/>
+        <location filename="../../desktop/ui/widgets/bsa_panel.py" line="91"/>
         <source>Formula used for doses per m²; the table compares all five</source>
         <translation>Formule utilisée pour les doses par m² ; le tableau compare les cinq</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/bsa_panel.py" line="94"/>
+        <location filename="../../desktop/ui/widgets/bsa_panel.py" line="93"/>
         <source>Body-surface area by five formulas</source>
         <translation>Surface corporelle selon cinq formules</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/bsa_panel.py" line="95"/>
+        <location filename="../../desktop/ui/widgets/bsa_panel.py" line="94"/>
         <source>Needs weight and height; the formula used is in bold</source>
         <translation>Nécessite le poids et la taille ; la formule utilisée est en gras</translation>
     </message>
@@ -417,309 +417,309 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>&amp;Update content…</source>
         <translation>&amp;Mettre à jour le contenu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316"/>
+        <location filename="../../desktop/ui/main_window.py" line="319"/>
         <source>Install a signed content release from a file (USB stick, hospital share)</source>
         <translation>Installer une version signée du contenu depuis un fichier (clé USB, partage de l&apos;hôpital)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>&amp;Roll back content…</source>
         <translation>&amp;Revenir au contenu précédent…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="323"/>
         <source>Return to the content release kept before the last update</source>
         <translation>Revenir à la version du contenu conservée avant la dernière mise à jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="475"/>
+        <location filename="../../desktop/ui/main_window.py" line="498"/>
         <source>Choose a content pack</source>
         <translation>Choisir un paquet de contenu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="477"/>
+        <location filename="../../desktop/ui/main_window.py" line="500"/>
         <source>Calx content packs (*.calxpack);;All files (*)</source>
         <translation>Paquets de contenu Calx (*.calxpack);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="486"/>
+        <location filename="../../desktop/ui/main_window.py" line="509"/>
         <source>Content %1 installed; the previous content is kept for a rollback.</source>
         <translation>Contenu %1 installé ; le contenu précédent est conservé pour un retour en arrière.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="503"/>
-        <location filename="../../desktop/ui/main_window.py" line="510"/>
-        <location filename="../../desktop/ui/main_window.py" line="523"/>
+        <location filename="../../desktop/ui/main_window.py" line="526"/>
+        <location filename="../../desktop/ui/main_window.py" line="533"/>
+        <location filename="../../desktop/ui/main_window.py" line="546"/>
         <source>Roll back content</source>
         <translation>Revenir au contenu précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="507"/>
+        <location filename="../../desktop/ui/main_window.py" line="530"/>
         <source>the content shipped with Calx</source>
         <translation>le contenu livré avec Calx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="512"/>
+        <location filename="../../desktop/ui/main_window.py" line="535"/>
         <source>Return from content %1 to %2? Plans already saved keep the content they were made with.</source>
         <translation>Revenir du contenu %1 à %2 ? Les plans déjà enregistrés gardent le contenu avec lequel ils ont été faits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="525"/>
+        <location filename="../../desktop/ui/main_window.py" line="548"/>
         <source>Content %1 in use again.</source>
         <translation>Contenu %1 à nouveau utilisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="544"/>
+        <location filename="../../desktop/ui/main_window.py" line="567"/>
         <source>Renewing the plan of %1: enter today&apos;s measurements, then check each regimen in the Plan view.</source>
         <translation>Renouvellement du plan de %1 : saisissez les mesures du jour, puis vérifiez chaque schéma dans le plan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="610"/>
+        <location filename="../../desktop/ui/main_window.py" line="633"/>
         <source>The plan on screen is not saved.</source>
         <translation>Le plan affiché n’est pas enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="611"/>
+        <location filename="../../desktop/ui/main_window.py" line="634"/>
         <source>Renewing replaces it. Save it in Calx first?</source>
         <translation>Le renouvellement le remplace. L’enregistrer d’abord dans Calx ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="615"/>
+        <location filename="../../desktop/ui/main_window.py" line="638"/>
         <source>The patient&apos;s values on screen will be cleared.</source>
         <translation>Les valeurs du patient affichées seront effacées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="616"/>
+        <location filename="../../desktop/ui/main_window.py" line="639"/>
         <source>Renewing needs today&apos;s measurements. Clear them anyway?</source>
         <translation>Le renouvellement demande les mesures du jour. Les effacer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="601"/>
+        <location filename="../../desktop/ui/main_window.py" line="624"/>
         <source>Close Calx anyway?</source>
         <translation>Fermer Calx quand même ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="601"/>
+        <location filename="../../desktop/ui/main_window.py" line="624"/>
         <source>The patient&apos;s values will be lost.</source>
         <translation>Les valeurs du patient seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="598"/>
+        <location filename="../../desktop/ui/main_window.py" line="621"/>
         <source>Save it in Calx before closing, to reopen and reprint it later?</source>
         <translation>L’enregistrer dans Calx avant de fermer, pour le rouvrir et le réimprimer plus tard ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="597"/>
+        <location filename="../../desktop/ui/main_window.py" line="620"/>
         <source>The patient&apos;s plan is not saved.</source>
         <translation>Le plan du patient n’est pas enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="626"/>
+        <location filename="../../desktop/ui/main_window.py" line="649"/>
         <source>Unsaved work</source>
         <translation>Travail non enregistré</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>Calx — calcinosis in systemic sclerosis</source>
         <translation>Calx — calcinose de la sclérodermie systémique</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="296"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="297"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>Print the current view</source>
         <translation>Imprimer la vue affichée</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>&amp;Open saved plans…</source>
         <translation>&amp;Ouvrir un plan enregistré…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>Reopen a saved plan and reprint it exactly as it was</source>
         <translation>Rouvrir un plan enregistré et le réimprimer exactement tel qu’il était</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>&amp;Save plan</source>
         <translation>Enregi&amp;strer le plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/ui/main_window.py" line="307"/>
         <source>Keep the patient&apos;s plan in Calx to reopen and reprint it later</source>
         <translation>Garder le plan du patient dans Calx pour le rouvrir et le réimprimer plus tard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="307"/>
+        <location filename="../../desktop/ui/main_window.py" line="310"/>
         <source>Save plan as P&amp;DF…</source>
         <translation>Enregistrer le plan en P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>Save the patient&apos;s plan and the clinician copy as PDF files</source>
         <translation>Enregistrer le plan du patient et la copie du clinicien en fichiers PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/ui/main_window.py" line="314"/>
         <source>&amp;Export calendar…</source>
         <translation>E&amp;xporter le calendrier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>Save the plan&apos;s administrations as a calendar file (.ics)</source>
         <translation>Enregistrer les administrations du plan dans un fichier de calendrier (.ics)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>Close Calx</source>
         <translation>Fermer Calx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>&amp;Find therapy</source>
         <translation>&amp;Rechercher un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>Go to the search field</source>
         <translation>Aller au champ de recherche</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>Language, default BSA formula and units</source>
         <translation>Langue, formule de surface corporelle et unités par défaut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/ui/main_window.py" line="332"/>
         <source>&amp;Intended use</source>
         <translation>&amp;Usage prévu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>What Calx is for, and what it is not</source>
         <translation>À quoi sert Calx, et à quoi il ne sert pas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>&amp;About Calx</source>
         <translation>&amp;À propos de Calx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334"/>
+        <location filename="../../desktop/ui/main_window.py" line="337"/>
         <source>Version of the program and of its clinical content</source>
         <translation>Version du programme et de son contenu clinique</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>About &amp;Qt</source>
         <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>The Qt toolkit</source>
         <translation>La bibliothèque Qt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
         <source>&amp;Therapy</source>
         <translation>&amp;Traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/main_window.py" line="343"/>
         <source>&amp;Compute</source>
         <translation>&amp;Calcul</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
         <source>P&amp;lan</source>
         <translation>P&amp;lan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>&amp;Overview</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>What the review reports about the chosen therapy</source>
         <translation>Ce que la revue rapporte sur le traitement choisi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Patient values, doses and the calendar of administrations</source>
         <translation>Valeurs du patient, doses et calendrier des administrations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>The regimens chosen for this patient</source>
         <translation>Les schémas choisis pour ce patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
         <source>All therapies in one table (the review&apos;s Table 1)</source>
         <translation>Tous les traitements dans un tableau (le Tableau 1 de la revue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>Views</source>
         <translation>Vues</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>Database problem</source>
         <translation>Problème de base de données</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>Content version</source>
         <translation>Version du contenu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>%n therapies loaded.</source>
         <translation>
             <numerusform>%n traitement chargé.</numerusform>
@@ -727,17 +727,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>The reference database cannot be used: %1</source>
         <translation>La base de référence est inutilisable : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>No reference database.</source>
         <translation>Pas de base de référence.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/ui/main_window.py" line="463"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -1115,58 +1115,58 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="85"/>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="111"/>
         <source>This PDF cannot be shown.</source>
         <translation>Ce PDF ne peut pas être affiché.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="89"/>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="115"/>
         <source>Pages: %1</source>
         <translation>Pages : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="93"/>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="119"/>
         <source>Preparing the preview…</source>
         <translation>Préparation de l’aperçu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="103"/>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="129"/>
         <source>Previe&amp;w:</source>
         <translation>Aperç&amp;u :</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="104"/>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="130"/>
         <source>Patient plan</source>
         <translation>Plan du patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="105"/>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="131"/>
         <source>Clinician copy</source>
         <translation>Copie du clinicien</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="106"/>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="132"/>
         <source>Copy to preview</source>
         <translation>Copie à afficher</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="107"/>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="133"/>
         <source>Which copy of the plan the preview shows and Print prints</source>
         <translation>La copie du plan que l’aperçu affiche et qu’Imprimer imprime</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="108"/>
-        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="110"/>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="135"/>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="137"/>
         <source>Plan preview</source>
         <translation>Aperçu du plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="109"/>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="136"/>
         <source>The plan as it will print</source>
         <translation>Le plan tel qu’il sera imprimé</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="111"/>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="138"/>
         <source>Preview state</source>
         <translation>État de l’aperçu</translation>
     </message>
@@ -1256,17 +1256,17 @@ Les remplacer ?</translation>
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="249"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="250"/>
         <source>dose needs the patient&apos;s measurements</source>
         <translation>la dose nécessite les mesures du patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="252"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="253"/>
         <source>from %1</source>
         <translation>à partir du %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/plan_view.py" line="254"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="255"/>
         <source>%n administration(s) in %1 months</source>
         <translation>
             <numerusform>%n administration en %1 mois</numerusform>
@@ -1274,12 +1274,12 @@ Les remplacer ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="324"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="337"/>
         <source>No regimen in the plan yet: choose one in the Compute view and press “Add to plan”.</source>
         <translation>Aucun schéma dans le plan pour l’instant : choisissez-en un dans la vue Calcul et appuyez sur « Ajouter au plan ».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/views/plan_view.py" line="328"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="341"/>
         <source>%n regimen(s) in this patient&apos;s plan.</source>
         <translation>
             <numerusform>%n schéma dans le plan de ce patient.</numerusform>
@@ -1287,128 +1287,136 @@ Les remplacer ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="338"/>
-        <location filename="../../desktop/ui/views/plan_view.py" line="349"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="351"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="362"/>
         <source>Add a regimen to the plan first</source>
         <translation>Ajoutez d’abord un schéma au plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="351"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="364"/>
         <source>Enter the patient&apos;s measurements in the Compute view first.</source>
         <translation>Saisissez d’abord les mesures du patient dans la vue Calcul.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="353"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="366"/>
         <source>Enter the patient&apos;s name: it is printed on every page.</source>
         <translation>Saisissez le nom du patient : il est imprimé sur chaque page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="316"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="329"/>
         <source>Keep this plan in Calx to reopen and reprint it later (File › Open saved plans)</source>
         <translation>Garder ce plan dans Calx pour le rouvrir et le réimprimer plus tard (Fichier › Ouvrir un plan enregistré)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/plan_view.py" line="263"/>
+        <source>⚠ %n date(s) on a closed day</source>
+        <translation>
+            <numerusform>⚠ %n date un jour de fermeture</numerusform>
+            <numerusform>⚠ %n dates un jour de fermeture</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="514"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="528"/>
         <source>Plan saved for %1</source>
         <translation>Plan enregistré pour %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="544"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="558"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="545"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="559"/>
         <source>The regimens of this plan, in the order they will print</source>
         <translation>Les schémas de ce plan, dans l’ordre d’impression</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="546"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="560"/>
         <source>Plan summary</source>
         <translation>Résumé du plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="547"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="561"/>
         <source>Plan problem</source>
         <translation>Problème du plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="552"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="566"/>
         <source>Patient &amp;name:</source>
         <translation>&amp;Nom du patient :</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="553"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="567"/>
         <source>Printed on every page of the plan</source>
         <translation>Imprimé sur chaque page du plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="558"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="572"/>
         <source>Prepared &amp;by:</source>
         <translation>Préparé &amp;par :</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="559"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="573"/>
         <source>The clinician who prepares the plan (optional)</source>
         <translation>Le clinicien qui prépare le plan (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="564"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="578"/>
         <source>Plan lan&amp;guage:</source>
         <translation>Lan&amp;gue du plan :</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="565"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="579"/>
         <source>Language of the printed plan, whatever the window&apos;s language</source>
         <translation>Langue du plan imprimé, quelle que soit la langue de la fenêtre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="572"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="586"/>
         <source>Move &amp;up</source>
         <translation>&amp;Monter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="572"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="586"/>
         <source>Move the chosen regimen up</source>
         <translation>Monter le schéma choisi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="573"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="587"/>
         <source>Move &amp;down</source>
         <translation>&amp;Descendre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="573"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="587"/>
         <source>Move the chosen regimen down</source>
         <translation>Descendre le schéma choisi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="576"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="590"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="577"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="591"/>
         <source>Remove the chosen regimen from the plan</source>
         <translation>Retirer le schéma choisi du plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="579"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="593"/>
         <source>&amp;Save plan</source>
         <translation>Enregi&amp;strer le plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="389"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="403"/>
         <source>Contraindication (%1): the plan cannot be printed, saved or exported until you give a reason (“Give a reason…”).</source>
         <translation>Contre-indication (%1) : le plan ne peut être ni imprimé, ni enregistré, ni exporté tant que vous n&apos;avez pas donné de raison (« Donner une raison… »).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="467"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="481"/>
         <source>Reason for overriding a contraindication</source>
         <translation>Raison de passer outre une contre-indication</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="469"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="483"/>
         <source>%1
 
 This plan has a contraindication (%2). Your reason is printed on the clinician copy, saved with the plan and logged:</source>
@@ -1417,32 +1425,32 @@ This plan has a contraindication (%2). Your reason is printed on the clinician c
 Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la copie clinicien, enregistrée avec le plan et journalisée :</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="582"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="596"/>
         <source>Give a &amp;reason…</source>
         <translation>Donner une &amp;raison…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="583"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="597"/>
         <source>Give your reason for printing despite the contraindication</source>
         <translation>Donner votre raison d&apos;imprimer malgré la contre-indication</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="587"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="601"/>
         <source>&amp;Large print (patient copy)</source>
         <translation>Gr&amp;os caractères (copie patient)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="589"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="603"/>
         <source>Body text of 14 pt or more, for poor sight or stiff hands: same content, more pages</source>
         <translation>Texte de 14 pt ou plus, pour une vue faible ou des mains raides : même contenu, plus de pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="595"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="609"/>
         <source>Weekly &amp;tick sheet</source>
         <translation>&amp;Fiche à cocher de la semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/plan_view.py" line="597"/>
+        <location filename="../../desktop/ui/views/plan_view.py" line="611"/>
         <source>End the patient copy with a page to tick each dose of the home medicines, for a week</source>
         <translation>Termine la copie patient par une page où cocher chaque prise des médicaments à la maison, pendant une semaine</translation>
     </message>
@@ -1450,77 +1458,77 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences.py" line="135"/>
+        <location filename="../../desktop/ui/dialogs/preferences.py" line="126"/>
         <source>None (weekends only)</source>
         <translation>Aucun (week-ends seulement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/preferences.py" line="111"/>
         <source>Infusions and procedures on a weekend or on a public holiday of this country are flagged in the calendar</source>
         <translation>Les perfusions et les gestes un week-end ou un jour férié de ce pays sont signalés dans le calendrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/preferences.py" line="109"/>
         <source>Public &amp;holidays of:</source>
         <translation>&amp;Jours fériés de :</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/preferences.py" line="95"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/preferences.py" line="97"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/preferences.py" line="97"/>
         <source>Language of the window and of the clinical text</source>
         <translation>Langue de la fenêtre et du texte clinique</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/preferences.py" line="99"/>
         <source>Default &amp;BSA formula:</source>
         <translation>&amp;Formule de surface corporelle par défaut :</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/preferences.py" line="100"/>
         <source>Body-surface-area formula used for doses per m² unless you pick another</source>
         <translation>Formule de surface corporelle utilisée pour les doses par m², sauf si vous en choisissez une autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/preferences.py" line="102"/>
         <source>Default &amp;weight unit:</source>
         <translation>Unité de &amp;poids par défaut :</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/preferences.py" line="102"/>
         <source>Unit offered first for the weight</source>
         <translation>Unité proposée d’abord pour le poids</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/preferences.py" line="103"/>
         <source>Default &amp;height unit:</source>
         <translation>Unité de &amp;taille par défaut :</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/preferences.py" line="103"/>
         <source>Unit offered first for the height</source>
         <translation>Unité proposée d’abord pour la taille</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/preferences.py" line="105"/>
         <source>Default &amp;creatinine unit:</source>
         <translation>Unité de &amp;créatinine par défaut :</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/preferences.py" line="106"/>
         <source>Unit offered first for serum creatinine</source>
         <translation>Unité proposée d’abord pour la créatinine sérique</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/preferences.py" line="131"/>
+        <location filename="../../desktop/ui/dialogs/preferences.py" line="122"/>
         <source>These are defaults for a new patient: the patient, the regimen&apos;s values and the plan on screen stay as they are.</source>
         <translation>Ce sont les valeurs par défaut pour un nouveau patient : le patient, les valeurs du schéma et le plan affichés restent tels quels.</translation>
     </message>
@@ -1834,112 +1842,112 @@ Ce plan comporte une contre-indication (%2). Votre raison est imprimée sur la c
 <context>
     <name>TherapyView</name>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="40"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="39"/>
         <source>Choose a therapy on the left, or search for one (Ctrl+F).</source>
         <translation>Choisissez un traitement à gauche, ou recherchez-en un (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="60"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="59"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="61"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="60"/>
         <source>Mechanism</source>
         <translation>Mécanisme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="62"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="61"/>
         <source>Regimens</source>
         <translation>Schémas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="63"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="62"/>
         <source>Evidence</source>
         <translation>Données cliniques</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="64"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="63"/>
         <source>Adverse effects</source>
         <translation>Effets indésirables</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="65"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="64"/>
         <source>Cautions</source>
         <translation>Précautions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="66"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="65"/>
         <source>Monitoring</source>
         <translation>Surveillance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="67"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="66"/>
         <source>Advice for the patient</source>
         <translation>Conseils au patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="68"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="67"/>
         <source>Instructions</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="69"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="68"/>
         <source>References</source>
         <translation>Références</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="73"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="72"/>
         <source>Study</source>
         <translation>Étude</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="74"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="73"/>
         <source>Design</source>
         <translation>Type d’étude</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="75"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="74"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="76"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="75"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="77"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="76"/>
         <source>Follow-up</source>
         <translation>Suivi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="82"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="81"/>
         <source>Compute this dose…</source>
         <translation>Calculer cette dose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="83"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="82"/>
         <source>The review gives no dose: no calculation.</source>
         <translation>La revue ne donne pas de dose : pas de calcul.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="84"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="83"/>
         <source>Timing:</source>
         <translation>Calendrier :</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="85"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="84"/>
         <source>Strongest evidence</source>
         <translation>Meilleur niveau de preuve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="104"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="105"/>
         <source>Therapy details</source>
         <translation>Détails du traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/therapy_view.py" line="72"/>
+        <location filename="../../desktop/ui/views/therapy_view.py" line="71"/>
         <source>Advised against</source>
         <translation>Déconseillé</translation>
     </message>

@@ -222,6 +222,10 @@ REFUSED = {
         ["--regimen", "colchicine-1mg-daily", "--record-number", "1" * 41],
         "record_number_invalid",
     ),
+    "closed days of an unknown country": (
+        ["--regimen", "colchicine-1mg-daily", "--closed-days", "ZZ"],
+        "closed_days_country_unknown",
+    ),
 }
 
 
@@ -300,3 +304,40 @@ def test_a_failure_while_writing_leaves_no_partial_file(
         write_all({tmp_path / "a": b"A" * 1000, tmp_path / "b": b"B", tmp_path / "c": b"C"})
     assert err.value.code == "output_not_writable"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_closed_days_flag_the_hospitals_dates_on_a_weekend_or_public_holiday(
+    tmp_path: Path, capsys
+) -> None:
+    # Rituximab weekly from Friday 25 December 2026 (France): 25 December (Christmas Day) and
+    # 1 January (New Year's Day) are public holidays; 8 and 15 January are working Fridays.
+    # Colchicine is taken at home: its days are never flagged.
+    out, copy = tmp_path / "plan.pdf", tmp_path / "copy.pdf"
+    args = [*BASE[:7], "--start", "2026-12-25", "--prepared-on", "2026-12-01"]
+    args += ["--regimen", "rituximab-375-weekly", "--regimen", "colchicine-1mg-daily"]
+    args += ["--out", str(out), "--clinician-copy", str(copy), "--closed-days", "fr"]
+    assert run_main([*args, "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    closed = {t["regimen"]: t["closed_days"] for t in doc["treatments"]}
+    assert closed == {
+        "rituximab-375-weekly": ["2026-12-25", "2027-01-01"],
+        "colchicine-1mg-daily": [],
+    }
+    warning = next(w["message"] for w in doc["warnings"] if w["code"] == "closed_day_dates")
+    assert warning.startswith(
+        "Rituximab on a day the hospital is closed: 25 December 2026 (Christmas Day), "
+        "1 January 2027 (New Year's Day)."
+    )
+    text = flat("\n".join(pdf_pages(copy.read_bytes())))
+    assert "Closed days checked weekends and public holidays (FR)" in text
+    assert "25 December 2026 (Christmas Day)" in text
+    assert "closed" not in flat("\n".join(pdf_pages(out.read_bytes()))).lower()  # not the patient's
+    # "weekends": no holiday, and these Fridays are working days.
+    assert run_main([*args[:-1], "weekends", "--force", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["treatments"][0]["closed_days"] == []
+    # Without the option the dates are not checked, and the plan is the one it always was.
+    assert run_main([*args[:-2], "--force", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert "closed_days" not in doc["treatments"][0]
+    assert "Closed days checked" not in flat("\n".join(pdf_pages(copy.read_bytes())))

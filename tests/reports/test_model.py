@@ -86,3 +86,28 @@ def test_each_regimen_may_start_on_its_own_day(make_plan: PlanMaker) -> None:
     with pytest.raises(CalxError) as err:
         make_plan(starts={"colchicine-1mg-daily": date(2025, 3, 3)})
     assert err.value.code == "plan_start_unknown_regimen"
+
+
+def test_closed_days_are_part_of_the_plan_and_of_its_saved_form(make_plan: PlanMaker) -> None:
+    # Rituximab weekly from Friday 25 December 2026, France: Christmas Day and New Year's Day.
+    import json
+    from datetime import date
+
+    from desktop.reports.model import PlanDocument
+
+    when = {"start": date(2026, 12, 25), "prepared_on": date(2026, 12, 1)}
+    plan = make_plan(["rituximab-375-weekly"], closed_days_country="fr", **when)
+    assert plan.closed_days_country == "FR"
+    assert [(c.day, c.reason, c.name) for c in plan.items[0].closed] == [
+        (date(2026, 12, 25), "holiday", "Christmas Day"),
+        (date(2027, 1, 1), "holiday", "New Year's Day"),
+    ]
+    assert PlanDocument.from_json(json.loads(json.dumps(plan.to_json()))) == plan
+    weekends = make_plan(["rituximab-375-weekly"], closed_days_country="", **when)
+    assert weekends.closed_days_country == "" and weekends.items[0].closed == ()  # Fridays
+    unchecked = make_plan(["rituximab-375-weekly"], **when)
+    assert unchecked.closed_days_country is None and unchecked.items[0].closed == ()
+    assert len({plan.plan_id, weekends.plan_id, unchecked.plan_id}) == 3
+    with pytest.raises(CalxError) as err:
+        make_plan(["rituximab-375-weekly"], closed_days_country="Narnia", **when)
+    assert err.value.code == "closed_days_country_unknown"

@@ -225,3 +225,39 @@ def test_an_infusion_on_a_public_holiday_is_flagged_and_moved_in_one_click(qtbot
     plan, reason = window.plan_view.plan_or_reason()
     assert plan is not None, reason
     assert plan.items[0].schedule.dates()[:3] == dates  # the plan keeps the move
+
+
+def test_a_plan_with_an_infusion_left_on_a_public_holiday_says_so(qtbot, window):
+    # The same infliximab from Friday 11 December 2026, not moved: week 2 is Christmas Day in
+    # France. The plan list says it, and the clinician copy names the date.
+    import io
+
+    from pypdf import PdfReader
+    from PySide6.QtCore import QDate
+
+    from desktop.reports.pdf_plan import render_clinician_copy
+    from desktop.ui.settings import HOLIDAY_COUNTRY
+
+    window.context.prefs.set(HOLIDAY_COUNTRY, "FR")
+    window.compute_regimen("infliximab-3-mg-kg")
+    compute = window.compute_view
+    compute.patient_panel.set_values(weight="70")
+    compute.schedule_panel.start.setDate(QDate(2026, 12, 11))
+    compute.add_button.click()
+    view = window.plan_view
+    view.patient_name.setText("A. Patient")
+    view.plan_language.setCurrentIndex(view.plan_language.findData("en"))
+    assert "⚠ 1 date on a closed day" in view.model.index(0, 0).data()
+    plan, reason = view.plan_or_reason()
+    assert plan is not None, reason
+    assert plan.closed_days_country == "FR"
+    assert [(c.day.isoformat(), c.name) for c in plan.items[0].closed] == [
+        ("2026-12-25", "Christmas Day")
+    ]
+    pages = PdfReader(io.BytesIO(render_clinician_copy(plan))).pages
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    assert "Closed days checked weekends and public holidays (FR)" in text
+    assert "Infliximab on a day the hospital is closed: 25 December 2026 (Christmas Day)." in text
+    window.context.prefs.set(HOLIDAY_COUNTRY, "ZZ")  # a country the library does not know
+    plan, reason = view.plan_or_reason()
+    assert plan is not None and plan.closed_days_country == ""  # weekends only, never a refusal

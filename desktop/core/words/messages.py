@@ -281,6 +281,20 @@ WORDS: dict[str, dict[str, str]] = {
         "fr": "Le plan comporte une contre-indication ({codes}). Rien n'a été écrit. Vérifiez "
         "l'alerte et, pour continuer, donnez votre raison de passer outre.",
     },
+    "closed_days_country_unknown": {
+        "en": "No public holidays are known for “{country}”: give a country's two-letter code "
+        "(FR, BE, CH, CA…) or “weekends”.",
+        "fr": "Aucun jour férié n'est connu pour « {country} » : donnez le code à deux lettres "
+        "d'un pays (FR, BE, CH, CA…) ou « weekends ».",
+    },
+    "closed_day_dates": {
+        "en": "{treatment} on a day the hospital is closed: {dates}. Check that the unit is open "
+        "that day, or move the dose to the next working day (Calx's Compute view moves it, the "
+        "later doses following).",
+        "fr": "{treatment} un jour de fermeture de l'hôpital : {dates}. Vérifiez que le service "
+        "est ouvert ce jour-là, ou reportez la dose au jour ouvré suivant (la vue Calcul de Calx "
+        "la déplace, les doses suivantes avec elle).",
+    },
     "override_malformed": {
         "en": "“{text}” is not CODE:REASON (for example colchicine-clarithromycin:reason).",
         "fr": "« {text} » n'est pas CODE:RAISON (par exemple colchicine-clarithromycin:raison).",

@@ -18,6 +18,12 @@ WORDS: dict[str, dict[str, str]] = {
         "fr": "Contenu Calx {version} ({date})",
     },
     "output_log": {"en": "Output log", "fr": "Journal des sorties"},
+    "closed_days_checked": {"en": "Closed days checked", "fr": "Jours de fermeture vérifiés"},
+    "closed_days_holidays": {
+        "en": "weekends and public holidays ({country})",
+        "fr": "week-ends et jours fériés ({country})",
+    },
+    "closed_days_weekends": {"en": "weekends only", "fr": "week-ends seulement"},
     "log_head_line": {
         "en": "{count} entries before this copy; latest hash {head}",
         "fr": "{count} entrées avant cette copie ; dernière empreinte {head}",

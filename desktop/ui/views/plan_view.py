@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.languages import LANGUAGE_NAMES
+from desktop.ui import settings as S
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Retranslating
 from desktop.ui.models.plan_list import PlanListModel
@@ -255,7 +256,19 @@ class PlanView(Retranslating, QWidget):
                     "%1", str(entry.horizon_months)
                 )
             )
+            from desktop.core.closed_days import closed_rows
+
+            closed = closed_rows(result.schedule, result.regimen.route, self.closed_days(), lang)
+            if closed:  # the clinician copy says which; the Compute view moves them
+                parts.append(self.tr("⚠ %n date(s) on a closed day", "", len(closed)))
         return " · ".join(parts)
+
+    def closed_days(self) -> str:
+        """The preferences' country whose holidays close the hospital ("": weekends only, as
+        for a country the holidays library does not know)."""
+        from desktop.core.closed_days import supported_country
+
+        return supported_country(self.context.prefs.get(S.HOLIDAY_COUNTRY)) or ""
 
     def current_row(self) -> int:
         index = self.list.currentIndex()
@@ -373,6 +386,7 @@ class PlanView(Retranslating, QWidget):
                 large_print=self.large_print.isChecked(),
                 tick_sheet=self.tick_sheet.isChecked(),
                 shifts={e.regimen_id: e.shifts for e in entries if e.shifts},
+                closed_days_country=self.closed_days(),
             )
         except CalxError as error:
             return None, self.context.render(error.issue)
