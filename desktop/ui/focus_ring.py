@@ -1,4 +1,5 @@
-"""The focus ring of item views, drawn by a proxy of the platform's style (``style.install``).
+"""The focus ring of item views, drawn by a proxy of the platform's style (``style.install``),
+and combo boxes the mouse wheel does not change.
 
 A module of its own: PySide6 sets up Qt's style types (``QStyle``, ``QProxyStyle``) when they are
 first imported, about 5 ms, which the first paint does not wait for (``desktop.ui.style`` is
@@ -9,7 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QAbstractItemView, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QProxyStyle,
+    QStyle,
+    QStyleHintReturn,
+    QStyleOption,
+    QWidget,
+)
 
 from desktop.ui.style import FOCUS_COLOUR
 
@@ -17,12 +25,26 @@ ITEM_RING_WIDTH = 2  # px, inside the current item
 _ITEM_FOCUS = QStyle.PrimitiveElement.PE_FrameFocusRect
 _FRAME = QStyle.PrimitiveElement.PE_Frame
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+_COMBO_WHEEL = QStyle.StyleHint.SH_ComboBox_AllowWheelScrolling
 
 
 class FocusRingStyle(QProxyStyle):
     """The platform's style, with the focus ring of item views (lists, trees, tables, the
     calendar's days, the popups of combo boxes and completers) in the focus blue: the view's
-    frame while it has focus, and a 2 px ring inside its current item."""
+    frame while it has focus, and a 2 px ring inside its current item. A combo box ignores the
+    mouse wheel, which then scrolls the page around it: scrolling Compute past the BSA formula
+    changed the formula, and the dose, unseen (spin boxes: ``style.wheel_scrolls_page``)."""
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returnData: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint is _COMBO_WHEEL:
+            return 0
+        return super().styleHint(hint, option, widget, returnData)
 
     def drawPrimitive(
         self,

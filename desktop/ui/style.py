@@ -8,8 +8,16 @@ measures both.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCalendarWidget, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QCalendarWidget,
+    QLineEdit,
+    QWidget,
+)
 
 FOCUS_COLOUR = "#1a5fb4"  # 6.4:1 on white, 5.9:1 on the window grey (#efefef)
 MUTED_TEXT = "#595959"  # 7:1 on white: citations, placeholders
@@ -39,6 +47,27 @@ def install() -> None:
         return
     app.setStyle(FocusRingStyle(app.style().name()))  # the style Qt chose (or -style asked for)
     app.setPalette(_readable(app.palette()))
+
+
+class _WheelToPage(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Wheel:
+            return False
+        parent = watched.parent() if isinstance(watched, QWidget) else None
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parent()
+        if parent is not None:
+            QCoreApplication.sendEvent(parent.verticalScrollBar(), event)
+        return True  # never a step of the value
+
+
+def wheel_scrolls_page(*boxes: QWidget) -> None:
+    """The mouse wheel over these spin or date boxes scrolls the page around them instead of
+    stepping their value: a start date scrolled past moved four years, unseen. The keyboard's
+    arrows still step a box that has the focus. (Combo boxes: ``desktop.ui.focus_ring``.)"""
+    guard = _WheelToPage(boxes[0])  # lives as long as the boxes' panel
+    for box in boxes:
+        box.installEventFilter(guard)
 
 
 def _readable(palette: QPalette) -> QPalette:

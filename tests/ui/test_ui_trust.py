@@ -261,3 +261,80 @@ def test_a_plan_with_an_infusion_left_on_a_public_holiday_says_so(qtbot, window)
     window.context.prefs.set(HOLIDAY_COUNTRY, "ZZ")  # a country the library does not know
     plan, reason = view.plan_or_reason()
     assert plan is not None and plan.closed_days_country == ""  # weekends only, never a refusal
+
+
+def _wheel_down(widget) -> bool:
+    """One notch of the mouse wheel over the middle of ``widget``; whether it took the event.
+    (Qt passes a real wheel event a widget ignores up to its parents, the page's scroll area
+    among them; a synthetic one stops at the widget.)"""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    where = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        where,
+        QPointF(widget.mapToGlobal(where.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+    return event.isAccepted()
+
+
+def test_the_mouse_wheel_scrolls_compute_and_never_changes_a_value(qtbot, window):
+    # At 1024×768 Compute scrolls. Scrolled with the wheel, the pointer passing over the BSA
+    # formula changed it (Mosteller → DuBois: another dose), and over the focused start date
+    # moved it by years, unseen. The wheel now scrolls the page; the keyboard still steps.
+    from PySide6.QtCore import QDate, Qt
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(1024, 700)
+    window.compute_regimen("rituximab-375-weekly")
+    compute = window.compute_view
+    compute.patient_panel.set_values(weight="70", height="170")
+    compute.schedule_panel.start.setDate(QDate(2026, 12, 1))
+    qtbot.wait(50)
+    bar = compute.findChild(QScrollArea, "computeScroll").verticalScrollBar()
+    formula, start, horizon = (
+        compute.bsa_panel.formula,
+        compute.schedule_panel.start,
+        compute.schedule_panel.horizon,
+    )
+    dose = compute.computation.dose.given
+    for focused in (False, True):
+        if focused:
+            formula.setFocus()
+        assert not _wheel_down(formula)  # ignored: Qt hands it to the page
+        for box in (start, horizon):
+            if focused:
+                box.setFocus()
+            bar.setValue(0)
+            _wheel_down(box)  # handed to the page's scroll bar
+            assert bar.value() > 0, box.objectName()
+    assert formula.currentData() == "mosteller"
+    assert start.date() == QDate(2026, 12, 1) and horizon.value() == 12
+    assert compute.computation.dose.given == dose
+    start.setFocus()
+    qtbot.keyClick(start, Qt.Key.Key_Up)  # the keyboard, on purpose, still steps the date
+    assert start.date() != QDate(2026, 12, 1)
+
+
+def test_a_control_focused_by_its_shortcut_is_scrolled_into_view(qtbot, window):
+    # Alt+D (French: "Date de début") put the focus on the start date below the screen.
+    from PySide6.QtCore import Qt
+
+    window.resize(1024, 700)
+    window.compute_regimen("rituximab-375-weekly")
+    compute = window.compute_view
+    start = compute.schedule_panel.start
+    compute.patient_panel.weight.edit.setFocus()
+    qtbot.wait(50)
+    assert start.visibleRegion().isEmpty()  # below the fold at this size
+    start.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    qtbot.wait(50)
+    assert not start.visibleRegion().isEmpty()

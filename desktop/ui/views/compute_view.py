@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -133,6 +134,12 @@ class ComputeView(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        # The page scrolls to the control that takes the focus: Tab does it by itself, but a
+        # mnemonic (Alt+D: the start date) left the focus below the screen at 1024×768.
+        self._scroll, self._page = scroll, page
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._show_focused)
 
         self.patient_panel.patientChanged.connect(self._patient_changed)
         self.regimen.currentIndexChanged.connect(self._regimen_changed)
@@ -275,6 +282,10 @@ class ComputeView(Retranslating, QWidget):
         if room >= max(first + second + spacing, third):
             return 2
         return 1
+
+    def _show_focused(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self._page.isAncestorOf(new):
+            self._scroll.ensureWidgetVisible(new)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         scroll = self.findChild(QScrollArea, "computeScroll")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.i18n import Retranslating
 from desktop.ui.models.schedule_list import ScheduleListModel
+from desktop.ui.style import wheel_scrolls_page
 
 if TYPE_CHECKING:
     from desktop.core.schedule import RegimenSchedule
@@ -47,6 +48,7 @@ class SchedulePanel(Retranslating, QWidget):
         self.horizon.setObjectName("horizonMonths")
         self.horizon.setRange(1, 60)
         self.horizon.setValue(12)
+        wheel_scrolls_page(self.start, self.horizon)
         self.start_label, self.horizon_label = QLabel(self), QLabel(self)
         self.start_label.setBuddy(self.start)
         self.horizon_label.setBuddy(self.horizon)
