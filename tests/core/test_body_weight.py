@@ -147,3 +147,28 @@ def test_ideal_weight_unit_round_trip(h: float, sex: str) -> None:
     in_cm = ideal_body_weight(Q_(h, "cm"), sex).magnitude
     in_inches = ideal_body_weight(Q_(h, "cm").to("in"), sex).magnitude
     assert in_inches == pytest.approx(in_cm, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("compute", "en", "fr"),
+    [
+        (lambda: bmi(Q_(70, "kg"), None), "BMI needs the height.", "IMC nécessite la taille."),
+        (
+            lambda: ideal_body_weight(None, "female"),
+            "Ideal body weight (Devine) needs the height.",
+            "Poids idéal (Devine) nécessite la taille.",
+        ),
+        (
+            lambda: adjusted_body_weight(None, Q_(170, "cm"), "female"),
+            "Adjusted body weight needs the weight.",
+            "Poids ajusté nécessite le poids.",
+        ),
+    ],
+)
+def test_a_missing_input_names_the_metric_in_the_readers_language(compute, en, fr) -> None:
+    # The French window said "ideal body weight nécessite la taille".
+    from desktop.core.messages import render
+
+    with pytest.raises(CalxError) as err:
+        compute()
+    assert render(err.value.issue, "en") == en and render(err.value.issue, "fr") == fr

@@ -143,7 +143,10 @@ def test_body_metrics_beside_the_dose(qtbot, window):
     assert values["ibw"].text().endswith("kg") and values["abw"].text().endswith("kg")
     assert "Cockcroft" in values["crcl"].toolTip()  # the working, with its citation
     compute.patient_panel.set_values(weight="60")
-    assert "age" in values["crcl"].text()  # says what is missing
+    # Beside the metric's name, what it still needs; the whole sentence is the tooltip.
+    assert values["crcl"].text() == "— needs the age"
+    assert values["ibw"].text() == "— needs the height"
+    assert values["ibw"].toolTip() == "Ideal body weight (Devine) needs the height."
 
 
 def test_copy_and_print_one_calculation(qtbot, window, monkeypatch):

@@ -162,6 +162,9 @@ _NEEDS: dict[str, str] = {
 
 
 def require_input(value: Any, field_name: str, calculator: str) -> None:
-    """Refuse a calculation whose input is missing, naming the input (field) and calculator."""
+    """Refuse a calculation whose input is missing, naming the input (field) and the calculator
+    (``calculator``: the word code of its name, "metric_bmi", said in the reader's language)."""
     if value is None:
-        raise CalxError(_NEEDS[field_name], field=field_name, calculator=calculator)
+        from desktop.core.words import texts
+
+        raise CalxError(_NEEDS[field_name], field=field_name, calculator=texts(calculator))

@@ -32,7 +32,7 @@ def adjusted_body_weight(
 ) -> Calculation:
     from desktop.core.units import Q_
 
-    require_input(weight, "weight", "adjusted body weight")
+    require_input(weight, "weight", "metric_abw")
     weight_kg = magnitude_in(weight, "kg", "weight")
     require_within("weight", weight_kg)
     ibw = ideal_body_weight(height, sex)

@@ -27,8 +27,8 @@ def bmi_value(weight_kg: float, height_cm: float) -> float:
 def bmi(weight: pint.Quantity | None, height: pint.Quantity | None) -> Calculation:
     from desktop.core.units import Q_
 
-    require_input(weight, "weight", "BMI")
-    require_input(height, "height", "BMI")
+    require_input(weight, "weight", "metric_bmi")
+    require_input(height, "height", "metric_bmi")
     weight_kg = magnitude_in(weight, "kg", "weight")
     height_cm = magnitude_in(height, "cm", "height")
     require_within("weight", weight_kg)

@@ -124,8 +124,8 @@ def formula_info(formula: str) -> BsaFormula:
 
 
 def _inputs(weight: Any, height: Any) -> tuple[float, float]:
-    require_input(weight, "weight", "BSA")
-    require_input(height, "height", "BSA")
+    require_input(weight, "weight", "metric_bsa")
+    require_input(height, "height", "metric_bsa")
     weight_kg = magnitude_in(weight, "kg", "weight")
     height_cm = magnitude_in(height, "cm", "height")
     require_within("weight", weight_kg)

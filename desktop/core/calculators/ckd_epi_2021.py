@@ -51,7 +51,7 @@ def ckd_epi_2021(
 
     name = "CKD-EPI 2021"
     for value, field_name in ((age_years, "age"), (sex, "sex"), (creatinine, "creatinine")):
-        require_input(value, field_name, name)
+        require_input(value, field_name, "metric_egfr")
     if sex not in _KAPPA:
         raise CalxError("sex_unknown", field="sex", text=str(sex))
     assert age_years is not None and creatinine is not None

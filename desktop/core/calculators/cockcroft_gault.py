@@ -94,9 +94,9 @@ def cockcroft_gault(
         (weight, "weight"),
         (creatinine, "creatinine"),
     ):
-        require_input(value, field_name, name)
+        require_input(value, field_name, "metric_crcl")
     if weight_basis != "actual":
-        require_input(height, "height", name)
+        require_input(height, "height", "metric_crcl")
     if sex not in ("female", "male"):
         raise CalxError("sex_unknown", field="sex", text=str(sex))
     assert age_years is not None and creatinine is not None

@@ -37,8 +37,8 @@ def ibw_devine(height_cm: float, sex: str) -> float:
 def ideal_body_weight(height: pint.Quantity | None, sex: str | None) -> Calculation:
     from desktop.core.units import Q_
 
-    require_input(height, "height", "ideal body weight")
-    require_input(sex, "sex", "ideal body weight")
+    require_input(height, "height", "metric_ibw")
+    require_input(sex, "sex", "metric_ibw")
     if sex not in _BASE_KG:
         raise CalxError("sex_unknown", field="sex", text=str(sex))
     height_cm = magnitude_in(height, "cm", "height")

@@ -56,6 +56,15 @@ WORDS: dict[str, dict[str, str]] = {
     "measure_other": {"en": "this entry", "fr": "cette saisie"},
     # body size and kidney function (desktop.core.body_metrics, desktop.core.calculators)
     "metric_bmi": {"en": "BMI", "fr": "IMC"},
+    # Beside a metric's name in the window, what it still needs (the full sentence, with the
+    # metric's name, is the messages' "needs_height", shown as its tooltip).
+    "metric_needs_age": {"en": "needs the age", "fr": "nécessite l'âge"},
+    "metric_needs_sex": {"en": "needs the sex", "fr": "nécessite le sexe"},
+    "metric_needs_weight": {"en": "needs the weight", "fr": "nécessite le poids"},
+    "metric_needs_height": {"en": "needs the height", "fr": "nécessite la taille"},
+    "metric_needs_creatinine": {"en": "needs the creatinine", "fr": "nécessite la créatinine"},
+    # Only in "… needs the height": the subject of a sentence.
+    "metric_bsa": {"en": "Body-surface area", "fr": "La surface corporelle"},
     "metric_ibw": {"en": "Ideal body weight (Devine)", "fr": "Poids idéal (Devine)"},
     "metric_abw": {"en": "Adjusted body weight", "fr": "Poids ajusté"},
     "metric_crcl": {"en": "Cockcroft–Gault", "fr": "Cockcroft–Gault"},

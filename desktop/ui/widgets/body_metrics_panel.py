@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from desktop.core.patient import Patient
 
 
+# What a metric still needs, said beside its name (the messages' "needs_*" name it themselves).
+NEEDS = {
+    "needs_age": "metric_needs_age",
+    "needs_sex": "metric_needs_sex",
+    "needs_weight": "metric_needs_weight",
+    "needs_height": "metric_needs_height",
+    "needs_creatinine": "metric_needs_creatinine",
+}
+
+
 class BodyMetricsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,8 +79,10 @@ class BodyMetricsPanel(QWidget):
                 reason = metrics.skipped.get(key)
                 self.values[key].setText("—")
                 self.values[key].setToolTip(render(reason) if reason is not None else "")
-                if reason is not None and reason.code.startswith("needs_"):
-                    self.values[key].setText("— " + render(reason))
+                if reason is not None and reason.code in NEEDS:
+                    # The row's label names the metric; the whole sentence wrapped past the
+                    # column at 1024×768 ("Poids idéal (Devine) nécessite la" and no more).
+                    self.values[key].setText("— " + word(NEEDS[reason.code], lang))
 
     def plain_lines(self) -> list[str]:
         """The metrics as lines of text (copy, print)."""
