@@ -201,11 +201,8 @@ def test_a_saved_plan_or_an_empty_window_closes_without_asking(qtbot, plan_view)
     assert window.close() and asked == []
 
 
-def test_an_infusion_on_a_public_holiday_is_flagged_and_moved_in_one_click(qtbot, window):
-    # Infliximab from Friday 11 December 2026: week 2 is Christmas (Friday 25 December, France);
-    # moved to Monday 28 December, week 6 follows from 22 to 25 January 2027.
-    import datetime as dt
-
+def _infliximab_from_11_december(window):
+    """Compute: infliximab 3 mg/kg for 70 kg from Friday 11 December 2026, French holidays."""
     from PySide6.QtCore import QDate
 
     from desktop.ui.settings import HOLIDAY_COUNTRY
@@ -215,6 +212,15 @@ def test_an_infusion_on_a_public_holiday_is_flagged_and_moved_in_one_click(qtbot
     compute = window.compute_view
     compute.patient_panel.set_values(weight="70")
     compute.schedule_panel.start.setDate(QDate(2026, 12, 11))
+    return compute
+
+
+def test_an_infusion_on_a_public_holiday_is_flagged_and_moved_in_one_click(qtbot, window):
+    # Infliximab from Friday 11 December 2026: week 2 is Christmas (Friday 25 December, France);
+    # moved to Monday 28 December, week 6 follows from 22 to 25 January 2027.
+    import datetime as dt
+
+    compute = _infliximab_from_11_december(window)
     panel = compute.schedule_panel
     assert "Christmas Day" in panel.model.index(1, 0).data()
     assert panel.move_button.isVisibleTo(compute) and panel.closed_note.isVisibleTo(compute)
@@ -236,17 +242,11 @@ def test_a_plan_with_an_infusion_left_on_a_public_holiday_says_so(qtbot, window)
     import io
 
     from pypdf import PdfReader
-    from PySide6.QtCore import QDate
 
     from desktop.reports.pdf_plan import render_clinician_copy
     from desktop.ui.settings import HOLIDAY_COUNTRY
 
-    window.context.prefs.set(HOLIDAY_COUNTRY, "FR")
-    window.compute_regimen("infliximab-3-mg-kg")
-    compute = window.compute_view
-    compute.patient_panel.set_values(weight="70")
-    compute.schedule_panel.start.setDate(QDate(2026, 12, 11))
-    compute.add_button.click()
+    _infliximab_from_11_december(window).add_button.click()
     view = window.plan_view
     view.patient_name.setText("A. Patient")
     view.plan_language.setCurrentIndex(view.plan_language.findData("en"))
