@@ -8,7 +8,9 @@ reads those versions (pint uses its own only to name a disk cache, and Calx's re
 While the block runs, ``importlib.metadata`` is a stand-in whose ``version`` reads the one
 ``Version:`` header of the installed distribution's METADATA file, the file the real function
 reads too. A name it cannot find there is passed to the real module. After the block the stand-in
-is gone: whoever imports ``importlib.metadata`` later gets the real one.
+is gone: whoever imports ``importlib.metadata`` later gets the real one. The block is process-wide
+for its few tens of ms: no other thread of Calx imports then (the window's PDF jobs, its only
+threads, start from a plan, which needs the registry first).
 """
 
 from __future__ import annotations
