@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from probe import run_python
+
 from desktop.core.closed_days import (
     apply_shifts,
     closed_day,
@@ -62,9 +64,6 @@ def test_a_country_loads_only_its_own_module_and_every_country_still_answers() -
     country it is asked for and what that country imports (about 7 MiB less), and every country
     the preferences list, and every financial market, still gives its holidays (a fresh process:
     the test run may have loaded the packages already)."""
-    import subprocess
-    import sys
-
     code = (
         "import sys, datetime as dt\n"
         "from desktop.core.closed_days import closed_day\n"
@@ -98,16 +97,12 @@ def test_a_country_loads_only_its_own_module_and_every_country_still_answers() -
         "    assert financial_holidays(code, years=2026) is not None, code\n"
         "assert closed_day(dt.date(2026, 12, 25), 'FR', 'fr').name == 'Noël'\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
+    run_python(code)
 
 
 def test_the_library_imported_first_still_loads_one_country() -> None:
     """When something imported the holidays library before Calx asked for a holiday, its
     groups and calendars are the library's own; the countries still load one at a time."""
-    import subprocess
-    import sys
-
     code = (
         "import sys, datetime as dt\n"
         "import holidays\n"
@@ -117,5 +112,4 @@ def test_the_library_imported_first_still_loads_one_country() -> None:
         "assert loaded == ['holidays.countries.france'], loaded\n"
         "assert holidays.countries is sys.modules['holidays.countries']\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
+    run_python(code)

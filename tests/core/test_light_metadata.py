@@ -4,34 +4,28 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
-import subprocess
 import sys
 
 import pytest
+from probe import run_python
 
 from desktop.core.light_metadata import installed_version
 
 
-def _run(code: str) -> dict[str, object]:
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
-    )
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
-
-
 def test_the_registry_loads_pint_without_importlib_metadata_and_leaves_no_stand_in() -> None:
-    seen = _run(
-        "import json, sys\n"
-        "from desktop.core.units import ureg\n"
-        "ureg()\n"
-        "import pint, flexcache, flexparser\n"
-        "loaded = 'importlib.metadata' in sys.modules\n"
-        "import importlib, importlib.metadata\n"
-        "print(json.dumps({'loaded': loaded, 'pint': pint.__version__,\n"
-        "    'flexcache': flexcache.__version__, 'flexparser': flexparser.__version__,\n"
-        "    'real': hasattr(importlib.metadata, 'distributions'),\n"
-        "    'attribute': importlib.metadata is sys.modules['importlib.metadata']}))\n"
+    seen = json.loads(
+        run_python(
+            "import json, sys\n"
+            "from desktop.core.units import ureg\n"
+            "ureg()\n"
+            "import pint, flexcache, flexparser\n"
+            "loaded = 'importlib.metadata' in sys.modules\n"
+            "import importlib, importlib.metadata\n"
+            "print(json.dumps({'loaded': loaded, 'pint': pint.__version__,\n"
+            "    'flexcache': flexcache.__version__, 'flexparser': flexparser.__version__,\n"
+            "    'real': hasattr(importlib.metadata, 'distributions'),\n"
+            "    'attribute': importlib.metadata is sys.modules['importlib.metadata']}))\n"
+        )
     )
     assert seen["loaded"] is False
     # The versions pint and its parsers report are the installed ones, as before.

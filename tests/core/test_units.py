@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
+from probe import run_python
 
 from desktop.core.units import CREATININE_UMOL_L_PER_MG_DL, Q_, creatinine_mg_dl, ureg
 
@@ -18,8 +16,7 @@ def test_importing_the_domain_does_not_import_pint() -> None:
         "desktop.core.calculators.ckd_epi_2021, desktop.cli.dosing; "
         "print('pint' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert run_python(code).strip() == "False"
 
 
 def test_one_registry_for_the_whole_app() -> None:

@@ -3,13 +3,12 @@ the drawable-characters check is the one it replaced, and Pillow stays unloaded 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from probe import run_python
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -79,5 +78,4 @@ def test_pillow_loads_only_when_an_image_is_used() -> None:
         "assert not _isPILImage('a string')\n"
         "assert 'PIL._imaging' in sys.modules, 'Pillow not loaded when asked for'\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+    run_python(code)
