@@ -43,7 +43,7 @@ def settings_file() -> Path:
 # that only look for them (the outputs' guard, ``calx plan``'s previous weight) do not import the
 # user database's module.
 USER_DB_NAME = "calx-user.sqlite"
-USER_KEY_NAME = "installation.key"
+USER_KEY_NAME = "installation.key"  # the HMAC key: beside the database, never inside it
 
 
 def user_data_folder() -> Path:

@@ -54,8 +54,6 @@ if TYPE_CHECKING:  # sqlite-utils costs ~40 ms to import: paid when a database i
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-FILE_NAME = USER_DB_NAME
-KEY_FILE_NAME = USER_KEY_NAME  # the HMAC key: beside the database, never inside it
 CHECKPOINT_SUFFIX = ".checkpoint"  # the log's count and head when last verified
 LOCK_NAME = ".calx-user.lock"
 LOCK_TIMEOUT_S = 15
@@ -388,19 +386,19 @@ def _is_damage(exc: sqlite3.Error) -> bool:
 
 def _read_key(folder: Path, may_create: bool) -> bytes:
     """The installation's key; created (0600, whole or not at all) only when ``may_create``."""
-    path = folder / KEY_FILE_NAME
+    path = folder / USER_KEY_NAME
     try:
         with open(path, "rb") as handle:
             text = handle.read(4 * KEY_BYTES).decode("ascii").strip()
         key = bytes.fromhex(text)
     except FileNotFoundError:
         if not may_create:
-            raise _DamagedError(f"its key file {KEY_FILE_NAME} is missing") from None
+            raise _DamagedError(f"its key file {USER_KEY_NAME} is missing") from None
         return _create_key(path)
     except (UnicodeDecodeError, ValueError):
-        raise _DamagedError(f"its key file {KEY_FILE_NAME} is not a key") from None
+        raise _DamagedError(f"its key file {USER_KEY_NAME} is not a key") from None
     if len(key) != KEY_BYTES:
-        raise _DamagedError(f"its key file {KEY_FILE_NAME} is not a key")
+        raise _DamagedError(f"its key file {USER_KEY_NAME} is not a key")
     return key
 
 
@@ -476,7 +474,7 @@ class UserDB:
         from filelock import FileLock, Timeout
 
         folder = Path(folder) if folder is not None else user_data_folder()
-        path = folder / FILE_NAME
+        path = folder / USER_DB_NAME
         try:
             _private_folder(folder)
             lock = FileLock(str(folder / LOCK_NAME), timeout=LOCK_TIMEOUT_S, mode=0o600)

@@ -11,7 +11,8 @@ import pytest
 from cli_runner import run_main
 from plan_helpers import COLCHICINE_PLAN_ARGS
 
-from desktop.data.userdb import FILE_NAME, UserDB
+from desktop.data.userdb import UserDB
+from desktop.paths import USER_DB_NAME
 
 BASE = list(COLCHICINE_PLAN_ARGS)
 
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.usefixtures("cli_databases")
 
 def _saved_db(tmp_path: Path, user_data: Path) -> Path:
     assert run_main([*BASE, "--out", str(tmp_path / "first.pdf"), "--save"]) == 0
-    return user_data / FILE_NAME
+    return user_data / USER_DB_NAME
 
 
 def _routes(target: Path, tmp_path: Path) -> dict[str, Path]:
@@ -124,7 +125,7 @@ def test_save_with_a_locked_database_writes_nothing(
 
     _saved_db(tmp_path, user_data)
     monkeypatch.setattr(sqlite3, "connect", _short_timeout(sqlite3.connect))
-    holder = sqlite3.connect(user_data / FILE_NAME, isolation_level=None)
+    holder = sqlite3.connect(user_data / USER_DB_NAME, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
         out = tmp_path / "later.pdf"

@@ -545,11 +545,11 @@ def test_the_status_line_says_who_signed_and_how_old() -> None:
 def test_release_never_writes_over_calx_files_or_an_existing_pack(
     trust_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from desktop.data.userdb import FILE_NAME, user_data_folder
+    from desktop.paths import USER_DB_NAME, user_data_folder
 
     log = tmp_path / "changes.md"
     log.write_text("x")
-    own = user_data_folder() / FILE_NAME
+    own = user_data_folder() / USER_DB_NAME
     own.parent.mkdir(parents=True)
     own.write_bytes(b"plans")
     existing = tmp_path / "old.calxpack"

@@ -18,8 +18,8 @@ import pytest
 
 from desktop.core.errors import CalxError
 from desktop.data.userdb import (
-    FILE_NAME,
     GENESIS_HASH,
+    USER_DB_NAME,
     PlanRecord,
     UserDB,
     canonical_json,
@@ -207,17 +207,17 @@ def test_folder_and_files_are_readable_only_by_their_owner(tmp_path: Path) -> No
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
         for path in folder.iterdir():
             assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
-        assert (folder / f"{FILE_NAME}-wal").exists()
+        assert (folder / f"{USER_DB_NAME}-wal").exists()
 
 
 def test_existing_loose_permissions_are_tightened(tmp_path: Path) -> None:
     folder = tmp_path / "Calx"
     folder.mkdir(mode=0o755)
-    (folder / FILE_NAME).touch(mode=0o644)
-    os.chmod(folder / FILE_NAME, 0o644)
+    (folder / USER_DB_NAME).touch(mode=0o644)
+    os.chmod(folder / USER_DB_NAME, 0o644)
     UserDB.open(folder).close()
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-    assert stat.S_IMODE((folder / FILE_NAME).stat().st_mode) == 0o600
+    assert stat.S_IMODE((folder / USER_DB_NAME).stat().st_mode) == 0o600
 
 
 def test_journal_is_wal_with_full_sync(db: UserDB) -> None:
@@ -242,7 +242,7 @@ def test_a_database_from_before_the_identifiers_opens_and_keeps_its_plans(tmp_pa
 
     from desktop.data.userdb import m001_plans_and_log
 
-    path = tmp_path / FILE_NAME
+    path = tmp_path / USER_DB_NAME
     conn = sqlite3.connect(path)
     m001_plans_and_log(Database(conn))
     document = '{"a":1}'
@@ -302,12 +302,12 @@ def test_folder_comes_from_the_environment_or_the_platform(
 
 def test_a_file_that_is_not_a_database_is_set_aside(tmp_path: Path) -> None:
     garbage = b"this is not sqlite" * 100
-    (tmp_path / FILE_NAME).write_bytes(garbage)
+    (tmp_path / USER_DB_NAME).write_bytes(garbage)
     with pytest.raises(CalxError) as err:
         UserDB.open(tmp_path)
     assert err.value.code == "user_db_damaged"
     assert Path(err.value.params["aside"]).read_bytes() == garbage  # kept, untouched
-    assert not (tmp_path / FILE_NAME).exists()
+    assert not (tmp_path / USER_DB_NAME).exists()
 
 
 # --------------------------------------------------------------------------- crash safety

@@ -16,7 +16,8 @@ import pytest
 
 from desktop.core.errors import CalxError
 from desktop.data import userdb
-from desktop.data.userdb import FILE_NAME, KEY_FILE_NAME, PlanRecord, UserDB
+from desktop.data.userdb import PlanRecord, UserDB
+from desktop.paths import USER_DB_NAME, USER_KEY_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
 AT = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
@@ -46,7 +47,7 @@ def _fill(folder: Path, plans: int = 3, entries: int = 3) -> None:
 
 
 def _sql(folder: Path, *statements: str) -> None:
-    conn = sqlite3.connect(folder / FILE_NAME, isolation_level=None)
+    conn = sqlite3.connect(folder / USER_DB_NAME, isolation_level=None)
     for statement in statements:
         conn.execute(statement)
     conn.close()
@@ -60,18 +61,18 @@ def _refused(folder: Path) -> CalxError:
 
 def test_the_key_lives_outside_the_database_readable_only_by_its_owner(tmp_path: Path) -> None:
     _fill(tmp_path)
-    key = tmp_path / KEY_FILE_NAME
+    key = tmp_path / USER_KEY_NAME
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
     secret = key.read_text().strip()
     assert len(bytes.fromhex(secret)) == 32
-    assert secret.encode() not in (tmp_path / FILE_NAME).read_bytes()
+    assert secret.encode() not in (tmp_path / USER_DB_NAME).read_bytes()
 
 
 def test_a_chain_rewritten_without_the_key_does_not_verify(tmp_path: Path) -> None:
     """An attacker with a SQLite client rewrites an entry and recomputes every hash after it the
     old (unkeyed) way: the next open refuses the file and sets it aside."""
     _fill(tmp_path, entries=4)
-    conn = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+    conn = sqlite3.connect(tmp_path / USER_DB_NAME, isolation_level=None)
     conn.execute("DROP TRIGGER output_log_no_update")
     rows = conn.execute(
         "SELECT idx, at, plan_id, content_version, action, output_sha256 "
@@ -87,7 +88,7 @@ def test_a_chain_rewritten_without_the_key_does_not_verify(tmp_path: Path) -> No
         )
         prev = entry
     conn.close()
-    before = (tmp_path / FILE_NAME).read_bytes()
+    before = (tmp_path / USER_DB_NAME).read_bytes()
     err = _refused(tmp_path)
     assert err.code == "user_db_damaged" and "broken at entry" in err.params["detail"]
     assert Path(err.params["aside"]).read_bytes() == before
@@ -137,7 +138,7 @@ def test_resaving_a_damaged_copy_replaces_it(tmp_path: Path) -> None:
 
 def test_a_damaged_file_is_set_aside_and_never_written(tmp_path: Path) -> None:
     _fill(tmp_path)
-    path = tmp_path / FILE_NAME
+    path = tmp_path / USER_DB_NAME
     data = bytearray(path.read_bytes())
     data[4096 + 10 : 4096 + 200] = b"\x00" * 190  # a b-tree page wrecked
     path.write_bytes(bytes(data))
@@ -151,9 +152,9 @@ def test_a_damaged_file_is_set_aside_and_never_written(tmp_path: Path) -> None:
 
 def test_a_missing_key_with_sealed_rows_is_damage(tmp_path: Path) -> None:
     _fill(tmp_path)
-    (tmp_path / KEY_FILE_NAME).unlink()
+    (tmp_path / USER_KEY_NAME).unlink()
     err = _refused(tmp_path)
-    assert err.code == "user_db_damaged" and KEY_FILE_NAME in err.params["detail"]
+    assert err.code == "user_db_damaged" and USER_KEY_NAME in err.params["detail"]
 
 
 def test_the_log_is_verified_from_the_last_verified_entry(
@@ -242,7 +243,7 @@ def test_a_database_from_before_the_seals_is_migrated_without_loss(tmp_path: Pat
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-    path = tmp_path / FILE_NAME
+    path = tmp_path / USER_DB_NAME
     conn = sqlite3.connect(path, isolation_level=None)
     old = Migrations("calx-user")
     old(name="m001_plans_and_log")(userdb.m001_plans_and_log)
@@ -294,7 +295,7 @@ def test_a_database_from_before_the_seals_is_migrated_without_loss(tmp_path: Pat
 )
 def test_strange_values_in_the_log_are_damage_not_a_crash(tmp_path: Path, statement: str) -> None:
     _fill(tmp_path, entries=4)
-    (tmp_path / f"{FILE_NAME}{userdb.CHECKPOINT_SUFFIX}").unlink()  # verified from the start
+    (tmp_path / f"{USER_DB_NAME}{userdb.CHECKPOINT_SUFFIX}").unlink()  # verified from the start
     _sql(tmp_path, "DROP TRIGGER output_log_no_update", statement)
     assert _refused(tmp_path).code == "user_db_damaged"
 

@@ -268,11 +268,11 @@ def test_the_window_asks_before_replacing_either_copy(
 def test_the_window_never_writes_over_calx_own_files(
     qtbot, plan_view, tmp_path, overwrite_questions
 ):
-    from desktop.data.userdb import FILE_NAME
+    from desktop.paths import USER_DB_NAME
 
     assert plan_view.save_plan()
     db = plan_view.context.user_db().path
-    assert db.name == FILE_NAME
+    assert db.name == USER_DB_NAME
     before = db.read_bytes()
     link = tmp_path / "innocent.ics"
     link.symlink_to(db)
